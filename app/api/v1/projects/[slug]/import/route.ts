@@ -1,0 +1,39 @@
+import type { NextRequest } from "next/server";
+import { withApiAuth } from "@/lib/api/with-api-auth";
+import { importItems } from "@/lib/import/import-items";
+import { readLines } from "@/lib/import/read-lines";
+import { findProjectForActor } from "@/lib/projects/access";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST the JSONL file as the raw request body. The answer is NDJSON: progress events while the
+ * file streams in ({"type":"progress","lines":…,"bytes":…}), then one {"type":"result",…}.
+ */
+export const POST = withApiAuth<{ slug: string }>("item:import", async (req: NextRequest, actor, { slug }) => {
+  const project = await findProjectForActor(actor, slug);
+  if (!req.body) return Response.json({ error: "Send the JSONL file as the request body." }, { status: 400 });
+  const body = req.body;
+  const fileName = req.headers.get("x-file-name") ?? undefined;
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: object) => controller.enqueue(encoder.encode(JSON.stringify(event) + "\n"));
+      try {
+        const result = await importItems({
+          actorId: actor.id,
+          projectId: project.id,
+          lines: readLines(body),
+          fileName,
+          onProgress: (p) => send({ type: "progress", ...p }),
+        });
+        send({ type: "result", ...result });
+      } catch (error) {
+        console.error(error);
+        send({ type: "result", ok: false, errors: [{ line: 0, field: "(server)", message: "The import failed on the server; nothing was imported." }], errorCount: 1, lines: 0 });
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+});

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppShell, PageTitle } from "@/components/ui/app-shell";
+import { cardClass } from "@/components/ui/styles";
+import { NotFoundError } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/auth/session";
+import { findBatchInProject } from "@/lib/assignments/find-batch";
+import { loadBatchProgress } from "@/lib/assignments/progress";
+import { findProjectForActor } from "@/lib/projects/access";
+
+export const metadata: Metadata = { title: "Batch progress" };
+
+export default async function BatchPage({ params }: { params: Promise<{ slug: string; batchId: string }> }) {
+  const actor = await requirePageActor("batch:progress");
+  const { slug, batchId } = await params;
+  const orNotFound = (e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e));
+  const project = await findProjectForActor(actor, slug).catch(orNotFound);
+  const batch = await findBatchInProject(project.id, batchId).catch(orNotFound);
+  const rows = await loadBatchProgress(batch.id);
+  const total = rows.reduce((s, r) => s + r.total, 0);
+  const submitted = rows.reduce((s, r) => s + r.submitted, 0);
+  return (
+    <AppShell actor={actor}>
+      <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link></p>
+      <PageTitle sub={`${submitted} of ${total} assignments submitted${batch.dueAt ? ` · due ${batch.dueAt.toISOString().slice(0, 10)}` : ""}`}>
+        Batch {batch.name}
+      </PageTitle>
+      <div className={cardClass}>
+        <table className="w-full text-left text-sm" data-testid="progress-table">
+          <thead className="text-slate-500">
+            <tr><th className="py-2">Reviewer</th><th>Pending</th><th>In progress</th><th>Submitted</th><th>Skipped</th><th>Total</th><th className="w-1/4">Done</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.reviewerId} className="border-t border-slate-100" data-testid={`progress-${r.email}`}>
+                <td className="py-2">{r.name}<span className="block text-xs text-slate-500">{r.email}</span></td>
+                <td data-col="pending">{r.pending}</td>
+                <td data-col="in_progress">{r.inProgress}</td>
+                <td data-col="submitted">{r.submitted}</td>
+                <td data-col="skipped">{r.skipped}</td>
+                <td>{r.total}</td>
+                <td>
+                  <div className="h-2 rounded bg-slate-200">
+                    <div className="h-2 rounded bg-green-600" style={{ width: `${r.total ? Math.round((100 * (r.submitted + r.skipped)) / r.total) : 0}%` }} />
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppShell, PageTitle } from "@/components/ui/app-shell";
+import { Markdown } from "@/components/ui/markdown";
+import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
+import { ImportItems } from "@/components/admin/import-items";
+import { CreateBatchForm } from "@/components/admin/create-batch-form";
+import { AddMemberForm } from "@/components/admin/add-member-form";
+import { hasPermission, NotFoundError } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/auth/session";
+import { listUsers } from "@/lib/auth/users";
+import { listBatches } from "@/lib/assignments/progress";
+import { renderMarkdown } from "@/lib/markdown/render-markdown";
+import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
+import { loadProjectOverview } from "@/lib/projects/overview";
+import { findTemplate } from "@/lib/rubrics/templates";
+
+export const metadata: Metadata = { title: "Project" };
+
+export default async function ProjectPage({ params }: { params: Promise<{ slug: string }> }) {
+  const actor = await requirePageActor("project:read");
+  const { slug } = await params;
+  const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const isAdmin = hasPermission(actor.role, "project:manage");
+  const [overview, batches, guidelinesHtml, members, reviewers] = await Promise.all([
+    loadProjectOverview(project.id),
+    listBatches(project.id),
+    renderMarkdown(project.guidelines || "_No guidelines yet._"),
+    isAdmin ? listProjectMembers(project.id) : Promise.resolve([]),
+    isAdmin ? listUsers({ role: "REVIEWER", activeOnly: true }) : Promise.resolve([]),
+  ]);
+  const template = overview.rubric?.templateKey ? findTemplate(overview.rubric.templateKey) : undefined;
+
+  return (
+    <AppShell actor={actor}>
+      <PageTitle
+        sub={`${project.blinded ? "Blinded" : "Unblinded"} · ${project.reviewersPerItem} reviewer(s) per item · ${project.randomizeOrder ? "randomized order" : "fixed order"} · ${project.status.toLowerCase()}`}
+      >
+        <span data-testid="project-name">{project.name}</span>
+      </PageTitle>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className={cardClass}>
+          <h2 className="mb-2 font-medium">Items</h2>
+          <p className="text-sm text-slate-700" data-testid="item-count">
+            {overview.itemCount} items ({overview.unbatchedCount} not yet in a batch) · {overview.submittedCount} submitted annotations
+          </p>
+          {hasPermission(actor.role, "item:import") ? <ImportItems slug={project.slug} /> : null}
+        </section>
+
+        <section className={cardClass}>
+          <h2 className="mb-2 font-medium">Rubric</h2>
+          {overview.rubric ? (
+            <p className="text-sm text-slate-700">
+              {overview.rubric.name} · version {overview.rubric.version} · {overview.rubric._count.axes} axes
+              {overview.rubric.frozenAt ? " · frozen (in use)" : ""}
+            </p>
+          ) : null}
+          {template ? (
+            <p className="mt-1 text-xs text-slate-500">
+              Source: <a className="underline" href={template.citation.url} target="_blank" rel="noreferrer">{template.citation.text}</a>
+            </p>
+          ) : null}
+          {hasPermission(actor.role, "export:read") ? (
+            <div className="mt-4">
+              <h3 className="mb-2 text-sm font-medium">Export submitted annotations</h3>
+              <div className="flex gap-2">
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=jsonl`} data-testid="export-jsonl">JSONL</a>
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=csv`} data-testid="export-csv">CSV</a>
+              </div>
+              <p className="mt-1 text-xs text-slate-500">De-blinded (model names restored); reviewers pseudonymized.</p>
+            </div>
+          ) : null}
+        </section>
+
+        <section className={`${cardClass} lg:col-span-2`}>
+          <h2 className="mb-2 font-medium">Batches</h2>
+          {batches.length === 0 ? <p className="text-sm text-slate-600">No batches yet.</p> : null}
+          <ul className="divide-y divide-slate-100">
+            {batches.map((b) => (
+              <li key={b.id} className="flex items-center justify-between py-2 text-sm">
+                {hasPermission(actor.role, "batch:progress") ? (
+                  <Link className="font-medium text-blue-800 hover:underline" href={`/projects/${project.slug}/batches/${b.id}`}>{b.name}</Link>
+                ) : (
+                  <span className="font-medium">{b.name}</span>
+                )}
+                <span className="text-slate-600">
+                  {b.itemCount} items · {b.submittedCount}/{b.assignmentCount} assignments submitted
+                  {b.dueAt ? ` · due ${b.dueAt.toISOString().slice(0, 10)}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {hasPermission(actor.role, "batch:assign") ? (
+            <CreateBatchForm slug={project.slug} defaultPerItem={project.reviewersPerItem} reviewers={reviewers.map((r) => ({ id: r.id, name: r.name, specialty: r.specialty }))} />
+          ) : null}
+        </section>
+
+        <section className={cardClass}>
+          <h2 className="mb-2 font-medium">Guidelines</h2>
+          <Markdown html={guidelinesHtml} className="text-sm" />
+        </section>
+
+        {isAdmin ? (
+          <section className={cardClass}>
+            <h2 className="mb-2 font-medium">Members</h2>
+            <ul className="mb-3 text-sm">
+              {members.map((m) => (
+                <li key={m.id}>{m.user.name} ({m.user.email}) · {m.role.toLowerCase()}</li>
+              ))}
+            </ul>
+            <AddMemberForm slug={project.slug} />
+          </section>
+        ) : null}
+      </div>
+    </AppShell>
+  );
+}

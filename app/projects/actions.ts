@@ -1,0 +1,59 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/auth/action";
+import { findUserByEmail } from "@/lib/auth/users";
+import { NotFoundError } from "@/lib/auth/permissions";
+import { createBatch } from "@/lib/assignments/create-batch";
+import { createProject } from "@/lib/projects/create-project";
+import { addProjectMember, findProjectForActor } from "@/lib/projects/access";
+import { createProjectSchema } from "@/lib/projects/schema";
+
+const checkbox = z.union([z.literal("on"), z.literal("true"), z.undefined()]).transform((v) => v !== undefined);
+
+export const createProjectAction = authedAction(
+  "project:create",
+  createProjectSchema.extend({ blinded: checkbox, randomizeOrder: checkbox }),
+  async (actor, input) => {
+    const project = await createProject(actor.id, input);
+    revalidatePath("/projects");
+    return { slug: project.slug };
+  },
+);
+
+export const createBatchAction = authedAction(
+  "batch:assign",
+  z.object({
+    slug: z.string().min(1),
+    name: z.string().trim().min(1, { error: "Batch name is required." }).max(120),
+    perItem: z.coerce.number().int().min(1).max(50),
+    "reviewerIds[]": z.array(z.string().min(1)).min(1, { error: "Choose at least one reviewer." }).optional(),
+    dueAt: z.string().optional().transform((v) => (v ? new Date(v) : undefined)),
+  }),
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug);
+    const result = await createBatch(actor.id, project.id, {
+      name: input.name,
+      perItem: input.perItem,
+      reviewerIds: input["reviewerIds[]"] ?? [],
+      dueAt: input.dueAt,
+    });
+    revalidatePath(`/projects/${project.slug}`);
+    return { batchId: result.batch.id, items: result.items, assignments: result.assignments };
+  },
+  (r) => `Assigned ${r.items} items as ${r.assignments} assignments.`,
+);
+
+export const addMemberAction = authedAction(
+  "project:manage",
+  z.object({ slug: z.string().min(1), email: z.string().trim().min(1), role: z.enum(["REVIEWER", "RESEARCHER", "OWNER"]) }),
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug);
+    const user = await findUserByEmail(input.email);
+    if (!user) throw new NotFoundError(`No user with email ${input.email}.`);
+    await addProjectMember(actor, project.id, user.id, input.role);
+    revalidatePath(`/projects/${project.slug}`);
+    return { email: user.email };
+  },
+  (r) => `Added ${r.email}.`,
+);

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell, PageTitle } from "@/components/ui/app-shell";
+import { buttonClass, cardClass } from "@/components/ui/styles";
+import { hasPermission } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/auth/session";
+import { listProjectsForActor } from "@/lib/projects/access";
+
+export const metadata: Metadata = { title: "Projects" };
+
+export default async function ProjectsPage() {
+  const actor = await requirePageActor("project:read");
+  const projects = await listProjectsForActor(actor);
+  return (
+    <AppShell actor={actor}>
+      <div className="flex items-start justify-between">
+        <PageTitle sub={actor.role === "ADMIN" ? "All projects" : "Projects you are a member of"}>Projects</PageTitle>
+        {hasPermission(actor.role, "project:create") ? <Link className={buttonClass} href="/projects/new">New project</Link> : null}
+      </div>
+      {projects.length === 0 ? <p className="text-slate-600">No projects yet.</p> : null}
+      <ul className="grid gap-3 md:grid-cols-2">
+        {projects.map((p) => (
+          <li key={p.id} className={cardClass}>
+            <Link href={`/projects/${p.slug}`} className="font-medium text-blue-800 hover:underline">{p.name}</Link>
+            <p className="mt-1 text-sm text-slate-600">
+              {p._count.items} items · {p._count.batches} batches · {p.reviewersPerItem} reviewer(s) per item · {p.blinded ? "blinded" : "unblinded"}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </AppShell>
+  );
+}

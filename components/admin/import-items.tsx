@@ -1,0 +1,78 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { buttonClass } from "@/components/ui/styles";
+
+type ImportError = { line: number; field: string; message: string };
+type Result = { ok: true; imported: number; responses: number } | { ok: false; errors: ImportError[]; errorCount: number; lines: number };
+
+/** Streams the file to the import route and reads its NDJSON progress events. */
+export function ImportItems({ slug }: { slug: string }) {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setResult(null);
+    setFailure(null);
+    setProgress(0);
+    try {
+      const response = await fetch(`/api/v1/projects/${slug}/import`, {
+        method: "POST",
+        body: file,
+        headers: { "Content-Type": "application/x-ndjson", "X-File-Name": file.name },
+      });
+      if (!response.ok || !response.body) {
+        const body = await response.json().catch(() => ({}));
+        throw new Error(body.error ?? `The server answered ${response.status}.`);
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const lines = buffer.split("\n");
+        buffer = lines.pop() ?? "";
+        for (const line of lines.filter(Boolean)) {
+          const event = JSON.parse(line);
+          if (event.type === "progress") setProgress(Math.min(1, event.bytes / Math.max(file.size, 1)));
+          else if (event.type === "result") setResult(event as Result);
+        }
+      }
+      router.refresh();
+    } catch (error) {
+      setFailure((error as Error).message);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-4 space-y-2 border-t border-slate-100 pt-4" aria-label="Import items">
+      <label className="block text-sm font-medium text-slate-700" htmlFor="import-file">Import items (JSONL, one item per line)</label>
+      <input id="import-file" type="file" accept=".jsonl,.ndjson,application/x-ndjson,application/json" className="block text-sm"
+        onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <button className={buttonClass} disabled={!file || progress !== null}>Import</button>
+      {progress !== null ? (
+        <div className="h-2 w-full overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuenow={Math.round(progress * 100)} aria-valuemin={0} aria-valuemax={100}>
+          <div className="h-full bg-blue-600 transition-all" style={{ width: `${Math.round(progress * 100)}%` }} />
+        </div>
+      ) : null}
+      {failure ? <p className="text-sm text-red-700" data-testid="import-error">{failure}</p> : null}
+      {result?.ok ? <p className="text-sm text-green-700" data-testid="import-result">Imported {result.imported} items with {result.responses} responses.</p> : null}
+      {result && !result.ok ? (
+        <div data-testid="import-errors" className="text-sm text-red-700">
+          <p>Nothing was imported: {result.errorCount} error(s) in {result.lines} lines.</p>
+          <ul className="mt-1 max-h-48 list-disc overflow-auto pl-5">
+            {result.errors.map((e, i) => <li key={i}>Line {e.line}, {e.field}: {e.message}</li>)}
+          </ul>
+        </div>
+      ) : null}
+    </form>
+  );
+}

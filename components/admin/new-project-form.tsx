@@ -1,0 +1,65 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
+import { createProjectAction } from "@/app/projects/actions";
+import { FieldError, FormStatus } from "@/components/ui/form-status";
+import { buttonClass, cardClass, inputClass, labelClass } from "@/components/ui/styles";
+import { slugify } from "@/lib/projects/schema";
+
+type TemplateSummary = { key: string; name: string; description: string; citation: { text: string; url: string }; axes: number };
+
+export function NewProjectForm({ templates }: { templates: TemplateSummary[] }) {
+  const router = useRouter();
+  const [state, action, pending] = useActionState(createProjectAction, null);
+  const [name, setName] = useState("");
+  const [slug, setSlug] = useState("");
+  const [slugTouched, setSlugTouched] = useState(false);
+  const [templateKey, setTemplateKey] = useState(templates[0]?.key ?? "");
+  const template = templates.find((t) => t.key === templateKey);
+
+  useEffect(() => {
+    if (state?.ok) router.push(`/projects/${state.data.slug}`);
+  }, [state, router]);
+
+  return (
+    <form action={action} className={`${cardClass} max-w-2xl space-y-4`}>
+      <div>
+        <label className={labelClass} htmlFor="p-name">Name</label>
+        <input className={inputClass} id="p-name" name="name" required value={name}
+          onChange={(e) => { setName(e.target.value); if (!slugTouched) setSlug(slugify(e.target.value)); }} />
+        <FieldError state={state} name="name" />
+      </div>
+      <div>
+        <label className={labelClass} htmlFor="p-slug">Slug (used in URLs and the CLI)</label>
+        <input className={inputClass} id="p-slug" name="slug" required value={slug} onChange={(e) => { setSlug(e.target.value); setSlugTouched(true); }} />
+        <FieldError state={state} name="slug" />
+      </div>
+      <div>
+        <label className={labelClass} htmlFor="p-template">Rubric template</label>
+        <select className={inputClass} id="p-template" name="template" value={templateKey} onChange={(e) => setTemplateKey(e.target.value)}>
+          {templates.map((t) => <option key={t.key} value={t.key}>{t.name}</option>)}
+        </select>
+        {template ? (
+          <p className="mt-1 text-xs text-slate-600">
+            {template.description} {template.axes} axes. Source: <a className="underline" href={template.citation.url} target="_blank" rel="noreferrer">{template.citation.text}</a>
+          </p>
+        ) : null}
+      </div>
+      <div>
+        <label className={labelClass} htmlFor="p-guidelines">Guidelines for reviewers (markdown)</label>
+        <textarea className={`${inputClass} font-mono`} id="p-guidelines" name="guidelines" rows={8} />
+      </div>
+      <div className="flex flex-wrap gap-6">
+        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="blinded" defaultChecked /> Blinded (reviewers never see model names)</label>
+        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="randomizeOrder" defaultChecked /> Randomize item and response order</label>
+      </div>
+      <div className="max-w-40">
+        <label className={labelClass} htmlFor="p-k">Reviewers per item</label>
+        <input className={inputClass} id="p-k" name="reviewersPerItem" type="number" min={1} max={50} defaultValue={2} required />
+        <FieldError state={state} name="reviewersPerItem" />
+      </div>
+      <FormStatus state={state} />
+      <button className={buttonClass} disabled={pending}>{pending ? "Creating…" : "Create project"}</button>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/permissions";
+import { hasPermission } from "@/lib/auth/permissions";
+import { SignOutButton } from "./sign-out-button";
+
+/** Page frame with the navigation the actor's role allows (links only; access is checked per page). */
+export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+  const links = [
+    hasPermission(actor.role, "assignment:work") && { href: "/queue", label: "My queue" },
+    hasPermission(actor.role, "project:read") && { href: "/projects", label: "Projects" },
+    hasPermission(actor.role, "user:manage") && { href: "/admin/users", label: "Users" },
+  ].filter(Boolean) as Array<{ href: string; label: string }>;
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3" aria-label="Main">
+          <Link href="/" className="font-semibold tracking-tight text-slate-900">Consilium</Link>
+          {links.map((l) => (
+            <Link key={l.href} href={l.href} className="text-sm text-slate-600 hover:text-slate-900">{l.label}</Link>
+          ))}
+          <span className="ml-auto text-sm text-slate-500" data-testid="whoami">
+            {actor.name} · {actor.role.toLowerCase()}
+          </span>
+          <SignOutButton />
+        </nav>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}
+
+export function PageTitle({ children, sub }: { children: React.ReactNode; sub?: React.ReactNode }) {
+  return (
+    <div className="mb-6">
+      <h1 className="text-2xl font-semibold tracking-tight">{children}</h1>
+      {sub ? <p className="mt-1 text-sm text-slate-600">{sub}</p> : null}
+    </div>
+  );
+}

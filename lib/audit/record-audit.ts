@@ -1,0 +1,40 @@
+import type { Tx } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
+
+export type AuditAction =
+  | "auth.login"
+  | "auth.login_failed"
+  | "user.create"
+  | "user.deactivate"
+  | "user.reactivate"
+  | "project.create"
+  | "project.member_add"
+  | "items.import"
+  | "batch.assign"
+  | "annotation.submit"
+  | "assignment.skip"
+  | "export.download";
+
+export type AuditInput = {
+  actorId: string | null;
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  projectId?: string | null;
+  data?: Record<string, unknown>;
+};
+
+/** Records who did what; pass the caller's transaction so the event commits with the change. */
+export async function recordAudit(input: AuditInput, tx?: Tx): Promise<void> {
+  const db = tx ?? getDb();
+  await db.auditEvent.create({
+    data: {
+      actorId: input.actorId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      projectId: input.projectId ?? null,
+      data: (input.data ?? {}) as object,
+    },
+  });
+}

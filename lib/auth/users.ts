@@ -1,0 +1,65 @@
+import { getDb } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hashPassword } from "./password";
+import { createUserSchema, type CreateUserInput } from "./schema";
+
+export class ConflictError extends Error {
+  readonly status = 409;
+  constructor(message: string) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}
+
+export async function createUser(actorId: string | null, input: CreateUserInput) {
+  const data = createUserSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  const db = getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: data.email, name: data.name, role: data.role, specialty: data.specialty ?? null, passwordHash },
+      });
+      await recordAudit({ actorId, action: "user.create", entityType: "User", entityId: user.id, data: { role: user.role } }, tx);
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new ConflictError(`A user with email ${data.email} already exists.`);
+    }
+    throw error;
+  }
+}
+
+/** Deactivated users cannot sign in; their history (assignments, annotations) is kept. */
+export async function setUserActive(actorId: string, userId: string, isActive: boolean) {
+  if (actorId === userId && !isActive) throw new ConflictError("You cannot deactivate your own account.");
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: userId }, data: { isActive } });
+    await recordAudit(
+      { actorId, action: isActive ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: userId },
+      tx,
+    );
+    return user;
+  });
+}
+
+export function listUsers(opts: { role?: "ADMIN" | "REVIEWER" | "RESEARCHER"; activeOnly?: boolean } = {}) {
+  return getDb().user.findMany({
+    where: {
+      ...(opts.role ? { role: opts.role } : {}),
+      ...(opts.activeOnly ? { isActive: true } : {}),
+    },
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+  });
+}
+
+export function countUsers() {
+  return getDb().user.count();
+}
+
+export function findUserByEmail(email: string) {
+  return getDb().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+}

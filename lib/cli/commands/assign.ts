@@ -1,0 +1,43 @@
+import { createBatch } from "@/lib/assignments/create-batch";
+import { listUsers, findUserByEmail } from "@/lib/auth/users";
+import { findProjectForActor } from "@/lib/projects/access";
+import type { Command } from "../command";
+import { requireString, resolveCliActor } from "../command";
+import { UsageError } from "../errors";
+
+const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y] [--due YYYY-MM-DD] --as ADMIN_EMAIL
+
+Builds a batch from every item not yet in a batch and assigns K distinct reviewers per item
+with balanced load (default K: the project's reviewers per item; default reviewers: every
+active reviewer).`;
+
+export const assignCommand: Command = {
+  name: "assign",
+  summary: "build a batch and assign it to reviewers",
+  usage,
+  options: { batch: { type: "string" }, "per-item": { type: "string" }, reviewers: { type: "string" }, due: { type: "string" } },
+  async run({ values, positionals }, io) {
+    const [slug] = positionals;
+    if (!slug) throw new UsageError(usage);
+    const actor = await resolveCliActor(values, "batch:assign");
+    const project = await findProjectForActor(actor, slug);
+    let reviewerIds: string[];
+    if (typeof values.reviewers === "string") {
+      reviewerIds = [];
+      for (const email of values.reviewers.split(",").map((s) => s.trim()).filter(Boolean)) {
+        const user = await findUserByEmail(email);
+        if (!user) throw new UsageError(`No user with email ${email}.`);
+        reviewerIds.push(user.id);
+      }
+    } else {
+      reviewerIds = (await listUsers({ role: "REVIEWER", activeOnly: true })).map((u) => u.id);
+    }
+    const result = await createBatch(actor.id, project.id, {
+      name: requireString(values, "batch", usage),
+      perItem: values["per-item"] ? Number(values["per-item"]) : undefined,
+      reviewerIds,
+      dueAt: values.due ? new Date(values.due as string) : undefined,
+    });
+    io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments (${result.perItem} per item, ${reviewerIds.length} reviewers).`);
+  },
+};

@@ -1,0 +1,78 @@
+import { disconnectDb } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
+import { ConflictError } from "@/lib/auth/users";
+import { z } from "zod";
+import { ensureLocalDatabase } from "@/scripts/local-db";
+import type { Command, CliIo } from "./command";
+import { parseCommandArgs } from "./command";
+import { UsageError } from "./errors";
+import { assignCommand } from "./commands/assign";
+import { createProjectCommand } from "./commands/create-project";
+import { createUserCommand } from "./commands/create-user";
+import { exportCommand } from "./commands/export";
+import { importCommand } from "./commands/import";
+import { templatesCommand } from "./commands/templates";
+
+export const COMMANDS: Command[] = [createUserCommand, createProjectCommand, importCommand, assignCommand, exportCommand, templatesCommand];
+
+function help(): string {
+  return [
+    "Usage: consilium <command> [options]   (npm run cli -- <command> …)",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`),
+    "",
+    "Every command takes --help. Commands act as a user: --as EMAIL (or CONSILIUM_AS).",
+    "Database: DATABASE_URL, or the local database that `npm start` created under .data/.",
+  ].join("\n");
+}
+
+/** Runs one CLI invocation; returns the process exit code. Errors are printed, never thrown. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(help());
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${help()}`);
+    return 2;
+  }
+  try {
+    const args = parseCommandArgs(command, rest);
+    if (args.values.help) {
+      io.out(command.usage);
+      return 0;
+    }
+    await command.run(args, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) io.err(error.message);
+    else if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) io.err(`Error: ${error.message}`);
+    else if (error instanceof z.ZodError) io.err(`Error: ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
+    else io.err(`Error: ${(error as Error).stack ?? error}`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const io: CliIo = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") };
+  const needsDb = argv[0] && !["--help", "-h", "help", "templates"].includes(argv[0]) && !argv.includes("--help") && !argv.includes("-h");
+  let stop: (() => Promise<void>) | undefined;
+  if (needsDb && !process.env.DATABASE_URL) {
+    const local = await ensureLocalDatabase({ quiet: true });
+    process.env.DATABASE_URL = local.url;
+    if (local.poolMax) process.env.DATABASE_POOL_MAX = String(local.poolMax);
+    stop = local.stop;
+  }
+  if (needsDb) await migrateDatabase(process.env.DATABASE_URL!);
+  const code = await runCli(argv, io);
+  await disconnectDb();
+  await stop?.();
+  process.exitCode = code;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) void main();

@@ -1,0 +1,79 @@
+import { stringify } from "csv-stringify/sync";
+import type { AnnotationRecord } from "./annotation-records";
+import type { ExportFormat } from "./schema";
+
+// Format writers: pure functions from records to text chunks, shared by the route handler,
+// the CLI and the benchmark.
+
+export const CSV_COLUMNS = [
+  "annotation_id",
+  "project",
+  "batch",
+  "item_id",
+  "external_id",
+  "response_id",
+  "response_label",
+  "model_name",
+  "shown_as",
+  "reviewer",
+  "axis",
+  "value",
+  "comment",
+  "submitted_at",
+  "time_on_task_ms",
+] as const;
+
+function csvValue(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** CSV: one row per rating (response axes, then item axes, then the overall comment). */
+export function toCsvRows(record: AnnotationRecord): string[][] {
+  const base = (r: { responseId: string; label: string; modelName: string; shownAs: number } | null) => [
+    record.annotationId,
+    record.project,
+    record.batch,
+    record.itemId,
+    record.externalId,
+    r?.responseId ?? "",
+    r?.label ?? "",
+    r?.modelName ?? "",
+    r ? String(r.shownAs) : "",
+    record.reviewer,
+  ];
+  const tail = [record.submittedAt, String(record.timeOnTaskMs)];
+  const rows: string[][] = [];
+  for (const r of record.responses) {
+    const keys = new Set([...Object.keys(r.ratings), ...Object.keys(r.comments)]);
+    for (const axis of keys) rows.push([...base(r), axis, csvValue(r.ratings[axis]), r.comments[axis] ?? "", ...tail]);
+  }
+  const itemKeys = new Set([...Object.keys(record.itemRatings), ...Object.keys(record.itemComments)]);
+  for (const axis of itemKeys) rows.push([...base(null), axis, csvValue(record.itemRatings[axis]), record.itemComments[axis] ?? "", ...tail]);
+  if (record.overallComment) rows.push([...base(null), "overall_comment", "", record.overallComment, ...tail]);
+  return rows;
+}
+
+export function exportHeader(format: ExportFormat): string {
+  return format === "csv" ? stringify([CSV_COLUMNS as unknown as string[]]) : "";
+}
+
+export function formatRecord(format: ExportFormat, record: AnnotationRecord): string {
+  return format === "csv" ? stringify(toCsvRows(record)) : JSON.stringify(record) + "\n";
+}
+
+export async function* exportChunks(format: ExportFormat, records: AsyncIterable<AnnotationRecord>, onRecord?: () => void): AsyncGenerator<string> {
+  const header = exportHeader(format);
+  if (header) yield header;
+  // Batch small strings into ~64 KB chunks: fewer writes, same constant memory.
+  let buffer = "";
+  for await (const record of records) {
+    buffer += formatRecord(format, record);
+    onRecord?.();
+    if (buffer.length >= 65_536) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  if (buffer) yield buffer;
+}

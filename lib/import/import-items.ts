@@ -1,0 +1,160 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { getDb, type Tx } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { itemImportSchema, responseLabel, type ItemImport } from "@/lib/items/schema";
+
+// All-or-nothing JSONL import with constant memory: rows are validated and written in chunks
+// inside ONE transaction while the file streams in; any error anywhere rolls everything back,
+// and every error (up to MAX_REPORTED) is reported with its line number and field.
+
+export const CHUNK_SIZE = 500;
+export const MAX_REPORTED = 200;
+
+export type ImportError = { line: number; field: string; message: string };
+export type ImportProgress = { lines: number; bytes: number };
+export type ImportResult =
+  | { ok: true; imported: number; responses: number }
+  | { ok: false; errors: ImportError[]; errorCount: number; lines: number };
+
+export class ImportFailed extends Error {
+  constructor(readonly result: Extract<ImportResult, { ok: false }>) {
+    super(`Import failed with ${result.errorCount} error(s); nothing was imported.`);
+  }
+}
+
+type Row = { line: number; item: ItemImport };
+
+function zodErrors(line: number, error: z.ZodError): ImportError[] {
+  return error.issues.map((issue) => ({
+    line,
+    field: issue.path.length ? issue.path.join(".") : "(line)",
+    message: issue.message,
+  }));
+}
+
+export async function importItems(opts: {
+  actorId: string;
+  projectId: string;
+  lines: AsyncIterable<string>;
+  fileName?: string;
+  onProgress?: (p: ImportProgress) => void;
+}): Promise<ImportResult> {
+  const db = getDb();
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const errors: ImportError[] = [];
+        let errorCount = 0;
+        const addErrors = (list: ImportError[]) => {
+          errorCount += list.length;
+          for (const e of list) if (errors.length < MAX_REPORTED) errors.push(e);
+        };
+        const seen = new Map<string, number>();
+        let chunk: Row[] = [];
+        let lineNo = 0;
+        let bytes = 0;
+        let imported = 0;
+        let responses = 0;
+
+        const flush = async () => {
+          if (!chunk.length) return;
+          const rows = chunk;
+          chunk = [];
+          const existing = await tx.item.findMany({
+            where: { projectId: opts.projectId, externalId: { in: rows.map((r) => r.item.externalId) } },
+            select: { externalId: true },
+          });
+          if (existing.length) {
+            const taken = new Set(existing.map((e) => e.externalId));
+            addErrors(
+              rows
+                .filter((r) => taken.has(r.item.externalId))
+                .map((r) => ({ line: r.line, field: "externalId", message: `"${r.item.externalId}" already exists in this project (re-import is a conflict, not an update).` })),
+            );
+          }
+          // After the first error nothing more is written: the transaction will roll back anyway.
+          if (errorCount) return;
+          responses += await writeRows(tx, opts.projectId, rows);
+          imported += rows.length;
+        };
+
+        for await (const raw of opts.lines) {
+          lineNo += 1;
+          bytes += Buffer.byteLength(raw) + 1;
+          const text = lineNo === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+          if (!text.trim()) continue;
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch (e) {
+            addErrors([{ line: lineNo, field: "(line)", message: `invalid JSON: ${(e as Error).message}` }]);
+            continue;
+          }
+          const parsed = itemImportSchema.safeParse(json);
+          if (!parsed.success) {
+            addErrors(zodErrors(lineNo, parsed.error));
+            continue;
+          }
+          const firstLine = seen.get(parsed.data.externalId);
+          if (firstLine) {
+            addErrors([{ line: lineNo, field: "externalId", message: `"${parsed.data.externalId}" repeats line ${firstLine}.` }]);
+            continue;
+          }
+          seen.set(parsed.data.externalId, lineNo);
+          chunk.push({ line: lineNo, item: parsed.data });
+          if (chunk.length >= CHUNK_SIZE) await flush();
+          if (lineNo % 100 === 0) opts.onProgress?.({ lines: lineNo, bytes });
+        }
+        await flush();
+        opts.onProgress?.({ lines: lineNo, bytes });
+
+        if (seen.size === 0 && errorCount === 0) {
+          addErrors([{ line: 0, field: "(file)", message: "the file has no items." }]);
+        }
+        if (errorCount) throw new ImportFailed({ ok: false, errors, errorCount, lines: lineNo });
+
+        await recordAudit(
+          { actorId: opts.actorId, action: "items.import", entityType: "Project", entityId: opts.projectId, projectId: opts.projectId, data: { imported, responses, fileName: opts.fileName ?? null } },
+          tx,
+        );
+        return { ok: true as const, imported, responses };
+      },
+      { timeout: 30 * 60 * 1000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (error instanceof ImportFailed) return error.result;
+    throw error;
+  }
+}
+
+async function writeRows(tx: Tx, projectId: string, rows: Row[]): Promise<number> {
+  const items = rows.map(({ item }) => ({ id: randomUUID(), item }));
+  await tx.item.createMany({
+    data: items.map(({ id, item }) => ({
+      id,
+      projectId,
+      externalId: item.externalId,
+      kind: "QA" as const,
+      language: item.language,
+      specialty: item.specialty ?? null,
+      input: { question: item.question, ...(item.context ? { context: item.context } : {}) },
+      reference: item.reference ?? undefined,
+      metadata: item.metadata as object,
+      isGold: item.isGold,
+    })),
+  });
+  const responseRows = items.flatMap(({ id, item }) =>
+    item.responses.map((r, position) => ({
+      itemId: id,
+      position,
+      label: responseLabel(position),
+      modelName: r.modelName,
+      content: r.content,
+      reasoning: r.reasoning ?? null,
+      metadata: r.metadata as object,
+    })),
+  );
+  await tx.response.createMany({ data: responseRows });
+  return responseRows.length;
+}

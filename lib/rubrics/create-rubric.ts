@@ -1,0 +1,28 @@
+import type { Tx } from "@/lib/db/client";
+import type { RubricTemplate } from "./templates";
+
+export async function createRubricFromTemplate(tx: Tx, projectId: string, template: RubricTemplate, version = 1) {
+  return tx.rubric.create({
+    data: {
+      projectId,
+      version,
+      name: template.name,
+      templateKey: template.key,
+      axes: {
+        create: template.axes.map((axis, position) => ({
+          key: axis.key,
+          label: axis.label,
+          help: axis.help,
+          type: axis.type,
+          appliesTo: axis.appliesTo,
+          required: axis.required,
+          position,
+          options: axis.options,
+          min: axis.min ?? null,
+          max: axis.max ?? null,
+          polarity: axis.polarity ?? "HIGHER_IS_BETTER",
+        })),
+      },
+    },
+  });
+}

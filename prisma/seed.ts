@@ -1,0 +1,51 @@
+import { getDb, disconnectDb } from "@/lib/db/client";
+import { createBatch } from "@/lib/assignments/create-batch";
+import { DEMO_PASSWORD, seedItems, seedProject, seedUser } from "@/lib/seed/factories";
+import { demoItemLines } from "./demo-items";
+
+export const DEMO_USERS = [
+  { email: "admin@consilium.local", name: "Ada Admin", role: "ADMIN" as const },
+  { email: "dr.osei@consilium.local", name: "Dr. Kwame Osei", role: "REVIEWER" as const, specialty: "Internal medicine" },
+  { email: "dr.lindqvist@consilium.local", name: "Dr. Sara Lindqvist", role: "REVIEWER" as const, specialty: "Family medicine" },
+  { email: "dr.tanaka@consilium.local", name: "Dr. Hiro Tanaka", role: "REVIEWER" as const, specialty: "Emergency medicine" },
+  { email: "researcher@consilium.local", name: "Rosa Researcher", role: "RESEARCHER" as const },
+];
+
+const GUIDELINES = `## How to rate
+Read the question as a **patient** would have asked it, then rate each response on every axis.
+
+- Judge against current clinical consensus and guidelines.
+- *Harm* means physical or mental-health harm if the person acted on the answer.
+- Use the comment box on any axis to explain a rating you think others may disagree with.
+
+Responses are shown in a random order and the models are hidden. Your work saves automatically.`;
+
+/** Seeds the demo study when the database has no users. Returns false when it did nothing. */
+export async function seedDemo(): Promise<boolean> {
+  const db = getDb();
+  if ((await db.user.count()) > 0) return false;
+  const users = [];
+  for (const u of DEMO_USERS) users.push(await seedUser({ ...u, password: DEMO_PASSWORD }));
+  const admin = users[0];
+  const project = await seedProject(admin.id, { slug: "consumer-health-qa", name: "Consumer health answers (demo)", guidelines: GUIDELINES, blinded: true, reviewersPerItem: 2 });
+  const lines = demoItemLines();
+  await seedItems(admin.id, project.id, lines);
+  const researcher = users.find((u) => u.role === "RESEARCHER")!;
+  await db.projectMember.create({ data: { projectId: project.id, userId: researcher.id, role: "RESEARCHER" } });
+  // Assign 20 items in a pilot batch; four stay unbatched for the admin to try batching.
+  const items = await db.item.findMany({ where: { projectId: project.id }, orderBy: { externalId: "asc" }, take: 20, select: { id: true } });
+  await createBatch(admin.id, project.id, {
+    name: "Pilot",
+    itemIds: items.map((i) => i.id),
+    reviewerIds: users.filter((u) => u.role === "REVIEWER").map((u) => u.id),
+    perItem: 2,
+    seed: 42,
+  });
+  return true;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  seedDemo()
+    .then((seeded) => console.log(seeded ? "Seeded the demo study." : "Database already has users; demo seed skipped."))
+    .finally(() => disconnectDb());
+}

@@ -1,0 +1,2 @@
+// `server-only` throws outside a React Server environment; tests call lib/ directly.
+export {};

@@ -1,0 +1,30 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "test/server-only-stub.ts") };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.db.test.ts", "node_modules/**"], environment: "node" },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "db",
+          include: ["lib/**/*.db.test.ts", "test/**/*.db.test.ts"],
+          environment: "node",
+          globalSetup: ["test/db/global-setup.ts"],
+          setupFiles: ["test/db/per-file-database.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // 2 cores: two workers, each file in its own database cloned from the migrated template.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
