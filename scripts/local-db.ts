@@ -95,8 +95,7 @@ async function ensureTraversable(dir: string, pgUser: { uid: number; gid: number
 
 /** If a server already runs on `dir` (port from line 4 of postmaster.pid) and answers, return its port. */
 async function runningPort(dir: string): Promise<number | null> {
-  let port: number;
-  try { port = Number((await readFile(path.join(dir, "postmaster.pid"), "utf8")).split("\n")[3]); } catch { return null; }
+  const port = Number(await readFile(path.join(dir, "postmaster.pid"), "utf8").then((s) => s.split("\n")[3], () => ""));
   if (!port) return null;
   const client = new pg.Client({ host: "127.0.0.1", port, user: DB_USER, database: "postgres", connectionTimeoutMillis: 3000 });
   try {
@@ -180,9 +179,8 @@ export async function startPostgresCluster(
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await pgTool(bin, "pg_ctl", ["-w", "-m", "fast", "-D", dir, "stop"]).catch((e) => {
-      throw new Error(`local-db: pg_ctl stop failed for ${dir}:\n${errText(e)}`);
-    });
+    try { await pgTool(bin, "pg_ctl", ["-w", "-m", "fast", "-D", dir, "stop"]); }
+    catch (e) { throw new Error(`local-db: pg_ctl stop failed for ${dir}:\n${errText(e)}`); }
   };
   return { url: url(port), port, reused: false, stop };
 }
@@ -216,7 +214,7 @@ async function startPglite(dir: string, port: number, log: (m: string) => void) 
 }
 
 const pidAlive = (pid: unknown) => {
-  if (typeof pid !== "number" || pid === process.pid) return false;
+  if (typeof pid !== "number") return false;
   try { process.kill(pid, 0); return true; } catch (e) { return (e as { code?: string }).code === "EPERM"; }
 };
 
@@ -240,29 +238,22 @@ export async function ensureLocalDatabase(opts: LocalDbOptions = {}): Promise<Lo
   if (!usePglite) {
     const cluster = await startPostgresCluster(path.join(dataDir, "pg"), { port: opts.port, quiet: opts.quiet });
     if (!cluster.reused || !existsSync(infoFile)) await record({ url: cluster.url, kind: "postgres", port: cluster.port });
-    return {
-      url: cluster.url,
-      kind: "postgres",
-      stop: cluster.reused ? async () => {} : async () => { await cluster.stop(); await forget(); },
-    };
+    const stop = cluster.reused ? async () => {} : async () => { await cluster.stop(); await forget(); };
+    return { url: cluster.url, kind: "postgres", stop };
   }
 
   // PGlite has no lock of its own: two processes on one data directory would corrupt it.
-  const prev = await readFile(infoFile, "utf8").then((s) => JSON.parse(s), () => null);
+  const prev = await readFile(infoFile, "utf8").then(JSON.parse).catch(() => null);
   if (prev?.kind === "pglite" && pidAlive(prev.pid)) {
     throw new Error(`local-db: PGlite in ${dataDir} is already served by process ${prev.pid} at ${prev.url}; ` +
-      `stop it, or set DATABASE_URL to that URL (PGlite accepts one connection at a time)`);
+      `stop it (or delete ${infoFile} if that process is not ours), or set DATABASE_URL to its URL`);
   }
-  if (!opts.quiet) {
-    console.warn("local-db: WARNING: using embedded PGlite (WASM PostgreSQL). For evaluation only: it serves a " +
-      "single connection at a time and is not meant for load or production. Install PostgreSQL or set DATABASE_URL.");
-  }
+  if (!opts.quiet) console.warn("local-db: WARNING: using embedded PGlite (WASM PostgreSQL). For evaluation only: it serves a " +
+    "single connection at a time and is not meant for load or production. Install PostgreSQL or set DATABASE_URL.");
   const lite = await startPglite(path.join(dataDir, "pglite"), opts.port ?? 0, log);
   const url = `postgresql://postgres@127.0.0.1:${lite.port}/postgres?sslmode=disable`;
   await record({ url, kind: "pglite", port: lite.port });
   let stopped = false;
-  return {
-    url, kind: "pglite", poolMax: 1,
-    stop: async () => { if (stopped) return; stopped = true; await lite.stop(); await forget(); },
-  };
+  const stop = async () => { if (!stopped) { stopped = true; await lite.stop(); await forget(); } };
+  return { url, kind: "pglite", poolMax: 1, stop };
 }
