@@ -38,7 +38,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
             const checked = value === o.value;
             return (
               <label key={String(o.value)} title={o.help}
-                className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${checked ? "border-blue-600 bg-blue-50 text-blue-900" : "border-slate-300 bg-white hover:bg-slate-50"}`}>
+                className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-500 ${checked ? "border-blue-600 bg-blue-50 text-blue-900" : "border-slate-300 bg-white hover:bg-slate-50"}`}>
                 <input type="radio" className="sr-only" name={name} checked={checked} onChange={() => onChange(o.value)} />
                 {o.label}
               </label>

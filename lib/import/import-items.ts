@@ -139,7 +139,7 @@ async function writeRows(tx: Tx, projectId: string, rows: Row[]): Promise<number
       language: item.language,
       specialty: item.specialty ?? null,
       input: { question: item.question, ...(item.context ? { context: item.context } : {}) },
-      reference: item.reference ?? undefined,
+      ...(item.reference ? { reference: item.reference } : {}),
       metadata: item.metadata as object,
       isGold: item.isGold,
     })),

@@ -1,0 +1,170 @@
+import path from "node:path";
+import { expect, loginAs, test, USERS } from "./fixtures/auth";
+import type { Page } from "@playwright/test";
+
+// The whole first study, through the UI, as three different users.
+test.describe.configure({ mode: "serial" });
+
+const SLUG = `e2e-study-${Date.now().toString(36)}`;
+const FIXTURES = path.join(import.meta.dirname, "fixtures");
+
+async function rateEveryAxis(page: Page, opts: { limit?: number } = {}) {
+  const groups = await page.getByRole("radiogroup").all();
+  const list = opts.limit ? groups.slice(0, opts.limit) : groups;
+  for (const group of list) await group.locator("label").first().click();
+  return list.length;
+}
+
+test("admin creates a blinded project from the Med-PaLM template", async ({ page }) => {
+  await loginAs(page, USERS.admin);
+  await page.goto("/projects/new");
+  await page.getByLabel("Name", { exact: true }).fill("E2E blinded study");
+  await page.getByLabel("Slug (used in URLs and the CLI)").fill(SLUG);
+  await expect(page.getByLabel("Rubric template")).toHaveValue("med-palm-long-form");
+  await expect(page.getByText("Large language models encode clinical knowledge")).toBeVisible();
+  await page.getByLabel("Guidelines for reviewers (markdown)").fill("## Rate carefully\nUse **every** axis.");
+  await page.getByLabel("Reviewers per item").fill("2");
+  await page.getByRole("button", { name: "Create project" }).click();
+  await page.waitForURL(`**/projects/${SLUG}`);
+  await expect(page.getByTestId("project-name")).toHaveText("E2E blinded study");
+  await expect(page.getByText("Blinded · 2 reviewer(s) per item")).toBeVisible();
+});
+
+test("admin imports items: a bad file is refused whole with line numbers, a good file imports", async ({ page }) => {
+  await loginAs(page, USERS.admin);
+  await page.goto(`/projects/${SLUG}`);
+  await page.getByLabel("Import items (JSONL, one item per line)").setInputFiles(path.join(FIXTURES, "bad-items.jsonl"));
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  const errors = page.getByTestId("import-errors");
+  await expect(errors).toContainText("Nothing was imported: 2 error(s)");
+  await expect(errors).toContainText("Line 2, question");
+  await expect(errors).toContainText("Line 3, (line): invalid JSON");
+  await expect(page.getByTestId("item-count")).toContainText("0 items");
+
+  await page.getByLabel("Import items (JSONL, one item per line)").setInputFiles(path.join(FIXTURES, "items.jsonl"));
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByTestId("import-result")).toHaveText("Imported 3 items with 6 responses.");
+  await expect(page.getByTestId("item-count")).toContainText("3 items (3 not yet in a batch)");
+
+  // Re-importing the same externalIds is a conflict, not a duplicate.
+  await page.getByLabel("Import items (JSONL, one item per line)").setInputFiles(path.join(FIXTURES, "items.jsonl"));
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByTestId("import-errors")).toContainText("already exists");
+  await expect(page.getByTestId("item-count")).toContainText("3 items");
+});
+
+test("admin adds the researcher and assigns a batch to two reviewers", async ({ page }) => {
+  await loginAs(page, USERS.admin);
+  await page.goto(`/projects/${SLUG}`);
+  await page.getByLabel("Member email").fill(USERS.researcher);
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByText(`Added ${USERS.researcher}.`)).toBeVisible();
+
+  await page.getByLabel("Batch name").fill("Round 1");
+  await page.getByLabel("Dr. Hiro Tanaka", { exact: false }).uncheck();
+  await page.getByRole("button", { name: "Create and assign batch" }).click();
+  await expect(page.getByText("Assigned 3 items as 6 assignments.")).toBeVisible();
+  await expect(page.getByText("0/6 assignments submitted")).toBeVisible();
+});
+
+test("reviewer rates blinded items with autosave, survives a reload, and submits", async ({ page }) => {
+  await loginAs(page, USERS.reviewer1);
+  await page.goto("/queue");
+  const before = Number(await page.getByTestId("count-pending").textContent());
+  expect(before).toBeGreaterThanOrEqual(3);
+
+  // Open this study's first item from the queue list.
+  await page.getByRole("link", { name: /E2E blinded study \/ Round 1/ }).first().click();
+  await page.waitForURL("**/review/**");
+  const reviewUrl = page.url();
+
+  // Blinding: model names are in neither the rendered page nor the raw HTML/RSC payload.
+  await expect(page.getByTestId("response")).toHaveCount(2);
+  const raw = await (await page.request.get(reviewUrl)).text();
+  expect(raw).not.toContain("secret-model");
+  expect(await page.content()).not.toContain("secret-model");
+  // Untrusted markdown: the script in a response never ran.
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+
+  // Rate the first 10 axes, comment, wait for autosave, reload: nothing is lost.
+  await rateEveryAxis(page, { limit: 10 });
+  await page.getByTestId("overall-comment").fill("Response 2 omits red flags.");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  await page.reload();
+  await expect(page.getByTestId("overall-comment")).toHaveValue("Response 2 omits red flags.");
+  await expect(page.locator("input[type=radio]:checked")).toHaveCount(10);
+
+  // Submitting with axes missing is refused and says which.
+  await page.getByTestId("submit").click();
+  await expect(page.getByTestId("submit-problems")).toContainText("is required");
+  expect(page.url()).toBe(reviewUrl);
+
+  await rateEveryAxis(page);
+  await expect(page.locator("input[type=radio]:checked")).toHaveCount(24);
+  await page.getByTestId("submit").click();
+  await page.waitForURL((u) => u.href !== reviewUrl && (u.pathname.startsWith("/review/") || u.pathname === "/queue"));
+
+  // The submitted item is read-only now.
+  await page.goto(reviewUrl);
+  await expect(page.getByTestId("read-only")).toBeVisible();
+  await page.goto("/queue");
+  await expect(page.getByTestId("count-submitted")).toHaveText("1");
+});
+
+test("a reviewer cannot open another reviewer's assignment", async ({ browser }) => {
+  const one = await browser.newPage();
+  await loginAs(one, USERS.reviewer1);
+  await one.goto("/queue");
+  await one.getByRole("link", { name: /E2E blinded study \/ Round 1/ }).first().click();
+  await one.waitForURL("**/review/**");
+  const theirs = one.url();
+
+  const other = await browser.newPage();
+  await loginAs(other, USERS.reviewer3); // not on this batch
+  const response = await other.goto(theirs);
+  expect(response?.status()).toBe(404);
+  const api = await other.request.put(theirs.replace("/review/", "/api/v1/assignments/") + "/annotation", {
+    data: { baseVersion: 0, clientMutationId: "intruder-123", data: {} },
+  });
+  expect(api.status()).toBe(404);
+});
+
+test("admin sees batch progress per reviewer", async ({ page }) => {
+  await loginAs(page, USERS.admin);
+  await page.goto(`/projects/${SLUG}`);
+  await page.getByRole("link", { name: "Round 1" }).click();
+  const row = page.getByTestId(`progress-${USERS.reviewer1}`);
+  await expect(row.locator('[data-col="submitted"]')).toHaveText("1");
+  await expect(row.locator('[data-col="pending"]')).toHaveText("2");
+  await expect(page.getByTestId(`progress-${USERS.reviewer2}`).locator('[data-col="pending"]')).toHaveText("3");
+});
+
+test("researcher downloads de-blinded, pseudonymized JSONL and CSV exports but cannot manage", async ({ page }) => {
+  await loginAs(page, USERS.researcher);
+  await page.goto(`/projects/${SLUG}`);
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-jsonl").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^${SLUG}-annotations-.*\\.jsonl$`));
+  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const records = text.trim().split("\n").map((l) => JSON.parse(l));
+  expect(records).toHaveLength(1);
+  expect(records[0].responses.map((r: { modelName: string }) => r.modelName).sort()).toEqual(["secret-model-alpha", "secret-model-beta"]);
+  expect(records[0].reviewer).toMatch(/^R-[0-9a-f]{10}$/);
+  expect(text).not.toContain(USERS.reviewer1);
+  expect(records[0].overallComment).toBe("Response 2 omits red flags.");
+
+  const csv = await page.request.get(`/api/v1/projects/${SLUG}/export?format=csv`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).trim().split("\n");
+  expect(lines[0]).toContain("annotation_id,project,batch");
+  expect(lines.length).toBe(1 + 24 + 1);
+
+  // Read-only role: no import, no batch page, no identities in exports.
+  await expect(page.getByLabel("Import items (JSONL, one item per line)")).toHaveCount(0);
+  const batches = await page.getByRole("link", { name: "Round 1" }).count();
+  expect(batches).toBe(0);
+  expect((await page.request.get(`/api/v1/projects/${SLUG}/export?format=jsonl&identifyReviewers=true`)).status()).toBe(403);
+  await page.goto("/admin/users");
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+});

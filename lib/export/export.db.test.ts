@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { saveAnnotation } from "@/lib/annotations/save-annotation";
+import { asActor, completeRatings, seedStudy } from "@/test/support/study";
+import { runExport } from "./run-export";
+import { pseudonymizeReviewer } from "./pseudonym";
+
+async function collect(gen: AsyncGenerator<string>) {
+  let out = "";
+  for await (const c of gen) out += c;
+  return out;
+}
+
+async function submittedStudy() {
+  const study = await seedStudy({ items: 3 });
+  // Reviewer 0 submits everything with a harm rating that differs per response; reviewer 1 only drafts.
+  for (const a of study.assignments.filter((x) => x.reviewerId === study.reviewers[0].id)) {
+    const data = completeRatings(a.responseOrder);
+    data.responses[a.responseOrder[0]].ratings.harm_extent = "death_severe";
+    data.responses[a.responseOrder[0]].comments = { harm_extent: "dangerous, \"really\"" };
+    await saveAnnotation(asActor(study.reviewers[0]), a.id, { baseVersion: 0, clientMutationId: `s-${a.id}`, data, submit: true });
+  }
+  const draft = study.assignments.find((x) => x.reviewerId === study.reviewers[1].id)!;
+  await saveAnnotation(asActor(study.reviewers[1]), draft.id, { baseVersion: 0, clientMutationId: "draft-only", data: completeRatings(draft.responseOrder) });
+  return study;
+}
+
+describe("export", () => {
+  it("writes one de-blinded JSONL record per submitted annotation, reviewers pseudonymized", async () => {
+    const study = await submittedStudy();
+    const text = await collect(runExport({ actorId: study.researcher.id, format: "jsonl", filter: { projectId: study.project.id } }));
+    const records = text.trim().split("\n").map((l) => JSON.parse(l));
+    expect(records).toHaveLength(3);
+    const project = await getDb().project.findUniqueOrThrow({ where: { id: study.project.id } });
+    for (const r of records) {
+      expect(r.reviewer).toBe(pseudonymizeReviewer(project.pseudonymSalt, study.reviewers[0].id));
+      expect(text).not.toContain(study.reviewers[0].email);
+      const assignment = study.assignments.find((a) => a.id === r.assignmentId)!;
+      // The response shown first got "death_severe": the export must name its real model and label.
+      const shownFirst = r.responses.find((x: { shownAs: number }) => x.shownAs === 1);
+      expect(shownFirst.responseId).toBe(assignment.responseOrder[0]);
+      expect(shownFirst.ratings.harm_extent).toBe("death_severe");
+      const response = await getDb().response.findUniqueOrThrow({ where: { id: shownFirst.responseId } });
+      expect([shownFirst.modelName, shownFirst.label]).toEqual([response.modelName, response.label]);
+      expect(r.responses.map((x: { label: string }) => x.label)).toEqual(["A", "B"]);
+    }
+    expect(await getDb().auditEvent.count({ where: { action: "export.download", actorId: study.researcher.id } })).toBe(1);
+  });
+
+  it("writes CSV with one row per rating", async () => {
+    const study = await submittedStudy();
+    const text = await collect(runExport({ actorId: study.admin.id, format: "csv", filter: { projectId: study.project.id } }));
+    const lines = text.trim().split("\n");
+    expect(lines[0]).toBe("annotation_id,project,batch,item_id,external_id,response_id,response_label,model_name,shown_as,reviewer,axis,value,comment,submitted_at,time_on_task_ms");
+    // 3 annotations × 2 responses × 12 axes
+    expect(lines).toHaveLength(1 + 72);
+    expect(text).toContain('"dangerous, ""really"""');
+    expect(text).toMatch(/,model-(alpha|beta),/);
+  });
+
+  it("names reviewers only when asked, and filters by batch", async () => {
+    const study = await submittedStudy();
+    const named = await collect(runExport({ actorId: study.admin.id, format: "jsonl", filter: { projectId: study.project.id, identifyReviewers: true } }));
+    expect(named).toContain(study.reviewers[0].email);
+    const none = await collect(runExport({ actorId: study.admin.id, format: "jsonl", filter: { projectId: study.project.id, batchName: "other" } }));
+    expect(none).toBe("");
+  });
+});
