@@ -70,7 +70,7 @@ async function main() {
   if (runE2e) ensureChromium();
   const tmp = mkdtempSync(path.join(os.tmpdir(), "consilium-test-"));
   const results: Counts[] = [];
-  let failedSteps: string[] = [];
+  const failedSteps: string[] = [];
 
   let serverUrl = process.env.TEST_PG_URL;
   let stopPg: (() => Promise<void>) | undefined;

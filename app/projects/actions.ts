@@ -9,7 +9,8 @@ import { createProject } from "@/lib/projects/create-project";
 import { addProjectMember, findProjectForActor } from "@/lib/projects/access";
 import { createProjectSchema } from "@/lib/projects/schema";
 
-const checkbox = z.union([z.literal("on"), z.literal("true"), z.undefined()]).transform((v) => v !== undefined);
+// An unchecked checkbox is absent from the form data.
+const checkbox = z.string().optional().transform((v) => v === "on" || v === "true");
 
 export const createProjectAction = authedAction(
   "project:create",

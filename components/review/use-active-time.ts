@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useRef } from "react";
+import { useEffect, useState } from "react";
 
 const IDLE_AFTER_MS = 60_000;
 
@@ -7,26 +7,33 @@ const IDLE_AFTER_MS = 60_000;
  * Active time on task: counted only while the tab is visible and the reviewer interacted within
  * the last minute. take() returns the time accrued since the previous take().
  */
-export function useActiveTime() {
-  const accrued = useRef(0);
-  const lastInteraction = useRef(Date.now());
+class ActiveTimeClock {
+  private accrued = 0;
+  private lastInteraction = 0;
 
-  useEffect(() => {
-    const touch = () => { lastInteraction.current = Date.now(); };
+  start(): () => void {
+    this.lastInteraction = Date.now();
+    const touch = () => { this.lastInteraction = Date.now(); };
     const events = ["keydown", "pointerdown", "scroll", "input"] as const;
     events.forEach((e) => window.addEventListener(e, touch, { passive: true, capture: true }));
     const timer = window.setInterval(() => {
-      if (document.visibilityState === "visible" && Date.now() - lastInteraction.current < IDLE_AFTER_MS) accrued.current += 1000;
+      if (document.visibilityState === "visible" && Date.now() - this.lastInteraction < IDLE_AFTER_MS) this.accrued += 1000;
     }, 1000);
     return () => {
       events.forEach((e) => window.removeEventListener(e, touch, { capture: true }));
       window.clearInterval(timer);
     };
-  }, []);
+  }
 
-  return useCallback(() => {
-    const value = accrued.current;
-    accrued.current = 0;
+  take = (): number => {
+    const value = this.accrued;
+    this.accrued = 0;
     return value;
-  }, []);
+  };
+}
+
+export function useActiveTime(): () => number {
+  const [clock] = useState(() => new ActiveTimeClock());
+  useEffect(() => clock.start(), [clock]);
+  return clock.take;
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
+import { hashApiToken } from "@/lib/auth/api-tokens";
 import { getActor } from "@/lib/auth/session";
 import { loadActor } from "@/lib/auth/login";
 import { ForbiddenError, NotFoundError, requirePermission, type Actor, type Permission } from "@/lib/auth/permissions";
@@ -12,7 +12,7 @@ import { ConflictError } from "@/lib/auth/users";
 async function actorFromRequest(req: NextRequest): Promise<Actor | null> {
   const header = req.headers.get("authorization");
   if (header?.startsWith("Bearer ")) {
-    const tokenHash = createHash("sha256").update(header.slice(7).trim()).digest("hex");
+    const tokenHash = hashApiToken(header.slice(7).trim());
     const token = await getDb().apiToken.findUnique({ where: { tokenHash } });
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt < new Date())) return null;
     await getDb().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });

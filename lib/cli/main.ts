@@ -10,11 +10,12 @@ import { UsageError } from "./errors";
 import { assignCommand } from "./commands/assign";
 import { createProjectCommand } from "./commands/create-project";
 import { createUserCommand } from "./commands/create-user";
+import { createTokenCommand } from "./commands/create-token";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { templatesCommand } from "./commands/templates";
 
-export const COMMANDS: Command[] = [createUserCommand, createProjectCommand, importCommand, assignCommand, exportCommand, templatesCommand];
+export const COMMANDS: Command[] = [createUserCommand, createProjectCommand, importCommand, assignCommand, exportCommand, createTokenCommand, templatesCommand];
 
 function help(): string {
   return [

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { emptyAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
+import { AnnotationSaver, type SaverDeps } from "./annotation-saver";
+
+// A scripted server and manual timers: the engine's ordering and retry rules, without a browser.
+function harness(replies: Array<(body: { baseVersion: number; clientMutationId: string; submit: boolean }) => { status: number; json?: object } | "network-error">) {
+  const requests: Array<{ baseVersion: number; clientMutationId: string; submit: boolean; data: AnnotationData }> = [];
+  const timers: Array<() => void> = [];
+  const store = new Map<string, string>();
+  let ids = 0;
+  const deps: SaverDeps = {
+    fetch: (async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body));
+      requests.push(body);
+      const reply = replies.shift()!(body);
+      if (reply === "network-error") throw new TypeError("fetch failed");
+      return new Response(JSON.stringify(reply.json ?? {}), { status: reply.status });
+    }) as typeof fetch,
+    storage: { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) },
+    setTimer: (fn) => { timers.push(fn); return timers.length; },
+    clearTimer: () => {},
+    newId: () => `mutation-${++ids}`,
+    isOnline: () => true,
+  };
+  const saver = new AnnotationSaver("as1", 0, emptyAnnotationData(), () => 0, deps);
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  const runTimers = async () => { const due = timers.splice(0); due.forEach((f) => f()); await settle(); await settle(); };
+  return { saver, requests, store, runTimers, settle };
+}
+
+const saved = (version: number) => () => ({ status: 200, json: { status: "saved", version, submitted: false, duplicate: false } });
+const withComment = (c: string): AnnotationData => ({ ...emptyAnnotationData(), overallComment: c });
+
+describe("AnnotationSaver", () => {
+  it("keeps every edit in local storage until the server has it", async () => {
+    const h = harness([saved(1)]);
+    h.saver.update(withComment("draft"));
+    expect(JSON.parse(h.store.get("consilium:draft:as1")!)).toMatchObject({ baseVersion: 0, data: { overallComment: "draft" } });
+    await h.runTimers();
+    expect(h.requests).toHaveLength(1);
+    expect(h.saver.getSnapshot().state.kind).toBe("saved");
+    expect(h.store.has("consilium:draft:as1")).toBe(false);
+  });
+
+  it("retries a failed save with the same mutation id, then sends later edits in order", async () => {
+    const h = harness([() => "network-error", () => ({ status: 503 }), saved(1), saved(2)]);
+    h.saver.update(withComment("one"));
+    await h.runTimers(); // debounce → network error
+    expect(h.saver.getSnapshot().state).toMatchObject({ kind: "retrying", attempt: 1 });
+    h.saver.update(withComment("two")); // edit while offline
+    await h.runTimers(); // retry → 503 (the debounce flush is a no-op while a save is pending)
+    await h.runTimers(); // retry → saved v1, then the newer edit goes out based on v1
+    await h.runTimers();
+    expect(h.requests.map((r) => [r.clientMutationId, r.baseVersion, r.data.overallComment])).toEqual([
+      ["mutation-1", 0, "one"],
+      ["mutation-1", 0, "one"],
+      ["mutation-1", 0, "one"],
+      ["mutation-2", 1, "two"],
+    ]);
+    expect(h.saver.getSnapshot().state.kind).toBe("saved");
+  });
+
+  it("shows a conflict and lets the reviewer keep their version on top of the server's", async () => {
+    const serverData = withComment("from the other tab");
+    const h = harness([() => ({ status: 409, json: { status: "conflict", serverVersion: 3, serverData } }), saved(4)]);
+    h.saver.update(withComment("mine"));
+    await h.runTimers();
+    expect(h.saver.getSnapshot().state).toMatchObject({ kind: "conflict", serverVersion: 3 });
+    h.saver.update(withComment("mine, edited")); // still no silent overwrite
+    await h.runTimers();
+    expect(h.requests).toHaveLength(1);
+    h.saver.resolveConflict("mine");
+    await h.settle();
+    expect(h.requests[1]).toMatchObject({ baseVersion: 3, data: { overallComment: "mine, edited" } });
+  });
+
+  it("restores a draft from local storage only if the server still has its base version", () => {
+    const h = harness([]);
+    h.store.set("consilium:draft:as1", JSON.stringify({ baseVersion: 0, data: withComment("left behind") }));
+    h.saver.restoreDraft();
+    expect(h.saver.getSnapshot().data.overallComment).toBe("left behind");
+    const stale = harness([]);
+    stale.store.set("consilium:draft:as1", JSON.stringify({ baseVersion: 5, data: withComment("old") }));
+    stale.saver.restoreDraft();
+    expect(stale.saver.getSnapshot().data.overallComment).toBe("");
+    expect(stale.store.has("consilium:draft:as1")).toBe(false);
+  });
+
+  it("keeps a refused submit as a draft and reports the problems", async () => {
+    const problems = [{ path: "responses.r.ratings.x", message: "missing" }];
+    const h = harness([() => ({ status: 422, json: { status: "invalid", problems } }), saved(1)]);
+    let done = false;
+    h.saver.update(withComment("almost"));
+    h.saver.submit(() => { done = true; });
+    await h.settle(); await h.settle(); await h.settle();
+    expect(h.saver.getSnapshot().problems).toEqual(problems);
+    expect(h.requests.map((r) => r.submit)).toEqual([true, false]);
+    expect(done).toBe(false);
+  });
+});

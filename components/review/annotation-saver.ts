@@ -1,0 +1,201 @@
+import type { AnnotationData } from "@/lib/annotations/schema";
+import type { RatingProblem } from "@/lib/annotations/check-ratings";
+
+export type SaveState =
+  | { kind: "saved" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "retrying"; attempt: number; message: string }
+  | { kind: "conflict"; serverVersion: number; serverData: AnnotationData }
+  | { kind: "locked"; message: string }
+  | { kind: "submitted" };
+
+export type SaverSnapshot = { data: AnnotationData; state: SaveState; problems: RatingProblem[] };
+
+type Pending = { clientMutationId: string; baseVersion: number; data: AnnotationData; timeOnTaskDeltaMs: number; submit: boolean };
+
+export type SaverDeps = {
+  fetch: typeof fetch;
+  storage: Pick<Storage, "getItem" | "setItem" | "removeItem">;
+  setTimer: (fn: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+  newId: () => string;
+  isOnline: () => boolean;
+};
+
+export const DEBOUNCE_MS = 700;
+const draftKey = (id: string) => `consilium:draft:${id}`;
+
+/**
+ * Autosave engine for one assignment, independent of React (the review form subscribes to it).
+ * - Every change goes to local storage first, so a reload or crash loses nothing; the draft is
+ *   dropped once the server has it, and restored on load when the server still has its base.
+ * - A save carries the version it was based on and a client mutation id; a failed request is
+ *   retried with the same id and back-off (the server treats a replay as a no-op).
+ * - A stale version comes back as a conflict and is shown; nothing is overwritten silently.
+ * - Saves are sent one at a time, in order; edits made meanwhile go in the next save.
+ */
+export class AnnotationSaver {
+  private snapshot: SaverSnapshot;
+  private listeners = new Set<() => void>();
+  private version: number;
+  private dirty = false;
+  private inFlight: Pending | null = null;
+  private debounce: unknown;
+  private afterSubmit: (() => void) | null = null;
+  private submitWhenIdle = false;
+
+  constructor(
+    private readonly assignmentId: string,
+    initialVersion: number,
+    initialData: AnnotationData,
+    private readonly takeActiveTime: () => number,
+    private readonly deps: SaverDeps,
+  ) {
+    this.version = initialVersion;
+    this.snapshot = { data: initialData, state: { kind: "saved" }, problems: [] };
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.snapshot;
+
+  private set(patch: Partial<SaverSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    this.listeners.forEach((l) => l());
+  }
+
+  /** Restores a draft left by a reload or crash if the server still has the version it was based on. */
+  restoreDraft() {
+    const raw = this.deps.storage.getItem(draftKey(this.assignmentId));
+    if (!raw) return;
+    try {
+      const draft = JSON.parse(raw) as { baseVersion: number; data: AnnotationData };
+      if (draft.baseVersion !== this.version) this.deps.storage.removeItem(draftKey(this.assignmentId));
+      else if (JSON.stringify(draft.data) !== JSON.stringify(this.snapshot.data)) this.update(draft.data);
+    } catch {
+      this.deps.storage.removeItem(draftKey(this.assignmentId));
+    }
+  }
+
+  update(data: AnnotationData) {
+    this.dirty = true;
+    this.deps.storage.setItem(draftKey(this.assignmentId), JSON.stringify({ baseVersion: this.version, data }));
+    const keep = this.snapshot.state.kind === "conflict" || this.snapshot.state.kind === "locked" || this.snapshot.state.kind === "retrying";
+    this.set({ data, ...(keep ? {} : { state: { kind: "dirty" } }) });
+    this.deps.clearTimer(this.debounce);
+    this.debounce = this.deps.setTimer(() => this.flush(), DEBOUNCE_MS);
+  }
+
+  /** Sends what is pending now (no-op while a save is in flight: it re-flushes when done). */
+  flush(submit = false): void {
+    this.deps.clearTimer(this.debounce);
+    if (this.inFlight) {
+      if (submit) this.submitWhenIdle = true;
+      return;
+    }
+    if (this.snapshot.state.kind === "conflict" || this.snapshot.state.kind === "locked" || this.snapshot.state.kind === "submitted") return;
+    if (!submit && !this.dirty) return;
+    if (submit) this.set({ problems: [] });
+    this.dirty = false;
+    void this.send({
+      clientMutationId: this.deps.newId(),
+      baseVersion: this.version,
+      data: this.snapshot.data,
+      timeOnTaskDeltaMs: this.takeActiveTime(),
+      submit,
+    });
+  }
+
+  submit(after: () => void) {
+    this.afterSubmit = after;
+    this.flush(true);
+  }
+
+  resolveConflict(choice: "mine" | "theirs") {
+    const state = this.snapshot.state;
+    if (state.kind !== "conflict") return;
+    this.version = state.serverVersion;
+    if (choice === "theirs") {
+      this.dirty = false;
+      this.deps.storage.removeItem(draftKey(this.assignmentId));
+      this.set({ data: state.serverData, state: { kind: "saved" } });
+      return;
+    }
+    this.dirty = true;
+    this.set({ state: { kind: "dirty" } });
+    this.flush();
+  }
+
+  private async send(pending: Pending, attempt = 0): Promise<void> {
+    this.inFlight = pending;
+    this.set({ state: attempt ? { kind: "retrying", attempt, message: this.snapshotMessage() } : { kind: "saving" } });
+    let response: Response;
+    try {
+      response = await this.deps.fetch(`/api/v1/assignments/${this.assignmentId}/annotation`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(pending),
+      });
+    } catch {
+      return this.retryLater(pending, attempt, this.deps.isOnline() ? "Cannot reach the server" : "Offline");
+    }
+    if (response.status >= 500 || response.status === 401 || response.status === 408 || response.status === 429) {
+      return this.retryLater(pending, attempt, response.status === 401 ? "Signed out: sign in again in another tab" : `Server error ${response.status}`);
+    }
+    const result = await response.json().catch(() => null);
+    this.inFlight = null;
+    if (response.ok && result?.status === "saved") return this.onSaved(pending, result.version);
+    if (result?.status === "conflict") {
+      this.submitWhenIdle = false;
+      return this.set({ state: { kind: "conflict", serverVersion: result.serverVersion, serverData: result.serverData } });
+    }
+    if (result?.status === "invalid") {
+      // A refused submit saved nothing: keep the document as a draft and show why.
+      this.set({ problems: result.problems });
+      if (pending.submit) {
+        this.dirty = true;
+        this.set({ state: { kind: "dirty" } });
+        return this.flush();
+      }
+      return this.set({ state: { kind: "locked", message: "The server refused these values." } });
+    }
+    this.set({ state: { kind: "locked", message: result?.message ?? result?.error ?? `The server refused the save (${response.status}).` } });
+  }
+
+  private snapshotMessage() {
+    return this.snapshot.state.kind === "retrying" ? this.snapshot.state.message : "Connection problem";
+  }
+
+  private onSaved(pending: Pending, version: number) {
+    this.version = version;
+    if (pending.submit) {
+      this.deps.storage.removeItem(draftKey(this.assignmentId));
+      this.set({ state: { kind: "submitted" } });
+      this.afterSubmit?.();
+      return;
+    }
+    if (this.submitWhenIdle) {
+      this.submitWhenIdle = false;
+      return this.flush(true);
+    }
+    if (this.dirty) return this.flush();
+    this.deps.storage.removeItem(draftKey(this.assignmentId));
+    this.set({ state: { kind: "saved" } });
+  }
+
+  private retryLater(pending: Pending, attempt: number, message: string) {
+    const next = attempt + 1;
+    this.set({ state: { kind: "retrying", attempt: next, message } });
+    const delay = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
+    this.deps.setTimer(() => void this.send(pending, next), delay);
+  }
+
+  /** Pending work exists (unsaved edits, a save in flight or waiting to retry). */
+  hasPendingWork() {
+    return this.dirty || this.inFlight !== null;
+  }
+}

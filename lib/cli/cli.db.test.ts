@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { runCli } from "./main";
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), "consilium-cli-"));
+const PW = ["--password", "a-long-password"];
+
+async function bootstrap() {
+  expect((await cli("create-user", "--email", "admin@x.org", "--name", "Admin", "--role", "ADMIN", ...PW)).code).toBe(0);
+  for (const n of [1, 2]) expect((await cli("create-user", "--email", `doc${n}@x.org`, "--name", `Doc ${n}`, "--role", "REVIEWER", ...PW, "--as", "admin@x.org")).code).toBe(0);
+  expect((await cli("create-user", "--email", "res@x.org", "--name", "Res", "--role", "RESEARCHER", ...PW, "--as", "admin@x.org")).code).toBe(0);
+}
+
+describe("consilium CLI", () => {
+  it("runs a study from the command line: users, project, import, assign, export", async () => {
+    await bootstrap();
+    const created = await cli("create-project", "--template", "med-palm-long-form", "--name", "CLI Study", "--per-item", "2", "--as", "admin@x.org");
+    expect(created).toMatchObject({ code: 0, out: expect.stringMatching(/^Created project cli-study/) });
+
+    const dir = tmp();
+    const file = path.join(dir, "items.jsonl");
+    writeFileSync(file, [1, 2, 3].map((i) => JSON.stringify({ externalId: `c${i}`, question: `Q${i}`, responses: [{ modelName: "m1", content: "a" }, { modelName: "m2", content: "b" }] })).join("\n") + "\n");
+    expect(await cli("import", "cli-study", file, "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Imported 3 items with 6 responses into cli-study." });
+
+    const assigned = await cli("assign", "cli-study", "--batch", "R1", "--per-item", "2", "--as", "admin@x.org");
+    expect(assigned).toMatchObject({ code: 0, out: "Batch R1: 3 items, 6 assignments (2 per item, 2 reviewers)." });
+
+    // Submit one annotation directly, then export it as the admin to a file.
+    const a = await getDb().assignment.findFirstOrThrow({ include: { rubric: { include: { axes: true } } } });
+    await getDb().annotation.create({ data: { itemId: a.itemId, assignmentId: a.id, authorId: a.reviewerId, data: { responses: {}, item: { ratings: {}, comments: {} }, overallComment: "cli" }, submittedAt: new Date() } });
+    const out = path.join(dir, "export.jsonl");
+    expect((await cli("export", "cli-study", "--format", "jsonl", "--out", out, "--as", "admin@x.org")).code).toBe(0);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ overallComment: "cli", project: "cli-study", batch: "R1" });
+    expect(await getDb().auditEvent.count({ where: { action: { in: ["items.import", "batch.assign", "export.download"] } } })).toBe(3);
+  });
+
+  it("obeys the permission table and reports errors with a non-zero exit", async () => {
+    await bootstrap();
+    expect(await cli("create-project", "--template", "med-palm-long-form", "--name", "X", "--as", "doc1@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
+    expect(await cli("create-user", "--email", "e@x.org", "--name", "E", "--role", "ADMIN", ...PW, "--as", "res@x.org")).toMatchObject({ code: 1 });
+    expect(await cli("export", "nope", "--as", "res@x.org")).toMatchObject({ code: 1, err: 'Error: Project "nope" not found.' });
+    expect(await cli("create-project", "--template", "med-palm-long-form", "--name", "X")).toMatchObject({ code: 2, err: expect.stringMatching(/--as <email>/) });
+    expect(await cli("create-project", "--template", "nope", "--name", "Yes", "--as", "admin@x.org")).toMatchObject({ code: 1, err: 'Error: Unknown rubric template "nope".' });
+    expect(await cli("frobnicate")).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown command "frobnicate"/) });
+    expect(await cli("import", "--bogus")).toMatchObject({ code: 2 });
+    expect(await cli("export", "x", "--format", "xml", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/jsonl or csv/) });
+  });
+
+  it("lists import errors by line and field and imports nothing", async () => {
+    await bootstrap();
+    await cli("create-project", "--template", "med-palm-long-form", "--name", "Errs", "--as", "admin@x.org");
+    const file = path.join(tmp(), "bad.jsonl");
+    writeFileSync(file, '{"externalId":"a","question":"q","responses":[{"modelName":"m","content":"c"}]}\n{"externalId":"b","question":"q","responses":[{"modelName":"","content":"c"}]}\n');
+    const result = await cli("import", "errs", file, "--as", "admin@x.org");
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("line 2, responses.0.modelName: modelName is required.");
+    expect(result.err).toContain("nothing was imported");
+    expect(await getDb().item.count()).toBe(0);
+  });
+
+  it("prints help for every command", async () => {
+    for (const name of ["create-user", "create-project", "import", "assign", "export", "create-token", "templates"]) {
+      const r = await cli(name, "--help");
+      expect([name, r.code, r.out.startsWith("Usage: consilium")]).toEqual([name, 0, true]);
+    }
+    expect((await cli("--help")).out).toMatch(/Commands:/);
+  });
+
+  it("the first user must be an admin; later users need an admin", async () => {
+    expect(await cli("create-user", "--email", "r@x.org", "--name", "R", "--role", "REVIEWER", ...PW)).toMatchObject({ code: 2, err: "The first user must be an ADMIN." });
+  });
+});

@@ -1,0 +1,116 @@
+import { NextRequest } from "next/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { asActor, seedStudy } from "@/test/support/study";
+
+// Every server entry point of the first slice × every role, through the real wrappers.
+// Only the session lookup is replaced (route handlers also get real bearer tokens); the database is real.
+let sessionActor: Actor | null = null;
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => sessionActor, requirePageActor: async () => sessionActor }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const exportRoute = await import("@/app/api/v1/projects/[slug]/export/route");
+const importRoute = await import("@/app/api/v1/projects/[slug]/import/route");
+const annotationRoute = await import("@/app/api/v1/assignments/[id]/annotation/route");
+const userActions = await import("@/app/admin/users/actions");
+const projectActions = await import("@/app/projects/actions");
+
+type Study = Awaited<ReturnType<typeof seedStudy>>;
+type Who = "anonymous" | "admin" | "reviewer" | "otherReviewer" | "researcher" | "outsider";
+const WHO: Who[] = ["anonymous", "admin", "reviewer", "otherReviewer", "researcher", "outsider"];
+
+let study: Study;
+const tokens = new Map<Who, string>();
+
+function userOf(who: Who) {
+  return { admin: study.admin, reviewer: study.reviewers[0], otherReviewer: study.reviewers[1], researcher: study.researcher, outsider: study.outsider, anonymous: null }[who];
+}
+
+function request(who: Who, url: string, init: { method?: string; body?: string } = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (who !== "anonymous") headers.authorization = `Bearer ${tokens.get(who)}`;
+  return new NextRequest(new URL(url, "http://localhost"), { method: init.method ?? "GET", body: init.body, headers });
+}
+
+function form(values: Record<string, string | string[]>) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(values)) for (const x of [v].flat()) fd.append(k, x);
+  return fd;
+}
+
+beforeEach(async () => {
+  study = await seedStudy({ items: 2 });
+  tokens.clear();
+  for (const who of WHO) if (who !== "anonymous") tokens.set(who, (await createApiToken(userOf(who)!.id, "t")).token);
+  sessionActor = null;
+});
+
+describe("route handlers × roles", () => {
+  it("GET export: admins and member researchers only", async () => {
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+    for (const who of WHO) {
+      const res = await exportRoute.GET(request(who, `/api/v1/projects/${study.project.slug}/export?format=jsonl`), { params: Promise.resolve({ slug: study.project.slug }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+      await res.body?.cancel();
+    }
+  });
+
+  it("POST import: admins only", async () => {
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 403 };
+    for (const who of WHO) {
+      const body = JSON.stringify({ externalId: `new-${who}`, question: "q", responses: [{ modelName: "m", content: "c" }] });
+      const res = await importRoute.POST(request(who, `/api/v1/projects/${study.project.slug}/import`, { method: "POST", body }), { params: Promise.resolve({ slug: study.project.slug }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+      if (res.status === 200) expect(await res.text()).toContain('"ok":true');
+    }
+  });
+
+  it("PUT annotation: only the assigned reviewer", async () => {
+    const mine = study.assignments.find((a) => a.reviewerId === study.reviewers[0].id)!;
+    const expected: Record<Who, number> = { anonymous: 401, admin: 404, reviewer: 200, otherReviewer: 404, researcher: 403, outsider: 403 };
+    for (const who of WHO) {
+      const body = JSON.stringify({ baseVersion: 0, clientMutationId: `save-by-${who}`, data: {} });
+      const res = await annotationRoute.PUT(request(who, `/api/v1/assignments/${mine.id}/annotation`, { method: "PUT", body }), { params: Promise.resolve({ id: mine.id }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+    }
+  });
+
+  it("refuses revoked and expired tokens", async () => {
+    const { getDb } = await import("@/lib/db/client");
+    await getDb().apiToken.updateMany({ where: { userId: study.admin.id }, data: { revokedAt: new Date() } });
+    const res = await exportRoute.GET(request("admin", `/api/v1/projects/${study.project.slug}/export`), { params: Promise.resolve({ slug: study.project.slug }) });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe("server actions × roles", () => {
+  const ROLES: Who[] = ["anonymous", "admin", "reviewer", "researcher"];
+  async function asWho(who: Who) {
+    const u = userOf(who);
+    sessionActor = u ? asActor(u) : null;
+  }
+
+  it("user management, project creation, batching and membership are admin-only", async () => {
+    for (const who of ROLES) {
+      await asWho(who);
+      const tag = `${who}-${Math.random().toString(36).slice(2, 7)}`;
+      const results = {
+        createUser: await userActions.createUserAction(null, form({ email: `${tag}@x.org`, name: "N", role: "REVIEWER", password: "long-enough-pw" })),
+        deactivate: await userActions.setUserActiveAction(null, form({ userId: study.outsider.id, isActive: "false" })),
+        createProject: await projectActions.createProjectAction(null, form({ name: "P", slug: `p-${tag}`, template: "med-palm-long-form", reviewersPerItem: "1" })),
+        addMember: await projectActions.addMemberAction(null, form({ slug: study.project.slug, email: study.outsider.email, role: "RESEARCHER" })),
+        createBatch: await projectActions.createBatchAction(null, form({ slug: study.project.slug, name: `b-${tag}`, perItem: "1", "reviewerIds[]": [study.reviewers[0].id] })),
+      };
+      for (const [action, result] of Object.entries(results)) {
+        if (who === "admin") {
+          // createBatch has nothing left to batch in the seeded study: a domain refusal, not a permission one.
+          if (action === "createBatch") expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/no unbatched items/) });
+          else expect({ action, ...result }).toMatchObject({ action, ok: true });
+        } else {
+          expect([who, action, result]).toEqual([who, action, { ok: false, error: who === "anonymous" ? "Sign in first." : "You do not have permission to do that." }]);
+        }
+      }
+    }
+  });
+});
