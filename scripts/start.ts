@@ -2,7 +2,8 @@
  * `npm start`: zero-setup local run. Finds or creates the database (DATABASE_URL, else a private
  * PostgreSQL under .data/, else embedded PGlite), migrates, seeds the demo study when empty,
  * builds when sources changed, and serves on PORT (3000). Ctrl+C stops the app and the database
- * it started. `--dev` runs `next dev` instead of a production build.
+ * it started. `--dev` runs `next dev` instead of a production build; `--pglite` forces the embedded
+ * fallback; CONSILIUM_DATA_DIR moves .data/ elsewhere.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -14,6 +15,8 @@ import { migrateDatabase } from "@/lib/db/migrate";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
+const preferPglite = process.argv.includes("--pglite");
+const dataDir = path.resolve(process.env.CONSILIUM_DATA_DIR ?? path.join(root, ".data"));
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const nextBin = path.join(root, "node_modules/.bin/next");
@@ -21,7 +24,7 @@ const nextBin = path.join(root, "node_modules/.bin/next");
 /** A session secret that survives restarts (kept in .data/, never committed). */
 function sessionSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(root, ".data/nextauth-secret");
+  const file = path.join(dataDir, "nextauth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("base64url");
@@ -57,7 +60,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
 }
 
 async function main() {
-  const db = await ensureLocalDatabase();
+  const db = await ensureLocalDatabase({ dataDir, preferPglite });
   process.env.DATABASE_URL = db.url;
   if (db.poolMax) process.env.DATABASE_POOL_MAX = String(db.poolMax);
   let stopping = false;

@@ -11,7 +11,12 @@ export function useAutosave(opts: { assignmentId: string; initialVersion: number
     () =>
       new AnnotationSaver(opts.assignmentId, opts.initialVersion, opts.initialData, opts.takeActiveTime, {
         fetch: (...args) => fetch(...args),
-        storage: window.localStorage,
+        // Reached lazily: this initializer also runs during server rendering, where there is no window.
+        storage: {
+          getItem: (k) => window.localStorage.getItem(k),
+          setItem: (k, v) => window.localStorage.setItem(k, v),
+          removeItem: (k) => window.localStorage.removeItem(k),
+        },
         setTimer: (fn, ms) => window.setTimeout(fn, ms),
         clearTimer: (h) => window.clearTimeout(h as number),
         newId: () => crypto.randomUUID(),

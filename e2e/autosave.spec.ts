@@ -1,0 +1,57 @@
+import { expect, loginAs, test, USERS } from "./fixtures/auth";
+
+// Work is never lost: network cut mid-rating, reload while offline, two tabs on one annotation.
+test.describe.configure({ mode: "serial" });
+
+async function openFirstDemoItem(page: import("@playwright/test").Page) {
+  await page.goto("/queue");
+  await page.getByRole("link", { name: /Consumer health answers \(demo\) \/ Pilot/ }).first().click();
+  await page.waitForURL("**/review/**");
+  return page.url();
+}
+
+test("edits made while the server is unreachable are kept, retried and saved when it is back", async ({ page }) => {
+  await loginAs(page, USERS.reviewer2);
+  const url = await openFirstDemoItem(page);
+  const saveUrl = url.replace("/review/", "/api/v1/assignments/") + "/annotation";
+  await page.route(saveUrl, (route) => route.abort("internetdisconnected"));
+  await page.getByTestId("overall-comment").fill("typed while offline");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "retrying");
+  await expect(page.getByTestId("save-status")).toContainText("Your work is kept in this browser");
+
+  // Reload while still cut off: the draft survives in local storage and is shown again.
+  await page.reload();
+  await expect(page.getByTestId("overall-comment")).toHaveValue("typed while offline");
+
+  await page.unroute(saveUrl);
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 40_000 });
+  // The server has it: a fresh page without local storage shows it too.
+  const fresh = await page.context().browser()!.newContext();
+  const check = await fresh.newPage();
+  await loginAs(check, USERS.reviewer2);
+  await check.goto(url);
+  await expect(check.getByTestId("overall-comment")).toHaveValue("typed while offline");
+  await fresh.close();
+});
+
+test("two tabs editing one annotation: the stale save is shown as a conflict, never overwritten", async ({ browser }) => {
+  const context = await browser.newContext();
+  const one = await context.newPage();
+  await loginAs(one, USERS.reviewer1);
+  const url = await openFirstDemoItem(one);
+  const two = await context.newPage();
+  await two.goto(url);
+
+  await one.getByTestId("overall-comment").fill("from tab one");
+  await expect(one.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  await two.getByTestId("overall-comment").fill("from tab two");
+  await expect(two.getByTestId("conflict")).toBeVisible();
+  await expect(two.getByTestId("conflict-theirs")).toContainText("from tab one");
+
+  // The reviewer keeps tab two's text deliberately; it is saved on top of version 1.
+  await two.getByRole("button", { name: "Keep mine" }).click();
+  await expect(two.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  await one.reload();
+  await expect(one.getByTestId("overall-comment")).toHaveValue("from tab two");
+  await context.close();
+});

@@ -1,0 +1,235 @@
+/**
+ * `npm run bench`: export throughput against a raw PostgreSQL COPY of the same rows.
+ *
+ *   npm run bench [-- --annotations N] [--json] [--keep-db]
+ *
+ * 1. Database: BENCH_PG_URL (a local server URL) if set, else a private cluster in .data/bench-pg.
+ *    A fresh `consilium_bench` database is created there, migrated, and DATABASE_URL points at it
+ *    before any Prisma-using module is imported.
+ * 2. Data: N submitted annotations (default 100,000) generated with set-based SQL (scripts/bench-data.ts).
+ * 3. Measure, in this process and in this order: warm-up (COPY of 1,000 rows, first chunk of each
+ *    export format), COPY baseline, JSONL export (the real runExport path), CSV export.
+ *    Peak RSS is sampled every 50 ms during each export only; GC is never forced.
+ * 4. Report a table, or with --json one line per figure:
+ *    {"figure", "value", "unit", "baseline", "ratio"} (ratio = value / baseline).
+ * 5. Clean up: disconnect Prisma, drop the bench database (unless --keep-db), stop our own cluster.
+ *
+ * To add a figure, push another record with addFigure(); both output modes pick it up.
+ * Progress goes to stderr so `--json` output on stdout stays machine-readable.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { assertLocalUrl, withDatabase } from "@/test/db/urls";
+import { startPostgresCluster } from "./local-db";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BENCH_DB = "consilium_bench";
+
+const { values: opts } = parseArgs({
+  options: {
+    annotations: { type: "string", default: "100000" },
+    json: { type: "boolean", default: false },
+    "keep-db": { type: "boolean", default: false },
+  },
+});
+const N = Number(opts.annotations);
+if (!Number.isInteger(N) || N < 2) throw new Error(`--annotations must be an integer >= 2 (got ${opts.annotations})`);
+
+const log = (msg: string) => console.error(`bench: ${msg}`);
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+// ---- Figures: every measurement is one record, printed the same way in both output modes. ----
+
+type Figure = { figure: string; label: string; value: number; unit: string; baseline: number | null; ratio: number | null };
+const figures: Figure[] = [];
+const notes: string[] = []; // extra human-readable context (bytes, seconds), table mode only
+
+function addFigure(figure: string, label: string, value: number, unit: string, baseline: number | null = null) {
+  figures.push({ figure, label, value, unit, baseline, ratio: baseline ? value / baseline : null });
+}
+
+const fmt = (n: number | null, digits?: number) =>
+  n === null ? "—" : n.toLocaleString("en-US", { maximumFractionDigits: digits ?? (Math.abs(n) < 10 ? 2 : Math.abs(n) < 1000 ? 1 : 0) });
+
+function printFigures(title: string) {
+  if (opts.json) {
+    for (const { figure, value, unit, baseline, ratio } of figures) {
+      const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+      console.log(JSON.stringify({ figure, value: round(value), unit, baseline: round(baseline), ratio: round(ratio) }));
+    }
+    return;
+  }
+  const rows = [["figure", "value", "unit", "baseline", "ratio"], ...figures.map((f) => [f.label, fmt(f.value), f.unit, fmt(f.baseline), fmt(f.ratio, 3)])];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  console.log(`\n${title}\n`);
+  rows.forEach((r, i) => {
+    console.log(r.map((cell, c) => (c === 0 || c === 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));
+    if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  });
+  console.log("");
+  for (const note of notes) console.log(`  ${note}`);
+}
+
+// ---- Measurements ----
+
+function countNewlines(chunk: string | Buffer): number {
+  let count = 0;
+  for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+/**
+ * The rows the export reads, as one SQL query: annotation ⋈ assignment ⋈ batch ⋈ reviewer ⋈ item,
+ * plus the item's responses (id, label, modelName) in position order, in the export's id order.
+ */
+function exportEquivalentSql(projectId: string) {
+  return `SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
+                 s.id AS "assignmentId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", b.name AS batch, u.email, i."externalId",
+                 (SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName") ORDER BY r.position)
+                    FROM "Response" r WHERE r."itemId" = a."itemId") AS responses
+          FROM "Annotation" a
+          JOIN "Assignment" s ON s.id = a."assignmentId"
+          JOIN "Batch" b ON b.id = s."batchId"
+          JOIN "User" u ON u.id = s."reviewerId"
+          JOIN "Item" i ON i.id = a."itemId"
+          WHERE a.kind = 'REVIEW' AND a."submittedAt" IS NOT NULL AND b."projectId" = ${pg.escapeLiteral(projectId)}
+          ORDER BY a.id`;
+}
+
+/** Raw baseline: COPY (query) TO STDOUT in text format, drained and counted, nothing parsed. */
+async function measureCopy(client: pg.Client, sql: string) {
+  const t0 = performance.now();
+  let bytes = 0;
+  let rows = 0;
+  for await (const chunk of client.query(copyTo(`COPY (${sql}) TO STDOUT`)) as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    rows += countNewlines(chunk); // text format escapes newlines inside values: one line per row
+  }
+  return { seconds: seconds(t0), bytes, rows };
+}
+
+type RunExport = typeof import("@/lib/export/run-export").runExport;
+
+/** The real export path, drained in memory (no file or socket), with RSS sampled every 50 ms. */
+async function measureExport(runExport: RunExport, format: "jsonl" | "csv", actorId: string, projectId: string) {
+  const rssBefore = process.memoryUsage.rss();
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 50);
+  let records = 0;
+  let bytes = 0;
+  let lines = 0;
+  const t0 = performance.now();
+  try {
+    for await (const chunk of runExport({ actorId, filter: { projectId }, format, onRecord: () => records++ })) {
+      bytes += Buffer.byteLength(chunk);
+      lines += countNewlines(chunk);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const elapsed = seconds(t0);
+  rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+  return { seconds: elapsed, records, bytes, lines, rssBefore, rssPeak };
+}
+
+// ---- Main ----
+
+async function main() {
+  // 1. Server and a fresh, migrated database.
+  let serverUrl = process.env.BENCH_PG_URL;
+  let stopCluster: (() => Promise<void>) | undefined;
+  if (serverUrl) {
+    assertLocalUrl(serverUrl);
+    log(`using BENCH_PG_URL server ${new URL(serverUrl).host}`);
+  } else {
+    const cluster = await startPostgresCluster(path.join(ROOT, ".data/bench-pg"), { quiet: true });
+    serverUrl = cluster.url;
+    if (!cluster.reused) stopCluster = cluster.stop;
+    log(`${cluster.reused ? "reusing" : "started"} PostgreSQL in .data/bench-pg on port ${cluster.port}`);
+  }
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
+  const dbUrl = withDatabase(serverUrl, BENCH_DB);
+  const client = new pg.Client({ connectionString: dbUrl });
+  let disconnectDb: (() => Promise<void>) | undefined;
+  try {
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+    await migrateDatabase(dbUrl);
+    process.env.DATABASE_URL = dbUrl; // before the first import of anything that calls getDb()
+    ({ disconnectDb } = await import("@/lib/db/client"));
+    const { runExport } = await import("@/lib/export/run-export");
+    const { generateStudy } = await import("./bench-data");
+    await client.connect();
+
+    // 2. Data.
+    log(`generating ${N.toLocaleString("en-US")} annotations…`);
+    const t0 = performance.now();
+    const study = await generateStudy(client, N);
+    const generationSeconds = seconds(t0);
+    const { rows: [size] } = await client.query<{ bytes: string; version: string }>(
+      `SELECT pg_database_size(current_database()) AS bytes, current_setting('server_version') AS version`,
+    );
+    log(`generated in ${generationSeconds.toFixed(1)} s (${mb(Number(size.bytes)).toFixed(0)} MB on disk)`);
+
+    // 3. Warm-up: a short COPY, and the first chunk (first page) of each export format.
+    const sql = exportEquivalentSql(study.projectId);
+    await measureCopy(client, `${sql} LIMIT 1000`);
+    for (const format of ["jsonl", "csv"] as const) {
+      const chunks = runExport({ actorId: study.adminId, filter: { projectId: study.projectId }, format });
+      await chunks.next();
+      await chunks.return(undefined); // stop after the first chunk, like a client that hangs up
+    }
+
+    log("COPY baseline…");
+    const copy = await measureCopy(client, sql);
+    log(`JSONL export… (COPY: ${copy.seconds.toFixed(2)} s)`);
+    const jsonl = await measureExport(runExport, "jsonl", study.adminId, study.projectId);
+    log(`CSV export… (JSONL: ${jsonl.seconds.toFixed(2)} s)`);
+    const csv = await measureExport(runExport, "csv", study.adminId, study.projectId);
+    log(`done (CSV: ${csv.seconds.toFixed(2)} s)`);
+
+    for (const [name, got] of [["COPY", copy.rows], ["JSONL", jsonl.lines], ["CSV", csv.records]] as const) {
+      if (got !== N) log(`WARNING: ${name} produced ${got} records, expected ${N}`);
+    }
+
+    // 4. Figures (rows = annotations: one COPY row, one JSONL line, or ~25 CSV lines each).
+    const copyRate = N / copy.seconds;
+    addFigure("generation_s", "data generation time", generationSeconds, "s");
+    addFigure("dataset_annotations", "dataset size (annotations)", N, "annotations");
+    addFigure("dataset_db_mb", "dataset size (database on disk)", mb(Number(size.bytes)), "MB");
+    addFigure("copy_rows_per_s", "COPY rows/s (baseline)", copyRate, "rows/s");
+    addFigure("export_jsonl_rows_per_s", "JSONL export rows/s", jsonl.lines / jsonl.seconds, "rows/s", copyRate);
+    addFigure("export_jsonl_peak_rss_mb", "JSONL export peak RSS", mb(jsonl.rssPeak), "MB");
+    addFigure("export_jsonl_rss_before_mb", "RSS before JSONL export", mb(jsonl.rssBefore), "MB");
+    addFigure("export_csv_rows_per_s", "CSV export rows/s", csv.records / csv.seconds, "rows/s", copyRate);
+    addFigure("export_csv_peak_rss_mb", "CSV export peak RSS", mb(csv.rssPeak), "MB");
+    notes.push(
+      `COPY : ${copy.seconds.toFixed(2)} s, ${mb(copy.bytes).toFixed(1)} MB, ${copy.rows.toLocaleString("en-US")} rows`,
+      `JSONL: ${jsonl.seconds.toFixed(2)} s, ${mb(jsonl.bytes).toFixed(1)} MB, ${jsonl.lines.toLocaleString("en-US")} lines`,
+      `CSV  : ${csv.seconds.toFixed(2)} s, ${mb(csv.bytes).toFixed(1)} MB, ${csv.lines.toLocaleString("en-US")} lines for ${csv.records.toLocaleString("en-US")} annotations`,
+      "order: warm-up (COPY LIMIT 1000, first chunk of each export) → COPY → JSONL export → CSV export; one process, no forced GC",
+    );
+    printFigures(
+      `Consilium export benchmark: ${N.toLocaleString("en-US")} annotations on ${study.items.toLocaleString("en-US")} items, ` +
+        `PostgreSQL ${size.version}, Node ${process.version}`,
+    );
+  } finally {
+    // 5. Cleanup, in reverse order of acquisition.
+    await disconnectDb?.();
+    await client.end().catch(() => {});
+    if (!opts["keep-db"]) await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`).catch((e) => log(`drop failed: ${e}`));
+    await admin.end().catch(() => {});
+    await stopCluster?.();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
