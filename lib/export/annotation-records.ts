@@ -39,13 +39,24 @@ export type ExportFilter = { projectId: string; batchName?: string; identifyRevi
 export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGenerator<AnnotationRecord> {
   const db = getDb();
   const project = await db.project.findUniqueOrThrow({ where: { id: filter.projectId } });
+  // Filter by batch ids, not by a join to Batch: with a fresh (unanalysed) Batch table PostgreSQL
+  // otherwise scans and sorts every assignment per page, making the export quadratic (bench).
+  const batchIds = (
+    await db.batch.findMany({ where: { projectId: project.id, ...(filter.batchName ? { name: filter.batchName } : {}) }, select: { id: true } })
+  ).map((b) => b.id);
+  const pseudonyms = new Map<string, string>();
+  const pseudonym = (id: string) => {
+    let p = pseudonyms.get(id);
+    if (!p) pseudonyms.set(id, (p = pseudonymizeReviewer(project.pseudonymSalt, id)));
+    return p;
+  };
   let cursor: string | undefined;
   for (;;) {
     const page = await db.annotation.findMany({
       where: {
         kind: "REVIEW",
         submittedAt: { not: null },
-        assignment: { batch: { projectId: project.id, ...(filter.batchName ? { name: filter.batchName } : {}) } },
+        assignment: { batchId: { in: batchIds } },
         ...(cursor ? { id: { gt: cursor } } : {}),
       },
       orderBy: { id: "asc" },
@@ -80,7 +91,7 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
         assignmentId: assignment.id,
         itemId: a.itemId,
         externalId: a.item.externalId,
-        reviewer: filter.identifyReviewers ? assignment.reviewer.email : pseudonymizeReviewer(project.pseudonymSalt, assignment.reviewerId),
+        reviewer: filter.identifyReviewers ? assignment.reviewer.email : pseudonym(assignment.reviewerId),
         submittedAt: a.submittedAt!.toISOString(),
         timeOnTaskMs: assignment.timeOnTaskMs,
         responses: a.item.responses.map((r) => ({
