@@ -21,8 +21,6 @@ export default defineConfig({
           setupFiles: ["test/db/per-file-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // 2 cores: two workers, each file in its own database cloned from the migrated template.
-          maxWorkers: 2,
         },
       },
     ],
