@@ -4,6 +4,7 @@ import type { AnnotationData } from "@/lib/annotations/schema";
 import { emptyAnnotationData } from "@/lib/annotations/schema";
 import { qaInputSchema } from "@/lib/items/schema";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
+import type { AxisTemplate } from "@/lib/rubrics/templates";
 
 export type ReviewResponse = {
   id: string;
@@ -15,17 +16,8 @@ export type ReviewResponse = {
   modelName?: string;
 };
 
-export type ReviewAxis = {
-  key: string;
-  label: string;
-  help: string;
-  type: "SCALE" | "CHOICE" | "BOOLEAN" | "TEXT";
-  appliesTo: "RESPONSE" | "PAIR" | "ITEM";
-  required: boolean;
-  options: Array<{ value: string; label: string; help?: string }>;
-  min: number | null;
-  max: number | null;
-};
+/** A rubric axis as the review form needs it (the template's shape, with database nulls). */
+export type ReviewAxis = Omit<AxisTemplate, "min" | "max" | "polarity"> & { min: number | null; max: number | null };
 
 /**
  * Everything the review page needs, and nothing it must not show: the payload is built here,
