@@ -97,4 +97,35 @@ describe("AnnotationSaver", () => {
     expect(h.requests.map((r) => r.submit)).toEqual([true, false]);
     expect(done).toBe(false);
   });
+
+  it("counts pending changes while offline, keeps the count across a reload, and sends at once when back online", async () => {
+    const h = harness([() => "network-error", saved(1), saved(2)]);
+    h.saver.update(withComment("a"));
+    h.saver.update(withComment("ab"));
+    await h.runTimers(); // debounce → network error
+    h.saver.update(withComment("abc"));
+    expect(h.saver.getSnapshot()).toMatchObject({ pendingChanges: 3, state: { kind: "retrying" } });
+    expect(JSON.parse(h.store.get("consilium:draft:as1")!)).toMatchObject({ pendingChanges: 3 });
+
+    // A reload: a new engine restores the draft and its pending count from local storage.
+    const reloaded = harness([saved(1)]);
+    reloaded.store.set("consilium:draft:as1", h.store.get("consilium:draft:as1")!);
+    reloaded.saver.restoreDraft();
+    expect(reloaded.saver.getSnapshot()).toMatchObject({ pendingChanges: 3, data: { overallComment: "abc" } });
+    await reloaded.runTimers();
+    expect(reloaded.saver.getSnapshot()).toMatchObject({ pendingChanges: 0, state: { kind: "saved" } });
+
+    // The first engine: "online" sends the waiting save without waiting for its back-off timer.
+    h.saver.retryNow();
+    await h.settle();
+    await h.settle();
+    await h.settle();
+    // The retried save (same id), then the edit made while offline, based on the new version.
+    expect(h.requests.map((r) => [r.clientMutationId, r.baseVersion, r.data.overallComment])).toEqual([
+      ["mutation-1", 0, "ab"],
+      ["mutation-1", 0, "ab"],
+      ["mutation-2", 1, "abc"],
+    ]);
+    expect(h.saver.getSnapshot()).toMatchObject({ pendingChanges: 0, state: { kind: "saved" } });
+  });
 });

@@ -10,9 +10,10 @@ export type SaveState =
   | { kind: "locked"; message: string }
   | { kind: "submitted" };
 
-export type SaverSnapshot = { data: AnnotationData; state: SaveState; problems: RatingProblem[] };
+/** `pendingChanges`: edits made since the server last acknowledged a save (survives reload). */
+export type SaverSnapshot = { data: AnnotationData; state: SaveState; problems: RatingProblem[]; pendingChanges: number };
 
-type Pending = { clientMutationId: string; baseVersion: number; data: AnnotationData; timeOnTaskDeltaMs: number; submit: boolean };
+type Pending = { clientMutationId: string; baseVersion: number; data: AnnotationData; timeOnTaskDeltaMs: number; submit: boolean; seq: number };
 
 export type SaverDeps = {
   fetch: typeof fetch;
@@ -44,6 +45,11 @@ export class AnnotationSaver {
   private debounce: unknown;
   private afterSubmit: (() => void) | null = null;
   private submitWhenIdle = false;
+  /** Edits are numbered; the server has acknowledged everything up to `ackedSeq`. */
+  private changeSeq = 0;
+  private ackedSeq = 0;
+  private retryTimer: unknown = null;
+  private retry: (() => void) | null = null;
 
   constructor(
     private readonly assignmentId: string,
@@ -53,7 +59,7 @@ export class AnnotationSaver {
     private readonly deps: SaverDeps,
   ) {
     this.version = initialVersion;
-    this.snapshot = { data: initialData, state: { kind: "saved" }, problems: [] };
+    this.snapshot = { data: initialData, state: { kind: "saved" }, problems: [], pendingChanges: 0 };
   }
 
   subscribe = (listener: () => void) => {
@@ -64,7 +70,7 @@ export class AnnotationSaver {
   getSnapshot = () => this.snapshot;
 
   private set(patch: Partial<SaverSnapshot>) {
-    this.snapshot = { ...this.snapshot, ...patch };
+    this.snapshot = { ...this.snapshot, ...patch, pendingChanges: this.changeSeq - this.ackedSeq };
     this.listeners.forEach((l) => l());
   }
 
@@ -73,9 +79,13 @@ export class AnnotationSaver {
     const raw = this.deps.storage.getItem(draftKey(this.assignmentId));
     if (!raw) return;
     try {
-      const draft = JSON.parse(raw) as { baseVersion: number; data: AnnotationData };
+      const draft = JSON.parse(raw) as { baseVersion: number; data: AnnotationData; pendingChanges?: number };
       if (draft.baseVersion !== this.version) this.deps.storage.removeItem(draftKey(this.assignmentId));
-      else if (JSON.stringify(draft.data) !== JSON.stringify(this.snapshot.data)) this.update(draft.data);
+      else if (JSON.stringify(draft.data) !== JSON.stringify(this.snapshot.data)) {
+        // Count the restored edits as pending (the one update below adds the last of them).
+        this.changeSeq = this.ackedSeq + Math.max((draft.pendingChanges ?? 1) - 1, 0);
+        this.update(draft.data);
+      }
     } catch {
       this.deps.storage.removeItem(draftKey(this.assignmentId));
     }
@@ -83,7 +93,8 @@ export class AnnotationSaver {
 
   update(data: AnnotationData) {
     this.dirty = true;
-    this.deps.storage.setItem(draftKey(this.assignmentId), JSON.stringify({ baseVersion: this.version, data }));
+    this.changeSeq += 1;
+    this.deps.storage.setItem(draftKey(this.assignmentId), JSON.stringify({ baseVersion: this.version, data, pendingChanges: this.changeSeq - this.ackedSeq }));
     const keep = this.snapshot.state.kind === "conflict" || this.snapshot.state.kind === "locked" || this.snapshot.state.kind === "retrying";
     this.set({ data, ...(keep ? {} : { state: { kind: "dirty" } }) });
     this.deps.clearTimer(this.debounce);
@@ -107,7 +118,17 @@ export class AnnotationSaver {
       data: this.snapshot.data,
       timeOnTaskDeltaMs: this.takeActiveTime(),
       submit,
+      seq: this.changeSeq,
     });
+  }
+
+  /** The connection is back (browser "online" event): send the waiting save now, not after back-off. */
+  retryNow() {
+    if (!this.retry) return;
+    const run = this.retry;
+    this.retry = null;
+    this.deps.clearTimer(this.retryTimer);
+    run();
   }
 
   submit(after: () => void) {
@@ -121,6 +142,7 @@ export class AnnotationSaver {
     this.version = state.serverVersion;
     if (choice === "theirs") {
       this.dirty = false;
+      this.ackedSeq = this.changeSeq;
       this.deps.storage.removeItem(draftKey(this.assignmentId));
       this.set({ data: state.serverData, state: { kind: "saved" } });
       return;
@@ -138,7 +160,7 @@ export class AnnotationSaver {
       response = await this.deps.fetch(`/api/v1/assignments/${this.assignmentId}/annotation`, {
         method: "PUT",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(pending),
+        body: JSON.stringify({ clientMutationId: pending.clientMutationId, baseVersion: pending.baseVersion, data: pending.data, timeOnTaskDeltaMs: pending.timeOnTaskDeltaMs, submit: pending.submit }),
       });
     } catch {
       return this.retryLater(pending, attempt, this.deps.isOnline() ? "Cannot reach the server" : "Offline");
@@ -172,6 +194,7 @@ export class AnnotationSaver {
 
   private onSaved(pending: Pending, version: number) {
     this.version = version;
+    this.ackedSeq = Math.max(this.ackedSeq, pending.seq);
     if (pending.submit) {
       this.deps.storage.removeItem(draftKey(this.assignmentId));
       this.set({ state: { kind: "submitted" } });
@@ -191,7 +214,8 @@ export class AnnotationSaver {
     const next = attempt + 1;
     this.set({ state: { kind: "retrying", attempt: next, message } });
     const delay = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
-    this.deps.setTimer(() => void this.send(pending, next), delay);
+    this.retry = () => void this.send(pending, next);
+    this.retryTimer = this.deps.setTimer(() => this.retryNow(), delay);
   }
 
   /** Pending work exists (unsaved edits, a save in flight or waiting to retry). */

@@ -1,10 +1,30 @@
 "use client";
 import type { ReviewAxis } from "@/lib/assignments/load-for-review";
+import type { RatingValue } from "@/lib/annotations/schema";
 
-type Value = string | number | boolean | null | undefined;
+type Value = RatingValue | undefined;
+type Option = { value: string | number | boolean; label: string; help?: string; group?: string; key?: string };
 
-/** One rubric axis as native radio buttons (keyboard-operable, arrow keys move within the group). */
-export function AxisInput({ axis, name, value, comment, onChange, onComment, problem }: {
+/** Focus ring shared by every keyboard-navigable block of the review form (`data-nav`). */
+export const navClass = "outline-none focus:ring-2 focus:ring-blue-500 focus:ring-offset-1";
+
+export function optionsOf(axis: ReviewAxis): Option[] {
+  if (axis.type === "BOOLEAN") return [{ value: true, label: "Yes", key: "y" }, { value: false, label: "No", key: "n" }];
+  if (axis.type === "SCALE") {
+    const min = axis.min ?? 1;
+    return Array.from({ length: (axis.max ?? 5) - min + 1 }, (_, i) => ({ value: min + i, label: axis.options[i]?.label ?? String(min + i), help: axis.options[i]?.help }));
+  }
+  return axis.options;
+}
+
+const chip = (checked: boolean) =>
+  `cursor-pointer rounded-md border px-3 py-1.5 text-sm has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-500 ${checked ? "border-blue-600 bg-blue-50 text-blue-900" : "border-slate-300 bg-white hover:bg-slate-50"}`;
+
+/**
+ * One rubric axis: native radios (or checkboxes for a multi-select choice), so the browser's own
+ * keyboard handling works; the form adds J/K and number keys on top (data-nav / data-key).
+ */
+export function AxisInput({ axis, name, value, comment, onChange, onComment, problem, optionLabels }: {
   axis: ReviewAxis;
   name: string;
   value: Value;
@@ -12,18 +32,17 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
   onChange: (value: Value) => void;
   onComment: (text: string) => void;
   problem?: string;
+  /** Overrides option labels (pairwise: "Response A" etc.). */
+  optionLabels?: Record<string, string>;
 }) {
-  const options: Array<{ value: string | number | boolean; label: string; help?: string }> =
-    axis.type === "BOOLEAN"
-      ? [{ value: true, label: "Yes" }, { value: false, label: "No" }]
-      : axis.type === "SCALE"
-        ? Array.from({ length: (axis.max ?? 5) - (axis.min ?? 1) + 1 }, (_, i) => {
-            const v = (axis.min ?? 1) + i;
-            return { value: v, label: axis.options[i]?.label ?? String(v) };
-          })
-        : axis.options;
+  const multi = axis.type === "CHOICE" && (axis.max ?? 1) > 1;
+  const options = optionsOf(axis);
+  const selected = Array.isArray(value) ? value : [];
+  const groups = [...new Set(options.map((o) => o.group ?? ""))];
+  const toggle = (v: string) => onChange(selected.includes(v) ? selected.filter((s) => s !== v) : [...selected, v]);
+
   return (
-    <fieldset className={`rounded-md border p-3 ${problem ? "border-red-400 bg-red-50" : "border-slate-200"}`} data-axis={axis.key}>
+    <fieldset className={`rounded-md border p-3 ${navClass} ${problem ? "border-red-400 bg-red-50" : "border-slate-200"}`} data-axis={axis.key} data-nav="axis" tabIndex={-1}>
       <legend className="px-1 text-sm font-medium">
         {axis.label}
         {axis.required ? <span className="text-red-700" aria-label="required"> *</span> : null}
@@ -32,21 +51,37 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
       {axis.type === "TEXT" ? (
         <textarea className="w-full rounded border border-slate-300 p-2 text-sm" rows={3} aria-label={axis.label}
           value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value)} />
+      ) : multi ? (
+        <div className="space-y-2" role="group" aria-label={axis.label}>
+          {groups.map((group) => (
+            <div key={group}>
+              {group ? <p className="mb-1 text-xs font-semibold text-slate-500">{group}</p> : null}
+              <div className="flex flex-wrap gap-2">
+                {options.filter((o) => (o.group ?? "") === group).map((o) => (
+                  <label key={String(o.value)} title={o.help} className={chip(selected.includes(String(o.value)))}>
+                    <input type="checkbox" className="sr-only" checked={selected.includes(String(o.value))} onChange={() => toggle(String(o.value))} data-option />
+                    {o.label}
+                  </label>
+                ))}
+              </div>
+            </div>
+          ))}
+        </div>
       ) : (
         <div className="flex flex-wrap gap-2" role="radiogroup" aria-label={axis.label}>
-          {options.map((o) => {
+          {options.map((o, i) => {
             const checked = value === o.value;
             return (
-              <label key={String(o.value)} title={o.help}
-                className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-500 ${checked ? "border-blue-600 bg-blue-50 text-blue-900" : "border-slate-300 bg-white hover:bg-slate-50"}`}>
-                <input type="radio" className="sr-only" name={name} checked={checked} onChange={() => onChange(o.value)} />
-                {o.label}
+              <label key={String(o.value)} title={o.help} className={chip(checked)}>
+                <input type="radio" className="sr-only" name={name} checked={checked} onChange={() => onChange(o.value)} data-option data-key={o.key ?? (o.value === "tie" ? "t" : String(o.value).toLowerCase())} />
+                <span className="mr-1 hidden text-xs text-slate-400 sm:inline" aria-hidden>{i + 1}</span>
+                {optionLabels?.[String(o.value)] ?? o.label}
               </label>
             );
           })}
         </div>
       )}
-      <details className="mt-2" open={comment.length > 0}>
+      <details className="mt-2" open={comment.length > 0} data-comment>
         <summary className="cursor-pointer text-xs text-slate-500">Comment</summary>
         <textarea className="mt-1 w-full rounded border border-slate-300 p-2 text-sm" rows={2} aria-label={`${axis.label} comment`}
           value={comment} onChange={(e) => onComment(e.target.value)} />

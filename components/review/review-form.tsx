@@ -1,132 +1,182 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo } from "react";
-import type { ReviewAxis, ReviewResponse } from "@/lib/assignments/load-for-review";
-import type { AnnotationData } from "@/lib/annotations/schema";
-import { Markdown } from "@/components/ui/markdown";
+import { useMemo, useRef, useState } from "react";
+import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignments/load-for-review";
+import type { AnnotationData, CriterionMark, RatingValue, ResponseBlock } from "@/lib/annotations/schema";
+import { CONFIDENCE_LABELS } from "@/lib/projects/settings";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { AxisInput } from "./axis-input";
+import { ConflictPanel } from "./conflict-panel";
+import { CriteriaChecklist } from "./criteria-checklist";
+import { PairwisePanel } from "./pairwise-panel";
+import { ResponseBody } from "./response-body";
+import { RevisionHistory } from "./revision-history";
 import { SaveStatus } from "./save-status";
+import { REVIEW_SHORTCUTS, ShortcutSheet } from "./shortcut-sheet";
+import { SkipDialog } from "./skip-dialog";
 import { useActiveTime } from "./use-active-time";
 import { useAutosave } from "./use-autosave";
+import { useReviewKeyboard } from "./use-review-keyboard";
 
-type Value = string | number | boolean | null | undefined;
+type Value = RatingValue | undefined;
+
+const CONFIDENCE_AXIS: ReviewAxis = {
+  key: "confidence",
+  label: "Your confidence in this rating",
+  help: "",
+  type: "SCALE",
+  appliesTo: "RESPONSE",
+  required: false,
+  options: CONFIDENCE_LABELS.map((label, i) => ({ value: String(i + 1), label })),
+  min: 1,
+  max: 5,
+};
+
+const emptyBlock = (): ResponseBlock => ({ ratings: {}, comments: {} });
 
 export function ReviewForm(props: {
   assignmentId: string;
   status: "PENDING" | "IN_PROGRESS" | "SUBMITTED" | "SKIPPED";
   responses: ReviewResponse[];
   axes: ReviewAxis[];
+  criteria: ReviewCriterion[];
+  askConfidence: boolean;
+  pairwiseStrength: boolean;
+  nextHref: string;
   initialVersion: number;
   initialData: AnnotationData;
 }) {
   const router = useRouter();
   const takeActiveTime = useActiveTime();
-  const { data, update, state, problems, submit, resolveConflict } = useAutosave({
+  const { data, update, state, problems, pendingChanges, submit, resolveConflict } = useAutosave({
     assignmentId: props.assignmentId,
     initialVersion: props.initialVersion,
     initialData: props.initialData,
     takeActiveTime,
   });
+  const [panel, setPanel] = useState<"none" | "help" | "skip" | "history">("none");
+  const root = useRef<HTMLDivElement>(null);
   const readOnly = props.status === "SUBMITTED" || props.status === "SKIPPED" || state.kind === "submitted" || state.kind === "locked";
   const responseAxes = props.axes.filter((a) => a.appliesTo === "RESPONSE");
   const itemAxes = props.axes.filter((a) => a.appliesTo === "ITEM");
+  const pairAxes = props.responses.length >= 2 ? props.axes.filter((a) => a.appliesTo === "PAIR") : [];
   const problemAt = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
+  const labels = useMemo(
+    () => ({
+      axes: new Map(props.axes.map((a) => [a.key, a.label])),
+      responses: new Map(props.responses.map((r) => [r.id, r.displayLabel])),
+      criteria: new Map(props.criteria.map((c, i) => [c.id, `Criterion ${i + 1}`])),
+    }),
+    [props.axes, props.responses, props.criteria],
+  );
 
-  const setResponse = (responseId: string, axisKey: string, field: "ratings" | "comments", value: Value) => {
-    const block = data.responses[responseId] ?? { ratings: {}, comments: {} };
-    update({
-      ...data,
-      responses: { ...data.responses, [responseId]: { ...block, [field]: { ...block[field], [axisKey]: value } } },
-    });
-  };
+  const setBlock = (responseId: string, patch: (block: ResponseBlock) => ResponseBlock) =>
+    update({ ...data, responses: { ...data.responses, [responseId]: patch(data.responses[responseId] ?? emptyBlock()) } });
+  const setResponse = (responseId: string, axisKey: string, field: "ratings" | "comments", value: Value) =>
+    setBlock(responseId, (block) => ({ ...block, [field]: { ...block[field], [axisKey]: value } }));
+  const setCriterion = (responseId: string, criterionId: string, mark: CriterionMark) =>
+    setBlock(responseId, (block) => ({ ...block, criteria: { ...block.criteria, [criterionId]: mark } }));
   const setItem = (axisKey: string, field: "ratings" | "comments", value: Value) =>
     update({ ...data, item: { ...data.item, [field]: { ...data.item[field], [axisKey]: value } } });
 
-  const onSubmit = () => submit(() => router.push(`/review/next?after=${props.assignmentId}`));
+  const onSubmit = () => submit(() => router.push(props.nextHref));
+  const onSkip = async (reason: string): Promise<string | null> => {
+    const response = await fetch(`/api/v1/assignments/${props.assignmentId}/skip`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ reason, timeOnTaskDeltaMs: takeActiveTime() }),
+    }).catch(() => null);
+    if (!response) return "Cannot reach the server; try again when you are online.";
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) return body.message ?? body.issues?.[0]?.message ?? body.error ?? `The server refused (${response.status}).`;
+    router.push(props.nextHref);
+    return null;
+  };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && !readOnly) {
-        e.preventDefault();
-        onSubmit();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  });
+  useReviewKeyboard(
+    root,
+    {
+      submit: onSubmit,
+      skip: () => setPanel("skip"),
+      toggleHelp: () => setPanel((p) => (p === "help" ? "none" : "help")),
+      toggleHistory: () => setPanel((p) => (p === "history" ? "none" : "history")),
+    },
+    !readOnly && panel !== "skip" && panel !== "help",
+  );
 
+  const gridCols = props.responses.length > 1 ? "lg:grid-cols-2" : "";
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" ref={root}>
       <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-slate-50/95 py-2 backdrop-blur">
-        <SaveStatus state={state} />
-        {!readOnly ? (
-          <button type="button" className={buttonClass} onClick={onSubmit} data-testid="submit" title="Ctrl+Enter">
-            Submit and next
-          </button>
-        ) : (
-          <span className="text-sm text-slate-600" data-testid="read-only">This item is {props.status === "SKIPPED" ? "skipped" : "submitted"}.</span>
-        )}
+        <SaveStatus state={state} pendingChanges={pendingChanges} />
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" className={secondaryButtonClass} onClick={() => setPanel(panel === "help" ? "none" : "help")} title="?" aria-keyshortcuts="?">Shortcuts</button>
+          <button type="button" className={secondaryButtonClass} onClick={() => setPanel(panel === "history" ? "none" : "history")} aria-expanded={panel === "history"} aria-keyshortcuts="h" data-testid="history-toggle">History</button>
+          {!readOnly ? (
+            <>
+              <button type="button" className={secondaryButtonClass} onClick={() => setPanel("skip")} aria-keyshortcuts="s" data-testid="skip">Skip…</button>
+              <button type="button" className={buttonClass} onClick={onSubmit} data-testid="submit" title="Ctrl+Enter" aria-keyshortcuts="Control+Enter">Submit and next</button>
+            </>
+          ) : (
+            <span className="text-sm text-slate-600" data-testid="read-only">This item is {props.status === "SKIPPED" ? "skipped" : "submitted"}.</span>
+          )}
+        </div>
       </div>
 
-      {state.kind === "conflict" ? (
-        <div className="rounded-md border border-amber-400 bg-amber-50 p-4" data-testid="conflict">
-          <p className="font-medium">This annotation was changed elsewhere (another tab or device).</p>
-          <p className="text-sm text-slate-700">Nothing was overwritten. Choose which version to keep.</p>
-          <div className="mt-2 grid gap-3 md:grid-cols-2 text-xs">
-            <pre className="max-h-48 overflow-auto rounded bg-white p-2" data-testid="conflict-mine">{JSON.stringify(data, null, 1)}</pre>
-            <pre className="max-h-48 overflow-auto rounded bg-white p-2" data-testid="conflict-theirs">{JSON.stringify(state.serverData, null, 1)}</pre>
-          </div>
-          <div className="mt-2 flex gap-2">
-            <button type="button" className={secondaryButtonClass} onClick={() => resolveConflict("mine")}>Keep mine</button>
-            <button type="button" className={secondaryButtonClass} onClick={() => resolveConflict("theirs")}>Use the other version</button>
-          </div>
-        </div>
-      ) : null}
+      {state.kind === "conflict" ? <ConflictPanel mine={data} theirs={state.serverData} labels={labels} onChoose={resolveConflict} /> : null}
 
       {problems.length ? (
-        <div className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="submit-problems">
+        <div className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="submit-problems" role="alert">
           <p className="font-medium">Some required ratings are missing:</p>
           <ul className="list-disc pl-5">{problems.slice(0, 12).map((p) => <li key={p.path}>{p.message}</li>)}</ul>
         </div>
       ) : null}
 
-      <div className={`grid gap-4 ${props.responses.length > 1 ? "lg:grid-cols-2" : ""}`}>
-        {props.responses.map((r) => (
-          <section key={r.id} className={cardClass} aria-label={r.displayLabel} data-testid="response">
-            <h2 className="mb-2 font-semibold">
-              {r.displayLabel}
-              {r.modelName ? <span className="ml-2 text-sm font-normal text-slate-500">{r.modelName}</span> : null}
-            </h2>
-            <Markdown html={r.contentHtml} className="text-sm" />
-            {r.reasoningHtml ? (
-              <details className="mt-2 text-sm">
-                <summary className="cursor-pointer text-slate-600">Reasoning</summary>
-                <Markdown html={r.reasoningHtml} className="mt-1 border-l-2 border-slate-200 pl-3 text-slate-700" />
-              </details>
-            ) : null}
-            <fieldset disabled={readOnly} className="mt-4 space-y-3">
-              {responseAxes.map((axis) => (
-                <AxisInput
-                  key={axis.key}
-                  axis={axis}
-                  name={`${r.id}-${axis.key}`}
-                  value={data.responses[r.id]?.ratings[axis.key] as Value}
-                  comment={data.responses[r.id]?.comments[axis.key] ?? ""}
-                  onChange={(v) => setResponse(r.id, axis.key, "ratings", v)}
-                  onComment={(t) => setResponse(r.id, axis.key, "comments", t)}
-                  problem={problemAt.get(`responses.${r.id}.ratings.${axis.key}`)}
-                />
-              ))}
-            </fieldset>
-          </section>
-        ))}
+      {panel === "history" ? <RevisionHistory assignmentId={props.assignmentId} refreshKey={state.kind} /> : null}
+
+      <div className={`grid gap-4 ${gridCols}`}>
+        {props.responses.map((r) => {
+          const block = data.responses[r.id] ?? emptyBlock();
+          return (
+            <section key={r.id} className={cardClass} aria-label={r.displayLabel} data-testid="response">
+              <h2 className="mb-2 font-semibold">
+                {r.displayLabel}
+                {r.modelName ? <span className="ml-2 text-sm font-normal text-slate-500">{r.modelName}</span> : null}
+              </h2>
+              <ResponseBody response={r} />
+              <fieldset disabled={readOnly} className="mt-4 space-y-3">
+                {responseAxes.map((axis) => (
+                  <AxisInput key={axis.key} axis={axis} name={`${r.id}-${axis.key}`} value={block.ratings[axis.key]} comment={block.comments[axis.key] ?? ""}
+                    onChange={(v) => setResponse(r.id, axis.key, "ratings", v)} onComment={(t) => setResponse(r.id, axis.key, "comments", t)}
+                    problem={problemAt.get(`responses.${r.id}.ratings.${axis.key}`)} />
+                ))}
+                {props.criteria.length ? (
+                  <CriteriaChecklist responseId={r.id} criteria={props.criteria} marks={block.criteria ?? {}} onChange={(c, mark) => setCriterion(r.id, c, mark)}
+                    problem={problemAt.get(`responses.${r.id}.criteria`)} />
+                ) : null}
+                {props.askConfidence && (responseAxes.length || props.criteria.length) ? (
+                  <div data-testid="confidence">
+                    <AxisInput axis={CONFIDENCE_AXIS} name={`${r.id}-confidence`} value={block.confidence ?? undefined} comment=""
+                      onChange={(v) => setBlock(r.id, (b) => ({ ...b, confidence: typeof v === "number" ? v : null }))} onComment={() => {}} />
+                  </div>
+                ) : null}
+              </fieldset>
+            </section>
+          );
+        })}
       </div>
+
+      {pairAxes.length ? (
+        <fieldset disabled={readOnly}>
+          <PairwisePanel axes={pairAxes} pair={[props.responses[0], props.responses[1]]} block={data.pair} strength={props.pairwiseStrength} problemAt={problemAt}
+            onChange={(pair) => update({ ...data, pair })} />
+        </fieldset>
+      ) : null}
 
       <section className={cardClass}>
         <fieldset disabled={readOnly} className="space-y-3">
           {itemAxes.map((axis) => (
-            <AxisInput key={axis.key} axis={axis} name={`item-${axis.key}`} value={data.item.ratings[axis.key] as Value}
+            <AxisInput key={axis.key} axis={axis} name={`item-${axis.key}`} value={data.item.ratings[axis.key]}
               comment={data.item.comments[axis.key] ?? ""} onChange={(v) => setItem(axis.key, "ratings", v)}
               onComment={(t) => setItem(axis.key, "comments", t)} problem={problemAt.get(`item.ratings.${axis.key}`)} />
           ))}
@@ -135,6 +185,9 @@ export function ReviewForm(props: {
             value={data.overallComment} onChange={(e) => update({ ...data, overallComment: e.target.value })} data-testid="overall-comment" />
         </fieldset>
       </section>
+
+      <ShortcutSheet open={panel === "help"} onClose={() => setPanel("none")} shortcuts={REVIEW_SHORTCUTS} />
+      <SkipDialog open={panel === "skip"} onClose={() => setPanel("none")} onSkip={onSkip} />
     </div>
   );
 }

@@ -1,23 +1,38 @@
 "use client";
 import type { SaveState } from "./use-autosave";
 
-const TEXT: Record<SaveState["kind"], string> = {
-  saved: "All changes saved",
-  dirty: "Unsaved changes…",
-  saving: "Saving…",
-  retrying: "Not saved yet",
-  conflict: "Conflict — choose a version",
-  locked: "Read-only",
-  submitted: "Submitted",
-};
+function changes(n: number) {
+  return `${n} change${n === 1 ? "" : "s"}`;
+}
 
-export function SaveStatus({ state }: { state: SaveState }) {
-  const tone = state.kind === "saved" || state.kind === "submitted" ? "text-green-700" : state.kind === "retrying" || state.kind === "conflict" ? "text-amber-700" : "text-slate-600";
+/** "Saved / saving / offline — N changes pending": always visible at the top of the review page. */
+export function SaveStatus({ state, pendingChanges }: { state: SaveState; pendingChanges: number }) {
+  const tone = state.kind === "saved" || state.kind === "submitted" ? "text-green-700" : state.kind === "retrying" || state.kind === "conflict" ? "text-amber-800" : "text-slate-600";
+  let text: string;
+  switch (state.kind) {
+    case "saved":
+      text = "All changes saved";
+      break;
+    case "dirty":
+    case "saving":
+      text = `Saving ${changes(Math.max(pendingChanges, 1))}…`;
+      break;
+    case "retrying":
+      text = `${state.message} — ${changes(pendingChanges)} pending. Kept in this browser; retrying (attempt ${state.attempt}).`;
+      break;
+    case "conflict":
+      text = "Conflict — choose a version";
+      break;
+    case "locked":
+      text = `Read-only — ${state.message}`;
+      break;
+    case "submitted":
+      text = "Submitted";
+      break;
+  }
   return (
-    <span className={`text-sm ${tone}`} data-testid="save-status" data-state={state.kind} aria-live="polite">
-      {TEXT[state.kind]}
-      {state.kind === "retrying" ? ` — ${state.message}; retrying (attempt ${state.attempt}). Your work is kept in this browser.` : ""}
-      {state.kind === "locked" ? ` — ${state.message}` : ""}
+    <span className={`text-sm ${tone}`} data-testid="save-status" data-state={state.kind} data-pending={pendingChanges} role="status" aria-live="polite">
+      {text}
     </span>
   );
 }

@@ -29,12 +29,15 @@ export function useAutosave(opts: { assignmentId: string; initialVersion: number
     saver.restoreDraft();
     // Send pending edits when the tab is hidden; warn before closing with unsaved work.
     const onHide = () => { if (document.visibilityState === "hidden") saver.flush(); };
+    const onOnline = () => saver.retryNow();
+    window.addEventListener("online", onOnline);
     const onUnload = (e: BeforeUnloadEvent) => { if (saver.hasPendingWork()) e.preventDefault(); };
     document.addEventListener("visibilitychange", onHide);
     window.addEventListener("beforeunload", onUnload);
     return () => {
       document.removeEventListener("visibilitychange", onHide);
       window.removeEventListener("beforeunload", onUnload);
+      window.removeEventListener("online", onOnline);
     };
   }, [saver]);
 

@@ -11,13 +11,39 @@ export type AxisRule = {
   max: number | null;
 };
 
+/** What a document is checked against besides the rubric. */
+export type CheckContext = {
+  axes: AxisRule[];
+  /** The assignment's responses in screen order; pairwise axes compare the first two. */
+  responseIds: string[];
+  /** The item's case criteria; when there are any, each response must have all marked to submit. */
+  criterionIds?: string[];
+};
+
 export type RatingProblem = { path: string; message: string };
 
-function checkValue(axis: AxisRule, value: unknown): string | null {
+/** Multi-select CHOICE axes store a list (max > 1, see AxisTemplate). */
+export function isMultiChoice(axis: Pick<AxisRule, "type" | "max">): boolean {
+  return axis.type === "CHOICE" && (axis.max ?? 1) > 1;
+}
+
+function checkValue(axis: AxisRule, value: unknown, pairIds: string[]): string | null {
   if (value === null || value === undefined) return null;
+  if (axis.appliesTo === "PAIR") {
+    return typeof value === "string" && (value === "tie" || pairIds.includes(value)) ? null : `${axis.label} takes one of the two responses or a tie.`;
+  }
   switch (axis.type) {
-    case "CHOICE":
-      return typeof value === "string" && axis.options.some((o) => o.value === value) ? null : `"${String(value)}" is not an option of ${axis.label}.`;
+    case "CHOICE": {
+      const isOption = (v: unknown) => typeof v === "string" && axis.options.some((o) => o.value === v);
+      if (isMultiChoice(axis)) {
+        if (!Array.isArray(value)) return `${axis.label} takes a list of options.`;
+        const bad = value.find((v) => !isOption(v));
+        if (bad !== undefined) return `"${String(bad)}" is not an option of ${axis.label}.`;
+        if (new Set(value).size !== value.length) return `${axis.label} lists an option twice.`;
+        return value.length <= (axis.max ?? 1) ? null : `${axis.label} takes at most ${axis.max} options.`;
+      }
+      return isOption(value) ? null : `"${String(value)}" is not an option of ${axis.label}.`;
+    }
     case "SCALE":
       return typeof value === "number" && Number.isInteger(value) && value >= (axis.min ?? -Infinity) && value <= (axis.max ?? Infinity)
         ? null
@@ -30,18 +56,19 @@ function checkValue(axis: AxisRule, value: unknown): string | null {
 }
 
 function isMissing(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
 }
 
 /**
- * Checks a document against the rubric. Invalid values are always problems; missing required
- * ratings only when `forSubmit` (drafts may be incomplete).
+ * Checks a document against the rubric and the item. Invalid values are always problems; missing
+ * required ratings and unmarked criteria only when `forSubmit` (drafts may be incomplete).
  */
-export function checkRatings(data: AnnotationData, axes: AxisRule[], responseIds: string[], forSubmit: boolean): RatingProblem[] {
+export function checkRatings(data: AnnotationData, context: CheckContext, forSubmit: boolean): RatingProblem[] {
+  const { axes, responseIds } = context;
   const problems: RatingProblem[] = [];
-  const responseAxes = axes.filter((a) => a.appliesTo === "RESPONSE");
-  const itemAxes = axes.filter((a) => a.appliesTo === "ITEM");
   const known = new Set(responseIds);
+  const pairIds = responseIds.slice(0, 2);
+  const pairAxes = pairIds.length === 2 ? axes.filter((a) => a.appliesTo === "PAIR") : [];
 
   for (const id of Object.keys(data.responses)) {
     if (!known.has(id)) problems.push({ path: `responses.${id}`, message: "This response is not part of the assignment." });
@@ -52,7 +79,7 @@ export function checkRatings(data: AnnotationData, axes: AxisRule[], responseIds
       const axis = byKey.get(key);
       if (!axis) problems.push({ path: `${prefix}.${key}`, message: `Unknown axis "${key}".` });
       else {
-        const message = checkValue(axis, value);
+        const message = checkValue(axis, value, pairIds);
         if (message) problems.push({ path: `${prefix}.${key}`, message });
       }
     }
@@ -62,9 +89,24 @@ export function checkRatings(data: AnnotationData, axes: AxisRule[], responseIds
       }
     }
   };
-  responseIds.forEach((id, index) =>
-    checkBlock(`responses.${id}.ratings`, data.responses[id]?.ratings ?? {}, responseAxes, `Response ${index + 1}`),
-  );
-  checkBlock("item.ratings", data.item.ratings, itemAxes, "Item");
+  const responseAxes = axes.filter((a) => a.appliesTo === "RESPONSE");
+  const criterionIds = new Set(context.criterionIds ?? []);
+  responseIds.forEach((id, index) => {
+    const block = data.responses[id];
+    checkBlock(`responses.${id}.ratings`, block?.ratings ?? {}, responseAxes, `Response ${String.fromCharCode(65 + index)}`);
+    const marks = block?.criteria ?? {};
+    for (const criterionId of Object.keys(marks)) {
+      if (!criterionIds.has(criterionId)) problems.push({ path: `responses.${id}.criteria.${criterionId}`, message: "This criterion is not part of the item." });
+    }
+    if (forSubmit) {
+      const unmarked = [...criterionIds].filter((c) => typeof marks[c]?.met !== "boolean").length;
+      if (unmarked) problems.push({ path: `responses.${id}.criteria`, message: `Response ${String.fromCharCode(65 + index)}: ${unmarked} criteri${unmarked === 1 ? "on is" : "a are"} not marked met or not met.` });
+    }
+  });
+  checkBlock("item.ratings", data.item.ratings, axes.filter((a) => a.appliesTo === "ITEM"), "Item");
+  checkBlock("pair.ratings", data.pair.ratings, pairAxes, "Comparison");
+  for (const key of Object.keys(data.pair.strength)) {
+    if (!pairAxes.some((a) => a.key === key)) problems.push({ path: `pair.strength.${key}`, message: `Unknown axis "${key}".` });
+  }
   return problems;
 }

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkRatings, type AxisRule, type RatingProblem } from "./check-ratings";
-import { saveAnnotationSchema, type AnnotationData, type SaveAnnotationInput } from "./schema";
+import { readAnnotationData, saveAnnotationSchema, type AnnotationData, type SaveAnnotationInput } from "./schema";
 
 export type SaveResult =
   | { status: "saved"; version: number; submitted: boolean; duplicate: boolean }
@@ -26,7 +26,12 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
   // Ownership: only the assigned reviewer may write; anyone else gets "not found".
   const assignment = await db.assignment.findFirst({
     where: { id: assignmentId, reviewerId: actor.id },
-    include: { annotation: true, rubric: { include: { axes: { orderBy: { position: "asc" } } } }, batch: { select: { projectId: true } } },
+    include: {
+      annotation: true,
+      rubric: { include: { axes: { orderBy: { position: "asc" } } } },
+      batch: { select: { projectId: true } },
+      item: { select: { criteria: { select: { id: true } } } },
+    },
   });
   if (!assignment) throw new NotFoundError("Assignment not found.");
 
@@ -44,7 +49,11 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
     return { status: "locked", message: "This item was skipped." };
   }
 
-  const problems = checkRatings(data, assignment.rubric.axes as unknown as AxisRule[], assignment.responseOrder, submit);
+  const problems = checkRatings(
+    data,
+    { axes: assignment.rubric.axes as unknown as AxisRule[], responseIds: assignment.responseOrder, criterionIds: assignment.item.criteria.map((c) => c.id) },
+    submit,
+  );
   if (problems.length) return { status: "invalid", problems };
 
   const currentVersion = existing?.version ?? 0;
@@ -109,7 +118,7 @@ function conflictFrom(annotation: { data: unknown; submittedAt: Date | null } | 
   return {
     status: "conflict",
     serverVersion: version,
-    serverData: (annotation?.data ?? { responses: {}, item: { ratings: {}, comments: {} }, overallComment: "" }) as AnnotationData,
+    serverData: readAnnotationData(annotation?.data),
     submitted: Boolean(annotation?.submittedAt),
   };
 }

@@ -1,19 +1,44 @@
 import { z } from "zod";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version).
-// Client-safe: the review form and the server validate with the same schema.
-const ratingValue = z.union([z.string().max(200), z.number(), z.boolean(), z.null()]);
+// Client-safe: the review form and the server validate with the same schema. Everything is keyed
+// by database ids (Response.id, Criterion.id) — never by screen position — so blinding and the
+// randomized order are undone exactly in exports.
+const key = z.string().max(80);
+const ratingValue = z.union([z.string().max(200), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(50)]);
+export type RatingValue = z.infer<typeof ratingValue>;
 
 export const ratingsBlockSchema = z.object({
-  ratings: z.record(z.string().max(80), ratingValue).default({}),
-  comments: z.record(z.string().max(80), z.string().max(20_000)).default({}),
+  ratings: z.record(key, ratingValue).default({}),
+  comments: z.record(key, z.string().max(20_000)).default({}),
 });
 export type RatingsBlock = z.infer<typeof ratingsBlockSchema>;
 
+export const criterionMarkSchema = z.object({
+  met: z.boolean().nullable(),
+  note: z.string().max(5000).optional(),
+});
+export type CriterionMark = z.infer<typeof criterionMarkSchema>;
+
+export const responseBlockSchema = ratingsBlockSchema.extend({
+  /** 1–5 (RUBRICS.md §8 confidence anchors); absent until the reviewer answers. */
+  confidence: z.number().int().min(1).max(5).nullable().optional(),
+  /** Case criteria (HealthBench style), keyed by Criterion.id. */
+  criteria: z.record(z.string().max(64), criterionMarkSchema).optional(),
+});
+export type ResponseBlock = z.infer<typeof responseBlockSchema>;
+
+export const pairBlockSchema = ratingsBlockSchema.extend({
+  /** Optional strength of a preference (1 slightly … 3 much), per pairwise axis. */
+  strength: z.record(key, z.number().int().min(1).max(3)).default({}),
+});
+export type PairBlock = z.infer<typeof pairBlockSchema>;
+
 export const annotationDataSchema = z.object({
-  /** Keyed by Response.id — never by screen position, so blinding and order randomization are undone exactly. */
-  responses: z.record(z.string().max(64), ratingsBlockSchema).default({}),
+  responses: z.record(z.string().max(64), responseBlockSchema).default({}),
   item: ratingsBlockSchema.default({ ratings: {}, comments: {} }),
+  /** Pairwise axes: the value is the preferred Response.id or "tie". */
+  pair: pairBlockSchema.default({ ratings: {}, comments: {}, strength: {} }),
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;
@@ -29,6 +54,17 @@ export const saveAnnotationSchema = z.object({
 });
 export type SaveAnnotationInput = z.input<typeof saveAnnotationSchema>;
 
+export const skipAssignmentSchema = z.object({
+  reason: z.string().trim().min(3, { error: "Say briefly why you skip this item." }).max(2000),
+  timeOnTaskDeltaMs: z.number().int().min(0).max(60 * 60 * 1000).default(0),
+});
+
 export function emptyAnnotationData(): AnnotationData {
-  return { responses: {}, item: { ratings: {}, comments: {} }, overallComment: "" };
+  return { responses: {}, item: { ratings: {}, comments: {} }, pair: { ratings: {}, comments: {}, strength: {} }, overallComment: "" };
+}
+
+/** Stored documents written before a field existed are read through the schema's defaults. */
+export function readAnnotationData(raw: unknown): AnnotationData {
+  const parsed = annotationDataSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : emptyAnnotationData();
 }

@@ -1,35 +1,104 @@
 import { getDb } from "@/lib/db/client";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
-import type { AnnotationData } from "@/lib/annotations/schema";
-import { emptyAnnotationData } from "@/lib/annotations/schema";
-import { qaInputSchema } from "@/lib/items/schema";
+import { readAnnotationData } from "@/lib/annotations/schema";
+import { imageUrlFor } from "@/lib/items/images";
+import { parseItemInput, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
+import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
 import type { AxisTemplate } from "@/lib/rubrics/templates";
+import { findNextAssignmentId } from "./queue";
+
+export type ReviewTurn = { role: Turn["role"]; html: string };
 
 export type ReviewResponse = {
   id: string;
-  /** "Response 1", "Response 2" in this reviewer's randomized order. */
+  /** "Response A", "Response B" in this reviewer's randomized order (pairwise options follow it). */
   displayLabel: string;
   contentHtml: string;
   reasoningHtml: string | null;
+  /** Reasoning length, so the page can say how long the collapsed trace is. */
+  reasoningChars: number;
+  /** mcq: the option the model chose; `choiceCorrect` only when the project reveals the answer. */
+  choice?: string;
+  choiceCorrect?: boolean;
+  /** ddx: ranked list. */
+  differential?: Array<{ diagnosis: string; rationaleHtml: string | null }>;
+  /** dialogue rated as a whole: the model's turns. */
+  turns?: ReviewTurn[];
   /** Present only when the project is not blinded. */
   modelName?: string;
 };
 
+export type ReviewItem =
+  | { kind: "qa"; questionHtml: string; contextHtml: string | null }
+  | { kind: "mcq"; questionHtml: string; options: Array<{ key: string; html: string }>; correctOption: string | null }
+  | { kind: "dialogue"; turns: ReviewTurn[]; target: "final_turn" | "whole_dialogue" }
+  | { kind: "vqa"; questionHtml: string; images: Array<{ src: string; alt: string; modality?: string; view?: string; caption?: string }> }
+  | { kind: "note"; sentences: Array<{ id: string; text: string }> }
+  | { kind: "ddx"; caseHtml: string };
+
+export type ReviewCriterion = { id: string; text: string; points: number; tags: string[] };
+
 /** A rubric axis as the review form needs it (the template's shape, with database nulls). */
 export type ReviewAxis = Omit<AxisTemplate, "min" | "max" | "polarity"> & { min: number | null; max: number | null };
 
+type Render = (text: string | undefined | null) => Promise<string>;
+
+/** Markdown renderer for one project: remote images only from its allow-listed hosts. */
+function markdownFor(settings: ProjectSettings): Render {
+  return (text) => (text ? renderMarkdown(text, { imageHosts: settings.imageHosts }) : Promise.resolve(""));
+}
+
+async function renderTurns(md: Render, turns: Turn[]): Promise<ReviewTurn[]> {
+  return Promise.all(turns.map(async (t) => ({ role: t.role, html: await md(t.content) })));
+}
+
+async function buildItem(md: Render, kind: string, rawInput: unknown, reference: unknown, settings: ProjectSettings): Promise<ReviewItem> {
+  const input = parseItemInput(kind, rawInput);
+  switch (input.kind) {
+    case "qa":
+      return { kind: "qa", questionHtml: await md(input.question), contextHtml: input.context ? await md(input.context) : null };
+    case "mcq": {
+      const correct = (reference as { correctOption?: string } | null)?.correctOption ?? null;
+      return {
+        kind: "mcq",
+        questionHtml: await md(input.question),
+        options: await Promise.all(input.options.map(async (o) => ({ key: o.key, html: await md(o.text) }))),
+        correctOption: settings.revealMcqAnswer ? correct : null,
+      };
+    }
+    case "dialogue":
+      return { kind: "dialogue", turns: await renderTurns(md, input.turns), target: settings.dialogueTarget };
+    case "vqa":
+      return {
+        kind: "vqa",
+        questionHtml: await md(input.question),
+        images: input.images.map((image, i) => ({
+          src: imageUrlFor(image.src),
+          alt: image.caption ?? `Image ${i + 1}${image.modality ? ` (${image.modality})` : ""}`,
+          ...(image.modality ? { modality: image.modality } : {}),
+          ...(image.view ? { view: image.view } : {}),
+          ...(image.caption ? { caption: image.caption } : {}),
+        })),
+      };
+    case "note":
+      return { kind: "note", sentences: input.sentences };
+    case "ddx":
+      return { kind: "ddx", caseHtml: await md(input.case) };
+  }
+}
+
 /**
  * Everything the review page needs, and nothing it must not show: the payload is built here,
- * on the server, so under blinding model names never reach the browser, and only the caller's
- * own annotation is ever loaded.
+ * on the server, so under blinding model names never reach the browser, gold status and gold
+ * answers never do, and only the caller's own annotation is ever loaded.
  */
 export async function loadAssignmentForReview(actor: Actor, assignmentId: string) {
   const db = getDb();
   const assignment = await db.assignment.findFirst({
     where: { id: assignmentId, reviewerId: actor.id },
     include: {
-      item: { include: { responses: true } },
+      item: { include: { responses: true, criteria: { orderBy: { position: "asc" } } } },
       batch: { include: { project: true } },
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
       annotation: true,
@@ -37,18 +106,29 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
   });
   if (!assignment) throw new NotFoundError("Assignment not found.");
   const { project } = assignment.batch;
-  const input = qaInputSchema.parse(assignment.item.input);
+  const settings = readProjectSettings(project.settings);
+  const md = markdownFor(settings);
   const byId = new Map(assignment.item.responses.map((r) => [r.id, r]));
+  const correctOption = (assignment.item.reference as { correctOption?: string } | null)?.correctOption;
 
   const responses: ReviewResponse[] = await Promise.all(
     assignment.responseOrder.map(async (id, index) => {
       const r = byId.get(id);
       if (!r) throw new Error(`Assignment ${assignment.id} lists unknown response ${id}.`);
+      const answer = responseAnswerSchema.safeParse(r.answer ?? {});
+      const { choice, differential, turns } = answer.success ? answer.data : {};
       return {
         id: r.id,
-        displayLabel: `Response ${index + 1}`,
-        contentHtml: await renderMarkdown(r.content),
-        reasoningHtml: r.reasoning ? await renderMarkdown(r.reasoning) : null,
+        displayLabel: `Response ${responseLabel(index)}`,
+        contentHtml: await md(r.content),
+        reasoningHtml: r.reasoning ? await md(r.reasoning) : null,
+        reasoningChars: r.reasoning?.length ?? 0,
+        ...(choice ? { choice } : {}),
+        ...(choice && settings.revealMcqAnswer && correctOption ? { choiceCorrect: choice === correctOption } : {}),
+        ...(differential
+          ? { differential: await Promise.all(differential.map(async (d) => ({ diagnosis: d.diagnosis, rationaleHtml: d.rationale ? await md(d.rationale) : null }))) }
+          : {}),
+        ...(turns ? { turns: await renderTurns(md, turns) } : {}),
         ...(project.blinded ? {} : { modelName: r.modelName }),
       };
     }),
@@ -66,24 +146,39 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     max: a.max,
   }));
 
+  const [item, guidelinesHtml, nextAssignmentId] = await Promise.all([
+    buildItem(md, assignment.item.kind, assignment.item.input, assignment.item.reference, settings),
+    md(project.guidelines),
+    findNextAssignmentId(actor, assignment.id),
+  ]);
+
   return {
     assignment: {
       id: assignment.id,
       status: assignment.status,
       displayOrder: assignment.displayOrder,
       batchName: assignment.batch.name,
+      skipReason: assignment.skipReason,
+      timeOnTaskMs: assignment.timeOnTaskMs,
     },
-    project: { slug: project.slug, name: project.name, guidelinesHtml: await renderMarkdown(project.guidelines), blinded: project.blinded },
-    item: {
-      // The external id can encode the source or model; reviewers see only the queue position.
-      questionHtml: await renderMarkdown(input.question),
-      contextHtml: input.context ? await renderMarkdown(input.context) : null,
+    project: {
+      slug: project.slug,
+      name: project.name,
+      guidelinesHtml,
+      blinded: project.blinded,
+      askConfidence: settings.askConfidence,
+      pairwiseStrength: settings.pairwiseStrength,
     },
+    // The external id can encode the source or model; reviewers see only the queue position.
+    item,
+    criteria: assignment.item.criteria.map((c): ReviewCriterion => ({ id: c.id, text: c.text, points: c.points, tags: c.tags.filter((t) => t.startsWith("axis:")) })),
     responses,
     axes,
+    /** Prefetched by the page so that "submit and next" opens instantly. */
+    nextAssignmentId,
     annotation: {
       version: assignment.annotation?.version ?? 0,
-      data: (assignment.annotation?.data as AnnotationData | undefined) ?? emptyAnnotationData(),
+      data: readAnnotationData(assignment.annotation?.data),
     },
   };
 }

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "batch:assign": ["ADMIN"],
   "batch:progress": ["ADMIN"],
   "assignment:work": ["REVIEWER", "ADMIN"],
+  /** Ownership (an item the caller may see references the image) is checked in lib/items/image-access.ts. */
+  "image:read": ["ADMIN", "RESEARCHER", "REVIEWER"],
   "export:read": ["ADMIN", "RESEARCHER"],
   "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { itemImportSchema, responseLabel, type ItemImport } from "@/lib/items/schema";
+import { itemImportSchema, itemInputOf, itemReferenceOf, responseAnswerOf, responseLabel, type ItemImport } from "@/lib/items/schema";
+import { checkImageSource } from "@/lib/items/images";
+import { readProjectSettings } from "@/lib/projects/settings";
 
 // All-or-nothing JSONL import with constant memory: rows are validated and written in chunks
 // inside ONE transaction while the file streams in; any error anywhere rolls everything back,
@@ -33,14 +35,41 @@ function zodErrors(line: number, error: z.ZodError): ImportError[] {
   }));
 }
 
+/** Parses one JSONL line; CSV rows arrive already as objects (see read-csv-items.ts). */
+function parseLine(text: string): { json: unknown } | { error: string } {
+  try {
+    return { json: JSON.parse(text) };
+  } catch (e) {
+    return { error: `invalid JSON: ${(e as Error).message}` };
+  }
+}
+
+export type ImportRecord = { line: number; value: unknown } | { line: number; error: ImportError };
+
+async function* jsonlRecords(lines: AsyncIterable<string> | Iterable<string>, onBytes: (n: number) => void): AsyncGenerator<ImportRecord> {
+  let lineNo = 0;
+  for await (const raw of lines) {
+    lineNo += 1;
+    onBytes(Buffer.byteLength(raw) + 1);
+    const text = lineNo === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+    if (!text.trim()) continue;
+    const parsed = parseLine(text);
+    yield "json" in parsed ? { line: lineNo, value: parsed.json } : { line: lineNo, error: { line: lineNo, field: "(line)", message: parsed.error } };
+  }
+}
+
 export async function importItems(opts: {
   actorId: string;
   projectId: string;
-  lines: AsyncIterable<string>;
+  /** JSONL lines, or already-parsed records (CSV). */
+  lines?: AsyncIterable<string>;
+  records?: AsyncIterable<ImportRecord>;
   fileName?: string;
   onProgress?: (p: ImportProgress) => void;
 }): Promise<ImportResult> {
   const db = getDb();
+  const project = await db.project.findUniqueOrThrow({ where: { id: opts.projectId }, select: { settings: true } });
+  const { imageHosts } = readProjectSettings(project.settings);
   try {
     return await db.$transaction(
       async (tx) => {
@@ -79,22 +108,27 @@ export async function importItems(opts: {
           imported += rows.length;
         };
 
-        for await (const raw of opts.lines) {
-          lineNo += 1;
-          bytes += Buffer.byteLength(raw) + 1;
-          const text = lineNo === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-          if (!text.trim()) continue;
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch (e) {
-            addErrors([{ line: lineNo, field: "(line)", message: `invalid JSON: ${(e as Error).message}` }]);
+        const records = opts.records ?? jsonlRecords(opts.lines ?? [], (n) => (bytes += n));
+        for await (const record of records) {
+          lineNo = record.line;
+          if ("error" in record) {
+            addErrors([record.error]);
             continue;
           }
-          const parsed = itemImportSchema.safeParse(json);
+          const parsed = itemImportSchema.safeParse(record.value);
           if (!parsed.success) {
             addErrors(zodErrors(lineNo, parsed.error));
             continue;
+          }
+          if (parsed.data.kind === "vqa") {
+            const imageErrors = parsed.data.images.flatMap((image, i) => {
+              const message = checkImageSource(image.src, imageHosts);
+              return message ? [{ line: lineNo, field: `images.${i}.src`, message }] : [];
+            });
+            if (imageErrors.length) {
+              addErrors(imageErrors);
+              continue;
+            }
           }
           const firstLine = seen.get(parsed.data.externalId);
           if (firstLine) {
@@ -104,7 +138,7 @@ export async function importItems(opts: {
           seen.set(parsed.data.externalId, lineNo);
           chunk.push({ line: lineNo, item: parsed.data });
           if (chunk.length >= CHUNK_SIZE) await flush();
-          if (lineNo % 100 === 0) opts.onProgress?.({ lines: lineNo, bytes });
+          if (seen.size % 100 === 0) opts.onProgress?.({ lines: lineNo, bytes });
         }
         await flush();
         opts.onProgress?.({ lines: lineNo, bytes });
@@ -128,22 +162,29 @@ export async function importItems(opts: {
   }
 }
 
+const KIND = { qa: "QA", mcq: "MCQ", dialogue: "DIALOGUE", vqa: "VQA", note: "NOTE", ddx: "DDX" } as const;
+
 async function writeRows(tx: Tx, projectId: string, rows: Row[]): Promise<number> {
   const items = rows.map(({ item }) => ({ id: randomUUID(), item }));
   await tx.item.createMany({
-    data: items.map(({ id, item }) => ({
-      id,
-      projectId,
-      externalId: item.externalId,
-      kind: "QA" as const,
-      language: item.language,
-      specialty: item.specialty ?? null,
-      input: { question: item.question, ...(item.context ? { context: item.context } : {}) },
-      ...(item.reference ? { reference: item.reference } : {}),
-      metadata: item.metadata as object,
-      isGold: item.isGold,
-    })),
+    data: items.map(({ id, item }) => {
+      const reference = itemReferenceOf(item);
+      return {
+        id,
+        projectId,
+        externalId: item.externalId,
+        kind: KIND[item.kind],
+        language: item.language,
+        specialty: item.specialty ?? null,
+        input: itemInputOf(item) as object,
+        ...(reference ? { reference: reference as object } : {}),
+        metadata: item.metadata as object,
+        isGold: item.isGold,
+      };
+    }),
   });
+  const criteria = items.flatMap(({ id, item }) => item.criteria.map((c, position) => ({ itemId: id, position, text: c.text, points: c.points, tags: c.tags })));
+  if (criteria.length) await tx.criterion.createMany({ data: criteria });
   const responseRows = items.flatMap(({ id, item }) =>
     item.responses.map((r, position) => ({
       itemId: id,
@@ -152,9 +193,11 @@ async function writeRows(tx: Tx, projectId: string, rows: Row[]): Promise<number
       modelName: r.modelName,
       content: r.content,
       reasoning: r.reasoning ?? null,
+      ...(r.steps ? { steps: r.steps } : {}),
+      ...(responseAnswerOf(r) ? { answer: responseAnswerOf(r) as object } : {}),
       metadata: r.metadata as object,
     })),
   );
-  await tx.response.createMany({ data: responseRows });
+  if (responseRows.length) await tx.response.createMany({ data: responseRows });
   return responseRows.length;
 }

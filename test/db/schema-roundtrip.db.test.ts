@@ -30,9 +30,9 @@ describe("migrated database matches schema.prisma", () => {
     });
     expect(item).toMatchObject({ kind: "MCQ", language: "es", input: { q: 1 }, reference: { a: "b" }, metadata: { m: true }, isGold: true });
     const response = await db.response.create({
-      data: { id: "r1", itemId: "i1", position: 0, label: "A", modelName: "m", content: "c", reasoning: "r", steps: [{ start: 0, end: 1 }], metadata: { k: 1 } },
+      data: { id: "r1", itemId: "i1", position: 0, label: "A", modelName: "m", content: "c", reasoning: "r", steps: [{ start: 0, end: 1 }], answer: { choice: "B" }, metadata: { k: 1 } },
     });
-    expect(response).toMatchObject({ reasoning: "r", steps: [{ start: 0, end: 1 }] });
+    expect(response).toMatchObject({ reasoning: "r", steps: [{ start: 0, end: 1 }], answer: { choice: "B" } });
     const criterion = await db.criterion.create({ data: { id: "c1", itemId: "i1", position: 0, text: "t", points: -7, tags: ["axis:accuracy"] } });
     expect(criterion.tags).toEqual(["axis:accuracy"]);
     await db.batch.create({ data: { id: "b1", projectId: "p1", name: "B", dueAt: t, createdById: "u1", createdAt: t } });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AppShell } from "@/components/ui/app-shell";
 import { Markdown } from "@/components/ui/markdown";
 import { cardClass } from "@/components/ui/styles";
+import { ItemView } from "@/components/review/item-view";
 import { ReviewForm } from "@/components/review/review-form";
 import { NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
@@ -15,34 +16,39 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
   const actor = await requirePageActor("assignment:work");
   const { assignmentId } = await params;
   const payload = await loadAssignmentForReview(actor, assignmentId).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
-  const { project, item, responses, axes, annotation, assignment } = payload;
+  const { project, item, responses, axes, criteria, annotation, assignment, nextAssignmentId } = payload;
+  const nextHref = nextAssignmentId ? `/review/${nextAssignmentId}` : "/queue";
   return (
     <AppShell actor={actor}>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <div>
           <p className="text-sm"><Link className="text-blue-800 hover:underline" href="/queue">← My queue</Link></p>
           <h1 className="text-xl font-semibold">{project.name} · item {assignment.displayOrder + 1}</h1>
+          {assignment.status === "SKIPPED" && assignment.skipReason ? <p className="text-sm text-slate-600">Skipped: {assignment.skipReason}</p> : null}
         </div>
-        <details className="text-sm">
-          <summary className="cursor-pointer text-blue-800">Guidelines</summary>
-          <Markdown html={project.guidelinesHtml} className={`${cardClass} mt-2 max-w-xl`} />
-        </details>
-      </div>
-      <section className={`${cardClass} mb-4`} aria-label="Question">
-        <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Question</h2>
-        <Markdown html={item.questionHtml} data-testid="question" />
-        {item.contextHtml ? (
-          <details className="mt-2 text-sm">
-            <summary className="cursor-pointer text-slate-600">Context</summary>
-            <Markdown html={item.contextHtml} />
+        <div className="flex items-baseline gap-4 text-sm">
+          <details>
+            <summary className="cursor-pointer text-blue-800">Guidelines</summary>
+            <Markdown html={project.guidelinesHtml} className={`${cardClass} mt-2 max-w-xl`} />
           </details>
-        ) : null}
-      </section>
+          {/* Full prefetch of the next item, so "submit and next" opens it without a round trip. */}
+          <Link href={nextHref} prefetch={true} className="text-blue-800 hover:underline" data-testid="next-item">
+            {nextAssignmentId ? "Next item →" : "Back to queue →"}
+          </Link>
+        </div>
+      </div>
+      <div className="mb-4">
+        <ItemView item={item} />
+      </div>
       <ReviewForm
         assignmentId={assignment.id}
         status={assignment.status}
         responses={responses}
         axes={axes}
+        criteria={criteria}
+        askConfidence={project.askConfidence}
+        pairwiseStrength={project.pairwiseStrength}
+        nextHref={nextHref}
         initialVersion={annotation.version}
         initialData={annotation.data}
       />

@@ -1,9 +1,21 @@
+import { healthbenchCriteria } from "./healthbench";
 import { medPalmLongForm } from "./med-palm";
+import { medPalm2Pairwise } from "./med-palm-2";
+import { medecNoteReview } from "./medec";
+import { medvalSafety } from "./medval";
+import { reasoningQuality } from "./reasoning-quality";
 import type { RubricTemplate } from "./types";
 
 export type { RubricTemplate, AxisTemplate, AxisOption } from "./types";
 
-export const RUBRIC_TEMPLATES: readonly RubricTemplate[] = [medPalmLongForm];
+export const RUBRIC_TEMPLATES: readonly RubricTemplate[] = [
+  medPalmLongForm,
+  medPalm2Pairwise,
+  medvalSafety,
+  reasoningQuality,
+  healthbenchCriteria,
+  medecNoteReview,
+];
 
 export const TEMPLATE_KEYS = RUBRIC_TEMPLATES.map((t) => t.key) as [string, ...string[]];
 

@@ -1,0 +1,84 @@
+import type { ReviewItem } from "@/lib/assignments/load-for-review";
+import { Markdown } from "@/components/ui/markdown";
+import { cardClass } from "@/components/ui/styles";
+import { ImageViewer } from "./image-viewer";
+import { Transcript } from "./transcript";
+
+// The case under review, one layout per item kind. A server component: all markdown arrives
+// rendered and sanitized, so none of this adds JavaScript to the review page (except the image
+// viewer, which needs zoom and pan).
+
+const heading = "mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500";
+
+export function ItemView({ item }: { item: ReviewItem }) {
+  switch (item.kind) {
+    case "qa":
+      return (
+        <section className={cardClass} aria-label="Question" data-kind="qa">
+          <h2 className={heading}>Question</h2>
+          <Markdown html={item.questionHtml} data-testid="question" />
+          {item.contextHtml ? (
+            <details className="mt-2 text-sm">
+              <summary className="cursor-pointer text-slate-600">Context</summary>
+              <Markdown html={item.contextHtml} />
+            </details>
+          ) : null}
+        </section>
+      );
+    case "mcq":
+      return (
+        <section className={cardClass} aria-label="Question" data-kind="mcq">
+          <h2 className={heading}>Question</h2>
+          <Markdown html={item.questionHtml} data-testid="question" />
+          <ol className="mt-3 space-y-1" aria-label="Options" data-testid="mcq-options">
+            {item.options.map((o) => (
+              <li key={o.key} className={`flex gap-2 rounded border px-2 py-1 text-sm ${item.correctOption === o.key ? "border-green-500 bg-green-50" : "border-slate-200"}`} data-option={o.key}>
+                <span className="font-semibold">{o.key}.</span>
+                <Markdown html={o.html} />
+                {item.correctOption === o.key ? <span className="ml-auto text-xs font-medium text-green-800">correct</span> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      );
+    case "dialogue":
+      return (
+        <section className={cardClass} aria-label="Conversation" data-kind="dialogue">
+          <h2 className={heading}>Conversation</h2>
+          <Transcript turns={item.turns} />
+          <p className="mt-2 text-xs text-slate-600">
+            {item.target === "whole_dialogue" ? "Rate each response as a whole dialogue." : "Each response below is the AI's next turn in this conversation; rate that turn."}
+          </p>
+        </section>
+      );
+    case "vqa":
+      return (
+        <section className={cardClass} aria-label="Images and question" data-kind="vqa">
+          <ImageViewer images={item.images} />
+          <h2 className={`${heading} mt-3`}>Question</h2>
+          <Markdown html={item.questionHtml} data-testid="question" />
+        </section>
+      );
+    case "note":
+      return (
+        <section className={cardClass} aria-label="Clinical note" data-kind="note">
+          <h2 className={heading}>Clinical note</h2>
+          <ol className="space-y-0.5 text-sm" data-testid="note-sentences">
+            {item.sentences.map((s) => (
+              <li key={s.id} className="flex gap-2" data-sentence-id={s.id}>
+                <span className="w-8 shrink-0 select-none text-right font-mono text-xs leading-5 text-slate-400" aria-label={`sentence ${s.id}`}>{s.id}</span>
+                <span>{s.text}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      );
+    case "ddx":
+      return (
+        <section className={cardClass} aria-label="Case" data-kind="ddx">
+          <h2 className={heading}>Case</h2>
+          <Markdown html={item.caseHtml} data-testid="question" />
+        </section>
+      );
+  }
+}

@@ -1,0 +1,62 @@
+"use client";
+import type { ReviewAxis, ReviewResponse } from "@/lib/assignments/load-for-review";
+import type { PairBlock, RatingValue } from "@/lib/annotations/schema";
+import { PAIR_STRENGTH_LABELS } from "@/lib/projects/settings";
+import { cardClass } from "@/components/ui/styles";
+import { AxisInput } from "./axis-input";
+
+/**
+ * Pairwise axes (A / tie / B as published). The screen shows A and B in this reviewer's
+ * randomized order; what is stored is the chosen Response.id (or "tie"), so exports report
+ * preferences in terms of the real responses.
+ */
+export function PairwisePanel({ axes, pair, block, strength, problemAt, onChange }: {
+  axes: ReviewAxis[];
+  pair: [ReviewResponse, ReviewResponse];
+  block: PairBlock;
+  strength: boolean;
+  problemAt: Map<string, string>;
+  onChange: (block: PairBlock) => void;
+}) {
+  const [a, b] = pair;
+  const toScreen = (stored: RatingValue | undefined) => (stored === a.id ? "A" : stored === b.id ? "B" : stored);
+  const toStored = (screen: RatingValue | undefined) => (screen === "A" ? a.id : screen === "B" ? b.id : screen);
+  const labels = { A: `${a.displayLabel} better`, B: `${b.displayLabel} better`, tie: "Tie" };
+  return (
+    <section className={cardClass} aria-label="Comparison" data-testid="pairwise">
+      <h2 className="mb-1 font-semibold">Compare {a.displayLabel} and {b.displayLabel}</h2>
+      <p className="mb-3 text-xs text-slate-600">For axes marked “choosing = worse”, pick the answer that is worse on that axis.</p>
+      <div className="space-y-3">
+        {axes.map((axis) => {
+          const chosen = block.ratings[axis.key];
+          return (
+            <div key={axis.key}>
+              <AxisInput
+                axis={axis}
+                name={`pair-${axis.key}`}
+                value={toScreen(chosen)}
+                comment={block.comments[axis.key] ?? ""}
+                optionLabels={labels}
+                onChange={(v) => onChange({ ...block, ratings: { ...block.ratings, [axis.key]: toStored(v) ?? null } })}
+                onComment={(t) => onChange({ ...block, comments: { ...block.comments, [axis.key]: t } })}
+                problem={problemAt.get(`pair.ratings.${axis.key}`)}
+              />
+              {strength && chosen && chosen !== "tie" ? (
+                <div className="mt-1 flex items-center gap-2 pl-3 text-xs" role="radiogroup" aria-label={`${axis.label} strength`}>
+                  <span className="text-slate-600">How strong?</span>
+                  {PAIR_STRENGTH_LABELS.map((label, i) => (
+                    <label key={label} className={`cursor-pointer rounded border px-2 py-0.5 has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-500 ${block.strength[axis.key] === i + 1 ? "border-blue-600 bg-blue-50" : "border-slate-300"}`}>
+                      <input type="radio" className="sr-only" name={`pair-${axis.key}-strength`} checked={block.strength[axis.key] === i + 1}
+                        onChange={() => onChange({ ...block, strength: { ...block.strength, [axis.key]: i + 1 } })} />
+                      {label}
+                    </label>
+                  ))}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

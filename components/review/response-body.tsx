@@ -1,0 +1,39 @@
+import type { ReviewResponse } from "@/lib/assignments/load-for-review";
+import { Markdown } from "@/components/ui/markdown";
+import { Transcript } from "./transcript";
+
+/** A model response as the reviewer reads it: answer by kind, then the collapsible reasoning trace. */
+export function ResponseBody({ response: r }: { response: ReviewResponse }) {
+  return (
+    <div className="text-sm">
+      {r.choice ? (
+        <p className="mb-2" data-testid="mcq-choice">
+          Chose <span className="rounded bg-slate-100 px-1.5 font-semibold">{r.choice}</span>
+          {r.choiceCorrect === undefined ? null : r.choiceCorrect ? (
+            <span className="ml-2 text-xs font-medium text-green-800">correct</span>
+          ) : (
+            <span className="ml-2 text-xs font-medium text-red-800">incorrect</span>
+          )}
+        </p>
+      ) : null}
+      {r.differential ? (
+        <ol className="mb-2 list-decimal space-y-1 pl-5" aria-label="Differential diagnosis" data-testid="differential">
+          {r.differential.map((d, i) => (
+            <li key={i}>
+              <span className="font-medium">{d.diagnosis}</span>
+              {d.rationaleHtml ? <Markdown html={d.rationaleHtml} className="text-slate-700" /> : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {r.turns ? <Transcript turns={r.turns} label={`${r.displayLabel} dialogue`} /> : null}
+      {r.contentHtml ? <Markdown html={r.contentHtml} data-testid="response-content" /> : null}
+      {r.reasoningHtml ? (
+        <details className="mt-2" data-testid="reasoning">
+          <summary className="cursor-pointer text-slate-600">Reasoning trace ({r.reasoningChars.toLocaleString("en")} characters)</summary>
+          <Markdown html={r.reasoningHtml} className="mt-1 max-h-[60vh] overflow-auto border-l-2 border-slate-200 pl-3 text-slate-700" />
+        </details>
+      ) : null}
+    </div>
+  );
+}

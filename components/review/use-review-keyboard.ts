@@ -1,0 +1,112 @@
+"use client";
+import { useEffect, useRef } from "react";
+
+// Keyboard-first review. Every rating block in the form carries `data-nav` and is focusable; its
+// options carry `data-option` (and `data-key` for letter shortcuts). The handler works on the DOM
+// so that each widget stays a plain component and the key map lives in one place.
+
+export type ReviewKeyActions = {
+  submit: () => void;
+  skip: () => void;
+  toggleHelp: () => void;
+  toggleHistory: () => void;
+};
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT") return true;
+  return target.tagName === "INPUT" && !["radio", "checkbox", "button"].includes((target as HTMLInputElement).type);
+}
+
+function navBlocks(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>("[data-nav]")].filter((el) => !el.closest("fieldset:disabled") && el.offsetParent !== null);
+}
+
+export function useReviewKeyboard(root: React.RefObject<HTMLElement | null>, actions: ReviewKeyActions, enabled: boolean) {
+  const current = useRef<HTMLElement | null>(null);
+  const latest = useRef(actions);
+  useEffect(() => {
+    latest.current = actions;
+  });
+
+  useEffect(() => {
+    const move = (delta: number) => {
+      const container = root.current;
+      if (!container) return;
+      const blocks = navBlocks(container);
+      if (!blocks.length) return;
+      const active = (document.activeElement?.closest("[data-nav]") as HTMLElement | null) ?? current.current;
+      const index = active ? blocks.indexOf(active) : -1;
+      const next = blocks[Math.min(Math.max(index === -1 ? (delta > 0 ? 0 : blocks.length - 1) : index + delta, 0), blocks.length - 1)];
+      current.current = next;
+      next.focus();
+      next.scrollIntoView({ block: "nearest" });
+    };
+    const focusedBlock = () => (document.activeElement?.closest("[data-nav]") as HTMLElement | null) ?? null;
+    const choose = (block: HTMLElement, input: HTMLInputElement | undefined) => {
+      if (!input) return;
+      input.click();
+      current.current = block;
+      // Rating and moving on is one keystroke: go to the next block (radio choices only).
+      if (input.type === "radio") move(1);
+      else block.focus();
+    };
+
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
+        e.preventDefault();
+        if (enabled) latest.current.submit();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) {
+        if (e.key === "Escape" && isTyping(e.target)) (e.target as HTMLElement).closest<HTMLElement>("[data-nav]")?.focus();
+        return;
+      }
+      if (e.key === "?") {
+        e.preventDefault();
+        latest.current.toggleHelp();
+        return;
+      }
+      if (e.key === "h" || e.key === "H") return latest.current.toggleHistory();
+      if (!enabled) return;
+      const key = e.key.toLowerCase();
+      if (key === "j" || e.key === "ArrowDown") {
+        e.preventDefault();
+        return move(1);
+      }
+      if (key === "k" || e.key === "ArrowUp") {
+        e.preventDefault();
+        return move(-1);
+      }
+      if (key === "s") {
+        e.preventDefault();
+        return latest.current.skip();
+      }
+      const block = focusedBlock();
+      if (!block) return;
+      if (/^[1-9]$/.test(e.key)) {
+        e.preventDefault();
+        return choose(block, block.querySelectorAll<HTMLInputElement>("input[data-option]")[Number(e.key) - 1]);
+      }
+      if (["y", "n", "a", "t", "b"].includes(key)) {
+        const input = block.querySelector<HTMLInputElement>(`input[data-key="${key}"]`);
+        if (input) {
+          e.preventDefault();
+          choose(block, input);
+        }
+        return;
+      }
+      if (key === "c") {
+        const details = block.querySelector<HTMLDetailsElement>("details[data-comment]");
+        if (details) {
+          e.preventDefault();
+          details.open = true;
+          details.querySelector("textarea")?.focus();
+        }
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [root, enabled]);
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { getDb } from "@/lib/db/client";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { resolveImagePath } from "./images";
+
+const TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml", ".dcm": "application/dicom" };
+
+/**
+ * An image file is served only to someone who may see an item that references it: admins, members
+ * of the item's project, or a reviewer with an assignment on it. Anything else is "not found".
+ */
+export async function loadImageForActor(actor: Actor, relativePath: string): Promise<{ body: Buffer; contentType: string }> {
+  const full = resolveImagePath(relativePath);
+  if (!full) throw new NotFoundError("Image not found.");
+  const reference = JSON.stringify([{ src: relativePath }]);
+  const rows = await getDb().$queryRaw<Array<{ ok: number }>>`
+    SELECT 1 AS ok FROM "Item" i
+    WHERE i.kind = 'VQA' AND i.input->'images' @> ${reference}::jsonb
+      AND (${actor.role === "ADMIN"}
+        OR EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = i."projectId" AND m."userId" = ${actor.id})
+        OR EXISTS (SELECT 1 FROM "Assignment" a WHERE a."itemId" = i.id AND a."reviewerId" = ${actor.id}))
+    LIMIT 1`;
+  if (!rows.length) throw new NotFoundError("Image not found.");
+  const body = await readFile(full).catch(() => {
+    throw new NotFoundError("Image not found.");
+  });
+  return { body, contentType: TYPES[path.extname(full).toLowerCase()] ?? "application/octet-stream" };
+}
