@@ -165,6 +165,7 @@ async function main() {
     ({ disconnectDb } = await import("@/lib/db/client"));
     const { runExport } = await import("@/lib/export/run-export");
     const { generateStudy } = await import("./bench-data");
+    const { measureReviewLoad, reviewPageBundle } = await import("./bench-review");
     await client.connect();
 
     // 2. Data.
@@ -194,6 +195,10 @@ async function main() {
     const csv = await measureExport(runExport, "csv", study.adminId, study.projectId);
     log(`done (CSV: ${csv.seconds.toFixed(2)} s)`);
 
+    log("review page server time (20k-character reasoning)…");
+    const review = await measureReviewLoad();
+    const bundle = reviewPageBundle(ROOT);
+
     for (const [name, got] of [["COPY", copy.rows], ["JSONL", jsonl.lines], ["CSV", csv.records]] as const) {
       if (got !== N) log(`WARNING: ${name} produced ${got} records, expected ${N}`);
     }
@@ -209,7 +214,12 @@ async function main() {
     addFigure("export_jsonl_rss_before_mb", "RSS before JSONL export", mb(jsonl.rssBefore), "MB");
     addFigure("export_csv_rows_per_s", "CSV export rows/s", csv.records / csv.seconds, "rows/s", copyRate);
     addFigure("export_csv_peak_rss_mb", "CSV export peak RSS", mb(csv.rssPeak), "MB");
+    addFigure("review_server_p50_ms", "review page server time p50 (20k-char reasoning)", review.p50, "ms");
+    addFigure("review_server_p95_ms", "review page server time p95", review.p95, "ms");
+    if (bundle) addFigure("review_first_load_js_gzip_kb", "review page first-load JS (gzip)", bundle.gzipBytes / 1024, "KB");
+    else notes.push("review page bundle: no .next/diagnostics/route-bundle-stats.json — run `next build` first");
     notes.push(
+      `review: payload built ${review.runs} times after warm-up (query + markdown/KaTeX render + sanitize), ${review.reasoningChars} reasoning chars`,
       `COPY : ${copy.seconds.toFixed(2)} s, ${mb(copy.bytes).toFixed(1)} MB, ${copy.rows.toLocaleString("en-US")} rows`,
       `JSONL: ${jsonl.seconds.toFixed(2)} s, ${mb(jsonl.bytes).toFixed(1)} MB, ${jsonl.lines.toLocaleString("en-US")} lines`,
       `CSV  : ${csv.seconds.toFixed(2)} s, ${mb(csv.bytes).toFixed(1)} MB, ${csv.lines.toLocaleString("en-US")} lines for ${csv.records.toLocaleString("en-US")} annotations`,

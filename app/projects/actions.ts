@@ -8,15 +8,29 @@ import { createBatch } from "@/lib/assignments/create-batch";
 import { createProject } from "@/lib/projects/create-project";
 import { addProjectMember, findProjectForActor } from "@/lib/projects/access";
 import { createProjectSchema } from "@/lib/projects/schema";
+import { imageHostsSchema, projectSettingsSchema } from "@/lib/projects/settings";
 
 // An unchecked checkbox is absent from the form data.
 const checkbox = z.string().optional().transform((v) => v === "on" || v === "true");
 
 export const createProjectAction = authedAction(
   "project:create",
-  createProjectSchema.extend({ blinded: checkbox, randomizeOrder: checkbox }),
-  async (actor, input) => {
-    const project = await createProject(actor.id, input);
+  createProjectSchema.omit({ settings: true }).extend({
+    blinded: checkbox,
+    randomizeOrder: checkbox,
+    revealMcqAnswer: checkbox,
+    pairwiseStrength: checkbox,
+    askConfidence: checkbox,
+    dialogueTarget: projectSettingsSchema.shape.dialogueTarget,
+    // One host per line or comma-separated.
+    imageHosts: z
+      .string()
+      .default("")
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .pipe(imageHostsSchema),
+  }),
+  async (actor, { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, ...input }) => {
+    const project = await createProject(actor.id, { ...input, settings: { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts } });
     revalidatePath("/projects");
     return { slug: project.slug };
   },

@@ -6,7 +6,7 @@ import { FieldError, FormStatus } from "@/components/ui/form-status";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/components/ui/styles";
 import { slugify } from "@/lib/projects/schema";
 
-type TemplateSummary = { key: string; name: string; description: string; citation: { text: string; url: string }; axes: number };
+type TemplateSummary = { key: string; name: string; description: string; citation: { text: string; url: string }; axes: number; kinds: string[]; tools: string[] };
 
 export function NewProjectForm({ templates }: { templates: TemplateSummary[] }) {
   const router = useRouter();
@@ -41,7 +41,9 @@ export function NewProjectForm({ templates }: { templates: TemplateSummary[] }) 
         </select>
         {template ? (
           <p className="mt-1 text-xs text-slate-600">
-            {template.description} {template.axes} axes. Source: <a className="underline" href={template.citation.url} target="_blank" rel="noreferrer">{template.citation.text}</a>
+            {template.description} {template.axes} axes{template.tools.includes("criteria") ? " plus case criteria per item" : ""}
+            {template.kinds.length ? ` · designed for ${template.kinds.join(", ")} items` : ""}. Source:{" "}
+            <a className="underline" href={template.citation.url} target="_blank" rel="noreferrer" data-testid="template-citation">{template.citation.text}</a>
           </p>
         ) : null}
       </div>
@@ -53,6 +55,24 @@ export function NewProjectForm({ templates }: { templates: TemplateSummary[] }) 
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="blinded" defaultChecked /> Blinded (reviewers never see model names)</label>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="randomizeOrder" defaultChecked /> Randomize item and response order</label>
       </div>
+      <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium">Review options</legend>
+        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="askConfidence" defaultChecked /> Ask reviewers for their confidence (1–5) per response</label>
+        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="pairwiseStrength" /> Pairwise axes also ask how strong the preference is</label>
+        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="revealMcqAnswer" /> Multiple choice: show reviewers the correct option</label>
+        <div className="flex items-center gap-2 text-sm">
+          <label htmlFor="p-dialogue">Dialogue items: reviewers rate</label>
+          <select id="p-dialogue" name="dialogueTarget" className="rounded border border-slate-300 px-2 py-1" defaultValue="final_turn">
+            <option value="final_turn">the final AI turn</option>
+            <option value="whole_dialogue">the whole dialogue</option>
+          </select>
+        </div>
+        <div>
+          <label className={labelClass} htmlFor="p-hosts">Image hosts allowed for vqa items (one per line; images from anywhere else are refused)</label>
+          <textarea className={`${inputClass} font-mono`} id="p-hosts" name="imageHosts" rows={2} placeholder="images.example.org" />
+          <FieldError state={state} name="imageHosts" />
+        </div>
+      </fieldset>
       <div className="max-w-40">
         <label className={labelClass} htmlFor="p-k">Reviewers per item</label>
         <input className={inputClass} id="p-k" name="reviewersPerItem" type="number" min={1} max={50} defaultValue={2} required />

@@ -1,7 +1,7 @@
 "use client";
 import type { ReviewAxis, ReviewResponse } from "@/lib/assignments/load-for-review";
 import type { PairBlock, RatingValue } from "@/lib/annotations/schema";
-import { PAIR_STRENGTH_LABELS } from "@/lib/projects/settings";
+import { PAIR_STRENGTH_LABELS } from "@/lib/projects/labels";
 import { cardClass } from "@/components/ui/styles";
 import { AxisInput } from "./axis-input";
 

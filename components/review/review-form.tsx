@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignments/load-for-review";
 import type { AnnotationData, CriterionMark, RatingValue, ResponseBlock } from "@/lib/annotations/schema";
-import { CONFIDENCE_LABELS } from "@/lib/projects/settings";
+import { CONFIDENCE_LABELS } from "@/lib/projects/labels";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { AxisInput } from "./axis-input";
 import { ConflictPanel } from "./conflict-panel";

@@ -1,11 +1,14 @@
 import { getDb } from "@/lib/db/client";
-import type { AnnotationData } from "@/lib/annotations/schema";
+import { readAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
+import { scoreCriteria } from "@/lib/criteria/score";
 import { pseudonymizeReviewer } from "./pseudonym";
 
 // One record per submitted annotation, de-blinded (model names restored, screen order undone),
 // streamed page by page with keyset pagination so memory stays flat whatever the study size.
 
 export const PAGE_SIZE = 1000;
+
+export type ExportCriterionMark = { criterionId: string; position: number; points: number; tags: string[]; met: boolean | null; note?: string };
 
 export type ExportResponseRecord = {
   responseId: string;
@@ -15,6 +18,27 @@ export type ExportResponseRecord = {
   shownAs: number;
   ratings: Record<string, unknown>;
   comments: Record<string, string>;
+  /** 1–5, when the project asks for it and the reviewer answered. */
+  confidence?: number | null;
+  /** Case criteria with the reviewer's marks, and the HealthBench item score (unclipped). */
+  criteria?: ExportCriterionMark[];
+  criteriaScore?: number | null;
+};
+
+type ResponseRef = { responseId: string; label: string; modelName: string };
+
+export type ExportPairRecord = {
+  axis: string;
+  polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE";
+  /** The responses compared, as shown left (A) and right (B) to this reviewer. */
+  shownA: ResponseRef;
+  shownB: ResponseRef;
+  /** What the reviewer picked, in terms of the real responses. */
+  chosen: ResponseRef | "tie";
+  /** The better response after applying the axis polarity (for "choosing = worse" axes it is the other one). */
+  better: ResponseRef | "tie";
+  strength?: number;
+  comment?: string;
 };
 
 export type AnnotationRecord = {
@@ -25,16 +49,46 @@ export type AnnotationRecord = {
   assignmentId: string;
   itemId: string;
   externalId: string;
+  kind?: string;
   reviewer: string;
   submittedAt: string;
   timeOnTaskMs: number;
   responses: ExportResponseRecord[];
+  pairwise?: ExportPairRecord[];
   itemRatings: Record<string, unknown>;
   itemComments: Record<string, string>;
   overallComment: string;
 };
 
 export type ExportFilter = { projectId: string; batchName?: string; identifyReviewers?: boolean };
+
+type Criterion = { id: string; position: number; points: number; tags: string[] };
+type Axis = { key: string; appliesTo: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" };
+
+function criteriaOf(criteria: Criterion[], marks: NonNullable<AnnotationData["responses"][string]["criteria"]> | undefined) {
+  if (!criteria.length) return {};
+  const met = Object.fromEntries(Object.entries(marks ?? {}).map(([id, m]) => [id, m.met]));
+  return {
+    criteria: criteria.map((c) => ({ criterionId: c.id, position: c.position, points: c.points, tags: c.tags, met: marks?.[c.id]?.met ?? null, ...(marks?.[c.id]?.note ? { note: marks[c.id].note } : {}) })),
+    criteriaScore: scoreCriteria(criteria, met),
+  };
+}
+
+function pairwiseOf(data: AnnotationData, axes: Axis[], order: string[], refs: Map<string, ResponseRef>): ExportPairRecord[] {
+  const pairAxes = axes.filter((a) => a.appliesTo === "PAIR");
+  const [a, b] = order.map((id) => refs.get(id));
+  if (!pairAxes.length || !a || !b) return [];
+  return pairAxes.flatMap((axis) => {
+    const value = data.pair.ratings[axis.key];
+    if (typeof value !== "string") return [];
+    const chosen = value === "tie" ? "tie" : refs.get(value);
+    if (!chosen) return [];
+    const better = chosen === "tie" || axis.polarity === "HIGHER_IS_BETTER" ? chosen : chosen.responseId === a.responseId ? b : a;
+    const strength = data.pair.strength[axis.key];
+    const comment = data.pair.comments[axis.key];
+    return [{ axis: axis.key, polarity: axis.polarity, shownA: a, shownB: b, chosen, better, ...(strength ? { strength } : {}), ...(comment ? { comment } : {}) }];
+  });
+}
 
 export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGenerator<AnnotationRecord> {
   const db = getDb();
@@ -49,6 +103,13 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
     let p = pseudonyms.get(id);
     if (!p) pseudonyms.set(id, (p = pseudonymizeReviewer(project.pseudonymSalt, id)));
     return p;
+  };
+  // A project has a handful of rubric versions: load each one's axes once.
+  const rubricAxes = new Map<string, Axis[]>();
+  const axesOf = async (rubricId: string) => {
+    let axes = rubricAxes.get(rubricId);
+    if (!axes) rubricAxes.set(rubricId, (axes = await db.rubricAxis.findMany({ where: { rubricId }, select: { key: true, appliesTo: true, polarity: true } })));
+    return axes;
   };
   let cursor: string | undefined;
   for (;;) {
@@ -71,18 +132,28 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
           select: {
             id: true,
             reviewerId: true,
+            rubricId: true,
             responseOrder: true,
             timeOnTaskMs: true,
             batch: { select: { name: true } },
             reviewer: { select: { email: true } },
           },
         },
-        item: { select: { externalId: true, responses: { select: { id: true, label: true, modelName: true }, orderBy: { position: "asc" } } } },
+        item: {
+          select: {
+            externalId: true,
+            kind: true,
+            responses: { select: { id: true, label: true, modelName: true }, orderBy: { position: "asc" } },
+            criteria: { select: { id: true, position: true, points: true, tags: true }, orderBy: { position: "asc" } },
+          },
+        },
       },
     });
     for (const a of page) {
       const assignment = a.assignment!;
-      const data = a.data as AnnotationData;
+      const data = readAnnotationData(a.data);
+      const refs = new Map(a.item.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
+      const pairwise = pairwiseOf(data, await axesOf(assignment.rubricId), assignment.responseOrder, refs);
       yield {
         annotationId: a.id,
         version: a.version,
@@ -91,20 +162,27 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
         assignmentId: assignment.id,
         itemId: a.itemId,
         externalId: a.item.externalId,
+        kind: a.item.kind.toLowerCase(),
         reviewer: filter.identifyReviewers ? assignment.reviewer.email : pseudonym(assignment.reviewerId),
         submittedAt: a.submittedAt!.toISOString(),
         timeOnTaskMs: assignment.timeOnTaskMs,
-        responses: a.item.responses.map((r) => ({
-          responseId: r.id,
-          label: r.label,
-          modelName: r.modelName,
-          shownAs: assignment.responseOrder.indexOf(r.id) + 1,
-          ratings: data.responses?.[r.id]?.ratings ?? {},
-          comments: data.responses?.[r.id]?.comments ?? {},
-        })),
-        itemRatings: data.item?.ratings ?? {},
-        itemComments: data.item?.comments ?? {},
-        overallComment: data.overallComment ?? "",
+        responses: a.item.responses.map((r) => {
+          const block = data.responses[r.id];
+          return {
+            responseId: r.id,
+            label: r.label,
+            modelName: r.modelName,
+            shownAs: assignment.responseOrder.indexOf(r.id) + 1,
+            ratings: block?.ratings ?? {},
+            comments: block?.comments ?? {},
+            ...(block?.confidence ? { confidence: block.confidence } : {}),
+            ...criteriaOf(a.item.criteria, block?.criteria),
+          };
+        }),
+        ...(pairwise.length ? { pairwise } : {}),
+        itemRatings: data.item.ratings,
+        itemComments: data.item.comments,
+        overallComment: data.overallComment,
       };
     }
     if (page.length < PAGE_SIZE) return;

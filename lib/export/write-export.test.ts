@@ -24,8 +24,8 @@ describe("export writers", () => {
   it("writes one CSV row per rating plus the overall comment", () => {
     const rows = toCsvRows(record);
     expect(rows).toHaveLength(3);
-    expect(rows[0].slice(5, 12)).toEqual(["r1", "A", "alpha", "2", "R-abc", "harm_extent", "none"]);
-    expect(rows[2][10]).toBe("overall_comment");
+    expect(rows[0].slice(5, 13)).toEqual(["r1", "A", "alpha", "2", "R-abc", "response", "harm_extent", "none"]);
+    expect(rows[2][11]).toBe("overall_comment");
   });
 
   it("quotes CSV fields with commas, quotes and newlines", async () => {
@@ -40,5 +40,39 @@ describe("export writers", () => {
     const lines = jsonl.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]).responses[1].modelName).toBe("beta");
+  });
+
+  it("reports pairwise choices by real response and applies the axis polarity", () => {
+    const a = { responseId: "r2", label: "B", modelName: "beta" };
+    const b = { responseId: "r1", label: "A", modelName: "alpha" };
+    const rows = toCsvRows({
+      ...record,
+      overallComment: "",
+      responses: [],
+      pairwise: [
+        { axis: "reasoning", polarity: "HIGHER_IS_BETTER", shownA: a, shownB: b, chosen: a, better: a },
+        { axis: "possible_harm_extent", polarity: "CHOSEN_IS_WORSE", shownA: a, shownB: b, chosen: a, better: b, strength: 2 },
+      ],
+    });
+    expect(rows.map((r) => [r[5], r[10], r[11], r[12]])).toEqual([
+      ["r2", "pair", "reasoning", "B"],
+      ["r2", "pair", "reasoning:better", "B"],
+      ["r2", "pair", "possible_harm_extent", "B"],
+      ["r1", "pair", "possible_harm_extent:better", "A"],
+    ]);
+  });
+
+  it("writes criteria marks and the unclipped item score", () => {
+    const rows = toCsvRows({
+      ...record,
+      overallComment: "",
+      responses: [{ ...record.responses[0], ratings: {}, comments: {}, confidence: 4, criteriaScore: -0.5, criteria: [{ criterionId: "c1", position: 0, points: -5, tags: [], met: true, note: "says it" }, { criterionId: "c2", position: 1, points: 10, tags: [], met: false }] }],
+    });
+    expect(rows.map((r) => [r[10], r[11], r[12], r[13]])).toEqual([
+      ["confidence", "confidence", "4", ""],
+      ["criterion", "criterion:1", "met", "says it"],
+      ["criterion", "criterion:2", "not_met", ""],
+      ["criterion", "criteria_score", "-0.5", ""],
+    ]);
   });
 });

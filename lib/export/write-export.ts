@@ -16,6 +16,7 @@ export const CSV_COLUMNS = [
   "model_name",
   "shown_as",
   "reviewer",
+  "target",
   "axis",
   "value",
   "comment",
@@ -28,9 +29,14 @@ function csvValue(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** CSV: one row per rating (response axes, then item axes, then the overall comment). */
+/**
+ * CSV: one row per rating. `target` says what was rated: response (rubric axis), confidence,
+ * criterion (axis = "criterion:<position>", value met/not_met, plus a criteria_score row), pair
+ * (the response columns name the response chosen, value is its label or "tie"; a second row
+ * "<axis>:better" applies the axis polarity), item, and the overall comment.
+ */
 export function toCsvRows(record: AnnotationRecord): string[][] {
-  const base = (r: { responseId: string; label: string; modelName: string; shownAs: number } | null) => [
+  const base = (r: { responseId: string; label: string; modelName: string; shownAs?: number } | null, target: string) => [
     record.annotationId,
     record.project,
     record.batch,
@@ -39,18 +45,30 @@ export function toCsvRows(record: AnnotationRecord): string[][] {
     r?.responseId ?? "",
     r?.label ?? "",
     r?.modelName ?? "",
-    r ? String(r.shownAs) : "",
+    r?.shownAs ? String(r.shownAs) : "",
     record.reviewer,
+    target,
   ];
   const tail = [record.submittedAt, String(record.timeOnTaskMs)];
   const rows: string[][] = [];
   for (const r of record.responses) {
     const keys = new Set([...Object.keys(r.ratings), ...Object.keys(r.comments)]);
-    for (const axis of keys) rows.push([...base(r), axis, csvValue(r.ratings[axis]), r.comments[axis] ?? "", ...tail]);
+    for (const axis of keys) rows.push([...base(r, "response"), axis, csvValue(r.ratings[axis]), r.comments[axis] ?? "", ...tail]);
+    if (r.confidence) rows.push([...base(r, "confidence"), "confidence", String(r.confidence), "", ...tail]);
+    for (const c of r.criteria ?? []) {
+      rows.push([...base(r, "criterion"), `criterion:${c.position + 1}`, c.met === null ? "" : c.met ? "met" : "not_met", c.note ?? "", ...tail]);
+    }
+    if (r.criteria?.length) rows.push([...base(r, "criterion"), "criteria_score", csvValue(r.criteriaScore), "", ...tail]);
+  }
+  for (const p of record.pairwise ?? []) {
+    const chosen = p.chosen === "tie" ? null : p.chosen;
+    rows.push([...base(chosen, "pair"), p.axis, chosen ? chosen.label : "tie", p.comment ?? "", ...tail]);
+    const better = p.better === "tie" ? null : p.better;
+    rows.push([...base(better, "pair"), `${p.axis}:better`, better ? better.label : "tie", p.strength ? `strength ${p.strength}` : "", ...tail]);
   }
   const itemKeys = new Set([...Object.keys(record.itemRatings), ...Object.keys(record.itemComments)]);
-  for (const axis of itemKeys) rows.push([...base(null), axis, csvValue(record.itemRatings[axis]), record.itemComments[axis] ?? "", ...tail]);
-  if (record.overallComment) rows.push([...base(null), "overall_comment", "", record.overallComment, ...tail]);
+  for (const axis of itemKeys) rows.push([...base(null, "item"), axis, csvValue(record.itemRatings[axis]), record.itemComments[axis] ?? "", ...tail]);
+  if (record.overallComment) rows.push([...base(null, "item"), "overall_comment", "", record.overallComment, ...tail]);
   return rows;
 }
 

@@ -6,7 +6,7 @@ import path from "node:path";
 // - an https URL whose host is on the project's allow-list (settings.imageHosts).
 
 export function imageDirectory(): string {
-  return path.resolve(process.env.CONSILIUM_IMAGE_DIR ?? path.join(process.cwd(), ".data", "images"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.CONSILIUM_IMAGE_DIR ?? path.join(process.cwd(), ".data", "images"));
 }
 
 function isRelativeSafePath(src: string): boolean {

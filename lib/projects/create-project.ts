@@ -22,6 +22,7 @@ export async function createProject(actorId: string, input: CreateProjectInput) 
           blinded: data.blinded,
           randomizeOrder: data.randomizeOrder,
           reviewersPerItem: data.reviewersPerItem,
+          settings: data.settings,
           pseudonymSalt: randomBytes(16).toString("hex"),
           createdById: actorId,
           members: { create: { userId: actorId, role: "OWNER" } },

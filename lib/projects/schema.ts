@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { projectSettingsSchema } from "./settings";
 
 export const slugSchema = z
   .string()
@@ -15,6 +16,7 @@ export const createProjectSchema = z.object({
   blinded: z.boolean().default(true),
   randomizeOrder: z.boolean().default(true),
   reviewersPerItem: z.coerce.number().int().min(1, { error: "At least one reviewer per item." }).max(50),
+  settings: projectSettingsSchema.default(projectSettingsSchema.parse({})),
 });
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
 

@@ -2,6 +2,10 @@ import { z } from "zod";
 
 // Project.settings (a JSON column): options that shape what reviewers see. Parsed with defaults on
 // every read, so projects created before a setting existed behave as the default says.
+export const imageHostsSchema = z
+  .array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+(:\d+)?$/, { error: "Give host names such as images.example.org." }))
+  .max(50);
+
 export const projectSettingsSchema = z.object({
   /** mcq: show reviewers which option is correct (and whether each response chose it). */
   revealMcqAnswer: z.boolean().default(false),
@@ -12,7 +16,7 @@ export const projectSettingsSchema = z.object({
   /** Ask for the reviewer's confidence (1–5) in their rating of each response. */
   askConfidence: z.boolean().default(true),
   /** Hosts (e.g. "images.example.org") whose https images may be shown; others are never fetched. */
-  imageHosts: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+(:\d+)?$/, { error: "Give a host name such as images.example.org." })).max(50).default([]),
+  imageHosts: imageHostsSchema.default([]),
 });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 
@@ -22,8 +26,4 @@ export function readProjectSettings(raw: unknown): ProjectSettings {
   return parsed.success ? parsed.data : projectSettingsSchema.parse({});
 }
 
-/** Confidence anchors: Artino et al., AMEE Guide 87, Med Teach 2014;36:463–474, Table 3 (RUBRICS.md §8). */
-export const CONFIDENCE_LABELS = ["Not at all confident", "Slightly confident", "Moderately confident", "Quite confident", "Extremely confident"] as const;
-
-/** Pairwise strength levels when the project switches them on. */
-export const PAIR_STRENGTH_LABELS = ["Slightly", "Clearly", "Much"] as const;
+export { CONFIDENCE_LABELS, PAIR_STRENGTH_LABELS } from "./labels";

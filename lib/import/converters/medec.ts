@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { itemImportSchema } from "@/lib/items/schema";
+import { csvRecordLines } from "@/lib/import/csv-lines";
 
 // MEDEC CSV (abachaa/MEDEC, RUBRICS.md §7) → `note` items of our import JSONL. Each row is a
 // clinical note that is either correct or holds one injected error; the gold answer goes to
@@ -17,7 +18,7 @@ export function convertMedecCsv(text: string): { items: Record<string, unknown>[
   const items: Record<string, unknown>[] = [];
   const errors: MedecError[] = [];
   const firstLineOf = new Map<string, number>();
-  let lastLine = 1;
+  const lines = csvRecordLines();
   let headerOk = true;
   try {
     parse(text, {
@@ -25,15 +26,15 @@ export function convertMedecCsv(text: string): { items: Record<string, unknown>[
       skip_empty_lines: true,
       relax_column_count: true, // a short row becomes missing fields, reported per field below
       columns: (header: string[]) => {
+        lines.next(header, 0);
         const missing = COLUMNS.filter((c) => !header.includes(c));
         for (const c of missing) errors.push({ line: 1, field: c, message: `column "${c}" is missing from the header.` });
         headerOk = !missing.length;
         return header;
       },
       on_record: (record: Row, context) => {
-        // context.lines is where the record ends; quoted fields may span several lines.
-        const line = context.lines - Object.values(record).reduce((n, v) => n + (v?.split("\n").length ?? 1) - 1, 0);
-        lastLine = context.lines;
+        // Quoted fields may span several lines; the record's first line is the one to report.
+        const line = lines.next(Object.values(record), context.empty_lines);
         if (!headerOk) return null;
         const result = convertRow(record, line, firstLineOf);
         if ("item" in result) items.push(result.item);
@@ -43,7 +44,7 @@ export function convertMedecCsv(text: string): { items: Record<string, unknown>[
     });
   } catch (e) {
     // A syntax error (e.g. an unclosed quote) stops csv-parse; the bad record starts after the last good one.
-    errors.push({ line: lastLine + 1, field: "(csv)", message: (e as Error).message });
+    errors.push({ line: lines.following((e as { empty_lines?: number }).empty_lines ?? 0), field: "(csv)", message: (e as Error).message });
   }
   return { items, errors };
 }
