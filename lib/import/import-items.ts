@@ -64,6 +64,8 @@ export async function importItems(opts: {
   /** JSONL lines, or already-parsed records (CSV). */
   lines?: AsyncIterable<string>;
   records?: AsyncIterable<ImportRecord>;
+  /** With `records`: bytes of the file read so far, for progress (JSONL lines count their own). */
+  bytesRead?: () => number;
   fileName?: string;
   onProgress?: (p: ImportProgress) => void;
 }): Promise<ImportResult> {
@@ -138,10 +140,10 @@ export async function importItems(opts: {
           seen.set(parsed.data.externalId, lineNo);
           chunk.push({ line: lineNo, item: parsed.data });
           if (chunk.length >= CHUNK_SIZE) await flush();
-          if (seen.size % 100 === 0) opts.onProgress?.({ lines: lineNo, bytes });
+          if (seen.size % 100 === 0) opts.onProgress?.({ lines: lineNo, bytes: opts.bytesRead?.() ?? bytes });
         }
         await flush();
-        opts.onProgress?.({ lines: lineNo, bytes });
+        opts.onProgress?.({ lines: lineNo, bytes: opts.bytesRead?.() ?? bytes });
 
         if (seen.size === 0 && errorCount === 0) {
           addErrors([{ line: 0, field: "(file)", message: "the file has no items." }]);

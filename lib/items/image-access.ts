@@ -8,8 +8,9 @@ import { resolveImagePath } from "./images";
 const TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml", ".dcm": "application/dicom" };
 
 /**
- * An image file is served only to someone who may see an item that references it: admins, members
- * of the item's project, or a reviewer with an assignment on it. Anything else is "not found".
+ * An image file is served only to someone who may see an item that references it: admins,
+ * researchers who are members of the item's project, or a reviewer with an assignment on it
+ * (project membership alone does not show a reviewer items they were not given). Else "not found".
  */
 export async function loadImageForActor(actor: Actor, relativePath: string): Promise<{ body: Buffer; contentType: string }> {
   const full = resolveImagePath(relativePath);
@@ -19,7 +20,7 @@ export async function loadImageForActor(actor: Actor, relativePath: string): Pro
     SELECT 1 AS ok FROM "Item" i
     WHERE i.kind = 'VQA' AND i.input->'images' @> ${reference}::jsonb
       AND (${actor.role === "ADMIN"}
-        OR EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = i."projectId" AND m."userId" = ${actor.id})
+        OR (${actor.role === "RESEARCHER"} AND EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = i."projectId" AND m."userId" = ${actor.id}))
         OR EXISTS (SELECT 1 FROM "Assignment" a WHERE a."itemId" = i.id AND a."reviewerId" = ${actor.id}))
     LIMIT 1`;
   if (!rows.length) throw new NotFoundError("Image not found.");

@@ -94,24 +94,31 @@ export function drawChest(size: number, opts: { opacity?: boolean; seed?: number
     for (let x = 0; x < size; x++) {
       const u = (x + 0.5) / size;
       const v = (y + 0.5) / size;
-      const body = Math.max(ellipse(u, v, 0.5, 0.62, 0.47, 0.52, 0.06), ellipse(u, v, 0.5, 0.2, 0.44, 0.14, 0.2));
-      let value = 12 + 118 * body;
-      const lungs = Math.max(ellipse(u, v, 0.31, 0.5, 0.15, 0.3, 0.12), ellipse(u, v, 0.69, 0.5, 0.15, 0.3, 0.12));
-      value -= 78 * lungs;
-      // Posterior ribs: curved bright bands, visible over the lung fields.
-      const ribPhase = v * 10 + 4 * (u - 0.5) ** 2;
-      value += 34 * lungs * smoothstep(0.55, 0.95, 0.5 + 0.5 * Math.sin(2 * Math.PI * ribPhase));
+      const a = Math.abs(u - 0.5);
+      // Torso with shoulders, and the neck above it.
+      const torso = 1 - smoothstep(0.95, 1.05, (Math.abs((u - 0.5) / 0.46) ** 4 + Math.abs((v - 0.66) / 0.54) ** 4) ** 0.25);
+      const body = Math.max(torso, ellipse(u, v, 0.5, 0.05, 0.1, 0.2, 0.2));
+      let value = 14 + 112 * body;
+      // Lung fields: narrow apices, wide bases, domed diaphragm; the heart overlaps the image-right lung.
+      const heart = ellipse(u, v, 0.555, 0.66, 0.16, 0.13, 0.2);
+      const lungWidth = 0.07 + 0.09 * smoothstep(0.12, 0.62, v);
+      const lung = (cx: number) => ellipse(u, v, cx, 0.5, lungWidth, 0.33, 0.1);
+      const lungs = Math.max(lung(0.3), lung(0.7)) * (1 - 0.9 * heart);
+      value -= 80 * lungs;
+      // Posterior ribs: arcs, highest midway between spine and chest wall, seen over the lungs.
+      const ribPhase = v * 8 + 0.8 * Math.sin(Math.PI * Math.min(a / 0.4, 1));
+      value += 24 * lungs * smoothstep(0.7, 0.97, 0.5 + 0.5 * Math.sin(2 * Math.PI * ribPhase));
       // Clavicles.
-      const clavicle = (side: number) => gaussian(0, v - (0.23 + 0.06 * Math.abs(u - 0.5) * side), 0, 0, 0.012) * ellipse(u, v, 0.5 + 0.2 * side, 0.24, 0.19, 0.06, 0.3);
-      value += 60 * Math.max(clavicle(-1), clavicle(1));
-      // Spine and mediastinum, then the heart bulging to the image right (the patient's left).
-      value += 70 * Math.exp(-(((u - 0.5) / 0.045) ** 2)) * smoothstep(0.05, 0.2, v) * body;
-      value += 55 * ellipse(u, v, 0.5, 0.42, 0.08, 0.25, 0.2);
-      value += 80 * ellipse(u, v, 0.56, 0.67, 0.15, 0.12, 0.15);
-      // Diaphragm and abdomen below the lung bases.
-      value += 40 * smoothstep(0.78, 0.86, v) * body;
-      if (opts.opacity) value += 75 * lungs * gaussian(u, v, 0.29, 0.66, 0.055);
-      value += (rand() - 0.5) * 12;
+      const clavicle = gaussian(0, v - (0.2 + 0.12 * a), 0, 0, 0.01) * (1 - smoothstep(0.3, 0.36, a)) * smoothstep(0.03, 0.07, a);
+      value += 55 * clavicle;
+      // Spine and mediastinum, then the heart.
+      value += 55 * Math.exp(-((a / 0.04) ** 2)) * body;
+      value += 45 * ellipse(u, v, 0.5, 0.4, 0.07, 0.22, 0.25);
+      value += 55 * heart;
+      // Below the diaphragm.
+      value += 30 * smoothstep(0.8, 0.9, v) * body * (1 - lungs);
+      if (opts.opacity) value += 95 * lungs * gaussian(u, v, 0.28, 0.64, 0.06);
+      value += (rand() - 0.5) * 8;
       px[y * size + x] = Math.round(clamp(value));
     }
   }

@@ -13,6 +13,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const exportRoute = await import("@/app/api/v1/projects/[slug]/export/route");
 const importRoute = await import("@/app/api/v1/projects/[slug]/import/route");
 const annotationRoute = await import("@/app/api/v1/assignments/[id]/annotation/route");
+const revisionsRoute = await import("@/app/api/v1/assignments/[id]/revisions/route");
+const skipRoute = await import("@/app/api/v1/assignments/[id]/skip/route");
+const imagesRoute = await import("@/app/api/v1/images/[...path]/route");
 const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
 
@@ -73,6 +76,53 @@ describe("route handlers × roles", () => {
       const body = JSON.stringify({ baseVersion: 0, clientMutationId: `save-by-${who}`, data: {} });
       const res = await annotationRoute.PUT(request(who, `/api/v1/assignments/${mine.id}/annotation`, { method: "PUT", body }), { params: Promise.resolve({ id: mine.id }) });
       expect([who, res.status]).toEqual([who, expected[who]]);
+    }
+  });
+
+  it("GET revisions: only the assigned reviewer sees their own history", async () => {
+    const mine = study.assignments.find((a) => a.reviewerId === study.reviewers[0].id)!;
+    const expected: Record<Who, number> = { anonymous: 401, admin: 404, reviewer: 200, otherReviewer: 404, researcher: 403, outsider: 403 };
+    for (const who of WHO) {
+      const res = await revisionsRoute.GET(request(who, `/api/v1/assignments/${mine.id}/revisions`), { params: Promise.resolve({ id: mine.id }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+    }
+  });
+
+  it("POST skip: only the assigned reviewer, once", async () => {
+    const mine = study.assignments.find((a) => a.reviewerId === study.reviewers[0].id)!;
+    const expected: Record<Who, number> = { anonymous: 401, admin: 404, reviewer: 200, otherReviewer: 404, researcher: 403, outsider: 403 };
+    for (const who of WHO) {
+      const res = await skipRoute.POST(request(who, `/api/v1/assignments/${mine.id}/skip`, { method: "POST", body: JSON.stringify({ reason: "outside my expertise" }) }), { params: Promise.resolve({ id: mine.id }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+    }
+    const again = await skipRoute.POST(request("reviewer", `/api/v1/assignments/${mine.id}/skip`, { method: "POST", body: JSON.stringify({ reason: "again" }) }), { params: Promise.resolve({ id: mine.id }) });
+    expect(again.status).toBe(423);
+  });
+
+  it("GET image: only users who may see an item that references it", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = mkdtempSync(path.join(tmpdir(), "consilium-img-"));
+    mkdirSync(path.join(dir, "scans"));
+    writeFileSync(path.join(dir, "scans", "x.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    process.env.CONSILIUM_IMAGE_DIR = dir;
+    const { seedItems } = await import("@/lib/seed/factories");
+    const { createBatch } = await import("@/lib/assignments/create-batch");
+    await seedItems(study.admin.id, study.project.id, [{ kind: "vqa", externalId: "img-1", question: "What is shown?", images: [{ src: "scans/x.png" }], responses: [{ modelName: "m", content: "c" }] }]);
+    await createBatch(study.admin.id, study.project.id, { name: "imgs", reviewerIds: [study.reviewers[0].id], perItem: 1, seed: 1 });
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 200, otherReviewer: 404, researcher: 200, outsider: 404 };
+    try {
+      for (const who of WHO) {
+        const res = await imagesRoute.GET(request(who, "/api/v1/images/scans/x.png"), { params: Promise.resolve({ path: ["scans", "x.png"] }) });
+        expect([who, res.status]).toEqual([who, expected[who]]);
+        if (res.status === 200) expect(res.headers.get("content-type")).toBe("image/png");
+      }
+      // Escaping the image directory is never served, even to admins.
+      const escape = await imagesRoute.GET(request("admin", "/api/v1/images/../x.png"), { params: Promise.resolve({ path: ["..", "x.png"] }) });
+      expect(escape.status).toBe(404);
+    } finally {
+      delete process.env.CONSILIUM_IMAGE_DIR;
     }
   });
 

@@ -70,6 +70,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
                 <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=csv`} data-testid="export-csv">CSV</a>
               </div>
               <p className="mt-1 text-xs text-slate-500">De-blinded (model names restored); reviewers pseudonymized.</p>
+              <p className="mt-2 text-sm">
+                <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/quality`} data-testid="quality-link">Case criteria scores{hasPermission(actor.role, "batch:progress") ? " and gold accuracy" : ""} →</Link>
+              </p>
             </div>
           ) : null}
         </section>

@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppShell, PageTitle } from "@/components/ui/app-shell";
+import { cardClass } from "@/components/ui/styles";
+import { hasPermission, NotFoundError } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/auth/session";
+import type { Aggregate } from "@/lib/criteria/score";
+import { loadCriteriaScores } from "@/lib/criteria/project-scores";
+import { loadGoldAccuracy } from "@/lib/gold/gold-accuracy";
+import { findProjectForActor } from "@/lib/projects/access";
+
+export const metadata: Metadata = { title: "Scores and gold accuracy" };
+
+function Score({ value }: { value: Aggregate | null | undefined }) {
+  if (!value) return <span className="text-slate-400">—</span>;
+  return (
+    <span title={`raw mean ${value.rawMean.toFixed(3)} (before clipping), n = ${value.n}`}>
+      {value.mean.toFixed(3)} <span className="text-xs text-slate-500">± {value.bootstrapStd.toFixed(3)}</span>
+    </span>
+  );
+}
+
+const pretty = (tag: string) => tag.replace(/^(axis|theme):/, "").replaceAll("_", " ");
+
+/**
+ * Case-criteria scores per model (HealthBench scoring: per-item unclipped, aggregates clipped to
+ * [0, 1] with a bootstrap standard deviation) and, for admins, each reviewer's accuracy on gold items.
+ */
+export default async function QualityPage({ params }: { params: Promise<{ slug: string }> }) {
+  const actor = await requirePageActor("project:read");
+  const { slug } = await params;
+  const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const canSeeGold = hasPermission(actor.role, "batch:progress");
+  const [scores, gold] = await Promise.all([loadCriteriaScores(actor, project.id), canSeeGold ? loadGoldAccuracy(actor, project.id) : Promise.resolve(null)]);
+  const axes = [...new Set(scores.byModel.flatMap((m) => Object.keys(m.byAxis)))].sort();
+  const themes = [...new Set(scores.byModel.flatMap((m) => Object.keys(m.byTheme)))].sort();
+  return (
+    <AppShell actor={actor}>
+      <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link></p>
+      <PageTitle sub="Submitted annotations only. Model names are shown here: this page is for the study team, never for reviewers.">Scores and gold accuracy</PageTitle>
+
+      <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Case criteria scores">
+        <h2 className="mb-1 font-medium">Case criteria scores per model</h2>
+        <p className="mb-3 text-xs text-slate-600">
+          HealthBench scoring (Arora et al. 2025; simple-evals <code>healthbench_eval.py</code>): per item, points of criteria met (negatives included) ÷ points of all positive criteria, not clipped;
+          each figure below is the mean over graded responses clipped to [0, 1], ± bootstrap standard deviation (1,000 resamples).
+        </p>
+        {scores.byModel.length === 0 ? (
+          <p className="text-sm text-slate-600" data-testid="no-criteria-scores">No fully graded criteria yet.</p>
+        ) : (
+          <table className="w-full text-left text-sm" data-testid="criteria-scores">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th className="py-1 pr-3">Model</th>
+                <th className="pr-3">Graded</th>
+                <th className="pr-3">Overall</th>
+                {axes.map((a) => <th key={a} className="pr-3">{pretty(a)}</th>)}
+                {themes.map((t) => <th key={t} className="pr-3">theme: {pretty(t)}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {scores.byModel.map((m) => (
+                <tr key={m.modelName} className="border-t border-slate-100" data-model={m.modelName}>
+                  <td className="py-1 pr-3 font-medium">{m.modelName}</td>
+                  <td className="pr-3">{m.gradedResponses}</td>
+                  <td className="pr-3" data-testid="overall-score"><Score value={m.overall} /></td>
+                  {axes.map((a) => <td key={a} className="pr-3"><Score value={m.byAxis[a]} /></td>)}
+                  {themes.map((t) => <td key={t} className="pr-3"><Score value={m.byTheme[t]} /></td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {scores.perItem.length ? (
+          <details className="mt-3 text-sm">
+            <summary className="cursor-pointer text-blue-800">Per-item scores ({scores.perItem.length}{scores.truncated ? ", first 5,000" : ""})</summary>
+            <table className="mt-2 w-full text-left text-xs" data-testid="per-item-scores">
+              <thead className="text-slate-500"><tr><th className="pr-3">Item</th><th className="pr-3">Model</th><th className="pr-3">Score (unclipped)</th></tr></thead>
+              <tbody>
+                {scores.perItem.map((row, i) => (
+                  <tr key={i} className="border-t border-slate-100"><td className="pr-3">{row.externalId}</td><td className="pr-3">{row.modelName}</td><td className="pr-3">{row.score === null ? "—" : row.score.toFixed(3)}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        ) : null}
+      </section>
+
+      {gold ? (
+        <section className={cardClass} aria-label="Gold accuracy">
+          <h2 className="mb-1 font-medium">Reviewer accuracy on gold items</h2>
+          <p className="mb-3 text-xs text-slate-600">Gold items have known answers (imported in <code>reference.gold</code>) and look like any other item to reviewers. Every gold value a reviewer rated counts; a missing rating counts as wrong.</p>
+          {gold.length === 0 ? (
+            <p className="text-sm text-slate-600" data-testid="no-gold">No submitted gold items yet.</p>
+          ) : (
+            <table className="w-full text-left text-sm" data-testid="gold-accuracy">
+              <thead className="text-xs text-slate-500"><tr><th className="py-1 pr-3">Reviewer</th><th className="pr-3">Gold items</th><th className="pr-3">Correct / compared</th><th className="pr-3">Accuracy</th></tr></thead>
+              <tbody>
+                {gold.map((row) => (
+                  <tr key={row.reviewerId} className="border-t border-slate-100" data-reviewer={row.reviewerEmail}>
+                    <td className="py-1 pr-3">{row.reviewerName} <span className="text-xs text-slate-500">{row.reviewerEmail}</span></td>
+                    <td className="pr-3">{row.goldItems}</td>
+                    <td className="pr-3">{row.correct} / {row.compared}</td>
+                    <td className="pr-3 font-medium">{row.accuracy === null ? "—" : `${(row.accuracy * 100).toFixed(0)} %`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+    </AppShell>
+  );
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { createBatch } from "@/lib/assignments/create-batch";
+import { saveAnnotation } from "@/lib/annotations/save-annotation";
+import { emptyAnnotationData } from "@/lib/annotations/schema";
+import { createProject } from "@/lib/projects/create-project";
+import { seedItems, seedUser } from "@/lib/seed/factories";
+import { asActor } from "@/test/support/study";
+import { runExport } from "./run-export";
+
+async function collect(gen: AsyncGenerator<string>) {
+  let out = "";
+  for await (const c of gen) out += c;
+  return out;
+}
+
+async function study(template: string, items: object[]) {
+  const admin = await seedUser({ role: "ADMIN" });
+  const reviewer = await seedUser({ role: "REVIEWER" });
+  const project = await createProject(admin.id, { name: template, slug: `${template}-${Date.now().toString(36)}`, template, reviewersPerItem: 1 });
+  await seedItems(admin.id, project.id, items);
+  await createBatch(admin.id, project.id, { name: "b", reviewerIds: [reviewer.id], perItem: 1, seed: 11 });
+  const assignment = await getDb().assignment.findFirstOrThrow({ where: { reviewerId: reviewer.id }, include: { item: { include: { responses: true, criteria: { orderBy: { position: "asc" } } } } } });
+  return { admin, reviewer: asActor(reviewer), project, assignment };
+}
+
+const exportJsonl = async (actorId: string, projectId: string) =>
+  (await collect(runExport({ actorId, format: "jsonl", filter: { projectId } }))).trim().split("\n").map((l) => JSON.parse(l));
+
+describe("export of pairwise and criteria annotations", () => {
+  it("reports pairwise choices in terms of the real responses and applies polarity", async () => {
+    const { admin, reviewer, project, assignment } = await study("med-palm-2-pairwise", [
+      { externalId: "p1", question: "Q?", responses: [{ modelName: "alpha", content: "a" }, { modelName: "beta", content: "b" }] },
+    ]);
+    const [left, right] = assignment.responseOrder;
+    const axes = await getDb().rubricAxis.findMany({ where: { rubric: { projectId: project.id } } });
+    const ratings = Object.fromEntries(axes.map((a) => [a.key, "tie"]));
+    ratings.reasoning = left; // "A" on screen: better reasoning
+    ratings.harm_extent = left; // "A" on screen: MORE harmful, so B is the better one
+    const data = { ...emptyAnnotationData(), pair: { ratings, comments: { reasoning: "clearer" }, strength: { reasoning: 2 } } };
+    expect(await saveAnnotation(reviewer, assignment.id, { baseVersion: 0, clientMutationId: "pair-submit", data, submit: true })).toMatchObject({ status: "saved" });
+
+    const [record] = await exportJsonl(admin.id, project.id);
+    const model = (id: string) => assignment.item.responses.find((r) => r.id === id)!.modelName;
+    const reasoning = record.pairwise.find((p: { axis: string }) => p.axis === "reasoning");
+    expect(reasoning).toMatchObject({ polarity: "HIGHER_IS_BETTER", chosen: { responseId: left, modelName: model(left) }, better: { responseId: left }, strength: 2, comment: "clearer", shownA: { responseId: left }, shownB: { responseId: right } });
+    const harm = record.pairwise.find((p: { axis: string }) => p.axis === "harm_extent");
+    expect(harm).toMatchObject({ polarity: "CHOSEN_IS_WORSE", chosen: { responseId: left }, better: { responseId: right, modelName: model(right) } });
+    expect(record.pairwise.filter((p: { chosen: unknown }) => p.chosen === "tie")).toHaveLength(7);
+  });
+
+  it("exports criteria marks with the unclipped HealthBench item score", async () => {
+    const { admin, reviewer, project, assignment } = await study("healthbench-criteria", [
+      { kind: "dialogue", externalId: "d1", turns: [{ role: "user", content: "Headache for a week?" }], responses: [{ modelName: "alpha", content: "Take rest." }],
+        criteria: [{ criterion: "Asks about red flags", points: 5, tags: ["axis:completeness"] }, { criterion: "Gives a dosage without context", points: -7, tags: ["axis:accuracy"] }, { criterion: "Suggests seeing a doctor if worse", points: 3, tags: [] }] },
+    ]);
+    const [c1, c2, c3] = assignment.item.criteria.map((c) => c.id);
+    const responseId = assignment.responseOrder[0];
+    const data = { ...emptyAnnotationData(), responses: { [responseId]: { ratings: {}, comments: {}, confidence: 3, criteria: { [c1]: { met: false }, [c2]: { met: true, note: "500 mg stated" }, [c3]: { met: true } } } } };
+    const incomplete = { ...data, responses: { [responseId]: { ...data.responses[responseId], criteria: { [c1]: { met: false } } } } };
+    expect(await saveAnnotation(reviewer, assignment.id, { baseVersion: 0, clientMutationId: "crit-early", data: incomplete, submit: true })).toMatchObject({ status: "invalid" });
+    expect(await saveAnnotation(reviewer, assignment.id, { baseVersion: 0, clientMutationId: "crit-submit", data, submit: true })).toMatchObject({ status: "saved" });
+
+    const [record] = await exportJsonl(admin.id, project.id);
+    expect(record.kind).toBe("dialogue");
+    const response = record.responses[0];
+    // (−7 + 3) ÷ (5 + 3) = −0.5: per-item scores are not clipped.
+    expect(response.criteriaScore).toBe(-0.5);
+    expect(response.confidence).toBe(3);
+    expect(response.criteria.map((c: { position: number; met: boolean; points: number }) => [c.position, c.points, c.met])).toEqual([[0, 5, false], [1, -7, true], [2, 3, true]]);
+    expect(response.criteria[1].note).toBe("500 mg stated");
+
+    const csv = await collect(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
+    expect(csv).toContain(",criterion,criterion:2,met,500 mg stated,");
+    expect(csv).toContain(",criterion,criteria_score,-0.5,");
+  });
+});

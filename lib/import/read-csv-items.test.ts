@@ -1,0 +1,132 @@
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { itemImportSchema } from "@/lib/items/schema";
+import { csvItemRecords, isCsvFile } from "./read-csv-items";
+import type { ImportRecord } from "./import-items";
+
+async function* chunks(text: string, size: number) {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+/** All records of a CSV text, fed in small chunks so that records straddle chunk boundaries. */
+async function read(text: string, chunkSize = 7): Promise<ImportRecord[]> {
+  const out: ImportRecord[] = [];
+  for await (const record of csvItemRecords(chunks(text, chunkSize))) out.push(record);
+  return out;
+}
+
+const values = (records: ImportRecord[]) => records.map((r) => ("value" in r ? r.value : r.error));
+const errors = (records: ImportRecord[]) => records.flatMap((r) => ("error" in r ? [[r.line, r.error.field]] : []));
+
+const QA_HEADER = "externalId,question,responses.0.modelName,responses.0.content,responses.1.modelName,responses.1.content";
+
+describe("csvItemRecords", () => {
+  it("reads qa rows with two responses, and a row that fills only one of them", async () => {
+    const records = await read([QA_HEADER, "q1,What is it?,alpha,Answer A,beta,Answer B", "q2,Only one?,alpha,Just A,,"].join("\n") + "\n");
+    expect(records.map((r) => r.line)).toEqual([2, 3]);
+    expect(values(records)).toEqual([
+      { externalId: "q1", question: "What is it?", responses: [{ modelName: "alpha", content: "Answer A" }, { modelName: "beta", content: "Answer B" }] },
+      { externalId: "q2", question: "Only one?", responses: [{ modelName: "alpha", content: "Just A" }] },
+    ]);
+    for (const r of records) expect(itemImportSchema.safeParse("value" in r && r.value).success).toBe(true);
+  });
+
+  it("closes up a response whose cells are all empty", async () => {
+    const header = `${QA_HEADER},responses.2.modelName,responses.2.content`;
+    const [record] = await read(`${header}\nq1,Q?,alpha,A,,,gamma,C\n`);
+    expect(values([record])[0]).toMatchObject({ responses: [{ modelName: "alpha" }, { modelName: "gamma" }] });
+  });
+
+  it("reads booleans, numbers for points and JSON cells", async () => {
+    const csv = [
+      "externalId,kind,isGold,question,options,correctOption,responses.0.modelName,responses.0.choice,criteria.0.text,criteria.0.points,criteria.1.text,criteria.1.points",
+      'm1,mcq,TRUE,Which?,"[""Aspirin"",""Heparin""]",B,alpha,A,Names the drug,5,Harmful advice,-3',
+      "m2,mcq,false,Which?,\"{\"\"A\"\": \"\"x\"\", \"\"B\"\": \"\"y\"\"}\",A,alpha,B,,,,",
+    ].join("\r\n");
+    const records = await read(csv);
+    expect(values(records)).toEqual([
+      {
+        externalId: "m1", kind: "mcq", isGold: true, question: "Which?", options: ["Aspirin", "Heparin"], correctOption: "B",
+        responses: [{ modelName: "alpha", choice: "A" }],
+        criteria: [{ text: "Names the drug", points: 5 }, { text: "Harmful advice", points: -3 }],
+      },
+      { externalId: "m2", kind: "mcq", isGold: false, question: "Which?", options: { A: "x", B: "y" }, correctOption: "A", responses: [{ modelName: "alpha", choice: "B" }] },
+    ]);
+    expect(itemImportSchema.parse(values(records)[0])).toMatchObject({ options: [{ key: "A", text: "Aspirin" }, { key: "B", text: "Heparin" }], criteria: [{ points: 5 }, { points: -3 }] });
+  });
+
+  it("numbers records by the physical line they start on, across quoted CRLF line breaks and blank lines", async () => {
+    const csv = [QA_HEADER, 'q1,"Line one\r\nline two\r\nline three",alpha,"A\r\nB",beta,C', "", "q2,Q?,alpha,A,beta,B", "q3,\"x\ny\",alpha,A,beta,B", "q4,Q?,alpha,A,beta,B"].join("\r\n");
+    const records = await read(csv, 3);
+    expect(records.map((r) => r.line)).toEqual([2, 7, 8, 10]);
+    expect(values(records)[0]).toMatchObject({ question: "Line one\r\nline two\r\nline three" });
+  });
+
+  it("reads a BOM, a Node stream and a web stream", async () => {
+    const csv = `\uFEFF${QA_HEADER}\nq1,Q?,alpha,A,beta,B\n`;
+    for (const input of [Readable.from([Buffer.from(csv)]), new Blob([csv]).stream()]) {
+      const out: ImportRecord[] = [];
+      let bytes = 0;
+      for await (const r of csvItemRecords(input, (n) => (bytes += n))) out.push(r);
+      expect(values(out)).toEqual([expect.objectContaining({ externalId: "q1" })]);
+      expect(bytes).toBe(Buffer.byteLength(csv));
+    }
+  });
+
+  it("refuses a malformed header with one error on line 1", async () => {
+    const records = await read("externalId,question,,question,responses.0,responses.0.content,criteria.1.text\nq1,Q,x,Q,a,b,c\n");
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ line: 1, error: { line: 1, field: "(header)" } });
+    const { message } = (records[0] as { error: { message: string } }).error;
+    expect(message).toMatch(/column 3 has no name/);
+    expect(message).toMatch(/"question" repeats column 2/);
+    expect(message).toMatch(/"responses.0.content" conflicts with "responses.0"/);
+    expect(message).toMatch(/"criteria" has no column for index 0/);
+  });
+
+  it("reports a bad cell by line and field, and the rows after it still", async () => {
+    const csv = [`${QA_HEADER},criteria.0.text,criteria.0.points`, "q1,Q?,alpha,A,beta,B,Good,five", 'q2,"{not json",alpha,A,beta,B,,', "q3,Q?,alpha,A,beta", "q4,Q?,alpha,A,beta,B,,"].join("\n");
+    const records = await read(csv);
+    expect(errors(records)).toEqual([
+      [2, "criteria.0.points"],
+      [3, "question"],
+      [4, "(csv)"],
+    ]);
+    expect(values(records)[1]).toMatchObject({ message: expect.stringMatching(/invalid JSON/) });
+    expect(records[3]).toMatchObject({ line: 5, value: { externalId: "q4" } });
+  });
+
+  it("reports a syntax error at the line where the broken record starts, then stops", async () => {
+    const csv = [QA_HEADER, "q1,Q?,alpha,A,beta,B", "", 'q2,"Unclosed,alpha,A,beta,B', "q3,Q?,alpha,A,beta,B"].join("\r\n");
+    const records = await read(csv);
+    expect(records).toHaveLength(2);
+    expect(records[1]).toMatchObject({ line: 4, error: { line: 4, field: "(csv)", message: expect.stringMatching(/quote/i) } });
+
+    const midway = await read([QA_HEADER, 'q1,"Two\r\nlines",alpha,A,beta,B', 'q2,"Bad" quote,alpha,A,beta,B', ...Array(50).fill("q,Q?,alpha,A,beta,B")].join("\r\n"));
+    expect(midway.map((r) => [r.line, "error" in r ? r.error.field : "ok"])).toEqual([[2, "ok"], [4, "(csv)"]]);
+  });
+
+  it("stops reading when the consumer stops", async () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `q${i},Q?,alpha,A,beta,B`);
+    let bytes = 0;
+    for await (const record of csvItemRecords(Readable.from([QA_HEADER, ...lines].map((l) => `${l}\n`)), (n) => (bytes += n))) {
+      expect(record.line).toBe(2);
+      break;
+    }
+    expect(bytes).toBeLessThan(1000);
+  });
+
+  it("yields nothing for an empty file, and skips rows of empty cells", async () => {
+    expect(await read("")).toEqual([]);
+    expect(await read(`${QA_HEADER}\n,,,,,\n`)).toEqual([]);
+  });
+});
+
+describe("isCsvFile", () => {
+  it("goes by the .csv extension or a text/csv content type", () => {
+    expect(isCsvFile("items.CSV")).toBe(true);
+    expect(isCsvFile("items.jsonl", "text/csv; charset=utf-8")).toBe(true);
+    expect(isCsvFile("items.jsonl", "application/x-ndjson")).toBe(false);
+    expect(isCsvFile(undefined, null)).toBe(false);
+  });
+});
