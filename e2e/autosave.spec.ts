@@ -18,7 +18,7 @@ test("edits made while the server is unreachable are kept, retried and saved whe
   const text = `typed while offline ${Date.now()}`; // unique, so a retried test still makes a change
   await page.getByTestId("overall-comment").fill(text);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "retrying");
-  await expect(page.getByTestId("save-status")).toContainText("Your work is kept in this browser");
+  await expect(page.getByTestId("save-status")).toContainText("1 change pending. Kept in this browser");
 
   // Reload while still cut off: the draft survives in local storage and is shown again.
   await page.reload();
@@ -51,6 +51,7 @@ test("two devices editing one annotation: the stale save is shown as a conflict,
   await two.getByTestId("overall-comment").fill("from device two");
   await expect(two.getByTestId("conflict")).toBeVisible();
   await expect(two.getByTestId("conflict-theirs")).toContainText("from device one");
+  await expect(two.getByTestId("conflict-differences")).toContainText("Overall comment: from device one → from device two");
 
   // The reviewer keeps device two's text deliberately; it is saved on top of version 1.
   await two.getByRole("button", { name: "Keep mine" }).click();

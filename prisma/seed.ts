@@ -1,7 +1,10 @@
 import { getDb, disconnectDb } from "@/lib/db/client";
 import { createBatch } from "@/lib/assignments/create-batch";
+import { createProject } from "@/lib/projects/create-project";
+import { writeDemoImages } from "@/lib/seed/demo-image";
 import { DEMO_PASSWORD, seedItems, seedProject, seedUser } from "@/lib/seed/factories";
 import { demoItemLines } from "./demo-items";
+import { DEMO_SHOWCASES } from "./demo-showcase";
 
 export const DEMO_USERS = [
   { email: "admin@consilium.local", name: "Ada Admin", role: "ADMIN" as const },
@@ -24,6 +27,8 @@ Responses are shown in a random order and the models are hidden. Your work saves
 export async function seedDemo(): Promise<boolean> {
   const db = getDb();
   if ((await db.user.count()) > 0) return false;
+  // The showcase's vqa items point at these (synthetic) images; existing files are left alone.
+  await writeDemoImages();
   const users = [];
   for (const u of DEMO_USERS) users.push(await seedUser({ ...u, password: DEMO_PASSWORD }));
   const admin = users[0];
@@ -41,6 +46,17 @@ export async function seedDemo(): Promise<boolean> {
     perItem: 2,
     seed: 42,
   });
+  // Three small showcase projects, one per rubric style (prisma/demo-showcase.ts). They come after
+  // the Pilot batch so that Pilot assignments stay first in every reviewer's queue.
+  const reviewerIds = users.filter((u) => u.role === "REVIEWER").map((u) => u.id);
+  for (const showcase of DEMO_SHOWCASES) {
+    const { items, ...projectInput } = showcase;
+    const showcaseProject = await createProject(admin.id, { ...projectInput, reviewersPerItem: 2 });
+    await seedItems(admin.id, showcaseProject.id, items());
+    await db.projectMember.create({ data: { projectId: showcaseProject.id, userId: researcher.id, role: "RESEARCHER" } });
+    // No itemIds: every (so far unbatched) item of the project goes into the batch.
+    await createBatch(admin.id, showcaseProject.id, { name: "Demo", reviewerIds, perItem: 2, seed: 42 });
+  }
   return true;
 }
 

@@ -24,7 +24,8 @@ export function ImportItems({ slug }: { slug: string }) {
       const response = await fetch(`/api/v1/projects/${slug}/import`, {
         method: "POST",
         body: file,
-        headers: { "Content-Type": "application/x-ndjson", "X-File-Name": file.name },
+        // The route reads CSV when told so (by type or name); anything else is JSONL.
+        headers: { "Content-Type": /\.csv$/i.test(file.name) ? "text/csv" : "application/x-ndjson", "X-File-Name": file.name },
       });
       if (!response.ok || !response.body) {
         const body = await response.json().catch(() => ({}));
@@ -55,7 +56,10 @@ export function ImportItems({ slug }: { slug: string }) {
   return (
     <form onSubmit={onSubmit} className="mt-4 space-y-2 border-t border-slate-100 pt-4" aria-label="Import items">
       <label className="block text-sm font-medium text-slate-700" htmlFor="import-file">Import items (JSONL, one item per line)</label>
-      <input id="import-file" type="file" accept=".jsonl,.ndjson,application/x-ndjson,application/json" className="block text-sm"
+      <p id="import-file-help" className="text-xs text-slate-500">
+        Or a .csv file whose header row names the fields, e.g. <code>externalId,question,responses.0.modelName,responses.0.content</code>; empty cells are left out.
+      </p>
+      <input id="import-file" type="file" accept=".jsonl,.ndjson,.csv,application/x-ndjson,application/json,text/csv" className="block text-sm" aria-describedby="import-file-help"
         onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       <button className={buttonClass} disabled={!file || progress !== null}>Import</button>
       {progress !== null ? (

@@ -70,6 +70,23 @@ describe("consilium CLI", () => {
     expect(await getDb().item.count()).toBe(0);
   });
 
+  it("imports a CSV file, and reports its errors by physical line and column", async () => {
+    await bootstrap();
+    await cli("create-project", "--template", "med-palm-long-form", "--name", "Csv", "--as", "admin@x.org");
+    const dir = tmp();
+    const header = "externalId,question,responses.0.modelName,responses.0.content,responses.1.modelName,responses.1.content";
+    const bad = path.join(dir, "bad.csv");
+    writeFileSync(bad, [header, 'k1,"Two\r\nlines",m1,a,m2,b', "k2,Q2,,a,m2,b"].join("\r\n"));
+    const failed = await cli("import", "csv", bad, "--as", "admin@x.org");
+    // Row k2 starts on line 4: k1's question spans lines 2–3. The empty cell is left out, so modelName is missing.
+    expect(failed).toMatchObject({ code: 2, err: expect.stringMatching(/^line 4, responses\.0\.modelName: .*\n.*nothing was imported/) });
+    expect(await getDb().item.count()).toBe(0);
+
+    const good = path.join(dir, "items.csv");
+    writeFileSync(good, [header, 'k1,"Two\r\nlines",m1,a,m2,b', "k2,Q2,m1,a,,"].join("\r\n") + "\r\n");
+    expect(await cli("import", "csv", good, "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Imported 2 items with 3 responses into csv." });
+  });
+
   it("prints help for every command", async () => {
     for (const name of ["create-user", "create-project", "import", "assign", "export", "create-token", "templates"]) {
       const r = await cli(name, "--help");

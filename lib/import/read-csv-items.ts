@@ -68,7 +68,7 @@ type Parsed = { cells: string[]; emptyLines: number };
  * error. As nothing is pushed, a write completes as soon as its chunk is parsed.
  */
 function csvParser() {
-  let parsed: Parsed[] = [];
+  const parsed: Parsed[] = [];
   const parser = parse({
     bom: true,
     // Column counts are checked by rowReader instead, so that a short row is reported and the

@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from "node:fs";
 import { importItems } from "@/lib/import/import-items";
+import { csvItemRecords, isCsvFile } from "@/lib/import/read-csv-items";
 import { readLines } from "@/lib/import/read-lines";
 import { findProjectForActor } from "@/lib/projects/access";
 import type { Command } from "../command";
@@ -7,14 +8,15 @@ import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 import { createProgress } from "../progress";
 
-const usage = `Usage: consilium import PROJECT_SLUG FILE.jsonl --as ADMIN_EMAIL
+const usage = `Usage: consilium import PROJECT_SLUG FILE.jsonl|FILE.csv --as ADMIN_EMAIL
 
-Imports items (one JSON object per line). All-or-nothing: any error imports nothing and every
-error is listed with its line number and field.`;
+Imports items: JSONL has one JSON object per line; CSV has a header row naming fields as dotted
+paths (externalId,question,responses.0.modelName,responses.0.content,…). All-or-nothing: any
+error imports nothing and every error is listed with its line number and field.`;
 
 export const importCommand: Command = {
   name: "import",
-  summary: "import items from a JSONL file",
+  summary: "import items from a JSONL or CSV file",
   usage,
   options: {},
   async run({ values, positionals }, io) {
@@ -30,10 +32,14 @@ export const importCommand: Command = {
     }
     const progress = createProgress("Importing", size);
     let bytes = 0;
+    let bytesRead = 0;
+    const source = isCsvFile(file)
+      ? { records: csvItemRecords(createReadStream(file), (n) => (bytesRead += n)), bytesRead: () => bytesRead }
+      : { lines: readLines(createReadStream(file)) };
     const result = await importItems({
       actorId: actor.id,
       projectId: project.id,
-      lines: readLines(createReadStream(file)),
+      ...source,
       fileName: file,
       onProgress: (p) => { bytes = p.bytes; progress.update(p.bytes); },
     });

@@ -1,20 +1,26 @@
 import type { NextRequest } from "next/server";
 import { withApiAuth } from "@/lib/api/with-api-auth";
 import { importItems } from "@/lib/import/import-items";
+import { csvItemRecords, isCsvFile } from "@/lib/import/read-csv-items";
 import { readLines } from "@/lib/import/read-lines";
 import { findProjectForActor } from "@/lib/projects/access";
 
 export const dynamic = "force-dynamic";
 
 /**
- * POST the JSONL file as the raw request body. The answer is NDJSON: progress events while the
- * file streams in ({"type":"progress","lines":…,"bytes":…}), then one {"type":"result",…}.
+ * POST the file as the raw request body: JSONL, or CSV when the Content-Type is text/csv or the
+ * X-File-Name ends in .csv (lib/import/read-csv-items.ts). The answer is NDJSON: progress events
+ * while the file streams in ({"type":"progress","lines":…,"bytes":…}), then one {"type":"result",…}.
  */
 export const POST = withApiAuth<{ slug: string }>("item:import", async (req: NextRequest, actor, { slug }) => {
   const project = await findProjectForActor(actor, slug);
-  if (!req.body) return Response.json({ error: "Send the JSONL file as the request body." }, { status: 400 });
+  if (!req.body) return Response.json({ error: "Send the JSONL or CSV file as the request body." }, { status: 400 });
   const body = req.body;
   const fileName = req.headers.get("x-file-name") ?? undefined;
+  let bytesRead = 0;
+  const source = isCsvFile(fileName, req.headers.get("content-type"))
+    ? { records: csvItemRecords(body, (n) => (bytesRead += n)), bytesRead: () => bytesRead }
+    : { lines: readLines(body) };
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -23,7 +29,7 @@ export const POST = withApiAuth<{ slug: string }>("item:import", async (req: Nex
         const result = await importItems({
           actorId: actor.id,
           projectId: project.id,
-          lines: readLines(body),
+          ...source,
           fileName,
           onProgress: (p) => send({ type: "progress", ...p }),
         });

@@ -1,0 +1,133 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadAssignmentForReview } from "@/lib/assignments/load-for-review";
+import { getDb } from "@/lib/db/client";
+import { goldSchema, imageSchema } from "@/lib/items/schema";
+import { readProjectSettings } from "@/lib/projects/settings";
+import { seedDemo } from "@/prisma/seed";
+
+// Smoke test of the whole demo seed on an empty database: everything goes through the real
+// import, project and batch code, so a malformed demo item fails here rather than at `npm start`.
+
+let imageDir: string;
+const previousImageDir = process.env.CONSILIUM_IMAGE_DIR;
+
+beforeAll(async () => {
+  imageDir = await mkdtemp(path.join(tmpdir(), "consilium-seed-images-"));
+  process.env.CONSILIUM_IMAGE_DIR = imageDir;
+});
+
+afterAll(async () => {
+  if (previousImageDir === undefined) delete process.env.CONSILIUM_IMAGE_DIR;
+  else process.env.CONSILIUM_IMAGE_DIR = previousImageDir;
+  await rm(imageDir, { recursive: true, force: true });
+});
+
+async function kindCounts(slug: string) {
+  const rows = await getDb().item.groupBy({ by: ["kind"], where: { project: { slug } }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.kind, r._count._all]));
+}
+
+describe("seedDemo", () => {
+  it("seeds the pilot study and the three showcase projects, once", { timeout: 120_000 }, async () => {
+    expect(await seedDemo()).toBe(true);
+    const db = getDb();
+
+    const projects = await db.project.findMany({
+      orderBy: { createdAt: "asc" },
+      include: { rubrics: true, members: { include: { user: true } }, batches: { include: { _count: { select: { items: true, assignments: true } } } } },
+    });
+    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase"]);
+    const bySlug = Object.fromEntries(projects.map((p) => [p.slug, p]));
+
+    // The original demo is unchanged (the e2e tests rely on it).
+    const pilot = bySlug["consumer-health-qa"];
+    expect(pilot.name).toBe("Consumer health answers (demo)");
+    expect(await kindCounts("consumer-health-qa")).toEqual({ QA: 24 });
+    expect(pilot.batches.map((b) => [b.name, b._count.items, b._count.assignments])).toEqual([["Pilot", 20, 40]]);
+    expect(pilot.rubrics.map((r) => r.templateKey)).toEqual(["med-palm-long-form"]);
+
+    // Showcase projects: template, settings, items per kind.
+    expect(bySlug["reasoning-showcase"].rubrics.map((r) => r.templateKey)).toEqual(["reasoning-quality"]);
+    expect(bySlug["pairwise-showcase"].rubrics.map((r) => r.templateKey)).toEqual(["med-palm-2-pairwise"]);
+    expect(bySlug["criteria-showcase"].rubrics.map((r) => r.templateKey)).toEqual(["healthbench-criteria"]);
+    expect(readProjectSettings(bySlug["reasoning-showcase"].settings).revealMcqAnswer).toBe(false);
+    expect(readProjectSettings(bySlug["pairwise-showcase"].settings).pairwiseStrength).toBe(true);
+    expect(bySlug["reasoning-showcase"].blinded).toBe(true);
+
+    expect(await kindCounts("reasoning-showcase")).toEqual({ MCQ: 2, DDX: 2, VQA: 2, NOTE: 2, DIALOGUE: 2 });
+    expect(await kindCounts("pairwise-showcase")).toEqual({ QA: 6 });
+    expect(await kindCounts("criteria-showcase")).toEqual({ DIALOGUE: 4 });
+
+    const pairItems = await db.item.findMany({ where: { project: { slug: "pairwise-showcase" } }, include: { _count: { select: { responses: true } } } });
+    expect(pairItems.every((i) => i._count.responses === 2)).toBe(true);
+
+    const criteriaItems = await db.item.findMany({ where: { project: { slug: "criteria-showcase" } }, include: { criteria: true, _count: { select: { responses: true } } } });
+    for (const item of criteriaItems) {
+      expect(item.criteria.length).toBeGreaterThanOrEqual(5);
+      expect(item.criteria.length).toBeLessThanOrEqual(8);
+      expect(item.criteria.some((c) => c.points < 0)).toBe(true);
+      expect(item.criteria.every((c) => c.tags.some((t) => t.startsWith("axis:")))).toBe(true);
+      expect([1, 2]).toContain(item._count.responses);
+      expect((item.metadata as { tags?: string[] }).tags?.some((t) => t.startsWith("theme:"))).toBe(true);
+    }
+
+    // Batches: "Demo" with every item, two of the three demo reviewers on each; the researcher is a member.
+    const reviewers = await db.user.findMany({ where: { role: "REVIEWER" }, select: { id: true } });
+    const researcher = await db.user.findUniqueOrThrow({ where: { email: "researcher@consilium.local" } });
+    for (const slug of ["reasoning-showcase", "pairwise-showcase", "criteria-showcase"]) {
+      const project = bySlug[slug];
+      const items = await db.item.count({ where: { projectId: project.id } });
+      expect(project.batches.map((b) => [b.name, b._count.items, b._count.assignments])).toEqual([["Demo", items, items * 2]]);
+      expect(project.members.find((m) => m.userId === researcher.id)?.role).toBe("RESEARCHER");
+      const assigned = await db.assignment.findMany({ where: { batch: { projectId: project.id } }, select: { reviewerId: true, itemId: true } });
+      expect(new Set(assigned.map((a) => a.reviewerId))).toEqual(new Set(reviewers.map((r) => r.id)));
+      expect(new Set(assigned.map((a) => `${a.itemId}:${a.reviewerId}`)).size).toBe(items * 2);
+    }
+
+    // Gold: the mcq gold item's keys are axes of the project's rubric, and its labels are responses.
+    const goldItems = await db.item.findMany({ where: { project: { slug: "reasoning-showcase" }, isGold: true }, include: { responses: true } });
+    expect(goldItems.map((i) => i.kind)).toEqual(["MCQ"]);
+    const axisKeys = new Set((await db.rubricAxis.findMany({ where: { rubricId: bySlug["reasoning-showcase"].rubrics[0].id } })).map((a) => a.key));
+    const gold = goldSchema.parse((goldItems[0].reference as { gold: unknown }).gold);
+    expect(Object.keys(gold.responses).sort()).toEqual(["A", "B"]);
+    for (const [label, axes] of Object.entries(gold.responses)) {
+      expect(goldItems[0].responses.map((r) => r.label)).toContain(label);
+      for (const key of Object.keys(axes)) expect(axisKeys).toContain(key);
+    }
+
+    // Images: written to the image directory, and every vqa image points at one of them.
+    for (const name of ["cxr-1.png", "cxr-2.png", "derm-1.png"]) expect(existsSync(path.join(imageDir, "demo", name))).toBe(true);
+    const vqa = await db.item.findMany({ where: { kind: "VQA" } });
+    const srcs = vqa.flatMap((i) => imageSchema.array().parse((i.input as { images: unknown }).images).map((img) => img.src));
+    expect(srcs.sort()).toEqual(["demo/cxr-1.png", "demo/cxr-2.png", "demo/derm-1.png"]);
+    for (const src of srcs) expect(existsSync(path.join(imageDir, src))).toBe(true);
+
+    // Every showcase assignment opens on the review page (markdown, KaTeX, tables, turns…).
+    const assignments = await db.assignment.findMany({
+      where: { batch: { name: "Demo" } },
+      include: { reviewer: true, item: { select: { externalId: true } } },
+      distinct: ["itemId"],
+    });
+    expect(assignments).toHaveLength(20);
+    for (const a of assignments) {
+      const payload = await loadAssignmentForReview({ id: a.reviewer.id, role: a.reviewer.role, email: a.reviewer.email, name: a.reviewer.name }, a.id);
+      expect(payload.responses.length).toBeGreaterThan(0);
+      expect(payload.responses.every((r) => r.modelName === undefined)).toBe(true); // blinded
+      if (a.item.externalId === "rq-mcq-1") {
+        const trace = payload.responses.map((r) => r.reasoningHtml ?? "").join("");
+        expect(trace).toContain("katex");
+        expect(trace).toContain("<table>");
+        expect(payload.item.kind === "mcq" && payload.item.correctOption).toBe(null); // revealMcqAnswer: false
+      }
+      if (a.item.externalId === "rq-note-1") expect(payload.item.kind === "note" && payload.item.sentences).toHaveLength(7);
+    }
+
+    // Running it again on a non-empty database does nothing.
+    expect(await seedDemo()).toBe(false);
+    expect(await db.project.count()).toBe(4);
+  });
+});
