@@ -77,7 +77,7 @@ async function main() {
     if (migrated.applied.length) console.log(`Applied migrations: ${migrated.applied.join(", ")}`);
     const { seedDemo, DEMO_USERS } = await import("@/prisma/seed");
     const { DEMO_PASSWORD } = await import("@/lib/seed/factories");
-    if (await seedDemo()) console.log("Seeded the demo study (24 items, 5 users).");
+    if (await seedDemo()) console.log("Seeded the demo studies (4 projects, 44 items of every kind, 5 users).");
     const { disconnectDb } = await import("@/lib/db/client");
     await disconnectDb(); // PGlite serves one connection: hand it to the web server
 

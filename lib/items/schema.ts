@@ -236,11 +236,15 @@ export const responseAnswerSchema = z.object({
 });
 export type ResponseAnswer = z.infer<typeof responseAnswerSchema>;
 
-/** Splits a note into sentences when the import does not give them (ids from 0, as MEDEC numbers them). */
+/**
+ * Splits a note into sentences when the import does not give them (ids from 0, as MEDEC numbers
+ * them): at a line break, or after . ! ? followed by space and a capital, digit or opening mark, so
+ * decimals ("38.6") and lower-case abbreviations ("e.g. this") stay inside their sentence.
+ */
 export function splitSentences(text: string): Sentence[] {
-  const parts = text.match(/[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)/g) ?? [text];
-  return parts
-    .map((p) => p.trim())
+  return text
+    .split(/(?<=[.!?])\s+(?=[A-Z0-9"'(\[])|\n+/)
+    .map((t) => t.trim())
     .filter(Boolean)
     .map((t, i) => ({ id: String(i), text: t }));
 }
