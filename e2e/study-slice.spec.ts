@@ -100,7 +100,7 @@ test("reviewer rates blinded items with autosave, survives a reload, and submits
   expect(page.url()).toBe(reviewUrl);
 
   await rateEveryAxis(page);
-  await expect(page.locator("input[type=radio]:checked")).toHaveCount(24);
+  await expect(page.locator("input[type=radio]:checked")).toHaveCount(24 + 2); // 12 axes and confidence, per response
   await page.getByTestId("submit").click();
   await page.waitForURL((u) => u.href !== reviewUrl && (u.pathname.startsWith("/review/") || u.pathname === "/queue"));
 
@@ -158,7 +158,7 @@ test("researcher downloads de-blinded, pseudonymized JSONL and CSV exports but c
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = (await csv.text()).trim().split("\n");
   expect(lines[0]).toContain("annotation_id,project,batch");
-  expect(lines.length).toBe(1 + 24 + 1);
+  expect(lines.length).toBe(1 + 24 + 2 + 1); // header, 12 axes × 2 responses, 2 confidence rows, overall comment
 
   // Read-only role: no import, no batch page, no identities in exports.
   await expect(page.getByLabel("Import items (JSONL, one item per line)")).toHaveCount(0);

@@ -34,7 +34,7 @@ async function createProject(page: Page, opts: { name: string; slug: string; tem
 }
 
 async function importFile(page: Page, file: string, expected: string) {
-  await page.getByLabel(/Import items/).setInputFiles(file);
+  await page.getByLabel("Import items (JSONL, one item per line)").setInputFiles(file);
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByTestId("import-result")).toHaveText(expected);
 }
@@ -159,10 +159,11 @@ test("MEDEC notes imported as gold items: the admin sees the reviewer's accuracy
 
   // Right about the flag (and the type when there is an error), deliberately wrong about the sentence.
   const gold = item.reference.gold.item;
-  await page.locator('[data-axis="error_flag"]').getByText(gold.error_flag ? "Yes" : "No", { exact: true }).click();
+  // Option labels start with their number-key hint ("1Yes"), hence the anchored patterns.
+  await page.locator('[data-axis="error_flag"] label').filter({ hasText: gold.error_flag ? /Yes$/ : /No$/ }).click();
   if (gold.error_flag) {
     const typeLabel = { diagnosis: "Diagnosis", management: "Management", treatment: "Treatment", pharmacotherapy: "Pharmacotherapy", causalOrganism: "Causal organism" }[gold.error_type!]!;
-    await page.locator('[data-axis="error_type"]').getByText(typeLabel, { exact: true }).click();
+    await page.locator('[data-axis="error_type"] label').filter({ hasText: new RegExp(`${typeLabel}$`) }).click();
     await page.locator('[data-axis="error_sentence_id"] textarea').first().fill("999");
   }
   await page.getByTestId("submit").click();
@@ -218,6 +219,7 @@ test("pairwise comparison: side by side, A / tie / B from the keyboard with stre
 
 test("every item kind renders for reviewers: mcq, ddx, vqa with a zoomable image, note, dialogue; math is typeset", async ({ browser }) => {
   const seen = new Set<string>();
+  let typeset = 0; // KaTeX formulas visible in the opened reasoning traces of mcq items
   for (const reviewer of [USERS.reviewer1, USERS.reviewer2]) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -229,8 +231,8 @@ test("every item kind renders for reviewers: mcq, ddx, vqa with a zoomable image
       if (kind === "mcq") {
         await expect(page.getByTestId("mcq-options").locator("li").first()).toBeVisible();
         await expect(page.getByTestId("mcq-choice").first()).toContainText("Chose");
-        await page.getByTestId("reasoning").first().locator("summary").click();
-        await expect(page.locator(".katex").first()).toBeVisible();
+        for (const trace of await page.getByTestId("reasoning").all()) await trace.locator("summary").click();
+        typeset += await page.locator(".katex:visible").count();
       } else if (kind === "ddx") {
         await expect(page.getByTestId("differential").first().locator("li").first()).toBeVisible();
       } else if (kind === "vqa") {
@@ -249,6 +251,7 @@ test("every item kind renders for reviewers: mcq, ddx, vqa with a zoomable image
     await context.close();
   }
   expect([...seen].sort()).toEqual(["ddx", "dialogue", "mcq", "note", "vqa"]);
+  expect(typeset).toBeGreaterThan(0);
 });
 
 test("work is never lost: offline edits are counted, sent when back online, listed in the history; skip needs a reason", async ({ page, context }) => {

@@ -187,7 +187,7 @@ export function ReviewForm(props: {
       </section>
 
       <ShortcutSheet open={panel === "help"} onClose={() => setPanel("none")} shortcuts={REVIEW_SHORTCUTS} />
-      <SkipDialog open={panel === "skip"} onClose={() => setPanel("none")} onSkip={onSkip} />
+      {panel === "skip" ? <SkipDialog open onClose={() => setPanel("none")} onSkip={onSkip} /> : null}
     </div>
   );
 }
