@@ -125,7 +125,8 @@ async function measureExport(runExport: RunExport, format: "jsonl" | "csv", acto
   let lines = 0;
   const t0 = performance.now();
   try {
-    for await (const chunk of runExport({ actorId, filter: { projectId }, format, onRecord: () => records++ })) {
+    // JSONL as the API serves it by default: with item and response texts.
+    for await (const chunk of runExport({ actorId, filter: { projectId, includeContent: format === "jsonl" }, format, onRecord: () => records++ })) {
       bytes += Buffer.byteLength(chunk);
       lines += countNewlines(chunk);
     }

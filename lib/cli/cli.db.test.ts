@@ -87,6 +87,33 @@ describe("consilium CLI", () => {
     expect(await cli("import", "csv", good, "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Imported 2 items with 3 responses into csv." });
   });
 
+  it("creates a criteria project with settings, and reports its scores and gold accuracy", async () => {
+    await bootstrap();
+    expect((await cli("create-project", "--template", "healthbench-criteria", "--name", "HB", "--settings", '{"pairwiseStrength":1}', "--as", "admin@x.org")).err).toMatch(/--settings: pairwiseStrength/);
+    expect((await cli("create-project", "--template", "healthbench-criteria", "--name", "HB", "--per-item", "1", "--settings", '{"askConfidence":false}', "--as", "admin@x.org")).code).toBe(0);
+    expect(await getDb().project.findUniqueOrThrow({ where: { slug: "hb" } })).toMatchObject({ settings: expect.objectContaining({ askConfidence: false }) });
+    const file = path.join(tmp(), "hb.jsonl");
+    const item = { kind: "dialogue", externalId: "d1", isGold: true, turns: [{ role: "user", content: "Hi" }], responses: [{ modelName: "m1", content: "Hello" }],
+      criteria: [{ criterion: "greets", points: 4, tags: ["axis:communication_quality"] }, { criterion: "rude", points: -2, tags: [] }], reference: { gold: { responses: { A: { overall_quality: 5 } } } } };
+    writeFileSync(file, JSON.stringify(item) + "\n");
+    expect((await cli("import", "hb", file, "--as", "admin@x.org")).code).toBe(0);
+    expect((await cli("assign", "hb", "--batch", "R1", "--per-item", "1", "--as", "admin@x.org")).code).toBe(0);
+    const a = await getDb().assignment.findFirstOrThrow({ include: { item: { include: { criteria: { orderBy: { position: "asc" } } } }, reviewer: true } });
+    const [greets, rude] = a.item.criteria.map((c) => c.id);
+    const { saveAnnotation } = await import("@/lib/annotations/save-annotation");
+    const { emptyAnnotationData } = await import("@/lib/annotations/schema");
+    const actor = { id: a.reviewerId, role: "REVIEWER" as const, email: a.reviewer.email, name: a.reviewer.name };
+    const data = { ...emptyAnnotationData(), responses: { [a.responseOrder[0]]: { ratings: { overall_quality: 4 }, comments: {}, criteria: { [greets]: { met: true }, [rude]: { met: true } } } } };
+    expect(await saveAnnotation(actor, a.id, { baseVersion: 0, clientMutationId: "cli-scores", data, submit: true })).toMatchObject({ status: "saved" });
+
+    const text = await cli("scores", "hb", "--as", "admin@x.org");
+    expect(text.out).toContain("m1\toverall 0.500 ± 0.000 (n=1)\tgraded 1"); // (4 − 2) ÷ 4
+    expect(text.out).toContain(`gold\t${a.reviewer.email}\t0/1\t0.0 %`);
+    const json = JSON.parse((await cli("scores", "hb", "--json", "--as", "res@x.org")).out || "null");
+    expect(json).toBeNull(); // the researcher is not a member: not found, nothing printed
+    expect((await cli("scores", "hb", "--as", "res@x.org")).code).not.toBe(0);
+  });
+
   it("prints help for every command", async () => {
     for (const name of ["create-user", "create-project", "import", "assign", "export", "create-token", "templates"]) {
       const r = await cli(name, "--help");

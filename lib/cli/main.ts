@@ -13,9 +13,10 @@ import { createUserCommand } from "./commands/create-user";
 import { createTokenCommand } from "./commands/create-token";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
+import { scoresCommand } from "./commands/scores";
 import { templatesCommand } from "./commands/templates";
 
-export const COMMANDS: Command[] = [createUserCommand, createProjectCommand, importCommand, assignCommand, exportCommand, createTokenCommand, templatesCommand];
+export const COMMANDS: Command[] = [createUserCommand, createProjectCommand, importCommand, assignCommand, exportCommand, scoresCommand, createTokenCommand, templatesCommand];
 
 function help(): string {
   return [

@@ -23,6 +23,11 @@ export type ExportResponseRecord = {
   /** Case criteria with the reviewer's marks, and the HealthBench item score (unclipped). */
   criteria?: ExportCriterionMark[];
   criteriaScore?: number | null;
+  /** With content (the default for JSONL): what the model said. */
+  content?: string;
+  reasoning?: string | null;
+  /** mcq choice, ddx differential, dialogue turns (lib/items/schema.ts responseAnswerSchema). */
+  answer?: unknown;
 };
 
 type ResponseRef = { responseId: string; label: string; modelName: string };
@@ -50,6 +55,8 @@ export type AnnotationRecord = {
   itemId: string;
   externalId: string;
   kind?: string;
+  /** With content: the item as reviewed (Item.input by kind) and its reference (incl. gold answers). */
+  item?: { input: unknown; reference: unknown };
   reviewer: string;
   submittedAt: string;
   timeOnTaskMs: number;
@@ -60,7 +67,13 @@ export type AnnotationRecord = {
   overallComment: string;
 };
 
-export type ExportFilter = { projectId: string; batchName?: string; identifyReviewers?: boolean };
+export type ExportFilter = {
+  projectId: string;
+  batchName?: string;
+  identifyReviewers?: boolean;
+  /** Include item input and response texts (JSONL datasets); ratings-only when false. */
+  includeContent?: boolean;
+};
 
 type Criterion = { id: string; position: number; points: number; tags: string[] };
 type Axis = { key: string; appliesTo: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" };
@@ -143,7 +156,12 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
           select: {
             externalId: true,
             kind: true,
-            responses: { select: { id: true, label: true, modelName: true }, orderBy: { position: "asc" } },
+            input: filter.includeContent ?? false,
+            reference: filter.includeContent ?? false,
+            responses: {
+              select: { id: true, label: true, modelName: true, content: filter.includeContent ?? false, reasoning: filter.includeContent ?? false, answer: filter.includeContent ?? false },
+              orderBy: { position: "asc" },
+            },
             criteria: { select: { id: true, position: true, points: true, tags: true }, orderBy: { position: "asc" } },
           },
         },
@@ -163,6 +181,7 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
         itemId: a.itemId,
         externalId: a.item.externalId,
         kind: a.item.kind.toLowerCase(),
+        ...(filter.includeContent ? { item: { input: a.item.input, reference: a.item.reference ?? null } } : {}),
         reviewer: filter.identifyReviewers ? assignment.reviewer.email : pseudonym(assignment.reviewerId),
         submittedAt: a.submittedAt!.toISOString(),
         timeOnTaskMs: assignment.timeOnTaskMs,
@@ -177,6 +196,7 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
             comments: block?.comments ?? {},
             ...(block?.confidence ? { confidence: block.confidence } : {}),
             ...criteriaOf(a.item.criteria, block?.criteria),
+            ...(filter.includeContent ? { content: r.content, reasoning: r.reasoning ?? null, answer: r.answer ?? null } : {}),
           };
         }),
         ...(pairwise.length ? { pairwise } : {}),

@@ -24,8 +24,8 @@ async function study(template: string, items: object[]) {
   return { admin, reviewer: asActor(reviewer), project, assignment };
 }
 
-const exportJsonl = async (actorId: string, projectId: string) =>
-  (await collect(runExport({ actorId, format: "jsonl", filter: { projectId } }))).trim().split("\n").map((l) => JSON.parse(l));
+const exportJsonl = async (actorId: string, projectId: string, includeContent = false) =>
+  (await collect(runExport({ actorId, format: "jsonl", filter: { projectId, includeContent } }))).trim().split("\n").map((l) => JSON.parse(l));
 
 describe("export of pairwise and criteria annotations", () => {
   it("reports pairwise choices in terms of the real responses and applies polarity", async () => {
@@ -69,6 +69,11 @@ describe("export of pairwise and criteria annotations", () => {
     expect(response.confidence).toBe(3);
     expect(response.criteria.map((c: { position: number; met: boolean; points: number }) => [c.position, c.points, c.met])).toEqual([[0, 5, false], [1, -7, true], [2, 3, true]]);
     expect(response.criteria[1].note).toBe("500 mg stated");
+    expect(response.content).toBeUndefined(); // ratings only unless content is asked for
+
+    const [withContent] = await exportJsonl(admin.id, project.id, true);
+    expect(withContent.item.input).toEqual({ turns: [{ role: "user", content: "Headache for a week?" }] });
+    expect(withContent.responses[0]).toMatchObject({ content: "Take rest.", reasoning: null, answer: null, criteriaScore: -0.5 });
 
     const csv = await collect(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
     expect(csv).toContain(",criterion,criterion:2,met,500 mg stated,");

@@ -11,4 +11,9 @@ export const exportQuerySchema = z.object({
     .enum(["true", "false"])
     .optional()
     .transform((v) => v === "true"),
+  /** JSONL carries the item and response texts unless content=false (ratings only). */
+  content: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v !== "false"),
 });

@@ -16,6 +16,7 @@ const annotationRoute = await import("@/app/api/v1/assignments/[id]/annotation/r
 const revisionsRoute = await import("@/app/api/v1/assignments/[id]/revisions/route");
 const skipRoute = await import("@/app/api/v1/assignments/[id]/skip/route");
 const imagesRoute = await import("@/app/api/v1/images/[...path]/route");
+const scoresRoute = await import("@/app/api/v1/projects/[slug]/scores/route");
 const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
 
@@ -76,6 +77,15 @@ describe("route handlers × roles", () => {
       const body = JSON.stringify({ baseVersion: 0, clientMutationId: `save-by-${who}`, data: {} });
       const res = await annotationRoute.PUT(request(who, `/api/v1/assignments/${mine.id}/annotation`, { method: "PUT", body }), { params: Promise.resolve({ id: mine.id }) });
       expect([who, res.status]).toEqual([who, expected[who]]);
+    }
+  });
+
+  it("GET scores: admins and member researchers; gold accuracy (reviewer names) for admins only", async () => {
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+    for (const who of WHO) {
+      const res = await scoresRoute.GET(request(who, `/api/v1/projects/${study.project.slug}/scores`), { params: Promise.resolve({ slug: study.project.slug }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+      if (res.status === 200) expect((await res.json()).goldAccuracy === null).toBe(who !== "admin");
     }
   });
 

@@ -10,7 +10,7 @@ import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 import { createProgress } from "../progress";
 
-const usage = `Usage: consilium export PROJECT_SLUG --format jsonl|csv [--out FILE] [--batch NAME] [--identify-reviewers] --as EMAIL
+const usage = `Usage: consilium export PROJECT_SLUG --format jsonl|csv [--out FILE] [--batch NAME] [--identify-reviewers] [--no-content] --as EMAIL
 
 Streams submitted annotations, de-blinded, reviewers pseudonymized (admins may pass
 --identify-reviewers). Without --out the file goes to standard output.`;
@@ -19,7 +19,7 @@ export const exportCommand: Command = {
   name: "export",
   summary: "export submitted annotations (JSONL or CSV)",
   usage,
-  options: { format: { type: "string" }, out: { type: "string" }, batch: { type: "string" }, "identify-reviewers": { type: "boolean" } },
+  options: { format: { type: "string" }, out: { type: "string" }, batch: { type: "string" }, "identify-reviewers": { type: "boolean" }, "no-content": { type: "boolean" } },
   async run({ values, positionals }, io) {
     const [slug] = positionals;
     if (!slug) throw new UsageError(usage);
@@ -38,7 +38,7 @@ export const exportCommand: Command = {
     for await (const chunk of runExport({
       actorId: actor.id,
       format: format.data,
-      filter: { projectId: project.id, batchName, identifyReviewers: Boolean(values["identify-reviewers"]) },
+      filter: { projectId: project.id, batchName, identifyReviewers: Boolean(values["identify-reviewers"]), includeContent: values.format !== "csv" && !values["no-content"] },
       onRecord: () => progress.update(++records),
     })) {
       if (!target.write(chunk)) await once(target, "drain");

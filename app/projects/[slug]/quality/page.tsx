@@ -3,11 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass } from "@/components/ui/styles";
-import { hasPermission, NotFoundError } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import type { Aggregate } from "@/lib/criteria/score";
-import { loadCriteriaScores } from "@/lib/criteria/project-scores";
-import { loadGoldAccuracy } from "@/lib/gold/gold-accuracy";
+import { loadProjectQuality } from "@/lib/criteria/project-quality";
 import { findProjectForActor } from "@/lib/projects/access";
 
 export const metadata: Metadata = { title: "Scores and gold accuracy" };
@@ -31,8 +30,8 @@ export default async function QualityPage({ params }: { params: Promise<{ slug: 
   const actor = await requirePageActor("project:read");
   const { slug } = await params;
   const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
-  const canSeeGold = hasPermission(actor.role, "batch:progress");
-  const [scores, gold] = await Promise.all([loadCriteriaScores(actor, project.id), canSeeGold ? loadGoldAccuracy(actor, project.id) : Promise.resolve(null)]);
+  const scores = await loadProjectQuality(actor, project.id);
+  const gold = scores.goldAccuracy;
   const axes = [...new Set(scores.byModel.flatMap((m) => Object.keys(m.byAxis)))].sort();
   const themes = [...new Set(scores.byModel.flatMap((m) => Object.keys(m.byTheme)))].sort();
   return (

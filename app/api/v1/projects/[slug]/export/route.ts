@@ -17,7 +17,7 @@ export const GET = withApiAuth<{ slug: string }>("export:read", async (req: Next
   const chunks = runExport({
     actorId: actor.id,
     format: query.format,
-    filter: { projectId: project.id, batchName: query.batch, identifyReviewers: query.identifyReviewers },
+    filter: { projectId: project.id, batchName: query.batch, identifyReviewers: query.identifyReviewers, includeContent: query.format === "jsonl" && query.content },
   });
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(textStream(chunks), {
