@@ -119,8 +119,24 @@ test("HealthBench conversations: converted, imported in the browser, criteria gr
   await expect(page.locator('[data-axis="overall_quality"] input:checked')).toHaveCount(1);
   await expect(page.locator('[data-testid="confidence"] input:checked')).toHaveCount(1);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+
+  // The next item is prefetched (its full server payload) while this one is open, so "submit and
+  // next" shows it without another request for it.
+  const nextHref = (await page.getByTestId("next-item").getAttribute("href"))!;
+  let fetchedNext = 0;
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === nextHref) fetchedNext += 1;
+  });
+  await page.reload();
+  await expect.poll(() => fetchedNext).toBeGreaterThan(0);
+  await page.waitForLoadState("networkidle");
+  const beforeSubmit = fetchedNext;
+  await expect(page.getByTestId("criteria-progress")).toHaveText(`${item.criteria.length}/${item.criteria.length} marked`);
+  await page.locator("body").click({ position: { x: 1, y: 1 } });
   await page.keyboard.press("Control+Enter");
-  await page.waitForURL((u) => u.href !== url);
+  await page.waitForURL((u) => u.pathname === nextHref);
+  await expect(page.getByTestId("response").first()).toBeVisible();
+  expect(fetchedNext).toBe(beforeSubmit);
 
   // HealthBench scoring, computed independently here from the fixture: met = even positions.
   const met = item.criteria.filter((_, i) => i % 2 === 0);

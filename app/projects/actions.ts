@@ -8,29 +8,14 @@ import { createBatch } from "@/lib/assignments/create-batch";
 import { createProject } from "@/lib/projects/create-project";
 import { addProjectMember, findProjectForActor } from "@/lib/projects/access";
 import { createProjectSchema } from "@/lib/projects/schema";
-import { imageHostsSchema, projectSettingsSchema } from "@/lib/projects/settings";
-
-// An unchecked checkbox is absent from the form data.
-const checkbox = z.string().optional().transform((v) => v === "on" || v === "true");
+import { checkbox, settingsFormFields, settingsFromForm } from "@/lib/projects/settings-form";
+import { updateProjectSettings } from "@/lib/projects/update-settings";
 
 export const createProjectAction = authedAction(
   "project:create",
-  createProjectSchema.omit({ settings: true }).extend({
-    blinded: checkbox,
-    randomizeOrder: checkbox,
-    revealMcqAnswer: checkbox,
-    pairwiseStrength: checkbox,
-    askConfidence: checkbox,
-    dialogueTarget: projectSettingsSchema.shape.dialogueTarget,
-    // One host per line or comma-separated.
-    imageHosts: z
-      .string()
-      .default("")
-      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-      .pipe(imageHostsSchema),
-  }),
-  async (actor, { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, ...input }) => {
-    const project = await createProject(actor.id, { ...input, settings: { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts } });
+  createProjectSchema.omit({ settings: true }).extend({ blinded: checkbox, randomizeOrder: checkbox, ...settingsFormFields }),
+  async (actor, input) => {
+    const project = await createProject(actor.id, { ...input, settings: settingsFromForm(input) });
     revalidatePath("/projects");
     return { slug: project.slug };
   },
@@ -71,4 +56,16 @@ export const addMemberAction = authedAction(
     return { email: user.email };
   },
   (r) => `Added ${r.email}.`,
+);
+
+export const updateSettingsAction = authedAction(
+  "project:manage",
+  z.object({ slug: z.string().min(1), ...settingsFormFields }),
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug);
+    await updateProjectSettings(actor, project.id, settingsFromForm(input));
+    revalidatePath(`/projects/${project.slug}`);
+    return { slug: project.slug };
+  },
+  () => "Review options saved.",
 );

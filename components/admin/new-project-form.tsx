@@ -5,6 +5,11 @@ import { createProjectAction } from "@/app/projects/actions";
 import { FieldError, FormStatus } from "@/components/ui/form-status";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/components/ui/styles";
 import { slugify } from "@/lib/projects/schema";
+import type { ProjectSettings } from "@/lib/projects/settings";
+import { ReviewOptionsFields } from "./review-options-fields";
+
+// Mirrors projectSettingsSchema's defaults without shipping zod to the browser.
+const DEFAULT_SETTINGS: ProjectSettings = { revealMcqAnswer: false, dialogueTarget: "final_turn", pairwiseStrength: false, askConfidence: true, imageHosts: [] };
 
 type TemplateSummary = { key: string; name: string; description: string; citation: { text: string; url: string }; axes: number; kinds: string[]; tools: string[] };
 
@@ -55,24 +60,7 @@ export function NewProjectForm({ templates }: { templates: TemplateSummary[] }) 
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="blinded" defaultChecked /> Blinded (reviewers never see model names)</label>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="randomizeOrder" defaultChecked /> Randomize item and response order</label>
       </div>
-      <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
-        <legend className="px-1 text-sm font-medium">Review options</legend>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="askConfidence" defaultChecked /> Ask reviewers for their confidence (1–5) per response</label>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="pairwiseStrength" /> Pairwise axes also ask how strong the preference is</label>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="revealMcqAnswer" /> Multiple choice: show reviewers the correct option</label>
-        <div className="flex items-center gap-2 text-sm">
-          <label htmlFor="p-dialogue">Dialogue items: reviewers rate</label>
-          <select id="p-dialogue" name="dialogueTarget" className="rounded border border-slate-300 px-2 py-1" defaultValue="final_turn">
-            <option value="final_turn">the final AI turn</option>
-            <option value="whole_dialogue">the whole dialogue</option>
-          </select>
-        </div>
-        <div>
-          <label className={labelClass} htmlFor="p-hosts">Image hosts allowed for vqa items (one per line; images from anywhere else are refused)</label>
-          <textarea className={`${inputClass} font-mono`} id="p-hosts" name="imageHosts" rows={2} placeholder="images.example.org" />
-          <FieldError state={state} name="imageHosts" />
-        </div>
-      </fieldset>
+      <ReviewOptionsFields defaults={DEFAULT_SETTINGS} hostsError={<FieldError state={state} name="imageHosts" />} />
       <div className="max-w-40">
         <label className={labelClass} htmlFor="p-k">Reviewers per item</label>
         <input className={inputClass} id="p-k" name="reviewersPerItem" type="number" min={1} max={50} defaultValue={2} required />

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignments/load-for-review";
 import type { AnnotationData, CriterionMark, RatingValue, ResponseBlock } from "@/lib/annotations/schema";
 import { CONFIDENCE_LABELS } from "@/lib/projects/labels";
@@ -78,6 +78,13 @@ export function ReviewForm(props: {
     setBlock(responseId, (block) => ({ ...block, criteria: { ...block.criteria, [criterionId]: mark } }));
   const setItem = (axisKey: string, field: "ratings" | "comments", value: Value) =>
     update({ ...data, item: { ...data.item, [field]: { ...data.item[field], [axisKey]: value } } });
+
+  // Prefetch the next item's full server payload now (not only when a link scrolls into view: the
+  // reviewer is usually far down the page), so "submit and next" opens it without a round trip.
+  // "full" is Next's PrefetchKind.FULL; the enum lives in an internal module, hence the cast.
+  useEffect(() => {
+    router.prefetch(props.nextHref, { kind: "full" } as Parameters<typeof router.prefetch>[1]);
+  }, [router, props.nextHref]);
 
   const onSubmit = () => submit(() => router.push(props.nextHref));
   const onSkip = async (reason: string): Promise<string | null> => {

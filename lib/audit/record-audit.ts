@@ -9,6 +9,7 @@ export type AuditAction =
   | "user.reactivate"
   | "project.create"
   | "project.member_add"
+  | "project.settings"
   | "items.import"
   | "batch.assign"
   | "annotation.submit"

@@ -160,6 +160,7 @@ describe("server actions × roles", () => {
         deactivate: await userActions.setUserActiveAction(null, form({ userId: study.outsider.id, isActive: "false" })),
         createProject: await projectActions.createProjectAction(null, form({ name: "P", slug: `p-${tag}`, template: "med-palm-long-form", reviewersPerItem: "1" })),
         addMember: await projectActions.addMemberAction(null, form({ slug: study.project.slug, email: study.outsider.email, role: "RESEARCHER" })),
+        updateSettings: await projectActions.updateSettingsAction(null, form({ slug: study.project.slug, askConfidence: "on", dialogueTarget: "whole_dialogue", imageHosts: "img.example.org" })),
         createBatch: await projectActions.createBatchAction(null, form({ slug: study.project.slug, name: `b-${tag}`, perItem: "1", "reviewerIds[]": [study.reviewers[0].id] })),
       };
       for (const [action, result] of Object.entries(results)) {

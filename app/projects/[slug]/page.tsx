@@ -7,6 +7,7 @@ import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ImportItems } from "@/components/admin/import-items";
 import { CreateBatchForm } from "@/components/admin/create-batch-form";
 import { AddMemberForm } from "@/components/admin/add-member-form";
+import { ProjectSettingsForm } from "@/components/admin/project-settings-form";
 import { hasPermission, NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { listUsers } from "@/lib/auth/users";
@@ -14,6 +15,7 @@ import { listBatches } from "@/lib/assignments/progress";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
 import { loadProjectOverview } from "@/lib/projects/overview";
+import { readProjectSettings } from "@/lib/projects/settings";
 import { findTemplate } from "@/lib/rubrics/templates";
 
 export const metadata: Metadata = { title: "Project" };
@@ -114,6 +116,13 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
               ))}
             </ul>
             <AddMemberForm slug={project.slug} />
+          </section>
+        ) : null}
+
+        {isAdmin ? (
+          <section className={`${cardClass} lg:col-span-2`}>
+            <h2 className="mb-2 font-medium">Review options</h2>
+            <ProjectSettingsForm slug={project.slug} settings={readProjectSettings(project.settings)} />
           </section>
         ) : null}
       </div>

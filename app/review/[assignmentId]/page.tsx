@@ -31,8 +31,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
             <summary className="cursor-pointer text-blue-800">Guidelines</summary>
             <Markdown html={project.guidelinesHtml} className={`${cardClass} mt-2 max-w-xl`} />
           </details>
-          {/* Full prefetch of the next item, so "submit and next" opens it without a round trip. */}
-          <Link href={nextHref} prefetch={true} className="text-blue-800 hover:underline" data-testid="next-item">
+          {/* The review form prefetches the next item in full; this link need not prefetch again. */}
+          <Link href={nextHref} prefetch={false} className="text-blue-800 hover:underline" data-testid="next-item">
             {nextAssignmentId ? "Next item →" : "Back to queue →"}
           </Link>
         </div>

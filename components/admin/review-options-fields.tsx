@@ -1,0 +1,26 @@
+import type { ProjectSettings } from "@/lib/projects/settings";
+import { inputClass, labelClass } from "@/components/ui/styles";
+
+/** The project's review options as form fields; the new-project and edit forms share them. */
+export function ReviewOptionsFields({ defaults, hostsError }: { defaults: ProjectSettings; hostsError?: React.ReactNode }) {
+  return (
+    <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
+      <legend className="px-1 text-sm font-medium">Review options</legend>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="askConfidence" defaultChecked={defaults.askConfidence} /> Ask reviewers for their confidence (1–5) per response</label>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="pairwiseStrength" defaultChecked={defaults.pairwiseStrength} /> Pairwise axes also ask how strong the preference is</label>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="revealMcqAnswer" defaultChecked={defaults.revealMcqAnswer} /> Multiple choice: show reviewers the correct option</label>
+      <div className="flex items-center gap-2 text-sm">
+        <label htmlFor="p-dialogue">Dialogue items: reviewers rate</label>
+        <select id="p-dialogue" name="dialogueTarget" className="rounded border border-slate-300 px-2 py-1" defaultValue={defaults.dialogueTarget}>
+          <option value="final_turn">the final AI turn</option>
+          <option value="whole_dialogue">the whole dialogue</option>
+        </select>
+      </div>
+      <div>
+        <label className={labelClass} htmlFor="p-hosts">Image hosts allowed for vqa items (one per line; images from anywhere else are refused)</label>
+        <textarea className={`${inputClass} font-mono`} id="p-hosts" name="imageHosts" rows={2} placeholder="images.example.org" defaultValue={defaults.imageHosts.join("\n")} />
+        {hostsError}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { imageHostsSchema, projectSettingsSchema, type ProjectSettings } from "./settings";
+
+// The review options as an HTML form posts them (unchecked checkboxes are absent, hosts are one
+// text area), shared by the new-project and edit-settings actions.
+export const checkbox = z.string().optional().transform((v) => v === "on" || v === "true");
+
+export const settingsFormFields = {
+  revealMcqAnswer: checkbox,
+  pairwiseStrength: checkbox,
+  askConfidence: checkbox,
+  dialogueTarget: projectSettingsSchema.shape.dialogueTarget,
+  // One host per line or comma-separated.
+  imageHosts: z
+    .string()
+    .default("")
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(imageHostsSchema),
+};
+
+export function settingsFromForm(input: { [K in keyof typeof settingsFormFields]: z.output<(typeof settingsFormFields)[K]> }): ProjectSettings {
+  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts } = input;
+  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts };
+}

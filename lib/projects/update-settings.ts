@@ -1,0 +1,23 @@
+import { getDb } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/permissions";
+import { projectSettingsSchema, readProjectSettings, type ProjectSettings } from "./settings";
+
+/**
+ * Changes a project's review options. They shape what reviewers see from their next page load on;
+ * ratings already given are not touched. The previous and new values are audited.
+ */
+export async function updateProjectSettings(actor: Actor, projectId: string, input: ProjectSettings) {
+  const settings = projectSettingsSchema.parse(input);
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
+    // Keep keys other features store in the same JSON column.
+    const merged = { ...((before.settings as object | null) ?? {}), ...settings };
+    const project = await tx.project.update({ where: { id: projectId }, data: { settings: merged } });
+    await recordAudit(
+      { actorId: actor.id, action: "project.settings", entityType: "Project", entityId: projectId, projectId, data: { before: readProjectSettings(before.settings), after: settings } },
+      tx,
+    );
+    return project;
+  });
+}
