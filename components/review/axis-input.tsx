@@ -24,14 +24,17 @@ const chip = (checked: boolean) =>
  * One rubric axis: native radios (or checkboxes for a multi-select choice), so the browser's own
  * keyboard handling works; the form adds J/K and number keys on top (data-nav / data-key).
  */
-export function AxisInput({ axis, name, value, comment, onChange, onComment, problem, optionLabels }: {
+export function AxisInput({ axis, name, value, comment, onChange, onComment, problem, optionLabels, badge }: {
   axis: ReviewAxis;
   name: string;
   value: Value;
   comment: string;
   onChange: (value: Value) => void;
-  onComment: (text: string) => void;
+  /** Without onComment the axis has no comment box (e.g. confidence). */
+  onComment?: (text: string) => void;
   problem?: string;
+  /** A short tag beside the label (pairwise "choosing = worse"). */
+  badge?: string;
   /** Overrides option labels (pairwise: "Response A" etc.). */
   optionLabels?: Record<string, string>;
 }) {
@@ -46,6 +49,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
       <legend className="px-1 text-sm font-medium">
         {axis.label}
         {axis.required ? <span className="text-red-700" aria-label="required"> *</span> : null}
+        {badge ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-900">{badge}</span> : null}
       </legend>
       {axis.help ? <p className="mb-2 text-xs text-slate-600">{axis.help}</p> : null}
       {axis.type === "TEXT" ? (
@@ -81,11 +85,13 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
           })}
         </div>
       )}
-      <details className="mt-2" open={comment.length > 0} data-comment>
-        <summary className="cursor-pointer text-xs text-slate-500">Comment</summary>
-        <textarea className="mt-1 w-full rounded border border-slate-300 p-2 text-sm" rows={2} aria-label={`${axis.label} comment`}
-          value={comment} onChange={(e) => onComment(e.target.value)} />
-      </details>
+      {onComment ? (
+        <details className="mt-2" open={comment.length > 0} data-comment>
+          <summary className="cursor-pointer text-xs text-slate-500">Comment</summary>
+          <textarea className="mt-1 w-full rounded border border-slate-300 p-2 text-sm" rows={2} aria-label={`${axis.label} comment`}
+            value={comment} onChange={(e) => onComment(e.target.value)} />
+        </details>
+      ) : null}
       {problem ? <p className="mt-1 text-xs text-red-700">{problem}</p> : null}
     </fieldset>
   );

@@ -32,7 +32,7 @@ export function ItemView({ item }: { item: ReviewItem }) {
           <Markdown html={item.questionHtml} data-testid="question" />
           <ol className="mt-3 space-y-1" aria-label="Options" data-testid="mcq-options">
             {item.options.map((o) => (
-              <li key={o.key} className={`flex gap-2 rounded border px-2 py-1 text-sm ${item.correctOption === o.key ? "border-green-500 bg-green-50" : "border-slate-200"}`} data-option={o.key}>
+              <li key={o.key} className={`flex items-baseline gap-2 rounded border px-2 py-1 text-sm [&_p]:my-0 ${item.correctOption === o.key ? "border-green-500 bg-green-50" : "border-slate-200"}`} data-option={o.key}>
                 <span className="font-semibold">{o.key}.</span>
                 <Markdown html={o.html} />
                 {item.correctOption === o.key ? <span className="ml-auto text-xs font-medium text-green-800">correct</span> : null}

@@ -21,7 +21,8 @@ export function PairwisePanel({ axes, pair, block, strength, problemAt, onChange
   const [a, b] = pair;
   const toScreen = (stored: RatingValue | undefined) => (stored === a.id ? "A" : stored === b.id ? "B" : stored);
   const toStored = (screen: RatingValue | undefined) => (screen === "A" ? a.id : screen === "B" ? b.id : screen);
-  const labels = { A: `${a.displayLabel} better`, B: `${b.displayLabel} better`, tie: "Tie" };
+  // Neutral labels: the axis question says what choosing means ("which answer is better / more harmful").
+  const labels = { A: a.displayLabel, B: b.displayLabel, tie: "Tie" };
   return (
     <section className={cardClass} aria-label="Comparison" data-testid="pairwise">
       <h2 className="mb-1 font-semibold">Compare {a.displayLabel} and {b.displayLabel}</h2>
@@ -33,6 +34,7 @@ export function PairwisePanel({ axes, pair, block, strength, problemAt, onChange
             <div key={axis.key}>
               <AxisInput
                 axis={axis}
+                badge={axis.polarity === "CHOSEN_IS_WORSE" ? "choosing = worse" : undefined}
                 name={`pair-${axis.key}`}
                 value={toScreen(chosen)}
                 comment={block.comments[axis.key] ?? ""}

@@ -164,7 +164,7 @@ export function ReviewForm(props: {
                 {props.askConfidence && (responseAxes.length || props.criteria.length) ? (
                   <div data-testid="confidence">
                     <AxisInput axis={CONFIDENCE_AXIS} name={`${r.id}-confidence`} value={block.confidence ?? undefined} comment=""
-                      onChange={(v) => setBlock(r.id, (b) => ({ ...b, confidence: typeof v === "number" ? v : null }))} onComment={() => {}} />
+                      onChange={(v) => setBlock(r.id, (b) => ({ ...b, confidence: typeof v === "number" ? v : null }))} />
                   </div>
                 ) : null}
               </fieldset>

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createBatch } from "@/lib/assignments/create-batch";
 import { createProject } from "@/lib/projects/create-project";
@@ -19,6 +22,19 @@ const ITEMS = [
   { kind: "note", externalId: "x-note", text: "Patient is 54. Started on amoxicillin. No allergies.", responses: [] },
   { kind: "ddx", externalId: "x-ddx", case: "Fever and rash.", responses: [{ modelName: "secret-alpha", differential: [{ diagnosis: "Measles", rationale: "Koplik spots" }, { diagnosis: "Rubella" }] }] },
 ];
+
+// The import only accepts vqa images that exist in the image directory.
+const previousImageDir = process.env.CONSILIUM_IMAGE_DIR;
+beforeAll(() => {
+  process.env.CONSILIUM_IMAGE_DIR = mkdtempSync(path.join(tmpdir(), "consilium-kinds-images-"));
+  mkdirSync(path.join(process.env.CONSILIUM_IMAGE_DIR, "demo"));
+  writeFileSync(path.join(process.env.CONSILIUM_IMAGE_DIR, "demo", "cxr.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+});
+afterAll(() => {
+  rmSync(process.env.CONSILIUM_IMAGE_DIR!, { recursive: true, force: true });
+  if (previousImageDir === undefined) delete process.env.CONSILIUM_IMAGE_DIR;
+  else process.env.CONSILIUM_IMAGE_DIR = previousImageDir;
+});
 
 async function setup(settings: object = {}) {
   const admin = await seedUser({ role: "ADMIN" });

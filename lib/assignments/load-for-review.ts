@@ -40,7 +40,7 @@ export type ReviewItem =
 export type ReviewCriterion = { id: string; text: string; points: number; tags: string[] };
 
 /** A rubric axis as the review form needs it (the template's shape, with database nulls). */
-export type ReviewAxis = Omit<AxisTemplate, "min" | "max" | "polarity"> & { min: number | null; max: number | null };
+export type ReviewAxis = Omit<AxisTemplate, "min" | "max" | "polarity"> & { min: number | null; max: number | null; polarity?: AxisTemplate["polarity"] };
 
 type Render = (text: string | undefined | null) => Promise<string>;
 
@@ -144,6 +144,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     options: a.options as ReviewAxis["options"],
     min: a.min,
     max: a.max,
+    ...(a.appliesTo === "PAIR" ? { polarity: a.polarity } : {}),
   }));
 
   const [item, guidelinesHtml, nextAssignmentId] = await Promise.all([

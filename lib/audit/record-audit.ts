@@ -11,6 +11,7 @@ export type AuditAction =
   | "project.member_add"
   | "project.settings"
   | "items.import"
+  | "images.upload"
   | "batch.assign"
   | "annotation.submit"
   | "assignment.skip"

@@ -15,8 +15,9 @@ import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { scoresCommand } from "./commands/scores";
 import { templatesCommand } from "./commands/templates";
+import { uploadImagesCommand } from "./commands/upload-images";
 
-export const COMMANDS: Command[] = [createUserCommand, createProjectCommand, importCommand, assignCommand, exportCommand, scoresCommand, createTokenCommand, templatesCommand];
+export const COMMANDS: Command[] = [createUserCommand, createProjectCommand, importCommand, uploadImagesCommand, assignCommand, exportCommand, scoresCommand, createTokenCommand, templatesCommand];
 
 function help(): string {
   return [

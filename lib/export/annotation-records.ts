@@ -1,12 +1,16 @@
 import { getDb } from "@/lib/db/client";
 import { readAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
 import { scoreCriteria } from "@/lib/criteria/score";
+import { fetchAnnotationPage } from "./annotation-page-query";
 import { pseudonymizeReviewer } from "./pseudonym";
 
 // One record per submitted annotation, de-blinded (model names restored, screen order undone),
 // streamed page by page with keyset pagination so memory stays flat whatever the study size.
+// Each page is one SQL query (annotation-page-query.ts).
 
 export const PAGE_SIZE = 1000;
+/** With item and response texts each row is several times larger. */
+export const CONTENT_PAGE_SIZE = 1000;
 
 export type ExportCriterionMark = { criterionId: string; position: number; points: number; tags: string[]; met: boolean | null; note?: string };
 
@@ -105,12 +109,18 @@ function pairwiseOf(data: AnnotationData, axes: Axis[], order: string[], refs: M
 
 export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGenerator<AnnotationRecord> {
   const db = getDb();
+  const includeContent = filter.includeContent ?? false;
   const project = await db.project.findUniqueOrThrow({ where: { id: filter.projectId } });
   // Filter by batch ids, not by a join to Batch: with a fresh (unanalysed) Batch table PostgreSQL
   // otherwise scans and sorts every assignment per page, making the export quadratic (bench).
-  const batchIds = (
-    await db.batch.findMany({ where: { projectId: project.id, ...(filter.batchName ? { name: filter.batchName } : {}) }, select: { id: true } })
-  ).map((b) => b.id);
+  // The names come from here too, so the page query does not touch Batch at all.
+  const batches = await db.batch.findMany({
+    where: { projectId: project.id, ...(filter.batchName ? { name: filter.batchName } : {}) },
+    select: { id: true, name: true },
+  });
+  if (!batches.length) return;
+  const batchNames = new Map(batches.map((b) => [b.id, b.name]));
+  const batchIds = batches.map((b) => b.id);
   const pseudonyms = new Map<string, string>();
   const pseudonym = (id: string) => {
     let p = pseudonyms.get(id);
@@ -124,79 +134,39 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
     if (!axes) rubricAxes.set(rubricId, (axes = await db.rubricAxis.findMany({ where: { rubricId }, select: { key: true, appliesTo: true, polarity: true } })));
     return axes;
   };
+  const pageSize = includeContent ? CONTENT_PAGE_SIZE : PAGE_SIZE;
   let cursor: string | undefined;
   for (;;) {
-    const page = await db.annotation.findMany({
-      where: {
-        kind: "REVIEW",
-        submittedAt: { not: null },
-        assignment: { batchId: { in: batchIds } },
-        ...(cursor ? { id: { gt: cursor } } : {}),
-      },
-      orderBy: { id: "asc" },
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        version: true,
-        data: true,
-        submittedAt: true,
-        itemId: true,
-        assignment: {
-          select: {
-            id: true,
-            reviewerId: true,
-            rubricId: true,
-            responseOrder: true,
-            timeOnTaskMs: true,
-            batch: { select: { name: true } },
-            reviewer: { select: { email: true } },
-          },
-        },
-        item: {
-          select: {
-            externalId: true,
-            kind: true,
-            input: filter.includeContent ?? false,
-            reference: filter.includeContent ?? false,
-            responses: {
-              select: { id: true, label: true, modelName: true, content: filter.includeContent ?? false, reasoning: filter.includeContent ?? false, answer: filter.includeContent ?? false },
-              orderBy: { position: "asc" },
-            },
-            criteria: { select: { id: true, position: true, points: true, tags: true }, orderBy: { position: "asc" } },
-          },
-        },
-      },
-    });
+    const page = await fetchAnnotationPage(db, { batchIds, after: cursor, pageSize, includeContent, identifyReviewers: filter.identifyReviewers ?? false });
     for (const a of page) {
-      const assignment = a.assignment!;
       const data = readAnnotationData(a.data);
-      const refs = new Map(a.item.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
-      const pairwise = pairwiseOf(data, await axesOf(assignment.rubricId), assignment.responseOrder, refs);
+      const refs = new Map(a.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
+      const pairwise = pairwiseOf(data, await axesOf(a.rubricId), a.responseOrder, refs);
       yield {
         annotationId: a.id,
         version: a.version,
         project: project.slug,
-        batch: assignment.batch.name,
-        assignmentId: assignment.id,
+        batch: batchNames.get(a.batchId)!,
+        assignmentId: a.assignmentId,
         itemId: a.itemId,
-        externalId: a.item.externalId,
-        kind: a.item.kind.toLowerCase(),
-        ...(filter.includeContent ? { item: { input: a.item.input, reference: a.item.reference ?? null } } : {}),
-        reviewer: filter.identifyReviewers ? assignment.reviewer.email : pseudonym(assignment.reviewerId),
-        submittedAt: a.submittedAt!.toISOString(),
-        timeOnTaskMs: assignment.timeOnTaskMs,
-        responses: a.item.responses.map((r) => {
+        externalId: a.externalId,
+        kind: a.kind.toLowerCase(),
+        ...(includeContent ? { item: { input: a.input, reference: a.reference ?? null } } : {}),
+        reviewer: filter.identifyReviewers ? a.email! : pseudonym(a.reviewerId),
+        submittedAt: a.submittedAt.toISOString(),
+        timeOnTaskMs: a.timeOnTaskMs,
+        responses: a.responses.map((r) => {
           const block = data.responses[r.id];
           return {
             responseId: r.id,
             label: r.label,
             modelName: r.modelName,
-            shownAs: assignment.responseOrder.indexOf(r.id) + 1,
+            shownAs: a.responseOrder.indexOf(r.id) + 1,
             ratings: block?.ratings ?? {},
             comments: block?.comments ?? {},
             ...(block?.confidence ? { confidence: block.confidence } : {}),
-            ...criteriaOf(a.item.criteria, block?.criteria),
-            ...(filter.includeContent ? { content: r.content, reasoning: r.reasoning ?? null, answer: r.answer ?? null } : {}),
+            ...criteriaOf(a.criteria, block?.criteria),
+            ...(includeContent ? { content: r.content, reasoning: r.reasoning ?? null, answer: r.answer ?? null } : {}),
           };
         }),
         ...(pairwise.length ? { pairwise } : {}),
@@ -205,7 +175,7 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
         overallComment: data.overallComment,
       };
     }
-    if (page.length < PAGE_SIZE) return;
+    if (page.length < pageSize) return;
     cursor = page[page.length - 1].id;
   }
 }

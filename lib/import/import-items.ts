@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { itemImportSchema, itemInputOf, itemReferenceOf, responseAnswerOf, responseLabel, type ItemImport } from "@/lib/items/schema";
-import { checkImageSource } from "@/lib/items/images";
+import { checkImageSource, resolveImagePath } from "@/lib/items/images";
 import { readProjectSettings } from "@/lib/projects/settings";
 
 // All-or-nothing JSONL import with constant memory: rows are validated and written in chunks
@@ -124,7 +125,7 @@ export async function importItems(opts: {
           }
           if (parsed.data.kind === "vqa") {
             const imageErrors = parsed.data.images.flatMap((image, i) => {
-              const message = checkImageSource(image.src, imageHosts);
+              const message = checkImageSource(image.src, imageHosts) ?? missingImageFile(image.src);
               return message ? [{ line: lineNo, field: `images.${i}.src`, message }] : [];
             });
             if (imageErrors.length) {
@@ -162,6 +163,13 @@ export async function importItems(opts: {
     if (error instanceof ImportFailed) return error.result;
     throw error;
   }
+}
+
+/** A relative image source must name a file already stored (uploaded); URLs are checked by host only. */
+function missingImageFile(src: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return null;
+  const file = resolveImagePath(src);
+  return file && existsSync(file) ? null : `image file "${src}" not found in the image directory; upload it first.`;
 }
 
 const KIND = { qa: "QA", mcq: "MCQ", dialogue: "DIALOGUE", vqa: "VQA", note: "NOTE", ddx: "DDX" } as const;
