@@ -320,4 +320,11 @@ test("work is never lost: offline edits are counted, sent when back online, list
   await page.goto(url);
   await expect(page.getByTestId("read-only")).toContainText("skipped");
   await expect(page.getByText("Skipped: I treated this patient (conflict of interest)")).toBeVisible();
+
+  // The study team sees the reason on the batch page.
+  await loginAs(page, USERS.admin);
+  await page.goto("/projects/criteria-showcase");
+  await page.getByRole("link", { name: "Demo", exact: true }).click();
+  await expect(page.getByTestId("skipped-table")).toContainText("I treated this patient (conflict of interest)");
+  await expect(page.getByTestId(`progress-${USERS.reviewer2}`).locator('[data-col="skipped"]')).toHaveText("1");
 });

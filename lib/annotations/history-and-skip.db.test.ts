@@ -5,6 +5,7 @@ import { listOwnRevisions } from "./list-revisions";
 import { saveAnnotation } from "./save-annotation";
 import { emptyAnnotationData } from "./schema";
 import { skipAssignment } from "./skip-assignment";
+import { listSkippedAssignments } from "@/lib/assignments/progress";
 
 describe("revision history", () => {
   it("lists the reviewer's own saves newest first with readable changes, and only to them", async () => {
@@ -35,6 +36,7 @@ describe("skipAssignment", () => {
     expect(stored).toMatchObject({ status: "SKIPPED", skipReason: "Outside my expertise" });
     expect(stored.annotation?.data).toMatchObject({ overallComment: "half done" });
     expect(await getDb().auditEvent.count({ where: { action: "assignment.skip", entityId: a.id } })).toBe(1);
+    expect((await listSkippedAssignments(a.batchId)).map((s) => [s.assignmentId, s.reviewerEmail, s.reason])).toEqual([[a.id, reviewers[0].email, "Outside my expertise"]]);
     // Once skipped, saves are locked and a second skip is refused.
     expect(await saveAnnotation(me, a.id, { baseVersion: 1, clientMutationId: "after-skip-x", data: emptyAnnotationData() })).toMatchObject({ status: "locked" });
     expect(await skipAssignment(me, a.id, { reason: "again please" })).toMatchObject({ status: "locked" });

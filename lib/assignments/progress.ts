@@ -42,3 +42,16 @@ export async function listBatches(projectId: string) {
     return { ...b, itemCount: b._count.items, assignmentCount: total, submittedCount: submitted };
   });
 }
+
+export type SkippedAssignment = { assignmentId: string; externalId: string; reviewerName: string; reviewerEmail: string; reason: string; at: Date };
+
+/** Skipped work of a batch with the reviewers' reasons, newest first (capped: it is a review list). */
+export async function listSkippedAssignments(batchId: string, limit = 200): Promise<SkippedAssignment[]> {
+  const rows = await getDb().assignment.findMany({
+    where: { batchId, status: "SKIPPED" },
+    orderBy: { updatedAt: "desc" },
+    take: limit,
+    select: { id: true, skipReason: true, updatedAt: true, item: { select: { externalId: true } }, reviewer: { select: { name: true, email: true } } },
+  });
+  return rows.map((r) => ({ assignmentId: r.id, externalId: r.item.externalId, reviewerName: r.reviewer.name, reviewerEmail: r.reviewer.email, reason: r.skipReason ?? "", at: r.updatedAt }));
+}

@@ -5,6 +5,7 @@ import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { Markdown } from "@/components/ui/markdown";
 import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ImportItems } from "@/components/admin/import-items";
+import { UploadImages } from "@/components/admin/upload-images";
 import { CreateBatchForm } from "@/components/admin/create-batch-form";
 import { AddMemberForm } from "@/components/admin/add-member-form";
 import { ProjectSettingsForm } from "@/components/admin/project-settings-form";
@@ -49,6 +50,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             {overview.itemCount} items ({overview.unbatchedCount} not yet in a batch) · {overview.submittedCount} submitted annotations
           </p>
           {hasPermission(actor.role, "item:import") ? <ImportItems slug={project.slug} /> : null}
+          {hasPermission(actor.role, "item:import") ? <UploadImages slug={project.slug} /> : null}
         </section>
 
         <section className={cardClass}>

@@ -6,7 +6,7 @@ import { cardClass } from "@/components/ui/styles";
 import { NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { findBatchInProject } from "@/lib/assignments/find-batch";
-import { loadBatchProgress } from "@/lib/assignments/progress";
+import { listSkippedAssignments, loadBatchProgress } from "@/lib/assignments/progress";
 import { findProjectForActor } from "@/lib/projects/access";
 
 export const metadata: Metadata = { title: "Batch progress" };
@@ -17,7 +17,7 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
   const orNotFound = (e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e));
   const project = await findProjectForActor(actor, slug).catch(orNotFound);
   const batch = await findBatchInProject(project.id, batchId).catch(orNotFound);
-  const rows = await loadBatchProgress(batch.id);
+  const [rows, skipped] = await Promise.all([loadBatchProgress(batch.id), listSkippedAssignments(batch.id)]);
   const total = rows.reduce((s, r) => s + r.total, 0);
   const submitted = rows.reduce((s, r) => s + r.submitted, 0);
   return (
@@ -50,6 +50,24 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
           </tbody>
         </table>
       </div>
+      {skipped.length ? (
+        <section className={`${cardClass} mt-6`} aria-label="Skipped items">
+          <h2 className="mb-2 font-medium">Skipped items and reasons</h2>
+          <table className="w-full text-left text-sm" data-testid="skipped-table">
+            <thead className="text-slate-500"><tr><th className="py-1">Item</th><th>Reviewer</th><th>Reason</th><th>When</th></tr></thead>
+            <tbody>
+              {skipped.map((s) => (
+                <tr key={s.assignmentId} className="border-t border-slate-100">
+                  <td className="py-1 pr-3 font-mono text-xs">{s.externalId}</td>
+                  <td className="pr-3">{s.reviewerName}</td>
+                  <td className="pr-3">{s.reason}</td>
+                  <td className="text-xs text-slate-500">{s.at.toISOString().slice(0, 16).replace("T", " ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
     </AppShell>
   );
 }
