@@ -87,6 +87,40 @@ describe("consilium CLI", () => {
     expect(await cli("import", "csv", good, "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Imported 2 items with 3 responses into csv." });
   });
 
+  it("uploads images, then imports vqa items that reference them; a missing image fails the import", async () => {
+    await bootstrap();
+    await cli("create-project", "--template", "reasoning-quality", "--name", "Scans", "--as", "admin@x.org");
+    const source = tmp();
+    const images = tmp();
+    const png = (fill: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, fill)]);
+    writeFileSync(path.join(source, "cxr-1.png"), png(1));
+    writeFileSync(path.join(source, "cxr-2.png"), png(2));
+    writeFileSync(path.join(source, "notes.txt"), "not an image"); // skipped: a directory uploads its image files only
+    process.env.CONSILIUM_IMAGE_DIR = images;
+    try {
+      expect(await cli("upload-images", "scans", source, "--as", "res@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
+      const uploaded = await cli("upload-images", "scans", source, "--as", "admin@x.org");
+      expect(uploaded).toMatchObject({ code: 0, out: "scans/cxr-1.png\nscans/cxr-2.png" });
+      expect(readFileSync(path.join(images, "scans", "cxr-2.png")).equals(png(2))).toBe(true);
+      // Same file again: no-op; a different file under a taken name: refused, non-zero exit.
+      expect(await cli("upload-images", "scans", path.join(source, "cxr-1.png"), "--as", "admin@x.org")).toMatchObject({ code: 0, out: "scans/cxr-1.png" });
+      writeFileSync(path.join(source, "cxr-1.png"), png(3));
+      expect(await cli("upload-images", "scans", path.join(source, "cxr-1.png"), "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/cxr-1\.png: Image "scans\/cxr-1\.png" already exists/) });
+
+      const vqa = (externalId: string, src: string) => JSON.stringify({ kind: "vqa", externalId, question: "What is seen?", images: [{ src }], responses: [{ modelName: "m", content: "c" }] });
+      const good = path.join(source, "good.jsonl");
+      writeFileSync(good, vqa("v1", "scans/cxr-1.png") + "\n");
+      expect(await cli("import", "scans", good, "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Imported 1 items with 1 responses into scans." });
+      const bad = path.join(source, "bad.jsonl");
+      writeFileSync(bad, vqa("v2", "scans/missing.png") + "\n");
+      const failed = await cli("import", "scans", bad, "--as", "admin@x.org");
+      expect(failed).toMatchObject({ code: 2, err: expect.stringContaining('line 1, images.0.src: image file "scans/missing.png" not found in the image directory; upload it first') });
+      expect(await getDb().item.count()).toBe(1);
+    } finally {
+      delete process.env.CONSILIUM_IMAGE_DIR;
+    }
+  });
+
   it("creates a criteria project with settings, and reports its scores and gold accuracy", async () => {
     await bootstrap();
     expect((await cli("create-project", "--template", "healthbench-criteria", "--name", "HB", "--settings", '{"pairwiseStrength":1}', "--as", "admin@x.org")).err).toMatch(/--settings: pairwiseStrength/);
@@ -115,7 +149,7 @@ describe("consilium CLI", () => {
   });
 
   it("prints help for every command", async () => {
-    for (const name of ["create-user", "create-project", "import", "assign", "export", "create-token", "templates"]) {
+    for (const name of ["create-user", "create-project", "import", "upload-images", "assign", "export", "create-token", "templates"]) {
       const r = await cli(name, "--help");
       expect([name, r.code, r.out.startsWith("Usage: consilium")]).toEqual([name, 0, true]);
     }

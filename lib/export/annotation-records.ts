@@ -135,9 +135,19 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
     return axes;
   };
   const pageSize = includeContent ? CONTENT_PAGE_SIZE : PAGE_SIZE;
-  let cursor: string | undefined;
+  const fetchPage = (after: string | undefined) => {
+    const page = fetchAnnotationPage(db, { batchIds, after, pageSize, includeContent, identifyReviewers: filter.identifyReviewers ?? false });
+    // Awaited below; this only keeps a consumer that stops early from leaving an unhandled rejection.
+    page.catch(() => {});
+    return page;
+  };
+  // The next page is fetched while this one is turned into records, so the database and the
+  // network work while we do (bench: ~1/3 of the export was spent waiting for each page).
+  let next = fetchPage(undefined);
   for (;;) {
-    const page = await fetchAnnotationPage(db, { batchIds, after: cursor, pageSize, includeContent, identifyReviewers: filter.identifyReviewers ?? false });
+    const page = await next;
+    const more = page.length === pageSize;
+    if (more) next = fetchPage(page[page.length - 1].id);
     for (const a of page) {
       const data = readAnnotationData(a.data);
       const refs = new Map(a.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
@@ -175,7 +185,6 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
         overallComment: data.overallComment,
       };
     }
-    if (page.length < pageSize) return;
-    cursor = page[page.length - 1].id;
+    if (!more) return;
   }
 }

@@ -16,6 +16,7 @@ const annotationRoute = await import("@/app/api/v1/assignments/[id]/annotation/r
 const revisionsRoute = await import("@/app/api/v1/assignments/[id]/revisions/route");
 const skipRoute = await import("@/app/api/v1/assignments/[id]/skip/route");
 const imagesRoute = await import("@/app/api/v1/images/[...path]/route");
+const uploadImageRoute = await import("@/app/api/v1/projects/[slug]/images/route");
 const scoresRoute = await import("@/app/api/v1/projects/[slug]/scores/route");
 const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
@@ -67,6 +68,29 @@ describe("route handlers × roles", () => {
       const res = await importRoute.POST(request(who, `/api/v1/projects/${study.project.slug}/import`, { method: "POST", body }), { params: Promise.resolve({ slug: study.project.slug }) });
       expect([who, res.status]).toEqual([who, expected[who]]);
       if (res.status === 200) expect(await res.text()).toContain('"ok":true');
+    }
+  });
+
+  it("POST image upload: admins only", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = mkdtempSync(path.join(tmpdir(), "consilium-upload-"));
+    process.env.CONSILIUM_IMAGE_DIR = dir;
+    const expected: Record<Who, number> = { anonymous: 401, admin: 201, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 403 };
+    try {
+      for (const who of WHO) {
+        const headers: Record<string, string> = { "content-type": "image/png", "x-file-name": `by-${who}.png` };
+        if (who !== "anonymous") headers.authorization = `Bearer ${tokens.get(who)}`;
+        const body = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+        const req = new NextRequest(new URL(`/api/v1/projects/${study.project.slug}/images`, "http://localhost"), { method: "POST", body, headers });
+        const res = await uploadImageRoute.POST(req, { params: Promise.resolve({ slug: study.project.slug }) });
+        expect([who, res.status]).toEqual([who, expected[who]]);
+        if (res.status === 201) expect(await res.json()).toEqual({ src: `${study.project.slug}/by-admin.png`, bytes: 12 });
+      }
+    } finally {
+      delete process.env.CONSILIUM_IMAGE_DIR;
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
