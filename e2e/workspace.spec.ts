@@ -91,10 +91,10 @@ test("HealthBench conversations: converted, imported in the browser, criteria gr
   await loginAs(page, USERS.reviewer1);
   const url = await openFromQueue(page, new RegExp(`HealthBench E2E ${RUN} / HB`));
   // Which conversation is this? Match the first turn against the converted file.
-  const firstTurn = (await page.getByTestId("transcript").locator("li").first().innerText()).trim();
+  const firstTurn = (await page.getByTestId("transcript").locator(":scope > li").first().innerText()).trim();
   const item = items.find((i) => firstTurn.includes(i.turns[0].content.trim().slice(0, 60)))!;
   expect(item).toBeTruthy();
-  await expect(page.getByTestId("transcript").locator("li")).toHaveCount(item.turns.length);
+  await expect(page.getByTestId("transcript").locator(":scope > li")).toHaveCount(item.turns.length);
   const criteria = page.locator('[data-nav="criterion"]');
   await expect(criteria).toHaveCount(item.criteria.length);
 
@@ -192,6 +192,43 @@ test("MEDEC notes imported as gold items: the admin sees the reviewer's accuracy
   await expect(row).toContainText(gold.error_flag ? "67 %" : "100 %");
 });
 
+test("vqa images: uploaded through the browser, imported by reference, shown to the assigned reviewer only", async ({ page, browser }, info) => {
+  const slug = `vqa-${RUN}`;
+  await loginAs(page, USERS.admin);
+  await createProject(page, { name: `VQA E2E ${RUN}`, slug, template: "reasoning-quality", citation: /MedR-Bench|Qiu/ });
+  // A real PNG (the demo seed draws it) uploaded under a new name, plus a file that is not an image.
+  const png = path.join(ROOT, ".data/images/demo/cxr-1.png");
+  await page.getByLabel("Upload images for vqa items").setInputFiles([
+    { name: "scan-1.png", mimeType: "image/png", buffer: readFileSync(png) },
+    { name: "notes.png", mimeType: "image/png", buffer: Buffer.from("not an image at all") },
+  ]);
+  const results = page.getByTestId("image-upload-results");
+  await expect(results.locator('[data-state="done"]')).toContainText(`${slug}/scan-1.png`);
+  await expect(results.locator('[data-state="failed"]')).toContainText("notes.png");
+
+  const items = info.outputPath("vqa.jsonl");
+  const { writeFileSync } = await import("node:fs");
+  writeFileSync(items, [
+    { kind: "vqa", externalId: "v1", question: "What does the film show?", images: [{ src: `${slug}/scan-1.png`, modality: "X-ray", view: "PA", caption: "Admission film" }], responses: [{ modelName: "m", content: "Normal film." }] },
+  ].map((i) => JSON.stringify(i)).join("\n") + "\n");
+  await importFile(page, items, "Imported 1 items with 1 responses.");
+  await assignToReviewer1(page, "Images", "Assigned 1 items as 1 assignments.");
+
+  await loginAs(page, USERS.reviewer1);
+  await openFromQueue(page, new RegExp(`VQA E2E ${RUN} / Images`));
+  const image = page.getByTestId("image-viewer").locator("img").first();
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect(page.getByTestId("image-viewer")).toContainText("X-ray · PA — Admission film");
+  const src = await image.getAttribute("src");
+
+  // Another reviewer, not assigned to the item, cannot fetch the file.
+  const other = await browser.newPage();
+  await loginAs(other, USERS.reviewer2);
+  expect((await other.request.get(src!)).status()).toBe(404);
+  await other.close();
+});
+
 test("pairwise comparison: side by side, A / tie / B from the keyboard with strength, exported by real response", async ({ page }) => {
   await loginAs(page, USERS.reviewer1);
   await page.setViewportSize({ width: 1400, height: 900 });
@@ -254,7 +291,7 @@ test("every item kind renders for reviewers: mcq, ddx, vqa with a zoomable image
       } else if (kind === "vqa") {
         const image = page.getByTestId("image-viewer").locator("img").first();
         await expect(image).toBeVisible();
-        expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+        await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
         await expect(page.getByTestId("zoom-level")).toHaveText("100%");
         await page.getByRole("button", { name: /zoom in/i }).click();
         await expect(page.getByTestId("zoom-level")).not.toHaveText("100%");
