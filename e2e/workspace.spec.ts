@@ -89,7 +89,7 @@ test("HealthBench conversations: converted, imported in the browser, criteria gr
   await assignToReviewer1(page, "HB", "Assigned 10 items as 10 assignments.");
 
   await loginAs(page, USERS.reviewer1);
-  const url = await openFromQueue(page, new RegExp(`HealthBench E2E ${RUN} / HB`));
+  await openFromQueue(page, new RegExp(`HealthBench E2E ${RUN} / HB`));
   // Which conversation is this? Match the first turn against the converted file.
   const firstTurn = (await page.getByTestId("transcript").locator(":scope > li").first().innerText()).trim();
   const item = items.find((i) => firstTurn.includes(i.turns[0].content.trim().slice(0, 60)))!;

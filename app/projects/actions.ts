@@ -29,6 +29,7 @@ export const createBatchAction = authedAction(
     perItem: z.coerce.number().int().min(1).max(50),
     "reviewerIds[]": z.array(z.string().min(1)).min(1, { error: "Choose at least one reviewer." }).optional(),
     dueAt: z.string().optional().transform((v) => (v ? new Date(v) : undefined)),
+    goldToAllReviewers: checkbox,
   }),
   async (actor, input) => {
     const project = await findProjectForActor(actor, input.slug);
@@ -37,6 +38,7 @@ export const createBatchAction = authedAction(
       perItem: input.perItem,
       reviewerIds: input["reviewerIds[]"] ?? [],
       dueAt: input.dueAt,
+      goldToAllReviewers: input.goldToAllReviewers,
     });
     revalidatePath(`/projects/${project.slug}`);
     return { batchId: result.batch.id, items: result.items, assignments: result.assignments };

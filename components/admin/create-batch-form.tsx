@@ -40,6 +40,9 @@ export function CreateBatchForm({ slug, defaultPerItem, reviewers }: { slug: str
         </div>
         <FieldError state={state} name="reviewerIds[]" />
       </fieldset>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="goldToAllReviewers" defaultChecked /> Give gold items to every chosen reviewer (so accuracy is measured on the same set)
+      </label>
       <FormStatus state={state} />
       <button className={buttonClass} disabled={pending}>{pending ? "Assigning…" : "Create and assign batch"}</button>
     </form>

@@ -65,4 +65,25 @@ describe("createBatch", () => {
     await createBatch(admin.id, project.id, { name: "B", reviewerIds: reviewers.map((r) => r.id), itemIds: [items[0].id] });
     await expect(createBatch(admin.id, project.id, { name: "B", reviewerIds: reviewers.map((r) => r.id), itemIds: [items[1].id] })).rejects.toThrow(/already exists/);
   });
+
+  it("gives gold items to every reviewer (unless asked not to), mixed into the queue, loads still balanced", async () => {
+    const admin = await seedUser({ role: "ADMIN" });
+    const project = await seedProject(admin.id, { reviewersPerItem: 2 });
+    const lines = qaLines(8).map((l, i) => ({ ...l, isGold: i < 2 }));
+    await seedItems(admin.id, project.id, lines);
+    const reviewers = [await seedUser({ role: "REVIEWER" }), await seedUser({ role: "REVIEWER" }), await seedUser({ role: "REVIEWER" })];
+    const result = await createBatch(admin.id, project.id, { name: "G", reviewerIds: reviewers.map((r) => r.id), seed: 5 });
+    expect(result).toMatchObject({ items: 8, assignments: 2 * 3 + 6 * 2 });
+    const assignments = await getDb().assignment.findMany({ where: { batchId: result.batch.id }, include: { item: true } });
+    const gold = assignments.filter((a) => a.item.isGold);
+    expect(gold).toHaveLength(6);
+    for (const r of reviewers) expect(gold.filter((a) => a.reviewerId === r.id)).toHaveLength(2);
+    const loads = reviewers.map((r) => assignments.filter((a) => a.reviewerId === r.id).length);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+
+    const other = await seedProject(admin.id, { reviewersPerItem: 2 });
+    await seedItems(admin.id, other.id, lines);
+    const plain = await createBatch(admin.id, other.id, { name: "G", reviewerIds: reviewers.map((r) => r.id), seed: 5, goldToAllReviewers: false });
+    expect(plain.assignments).toBe(8 * 2);
+  });
 });

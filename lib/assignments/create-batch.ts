@@ -30,7 +30,7 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
   const items = await db.item.findMany({
     where: { projectId, ...(data.itemIds ? { id: { in: data.itemIds } } : { batchItems: { none: {} } }) },
     orderBy: [{ createdAt: "asc" }, { externalId: "asc" }],
-    select: { id: true, responses: { select: { id: true }, orderBy: { position: "asc" } } },
+    select: { id: true, isGold: true, responses: { select: { id: true }, orderBy: { position: "asc" } } },
   });
   if (data.itemIds && items.length !== new Set(data.itemIds).size) throw new ConflictError("Some items are not in this project.");
   if (!items.length) throw new ConflictError("There are no unbatched items to assign. Import items first.");
@@ -39,7 +39,12 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
   const rng = seededRng(seed);
   let plan;
   try {
-    plan = planAssignments({ itemIds: items.map((i) => i.id), reviewerIds: reviewers.map((r) => r.id), perItem, rng });
+    const toAll = data.goldToAllReviewers ? items.filter((i) => i.isGold) : [];
+    const others = data.goldToAllReviewers ? items.filter((i) => !i.isGold) : items;
+    const everyone = toAll.flatMap((i) => reviewers.map((r) => ({ itemId: i.id, reviewerId: r.id })));
+    // Gold items first, so the k-per-item plan balances loads around them.
+    const startLoad = new Map(reviewers.map((r) => [r.id, toAll.length]));
+    plan = [...everyone, ...planAssignments({ itemIds: others.map((i) => i.id), reviewerIds: reviewers.map((r) => r.id), perItem, rng, startLoad })];
   } catch (error) {
     if (error instanceof PlanError) throw new ConflictError(error.message);
     throw error;
@@ -77,7 +82,7 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
           });
         }
         await recordAudit(
-          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed } },
+          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers } },
           tx,
         );
         return { batch, items: items.length, assignments: rows.length, perItem };

@@ -8,5 +8,10 @@ export const createBatchSchema = z.object({
   itemIds: z.array(z.string().min(1)).optional(),
   dueAt: z.coerce.date().optional(),
   seed: z.number().int().optional(),
+  /**
+   * Gold items (known answers, for reviewer QA) go to every chosen reviewer, so each reviewer's
+   * accuracy is measured on the same set; off: they are planned like other items (k per item).
+   */
+  goldToAllReviewers: z.boolean().default(true),
 });
 export type CreateBatchInput = z.input<typeof createBatchSchema>;

@@ -75,17 +75,20 @@ describe("seedDemo", () => {
       expect((item.metadata as { tags?: string[] }).tags?.some((t) => t.startsWith("theme:"))).toBe(true);
     }
 
-    // Batches: "Demo" with every item, two of the three demo reviewers on each; the researcher is a member.
+    // Batches: "Demo" with every item, two of the three demo reviewers on each (gold items: all three);
+    // the researcher is a member.
     const reviewers = await db.user.findMany({ where: { role: "REVIEWER" }, select: { id: true } });
     const researcher = await db.user.findUniqueOrThrow({ where: { email: "researcher@consilium.local" } });
     for (const slug of ["reasoning-showcase", "pairwise-showcase", "criteria-showcase"]) {
       const project = bySlug[slug];
       const items = await db.item.count({ where: { projectId: project.id } });
-      expect(project.batches.map((b) => [b.name, b._count.items, b._count.assignments])).toEqual([["Demo", items, items * 2]]);
+      const gold = await db.item.count({ where: { projectId: project.id, isGold: true } });
+      const expected = (items - gold) * 2 + gold * reviewers.length;
+      expect(project.batches.map((b) => [b.name, b._count.items, b._count.assignments])).toEqual([["Demo", items, expected]]);
       expect(project.members.find((m) => m.userId === researcher.id)?.role).toBe("RESEARCHER");
       const assigned = await db.assignment.findMany({ where: { batch: { projectId: project.id } }, select: { reviewerId: true, itemId: true } });
       expect(new Set(assigned.map((a) => a.reviewerId))).toEqual(new Set(reviewers.map((r) => r.id)));
-      expect(new Set(assigned.map((a) => `${a.itemId}:${a.reviewerId}`)).size).toBe(items * 2);
+      expect(new Set(assigned.map((a) => `${a.itemId}:${a.reviewerId}`)).size).toBe(expected);
     }
 
     // Gold: the mcq gold item's keys are axes of the project's rubric, and its labels are responses.

@@ -5,17 +5,18 @@ import type { Command } from "../command";
 import { requireString, resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 
-const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y] [--due YYYY-MM-DD] --as ADMIN_EMAIL
+const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y] [--due YYYY-MM-DD]
+                        [--gold-like-others] --as ADMIN_EMAIL
 
 Builds a batch from every item not yet in a batch and assigns K distinct reviewers per item
 with balanced load (default K: the project's reviewers per item; default reviewers: every
-active reviewer).`;
+active reviewer). Gold items go to every chosen reviewer unless --gold-like-others.`;
 
 export const assignCommand: Command = {
   name: "assign",
   summary: "build a batch and assign it to reviewers",
   usage,
-  options: { batch: { type: "string" }, "per-item": { type: "string" }, reviewers: { type: "string" }, due: { type: "string" } },
+  options: { batch: { type: "string" }, "per-item": { type: "string" }, reviewers: { type: "string" }, due: { type: "string" }, "gold-like-others": { type: "boolean" } },
   async run({ values, positionals }, io) {
     const [slug] = positionals;
     if (!slug) throw new UsageError(usage);
@@ -37,6 +38,7 @@ export const assignCommand: Command = {
       perItem: values["per-item"] ? Number(values["per-item"]) : undefined,
       reviewerIds,
       dueAt: values.due ? new Date(values.due as string) : undefined,
+      goldToAllReviewers: !values["gold-like-others"],
     });
     io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments (${result.perItem} per item, ${reviewerIds.length} reviewers).`);
   },
