@@ -79,4 +79,52 @@ describe("export of pairwise and criteria annotations", () => {
     expect(csv).toContain(",criterion,criterion:2,met,500 mg stated,");
     expect(csv).toContain(",criterion,criteria_score,-0.5,");
   });
+
+  it("exports every item kind with its input, the responses' structured answers, and item ratings in CSV", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = mkdtempSync(path.join(tmpdir(), "consilium-export-img-"));
+    mkdirSync(path.join(dir, "s"));
+    writeFileSync(path.join(dir, "s", "x.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    process.env.CONSILIUM_IMAGE_DIR = dir;
+    try {
+      const admin = await seedUser({ role: "ADMIN" });
+      const reviewer = asActor(await seedUser({ role: "REVIEWER" }));
+      // The MEDEC template rates the item as a whole, so one rubric fits every kind here.
+      const project = await createProject(admin.id, { name: "Kinds", slug: `kinds-${Date.now().toString(36)}`, template: "medec-note-review", reviewersPerItem: 1 });
+      await seedItems(admin.id, project.id, [
+        { kind: "qa", externalId: "k-qa", question: "Q?", responses: [{ modelName: "m", content: "A." }] },
+        { kind: "mcq", externalId: "k-mcq", question: "Pick", options: { A: "x", B: "y" }, correctOption: "A", responses: [{ modelName: "m", choice: "B", content: "because" }] },
+        { kind: "dialogue", externalId: "k-dlg", turns: [{ role: "patient", content: "Hi" }], responses: [{ modelName: "m", content: "Hello" }] },
+        { kind: "vqa", externalId: "k-vqa", question: "Seen?", images: [{ src: "s/x.png", modality: "CT" }], responses: [{ modelName: "m", content: "Nothing" }] },
+        { kind: "note", externalId: "k-note", text: "One. Two.", responses: [] },
+        { kind: "ddx", externalId: "k-ddx", case: "Fever", responses: [{ modelName: "m", differential: [{ diagnosis: "Flu" }] }] },
+      ]);
+      await createBatch(admin.id, project.id, { name: "b", reviewerIds: [reviewer.id], perItem: 1, seed: 2 });
+      for (const a of await getDb().assignment.findMany({ where: { reviewerId: reviewer.id } })) {
+        const data = { ...emptyAnnotationData(), item: { ratings: { error_flag: true }, comments: { error_flag: "checked" } } };
+        expect(await saveAnnotation(reviewer, a.id, { baseVersion: 0, clientMutationId: `k-${a.id}`, data, submit: true })).toMatchObject({ status: "saved" });
+      }
+      const records = await exportJsonl(admin.id, project.id, true);
+      const byId = Object.fromEntries(records.map((r) => [r.externalId, r]));
+      expect(Object.fromEntries(records.map((r) => [r.externalId, r.kind]))).toEqual({ "k-qa": "qa", "k-mcq": "mcq", "k-dlg": "dialogue", "k-vqa": "vqa", "k-note": "note", "k-ddx": "ddx" });
+      expect(byId["k-qa"].item.input).toEqual({ question: "Q?" });
+      expect(byId["k-mcq"].item).toEqual({ input: { question: "Pick", options: [{ key: "A", text: "x" }, { key: "B", text: "y" }] }, reference: { correctOption: "A" } });
+      expect(byId["k-mcq"].responses[0].answer).toEqual({ choice: "B" });
+      expect(byId["k-dlg"].item.input.turns).toEqual([{ role: "patient", content: "Hi" }]);
+      expect(byId["k-vqa"].item.input.images).toEqual([{ src: "s/x.png", modality: "CT" }]);
+      expect(byId["k-note"].item.input.sentences).toEqual([{ id: "0", text: "One." }, { id: "1", text: "Two." }]);
+      expect(byId["k-note"].responses).toEqual([]);
+      expect(byId["k-ddx"].responses[0].answer).toEqual({ differential: [{ diagnosis: "Flu" }] });
+      for (const r of records) expect([r.externalId, r.itemRatings, r.itemComments]).toEqual([r.externalId, { error_flag: true }, { error_flag: "checked" }]);
+
+      const csv = await collect(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
+      const rows = csv.trim().split("\n").slice(1);
+      expect(rows).toHaveLength(6);
+      expect(rows.every((r) => r.includes(",item,error_flag,true,checked,"))).toBe(true);
+    } finally {
+      delete process.env.CONSILIUM_IMAGE_DIR;
+    }
+  });
 });
