@@ -1,18 +1,8 @@
 // Pure planning of who reviews what, so the balancing rules are unit-tested without a database.
 
-export type Rng = () => number;
+import { seededRng, type Rng } from "@/lib/random/seeded-rng";
 
-/** Mulberry32: small seeded PRNG so plans are reproducible in tests and from a stored seed. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRng, type Rng };
 
 export function shuffle<T>(list: readonly T[], rng: Rng): T[] {
   const out = list.slice();

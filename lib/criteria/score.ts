@@ -1,3 +1,4 @@
+import { seededRng } from "@/lib/random/seeded-rng";
 // HealthBench-style scoring of case-specific criteria (RUBRICS.md §4). Pure functions, no DB.
 //
 // Formulas follow openai/simple-evals `healthbench_eval.py`:
@@ -34,7 +35,7 @@ export function aggregateScores(scores: readonly number[], opts: { resamples?: n
   if (n === 0) return null;
   const resamples = opts.resamples ?? 1000;
   // Seeded so that a report shows the same ± every time it is rendered.
-  const random = mulberry32(opts.seed ?? 0);
+  const random = seededRng(opts.seed ?? 0);
   const means: number[] = [];
   for (let r = 0; r < resamples; r++) {
     let sum = 0;
@@ -75,14 +76,3 @@ function populationStd(xs: readonly number[]): number {
   return Math.sqrt(xs.reduce((sum, x) => sum + (x - m) ** 2, 0) / xs.length);
 }
 
-/** mulberry32: a tiny 32-bit seeded PRNG, uniform in [0, 1). Good enough for resampling. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

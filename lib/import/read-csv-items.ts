@@ -1,6 +1,7 @@
 import { CsvError, parse } from "csv-parse";
 import type { ImportError, ImportRecord } from "./import-items";
 import { csvRecordLines } from "./csv-lines";
+import { iterateChunks } from "@/lib/streams/iterate-chunks";
 
 // CSV → the same records as a JSONL import, streamed (importItems validates them, all-or-nothing).
 //
@@ -193,27 +194,10 @@ function cellValue(cell: Cell, text: string, line: number, errors: ImportError[]
 }
 
 async function* byteChunks(input: Input, onBytes?: (n: number) => void): AsyncGenerator<Buffer> {
-  for await (const chunk of iterate(input)) {
+  for await (const chunk of iterateChunks<Buffer | Uint8Array | string>(input)) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     onBytes?.(bytes.length);
     yield bytes;
   }
 }
 
-// Node streams and most web streams are async iterable; a bare web stream is read through its reader.
-async function* iterate(input: Input): AsyncGenerator<Buffer | Uint8Array | string> {
-  if (Symbol.asyncIterator in input) {
-    yield* input as AsyncIterable<Buffer | Uint8Array | string>;
-    return;
-  }
-  const reader = (input as ReadableStream<Uint8Array>).getReader();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}

@@ -1,3 +1,5 @@
+import { iterateChunks } from "@/lib/streams/iterate-chunks";
+
 /**
  * Lines of a byte stream (web ReadableStream, Node Readable, or any async iterable of bytes),
  * decoded as UTF-8 (multi-byte characters split across chunks are handled), CRLF or LF.
@@ -7,7 +9,7 @@
 export async function* readLines(input: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8");
   let pending = "";
-  for await (const chunk of toAsyncIterable(input)) {
+  for await (const chunk of iterateChunks(input)) {
     const text = pending + decoder.decode(chunk, { stream: true });
     let start = 0;
     for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
@@ -24,19 +26,3 @@ function stripCr(line: string): string {
   return line.endsWith("\r") ? line.slice(0, -1) : line;
 }
 
-async function* toAsyncIterable(input: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  if (Symbol.asyncIterator in input) {
-    yield* input as AsyncIterable<Uint8Array>;
-    return;
-  }
-  const reader = (input as ReadableStream<Uint8Array>).getReader();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}

@@ -5,6 +5,7 @@ import path from "node:path";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError } from "@/lib/auth/users";
 import { resolveImagePath } from "./images";
+import { iterateChunks, type ChunkSource } from "@/lib/streams/iterate-chunks";
 
 // Admins upload the images of vqa items into the image directory (lib/items/images.ts), under
 // "<project slug>/<file name>"; items then reference that `src`. Uploads are streamed (constant
@@ -54,22 +55,6 @@ export function sniffImageType(head: Uint8Array): ImageType | null {
 
 export type ImageBody = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | NodeJS.ReadableStream;
 
-/** One iteration protocol for web and Node streams; leaving the loop early cancels the source. */
-async function* chunksOf(body: ImageBody): AsyncGenerator<Uint8Array> {
-  if ("getReader" in body && typeof body.getReader === "function") {
-    const reader = (body as ReadableStream<Uint8Array>).getReader();
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        yield value;
-      }
-    } finally {
-      await reader.cancel().catch(() => {});
-    }
-  }
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-}
 
 async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash("sha256");
@@ -126,7 +111,8 @@ export async function storeProjectImage(opts: {
   let head: Uint8Array = new Uint8Array(0);
   try {
     try {
-      for await (const chunk of chunksOf(opts.body)) {
+      for await (const raw of iterateChunks<Uint8Array | string>(opts.body as ChunkSource<Uint8Array | string>)) {
+        const chunk = typeof raw === "string" ? Buffer.from(raw) : raw;
         bytes += chunk.length;
         if (bytes > maxBytes) throw new ImageUploadError(`"${name}" is larger than ${formatSize(maxBytes)}.`);
         // The signature is checked on the first 12 bytes, however the body happens to be chunked.

@@ -2,6 +2,7 @@ import { mkdir, open } from "node:fs/promises";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 import { imageDirectory } from "@/lib/items/images";
+import { seededRng } from "@/lib/random/seeded-rng";
 
 // Synthetic images for the demo's vqa items, drawn in code so the repository carries no binary
 // files and no real patient images. They only *resemble* a chest radiograph and a skin lesion:
@@ -71,24 +72,13 @@ const ellipse = (u: number, v: number, cx: number, cy: number, rx: number, ry: n
   1 - smoothstep(1 - soft, 1 + soft, Math.hypot((u - cx) / rx, (v - cy) / ry));
 const gaussian = (u: number, v: number, cx: number, cy: number, sigma: number) => Math.exp(-((u - cx) ** 2 + (v - cy) ** 2) / (2 * sigma * sigma));
 
-/** Small deterministic PRNG (mulberry32), so the images are identical on every run. */
-function noise(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A radiograph-like frontal chest picture (PA: the patient's right is on the image's left).
  * With `opacity`, a soft bright patch sits in the image-left lower lung field.
  */
 export function drawChest(size: number, opts: { opacity?: boolean; seed?: number } = {}): Uint8Array {
-  const rand = noise(opts.seed ?? 1);
+  const rand = seededRng(opts.seed ?? 1);
   const px = new Uint8Array(size * size);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
@@ -127,7 +117,7 @@ export function drawChest(size: number, opts: { opacity?: boolean; seed?: number
 
 /** A skin-coloured field with an asymmetric, two-toned, irregularly bordered pigmented blob (RGB). */
 export function drawLesion(size: number, seed = 3): Uint8Array {
-  const rand = noise(seed);
+  const rand = seededRng(seed);
   const px = new Uint8Array(size * size * 3);
   const skin = [226, 184, 156];
   const brown = [139, 88, 58];
