@@ -229,6 +229,45 @@ test("vqa images: uploaded through the browser, imported by reference, shown to 
   await other.close();
 });
 
+test("differential diagnoses graded entry by entry from the keyboard; top-k accuracy for the study team", async ({ page }, info) => {
+  const slug = `ddx-${RUN}`;
+  await loginAs(page, USERS.admin);
+  await createProject(page, { name: `DDx E2E ${RUN}`, slug, template: "ddx-accuracy", citation: /Towards conversational diagnostic AI/ });
+  const file = info.outputPath("ddx.jsonl");
+  const { writeFileSync } = await import("node:fs");
+  writeFileSync(file, JSON.stringify({ kind: "ddx", externalId: "d1", case: "A 6-year-old with fever, cough, conjunctivitis and a rash spreading from the face.", responses: [
+    { modelName: "ddx-model", differential: [{ diagnosis: "Rubella", rationale: "Rash and fever" }, { diagnosis: "Measles", rationale: "3 Cs and descending rash" }, { diagnosis: "Kawasaki disease" }] },
+  ] }) + "\n");
+  await importFile(page, file, "Imported 1 items with 1 responses.");
+  await assignToReviewer1(page, "D", "Assigned 1 items as 1 assignments.");
+
+  await loginAs(page, USERS.reviewer1);
+  const url = await openFromQueue(page, new RegExp(`DDx E2E ${RUN} / D`));
+  await expect(page.locator('[data-nav="entry"]')).toHaveCount(3);
+  await page.getByTestId("submit").click();
+  await expect(page.getByTestId("submit-problems")).toContainText("3 differential entries are not graded");
+  await page.locator("body").click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press("j");
+  await expect(page.locator('[data-nav="entry"]').first()).toBeFocused();
+  await page.keyboard.press("4"); // Rubella: unrelated
+  await page.keyboard.press("1"); // Measles: exact
+  await page.keyboard.press("3"); // Kawasaki: closely related
+  await expect(page.getByTestId("entries-progress")).toHaveText("3/3 graded");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  await page.keyboard.press("Control+Enter");
+  await page.waitForURL((u) => u.href !== url);
+
+  await loginAs(page, USERS.researcher);
+  expect((await page.request.get(`/api/v1/projects/${slug}/export?format=jsonl`)).status()).toBe(404); // not a member
+  await loginAs(page, USERS.admin);
+  await page.goto(`/projects/${slug}/quality`);
+  const row = page.getByTestId("ddx-accuracy").locator('[data-model="ddx-model"]');
+  await expect(row.locator('[data-k="1"]')).toHaveText("0 %");
+  await expect(row.locator('[data-k="3"]')).toHaveText("100 %");
+  const [record] = (await (await page.request.get(`/api/v1/projects/${slug}/export?format=jsonl`)).text()).trim().split("\n").map((l) => JSON.parse(l));
+  expect(record.responses[0].differentialMatches.map((m: { match: string }) => m.match)).toEqual(["unrelated", "exact", "closely_related"]);
+});
+
 test("pairwise comparison: side by side, A / tie / B from the keyboard with strength, exported by real response", async ({ page }) => {
   await loginAs(page, USERS.reviewer1);
   await page.setViewportSize({ width: 1400, height: 900 });

@@ -3,7 +3,8 @@ import { Markdown } from "@/components/ui/markdown";
 import { Transcript } from "./transcript";
 
 /** A model response as the reviewer reads it: answer by kind, then the collapsible reasoning trace. */
-export function ResponseBody({ response: r }: { response: ReviewResponse }) {
+/** `gradedDifferential`: the list is shown by the grading widget instead. */
+export function ResponseBody({ response: r, gradedDifferential = false }: { response: ReviewResponse; gradedDifferential?: boolean }) {
   return (
     <div className="text-sm">
       {r.choice ? (
@@ -16,7 +17,7 @@ export function ResponseBody({ response: r }: { response: ReviewResponse }) {
           )}
         </p>
       ) : null}
-      {r.differential ? (
+      {r.differential && !gradedDifferential ? (
         <ol className="mb-2 list-decimal space-y-1 pl-5" aria-label="Differential diagnosis" data-testid="differential">
           {r.differential.map((d, i) => (
             <li key={i}>

@@ -2,12 +2,13 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignments/load-for-review";
-import type { AnnotationData, CriterionMark, RatingValue, ResponseBlock } from "@/lib/annotations/schema";
+import type { AnnotationData, CriterionMark, DdxEntryMark, RatingValue, ResponseBlock } from "@/lib/annotations/schema";
 import { CONFIDENCE_LABELS } from "@/lib/projects/labels";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { AxisInput } from "./axis-input";
 import { ConflictPanel } from "./conflict-panel";
 import { CriteriaChecklist } from "./criteria-checklist";
+import { DifferentialGrading } from "./differential-grading";
 import { PairwisePanel } from "./pairwise-panel";
 import { ResponseBody } from "./response-body";
 import { RevisionHistory } from "./revision-history";
@@ -41,6 +42,8 @@ export function ReviewForm(props: {
   axes: ReviewAxis[];
   criteria: ReviewCriterion[];
   askConfidence: boolean;
+  /** The rubric grades each differential entry (AMIE style). */
+  gradeDifferentials: boolean;
   pairwiseStrength: boolean;
   nextHref: string;
   initialVersion: number;
@@ -76,6 +79,8 @@ export function ReviewForm(props: {
     setBlock(responseId, (block) => ({ ...block, [field]: { ...block[field], [axisKey]: value } }));
   const setCriterion = (responseId: string, criterionId: string, mark: CriterionMark) =>
     setBlock(responseId, (block) => ({ ...block, criteria: { ...block.criteria, [criterionId]: mark } }));
+  const setEntry = (responseId: string, rank: number, mark: DdxEntryMark) =>
+    setBlock(responseId, (block) => ({ ...block, entries: { ...block.entries, [String(rank)]: mark } }));
   const setItem = (axisKey: string, field: "ratings" | "comments", value: Value) =>
     update({ ...data, item: { ...data.item, [field]: { ...data.item[field], [axisKey]: value } } });
 
@@ -150,8 +155,11 @@ export function ReviewForm(props: {
                 {r.displayLabel}
                 {r.modelName ? <span className="ml-2 text-sm font-normal text-slate-500">{r.modelName}</span> : null}
               </h2>
-              <ResponseBody response={r} />
+              <ResponseBody response={r} gradedDifferential={props.gradeDifferentials && Boolean(r.differential)} />
               <fieldset disabled={readOnly} className="mt-4 space-y-3">
+                {props.gradeDifferentials && r.differential ? (
+                  <DifferentialGrading response={r} marks={block.entries ?? {}} onChange={(rank, mark) => setEntry(r.id, rank, mark)} problem={problemAt.get(`responses.${r.id}.entries`)} />
+                ) : null}
                 {responseAxes.map((axis) => (
                   <AxisInput key={axis.key} axis={axis} name={`${r.id}-${axis.key}`} value={block.ratings[axis.key]} comment={block.comments[axis.key] ?? ""}
                     onChange={(v) => setResponse(r.id, axis.key, "ratings", v)} onComment={(t) => setResponse(r.id, axis.key, "comments", t)}
@@ -161,7 +169,7 @@ export function ReviewForm(props: {
                   <CriteriaChecklist responseId={r.id} criteria={props.criteria} marks={block.criteria ?? {}} onChange={(c, mark) => setCriterion(r.id, c, mark)}
                     problem={problemAt.get(`responses.${r.id}.criteria`)} />
                 ) : null}
-                {props.askConfidence && (responseAxes.length || props.criteria.length) ? (
+                {props.askConfidence && (responseAxes.length || props.criteria.length || (props.gradeDifferentials && r.differential)) ? (
                   <div data-testid="confidence">
                     <AxisInput axis={CONFIDENCE_AXIS} name={`${r.id}-confidence`} value={block.confidence ?? undefined} comment=""
                       onChange={(v) => setBlock(r.id, (b) => ({ ...b, confidence: typeof v === "number" ? v : null }))} />

@@ -75,4 +75,14 @@ describe("checkRatings", () => {
     (data.responses.r1.criteria as Record<string, { met: boolean }>).c2 = { met: false };
     expect(checkRatings(data, ctx, true)).toEqual([]);
   });
+
+  it("requires every differential entry graded when the rubric grades entries, and refuses ranks beyond the list", () => {
+    const ctx = { axes: [], responseIds: ["r1"], differentialLengths: { r1: 2 } };
+    const data = { ...emptyAnnotationData(), responses: { r1: { ratings: {}, comments: {}, entries: { "0": { match: "exact" as const }, "5": { match: "unrelated" as const } } } } };
+    expect(checkRatings(data, ctx, true).map((p) => p.message)).toEqual(["This differential entry is not part of the response.", "Response A: 1 differential entry is not graded."]);
+    data.responses.r1.entries = { "0": { match: "exact" }, "1": { match: "unrelated" } } as never;
+    expect(checkRatings(data, ctx, true)).toEqual([]);
+    // Without the tool, entries are not asked for.
+    expect(checkRatings({ ...emptyAnnotationData() }, { axes: [], responseIds: ["r1"] }, true)).toEqual([]);
+  });
 });

@@ -18,6 +18,8 @@ export type CheckContext = {
   responseIds: string[];
   /** The item's case criteria; when there are any, each response must have all marked to submit. */
   criterionIds?: string[];
+  /** Differential lengths by response id, when the rubric grades each entry (ddx-match tool). */
+  differentialLengths?: Record<string, number>;
 };
 
 export type RatingProblem = { path: string; message: string };
@@ -97,6 +99,14 @@ export function checkRatings(data: AnnotationData, context: CheckContext, forSub
     const marks = block?.criteria ?? {};
     for (const criterionId of Object.keys(marks)) {
       if (!criterionIds.has(criterionId)) problems.push({ path: `responses.${id}.criteria.${criterionId}`, message: "This criterion is not part of the item." });
+    }
+    const length = context.differentialLengths?.[id];
+    for (const rank of Object.keys(block?.entries ?? {})) {
+      if (length === undefined || Number(rank) >= length) problems.push({ path: `responses.${id}.entries.${rank}`, message: "This differential entry is not part of the response." });
+    }
+    if (forSubmit && length !== undefined) {
+      const unmarkedEntries = Array.from({ length }, (_, rank) => block?.entries?.[String(rank)]?.match).filter((m) => !m).length;
+      if (unmarkedEntries) problems.push({ path: `responses.${id}.entries`, message: `Response ${String.fromCharCode(65 + index)}: ${unmarkedEntries} differential entr${unmarkedEntries === 1 ? "y is" : "ies are"} not graded.` });
     }
     if (forSubmit) {
       const unmarked = [...criterionIds].filter((c) => typeof marks[c]?.met !== "boolean").length;

@@ -41,6 +41,8 @@ export function describeChanges(before: AnnotationData | null, after: Annotation
     if ((a?.confidence ?? null) !== (b?.confidence ?? null)) out.push(`${who}Confidence: ${show(a?.confidence, labels)} → ${show(b?.confidence, labels)}`);
     const marks = (m: typeof a) => Object.fromEntries(Object.entries(m?.criteria ?? {}).map(([k, v]) => [k, v.met === null ? null : v.met ? "met" : "not met"]));
     diffRecord(who, marks(a), marks(b), (k) => labels.criteria.get(k) ?? "Criterion", labels, out);
+    const entries = (m: typeof a) => Object.fromEntries(Object.entries(m?.entries ?? {}).map(([rank, v]) => [rank, v.match]));
+    diffRecord(who, entries(a), entries(b), (rank) => `Differential entry ${Number(rank) + 1}`, labels, out);
   }
   diffRecord("Item · ", prev.item.ratings, after.item.ratings, axis, labels, out);
   diffRecord("Item · ", prev.item.comments, after.item.comments, (k) => `${axis(k)} comment`, labels, out);

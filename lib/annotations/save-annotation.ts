@@ -2,6 +2,8 @@ import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { responseAnswerSchema } from "@/lib/items/schema";
+import { toolsOfTemplate } from "@/lib/rubrics/templates";
 import { checkRatings, type AxisRule, type RatingProblem } from "./check-ratings";
 import { readAnnotationData, saveAnnotationSchema, type AnnotationData, type SaveAnnotationInput } from "./schema";
 
@@ -30,7 +32,7 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
       annotation: true,
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
       batch: { select: { projectId: true } },
-      item: { select: { criteria: { select: { id: true } } } },
+      item: { select: { kind: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true } } } },
     },
   });
   if (!assignment) throw new NotFoundError("Assignment not found.");
@@ -51,7 +53,14 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
 
   const problems = checkRatings(
     data,
-    { axes: assignment.rubric.axes as unknown as AxisRule[], responseIds: assignment.responseOrder, criterionIds: assignment.item.criteria.map((c) => c.id) },
+    {
+      axes: assignment.rubric.axes as unknown as AxisRule[],
+      responseIds: assignment.responseOrder,
+      criterionIds: assignment.item.criteria.map((c) => c.id),
+      ...(assignment.item.kind === "DDX" && toolsOfTemplate(assignment.rubric.templateKey).includes("ddx-match")
+        ? { differentialLengths: Object.fromEntries(assignment.item.responses.map((r) => [r.id, responseAnswerSchema.safeParse(r.answer ?? {}).data?.differential?.length ?? 0])) }
+        : {}),
+    },
     submit,
   );
   if (problems.length) return { status: "invalid", problems };

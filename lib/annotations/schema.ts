@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DDX_MATCHES } from "@/lib/ddx/matches";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version).
 // Client-safe: the review form and the server validate with the same schema. Everything is keyed
@@ -20,11 +21,19 @@ export const criterionMarkSchema = z.object({
 });
 export type CriterionMark = z.infer<typeof criterionMarkSchema>;
 
+export const ddxEntryMarkSchema = z.object({
+  match: z.enum(DDX_MATCHES).nullable(),
+  note: z.string().max(5000).optional(),
+});
+export type DdxEntryMark = z.infer<typeof ddxEntryMarkSchema>;
+
 export const responseBlockSchema = ratingsBlockSchema.extend({
   /** 1–5 (RUBRICS.md §8 confidence anchors); absent until the reviewer answers. */
   confidence: z.number().int().min(1).max(5).nullable().optional(),
   /** Case criteria (HealthBench style), keyed by Criterion.id. */
   criteria: z.record(z.string().max(64), criterionMarkSchema).optional(),
+  /** Differential entries (ddx), keyed by 0-based rank, when the rubric grades them (AMIE style). */
+  entries: z.record(z.string().regex(/^\d{1,3}$/), ddxEntryMarkSchema).optional(),
 });
 export type ResponseBlock = z.infer<typeof responseBlockSchema>;
 

@@ -5,7 +5,7 @@ import { imageUrlFor } from "@/lib/items/images";
 import { parseItemInput, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
-import type { AxisTemplate } from "@/lib/rubrics/templates";
+import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
 import { findNextAssignmentId } from "./queue";
 
 export type ReviewTurn = { role: Turn["role"]; html: string };
@@ -170,6 +170,8 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       askConfidence: settings.askConfidence,
       pairwiseStrength: settings.pairwiseStrength,
     },
+    /** Review tools of the rubric's template (case criteria, differential grading). */
+    tools: toolsOfTemplate(assignment.rubric.templateKey),
     // The external id can encode the source or model; reviewers see only the queue position.
     item,
     criteria: assignment.item.criteria.map((c): ReviewCriterion => ({ id: c.id, text: c.text, points: c.points, tags: c.tags.filter((t) => t.startsWith("axis:")) })),

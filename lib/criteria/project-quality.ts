@@ -1,14 +1,20 @@
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
+import { loadDdxAccuracy, type DdxAccuracyRow } from "@/lib/ddx/ddx-accuracy";
 import { loadGoldAccuracy, type GoldAccuracyRow } from "@/lib/gold/gold-accuracy";
 import { loadCriteriaScores, type CriteriaScores } from "./project-scores";
 
-export type ProjectQuality = CriteriaScores & { goldAccuracy: GoldAccuracyRow[] | null };
+export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; goldAccuracy: GoldAccuracyRow[] | null };
 
-/** Criteria scores for anyone who may read the project; gold accuracy only for admins (it names reviewers). */
+/**
+ * Criteria scores and differential top-k accuracy for anyone who may read the project; gold
+ * accuracy only for admins (it names reviewers). (The batch filter applies to the criteria and
+ * gold figures; differential accuracy covers the whole project.)
+ */
 export async function loadProjectQuality(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<ProjectQuality> {
-  const [scores, goldAccuracy] = await Promise.all([
+  const [scores, ddxAccuracy, goldAccuracy] = await Promise.all([
     loadCriteriaScores(actor, projectId, opts),
+    loadDdxAccuracy(actor, projectId),
     hasPermission(actor.role, "batch:progress") ? loadGoldAccuracy(actor, projectId, opts) : Promise.resolve(null),
   ]);
-  return { ...scores, goldAccuracy };
+  return { ...scores, ddxAccuracy, goldAccuracy };
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { readAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
 import { scoreCriteria } from "@/lib/criteria/score";
+import { topKOf, type DdxMatch } from "@/lib/ddx/matches";
 import { fetchAnnotationPage } from "./annotation-page-query";
 import { pseudonymizeReviewer } from "./pseudonym";
 
@@ -33,6 +34,9 @@ export type ExportResponseRecord = {
   /** Case criteria with the reviewer's marks, and the HealthBench item score (unclipped). */
   criteria?: ExportCriterionMark[];
   criteriaScore?: number | null;
+  /** Graded differential entries (ddx-match rubrics), by rank from 1, and top-k correctness. */
+  differentialMatches?: Array<{ rank: number; match: DdxMatch | null; note?: string }>;
+  topK?: Record<string, boolean>;
   /** With content (the default for JSONL): what the model said. */
   content?: string;
   reasoning?: string | null;
@@ -87,6 +91,16 @@ export type ExportFilter = {
 
 type Criterion = { id: string; position: number; points: number; tags: string[] };
 type Axis = { key: string; appliesTo: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" };
+
+function differentialOf(entries: NonNullable<AnnotationData["responses"][string]["entries"]> | undefined) {
+  if (!entries || !Object.keys(entries).length) return {};
+  const count = Math.max(...Object.keys(entries).map(Number)) + 1;
+  const marks = Array.from({ length: count }, (_, rank) => entries[String(rank)]?.match ?? null);
+  return {
+    differentialMatches: marks.map((match, rank) => ({ rank: rank + 1, match, ...(entries[String(rank)]?.note ? { note: entries[String(rank)].note } : {}) })),
+    topK: topKOf(marks),
+  };
+}
 
 function criteriaOf(criteria: Criterion[], marks: NonNullable<AnnotationData["responses"][string]["criteria"]> | undefined) {
   if (!criteria.length) return {};
@@ -186,6 +200,7 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
             comments: block?.comments ?? {},
             ...(block?.confidence ? { confidence: block.confidence } : {}),
             ...criteriaOf(a.criteria, block?.criteria),
+            ...differentialOf(block?.entries),
             ...(includeContent ? { content: r.content, reasoning: r.reasoning ?? null, answer: r.answer ?? null } : {}),
           };
         }),

@@ -33,7 +33,8 @@ function csvValue(value: unknown): string {
  * CSV: one row per rating. `target` says what was rated: response (rubric axis), confidence,
  * criterion (axis = "criterion:<position>", value met/not_met, plus a criteria_score row), pair
  * (the response columns name the response chosen, value is its label or "tie"; a second row
- * "<axis>:better" applies the axis polarity), item, and the overall comment.
+ * "<axis>:better" applies the axis polarity), ddx_entry (axis "entry:<rank>" with the match, and
+ * "top_<k>" true/false), item, and the overall comment.
  */
 export function toCsvRows(record: AnnotationRecord): string[][] {
   const base = (r: { responseId: string; label: string; modelName: string; shownAs?: number } | null, target: string) => [
@@ -59,6 +60,8 @@ export function toCsvRows(record: AnnotationRecord): string[][] {
       rows.push([...base(r, "criterion"), `criterion:${c.position + 1}`, c.met === null ? "" : c.met ? "met" : "not_met", c.note ?? "", ...tail]);
     }
     if (r.criteria?.length) rows.push([...base(r, "criterion"), "criteria_score", csvValue(r.criteriaScore), "", ...tail]);
+    for (const e of r.differentialMatches ?? []) rows.push([...base(r, "ddx_entry"), `entry:${e.rank}`, e.match ?? "", e.note ?? "", ...tail]);
+    for (const [k, correct] of Object.entries(r.topK ?? {})) rows.push([...base(r, "ddx_entry"), `top_${k}`, String(correct), "", ...tail]);
   }
   for (const p of record.pairwise ?? []) {
     const chosen = p.chosen === "tie" ? null : p.chosen;

@@ -16,7 +16,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
   const actor = await requirePageActor("assignment:work");
   const { assignmentId } = await params;
   const payload = await loadAssignmentForReview(actor, assignmentId).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
-  const { project, item, responses, axes, criteria, annotation, assignment, nextAssignmentId } = payload;
+  const { project, item, responses, axes, criteria, annotation, assignment, nextAssignmentId, tools } = payload;
   const nextHref = nextAssignmentId ? `/review/${nextAssignmentId}` : "/queue";
   return (
     <AppShell actor={actor}>
@@ -47,6 +47,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         axes={axes}
         criteria={criteria}
         askConfidence={project.askConfidence}
+        gradeDifferentials={tools.includes("ddx-match")}
         pairwiseStrength={project.pairwiseStrength}
         nextHref={nextHref}
         initialVersion={annotation.version}

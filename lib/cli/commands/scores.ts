@@ -29,6 +29,9 @@ export const scoresCommand: Command = {
       io.out(`${m.modelName}\toverall ${show(m.overall)}\tgraded ${m.gradedResponses}`);
       for (const [tag, a] of Object.entries({ ...m.byAxis, ...m.byTheme })) io.out(`  ${tag}\t${show(a)}`);
     }
+    for (const d of quality.ddxAccuracy) {
+      io.out(`ddx\t${d.modelName}\tgraded ${d.graded}\t${Object.entries(d.topK).map(([k, v]) => `top-${k} ${(v * 100).toFixed(1)} %`).join("\t")}`);
+    }
     for (const g of quality.goldAccuracy ?? []) {
       io.out(`gold\t${g.reviewerEmail}\t${g.correct}/${g.compared}\t${g.accuracy === null ? "—" : `${(g.accuracy * 100).toFixed(1)} %`}`);
     }

@@ -1,3 +1,4 @@
+import { ddxAccuracy } from "./amie-ddx";
 import { healthbenchCriteria } from "./healthbench";
 import { medPalmLongForm } from "./med-palm";
 import { medPalm2Pairwise } from "./med-palm-2";
@@ -6,7 +7,7 @@ import { medvalSafety } from "./medval";
 import { reasoningQuality } from "./reasoning-quality";
 import type { RubricTemplate } from "./types";
 
-export type { RubricTemplate, AxisTemplate, AxisOption } from "./types";
+export type { RubricTemplate, AxisTemplate, AxisOption, TemplateTool } from "./types";
 
 export const RUBRIC_TEMPLATES: readonly RubricTemplate[] = [
   medPalmLongForm,
@@ -15,10 +16,16 @@ export const RUBRIC_TEMPLATES: readonly RubricTemplate[] = [
   reasoningQuality,
   healthbenchCriteria,
   medecNoteReview,
+  ddxAccuracy,
 ];
 
 export const TEMPLATE_KEYS = RUBRIC_TEMPLATES.map((t) => t.key) as [string, ...string[]];
 
 export function findTemplate(key: string): RubricTemplate | undefined {
   return RUBRIC_TEMPLATES.find((t) => t.key === key);
+}
+
+/** Review tools of the template a rubric was created from (none for custom rubrics). */
+export function toolsOfTemplate(key: string | null | undefined) {
+  return (key ? findTemplate(key)?.tools : undefined) ?? [];
 }

@@ -14,6 +14,7 @@ describe("rubric templates", () => {
       "reasoning-quality",
       "healthbench-criteria",
       "medec-note-review",
+      "ddx-accuracy",
     ]);
   });
 

@@ -28,7 +28,7 @@ export type AxisTemplate = {
 };
 
 /** Review tools a template switches on besides its axes (DESIGN.md "What a reviewer annotates"). */
-export type TemplateTool = "criteria";
+export type TemplateTool = "criteria" | "ddx-match";
 
 export type RubricTemplate = {
   key: string;

@@ -86,6 +86,25 @@ export default async function QualityPage({ params }: { params: Promise<{ slug: 
         ) : null}
       </section>
 
+      {scores.ddxAccuracy.length ? (
+        <section className={`${cardClass} mb-6`} aria-label="Differential accuracy">
+          <h2 className="mb-1 font-medium">Differential diagnosis: top-k accuracy per model</h2>
+          <p className="mb-3 text-xs text-slate-600">Share of graded differentials with an exact, very close or closely related match among the first k entries (AMIE, Tu et al. 2024).</p>
+          <table className="w-full text-left text-sm" data-testid="ddx-accuracy">
+            <thead className="text-xs text-slate-500"><tr><th className="py-1 pr-3">Model</th><th className="pr-3">Graded</th><th className="pr-3">Top-1</th><th className="pr-3">Top-3</th><th className="pr-3">Top-5</th><th className="pr-3">Top-10</th></tr></thead>
+            <tbody>
+              {scores.ddxAccuracy.map((row) => (
+                <tr key={row.modelName} className="border-t border-slate-100" data-model={row.modelName}>
+                  <td className="py-1 pr-3 font-medium">{row.modelName}</td>
+                  <td className="pr-3">{row.graded}</td>
+                  {["1", "3", "5", "10"].map((k) => <td key={k} className="pr-3" data-k={k}>{(row.topK[k] * 100).toFixed(0)} %</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
       {gold ? (
         <section className={cardClass} aria-label="Gold accuracy">
           <h2 className="mb-1 font-medium">Reviewer accuracy on gold items</h2>
