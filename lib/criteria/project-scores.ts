@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { readAnnotationData } from "@/lib/annotations/schema";
+import { withDocumentDefaults } from "@/lib/annotations/schema";
 import { projectScope } from "@/lib/projects/access";
 import { aggregateScores, scoreCriteria, scoreCriteriaForTag, themeScores, type Aggregate, type MetMarks } from "./score";
 
@@ -71,7 +71,7 @@ export async function loadCriteriaScores(actor: Actor, projectId: string, opts: 
       },
     });
     for (const a of page) {
-      const data = readAnnotationData(a.data);
+      const data = withDocumentDefaults(a.data);
       const { criteria } = a.item;
       const axisTags = [...new Set(criteria.flatMap((c) => c.tags.filter((t) => t.startsWith("axis:"))))];
       const themes = themeTagsOf(a.item.metadata);

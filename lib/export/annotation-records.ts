@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { readAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
+import { withDocumentDefaults, type AnnotationData } from "@/lib/annotations/schema";
 import { scoreCriteria } from "@/lib/criteria/score";
 import { topKOf, type DdxMatch } from "@/lib/ddx/matches";
 import { fetchAnnotationPage } from "./annotation-page-query";
@@ -173,7 +173,7 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
     let done = 0;
     for (const a of page) {
       if (more && ++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-      const data = readAnnotationData(a.data);
+      const data = withDocumentDefaults(a.data);
       const refs = new Map(a.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
       const pairwise = pairwiseOf(data, await axesOf(a.rubricId), a.responseOrder, refs);
       yield {

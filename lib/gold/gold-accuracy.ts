@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
-import { readAnnotationData } from "@/lib/annotations/schema";
+import { withDocumentDefaults } from "@/lib/annotations/schema";
 import { goldSchema, type Gold } from "@/lib/items/schema";
 import { projectScope } from "@/lib/projects/access";
 import { compareWithGold } from "./compare-with-gold";
@@ -51,7 +51,7 @@ export async function loadGoldAccuracy(actor: Actor, projectId: string, opts: { 
     for (const a of page) {
       const reviewer = a.assignment!.reviewer;
       const { gold, labelToResponseId } = goldItems.get(a.itemId)!;
-      const result = compareWithGold(gold, readAnnotationData(a.data), labelToResponseId);
+      const result = compareWithGold(gold, withDocumentDefaults(a.data), labelToResponseId);
       let row = rows.get(reviewer.id);
       if (!row) {
         row = { reviewerId: reviewer.id, reviewerName: reviewer.name, reviewerEmail: reviewer.email, goldItems: 0, compared: 0, correct: 0, accuracy: null };
