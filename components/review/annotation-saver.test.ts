@@ -128,4 +128,11 @@ describe("AnnotationSaver", () => {
     ]);
     expect(h.saver.getSnapshot()).toMatchObject({ pendingChanges: 0, state: { kind: "saved" } });
   });
+
+  it("restores a draft saved by an older version of the page with today's defaults filled in", () => {
+    const h = harness([]);
+    h.store.set("consilium:draft:as1", JSON.stringify({ baseVersion: 0, data: { responses: {}, item: { ratings: {}, comments: {} }, overallComment: "old draft" } }));
+    h.saver.restoreDraft();
+    expect(h.saver.getSnapshot().data).toEqual({ ...emptyAnnotationData(), overallComment: "old draft" });
+  });
 });

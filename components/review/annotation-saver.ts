@@ -1,4 +1,5 @@
 import type { AnnotationData } from "@/lib/annotations/schema";
+import { withDocumentDefaults } from "@/lib/annotations/document-defaults";
 import type { RatingProblem } from "@/lib/annotations/check-ratings";
 
 export type SaveState =
@@ -81,10 +82,10 @@ export class AnnotationSaver {
     try {
       const draft = JSON.parse(raw) as { baseVersion: number; data: AnnotationData; pendingChanges?: number };
       if (draft.baseVersion !== this.version) this.deps.storage.removeItem(draftKey(this.assignmentId));
-      else if (JSON.stringify(draft.data) !== JSON.stringify(this.snapshot.data)) {
+      else if (JSON.stringify(withDocumentDefaults(draft.data)) !== JSON.stringify(this.snapshot.data)) {
         // Count the restored edits as pending (the one update below adds the last of them).
         this.changeSeq = this.ackedSeq + Math.max((draft.pendingChanges ?? 1) - 1, 0);
-        this.update(draft.data);
+        this.update(withDocumentDefaults(draft.data));
       }
     } catch {
       this.deps.storage.removeItem(draftKey(this.assignmentId));
