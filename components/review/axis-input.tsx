@@ -8,13 +8,16 @@ type Option = { value: string | number | boolean; label: string; help?: string; 
 /** Focus ring shared by every keyboard-navigable block of the review form (`data-nav`). */
 export const navClass = "outline-none focus:ring-2 focus:ring-blue-500 focus:ring-offset-1";
 
+const NOT_APPLICABLE: Option = { value: "na", label: "Cannot rate / N/A", key: "na" };
+
 export function optionsOf(axis: ReviewAxis): Option[] {
-  if (axis.type === "BOOLEAN") return [{ value: true, label: "Yes", key: "y" }, { value: false, label: "No", key: "n" }];
+  const extra = axis.allowsNotApplicable ? [NOT_APPLICABLE] : [];
+  if (axis.type === "BOOLEAN") return [{ value: true, label: "Yes", key: "y" }, { value: false, label: "No", key: "n" }, ...extra];
   if (axis.type === "SCALE") {
     const min = axis.min ?? 1;
-    return Array.from({ length: (axis.max ?? 5) - min + 1 }, (_, i) => ({ value: min + i, label: axis.options[i]?.label ?? String(min + i), help: axis.options[i]?.help }));
+    return [...Array.from({ length: (axis.max ?? 5) - min + 1 }, (_, i) => ({ value: min + i, label: axis.options[i]?.label ?? String(min + i), help: axis.options[i]?.help })), ...extra];
   }
-  return axis.options;
+  return [...axis.options, ...extra];
 }
 
 const chip = (checked: boolean) =>

@@ -85,4 +85,11 @@ describe("checkRatings", () => {
     // Without the tool, entries are not asked for.
     expect(checkRatings({ ...emptyAnnotationData() }, { axes: [], responseIds: ["r1"] }, true)).toEqual([]);
   });
+
+  it("accepts \"Cannot rate / N/A\" only on axes that offer it, and counts it as answered", () => {
+    const ctx = (allows: boolean) => ({ axes: [{ ...scale, appliesTo: "RESPONSE" as const, required: true, allowsNotApplicable: allows }], responseIds: ["r1"] });
+    const data = { ...emptyAnnotationData(), responses: { r1: { ratings: { quality: "na" }, comments: {} } } };
+    expect(checkRatings(data, ctx(true), true)).toEqual([]);
+    expect(checkRatings(data, ctx(false), true)[0].message).toMatch(/whole number from 1 to 5/);
+  });
 });

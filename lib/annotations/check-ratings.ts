@@ -9,7 +9,11 @@ export type AxisRule = {
   options: Array<{ value: string }>;
   min: number | null;
   max: number | null;
+  allowsNotApplicable?: boolean;
 };
+
+/** The stored value of "Cannot rate / does not apply" on axes that offer it. */
+export const NOT_APPLICABLE = "na";
 
 /** What a document is checked against besides the rubric. */
 export type CheckContext = {
@@ -31,6 +35,7 @@ export function isMultiChoice(axis: Pick<AxisRule, "type" | "max">): boolean {
 
 function checkValue(axis: AxisRule, value: unknown, pairIds: string[]): string | null {
   if (value === null || value === undefined) return null;
+  if (value === NOT_APPLICABLE && axis.allowsNotApplicable) return null;
   if (axis.appliesTo === "PAIR") {
     return typeof value === "string" && (value === "tie" || pairIds.includes(value)) ? null : `${axis.label} takes one of the two responses or a tie.`;
   }

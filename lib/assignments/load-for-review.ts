@@ -145,6 +145,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     min: a.min,
     max: a.max,
     ...(a.appliesTo === "PAIR" ? { polarity: a.polarity } : {}),
+    ...(a.allowsNotApplicable ? { allowsNotApplicable: true } : {}),
   }));
 
   const [item, guidelinesHtml, nextAssignmentId] = await Promise.all([

@@ -21,6 +21,7 @@ export async function createRubricFromTemplate(tx: Tx, projectId: string, templa
           min: axis.min ?? null,
           max: axis.max ?? null,
           polarity: axis.polarity ?? "HIGHER_IS_BETTER",
+          allowsNotApplicable: axis.allowsNotApplicable ?? false,
         })),
       },
     },

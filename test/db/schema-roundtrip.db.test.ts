@@ -22,9 +22,9 @@ describe("migrated database matches schema.prisma", () => {
     await db.projectMember.create({ data: { id: "m1", projectId: "p1", userId: "u1", role: "OWNER", createdAt: t } });
     await db.rubric.create({ data: { id: "rb1", projectId: "p1", version: 2, name: "R", templateKey: "k", frozenAt: t, createdAt: t } });
     const axis = await db.rubricAxis.create({
-      data: { id: "ax1", rubricId: "rb1", key: "quality", label: "Q", help: "h", type: "SCALE", appliesTo: "PAIR", required: false, position: 0, options: [{ value: "1", label: "one" }], min: 1, max: 5, polarity: "CHOSEN_IS_WORSE" },
+      data: { id: "ax1", rubricId: "rb1", key: "quality", label: "Q", help: "h", type: "SCALE", appliesTo: "PAIR", required: false, position: 0, options: [{ value: "1", label: "one" }], min: 1, max: 5, polarity: "CHOSEN_IS_WORSE", allowsNotApplicable: true },
     });
-    expect(axis).toMatchObject({ type: "SCALE", appliesTo: "PAIR", polarity: "CHOSEN_IS_WORSE", min: 1, max: 5, options: [{ value: "1", label: "one" }] });
+    expect(axis).toMatchObject({ type: "SCALE", appliesTo: "PAIR", polarity: "CHOSEN_IS_WORSE", allowsNotApplicable: true, min: 1, max: 5, options: [{ value: "1", label: "one" }] });
     const item = await db.item.create({
       data: { id: "i1", projectId: "p1", externalId: "x", kind: "MCQ", language: "es", specialty: "s", input: { q: 1 }, reference: { a: "b" }, metadata: { m: true }, isGold: true, createdAt: t },
     });

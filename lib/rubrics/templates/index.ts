@@ -1,3 +1,4 @@
+import { amieConsultation } from "./amie-consultation";
 import { ddxAccuracy } from "./amie-ddx";
 import { healthbenchCriteria } from "./healthbench";
 import { medPalmLongForm } from "./med-palm";
@@ -17,6 +18,7 @@ export const RUBRIC_TEMPLATES: readonly RubricTemplate[] = [
   healthbenchCriteria,
   medecNoteReview,
   ddxAccuracy,
+  amieConsultation,
 ];
 
 export const TEMPLATE_KEYS = RUBRIC_TEMPLATES.map((t) => t.key) as [string, ...string[]];

@@ -15,6 +15,7 @@ describe("rubric templates", () => {
       "healthbench-criteria",
       "medec-note-review",
       "ddx-accuracy",
+      "amie-consultation",
     ]);
   });
 
@@ -101,5 +102,15 @@ describe("rubric templates", () => {
 
   it("healthbench switches on the criteria tool", () => {
     expect(findTemplate("healthbench-criteria")!.tools).toEqual(["criteria"]);
+  });
+});
+
+describe("AMIE consultation template", () => {
+  it("offers N/A on every 5-point item and asks escalation and confabulation", async () => {
+    const { amieConsultation } = await import("./amie-consultation");
+    const scales = amieConsultation.axes.filter((a) => a.type === "SCALE");
+    expect(scales).toHaveLength(12);
+    expect(scales.every((a) => a.allowsNotApplicable && a.min === 1 && a.max === 5)).toBe(true);
+    expect(amieConsultation.axes.map((a) => a.key).slice(-2)).toEqual(["escalation", "confabulation"]);
   });
 });

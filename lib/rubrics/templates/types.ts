@@ -25,6 +25,8 @@ export type AxisTemplate = {
   min?: number;
   max?: number;
   polarity?: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE";
+  /** Offers "Cannot rate / does not apply" (stored as "na"), as AMIE's rubric does. */
+  allowsNotApplicable?: boolean;
 };
 
 /** Review tools a template switches on besides its axes (DESIGN.md "What a reviewer annotates"). */
