@@ -100,8 +100,9 @@ test("MEDEC notes imported as gold items: the admin sees the reviewer's accuracy
   const url = await openFromQueue(page, new RegExp(`MEDEC E2E ${RUN} / Notes`));
   const sentences = page.getByTestId("note-sentences").locator("li");
   // MEDEC repeats a case with and without its error: identify the note by all of its sentences.
-  const shown = (await sentences.allInnerTexts()).map((t) => t.replace(/^\d+\s*/, "").trim());
-  const item = items.find((i) => JSON.stringify(i.sentences.map((x) => x.text.trim())) === JSON.stringify(shown))!;
+  const norm = (t: string) => t.replace(/\s+/g, " ").trim();
+  const shown = (await sentences.locator("span:nth-child(2)").allTextContents()).map(norm);
+  const item = items.find((i) => JSON.stringify(i.sentences.map((x) => norm(x.text))) === JSON.stringify(shown))!;
   expect(item).toBeTruthy();
   expect(await page.getByTestId("response").count()).toBe(0);
 
