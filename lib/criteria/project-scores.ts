@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
-import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { withDocumentDefaults } from "@/lib/annotations/schema";
-import { projectScope } from "@/lib/projects/access";
+import { findVisibleBatchIds } from "@/lib/projects/access";
 import { aggregateScores, scoreCriteria, scoreCriteriaForTag, themeScores, type Aggregate, type MetMarks } from "./score";
 
 // HealthBench-style scores of a project's criteria marks, per model (RUBRICS.md §4; formulas
@@ -32,11 +32,7 @@ type ModelSamples = { overall: number[]; byAxis: Map<string, number[]>; themed: 
 export async function loadCriteriaScores(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<CriteriaScores> {
   requirePermission(actor, "project:read");
   const db = getDb();
-  const project = await db.project.findFirst({ where: { id: projectId, ...projectScope(actor) }, select: { id: true } });
-  if (!project) throw new NotFoundError("Project not found.");
-  // Filter by batch ids rather than a join to Batch (see lib/export/annotation-records.ts).
-  const batchIds = (await db.batch.findMany({ where: { projectId, ...(opts.batchId !== undefined ? { id: opts.batchId } : {}) }, select: { id: true } })).map((b) => b.id);
-  if (opts.batchId !== undefined && !batchIds.length) throw new NotFoundError("Batch not found.");
+  const batchIds = await findVisibleBatchIds(actor, projectId, opts.batchId);
 
   const models = new Map<string, ModelSamples>();
   const perItem: PerItemScore[] = [];

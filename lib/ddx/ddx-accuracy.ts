@@ -1,7 +1,6 @@
-import { getDb } from "@/lib/db/client";
-import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { streamAnnotationRecords } from "@/lib/export/annotation-records";
-import { projectScope } from "@/lib/projects/access";
+import { findVisibleBatchIds } from "@/lib/projects/access";
 import { TOP_K } from "./matches";
 
 export type DdxAccuracyRow = {
@@ -18,8 +17,7 @@ export type DdxAccuracyRow = {
  */
 export async function loadDdxAccuracy(actor: Actor, projectId: string): Promise<DdxAccuracyRow[]> {
   requirePermission(actor, "project:read");
-  const project = await getDb().project.findFirst({ where: { id: projectId, ...projectScope(actor) }, select: { id: true } });
-  if (!project) throw new NotFoundError("Project not found.");
+  await findVisibleBatchIds(actor, projectId);
   const byModel = new Map<string, { graded: number; correct: Map<string, number> }>();
   for await (const record of streamAnnotationRecords({ projectId })) {
     if (record.kind !== "ddx") continue;

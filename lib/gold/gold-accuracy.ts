@@ -1,8 +1,8 @@
 import { getDb } from "@/lib/db/client";
-import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { withDocumentDefaults } from "@/lib/annotations/schema";
 import { goldSchema, type Gold } from "@/lib/items/schema";
-import { projectScope } from "@/lib/projects/access";
+import { findVisibleBatchIds } from "@/lib/projects/access";
 import { compareWithGold } from "./compare-with-gold";
 
 // Reviewer accuracy on gold items (quality control): how many known answers each reviewer
@@ -28,7 +28,7 @@ type GoldItem = { gold: Gold; labelToResponseId: Record<string, string> };
 export async function loadGoldAccuracy(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<GoldAccuracyRow[]> {
   requirePermission(actor, "batch:progress");
   const db = getDb();
-  const batchIds = await visibleBatchIds(actor, projectId, opts.batchId);
+  const batchIds = await findVisibleBatchIds(actor, projectId, opts.batchId);
   const goldItems = await loadGoldItems(projectId);
   if (!goldItems.size || !batchIds.length) return [];
 
@@ -69,15 +69,6 @@ export async function loadGoldAccuracy(actor: Actor, projectId: string, opts: { 
 }
 
 /** Ownership where the data is loaded (STYLE.md): an invisible project or foreign batch is "not found". */
-async function visibleBatchIds(actor: Actor, projectId: string, batchId: string | undefined): Promise<string[]> {
-  const db = getDb();
-  const project = await db.project.findFirst({ where: { id: projectId, ...projectScope(actor) }, select: { id: true } });
-  if (!project) throw new NotFoundError("Project not found.");
-  const batches = await db.batch.findMany({ where: { projectId, ...(batchId !== undefined ? { id: batchId } : {}) }, select: { id: true } });
-  if (batchId !== undefined && !batches.length) throw new NotFoundError("Batch not found.");
-  return batches.map((b) => b.id);
-}
-
 /**
  * Gold items are a small quality-control subset, so they are held in memory. Items flagged
  * isGold without a valid reference.gold have no known answer and are left out.

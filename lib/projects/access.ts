@@ -46,3 +46,17 @@ export function listProjectMembers(projectId: string) {
     orderBy: { createdAt: "asc" },
   });
 }
+
+/**
+ * The ids of a project's batches (or of the one asked for) when the caller may see the project;
+ * "not found" otherwise. Analyses filter annotations by these ids instead of joining Batch (see
+ * lib/export/annotation-records.ts).
+ */
+export async function findVisibleBatchIds(actor: Actor, projectId: string, batchId?: string): Promise<string[]> {
+  const db = getDb();
+  const project = await db.project.findFirst({ where: { id: projectId, ...projectScope(actor) }, select: { id: true } });
+  if (!project) throw new NotFoundError("Project not found.");
+  const batches = await db.batch.findMany({ where: { projectId, ...(batchId !== undefined ? { id: batchId } : {}) }, select: { id: true } });
+  if (batchId !== undefined && !batches.length) throw new NotFoundError("Batch not found.");
+  return batches.map((b) => b.id);
+}
