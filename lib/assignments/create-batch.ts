@@ -62,7 +62,10 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
     const ordered = project.randomizeOrder ? shuffle(list, rng) : list.sort((a, b) => itemOrder.get(a.itemId)! - itemOrder.get(b.itemId)!);
     return ordered.map((p, displayOrder) => {
       const responseIds = responsesByItem.get(p.itemId)!;
-      return { reviewerId, itemId: p.itemId, displayOrder, responseOrder: project.randomizeOrder ? shuffle(responseIds, rng) : responseIds };
+      // Under blinding the screen order of responses is always shuffled: import order often follows the
+      // model (one harness's outputs first), so a fixed order would tell reviewers which model is which.
+      const shuffleResponses = project.blinded || project.randomizeOrder;
+      return { reviewerId, itemId: p.itemId, displayOrder, responseOrder: shuffleResponses ? shuffle(responseIds, rng) : responseIds };
     });
   });
 

@@ -68,7 +68,10 @@ describe("loadAssignmentForReview", () => {
     expect(dialogue.criteria.map((c) => [c.text, c.points, c.tags])).toEqual([["Asks about red flags", 5, ["axis:completeness"]], ["Recommends driving", -8, []]]);
 
     const vqa = await load("vqa");
-    expect(vqa.item).toMatchObject({ kind: "vqa", images: [{ src: "/api/v1/images/demo/cxr.png", modality: "X-ray", view: "PA" }] });
+    // By item id and position: stored file names ("demo/cxr.png") never reach the reviewer.
+    const vqaItemId = (await getDb().assignment.findUniqueOrThrow({ where: { id: vqa.assignment.id } })).itemId;
+    expect(vqa.item).toMatchObject({ kind: "vqa", images: [{ src: `/api/v1/items/${vqaItemId}/images/0`, modality: "X-ray", view: "PA" }] });
+    expect(JSON.stringify(vqa)).not.toContain("cxr.png");
 
     const note = await load("note");
     expect(note.responses).toEqual([]);

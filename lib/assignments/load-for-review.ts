@@ -53,7 +53,7 @@ async function renderTurns(md: Render, turns: Turn[]): Promise<ReviewTurn[]> {
   return Promise.all(turns.map(async (t) => ({ role: t.role, html: await md(t.content) })));
 }
 
-async function buildItem(md: Render, kind: string, rawInput: unknown, reference: unknown, settings: ProjectSettings): Promise<ReviewItem> {
+async function buildItem(md: Render, itemId: string, kind: string, rawInput: unknown, reference: unknown, settings: ProjectSettings): Promise<ReviewItem> {
   const input = parseItemInput(kind, rawInput);
   switch (input.kind) {
     case "qa":
@@ -74,7 +74,7 @@ async function buildItem(md: Render, kind: string, rawInput: unknown, reference:
         kind: "vqa",
         questionHtml: await md(input.question),
         images: input.images.map((image, i) => ({
-          src: imageUrlFor(image.src),
+          src: imageUrlFor(itemId, i, image.src),
           alt: image.caption ?? `Image ${i + 1}${image.modality ? ` (${image.modality})` : ""}`,
           ...(image.modality ? { modality: image.modality } : {}),
           ...(image.view ? { view: image.view } : {}),
@@ -149,7 +149,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
   }));
 
   const [item, guidelinesHtml, nextAssignmentId] = await Promise.all([
-    buildItem(md, assignment.item.kind, assignment.item.input, assignment.item.reference, settings),
+    buildItem(md, assignment.item.id, assignment.item.kind, assignment.item.input, assignment.item.reference, settings),
     md(project.guidelines),
     findNextAssignmentId(actor, assignment.id),
   ]);

@@ -193,10 +193,13 @@ async function writeRows(tx: Tx, projectId: string, rows: Row[]): Promise<number
       };
     }),
   });
-  const criteria = items.flatMap(({ id, item }) => item.criteria.map((c, position) => ({ itemId: id, position, text: c.text, points: c.points, tags: c.tags })));
+  // Random ids (never the time-ordered default): a response id reaches reviewers, and ids that sort in
+  // import order would tell a blinded reviewer which model came first in the file (issue 7).
+  const criteria = items.flatMap(({ id, item }) => item.criteria.map((c, position) => ({ id: randomUUID(), itemId: id, position, text: c.text, points: c.points, tags: c.tags })));
   if (criteria.length) await tx.criterion.createMany({ data: criteria });
   const responseRows = items.flatMap(({ id, item }) =>
     item.responses.map((r, position) => ({
+      id: randomUUID(),
       itemId: id,
       position,
       label: responseLabel(position),

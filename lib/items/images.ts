@@ -32,9 +32,13 @@ export function checkImageSource(src: string, allowedHosts: string[]): string | 
   return isRelativeSafePath(src) ? null : `"${src}" must be a relative path inside the image directory (no "..", no leading "/").`;
 }
 
-/** The URL the browser loads for a stored image source. */
-export function imageUrlFor(src: string): string {
-  return /^https:\/\//i.test(src) ? src : `/api/v1/images/${src.split("/").map(encodeURIComponent).join("/")}`;
+/**
+ * The URL the browser loads for the `index`-th image of an item: by item id and position, so stored
+ * file names never reach a reviewer (app/api/v1/items/[itemId]/images/[index]). https images on the
+ * project's allow-list load from their host as given.
+ */
+export function imageUrlFor(itemId: string, index: number, src: string): string {
+  return /^https:\/\//i.test(src) ? src : `/api/v1/items/${encodeURIComponent(itemId)}/images/${index}`;
 }
 
 /** Resolves a served path inside the image directory, or null if it would escape it. */

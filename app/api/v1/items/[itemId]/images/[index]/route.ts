@@ -1,0 +1,20 @@
+import type { NextRequest } from "next/server";
+import { withApiAuth } from "@/lib/api/with-api-auth";
+import { NotFoundError } from "@/lib/auth/permissions";
+import { loadItemImageForActor } from "@/lib/items/image-access";
+
+export const dynamic = "force-dynamic";
+
+/** The n-th image of a vqa item (the review page's URLs carry no file names); access follows item visibility. */
+export const GET = withApiAuth<{ itemId: string; index: string }>("image:read", async (_req: NextRequest, actor, params) => {
+  if (!/^\d{1,2}$/.test(params.index)) throw new NotFoundError("Image not found.");
+  const { body, contentType } = await loadItemImageForActor(actor, params.itemId, Number(params.index));
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": contentType,
+      "Cache-Control": "private, max-age=3600",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+});
