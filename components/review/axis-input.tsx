@@ -1,23 +1,27 @@
 "use client";
 import type { ReviewAxis } from "@/lib/assignments/load-for-review";
 import type { RatingValue } from "@/lib/annotations/schema";
+import { displayOptions } from "@/lib/rubrics/display-options";
+import { TextLimit } from "./text-limit";
 
 type Value = RatingValue | undefined;
-type Option = { value: string | number | boolean; label: string; help?: string; group?: string; key?: string };
+
+/** Same limit as the annotation schema's comments (lib/annotations/schema.ts). */
+const COMMENT_MAX = 20_000;
 
 /** Focus ring shared by every keyboard-navigable block of the review form (`data-nav`). */
 export const navClass = "outline-none focus:ring-2 focus:ring-blue-500 focus:ring-offset-1";
 
-const NOT_APPLICABLE: Option = { value: "na", label: "Cannot rate / N/A", key: "na" };
+/** The axis's answers as laid out on screen (yes/no always Yes, No; lib/rubrics/display-options.ts). */
+export const optionsOf = displayOptions;
 
-export function optionsOf(axis: ReviewAxis): Option[] {
-  const extra = axis.allowsNotApplicable ? [NOT_APPLICABLE] : [];
-  if (axis.type === "BOOLEAN") return [{ value: true, label: "Yes", key: "y" }, { value: false, label: "No", key: "n" }, ...extra];
-  if (axis.type === "SCALE") {
-    const min = axis.min ?? 1;
-    return [...Array.from({ length: (axis.max ?? 5) - min + 1 }, (_, i) => ({ value: min + i, label: axis.options[i]?.label ?? String(min + i), help: axis.options[i]?.help })), ...extra];
-  }
-  return [...axis.options, ...extra];
+/** Marks the rubric's best answer in words, not colour alone. */
+function BestMark() {
+  return (
+    <span className="ml-1 rounded bg-emerald-50 px-1 text-xs text-emerald-800" title="The best answer on this axis">
+      ✓<span className="sr-only"> best answer</span><span aria-hidden> best</span>
+    </span>
+  );
 }
 
 const chip = (checked: boolean) =>
@@ -56,8 +60,11 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
       </legend>
       {axis.help ? <p className="mb-2 text-xs text-slate-600">{axis.help}</p> : null}
       {axis.type === "TEXT" ? (
-        <textarea className="w-full rounded border border-slate-300 p-2 text-sm" rows={3} aria-label={axis.label}
-          value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value)} />
+        <>
+          <textarea className="w-full rounded border border-slate-300 p-2 text-sm" rows={3} aria-label={axis.label} maxLength={axis.maxLength}
+            value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value)} />
+          <TextLimit length={typeof value === "string" ? value.length : 0} max={axis.maxLength} />
+        </>
       ) : multi ? (
         <div className="space-y-2" role="group" aria-label={axis.label}>
           {groups.map((group) => (
@@ -68,6 +75,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
                   <label key={String(o.value)} title={o.help} className={chip(selected.includes(String(o.value)))}>
                     <input type="checkbox" className="sr-only" checked={selected.includes(String(o.value))} onChange={() => toggle(String(o.value))} data-option />
                     {o.label}
+                    {o.isBest ? <BestMark /> : null}
                   </label>
                 ))}
               </div>
@@ -75,7 +83,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
           ))}
         </div>
       ) : (
-        <div className="flex flex-wrap gap-2" role="radiogroup" aria-label={axis.label}>
+        <div className={axis.pickSentence ? "flex max-h-72 flex-col gap-1 overflow-y-auto" : "flex flex-wrap gap-2"} role="radiogroup" aria-label={axis.label}>
           {options.map((o, i) => {
             const checked = value === o.value;
             return (
@@ -83,16 +91,21 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
                 <input type="radio" className="sr-only" name={name} checked={checked} onChange={() => onChange(o.value)} data-option data-key={o.key ?? (o.value === "tie" ? "t" : String(o.value).toLowerCase())} />
                 <span className="mr-1 hidden text-xs text-slate-400 sm:inline" aria-hidden>{i + 1}</span>
                 {optionLabels?.[String(o.value)] ?? o.label}
+                {o.isBest ? <BestMark /> : null}
               </label>
             );
           })}
         </div>
       )}
+      {!axis.required && axis.type !== "TEXT" && value !== undefined && value !== null && !(Array.isArray(value) && !value.length) ? (
+        <button type="button" className="mt-1 text-xs text-blue-800 underline" onClick={() => onChange(null)} data-testid="clear-answer">Clear answer</button>
+      ) : null}
       {onComment ? (
         <details className="mt-2" open={comment.length > 0} data-comment>
           <summary className="cursor-pointer text-xs text-slate-500">Comment</summary>
-          <textarea className="mt-1 w-full rounded border border-slate-300 p-2 text-sm" rows={2} aria-label={`${axis.label} comment`}
+          <textarea className="mt-1 w-full rounded border border-slate-300 p-2 text-sm" rows={2} aria-label={`${axis.label} comment`} maxLength={COMMENT_MAX}
             value={comment} onChange={(e) => onComment(e.target.value)} />
+          <TextLimit length={comment.length} max={COMMENT_MAX} />
         </details>
       ) : null}
       {problem ? <p className="mt-1 text-xs text-red-700">{problem}</p> : null}

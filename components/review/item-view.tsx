@@ -63,9 +63,10 @@ export function ItemView({ item }: { item: ReviewItem }) {
       return (
         <section className={cardClass} aria-label="Clinical note" data-kind="note">
           <h2 className={heading}>Clinical note</h2>
-          <ol className="space-y-0.5 text-sm" data-testid="note-sentences">
+          {/* The review form makes sentences clickable (data-pickable) when the rubric asks for one. */}
+          <ol className="group space-y-0.5 text-sm" data-testid="note-sentences">
             {item.sentences.map((s) => (
-              <li key={s.id} className="flex gap-2" data-sentence-id={s.id}>
+              <li key={s.id} className="flex gap-2 rounded group-data-[pickable=true]:cursor-pointer group-data-[pickable=true]:hover:bg-slate-100 data-[picked=true]:bg-amber-100 data-[picked=true]:ring-1 data-[picked=true]:ring-amber-400" data-sentence-id={s.id}>
                 <span className="w-8 shrink-0 select-none text-right font-mono text-xs leading-5 text-slate-400" aria-label={`sentence ${s.id}`}>{s.id}</span>
                 <span>{s.text}</span>
               </li>

@@ -18,6 +18,7 @@ import { SkipDialog } from "./skip-dialog";
 import { useActiveTime } from "./use-active-time";
 import { useAutosave } from "./use-autosave";
 import { useReviewKeyboard } from "./use-review-keyboard";
+import { useSentencePicking } from "./use-sentence-picking";
 
 type Value = RatingValue | undefined;
 
@@ -83,6 +84,12 @@ export function ReviewForm(props: {
     setBlock(responseId, (block) => ({ ...block, entries: { ...block.entries, [String(rank)]: mark } }));
   const setItem = (axisKey: string, field: "ratings" | "comments", value: Value) =>
     update({ ...data, item: { ...data.item, [field]: { ...data.item[field], [axisKey]: value } } });
+
+  const sentenceAxis = itemAxes.find((a) => a.pickSentence);
+  const pickedSentence = sentenceAxis ? data.item.ratings[sentenceAxis.key] : null;
+  useSentencePicking(Boolean(sentenceAxis) && !readOnly, typeof pickedSentence === "string" ? pickedSentence : null, (id) => {
+    if (sentenceAxis) setItem(sentenceAxis.key, "ratings", id);
+  });
 
   // Prefetch the next item's full server payload now (not only when a link scrolls into view: the
   // reviewer is usually far down the page), so "submit and next" opens it without a round trip.

@@ -10,6 +10,8 @@ export type AxisRule = {
   min: number | null;
   max: number | null;
   allowsNotApplicable?: boolean;
+  /** "note_sentences": the options are the item's sentence ids. */
+  optionsFrom?: string | null;
 };
 
 /** The stored value of "Cannot rate / does not apply" on axes that offer it. */
@@ -24,6 +26,10 @@ export type CheckContext = {
   criterionIds?: string[];
   /** Differential lengths by response id, when the rubric grades each entry (ddx-match tool). */
   differentialLengths?: Record<string, number>;
+  /** The item's note sentence ids, for axes whose options are the sentences. */
+  sentenceIds?: string[];
+  /** Longest free-text answer (TEXT axes), sized from the item (check-context.ts). */
+  maxTextLength?: number;
 };
 
 export type RatingProblem = { path: string; message: string };
@@ -33,9 +39,12 @@ export function isMultiChoice(axis: Pick<AxisRule, "type" | "max">): boolean {
   return axis.type === "CHOICE" && (axis.max ?? 1) > 1;
 }
 
-function checkValue(axis: AxisRule, value: unknown, pairIds: string[]): string | null {
+function checkValue(axis: AxisRule, value: unknown, pairIds: string[], context: CheckContext): string | null {
   if (value === null || value === undefined) return null;
   if (value === NOT_APPLICABLE && axis.allowsNotApplicable) return null;
+  if (axis.optionsFrom === "note_sentences") {
+    return typeof value === "string" && (context.sentenceIds ?? []).includes(value) ? null : `${axis.label}: the note has no sentence "${String(value)}".`;
+  }
   if (axis.appliesTo === "PAIR") {
     return typeof value === "string" && (value === "tie" || pairIds.includes(value)) ? null : `${axis.label} takes one of the two responses or a tie.`;
   }
@@ -57,8 +66,11 @@ function checkValue(axis: AxisRule, value: unknown, pairIds: string[]): string |
         : `${axis.label} takes a whole number from ${axis.min} to ${axis.max}.`;
     case "BOOLEAN":
       return typeof value === "boolean" ? null : `${axis.label} takes yes or no.`;
-    case "TEXT":
-      return typeof value === "string" ? null : `${axis.label} takes text.`;
+    case "TEXT": {
+      if (typeof value !== "string") return `${axis.label} takes text.`;
+      const max = context.maxTextLength ?? Infinity;
+      return value.length <= max ? null : `${axis.label} is ${value.length.toLocaleString("en")} characters long; at most ${max.toLocaleString("en")} are allowed.`;
+    }
   }
 }
 
@@ -80,15 +92,20 @@ export function checkRatings(data: AnnotationData, context: CheckContext, forSub
   for (const id of Object.keys(data.responses)) {
     if (!known.has(id)) problems.push({ path: `responses.${id}`, message: "This response is not part of the assignment." });
   }
-  const checkBlock = (prefix: string, ratings: Record<string, unknown>, list: AxisRule[], label: string) => {
+  const checkBlock = (prefix: string, ratings: Record<string, unknown>, list: AxisRule[], label: string, comments: Record<string, string> = {}) => {
     const byKey = new Map(list.map((a) => [a.key, a]));
     for (const [key, value] of Object.entries(ratings)) {
       const axis = byKey.get(key);
       if (!axis) problems.push({ path: `${prefix}.${key}`, message: `Unknown axis "${key}".` });
       else {
-        const message = checkValue(axis, value, pairIds);
+        const message = checkValue(axis, value, pairIds, context);
         if (message) problems.push({ path: `${prefix}.${key}`, message });
       }
+    }
+    // Comments belong to axes too: an invented key would otherwise be stored and exported as a row.
+    const commentPrefix = prefix.replace(/\.ratings$/, ".comments");
+    for (const key of Object.keys(comments)) {
+      if (!byKey.has(key)) problems.push({ path: `${commentPrefix}.${key}`, message: `Comment on unknown axis "${key}".` });
     }
     if (forSubmit) {
       for (const axis of list) {
@@ -100,7 +117,7 @@ export function checkRatings(data: AnnotationData, context: CheckContext, forSub
   const criterionIds = new Set(context.criterionIds ?? []);
   responseIds.forEach((id, index) => {
     const block = data.responses[id];
-    checkBlock(`responses.${id}.ratings`, block?.ratings ?? {}, responseAxes, `Response ${String.fromCharCode(65 + index)}`);
+    checkBlock(`responses.${id}.ratings`, block?.ratings ?? {}, responseAxes, `Response ${String.fromCharCode(65 + index)}`, block?.comments);
     const marks = block?.criteria ?? {};
     for (const criterionId of Object.keys(marks)) {
       if (!criterionIds.has(criterionId)) problems.push({ path: `responses.${id}.criteria.${criterionId}`, message: "This criterion is not part of the item." });
@@ -118,8 +135,8 @@ export function checkRatings(data: AnnotationData, context: CheckContext, forSub
       if (unmarked) problems.push({ path: `responses.${id}.criteria`, message: `Response ${String.fromCharCode(65 + index)}: ${unmarked} criteri${unmarked === 1 ? "on is" : "a are"} not marked met or not met.` });
     }
   });
-  checkBlock("item.ratings", data.item.ratings, axes.filter((a) => a.appliesTo === "ITEM"), "Item");
-  checkBlock("pair.ratings", data.pair.ratings, pairAxes, "Comparison");
+  checkBlock("item.ratings", data.item.ratings, axes.filter((a) => a.appliesTo === "ITEM"), "Item", data.item.comments);
+  checkBlock("pair.ratings", data.pair.ratings, pairAxes, "Comparison", data.pair.comments);
   for (const key of Object.keys(data.pair.strength)) {
     if (!pairAxes.some((a) => a.key === key)) problems.push({ path: `pair.strength.${key}`, message: `Unknown axis "${key}".` });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { markAssignmentSeen } from "@/lib/assignments/transition";
 import { asActor, completeRatings, seedStudy } from "@/test/support/study";
 import { saveAnnotation } from "./save-annotation";
 import { emptyAnnotationData } from "./schema";
@@ -10,8 +11,11 @@ describe("saveAnnotation", () => {
     const me = asActor(reviewers[0]);
     const a = assignments.find((x) => x.reviewerId === me.id)!;
     const data = { ...emptyAnnotationData(), overallComment: "first" };
-    expect(await saveAnnotation(me, a.id, { baseVersion: 0, clientMutationId: "mutation-1", data, timeOnTaskDeltaMs: 1500 })).toEqual({ status: "saved", version: 1, submitted: false, duplicate: false });
-    expect(await saveAnnotation(me, a.id, { baseVersion: 1, clientMutationId: "mutation-2", data: { ...data, overallComment: "second" }, timeOnTaskDeltaMs: 500 })).toMatchObject({ status: "saved", version: 2 });
+    const opened = new Date("2026-11-30T09:00:00Z");
+    const at = (ms: number) => ({ now: new Date(opened.getTime() + ms) });
+    await markAssignmentSeen(me, a.id, opened);
+    expect(await saveAnnotation(me, a.id, { baseVersion: 0, clientMutationId: "mutation-1", data, timeOnTaskDeltaMs: 1500 }, at(60_000))).toEqual({ status: "saved", version: 1, submitted: false, duplicate: false });
+    expect(await saveAnnotation(me, a.id, { baseVersion: 1, clientMutationId: "mutation-2", data: { ...data, overallComment: "second" }, timeOnTaskDeltaMs: 500 }, at(61_000))).toMatchObject({ status: "saved", version: 2 });
     const stored = await getDb().annotation.findUniqueOrThrow({ where: { assignmentId: a.id }, include: { revisions: { orderBy: { version: "asc" } } } });
     expect(stored.data).toMatchObject({ overallComment: "second" });
     expect(stored.revisions.map((r) => [r.version, r.clientMutationId])).toEqual([[1, "mutation-1"], [2, "mutation-2"]]);
@@ -25,6 +29,7 @@ describe("saveAnnotation", () => {
     const me = asActor(reviewers[0]);
     const a = assignments.find((x) => x.reviewerId === me.id)!;
     const save = { baseVersion: 0, clientMutationId: "mutation-x", data: emptyAnnotationData(), timeOnTaskDeltaMs: 1000 };
+    await markAssignmentSeen(me, a.id, new Date(Date.now() - 60_000));
     await saveAnnotation(me, a.id, save);
     expect(await saveAnnotation(me, a.id, save)).toEqual({ status: "saved", version: 1, submitted: false, duplicate: true });
     expect(await getDb().annotationRevision.count()).toBe(1);

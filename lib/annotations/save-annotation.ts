@@ -1,28 +1,36 @@
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { transitionAssignment } from "@/lib/assignments/transition";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { responseAnswerSchema } from "@/lib/items/schema";
-import { toolsOfTemplate } from "@/lib/rubrics/templates";
-import { checkRatings, type AxisRule, type RatingProblem } from "./check-ratings";
+import { checkContextFor } from "./check-context";
+import { checkRatings, type RatingProblem } from "./check-ratings";
+import { sameJson } from "./same-json";
 import { readAnnotationData, saveAnnotationSchema, type AnnotationData, type SaveAnnotationInput } from "./schema";
 
 export type SaveResult =
   | { status: "saved"; version: number; submitted: boolean; duplicate: boolean }
   | { status: "conflict"; serverVersion: number; serverData: AnnotationData; submitted: boolean }
   | { status: "invalid"; problems: RatingProblem[] }
-  | { status: "locked"; message: string };
+  | { status: "locked"; message: string }
+  /** A clientMutationId already used for different content (a client bug, never a retry). */
+  | { status: "mismatch"; message: string };
 
 class StaleVersion extends Error {}
+class NoLongerOpen extends Error {}
 
 /**
  * The one write path for a reviewer's annotation (UI autosave, submit, API).
- * - idempotent: a save whose clientMutationId was already applied returns the stored result;
+ * - idempotent: a save whose clientMutationId was already applied returns the stored result, and the
+ *   same id with different content is refused (never answered "saved" while dropping the content);
+ * - validated on the server against the rubric, the item and the reviewer's responses (unknown axes,
+ *   comment keys, sentence ids and over-long text are refused);
  * - optimistic concurrency: baseVersion must equal the stored version, otherwise the caller gets
  *   the server's document back as a conflict and nothing is overwritten;
- * - every save appends an AnnotationRevision.
+ * - the status change is one conditional update (transitionAssignment), so a racing skip or submit
+ *   cannot both succeed; every save appends an AnnotationRevision.
  */
-export async function saveAnnotation(actor: Actor, assignmentId: string, input: SaveAnnotationInput): Promise<SaveResult> {
+export async function saveAnnotation(actor: Actor, assignmentId: string, input: SaveAnnotationInput, opts: { now?: Date } = {}): Promise<SaveResult> {
   const { baseVersion, clientMutationId, data, timeOnTaskDeltaMs, submit } = saveAnnotationSchema.parse(input);
   const db = getDb();
   // Ownership: only the assigned reviewer may write; anyone else gets "not found".
@@ -32,45 +40,30 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
       annotation: true,
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
       batch: { select: { projectId: true } },
-      item: { select: { kind: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true } } } },
+      item: { select: { kind: true, input: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true } } } },
     },
   });
   if (!assignment) throw new NotFoundError("Assignment not found.");
 
   const existing = assignment.annotation;
   if (existing) {
-    const replay = await db.annotationRevision.findUnique({
-      where: { annotationId_clientMutationId: { annotationId: existing.id, clientMutationId } },
-    });
-    if (replay) return { status: "saved", version: replay.version, submitted: existing.submittedAt !== null, duplicate: true };
+    const replay = await replayOf(existing.id, clientMutationId, data, submit);
+    if (replay) return replay;
   }
-  if (assignment.status === "SUBMITTED") {
-    return { status: "locked", message: "This item was already submitted; it can no longer be changed." };
-  }
-  if (assignment.status === "SKIPPED") {
-    return { status: "locked", message: "This item was skipped." };
-  }
+  if (assignment.status === "SUBMITTED" || assignment.status === "SKIPPED") return lockedFor(assignment.status);
 
-  const problems = checkRatings(
-    data,
-    {
-      axes: assignment.rubric.axes as unknown as AxisRule[],
-      responseIds: assignment.responseOrder,
-      criterionIds: assignment.item.criteria.map((c) => c.id),
-      ...(assignment.item.kind === "DDX" && toolsOfTemplate(assignment.rubric.templateKey).includes("ddx-match")
-        ? { differentialLengths: Object.fromEntries(assignment.item.responses.map((r) => [r.id, responseAnswerSchema.safeParse(r.answer ?? {}).data?.differential?.length ?? 0])) }
-        : {}),
-    },
-    submit,
-  );
+  const problems = checkRatings(data, checkContextFor(assignment), submit);
   if (problems.length) return { status: "invalid", problems };
 
   const currentVersion = existing?.version ?? 0;
   if (baseVersion !== currentVersion) return conflictFrom(existing, currentVersion);
 
-  const now = new Date();
+  const now = opts.now ?? new Date();
   try {
     const version = await db.$transaction(async (tx) => {
+      // Status first: the row lock it takes orders this save against a concurrent skip or submit.
+      const transition = submit ? { to: "SUBMITTED" as const, submittedAt: now } : { to: "IN_PROGRESS" as const };
+      if (!(await transitionAssignment(tx, actor, assignmentId, transition, timeOnTaskDeltaMs, now))) throw new NoLongerOpen();
       let annotationId: string;
       const nextVersion = currentVersion + 1;
       if (!existing) {
@@ -90,15 +83,6 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
       await tx.annotationRevision.create({
         data: { annotationId, version: nextVersion, authorId: actor.id, data, clientMutationId, isSubmit: submit },
       });
-      await tx.assignment.update({
-        where: { id: assignmentId },
-        data: {
-          status: submit ? "SUBMITTED" : "IN_PROGRESS",
-          startedAt: assignment.startedAt ?? now,
-          submittedAt: submit ? now : null,
-          timeOnTaskMs: { increment: timeOnTaskDeltaMs },
-        },
-      });
       if (submit) {
         await tx.rubric.updateMany({ where: { id: assignment.rubricId, frozenAt: null }, data: { frozenAt: now } });
         await recordAudit(
@@ -111,16 +95,39 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
     return { status: "saved", version, submitted: submit, duplicate: false };
   } catch (error) {
     const raced =
-      error instanceof StaleVersion || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
+      error instanceof NoLongerOpen || error instanceof StaleVersion || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
     if (!raced) throw error;
     const fresh = await db.annotation.findUnique({ where: { assignmentId } });
     // A retry of the very same mutation that raced with itself is still a success.
     if (fresh) {
-      const replay = await db.annotationRevision.findUnique({ where: { annotationId_clientMutationId: { annotationId: fresh.id, clientMutationId } } });
-      if (replay) return { status: "saved", version: replay.version, submitted: fresh.submittedAt !== null, duplicate: true };
+      const replay = await replayOf(fresh.id, clientMutationId, data, submit);
+      if (replay) return replay;
+    }
+    if (error instanceof NoLongerOpen) {
+      const now = await db.assignment.findUnique({ where: { id: assignmentId }, select: { status: true } });
+      return lockedFor(now?.status ?? "SKIPPED");
     }
     return conflictFrom(fresh, fresh?.version ?? 0);
   }
+}
+
+/** The stored result of an already-applied mutation id, or null when the id is new. */
+async function replayOf(annotationId: string, clientMutationId: string, data: AnnotationData, submit: boolean): Promise<SaveResult | null> {
+  const replay = await getDb().annotationRevision.findUnique({
+    where: { annotationId_clientMutationId: { annotationId, clientMutationId } },
+    select: { version: true, data: true, isSubmit: true },
+  });
+  if (!replay) return null;
+  if (replay.isSubmit !== submit || !sameJson(replay.data, data)) {
+    return { status: "mismatch", message: "This save id was already used for different content; nothing was saved. Reload the page to continue." };
+  }
+  return { status: "saved", version: replay.version, submitted: replay.isSubmit, duplicate: true };
+}
+
+function lockedFor(status: string): SaveResult {
+  return status === "SKIPPED"
+    ? { status: "locked", message: "This item was skipped; it can no longer be changed." }
+    : { status: "locked", message: "This item was already submitted; it can no longer be changed." };
 }
 
 function conflictFrom(annotation: { data: unknown; submittedAt: Date | null } | null, version: number): SaveResult {

@@ -6,7 +6,9 @@ import { DDX_MATCHES } from "@/lib/ddx/matches";
 // by database ids (Response.id, Criterion.id) — never by screen position — so blinding and the
 // randomized order are undone exactly in exports.
 const key = z.string().max(80);
-const ratingValue = z.union([z.string().max(200), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(50)]);
+// Coarse caps only: the server checks each value against its axis and item (check-ratings.ts), where
+// a free-text answer may be as long as the note it corrects. The request body is capped as a whole.
+const ratingValue = z.union([z.string().max(500_000), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(50)]);
 export type RatingValue = z.infer<typeof ratingValue>;
 
 export const ratingsBlockSchema = z.object({
@@ -51,6 +53,9 @@ export const annotationDataSchema = z.object({
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;
+
+/** Largest save request the server reads (route handler); a document is a few KB in practice. */
+export const MAX_SAVE_BYTES = 2 * 1024 * 1024;
 
 export const saveAnnotationSchema = z.object({
   /** The version the client edited; 0 when no annotation exists yet. */

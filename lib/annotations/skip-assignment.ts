@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { transitionAssignment } from "@/lib/assignments/transition";
 import { skipAssignmentSchema } from "./schema";
 
 export type SkipResult = { status: "skipped" } | { status: "locked"; message: string };
@@ -8,25 +9,24 @@ export type SkipResult = { status: "skipped" } | { status: "locked"; message: st
 /**
  * A reviewer declines an item (outside their expertise, unreadable, conflict of interest …). The
  * reason is required and kept; a draft annotation stays in place for the record. Only pending or
- * in-progress work can be skipped, and only by its reviewer.
+ * in-progress work can be skipped, and only by its reviewer: the status change is the same single
+ * conditional update as a save's (transitionAssignment), so a skip and a racing save or submit are
+ * ordered by the database and never both take effect.
  */
-export async function skipAssignment(actor: Actor, assignmentId: string, input: { reason: string; timeOnTaskDeltaMs?: number }): Promise<SkipResult> {
+export async function skipAssignment(actor: Actor, assignmentId: string, input: { reason: string; timeOnTaskDeltaMs?: number }, opts: { now?: Date } = {}): Promise<SkipResult> {
   const { reason, timeOnTaskDeltaMs } = skipAssignmentSchema.parse(input);
   const db = getDb();
   const assignment = await db.assignment.findFirst({ where: { id: assignmentId, reviewerId: actor.id }, include: { batch: { select: { projectId: true } } } });
   if (!assignment) throw new NotFoundError("Assignment not found.");
-  return db.$transaction(async (tx) => {
-    const now = new Date();
-    // Conditional update: a submit racing with this skip wins or loses as a whole.
-    const { count } = await tx.assignment.updateMany({
-      where: { id: assignmentId, status: { in: ["PENDING", "IN_PROGRESS"] } },
-      data: { status: "SKIPPED", skipReason: reason, startedAt: assignment.startedAt ?? now, timeOnTaskMs: { increment: timeOnTaskDeltaMs } },
-    });
-    if (count !== 1) return { status: "locked" as const, message: `This item is already ${assignment.status.toLowerCase()}.` };
+  const skipped = await db.$transaction(async (tx) => {
+    if (!(await transitionAssignment(tx, actor, assignmentId, { to: "SKIPPED", reason }, timeOnTaskDeltaMs, opts.now ?? new Date()))) return false;
     await recordAudit(
       { actorId: actor.id, action: "assignment.skip", entityType: "Assignment", entityId: assignmentId, projectId: assignment.batch.projectId, data: { reason } },
       tx,
     );
-    return { status: "skipped" as const };
+    return true;
   });
+  if (skipped) return { status: "skipped" };
+  const now = await db.assignment.findUnique({ where: { id: assignmentId }, select: { status: true } });
+  return { status: "locked", message: `This item is already ${(now?.status ?? assignment.status).toLowerCase()}.` };
 }

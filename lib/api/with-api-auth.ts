@@ -7,6 +7,7 @@ import { getActor } from "@/lib/auth/session";
 import { loadActor } from "@/lib/auth/login";
 import { ForbiddenError, NotFoundError, requirePermission, type Actor, type Permission } from "@/lib/auth/permissions";
 import { ConflictError } from "@/lib/auth/users";
+import { HttpError } from "./read-json-body";
 
 /** Bearer token (hashed lookup) or the session cookie; null when neither identifies an active user. */
 async function actorFromRequest(req: NextRequest): Promise<Actor | null> {
@@ -25,6 +26,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof ForbiddenError) return NextResponse.json({ error: error.message }, { status: error.message === "Sign in first." ? 401 : 403 });
   if (error instanceof NotFoundError) return NextResponse.json({ error: error.message }, { status: 404 });
   if (error instanceof ConflictError) return NextResponse.json({ error: error.message }, { status: 409 });
+  if (error instanceof HttpError) return NextResponse.json({ error: error.message }, { status: error.status });
   if (error instanceof z.ZodError) {
     return NextResponse.json({ error: "Invalid request.", issues: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 400 });
   }

@@ -2,7 +2,8 @@ import { getDb } from "@/lib/db/client";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { readAnnotationData } from "@/lib/annotations/schema";
 import { imageUrlFor } from "@/lib/items/images";
-import { parseItemInput, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
+import { noteInputSchema, parseItemInput, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
+import { textLimitFor } from "@/lib/annotations/check-context";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
@@ -40,7 +41,17 @@ export type ReviewItem =
 export type ReviewCriterion = { id: string; text: string; points: number; tags: string[] };
 
 /** A rubric axis as the review form needs it (the template's shape, with database nulls). */
-export type ReviewAxis = Omit<AxisTemplate, "min" | "max" | "polarity"> & { min: number | null; max: number | null; polarity?: AxisTemplate["polarity"] };
+export type ReviewAxis = Omit<AxisTemplate, "min" | "max" | "polarity" | "best" | "optionsFrom"> & {
+  min: number | null;
+  max: number | null;
+  polarity?: AxisTemplate["polarity"];
+  /** The best answer as stored ("yes", "5", "true"), marked on screen. */
+  best?: string;
+  /** TEXT axes: the longest answer the server accepts (shown before it refuses). */
+  maxLength?: number;
+  /** The options are the note's sentences: the reviewer may also click a sentence in the note. */
+  pickSentence?: true;
+};
 
 type Render = (text: string | undefined | null) => Promise<string>;
 
@@ -86,6 +97,13 @@ async function buildItem(md: Render, itemId: string, kind: string, rawInput: unk
     case "ddx":
       return { kind: "ddx", caseHtml: await md(input.case) };
   }
+}
+
+/** A "pick the sentence" axis offers the note's own sentences, by their ids. */
+function sentenceOptions(kind: string, input: unknown): ReviewAxis["options"] {
+  if (kind !== "NOTE") return [];
+  const sentences = noteInputSchema.safeParse(input).data?.sentences ?? [];
+  return sentences.map((s) => ({ value: s.id, label: `${s.id}: ${s.text.length > 90 ? `${s.text.slice(0, 87)}…` : s.text}`, help: s.text }));
 }
 
 /**
@@ -134,6 +152,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     }),
   );
 
+  const textLimit = textLimitFor(assignment.item.kind, assignment.item.input);
   const axes: ReviewAxis[] = assignment.rubric.axes.map((a) => ({
     key: a.key,
     label: a.label,
@@ -141,11 +160,14 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     type: a.type,
     appliesTo: a.appliesTo,
     required: a.required,
-    options: a.options as ReviewAxis["options"],
+    options: a.optionsFrom === "note_sentences" ? sentenceOptions(assignment.item.kind, assignment.item.input) : (a.options as ReviewAxis["options"]),
     min: a.min,
     max: a.max,
     ...(a.appliesTo === "PAIR" ? { polarity: a.polarity } : {}),
     ...(a.allowsNotApplicable ? { allowsNotApplicable: true } : {}),
+    ...(a.bestValue !== null ? { best: a.bestValue } : {}),
+    ...(a.type === "TEXT" ? { maxLength: textLimit } : {}),
+    ...(a.optionsFrom === "note_sentences" ? { pickSentence: true as const } : {}),
   }));
 
   const [item, guidelinesHtml, nextAssignmentId] = await Promise.all([

@@ -22,6 +22,8 @@ export async function createRubricFromTemplate(tx: Tx, projectId: string, templa
           max: axis.max ?? null,
           polarity: axis.polarity ?? "HIGHER_IS_BETTER",
           allowsNotApplicable: axis.allowsNotApplicable ?? false,
+          bestValue: axis.best === undefined ? null : String(axis.best),
+          optionsFrom: axis.optionsFrom ?? null,
         })),
       },
     },

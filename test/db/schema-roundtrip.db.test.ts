@@ -22,9 +22,9 @@ describe("migrated database matches schema.prisma", () => {
     await db.projectMember.create({ data: { id: "m1", projectId: "p1", userId: "u1", role: "OWNER", createdAt: t } });
     await db.rubric.create({ data: { id: "rb1", projectId: "p1", version: 2, name: "R", templateKey: "k", frozenAt: t, createdAt: t } });
     const axis = await db.rubricAxis.create({
-      data: { id: "ax1", rubricId: "rb1", key: "quality", label: "Q", help: "h", type: "SCALE", appliesTo: "PAIR", required: false, position: 0, options: [{ value: "1", label: "one" }], min: 1, max: 5, polarity: "CHOSEN_IS_WORSE", allowsNotApplicable: true },
+      data: { id: "ax1", rubricId: "rb1", key: "quality", label: "Q", help: "h", type: "SCALE", appliesTo: "PAIR", required: false, position: 0, options: [{ value: "1", label: "one" }], min: 1, max: 5, polarity: "CHOSEN_IS_WORSE", allowsNotApplicable: true, bestValue: "5", optionsFrom: "note_sentences" },
     });
-    expect(axis).toMatchObject({ type: "SCALE", appliesTo: "PAIR", polarity: "CHOSEN_IS_WORSE", allowsNotApplicable: true, min: 1, max: 5, options: [{ value: "1", label: "one" }] });
+    expect(axis).toMatchObject({ type: "SCALE", appliesTo: "PAIR", polarity: "CHOSEN_IS_WORSE", allowsNotApplicable: true, bestValue: "5", optionsFrom: "note_sentences", min: 1, max: 5, options: [{ value: "1", label: "one" }] });
     const item = await db.item.create({
       data: { id: "i1", projectId: "p1", externalId: "x", kind: "MCQ", language: "es", specialty: "s", input: { q: 1 }, reference: { a: "b" }, metadata: { m: true }, isGold: true, createdAt: t },
     });
@@ -38,9 +38,9 @@ describe("migrated database matches schema.prisma", () => {
     await db.batch.create({ data: { id: "b1", projectId: "p1", name: "B", dueAt: t, createdById: "u1", createdAt: t } });
     await db.batchItem.create({ data: { batchId: "b1", itemId: "i1" } });
     const assignment = await db.assignment.create({
-      data: { id: "as1", batchId: "b1", itemId: "i1", reviewerId: "u1", rubricId: "rb1", status: "SUBMITTED", displayOrder: 4, responseOrder: ["r1"], timeOnTaskMs: 5, skipReason: null, startedAt: t, submittedAt: t, createdAt: t },
+      data: { id: "as1", batchId: "b1", itemId: "i1", reviewerId: "u1", rubricId: "rb1", status: "SUBMITTED", displayOrder: 4, responseOrder: ["r1"], timeOnTaskMs: 5, skipReason: null, lastSeenAt: t, startedAt: t, submittedAt: t, createdAt: t },
     });
-    expect(assignment).toMatchObject({ status: "SUBMITTED", displayOrder: 4, responseOrder: ["r1"], timeOnTaskMs: 5, startedAt: t, submittedAt: t });
+    expect(assignment).toMatchObject({ status: "SUBMITTED", displayOrder: 4, responseOrder: ["r1"], timeOnTaskMs: 5, lastSeenAt: t, startedAt: t, submittedAt: t });
     const annotation = await db.annotation.create({ data: { id: "an1", kind: "REVIEW", itemId: "i1", assignmentId: "as1", authorId: "u1", data: { x: 1 }, version: 2, submittedAt: t, createdAt: t } });
     expect(annotation).toMatchObject({ kind: "REVIEW", version: 2, data: { x: 1 } });
     const consensus = await db.annotation.create({ data: { id: "an2", kind: "CONSENSUS", itemId: "i1", authorId: "u1", data: {} } });
@@ -80,6 +80,9 @@ describe("migrated database matches schema.prisma", () => {
     await db.assignment.create({ data: { id: "as1", batchId: "b1", itemId: "i1", reviewerId: "u1", rubricId: "rb1", displayOrder: 0, responseOrder: [] } });
     await expectViolation(db.assignment.create({ data: { batchId: "b1", itemId: "i1", reviewerId: "u1", rubricId: "rb1", displayOrder: 1, responseOrder: [] } })); // unique reviewer per item per batch
     await expectViolation(db.assignment.update({ where: { id: "as1" }, data: { status: "SUBMITTED" } })); // submitted needs submittedAt
+    await expectViolation(db.assignment.update({ where: { id: "as1" }, data: { status: "SKIPPED" } })); // skipped needs a reason
+    await expectViolation(db.assignment.update({ where: { id: "as1" }, data: { status: "SUBMITTED", submittedAt: new Date(), skipReason: "x" } })); // and only skipped work has one
+    await expectViolation(db.rubricAxis.create({ data: { rubricId: "rb1", key: "k", label: "K", type: "CHOICE", position: 0, optionsFrom: "anything" } }));
     await expectViolation(db.annotation.create({ data: { kind: "REVIEW", itemId: "i1", authorId: "u1", data: {} } })); // review needs an assignment
   });
 });

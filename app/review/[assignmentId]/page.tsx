@@ -9,6 +9,7 @@ import { ReviewForm } from "@/components/review/review-form";
 import { NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadAssignmentForReview } from "@/lib/assignments/load-for-review";
+import { markAssignmentSeen } from "@/lib/assignments/transition";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -16,6 +17,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
   const actor = await requirePageActor("assignment:work");
   const { assignmentId } = await params;
   const payload = await loadAssignmentForReview(actor, assignmentId).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  // Starts the wall-clock window that bounds the time on task the browser reports with its next save.
+  await markAssignmentSeen(actor, assignmentId);
   const { project, item, responses, axes, criteria, annotation, assignment, nextAssignmentId, tools } = payload;
   const nextHref = nextAssignmentId ? `/review/${nextAssignmentId}` : "/queue";
   return (

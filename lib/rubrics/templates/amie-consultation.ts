@@ -13,7 +13,7 @@ const BINS: AxisOption[] = [
 ];
 
 function scale(key: string, label: string, help: string, options: AxisOption[] = BINS): AxisTemplate {
-  return { key, label, help, type: "SCALE", appliesTo: "RESPONSE", required: true, options, min: 1, max: 5, allowsNotApplicable: true };
+  return { key, label, help, type: "SCALE", appliesTo: "RESPONSE", required: true, options, min: 1, max: 5, allowsNotApplicable: true, best: 5 };
 }
 
 export const amieConsultation: RubricTemplate = {
@@ -59,6 +59,6 @@ export const amieConsultation: RubricTemplate = {
         { value: "omitted", label: "Required but omitted" },
       ],
     },
-    { key: "confabulation", label: "Confabulation", help: "Does the AI state anything non-factual or not grounded in the conversation?", type: "BOOLEAN", appliesTo: "RESPONSE", required: true, options: [] },
+    { key: "confabulation", label: "Confabulation", help: "Does the AI state anything non-factual or not grounded in the conversation?", type: "BOOLEAN", appliesTo: "RESPONSE", required: true, options: [], best: false },
   ],
 };

@@ -31,5 +31,6 @@ export const ddxAccuracy: RubricTemplate = {
     ],
     min: 1,
     max: 5,
+    best: 5,
   })),
 };

@@ -32,6 +32,7 @@ export const healthbenchCriteria: RubricTemplate = {
       ],
       min: 1,
       max: 5,
+      best: 5,
     },
   ],
 };

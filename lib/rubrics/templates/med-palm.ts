@@ -13,8 +13,11 @@ const SIGNIFICANCE: AxisOption[] = [
   { value: "yes_great", label: "Yes, great clinical significance" },
 ];
 
-function choice(key: string, label: string, help: string, options: AxisOption[]): AxisTemplate {
-  return { key, label, help, type: "CHOICE", appliesTo: "RESPONSE", required: true, options };
+// Options are in the published order; `best` is the bin Med-PaLM reports ("share in the best bin"),
+// shown to reviewers so the better end of each axis is visible (issue 7: key 1 meant "Yes" on one axis
+// and "No" on the next). The review form always shows yes/no as Yes, No with Y/N keys.
+function choice(key: string, label: string, help: string, options: AxisOption[], best = options[0].value): AxisTemplate {
+  return { key, label, help, type: "CHOICE", appliesTo: "RESPONSE", required: true, options, best };
 }
 
 export const medPalmLongForm: RubricTemplate = {

@@ -43,11 +43,13 @@ export const medecNoteReview: RubricTemplate = {
     {
       key: "error_sentence_id",
       label: "Erroneous sentence",
-      help: "Id of the erroneous sentence, as numbered in the note. Leave empty if there is no error.",
-      type: "TEXT",
+      help: "Pick the erroneous sentence (click it in the note, or choose it here). Leave empty if there is no error.",
+      // Stored as the sentence id, as MEDEC numbers them; only ids the note has are accepted.
+      type: "CHOICE",
       appliesTo: "ITEM",
       required: false,
       options: [],
+      optionsFrom: "note_sentences",
     },
     {
       key: "corrected_sentence",

@@ -66,6 +66,8 @@ export const medvalSafety: RubricTemplate = {
       options: RISK_LEVELS,
       min: 1,
       max: 4,
+      // Level 1 is "no risk": lower is better on this scale.
+      best: 1,
     },
     {
       key: "error_categories",

@@ -8,11 +8,11 @@ type Anchors = [string, string, string, string, string];
 
 function scale(key: string, label: string, help: string, anchors: Anchors): AxisTemplate {
   const options: AxisOption[] = anchors.map((a, i) => ({ value: String(i + 1), label: a }));
-  return { key, label, help, type: "SCALE", appliesTo: "RESPONSE", required: true, options, min: 1, max: 5 };
+  return { key, label, help, type: "SCALE", appliesTo: "RESPONSE", required: true, options, min: 1, max: 5, best: 5 };
 }
 
 function yesNo(key: string, label: string, help: string): AxisTemplate {
-  return { key, label, help, type: "BOOLEAN", appliesTo: "RESPONSE", required: true, options: [] };
+  return { key, label, help, type: "BOOLEAN", appliesTo: "RESPONSE", required: true, options: [], best: true };
 }
 
 export const reasoningQuality: RubricTemplate = {

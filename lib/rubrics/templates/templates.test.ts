@@ -44,14 +44,26 @@ describe("rubric templates", () => {
     for (const o of a.options) expect(o.label.trim()).not.toBe("");
   });
 
-  it.each(ofType("CHOICE"))("%s: CHOICE has at least two options with unique values and a sane max", (_key, a) => {
-    expect(a.options.length).toBeGreaterThanOrEqual(2);
+  it.each(ofType("CHOICE"))("%s: CHOICE has at least two options (or takes them from the item) with unique values and a sane max", (_key, a) => {
+    expect(a.options.length >= 2 || (a.optionsFrom === "note_sentences" && a.options.length === 0)).toBe(true);
     const values = a.options.map((o) => o.value);
     expect(new Set(values).size).toBe(values.length);
     if (a.max !== undefined) {
       expect(a.max).toBeGreaterThanOrEqual(1);
       expect(a.max).toBeLessThanOrEqual(a.options.length);
     }
+  });
+
+  it.each(allAxes.filter(([, a]) => a.best !== undefined))("%s: the best answer is one the axis offers", (_key, a) => {
+    if (a.type === "BOOLEAN") expect(typeof a.best).toBe("boolean");
+    else if (a.type === "SCALE") expect(Number.isInteger(a.best) && (a.best as number) >= a.min! && (a.best as number) <= a.max!).toBe(true);
+    else expect(a.options.map((o) => o.value)).toContain(a.best);
+  });
+
+  it("marks the best answer on every ordinal Med-PaLM, reasoning and AMIE axis", () => {
+    const ordinal = allAxes.filter(([key, a]) => /^(med-palm-long-form|reasoning-quality|amie-consultation|medval-safety)\//.test(key) && a.type !== "TEXT" && !(a.type === "CHOICE" && (a.max ?? 1) > 1) && a.key !== "escalation");
+    expect(ordinal.length).toBeGreaterThan(20);
+    expect(ordinal.filter(([, a]) => a.best === undefined).map(([k]) => k)).toEqual([]);
   });
 
   it("has at least one axis of every checked kind", () => {

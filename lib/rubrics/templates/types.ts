@@ -27,6 +27,14 @@ export type AxisTemplate = {
   polarity?: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE";
   /** Offers "Cannot rate / does not apply" (stored as "na"), as AMIE's rubric does. */
   allowsNotApplicable?: boolean;
+  /**
+   * The best answer (the "best bin" Med-PaLM reports), as stored: an option value, a scale point,
+   * or true/false. Reviewers see it marked, so the better end of every axis is visible whatever the
+   * key; absent for nominal axes (an error type has no better answer).
+   */
+  best?: string | number | boolean;
+  /** The options come from the item: "note_sentences" lists the note's sentences (a CHOICE axis). */
+  optionsFrom?: "note_sentences";
 };
 
 /** Review tools a template switches on besides its axes (DESIGN.md "What a reviewer annotates"). */

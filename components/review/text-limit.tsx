@@ -1,0 +1,12 @@
+/**
+ * "1,234 / 20,000 characters" once a text gets near its limit, so a reviewer sees the limit before the
+ * server would refuse the save (the textarea's maxLength stops typing at the limit as well).
+ */
+export function TextLimit({ length, max }: { length: number; max?: number }) {
+  if (!max || length < max * 0.8) return null;
+  return (
+    <p className={`mt-1 text-xs ${length >= max ? "text-red-700" : "text-slate-500"}`} data-testid="text-limit">
+      {length.toLocaleString("en")} / {max.toLocaleString("en")} characters
+    </p>
+  );
+}
