@@ -61,3 +61,82 @@ test("two devices editing one annotation: the stale save is shown as a conflict,
   await context.close();
   await device.close();
 });
+
+test("a save in flight when the tab closes: edits typed after it are rebased on it, never dropped", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loginAs(page, USERS.reviewer3);
+  const url = await openFirstDemoItem(page);
+  const saveUrl = url.replace("/review/", "/api/v1/assignments/") + "/annotation";
+  const run = Date.now().toString(36);
+  // The first save reaches the server (it is stored) but its answer is held: the tab never hears back.
+  let reachedServer!: () => void;
+  const stored = new Promise<void>((resolve) => (reachedServer = resolve));
+  await page.route(saveUrl, async (route) => {
+    const response = await route.fetch();
+    expect(response.status()).toBe(200);
+    reachedServer();
+  });
+  await page.getByTestId("overall-comment").fill(`edit 1 ${run}`);
+  await stored;
+  await page.getByTestId("overall-comment").fill(`edit 1 ${run} · edit 2`);
+  await page.getByTestId("overall-comment").fill(`edit 1 ${run} · edit 2 · edit 3`);
+  await page.close({ runBeforeUnload: false });
+
+  // Reopened in the same browser: the server has "edit 1" from that save; the newer draft is rebased and sent.
+  const reopened = await context.newPage();
+  await reopened.goto(url);
+  await expect(reopened.getByTestId("overall-comment")).toHaveValue(`edit 1 ${run} · edit 2 · edit 3`);
+  await expect(reopened.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  await expect(reopened.getByTestId("conflict")).toHaveCount(0);
+  const fresh = await browser.newContext();
+  const check = await fresh.newPage();
+  await loginAs(check, USERS.reviewer3);
+  await check.goto(url);
+  await expect(check.getByTestId("overall-comment")).toHaveValue(`edit 1 ${run} · edit 2 · edit 3`);
+  await fresh.close();
+  await context.close();
+});
+
+test("a reload during an edit conflict keeps the reviewer's work, shows the conflict again and warns before leaving", async ({ browser }) => {
+  const first = await browser.newContext();
+  const one = await first.newPage();
+  await loginAs(one, USERS.reviewer3);
+  const url = await openFirstDemoItem(one);
+  const second = await browser.newContext();
+  const two = await second.newPage();
+  await loginAs(two, USERS.reviewer3);
+  await two.goto(url);
+  const run = Date.now().toString(36);
+
+  await one.getByTestId("overall-comment").fill(`device one ${run}`);
+  await expect(one.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  // Device two rates six axes and writes a comment on its stale copy → conflict.
+  const axes = two.getByTestId("response").first().locator('[data-nav="axis"]');
+  for (let i = 0; i < 6; i++) await axes.nth(i).locator("label").last().click();
+  await two.getByTestId("overall-comment").fill(`device two ${run}`);
+  await expect(two.getByTestId("conflict")).toBeVisible();
+
+  // Reload: the conflict and the six ratings are still there; nothing claims to be saved.
+  await two.reload();
+  await expect(two.getByTestId("conflict")).toBeVisible();
+  await expect(two.getByTestId("overall-comment")).toHaveValue(`device two ${run}`);
+  await expect(axes.locator("input:checked")).toHaveCount(6);
+  await expect(two.getByTestId("save-status")).not.toHaveAttribute("data-state", "saved");
+  await expect(two.getByTestId("conflict-differences")).toContainText(`Overall comment: device one ${run} → device two ${run}`);
+
+  // Leaving while the conflict is unresolved asks first (browsers ask only after the user interacted).
+  await two.getByTestId("conflict").click({ position: { x: 4, y: 4 } });
+  const dialog = new Promise<string>((resolve) => two.once("dialog", (d) => { resolve(d.type()); void d.dismiss(); }));
+  await two.close({ runBeforeUnload: true });
+  expect(await dialog).toBe("beforeunload");
+  expect(two.isClosed()).toBe(false);
+
+  // The reviewer keeps their version; it is saved on top of device one's.
+  await two.getByRole("button", { name: "Keep mine" }).click();
+  await expect(two.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  await one.reload();
+  await expect(one.getByTestId("overall-comment")).toHaveValue(`device two ${run}`);
+  await first.close();
+  await second.close();
+});

@@ -113,7 +113,11 @@ test("MEDEC notes imported as gold items: the admin sees the reviewer's accuracy
   if (gold.error_flag) {
     const typeLabel = { diagnosis: "Diagnosis", management: "Management", treatment: "Treatment", pharmacotherapy: "Pharmacotherapy", causalOrganism: "Causal organism" }[gold.error_type!]!;
     await page.locator('[data-axis="error_type"] label').filter({ hasText: new RegExp(`${typeLabel}$`) }).click();
-    await page.locator('[data-axis="error_sentence_id"] textarea').first().fill("999");
+    // The sentence is picked by clicking it in the note (a wrong one, on purpose); the axis follows.
+    const wrong = item.sentences.find((s) => s.id !== gold.error_sentence_id)!;
+    await page.locator(`[data-sentence-id="${wrong.id}"]`).click();
+    await expect(page.locator(`[data-sentence-id="${wrong.id}"]`)).toHaveAttribute("data-picked", "true");
+    await expect(page.locator('[data-axis="error_sentence_id"] input[type="radio"]:checked')).toHaveCount(1);
   }
   await page.getByTestId("submit").click();
   await page.waitForURL((u) => u.href !== url);

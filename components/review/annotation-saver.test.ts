@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { emptyAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
-import { AnnotationSaver, type SaverDeps } from "./annotation-saver";
+import { AnnotationSaver, type SaverDeps, type ServerAnnotation } from "./annotation-saver";
 
 // A scripted server and manual timers: the engine's ordering and retry rules, without a browser.
-function harness(replies: Array<(body: { baseVersion: number; clientMutationId: string; submit: boolean }) => { status: number; json?: object } | "network-error">) {
+type Reply = (body: { baseVersion: number; clientMutationId: string; submit: boolean }) => { status: number; json?: object } | "network-error" | "held";
+
+function harness(replies: Reply[], server: ServerAnnotation = { version: 0, data: emptyAnnotationData(), lastMutationId: null }) {
   const requests: Array<{ baseVersion: number; clientMutationId: string; submit: boolean; data: AnnotationData }> = [];
   const timers: Array<() => void> = [];
   const store = new Map<string, string>();
@@ -14,6 +16,8 @@ function harness(replies: Array<(body: { baseVersion: number; clientMutationId: 
       requests.push(body);
       const reply = replies.shift()!(body);
       if (reply === "network-error") throw new TypeError("fetch failed");
+      // The request reached the server, which saved it; the answer never comes back (the tab closes).
+      if (reply === "held") return new Promise<Response>(() => {});
       return new Response(JSON.stringify(reply.json ?? {}), { status: reply.status });
     }) as typeof fetch,
     storage: { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) },
@@ -22,7 +26,7 @@ function harness(replies: Array<(body: { baseVersion: number; clientMutationId: 
     newId: () => `mutation-${++ids}`,
     isOnline: () => true,
   };
-  const saver = new AnnotationSaver("as1", 0, emptyAnnotationData(), () => 0, deps);
+  const saver = new AnnotationSaver("as1", server, () => 0, deps);
   const settle = () => new Promise((r) => setTimeout(r, 0));
   const runTimers = async () => { const due = timers.splice(0); due.forEach((f) => f()); await settle(); await settle(); };
   return { saver, requests, store, runTimers, settle };
@@ -74,16 +78,76 @@ describe("AnnotationSaver", () => {
     expect(h.requests[1]).toMatchObject({ baseVersion: 3, data: { overallComment: "mine, edited" } });
   });
 
-  it("restores a draft from local storage only if the server still has its base version", () => {
+  it("restores a draft that builds on the server's version as edits still to send", () => {
     const h = harness([]);
     h.store.set("consilium:draft:as1", JSON.stringify({ baseVersion: 0, data: withComment("left behind") }));
     h.saver.restoreDraft();
-    expect(h.saver.getSnapshot().data.overallComment).toBe("left behind");
-    const stale = harness([]);
-    stale.store.set("consilium:draft:as1", JSON.stringify({ baseVersion: 5, data: withComment("old") }));
-    stale.saver.restoreDraft();
-    expect(stale.saver.getSnapshot().data.overallComment).toBe("");
-    expect(stale.store.has("consilium:draft:as1")).toBe(false);
+    expect(h.saver.getSnapshot()).toMatchObject({ data: { overallComment: "left behind" }, state: { kind: "dirty" }, pendingChanges: 1 });
+  });
+
+  it("never drops newer edits typed while a save was in flight when the tab closed: they are rebased on it", async () => {
+    // Tab 1: "edit 1" reaches the server (saved as v1) but the answer is held; edits 2 and 3 follow; the tab closes.
+    const tab = harness([() => "held"]);
+    tab.saver.update(withComment("edit 1"));
+    await tab.runTimers();
+    tab.saver.update(withComment("edit 2"));
+    tab.saver.update(withComment("edit 3"));
+    const left = tab.store.get("consilium:draft:as1")!;
+    expect(JSON.parse(left)).toMatchObject({ baseVersion: 0, sentId: "mutation-1", data: { overallComment: "edit 3" } });
+
+    // Reopened: the server has v1 = "edit 1", written by mutation-1. The draft builds on it.
+    const reopened = harness([saved(2)], { version: 1, data: withComment("edit 1"), lastMutationId: "mutation-1" });
+    reopened.store.set("consilium:draft:as1", left);
+    reopened.saver.restoreDraft();
+    expect(reopened.saver.getSnapshot()).toMatchObject({ data: { overallComment: "edit 3" }, state: { kind: "dirty" } });
+    expect(reopened.saver.getSnapshot().pendingChanges).toBeGreaterThan(0);
+    expect(reopened.saver.hasPendingWork()).toBe(true);
+    await reopened.runTimers();
+    expect(reopened.requests.map((r) => [r.baseVersion, r.data.overallComment])).toEqual([[1, "edit 3"]]);
+    expect(reopened.saver.getSnapshot().state.kind).toBe("saved");
+    expect(reopened.store.has("consilium:draft:as1")).toBe(false);
+  });
+
+  it("shows a draft that does not build on the server's version as a conflict, across reloads, until the reviewer chooses", async () => {
+    const server: ServerAnnotation = { version: 2, data: withComment("from device 1"), lastMutationId: "device-1-save" };
+    const draft = JSON.stringify({ baseVersion: 0, data: withComment("six ratings and a comment"), pendingChanges: 7 });
+    const first = harness([], server);
+    first.store.set("consilium:draft:as1", draft);
+    first.saver.restoreDraft();
+    expect(first.saver.getSnapshot()).toMatchObject({ data: { overallComment: "six ratings and a comment" }, state: { kind: "conflict", serverVersion: 2, serverData: { overallComment: "from device 1" } } });
+    expect(first.saver.hasPendingWork()).toBe(true); // leaving the page warns
+    expect(first.store.has("consilium:draft:as1")).toBe(true);
+
+    // Reload again (or sign in again): still a conflict, still the reviewer's work on screen.
+    const second = harness([saved(3)], server);
+    second.store.set("consilium:draft:as1", first.store.get("consilium:draft:as1")!);
+    second.saver.restoreDraft();
+    expect(second.saver.getSnapshot()).toMatchObject({ data: { overallComment: "six ratings and a comment" }, state: { kind: "conflict" } });
+    second.saver.resolveConflict("mine");
+    await second.settle();
+    expect(second.requests.map((r) => [r.baseVersion, r.data.overallComment])).toEqual([[2, "six ratings and a comment"]]);
+    await second.settle();
+    expect(second.store.has("consilium:draft:as1")).toBe(false);
+
+    // Choosing the server's version is also a choice: only then is the local draft dropped.
+    const third = harness([], server);
+    third.store.set("consilium:draft:as1", first.store.get("consilium:draft:as1")!);
+    third.saver.restoreDraft();
+    third.saver.resolveConflict("theirs");
+    expect(third.saver.getSnapshot()).toMatchObject({ data: { overallComment: "from device 1" }, state: { kind: "saved" } });
+    expect(third.store.has("consilium:draft:as1")).toBe(false);
+  });
+
+  it("drops a draft only when the server already holds the same document, or the work is final", () => {
+    const same = harness([], { version: 4, data: withComment("done"), lastMutationId: "x" });
+    same.store.set("consilium:draft:as1", JSON.stringify({ baseVersion: 1, data: withComment("done") }));
+    same.saver.restoreDraft();
+    expect(same.store.has("consilium:draft:as1")).toBe(false);
+    expect(same.saver.getSnapshot().state.kind).toBe("saved");
+    const final = harness([], { version: 4, data: withComment("submitted"), lastMutationId: "x", isFinal: true });
+    final.store.set("consilium:draft:as1", JSON.stringify({ baseVersion: 4, data: withComment("late edit") }));
+    final.saver.restoreDraft();
+    expect(final.saver.getSnapshot().data.overallComment).toBe("submitted");
   });
 
   it("keeps a refused submit as a draft and reports the problems", async () => {

@@ -1,6 +1,9 @@
 import type { AnnotationData } from "@/lib/annotations/schema";
 import { withDocumentDefaults } from "@/lib/annotations/document-defaults";
 import type { RatingProblem } from "@/lib/annotations/check-ratings";
+import { sameJson } from "@/lib/annotations/same-json";
+
+const sameDocument = (a: AnnotationData, b: AnnotationData) => sameJson(a, b);
 
 export type SaveState =
   | { kind: "saved" }
@@ -29,9 +32,22 @@ export const DEBOUNCE_MS = 700;
 const draftKey = (id: string) => `consilium:draft:${id}`;
 
 /**
+ * What local storage keeps per assignment until the server holds a version the reviewer chose.
+ * `sentId`: the mutation id of the save in flight when it was written: if the server's latest
+ * revision carries it, the draft builds on that revision (the save landed; the tab died before the
+ * answer). `conflict`: an unresolved conflict, shown again after a reload.
+ */
+type StoredDraft = { baseVersion: number; data: AnnotationData; pendingChanges?: number; sentId?: string; conflict?: boolean };
+
+/** The server's state of the annotation when the page was rendered. */
+export type ServerAnnotation = { version: number; data: AnnotationData; lastMutationId: string | null; isFinal?: boolean };
+
+/**
  * Autosave engine for one assignment, independent of React (the review form subscribes to it).
  * - Every change goes to local storage first, so a reload or crash loses nothing; the draft is
- *   dropped once the server has it, and restored on load when the server still has its base.
+ *   dropped only once the server holds it (or a version the reviewer chose in a conflict). On load a
+ *   draft is restored as pending edits when it builds on the server's version (directly, or on top
+ *   of a save that landed while the tab was closing), and otherwise shown as a conflict — never dropped.
  * - A save carries the version it was based on and a client mutation id; a failed request is
  *   retried with the same id and back-off (the server treats a replay as a no-op).
  * - A stale version comes back as a conflict and is shown; nothing is overwritten silently.
@@ -52,15 +68,17 @@ export class AnnotationSaver {
   private retryTimer: unknown = null;
   private retry: (() => void) | null = null;
 
+  private readonly server: ServerAnnotation;
+
   constructor(
     private readonly assignmentId: string,
-    initialVersion: number,
-    initialData: AnnotationData,
+    server: ServerAnnotation,
     private readonly takeActiveTime: () => number,
     private readonly deps: SaverDeps,
   ) {
-    this.version = initialVersion;
-    this.snapshot = { data: initialData, state: { kind: "saved" }, problems: [], pendingChanges: 0 };
+    this.server = server;
+    this.version = server.version;
+    this.snapshot = { data: server.data, state: { kind: "saved" }, problems: [], pendingChanges: 0 };
   }
 
   subscribe = (listener: () => void) => {
@@ -75,29 +93,58 @@ export class AnnotationSaver {
     this.listeners.forEach((l) => l());
   }
 
-  /** Restores a draft left by a reload or crash if the server still has the version it was based on. */
+  /**
+   * Brings back a draft left by a reload, a crash or a closed tab:
+   * - the server already has exactly this document → the draft is done with;
+   * - it builds on the server's version, or on a save of ours that landed while the tab was closing
+   *   (the server's latest revision carries the draft's in-flight mutation id) → restored as edits
+   *   still to send;
+   * - anything else (another device saved meanwhile, or a conflict left unresolved) → shown as a
+   *   conflict, the draft kept until the reviewer chooses.
+   * Submitted or skipped work is final on the server; a draft for it is discarded.
+   */
   restoreDraft() {
-    const raw = this.deps.storage.getItem(draftKey(this.assignmentId));
+    const key = draftKey(this.assignmentId);
+    const raw = this.deps.storage.getItem(key);
     if (!raw) return;
+    let draft: StoredDraft;
     try {
-      const draft = JSON.parse(raw) as { baseVersion: number; data: AnnotationData; pendingChanges?: number };
-      if (draft.baseVersion !== this.version) this.deps.storage.removeItem(draftKey(this.assignmentId));
-      else if (JSON.stringify(withDocumentDefaults(draft.data)) !== JSON.stringify(this.snapshot.data)) {
-        // Count the restored edits as pending (the one update below adds the last of them).
-        this.changeSeq = this.ackedSeq + Math.max((draft.pendingChanges ?? 1) - 1, 0);
-        this.update(withDocumentDefaults(draft.data));
-      }
+      draft = JSON.parse(raw) as StoredDraft;
     } catch {
-      this.deps.storage.removeItem(draftKey(this.assignmentId));
+      return; // unreadable: leave it for inspection rather than guess
     }
+    const data = withDocumentDefaults(draft.data);
+    if (this.server.isFinal || sameDocument(data, this.server.data)) return this.deps.storage.removeItem(key);
+    const landed = draft.sentId !== undefined && draft.sentId === this.server.lastMutationId && this.server.version === draft.baseVersion + 1;
+    if (!draft.conflict && (draft.baseVersion === this.server.version || landed)) {
+      // Count the restored edits as pending (the one update below adds the last of them).
+      this.changeSeq = this.ackedSeq + Math.max((draft.pendingChanges ?? 1) - 1, 0);
+      this.update(data);
+      return;
+    }
+    this.changeSeq = this.ackedSeq + Math.max(draft.pendingChanges ?? 1, 1);
+    this.set({ data, state: { kind: "conflict", serverVersion: this.server.version, serverData: this.server.data } });
+    this.persist();
+  }
+
+  /** Writes the current draft to local storage (the reload-proof copy of everything not yet acknowledged). */
+  private persist() {
+    const draft: StoredDraft = {
+      baseVersion: this.version,
+      data: this.snapshot.data,
+      pendingChanges: this.changeSeq - this.ackedSeq,
+      ...(this.inFlight ? { sentId: this.inFlight.clientMutationId } : {}),
+      ...(this.snapshot.state.kind === "conflict" ? { conflict: true } : {}),
+    };
+    this.deps.storage.setItem(draftKey(this.assignmentId), JSON.stringify(draft));
   }
 
   update(data: AnnotationData) {
     this.dirty = true;
     this.changeSeq += 1;
-    this.deps.storage.setItem(draftKey(this.assignmentId), JSON.stringify({ baseVersion: this.version, data, pendingChanges: this.changeSeq - this.ackedSeq }));
     const keep = this.snapshot.state.kind === "conflict" || this.snapshot.state.kind === "locked" || this.snapshot.state.kind === "retrying";
     this.set({ data, ...(keep ? {} : { state: { kind: "dirty" } }) });
+    this.persist();
     this.deps.clearTimer(this.debounce);
     this.debounce = this.deps.setTimer(() => this.flush(), DEBOUNCE_MS);
   }
@@ -150,12 +197,16 @@ export class AnnotationSaver {
     }
     this.dirty = true;
     this.set({ state: { kind: "dirty" } });
+    this.persist();
     this.flush();
   }
 
   private async send(pending: Pending, attempt = 0): Promise<void> {
     this.inFlight = pending;
     this.set({ state: attempt ? { kind: "retrying", attempt, message: this.snapshotMessage() } : { kind: "saving" } });
+    // Remember which save is on its way: if the tab dies before the answer, the next page load can
+    // tell that the server's latest version is ours and rebase the newer edits on it.
+    if (attempt === 0 && this.changeSeq > this.ackedSeq) this.persist();
     let response: Response;
     try {
       response = await this.deps.fetch(`/api/v1/assignments/${this.assignmentId}/annotation`, {
@@ -174,7 +225,8 @@ export class AnnotationSaver {
     if (response.ok && result?.status === "saved") return this.onSaved(pending, result.version);
     if (result?.status === "conflict") {
       this.submitWhenIdle = false;
-      return this.set({ state: { kind: "conflict", serverVersion: result.serverVersion, serverData: result.serverData } });
+      this.set({ state: { kind: "conflict", serverVersion: result.serverVersion, serverData: withDocumentDefaults(result.serverData) } });
+      return this.persist();
     }
     if (result?.status === "invalid") {
       // A refused submit saved nothing: keep the document as a draft and show why.
@@ -204,9 +256,13 @@ export class AnnotationSaver {
     }
     if (this.submitWhenIdle) {
       this.submitWhenIdle = false;
+      this.persist();
       return this.flush(true);
     }
-    if (this.dirty) return this.flush();
+    if (this.dirty) {
+      this.persist();
+      return this.flush();
+    }
     this.deps.storage.removeItem(draftKey(this.assignmentId));
     this.set({ state: { kind: "saved" } });
   }
@@ -219,8 +275,8 @@ export class AnnotationSaver {
     this.retryTimer = this.deps.setTimer(() => this.retryNow(), delay);
   }
 
-  /** Pending work exists (unsaved edits, a save in flight or waiting to retry). */
+  /** Pending work exists (unsaved edits, a save in flight or waiting to retry, an unresolved conflict). */
   hasPendingWork() {
-    return this.dirty || this.inFlight !== null;
+    return this.dirty || this.inFlight !== null || this.snapshot.state.kind === "conflict";
   }
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignments/load-for-review";
 import type { AnnotationData, CriterionMark, DdxEntryMark, RatingValue, ResponseBlock } from "@/lib/annotations/schema";
 import { CONFIDENCE_LABELS } from "@/lib/projects/labels";
+import { changeLabelsFor } from "@/lib/annotations/change-labels";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { AxisInput } from "./axis-input";
 import { ConflictPanel } from "./conflict-panel";
@@ -47,15 +48,14 @@ export function ReviewForm(props: {
   gradeDifferentials: boolean;
   pairwiseStrength: boolean;
   nextHref: string;
-  initialVersion: number;
-  initialData: AnnotationData;
+  /** The server's annotation when the page was rendered (version, document, latest mutation id). */
+  annotation: { version: number; data: AnnotationData; lastMutationId: string | null };
 }) {
   const router = useRouter();
   const takeActiveTime = useActiveTime();
   const { data, update, state, problems, pendingChanges, submit, resolveConflict } = useAutosave({
     assignmentId: props.assignmentId,
-    initialVersion: props.initialVersion,
-    initialData: props.initialData,
+    server: { ...props.annotation, isFinal: props.status === "SUBMITTED" || props.status === "SKIPPED" },
     takeActiveTime,
   });
   const [panel, setPanel] = useState<"none" | "help" | "skip" | "history">("none");
@@ -66,11 +66,7 @@ export function ReviewForm(props: {
   const pairAxes = props.responses.length >= 2 ? props.axes.filter((a) => a.appliesTo === "PAIR") : [];
   const problemAt = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
   const labels = useMemo(
-    () => ({
-      axes: new Map(props.axes.map((a) => [a.key, a.label])),
-      responses: new Map(props.responses.map((r) => [r.id, r.displayLabel])),
-      criteria: new Map(props.criteria.map((c, i) => [c.id, `Criterion ${i + 1}`])),
-    }),
+    () => changeLabelsFor(props.axes, props.responses.map((r) => r.id), props.criteria.map((c, position) => ({ id: c.id, position }))),
     [props.axes, props.responses, props.criteria],
   );
 

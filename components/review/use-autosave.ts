@@ -1,15 +1,15 @@
 "use client";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { AnnotationData } from "@/lib/annotations/schema";
-import { AnnotationSaver } from "./annotation-saver";
+import { AnnotationSaver, type ServerAnnotation } from "./annotation-saver";
 
 export type { SaveState } from "./annotation-saver";
 
 /** Binds one AnnotationSaver (the autosave engine) to the review form. */
-export function useAutosave(opts: { assignmentId: string; initialVersion: number; initialData: AnnotationData; takeActiveTime: () => number }) {
+export function useAutosave(opts: { assignmentId: string; server: ServerAnnotation; takeActiveTime: () => number }) {
   const [saver] = useState(
     () =>
-      new AnnotationSaver(opts.assignmentId, opts.initialVersion, opts.initialData, opts.takeActiveTime, {
+      new AnnotationSaver(opts.assignmentId, opts.server, opts.takeActiveTime, {
         fetch: (...args) => fetch(...args),
         // Reached lazily: this initializer also runs during server rendering, where there is no window.
         storage: {

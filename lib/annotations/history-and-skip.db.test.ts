@@ -13,12 +13,13 @@ describe("revision history", () => {
     const me = asActor(reviewers[0]);
     const a = assignments.find((x) => x.reviewerId === me.id)!;
     const first = a.responseOrder[0];
-    const v1 = { ...emptyAnnotationData(), responses: { [first]: { ratings: { harm_extent: "none" }, comments: {}, confidence: 4 } } };
+    const v1 = { ...emptyAnnotationData(), responses: { [first]: { ratings: { harm_extent: "moderate_mild", correct_reasoning: "no" }, comments: {}, confidence: 4 } } };
     await saveAnnotation(me, a.id, { baseVersion: 0, clientMutationId: "h-1-aaaa", data: v1 });
     await saveAnnotation(me, a.id, { baseVersion: 1, clientMutationId: "h-2-aaaa", data: { ...v1, overallComment: "looks fine" } });
     const history = await listOwnRevisions(me, a.id);
     expect(history.map((h) => h.version)).toEqual([2, 1]);
-    expect(history[1].changes).toEqual(["Response A · Extent of possible harm: — → none", "Response A · Confidence: — → 4"]);
+    // Labels as the reviewer saw them, never stored codes ("moderate_mild").
+    expect(history[1].changes).toEqual(["Response A · Extent of possible harm: — → Moderate or mild harm", "Response A · Evidence of correct reasoning: — → No", "Response A · Confidence: — → 4"]);
     expect(history[0].changes).toEqual(["Overall comment: — → looks fine"]);
     await expect(listOwnRevisions(asActor(reviewers[1]), a.id)).rejects.toThrow(/not found/i);
   });

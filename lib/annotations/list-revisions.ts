@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
-import { responseLabel } from "@/lib/items/schema";
+import { changeLabelsFor } from "./change-labels";
 import { describeChanges } from "./describe-changes";
 import { readAnnotationData } from "./schema";
 
@@ -16,17 +16,13 @@ export async function listOwnRevisions(actor: Actor, assignmentId: string): Prom
     where: { id: assignmentId, reviewerId: actor.id },
     select: {
       responseOrder: true,
-      rubric: { select: { axes: { select: { key: true, label: true } } } },
+      rubric: { select: { axes: { select: { key: true, label: true, type: true, options: true } } } },
       item: { select: { criteria: { select: { id: true, position: true } } } },
       annotation: { select: { revisions: { orderBy: { version: "asc" }, select: { version: true, createdAt: true, isSubmit: true, data: true } } } },
     },
   });
   if (!assignment) throw new NotFoundError("Assignment not found.");
-  const labels = {
-    axes: new Map(assignment.rubric.axes.map((a) => [a.key, a.label])),
-    responses: new Map(assignment.responseOrder.map((id, i) => [id, `Response ${responseLabel(i)}`])),
-    criteria: new Map(assignment.item.criteria.map((c) => [c.id, `Criterion ${c.position + 1}`])),
-  };
+  const labels = changeLabelsFor(assignment.rubric.axes, assignment.responseOrder, assignment.item.criteria);
   const revisions = assignment.annotation?.revisions ?? [];
   const entries = revisions.map((r, i) => ({
     version: r.version,

@@ -119,7 +119,8 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       item: { include: { responses: true, criteria: { orderBy: { position: "asc" } } } },
       batch: { include: { project: true } },
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
-      annotation: true,
+      // The latest revision's mutation id lets the browser tell whether a save it sent before a crash landed.
+      annotation: { include: { revisions: { orderBy: { version: "desc" }, take: 1, select: { clientMutationId: true } } } },
     },
   });
   if (!assignment) throw new NotFoundError("Assignment not found.");
@@ -205,6 +206,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     annotation: {
       version: assignment.annotation?.version ?? 0,
       data: readAnnotationData(assignment.annotation?.data),
+      lastMutationId: assignment.annotation?.revisions[0]?.clientMutationId ?? null,
     },
   };
 }

@@ -53,8 +53,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         gradeDifferentials={tools.includes("ddx-match")}
         pairwiseStrength={project.pairwiseStrength}
         nextHref={nextHref}
-        initialVersion={annotation.version}
-        initialData={annotation.data}
+        annotation={annotation}
       />
     </AppShell>
   );
