@@ -1,22 +1,42 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { buttonClass, cardClass } from "@/components/ui/styles";
+import { QueueFilters } from "@/components/review/queue-filters";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadReviewerQueue } from "@/lib/assignments/queue";
 
 export const metadata: Metadata = { title: "My queue" };
 
-export default async function QueuePage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+// Query parameters are user input: anything malformed falls back to the default instead of failing.
+const querySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  project: z.string().max(120).optional().catch(undefined),
+  batch: z.string().max(64).optional().catch(undefined),
+  status: z.enum(["open", "pending", "in_progress", "submitted", "skipped", "all"]).catch("open"),
+  done: z.string().max(64).optional().catch(undefined),
+});
+
+const STATUS_LABEL: Record<string, string> = { PENDING: "to do", IN_PROGRESS: "in progress", SUBMITTED: "submitted", SKIPPED: "skipped" };
+
+export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("assignment:work");
-  const page = Number((await searchParams).page ?? 1) || 1;
-  const queue = await loadReviewerQueue(actor, { page });
+  const query = querySchema.parse(await searchParams);
+  const filter = { projectSlug: query.project || undefined, batchId: query.batch || undefined, status: query.status };
+  const queue = await loadReviewerQueue(actor, { page: query.page, filter });
   const { counts } = queue;
-  const first = queue.open[0];
   const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
+  const finished = query.done ? queue.batches.find((b) => b.id === query.done) : undefined;
+  const link = (page: number) => `/queue?${new URLSearchParams({ ...(filter.projectSlug ? { project: filter.projectSlug } : {}), ...(filter.batchId ? { batch: filter.batchId } : {}), status: filter.status, page: String(page) })}`;
   return (
     <AppShell actor={actor}>
-      <PageTitle sub="Items assigned to you, in your order.">My queue</PageTitle>
+      <PageTitle sub="Items assigned to you, by study and batch, in your order.">My queue</PageTitle>
+      {finished ? (
+        <p className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" data-testid="batch-done">
+          You have finished batch “{finished.name}” of {finished.project.name}. Thank you!
+        </p>
+      ) : null}
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="queue-counts">
         {[
           ["To do", counts.pending, "pending"],
@@ -30,30 +50,47 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           </div>
         ))}
       </dl>
-      {first ? (
-        <Link className={buttonClass} href={`/review/${first.id}`} data-testid="start-next">
+      {queue.firstOpenId ? (
+        <Link className={buttonClass} href={`/review/${queue.firstOpenId}`} data-testid="start-next">
           {counts.inProgress ? "Continue reviewing" : "Start reviewing"}
         </Link>
-      ) : (
+      ) : counts.pending + counts.inProgress === 0 ? (
         <p className="text-slate-600" data-testid="queue-empty">Nothing left to review. Thank you!</p>
-      )}
-      {queue.open.length ? (
-        <ol className={`${cardClass} mt-6 divide-y divide-slate-100`}>
-          {queue.open.map((a, index) => (
-            <li key={a.id} className="flex items-center justify-between py-2 text-sm">
-              <Link className="text-blue-800 hover:underline" href={`/review/${a.id}`}>
-                Item {(queue.page - 1) * queue.pageSize + index + 1} · {a.batch.project.name} / {a.batch.name}
-              </Link>
-              <span className="text-slate-500">{a.status === "IN_PROGRESS" ? "in progress" : "to do"}</span>
-            </li>
-          ))}
-        </ol>
+      ) : null}
+      <QueueFilters batches={queue.batches} value={{ project: filter.projectSlug ?? "", batch: filter.batchId ?? "", status: filter.status }} />
+      {queue.groups.map((group) => (
+        <section key={group.batchId} className={`${cardClass} mt-4`} aria-label={`${group.project.name} / ${group.batchName}`} data-testid="queue-group">
+          <header className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 className="font-semibold">
+              {group.project.name} <span className="font-normal text-slate-600">/ {group.batchName}</span>
+            </h2>
+            <p className="text-xs text-slate-600">
+              {group.done} of {group.total} done
+              {group.dueAt ? <> · due <time dateTime={group.dueAt.toISOString()} className={group.dueAt < new Date() ? "font-medium text-red-700" : ""}>{group.dueAt.toISOString().slice(0, 10)}</time></> : null}
+            </p>
+          </header>
+          <ol className="divide-y divide-slate-100">
+            {group.entries.map((entry) => (
+              <li key={entry.id} className="flex items-start justify-between gap-3 py-2 text-sm">
+                <Link className="min-w-0 text-blue-800 hover:underline" href={`/review/${entry.id}`} data-testid="queue-entry">
+                  <span className="font-medium">Item {entry.number}</span>
+                  <span className="sr-only"> · {group.project.name} / {group.batchName}</span>
+                  {entry.snippet ? <span className="block truncate text-slate-700">{entry.snippet}</span> : null}
+                </Link>
+                <span className="shrink-0 text-slate-500">{STATUS_LABEL[entry.status] ?? entry.status.toLowerCase()}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+      {!queue.groups.length && (filter.projectSlug || filter.batchId || filter.status !== "open") ? (
+        <p className="mt-4 text-sm text-slate-600" data-testid="queue-no-match">No items match these filters.</p>
       ) : null}
       {pages > 1 ? (
         <nav className="mt-3 flex gap-3 text-sm" aria-label="Pages">
-          {queue.page > 1 ? <Link href={`/queue?page=${queue.page - 1}`}>← Previous</Link> : null}
-          <span>Page {queue.page} of {pages}</span>
-          {queue.page < pages ? <Link href={`/queue?page=${queue.page + 1}`}>Next →</Link> : null}
+          {queue.page > 1 ? <Link href={link(queue.page - 1)}>← Previous</Link> : null}
+          <span>Page {Math.min(queue.page, pages)} of {pages}</span>
+          {queue.page < pages ? <Link href={link(queue.page + 1)}>Next →</Link> : null}
         </nav>
       ) : null}
     </AppShell>

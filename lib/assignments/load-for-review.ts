@@ -7,7 +7,7 @@ import { textLimitFor } from "@/lib/annotations/check-context";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
-import { findNextAssignmentId } from "./queue";
+import { findNextAssignment } from "./queue";
 
 export type ReviewTurn = { role: Turn["role"]; html: string };
 
@@ -171,10 +171,11 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     ...(a.optionsFrom === "note_sentences" ? { pickSentence: true as const } : {}),
   }));
 
-  const [item, guidelinesHtml, nextAssignmentId] = await Promise.all([
+  const [item, guidelinesHtml, next, itemsInBatch] = await Promise.all([
     buildItem(md, assignment.item.id, assignment.item.kind, assignment.item.input, assignment.item.reference, settings),
     md(project.guidelines),
-    findNextAssignmentId(actor, assignment.id),
+    findNextAssignment(actor, { id: assignment.id, batchId: assignment.batchId, projectId: project.id, displayOrder: assignment.displayOrder }),
+    db.assignment.count({ where: { reviewerId: actor.id, batchId: assignment.batchId } }),
   ]);
 
   return {
@@ -182,6 +183,10 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       id: assignment.id,
       status: assignment.status,
       displayOrder: assignment.displayOrder,
+      /** "Item n of m": the same numbering as the queue (the reviewer's order within the batch). */
+      number: assignment.displayOrder + 1,
+      itemsInBatch,
+      batchId: assignment.batchId,
       batchName: assignment.batch.name,
       skipReason: assignment.skipReason,
       timeOnTaskMs: assignment.timeOnTaskMs,
@@ -201,8 +206,9 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     criteria: assignment.item.criteria.map((c): ReviewCriterion => ({ id: c.id, text: c.text, points: c.points, tags: c.tags.filter((t) => t.startsWith("axis:")) })),
     responses,
     axes,
-    /** Prefetched by the page so that "submit and next" opens instantly. */
-    nextAssignmentId,
+    /** Prefetched by the page so that "submit and next" opens instantly; stays in the batch, then the project. */
+    nextAssignmentId: next?.id ?? null,
+    nextScope: next?.scope ?? null,
     annotation: {
       version: assignment.annotation?.version ?? 0,
       data: readAnnotationData(assignment.annotation?.data),

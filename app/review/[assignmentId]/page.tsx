@@ -19,14 +19,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
   const payload = await loadAssignmentForReview(actor, assignmentId).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   // Starts the wall-clock window that bounds the time on task the browser reports with its next save.
   await markAssignmentSeen(actor, assignmentId);
-  const { project, item, responses, axes, criteria, annotation, assignment, nextAssignmentId, tools } = payload;
-  const nextHref = nextAssignmentId ? `/review/${nextAssignmentId}` : "/queue";
+  const { project, item, responses, axes, criteria, annotation, assignment, nextAssignmentId, nextScope, tools } = payload;
+  // Next stays in this batch, then this project; when both are done the queue says so.
+  const nextHref = nextAssignmentId ? `/review/${nextAssignmentId}` : `/queue?done=${encodeURIComponent(assignment.batchId)}`;
+  const nextLabel = nextScope === "batch" ? "Next item →" : nextScope === "project" ? "This batch is done · next batch →" : "Nothing left in this project · back to queue →";
   return (
     <AppShell actor={actor}>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <div>
           <p className="text-sm"><Link className="text-blue-800 hover:underline" href="/queue">← My queue</Link></p>
-          <h1 className="text-xl font-semibold">{project.name} · item {assignment.displayOrder + 1}</h1>
+          <h1 className="text-xl font-semibold">
+            {project.name} <span className="font-normal text-slate-600">· {assignment.batchName} · item {assignment.number} of {assignment.itemsInBatch}</span>
+          </h1>
           {assignment.status === "SKIPPED" && assignment.skipReason ? <p className="text-sm text-slate-600">Skipped: {assignment.skipReason}</p> : null}
         </div>
         <div className="flex items-baseline gap-4 text-sm">
@@ -36,7 +40,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
           </details>
           {/* The review form prefetches the next item in full; this link need not prefetch again. */}
           <Link href={nextHref} prefetch={false} className="text-blue-800 hover:underline" data-testid="next-item">
-            {nextAssignmentId ? "Next item →" : "Back to queue →"}
+            {nextLabel}
           </Link>
         </div>
       </div>

@@ -1,0 +1,41 @@
+/**
+ * Filters of the reviewer's queue as a plain GET form (works without JavaScript; the URL keeps the
+ * filter, so back and reload behave).
+ */
+export function QueueFilters({ batches, value }: {
+  batches: Array<{ id: string; name: string; project: { name: string; slug: string } }>;
+  value: { project: string; batch: string; status: string };
+}) {
+  const projects = [...new Map(batches.map((b) => [b.project.slug, b.project.name])).entries()];
+  const select = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+  return (
+    <form method="get" action="/queue" className="mt-6 flex flex-wrap items-end gap-3 text-sm" data-testid="queue-filters">
+      <label className="flex flex-col">
+        <span className="text-xs text-slate-600">Study</span>
+        <select name="project" defaultValue={value.project} className={select}>
+          <option value="">All studies</option>
+          {projects.map(([slug, name]) => <option key={slug} value={slug}>{name}</option>)}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        <span className="text-xs text-slate-600">Batch</span>
+        <select name="batch" defaultValue={value.batch} className={select}>
+          <option value="">All batches</option>
+          {batches.map((b) => <option key={b.id} value={b.id}>{b.project.name} / {b.name}</option>)}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        <span className="text-xs text-slate-600">Status</span>
+        <select name="status" defaultValue={value.status} className={select}>
+          <option value="open">To do and in progress</option>
+          <option value="pending">To do</option>
+          <option value="in_progress">In progress</option>
+          <option value="submitted">Submitted</option>
+          <option value="skipped">Skipped</option>
+          <option value="all">Everything</option>
+        </select>
+      </label>
+      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">Filter</button>
+    </form>
+  );
+}
