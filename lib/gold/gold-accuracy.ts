@@ -40,7 +40,8 @@ export async function loadGoldAccuracy(actor: Actor, projectId: string, opts: { 
       where: {
         kind: "REVIEW",
         submittedAt: { not: null },
-        itemId: { in: [...goldItems.keys()] },
+        // A relation filter, not an id list: one bound parameter per gold item breaks past ~32,000.
+        item: { projectId, isGold: true },
         assignment: { batchId: { in: batchIds } },
         ...(cursor ? { id: { gt: cursor } } : {}),
       },
@@ -50,7 +51,9 @@ export async function loadGoldAccuracy(actor: Actor, projectId: string, opts: { 
     });
     for (const a of page) {
       const reviewer = a.assignment!.reviewer;
-      const { gold, labelToResponseId } = goldItems.get(a.itemId)!;
+      const known = goldItems.get(a.itemId);
+      if (!known) continue; // flagged gold without a valid known answer
+      const { gold, labelToResponseId } = known;
       const result = compareWithGold(gold, withDocumentDefaults(a.data), labelToResponseId);
       let row = rows.get(reviewer.id);
       if (!row) {
