@@ -14,12 +14,14 @@ import { PairwisePanel } from "./pairwise-panel";
 import { ResponseBody } from "./response-body";
 import { RevisionHistory } from "./revision-history";
 import { SaveStatus } from "./save-status";
+import { TextLimit } from "./text-limit";
 import { REVIEW_SHORTCUTS, ShortcutSheet } from "./shortcut-sheet";
 import { SkipDialog } from "./skip-dialog";
 import { useActiveTime } from "./use-active-time";
 import { useAutosave } from "./use-autosave";
 import { useReviewKeyboard } from "./use-review-keyboard";
 import { useSentencePicking } from "./use-sentence-picking";
+import { jumpToProblem } from "./problem-target";
 
 type Value = RatingValue | undefined;
 
@@ -36,6 +38,9 @@ const CONFIDENCE_AXIS: ReviewAxis = {
 };
 
 const emptyBlock = (): ResponseBlock => ({ ratings: {}, comments: {} });
+
+/** As in the annotation schema (lib/annotations/schema.ts). */
+const OVERALL_COMMENT_MAX = 50_000;
 
 export function ReviewForm(props: {
   assignmentId: string;
@@ -142,8 +147,16 @@ export function ReviewForm(props: {
 
       {problems.length ? (
         <div className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="submit-problems" role="alert">
-          <p className="font-medium">Some required ratings are missing:</p>
-          <ul className="list-disc pl-5">{problems.slice(0, 12).map((p) => <li key={p.path}>{p.message}</li>)}</ul>
+          <p className="font-medium">Some ratings are missing or not accepted{problems.length > 12 ? ` (${problems.length}; the first 12 are listed)` : ""}:</p>
+          <ul className="list-disc pl-5">
+            {problems.slice(0, 12).map((p) => (
+              <li key={p.path}>
+                <button type="button" className="text-left underline decoration-dotted hover:decoration-solid" onClick={() => jumpToProblem(root.current, p.path)} data-testid="problem-link">
+                  {p.message}
+                </button>
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
 
@@ -153,7 +166,7 @@ export function ReviewForm(props: {
         {props.responses.map((r) => {
           const block = data.responses[r.id] ?? emptyBlock();
           return (
-            <section key={r.id} className={cardClass} aria-label={r.displayLabel} data-testid="response">
+            <section key={r.id} className={cardClass} aria-label={r.displayLabel} data-testid="response" data-response-id={r.id}>
               <h2 className="mb-2 font-semibold">
                 {r.displayLabel}
                 {r.modelName ? <span className="ml-2 text-sm font-normal text-slate-500">{r.modelName}</span> : null}
@@ -191,7 +204,7 @@ export function ReviewForm(props: {
         </fieldset>
       ) : null}
 
-      <section className={cardClass}>
+      <section className={cardClass} data-block="item">
         <fieldset disabled={readOnly} className="space-y-3">
           {itemAxes.map((axis) => (
             <AxisInput key={axis.key} axis={axis} name={`item-${axis.key}`} value={data.item.ratings[axis.key]}
@@ -200,7 +213,8 @@ export function ReviewForm(props: {
           ))}
           <label className="block text-sm font-medium" htmlFor="overall-comment">Overall comment</label>
           <textarea id="overall-comment" className="w-full rounded border border-slate-300 p-2 text-sm" rows={3}
-            value={data.overallComment} onChange={(e) => update({ ...data, overallComment: e.target.value })} data-testid="overall-comment" />
+            value={data.overallComment} onChange={(e) => update({ ...data, overallComment: e.target.value })} data-testid="overall-comment" maxLength={OVERALL_COMMENT_MAX} />
+          <TextLimit length={data.overallComment.length} max={OVERALL_COMMENT_MAX} />
         </fieldset>
       </section>
 

@@ -13,12 +13,13 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3" aria-label="Main">
+        {/* Wraps onto two lines on a phone (390 px) instead of pushing the page sideways. */}
+        <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label="Main">
           <Link href="/" className="font-semibold tracking-tight text-slate-900">Consilium</Link>
           {links.map((l) => (
             <Link key={l.href} href={l.href} className="text-sm text-slate-600 hover:text-slate-900">{l.label}</Link>
           ))}
-          <span className="ml-auto text-sm text-slate-500" data-testid="whoami">
+          <span className="ml-auto min-w-0 truncate text-sm text-slate-500" data-testid="whoami">
             {actor.name} · {actor.role.toLowerCase()}
           </span>
           <SignOutButton />

@@ -43,7 +43,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
         <span data-testid="project-name">{project.name}</span>
       </PageTitle>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      {/* min-w-0: grid children shrink on a phone instead of pushing the page sideways. */}
+      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <section className={cardClass}>
           <h2 className="mb-2 font-medium">Items</h2>
           <p className="text-sm text-slate-700" data-testid="item-count">
@@ -86,7 +87,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           {batches.length === 0 ? <p className="text-sm text-slate-600">No batches yet.</p> : null}
           <ul className="divide-y divide-slate-100">
             {batches.map((b) => (
-              <li key={b.id} className="flex items-center justify-between py-2 text-sm">
+              <li key={b.id} className="flex flex-wrap items-center justify-between gap-x-3 py-2 text-sm">
                 {hasPermission(actor.role, "batch:progress") ? (
                   <Link className="font-medium text-blue-800 hover:underline" href={`/projects/${project.slug}/batches/${b.id}`}>{b.name}</Link>
                 ) : (
@@ -114,7 +115,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             <h2 className="mb-2 font-medium">Members</h2>
             <ul className="mb-3 text-sm">
               {members.map((m) => (
-                <li key={m.id}>{m.user.name} ({m.user.email}) · {m.role.toLowerCase()}</li>
+                <li key={m.id} className="break-words">{m.user.name} ({m.user.email}) · {m.role.toLowerCase()}</li>
               ))}
             </ul>
             <AddMemberForm slug={project.slug} />
@@ -123,7 +124,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
 
         {isAdmin ? (
           <section className={`${cardClass} lg:col-span-2`}>
-            <h2 className="mb-2 font-medium">Review options</h2>
+            {/* The form's own fieldset legend is the heading ("Review options"); no second one. */}
             <ProjectSettingsForm slug={project.slug} settings={readProjectSettings(project.settings)} />
           </section>
         ) : null}

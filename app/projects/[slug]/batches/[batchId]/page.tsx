@@ -26,10 +26,11 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
       <PageTitle sub={`${submitted} of ${total} assignments submitted${batch.dueAt ? ` · due ${batch.dueAt.toISOString().slice(0, 10)}` : ""}`}>
         Batch {batch.name}
       </PageTitle>
-      <div className={cardClass}>
-        <table className="w-full text-left text-sm" data-testid="progress-table">
+      {/* Tables scroll inside their card on a phone; the page itself never scrolls sideways. */}
+      <div className={`${cardClass} overflow-x-auto`}>
+        <table className="w-full text-left text-sm [&_td]:px-2 [&_th]:whitespace-nowrap [&_th]:px-2" data-testid="progress-table">
           <thead className="text-slate-500">
-            <tr><th className="py-2">Reviewer</th><th>Pending</th><th>In progress</th><th>Submitted</th><th>Skipped</th><th>Total</th><th className="w-1/4">Done</th></tr>
+            <tr><th className="py-2">Reviewer</th><th>Pending</th><th>In progress</th><th>Submitted</th><th>Skipped</th><th>Total</th><th className="w-1/4 min-w-24">Done</th></tr>
           </thead>
           <tbody>
             {rows.map((r) => (
@@ -51,9 +52,9 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
         </table>
       </div>
       {skipped.length ? (
-        <section className={`${cardClass} mt-6`} aria-label="Skipped items">
+        <section className={`${cardClass} mt-6 overflow-x-auto`} aria-label="Skipped items">
           <h2 className="mb-2 font-medium">Skipped items and reasons</h2>
-          <table className="w-full text-left text-sm" data-testid="skipped-table">
+          <table className="w-full text-left text-sm [&_th]:whitespace-nowrap" data-testid="skipped-table">
             <thead className="text-slate-500"><tr><th className="py-1">Item</th><th>Reviewer</th><th>Reason</th><th>When</th></tr></thead>
             <tbody>
               {skipped.map((s) => (

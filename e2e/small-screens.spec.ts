@@ -1,0 +1,43 @@
+import { expect, loginAs, test, USERS } from "./fixtures/auth";
+
+// Issue 7: at 390 px the header did not collapse and project and batch pages scrolled sideways.
+test.use({ viewport: { width: 390, height: 844 } });
+
+async function noSidewaysScroll(page: import("@playwright/test").Page, what: string) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  expect({ what, sideways: scroll > width }).toEqual({ what, sideways: false });
+}
+
+test("every page fits a phone's width: queue, review, projects, project, batch", async ({ page }) => {
+  await loginAs(page, USERS.reviewer1);
+  await page.goto("/queue");
+  await noSidewaysScroll(page, "queue");
+  await page.getByTestId("queue-entry").first().click();
+  await page.waitForURL("**/review/**");
+  await noSidewaysScroll(page, "review");
+
+  await loginAs(page, USERS.admin);
+  await page.goto("/projects");
+  await noSidewaysScroll(page, "projects");
+  await page.getByRole("link", { name: /Consumer health answers \(demo\)/ }).first().click();
+  await page.waitForURL(/\/projects\/[^/]+$/);
+  await noSidewaysScroll(page, "project");
+  await page.getByRole("link", { name: "Pilot" }).click();
+  await page.waitForURL("**/batches/**");
+  await noSidewaysScroll(page, "batch");
+  // The header wraps: every navigation link stays on screen.
+  for (const link of await page.getByRole("navigation", { name: "Main" }).getByRole("link").all()) {
+    const box = (await link.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+});
+
+test("a missing page has navigation, and the site has an icon", async ({ page }) => {
+  await loginAs(page, USERS.reviewer1);
+  await page.goto("/no/such/page");
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My queue" })).toBeVisible();
+  const icon = await page.request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/icon/);
+});
