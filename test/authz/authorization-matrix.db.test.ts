@@ -16,6 +16,7 @@ const annotationRoute = await import("@/app/api/v1/assignments/[id]/annotation/r
 const revisionsRoute = await import("@/app/api/v1/assignments/[id]/revisions/route");
 const skipRoute = await import("@/app/api/v1/assignments/[id]/skip/route");
 const imagesRoute = await import("@/app/api/v1/images/[...path]/route");
+const itemImageRoute = await import("@/app/api/v1/items/[itemId]/images/[index]/route");
 const uploadImageRoute = await import("@/app/api/v1/projects/[slug]/images/route");
 const scoresRoute = await import("@/app/api/v1/projects/[slug]/scores/route");
 const userActions = await import("@/app/admin/users/actions");
@@ -155,6 +156,17 @@ describe("route handlers × roles", () => {
       // Escaping the image directory is never served, even to admins.
       const escape = await imagesRoute.GET(request("admin", "/api/v1/images/../x.png"), { params: Promise.resolve({ path: ["..", "x.png"] }) });
       expect(escape.status).toBe(404);
+      // The review page's URLs (by item and position, no file names) follow the same rule.
+      const { getDb } = await import("@/lib/db/client");
+      const itemId = (await getDb().item.findFirstOrThrow({ where: { externalId: "img-1" } })).id;
+      for (const who of WHO) {
+        const res = await itemImageRoute.GET(request(who, `/api/v1/items/${itemId}/images/0`), { params: Promise.resolve({ itemId, index: "0" }) });
+        expect(["item image", who, res.status]).toEqual(["item image", who, expected[who]]);
+      }
+      for (const index of ["1", "-1", "x"]) {
+        const res = await itemImageRoute.GET(request("admin", `/api/v1/items/${itemId}/images/${index}`), { params: Promise.resolve({ itemId, index }) });
+        expect([index, res.status]).toEqual([index, 404]);
+      }
     } finally {
       delete process.env.CONSILIUM_IMAGE_DIR;
     }
