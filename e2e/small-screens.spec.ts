@@ -4,8 +4,16 @@ import { expect, loginAs, test, USERS } from "./fixtures/auth";
 test.use({ viewport: { width: 390, height: 844 } });
 
 async function noSidewaysScroll(page: import("@playwright/test").Page, what: string) {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-  expect({ what, sideways: scroll > width }).toEqual({ what, sideways: false });
+  const { scroll, width, culprits } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    // The innermost elements reaching past the right edge, to say what to fix when this fails.
+    culprits: [...document.body.querySelectorAll("*")]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`),
+  }));
+  expect({ what, sideways: scroll > width, culprits: scroll > width ? culprits : [] }).toEqual({ what, sideways: false, culprits: [] });
 }
 
 test("every page fits a phone's width: queue, review, projects, project, batch", async ({ page }) => {

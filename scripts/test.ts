@@ -2,7 +2,8 @@
  * `npm test`: every tier on real parts. Typecheck and lint, unit and database tests (vitest) on a
  * private PostgreSQL, then the production build and Playwright in Debian's Chromium against a
  * seeded database. Starts and stops its own PostgreSQL unless TEST_PG_URL is given.
- * Flags: --skip-e2e, --only-e2e, --skip-build, --skip-lint.
+ * Flags: --skip-e2e, --only-e2e, --skip-build, --skip-lint. Other arguments (spec files, `-g pattern`)
+ * go to Playwright, e.g. `npm test -- --only-e2e --skip-build e2e/autosave.spec.ts`.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -15,7 +16,9 @@ import { prepareTemplate } from "@/test/db/global-setup";
 import { TEMPLATE_DB, withDatabase } from "@/test/db/urls";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const OWN_FLAGS = new Set(["--skip-e2e", "--only-e2e", "--skip-build", "--skip-lint"]);
 const args = new Set(process.argv.slice(2));
+const playwrightArgs = process.argv.slice(2).filter((a) => !OWN_FLAGS.has(a));
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -99,7 +102,7 @@ async function main() {
       if ((await run("seed the e2e database (demo study)", bin("tsx"), ["prisma/seed.ts"], e2eEnv)) !== 0) failedSteps.push("seed");
       if (!args.has("--skip-build") && (await run("production build", bin("next"), ["build"], e2eEnv)) !== 0) failedSteps.push("build");
       const out = path.join(tmp, "playwright.json");
-      const code = await run("end-to-end tests (Playwright, Debian Chromium)", bin("playwright"), ["test"], { ...e2eEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+      const code = await run("end-to-end tests (Playwright, Debian Chromium)", bin("playwright"), ["test", ...playwrightArgs], { ...e2eEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
       results.push(playwrightCounts(out));
       if (code !== 0) failedSteps.push("playwright");
     }

@@ -7,24 +7,25 @@ export function QueueFilters({ batches, value }: {
   value: { project: string; batch: string; status: string };
 }) {
   const projects = [...new Map(batches.map((b) => [b.project.slug, b.project.name])).entries()];
-  const select = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+  // max-w-full: a long study name in an option must not widen the page on a phone.
+  const select = "w-full max-w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm sm:w-auto sm:max-w-xs";
   return (
     <form method="get" action="/queue" className="mt-6 flex flex-wrap items-end gap-3 text-sm" data-testid="queue-filters">
-      <label className="flex flex-col">
+      <label className="flex min-w-0 max-w-full flex-col">
         <span className="text-xs text-slate-600">Study</span>
         <select name="project" defaultValue={value.project} className={select}>
           <option value="">All studies</option>
           {projects.map(([slug, name]) => <option key={slug} value={slug}>{name}</option>)}
         </select>
       </label>
-      <label className="flex flex-col">
+      <label className="flex min-w-0 max-w-full flex-col">
         <span className="text-xs text-slate-600">Batch</span>
         <select name="batch" defaultValue={value.batch} className={select}>
           <option value="">All batches</option>
           {batches.map((b) => <option key={b.id} value={b.id}>{b.project.name} / {b.name}</option>)}
         </select>
       </label>
-      <label className="flex flex-col">
+      <label className="flex min-w-0 max-w-full flex-col">
         <span className="text-xs text-slate-600">Status</span>
         <select name="status" defaultValue={value.status} className={select}>
           <option value="open">To do and in progress</option>

@@ -25,7 +25,8 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
           <SignOutButton />
         </nav>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      {/* Long inline code (file formats, paths) wraps rather than widening the page on a phone. */}
+      <main className="mx-auto max-w-6xl px-4 py-6 [&_code]:[overflow-wrap:anywhere]">{children}</main>
     </div>
   );
 }
