@@ -13,6 +13,24 @@ const FORBIDDEN = new Set([
 // Attributes that hold a URL (hast property names, lower-cased).
 const URL_PROPERTIES = new Set(["href", "src", "action", "formaction", "xlinkhref", "data", "poster", "background", "srcset", "cite", "longdesc", "ping", "codebase", "dynsrc", "lowsrc"]);
 
+/** HTML text, or a part of it already parsed (see `partOf`). */
+type Html = string | Root;
+const parse = (html: Html): Root => (typeof html === "string" ? fromHtml(html, { fragment: true }) : html);
+
+/**
+ * The elements with this data-testid (or matching this test), as one tree: to inspect the fields
+ * of a page apart from the app's own controls.
+ */
+export function partOf(html: string, match: string | ((node: Element, ancestors: Element[]) => boolean)): Root {
+  const test = typeof match === "string" ? (node: Element) => node.properties.dataTestid === match : match;
+  const found: Element[] = [];
+  walk(parse(html), (node, ancestors) => {
+    if (test(node, ancestors) && !ancestors.some((a) => found.includes(a))) found.push(node);
+  });
+  if (!found.length) throw new Error(`No element matches ${String(match)}.`);
+  return { type: "root", children: found };
+}
+
 type Visit = (node: Element, ancestors: Element[]) => void;
 function walk(node: Root | Element, visit: Visit, ancestors: Element[] = []) {
   for (const child of node.children) {
@@ -26,9 +44,9 @@ const classesOf = (node: Element) => (Array.isArray(node.properties.className) ?
 const insideKatex = (ancestors: Element[]) => ancestors.some((a) => classesOf(a).includes("katex"));
 
 /** Everything in `html` that could execute or load: forbidden elements, handlers, script URLs. */
-export function findExecutable(html: string, opts: { imageHosts?: string[] } = {}): string[] {
+export function findExecutable(html: Html, opts: { imageHosts?: string[] } = {}): string[] {
   const problems: string[] = [];
-  walk(fromHtml(html, { fragment: true }), (node, ancestors) => {
+  walk(parse(html), (node, ancestors) => {
     const tag = node.tagName.toLowerCase();
     if (FORBIDDEN.has(tag)) problems.push(`<${tag}> element`);
     if ((tag === "svg" || tag === "math") && !insideKatex(ancestors)) problems.push(`<${tag}> outside KaTeX's markup`);
@@ -61,16 +79,16 @@ function textOf(node: Root | RootContent, skip: (e: Element) => boolean): string
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** The text a reader sees (KaTeX's MathML copy for screen readers is left out), whitespace collapsed. */
-export function visibleText(html: string): string {
-  return squash(textOf(fromHtml(html, { fragment: true }), (e) => classesOf(e).includes("katex-mathml")));
+export function visibleText(html: Html): string {
+  return squash(textOf(parse(html), (e) => classesOf(e).includes("katex-mathml")));
 }
 
 export type Marker = { kind: string; title: string; text: string };
 
 /** Every marker (lib/markdown/unrendered.ts) in `html`, with its text whitespace collapsed. */
-export function markersIn(html: string): Marker[] {
+export function markersIn(html: Html): Marker[] {
   const found: Marker[] = [];
-  walk(fromHtml(html, { fragment: true }), (node) => {
+  walk(parse(html), (node) => {
     const kind = node.properties.dataUnrendered;
     if (kind === undefined) return;
     found.push({ kind: String(kind), title: String(node.properties.title ?? ""), text: squash(textOf(node, () => false)) });

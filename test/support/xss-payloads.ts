@@ -52,6 +52,9 @@ export const XSS_PAYLOADS: XssPayload[] = [
   link("tab inside the scheme", "[t](<java\tscript:alert(1)>)", ["t", "java\tscript:alert(1)".replace(/\s/g, " ")]),
   { name: "remote tracking image", source: "![scan](https://tracker.example/p.gif)", visible: ["scan", "https://tracker.example/p.gif"], marker: "image", plainHtml: false },
   { name: "image with javascript src", source: "![x](javascript:alert(1))", visible: ["javascript:alert(1)"], marker: "image", plainHtml: false },
+  // Not HTML by CommonMark's grammar (a quote inside an unquoted value), so markdown and plain text
+  // both show it as the literal text it is; it is never parsed as a tag.
+  { name: "tag-like text that is not CommonMark HTML", source: 'Text <img src=x onerror=alert("x")> text', visible: ['Text <img src=x onerror=alert("x")> text'], marker: null, plainHtml: false },
   { name: "safe link with quote in title", source: '[ok](https://ok.example "t\\" onmouseover=alert(1)")', visible: ["ok"], marker: null, plainHtml: false },
   math("KaTeX \\href", "$\\href{javascript:alert(1)}{x}$", "\\href{javascript:alert(1)}{x}"),
   math("KaTeX \\url", "$\\url{javascript:alert(2)}$", "\\url{javascript:alert(2)}"),
