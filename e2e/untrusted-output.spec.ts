@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
-import { RUN, assignToReviewer1, createProject, importFile, queueHrefs } from "./fixtures/workspace";
+import { RUN, assignToReviewer1, importFile, queueHrefs } from "./fixtures/workspace";
 import type { Page } from "@playwright/test";
 
 // Issue 7: markup in items and model output is shown to the reviewer as its marked source, in
@@ -15,7 +15,7 @@ const ITEMS = [
     criteria: [{ criterion: `Mentions the risk ${img("criterion")}`, points: 5 }],
     responses: [
       {
-        modelName: "m",
+        modelName: `model ${img("model")}`,
         content: `See [the source](javascript:alert('content')) and <script>alert('content')</script> here.`,
         reasoning: `Step 1: $\\href{javascript:alert('reasoning')}{x}$ and $a^2$. ![scan](https://tracker.example/p.gif)`,
       },
@@ -47,7 +47,16 @@ test("untrusted markup is shown marked in every kind of field, and nothing runs"
   });
 
   await loginAs(page, USERS.admin);
-  await createProject(page, { name: `Payloads E2E ${RUN}`, slug: `payloads-${RUN}`, template: "healthbench-criteria", citation: /HealthBench/ });
+  // Not blinded, so the reviewer sees model names (imported text too).
+  await page.goto("/projects/new");
+  await page.getByLabel("Name", { exact: true }).fill(`Payloads E2E ${RUN}`);
+  await page.getByLabel("Slug (used in URLs and the CLI)").fill(`payloads-${RUN}`);
+  await page.getByLabel("Rubric template").selectOption("healthbench-criteria");
+  await expect(page.getByTestId("template-citation")).toHaveText(/HealthBench/);
+  await page.getByLabel("Blinded (reviewers never see model names)").uncheck();
+  await page.getByLabel("Reviewers per item").fill("1");
+  await page.getByRole("button", { name: "Create project" }).click();
+  await page.waitForURL(`**/projects/payloads-${RUN}`);
   const file = info.outputPath("payloads.jsonl");
   writeFileSync(file, ITEMS.map((item) => JSON.stringify(item)).join("\n"));
   await importFile(page, file, "Imported 5 items with 4 responses.");
@@ -64,6 +73,7 @@ test("untrusted markup is shown marked in every kind of field, and nothing runs"
       await page.getByText("Context", { exact: true }).click();
       await expectMarked(page, "html", img("context"), "HTML not rendered");
       await expectMarked(page, "html", img("criterion"), "HTML not rendered");
+      await expectMarked(page, "html", img("model"), "HTML not rendered");
       await expectMarked(page, "link", "javascript:alert('content')", "link not followed");
       await expectMarked(page, "html", "<script>", "HTML not rendered");
       await expect(page.getByTestId("response-content")).toContainText("<script>alert('content')</script>");

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignments/load-for-review";
 import type { AnnotationData, CriterionMark, DdxEntryMark, RatingValue, ResponseBlock } from "@/lib/annotations/schema";
 import { CONFIDENCE_LABELS } from "@/lib/projects/labels";
+import { PlainText } from "@/components/ui/markdown";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { AxisInput } from "./axis-input";
 import { ConflictPanel } from "./conflict-panel";
@@ -153,7 +154,7 @@ export function ReviewForm(props: {
             <section key={r.id} className={cardClass} aria-label={r.displayLabel} data-testid="response">
               <h2 className="mb-2 font-semibold">
                 {r.displayLabel}
-                {r.modelName ? <span className="ml-2 text-sm font-normal text-slate-500">{r.modelName}</span> : null}
+                {r.modelName ? <span className="ml-2 text-sm font-normal text-slate-500"><PlainText text={r.modelName} /></span> : null}
               </h2>
               <ResponseBody response={r} gradedDifferential={props.gradeDifferentials && Boolean(r.differential)} />
               <fieldset disabled={readOnly} className="mt-4 space-y-3">
