@@ -1,18 +1,21 @@
-import type { InlineCode, Nodes, Parents, Root, RootContent } from "mdast";
+import type { InlineCode, Nodes, Parents, Root, RootContent, Text } from "mdast";
+import { splitRawHtml } from "./split-raw-html";
 import { unrenderedProps, type UnrenderedKind } from "./unrendered";
 import { isAllowedImage, isSafeHref, normalizeHosts } from "./urls";
 
 // A remark plugin, run on the markdown tree before it becomes HTML: whatever would otherwise be
 // dropped on the way (raw HTML, links with unsafe addresses, remote images not on the allow-list)
-// becomes a marker holding its source as text (lib/markdown/unrendered.ts). Safe links and allowed
-// images are left alone; the sanitizer and the passes after KaTeX still check them again.
+// becomes a marker holding its source as text (lib/markdown/unrendered.ts). Text that a browser
+// would read as a tag but CommonMark does not (`<img src=x onerror=alert('x')>`) is marked too, as
+// in plain-text fields (split-raw-html.ts). Safe links and allowed images are left alone; the
+// sanitizer and the passes after KaTeX still check them again.
 
 export type MarkdownRenderData = { imageHosts?: readonly string[] };
 
 // Parents whose children are blocks: a raw HTML block there becomes a paragraph holding the marker.
 const FLOW_PARENTS = new Set<Parents["type"]>(["root", "blockquote", "listItem", "footnoteDefinition"]);
 
-type Context = { definitions: Map<string, string>; hosts: string[] };
+type Context = { definitions: Map<string, string>; hosts: string[]; source: string };
 
 function marker(kind: UnrenderedKind, source: string): InlineCode {
   // hChildren keeps the source's line breaks (inline code would turn them into spaces).
@@ -24,8 +27,23 @@ function collectDefinitions(node: Nodes, into: Map<string, string>) {
   if ("children" in node) for (const child of node.children) collectDefinitions(child, into);
 }
 
+/** Tag-like runs in a text node, marked only where the source has them as written: `\<b>` and
+ * `&lt;b&gt;` are markdown's ways to ask for a literal "<b>". */
+function markTagLikeText(node: Text, source: string): RootContent[] {
+  const segments = splitRawHtml(node.value);
+  if (!segments.some((s) => s.html)) return [node];
+  const { start, end } = { start: node.position?.start.offset, end: node.position?.end.offset };
+  const raw = start === undefined || end === undefined ? "" : source.slice(start, end);
+  return segments.map((segment) => {
+    const at = segment.html ? raw.indexOf(segment.text) : -1;
+    return at === -1 || raw[at - 1] === "\\" ? { type: "text", value: segment.text } : marker("html", segment.text);
+  });
+}
+
 function replacementsFor(node: RootContent, parent: Parents, ctx: Context): RootContent[] {
   switch (node.type) {
+    case "text":
+      return markTagLikeText(node, ctx.source);
     case "html": {
       const code = marker("html", node.value);
       return FLOW_PARENTS.has(parent.type) ? [{ type: "paragraph", children: [code] }] : [code];
@@ -61,9 +79,10 @@ function markChildren(parent: Parents, ctx: Context) {
 }
 
 export function markUnsafeMarkdown() {
-  return (tree: Root, file: { data: object }) => {
+  return (tree: Root, file: { data: object; value: unknown }) => {
     const definitions = new Map<string, string>();
     collectDefinitions(tree, definitions);
-    markChildren(tree, { definitions, hosts: normalizeHosts((file.data as MarkdownRenderData).imageHosts) });
+    const hosts = normalizeHosts((file.data as MarkdownRenderData).imageHosts);
+    markChildren(tree, { definitions, hosts, source: String(file.value ?? "") });
   };
 }

@@ -19,6 +19,12 @@ describe("renderMarkdown (model output is untrusted)", () => {
     expect(html).toBe(`<p>Hi ${code("&#x3C;script>")}alert(1)${code("&#x3C;/script>")}${code('&#x3C;img src="x" onerror="alert(2)">')}${code('&#x3C;b onclick="x()">')}b${code("&#x3C;/b>")}</p>`);
   });
 
+  it("marks tags a browser would read but CommonMark does not, unless markdown escaped them", async () => {
+    const html = await renderMarkdown("Price \\$5 and <img src=x onerror=alert('x')>, literal \\<b> and &lt;i&gt;.\n\n| a |\n|---|\n| <img src=x onerror=alert('y')> |");
+    expect(html).toContain(`Price $5 and <code class="unrendered" data-unrendered="html" title="${TITLE}">&#x3C;img src=x onerror=alert('x')></code>, literal &#x3C;b> and &#x3C;i>.`);
+    expect(html).toContain(`<td><code class="unrendered" data-unrendered="html" title="${TITLE}">&#x3C;img src=x onerror=alert('y')></code></td>`);
+  });
+
   it("shows javascript: links as text with their address, and marks external links safe", async () => {
     const html = await renderMarkdown("[click](javascript:alert(1)) [ok](https://example.org)");
     expect(html).not.toMatch(/href="javascript/);

@@ -15,10 +15,10 @@ import { isAllowedImage, isSafeHref, normalizeHosts } from "./urls";
 
 // Model output is untrusted, and a physician must rate what the model actually wrote. Markdown is
 // rendered to HTML on the server (no markdown code in the review page's JS). Nothing the model
-// wrote is run and nothing is silently dropped: raw HTML, links with unsafe addresses
-// (javascript:, data:, vbscript: …), remote images not on the project's allow-list and TeX that
-// KaTeX refuses are shown as their source in a marker (`markUnsafeMarkdown`, `markUnrenderedMath`,
-// lib/markdown/unrendered.ts; docs/decisions/009-show-refused-markup.md).
+// wrote is run and nothing is silently dropped: raw HTML (and other text a browser would read as a
+// tag), links with unsafe addresses (javascript:, data:, vbscript: …), remote images not on the
+// project's allow-list and TeX that KaTeX refuses are shown as their source in a marker
+// (`markUnsafeMarkdown`, `markUnrenderedMath`, lib/markdown/unrendered.ts; decision 009).
 //
 // Order: mark (the markdown tree still holds the source) → HTML → sanitize with GitHub's
 // allow-list (defence in depth: no raw HTML reaches it) → KaTeX, after sanitizing so that KaTeX's

@@ -3,7 +3,7 @@ import { splitRawHtml } from "./split-raw-html";
 
 const htmlParts = (text: string) => splitRawHtml(text).filter((s) => s.html).map((s) => s.text);
 
-describe("splitRawHtml (CommonMark raw HTML in plain text)", () => {
+describe("splitRawHtml (raw HTML as a browser reads it)", () => {
   it("gives the text back unchanged when joined", () => {
     for (const text of ["", "plain", "a <b>c</b> d", "<!-- x --> <?p ?> <!DOCTYPE html> <![CDATA[ y ]]>", "1 < 2 > 0", "<img src=x onerror=alert(1)"]) {
       expect(splitRawHtml(text).map((s) => s.text).join("")).toBe(text);
@@ -19,19 +19,29 @@ describe("splitRawHtml (CommonMark raw HTML in plain text)", () => {
     ]);
   });
 
-  it("finds comments, processing instructions, declarations and CDATA", () => {
-    expect(htmlParts("a <!-- hidden --> b <!--> c <!---> d <?php x ?> e <!DOCTYPE html> f <![CDATA[<x>]]>")).toEqual([
+  it("accepts what browsers accept beyond CommonMark: quotes in unquoted values, / between attributes", () => {
+    expect(htmlParts(`<img src=x onerror=alert('x')> <IMG SRC=javascript:alert("XSS")> <img/src="x"/onerror=alert(1)> <a b=\`c\`>`)).toEqual([
+      "<img src=x onerror=alert('x')>",
+      '<IMG SRC=javascript:alert("XSS")>',
+      '<img/src="x"/onerror=alert(1)>',
+      "<a b=`c`>",
+    ]);
+  });
+
+  it("finds comments, processing instructions, declarations, bogus comments and CDATA", () => {
+    expect(htmlParts("a <!-- hidden --> b <!--> c <!---> d <?php x ?> e <!DOCTYPE html> f <![CDATA[<x>]]> g <!x>")).toEqual([
       "<!-- hidden -->",
       "<!-->",
       "<!--->",
       "<?php x ?>",
       "<!DOCTYPE html>",
       "<![CDATA[<x>]]>",
+      "<!x>",
     ]);
   });
 
   it("leaves comparisons, autolinks and unfinished tags as plain text", () => {
-    for (const text of ["BP < 90 and HR > 120", "<https://example.org>", "<javascript:alert(1)>", "<img src=x onerror=alert(1)", "<a b=`c`>", "<1a>", "<!-- never closed", "<? open", "<!DOCTYPE"]) {
+    for (const text of ["BP < 90 and HR > 120", "<https://example.org>", "<javascript:alert(1)>", "<dr.osei@example.org>", "<img src=x onerror=alert(1)", '<a title="never closed>', "<1a>", "<!-- never closed", "<? open", "<!DOCTYPE"]) {
       expect(htmlParts(text)).toEqual([]);
     }
   });

@@ -1,26 +1,30 @@
-// Finds raw HTML in plain text (note sentences, criteria, diagnoses, captions), so those fields
-// mark it exactly as rendered markdown does. The grammar is CommonMark's "raw HTML"
-// (https://spec.commonmark.org/0.31.2/#raw-html): open and closing tags, comments, processing
-// instructions, declarations and CDATA — the same constructs micromark turns into `html` nodes.
-// Client-safe and dependency-free: review widgets that run in the browser call it.
+// Finds raw HTML in text: anything a browser would read as a tag, a comment or a declaration. Used
+// for plain-text fields (note sentences, criteria, diagnoses, captions) and for the text of
+// rendered markdown, so both mark the same things (markdown's own `html` nodes are marked too).
+// The grammar is CommonMark's raw HTML (https://spec.commonmark.org/0.31.2/#raw-html) loosened
+// the way browsers are (https://html.spec.whatwg.org/#tokenization): unquoted attribute values may
+// hold quotes and backticks (`<img src=x onerror=alert('x')>`), "/" separates attributes, and
+// `<!…>` / `<?…>` end at the first ">". URL and e-mail autolinks (`<https://…>`, `<a@b.org>`)
+// are not HTML. Client-safe and dependency-free: review widgets that run in the browser call it.
 //
-// Linear time: tags are matched with sticky regexes whose quoted values cannot run past another
-// tag's quote, and the constructs closed by a fixed terminator (-->, ?>, ]]>, >) look it up with
-// indexOf once; when it is missing, later openers of that kind are not searched again.
+// Linear time: a tag's names and unquoted values cannot run past the next "<", a quoted value
+// stops at its quote, and constructs closed by a fixed terminator (-->, ]]>, >) look it up with
+// indexOf; when it is missing, later openers of that kind are not searched again.
 
 export type TextSegment = { html: boolean; text: string };
 
-const ATTRIBUTE = String.raw`\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?`;
-const OPEN_TAG = new RegExp(String.raw`<[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*\s*\/?>`, "y");
-const CLOSING_TAG = /<\/[A-Za-z][A-Za-z0-9-]*\s*>/y;
+const NAME = String.raw`[^\s/>="'<][^\s/>=<]*`;
+const VALUE = String.raw`(?:"[^"]*"|'[^']*'|[^\s>"'<][^\s><]*)`;
+const OPEN_TAG = new RegExp(String.raw`<[A-Za-z][^\s/><]*(?:[\s/]+${NAME}(?:\s*=\s*${VALUE})?)*[\s/]*>`, "y");
+const CLOSING_TAG = /<\/[A-Za-z][^\s/><]*[^><]*>/y;
+const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
 
-type Terminated = { opener: string; closer: string; minEnd?: number; test?: (text: string, at: number) => boolean };
-const TERMINATED: Terminated[] = [
-  { opener: "<![CDATA[", closer: "]]>" },
-  // "<!-->" and "<!--->" are complete comments; otherwise the body runs to the first "-->".
-  { opener: "<!--", closer: "-->", minEnd: 2 },
-  { opener: "<?", closer: "?>" },
-  { opener: "<!", closer: ">", test: (text, at) => /[A-Za-z]/.test(text[at + 2] ?? "") },
+// Checked in order: the longest opener first.
+const TERMINATED = [
+  { opener: "<![CDATA[", closer: "]]>", from: 9 },
+  { opener: "<!--", closer: "-->", from: 2 }, // from 2: "<!-->" and "<!--->" are complete comments
+  { opener: "<!", closer: ">", from: 2 }, // declarations, and what browsers call bogus comments
+  { opener: "<?", closer: ">", from: 2 },
 ];
 
 /** Splits text into plain runs and raw-HTML runs; joining the segments gives the text back. */
@@ -44,21 +48,21 @@ export function splitRawHtml(text: string): TextSegment[] {
   return segments;
 }
 
+function stickyEnd(regex: RegExp, text: string, at: number): number {
+  regex.lastIndex = at;
+  return regex.test(text) ? regex.lastIndex : -1;
+}
+
 /** End (exclusive) of the raw HTML that starts at `at`, or -1. */
 function matchAt(text: string, at: number, missing: Set<string>): number {
-  for (const regex of [OPEN_TAG, CLOSING_TAG]) {
-    regex.lastIndex = at;
-    if (regex.test(text)) return regex.lastIndex;
-  }
-  for (const { opener, closer, minEnd = 0, test } of TERMINATED) {
-    if (!text.startsWith(opener, at) || (test && !test(text, at))) continue;
+  for (const { opener, closer, from } of TERMINATED) {
+    if (!text.startsWith(opener, at)) continue;
     if (missing.has(closer)) return -1;
-    const close = text.indexOf(closer, at + opener.length - minEnd);
-    if (close === -1) {
-      missing.add(closer);
-      return -1;
-    }
-    return close + closer.length;
+    const close = text.indexOf(closer, at + from);
+    if (close === -1) missing.add(closer);
+    return close === -1 ? -1 : close + closer.length;
   }
-  return -1;
+  if (stickyEnd(AUTOLINK, text, at) !== -1) return -1;
+  const open = stickyEnd(OPEN_TAG, text, at);
+  return open !== -1 ? open : stickyEnd(CLOSING_TAG, text, at);
 }

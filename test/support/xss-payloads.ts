@@ -49,12 +49,18 @@ export const XSS_PAYLOADS: XssPayload[] = [
   link("reference link", "[a][r]\n\n[r]: javascript:alert(3)", ["a", "javascript:alert(3)"]),
   link("data: link", "[open](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", ["open", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="]),
   link("vbscript: link", "[vb](vbscript:msgbox(1))", ["vb", "vbscript:msgbox(1)"]),
-  link("tab inside the scheme", "[t](<java\tscript:alert(1)>)", ["t", "java\tscript:alert(1)".replace(/\s/g, " ")]),
+  // In plain text, "<java\tscript:…>" reads as a tag named "java" to a browser: marked there.
+  { ...link("tab inside the scheme", "[t](<java\tscript:alert(1)>)", ["t", "java\tscript:alert(1)".replace(/\s/g, " ")]), plainHtml: true },
   { name: "remote tracking image", source: "![scan](https://tracker.example/p.gif)", visible: ["scan", "https://tracker.example/p.gif"], marker: "image", plainHtml: false },
   { name: "image with javascript src", source: "![x](javascript:alert(1))", visible: ["javascript:alert(1)"], marker: "image", plainHtml: false },
-  // Not HTML by CommonMark's grammar (a quote inside an unquoted value), so markdown and plain text
-  // both show it as the literal text it is; it is never parsed as a tag.
-  { name: "tag-like text that is not CommonMark HTML", source: 'Text <img src=x onerror=alert("x")> text', visible: ['Text <img src=x onerror=alert("x")> text'], marker: null, plainHtml: false },
+  // Not raw HTML by CommonMark's grammar (quotes inside unquoted values, "/" between attributes),
+  // but a browser reads them as tags: marked all the same.
+  html("quotes in unquoted values", "Text <img src=x onerror=alert('x')> text"),
+  html("classic IMG SRC", `<IMG SRC=javascript:alert('XSS')>`),
+  html("slash-separated attributes", '<img/src="x"/onerror=alert(1)> here'),
+  // Markdown's own ways to write a literal "<b>": shown as that text, not marked.
+  { name: "escaped tag", source: "Use \\<b>bold\\</b> tags", visible: ["Use <b>bold</b> tags"], marker: null, plainHtml: true },
+  { name: "entity-written tag", source: "Use &lt;script&gt;alert(1)&lt;/script&gt;", visible: ["Use <script>alert(1)</script>"], marker: null, plainHtml: false },
   { name: "safe link with quote in title", source: '[ok](https://ok.example "t\\" onmouseover=alert(1)")', visible: ["ok"], marker: null, plainHtml: false },
   math("KaTeX \\href", "$\\href{javascript:alert(1)}{x}$", "\\href{javascript:alert(1)}{x}"),
   math("KaTeX \\url", "$\\url{javascript:alert(2)}$", "\\url{javascript:alert(2)}"),
