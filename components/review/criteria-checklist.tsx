@@ -1,6 +1,7 @@
 "use client";
 import type { ReviewCriterion } from "@/lib/assignments/load-for-review";
 import type { CriterionMark } from "@/lib/annotations/schema";
+import { PlainText } from "@/components/ui/markdown";
 import { navClass } from "./axis-input";
 
 /**
@@ -30,9 +31,9 @@ export function CriteriaChecklist({ responseId, criteria, marks, onChange, probl
                 <span className={`mr-2 inline-block rounded px-1.5 text-xs font-semibold ${c.points < 0 ? "bg-rose-100 text-rose-800" : "bg-emerald-100 text-emerald-800"}`} title={c.points < 0 ? "Undesirable behaviour: mark met if the response does this" : "Desirable behaviour"}>
                   {c.points > 0 ? `+${c.points}` : c.points}
                 </span>
-                {c.text}
+                <PlainText text={c.text} />
               </p>
-              {c.tags.length ? <p className="mt-0.5 text-xs text-slate-500">{c.tags.map((t) => t.replace(/^axis:/, "")).join(", ")}</p> : null}
+              {c.tags.length ? <p className="mt-0.5 text-xs text-slate-500"><PlainText text={c.tags.map((t) => t.replace(/^axis:/, "")).join(", ")} /></p> : null}
               <div className="mt-1 flex flex-wrap items-center gap-2" role="radiogroup" aria-label={`Criterion ${i + 1}`}>
                 {([true, false] as const).map((met) => (
                   <label key={String(met)} className={`cursor-pointer rounded-md border px-2.5 py-1 text-xs has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-500 ${mark.met === met ? "border-blue-600 bg-blue-50 text-blue-900" : "border-slate-300 bg-white"}`}>

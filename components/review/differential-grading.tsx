@@ -2,7 +2,7 @@
 import type { ReviewResponse } from "@/lib/assignments/load-for-review";
 import type { DdxEntryMark } from "@/lib/annotations/schema";
 import { DDX_MATCHES, DDX_MATCH_LABELS } from "@/lib/ddx/matches";
-import { Markdown } from "@/components/ui/markdown";
+import { Markdown, PlainText } from "@/components/ui/markdown";
 import { navClass } from "./axis-input";
 
 /**
@@ -28,7 +28,7 @@ export function DifferentialGrading({ response, marks, onChange, problem }: {
           const mark = marks[String(rank)] ?? { match: null };
           return (
             <li key={rank} className={`rounded border border-slate-200 p-2 ${navClass}`} data-nav="entry" data-rank={rank + 1} tabIndex={-1}>
-              <p className="text-sm"><span className="mr-2 font-mono text-xs text-slate-500">{rank + 1}.</span><span className="font-medium">{entry.diagnosis}</span></p>
+              <p className="text-sm"><span className="mr-2 font-mono text-xs text-slate-500">{rank + 1}.</span><span className="font-medium"><PlainText text={entry.diagnosis} /></span></p>
               {entry.rationaleHtml ? <Markdown html={entry.rationaleHtml} className="ml-6 text-xs text-slate-700" /> : null}
               <div className="mt-1 flex flex-wrap gap-1.5" role="radiogroup" aria-label={`Entry ${rank + 1}: ${entry.diagnosis}`}>
                 {DDX_MATCHES.map((match, i) => (

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, PointerEvent as ReactPointerEvent } from "react";
+import { PlainText } from "@/components/ui/markdown";
 import { secondaryButtonClass } from "@/components/ui/styles";
 
 export type ViewerImage = { src: string; alt: string; modality?: string; view?: string; caption?: string };
@@ -269,7 +270,7 @@ export function ImageViewer({ images }: { images: ViewerImage[] }) {
         </span>
       </div>
 
-      {caption ? <figcaption className="text-sm text-slate-700" data-testid="image-caption">{caption}</figcaption> : null}
+      {caption ? <figcaption className="text-sm text-slate-700" data-testid="image-caption"><PlainText text={caption} /></figcaption> : null}
     </figure>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReviewItem } from "@/lib/assignments/load-for-review";
-import { Markdown } from "@/components/ui/markdown";
+import { Markdown, PlainText } from "@/components/ui/markdown";
 import { cardClass } from "@/components/ui/styles";
 import { ImageViewer } from "./image-viewer";
 import { Transcript } from "./transcript";
@@ -33,7 +33,7 @@ export function ItemView({ item }: { item: ReviewItem }) {
           <ol className="mt-3 space-y-1" aria-label="Options" data-testid="mcq-options">
             {item.options.map((o) => (
               <li key={o.key} className={`flex items-baseline gap-2 rounded border px-2 py-1 text-sm [&_p]:my-0 ${item.correctOption === o.key ? "border-green-500 bg-green-50" : "border-slate-200"}`} data-option={o.key}>
-                <span className="font-semibold">{o.key}.</span>
+                <span className="font-semibold"><PlainText text={o.key} />.</span>
                 <Markdown html={o.html} />
                 {item.correctOption === o.key ? <span className="ml-auto text-xs font-medium text-green-800">correct</span> : null}
               </li>
@@ -68,7 +68,7 @@ export function ItemView({ item }: { item: ReviewItem }) {
             {item.sentences.map((s) => (
               <li key={s.id} className="flex gap-2 rounded group-data-[pickable=true]:cursor-pointer group-data-[pickable=true]:hover:bg-slate-100 data-[picked=true]:bg-amber-100 data-[picked=true]:ring-1 data-[picked=true]:ring-amber-400" data-sentence-id={s.id}>
                 <span className="w-8 shrink-0 select-none text-right font-mono text-xs leading-5 text-slate-400" aria-label={`sentence ${s.id}`}>{s.id}</span>
-                <span>{s.text}</span>
+                <span><PlainText text={s.text} /></span>
               </li>
             ))}
           </ol>

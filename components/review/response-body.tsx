@@ -1,5 +1,5 @@
 import type { ReviewResponse } from "@/lib/assignments/load-for-review";
-import { Markdown } from "@/components/ui/markdown";
+import { Markdown, PlainText } from "@/components/ui/markdown";
 import { Transcript } from "./transcript";
 
 /** A model response as the reviewer reads it: answer by kind, then the collapsible reasoning trace. */
@@ -9,7 +9,7 @@ export function ResponseBody({ response: r, gradedDifferential = false }: { resp
     <div className="text-sm">
       {r.choice ? (
         <p className="mb-2" data-testid="mcq-choice">
-          Chose <span className="rounded bg-slate-100 px-1.5 font-semibold">{r.choice}</span>
+          Chose <span className="rounded bg-slate-100 px-1.5 font-semibold"><PlainText text={r.choice} /></span>
           {r.choiceCorrect === undefined ? null : r.choiceCorrect ? (
             <span className="ml-2 text-xs font-medium text-green-800">correct</span>
           ) : (
@@ -21,7 +21,7 @@ export function ResponseBody({ response: r, gradedDifferential = false }: { resp
         <ol className="mb-2 list-decimal space-y-1 pl-5" aria-label="Differential diagnosis" data-testid="differential">
           {r.differential.map((d, i) => (
             <li key={i}>
-              <span className="font-medium">{d.diagnosis}</span>
+              <span className="font-medium"><PlainText text={d.diagnosis} /></span>
               {d.rationaleHtml ? <Markdown html={d.rationaleHtml} className="text-slate-700" /> : null}
             </li>
           ))}

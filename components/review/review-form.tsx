@@ -5,6 +5,7 @@ import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignme
 import type { AnnotationData, CriterionMark, DdxEntryMark, RatingValue, ResponseBlock } from "@/lib/annotations/schema";
 import { CONFIDENCE_LABELS } from "@/lib/projects/labels";
 import { changeLabelsFor } from "@/lib/annotations/change-labels";
+import { PlainText } from "@/components/ui/markdown";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { AxisInput } from "./axis-input";
 import { ConflictPanel } from "./conflict-panel";
@@ -169,7 +170,7 @@ export function ReviewForm(props: {
             <section key={r.id} className={cardClass} aria-label={r.displayLabel} data-testid="response" data-response-id={r.id}>
               <h2 className="mb-2 font-semibold">
                 {r.displayLabel}
-                {r.modelName ? <span className="ml-2 text-sm font-normal text-slate-500">{r.modelName}</span> : null}
+                {r.modelName ? <span className="ml-2 text-sm font-normal text-slate-500"><PlainText text={r.modelName} /></span> : null}
               </h2>
               <ResponseBody response={r} gradedDifferential={props.gradeDifferentials && Boolean(r.differential)} />
               <fieldset disabled={readOnly} className="mt-4 space-y-3">

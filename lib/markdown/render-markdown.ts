@@ -8,34 +8,39 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { Root, Element } from "hast";
 import type { Root as MdRoot, Parent as MdParent, RootContent as MdContent } from "mdast";
+import { markUnrenderedMath, refuseTrustedTex } from "./mark-unrendered-math";
+import { markUnsafeMarkdown, type MarkdownRenderData } from "./mark-unsafe-markdown";
+import { UNRENDERED_CLASS, UNRENDERED_KINDS, unrenderedProps } from "./unrendered";
+import { isAllowedImage, isSafeHref, normalizeHosts } from "./urls";
 
-// Model output is untrusted. Markdown is rendered to HTML on the server (no markdown code in the
-// review page's JS) and sanitized with GitHub's allow-list: no raw HTML, no script, no event
-// handlers, no javascript: URLs. Remote images are dropped (they leak the reviewer's IP and can
-// carry tracking) unless their host is explicitly allow-listed; same-origin and data: images survive.
+// Model output is untrusted, and a physician must rate what the model actually wrote. Markdown is
+// rendered to HTML on the server (no markdown code in the review page's JS). Nothing the model
+// wrote is run and nothing is silently dropped: raw HTML (and other text a browser would read as a
+// tag), links with unsafe addresses (javascript:, data:, vbscript: …), remote images not on the
+// project's allow-list and TeX that KaTeX refuses are shown as their source in a marker
+// (`markUnsafeMarkdown`, `markUnrenderedMath`, lib/markdown/unrendered.ts; decision 009).
 //
-// LaTeX math ($inline$, $$display$$ blocks, ```math fences) is rendered with KaTeX *after*
-// sanitizing: sanitize first so no model-provided raw HTML survives, then KaTeX turns the inert
-// `<code class="language-math math-inline|math-display">` nodes into its own markup. KaTeX runs
-// with trust: false, so \href, \url, \includegraphics, \htmlClass/\htmlStyle/... are rendered as
-// error text, never as links, images or attributes. The link/image passes below run after KaTeX
-// as a second line of defence.
+// Order: mark (the markdown tree still holds the source) → HTML → sanitize with GitHub's
+// allow-list (defence in depth: no raw HTML reaches it) → KaTeX, after sanitizing so that KaTeX's
+// own markup is trusted and the input was not → mark refused math → re-check images and links.
 const schema: SanitizeSchema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
     // remark-math emits <code class="language-math math-inline"> and <pre><code class="language-math
-    // math-display">; keep those classes so rehype-katex finds the nodes. (`language-*` is already allowed.)
-    code: [...(defaultSchema.attributes?.code ?? []), ["className", "math-inline", "math-display"]],
+    // math-display">; keep those classes so rehype-katex finds the nodes. Markers are
+    // <code class="unrendered" data-unrendered=KIND title=…>. One className entry: the sanitizer
+    // reads only the first definition of an attribute (GitHub's allows `language-*`).
+    code: [["className", /^language-./, "math-inline", "math-display", UNRENDERED_CLASS], ["dataUnrendered", ...UNRENDERED_KINDS], "title"],
   },
-  // https is allowed on img src here only so allow-listed hosts can survive; dropImages decides.
+  // https is allowed on img src here only so allow-listed hosts can survive; markUnsafeMarkdown decides.
   protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"], src: ["data", "https"] },
 };
 
 const katexOptions = {
-  // rehype-katex always tries strict parsing first and falls back to throwOnError: false itself
-  // (its Options type omits throwOnError), so bad math becomes red error text, never an exception.
-  trust: false,
+  // rehype-katex tries strict parsing first and falls back to throwOnError: false itself (its
+  // Options type omits throwOnError), so bad math becomes a katex-error span, never an exception.
+  trust: refuseTrustedTex,
   strict: "ignore" as const,
   // HTML for display plus MathML for screen readers (the HTML half is aria-hidden). Roughly doubles
   // the markup of each formula; acceptable for the short formulas model outputs contain.
@@ -76,63 +81,28 @@ export type RenderMarkdownOptions = {
   imageHosts?: string[];
 };
 
-type RenderData = { imageHosts?: readonly string[] };
-
-function isSameOriginPath(src: string): boolean {
-  // "/x" is same-origin, but "//host/x" and "/\host/x" are protocol-relative in browsers.
-  return src.startsWith("/") && !src.startsWith("//") && !src.startsWith("/\\");
-}
-
-function isAllowedImage(src: string, hosts: readonly string[]): boolean {
-  if (src.startsWith("data:image/")) return true;
-  if (isSameOriginPath(src)) return true;
-  if (hosts.length === 0 || !src.startsWith("https://")) return false;
-  let url: URL;
-  try {
-    url = new URL(src);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== "https:" || url.username || url.password) return false;
-  return hosts.includes(url.host.toLowerCase());
-}
-
-function dropImages() {
+// Second line of defence after KaTeX: an image that is not allowed becomes a marker, and a link
+// whose address the sanitizer removed stops looking like a link. markUnsafeMarkdown has already
+// handled both, so on today's pipeline these change nothing.
+function recheckImagesAndLinks() {
   return (tree: Root, file: { data: object }) => {
-    const hosts = ((file.data as RenderData).imageHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean);
+    const hosts = normalizeHosts((file.data as MarkdownRenderData).imageHosts);
     const visit = (node: Root | Element) => {
-      node.children = node.children.filter((child) => {
-        if (child.type !== "element") return true;
-        if (child.tagName === "img" && !isAllowedImage(String(child.properties?.src ?? ""), hosts)) return false;
+      node.children = node.children.map((child) => {
+        if (child.type !== "element") return child;
         visit(child);
-        return true;
-      }) as typeof node.children;
-    };
-    visit(tree);
-  };
-}
-
-// Same rule as the sanitizer (defence in depth, after KaTeX): relative URLs, or http(s)/mailto.
-function isSafeHref(href: string): boolean {
-  const colon = href.indexOf(":");
-  if (colon === -1) return true;
-  const delimiter = href.search(/[/?#]/);
-  if (delimiter !== -1 && delimiter < colon) return true;
-  return /^(?:https?|mailto):/i.test(href);
-}
-
-function linksOpenSafely() {
-  return (tree: Root) => {
-    const visit = (node: Root | Element) => {
-      for (const child of node.children) {
-        if (child.type !== "element") continue;
-        if (child.tagName === "a") {
-          const { href, ...rest } = child.properties ?? {};
-          const safe = typeof href === "string" && isSafeHref(href);
-          child.properties = { ...rest, ...(safe ? { href } : {}), rel: ["noopener", "noreferrer", "nofollow"], target: "_blank" };
+        if (child.tagName === "img") {
+          const src = String(child.properties.src ?? "");
+          if (isAllowedImage(src, hosts)) return child;
+          return { type: "element", tagName: "code", properties: unrenderedProps("image"), children: [{ type: "text", value: src }] };
         }
-        visit(child);
-      }
+        if (child.tagName === "a") {
+          const { href } = child.properties;
+          if (typeof href !== "string" || !isSafeHref(href)) return { ...child, tagName: "span", properties: {} };
+          child.properties = { ...child.properties, rel: ["noopener", "noreferrer", "nofollow"], target: "_blank" };
+        }
+        return child;
+      }) as typeof node.children;
     };
     visit(tree);
   };
@@ -143,15 +113,16 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkMath)
   .use(keepDollarAmountsAsText)
-  .use(remarkRehype) // raw HTML in markdown is dropped here (allowDangerousHtml is off)
+  .use(markUnsafeMarkdown) // raw HTML, unsafe links, remote images → markers holding their source
+  .use(remarkRehype) // no raw HTML is left to pass (allowDangerousHtml stays off)
   .use(rehypeSanitize, schema)
   .use(rehypeKatex, katexOptions) // after sanitize: KaTeX's own markup is trusted, the input was not
-  .use(dropImages)
-  .use(linksOpenSafely)
+  .use(markUnrenderedMath)
+  .use(recheckImagesAndLinks)
   .use(rehypeStringify)
   .freeze();
 
 export async function renderMarkdown(markdown: string, opts?: RenderMarkdownOptions): Promise<string> {
-  const data: RenderData = { imageHosts: opts?.imageHosts ?? [] };
+  const data: MarkdownRenderData = { imageHosts: opts?.imageHosts ?? [] };
   return String(await processor.process({ value: markdown, data }));
 }
