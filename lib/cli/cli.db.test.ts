@@ -65,7 +65,7 @@ describe("consilium CLI", () => {
     writeFileSync(file, '{"externalId":"a","question":"q","responses":[{"modelName":"m","content":"c"}]}\n{"externalId":"b","question":"q","responses":[{"modelName":"","content":"c"}]}\n');
     const result = await cli("import", "errs", file, "--as", "admin@x.org");
     expect(result.code).toBe(2);
-    expect(result.err).toContain("line 2, responses.0.modelName: modelName is required.");
+    expect(result.err).toContain("line 2, responses.0.modelName: modelName is required: the name of the model that wrote the response.");
     expect(result.err).toContain("nothing was imported");
     expect(await getDb().item.count()).toBe(0);
   });
