@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { itemImportSchema } from "@/lib/items/schema";
-import { csvItemRecords, isCsvFile } from "./read-csv-items";
-import type { ImportRecord } from "./import-items";
+import { csvItemRecords } from "./read-csv-items";
+import type { ImportRecord } from "./import-records";
 
 async function* chunks(text: string, size: number) {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
@@ -16,7 +16,7 @@ async function read(text: string, chunkSize = 7): Promise<ImportRecord[]> {
 }
 
 const values = (records: ImportRecord[]) => records.map((r) => ("value" in r ? r.value : r.error));
-const errors = (records: ImportRecord[]) => records.flatMap((r) => ("error" in r ? [[r.line, r.error.field]] : []));
+const errors = (records: ImportRecord[]) => records.flatMap((r) => ("error" in r ? [r.error] : (r.errors ?? [])).map((e) => [r.line, e.field]));
 
 const QA_HEADER = "externalId,question,responses.0.modelName,responses.0.content,responses.1.modelName,responses.1.content";
 
@@ -92,8 +92,9 @@ describe("csvItemRecords", () => {
       [3, "question"],
       [4, "(csv)"],
     ]);
-    expect(values(records)[1]).toMatchObject({ message: expect.stringMatching(/invalid JSON/) });
+    expect(records[1]).toMatchObject({ errors: [{ message: expect.stringMatching(/invalid JSON/) }] });
     expect(records[3]).toMatchObject({ line: 5, value: { externalId: "q4" } });
+    expect(records[3]).not.toHaveProperty("errors");
   });
 
   it("reports a syntax error at the line where the broken record starts, then stops", async () => {
@@ -119,14 +120,5 @@ describe("csvItemRecords", () => {
   it("yields nothing for an empty file, and skips rows of empty cells", async () => {
     expect(await read("")).toEqual([]);
     expect(await read(`${QA_HEADER}\n,,,,,\n`)).toEqual([]);
-  });
-});
-
-describe("isCsvFile", () => {
-  it("goes by the .csv extension or a text/csv content type", () => {
-    expect(isCsvFile("items.CSV")).toBe(true);
-    expect(isCsvFile("items.jsonl", "text/csv; charset=utf-8")).toBe(true);
-    expect(isCsvFile("items.jsonl", "application/x-ndjson")).toBe(false);
-    expect(isCsvFile(undefined, null)).toBe(false);
   });
 });

@@ -103,3 +103,12 @@ describe("import error messages", () => {
     }
   });
 });
+
+describe("unknown fields", () => {
+  it("are errors naming them, never silently dropped", () => {
+    expect(issues({ externalId: "q", questoin: "Q?", question: "Q?", source: "pubmed", responses: [{ ...response, model: "x" }] })).toEqual([
+      { field: "responses.0", message: 'response 1 has a field the import does not know: "model". Check the spelling.' },
+      { field: "", message: 'this item has fields the import does not know: "questoin", "source". Check the spelling, or put other data under metadata.' },
+    ]);
+  });
+});

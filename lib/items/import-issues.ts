@@ -128,6 +128,11 @@ export function describeImportIssue(issue: RawIssue): string {
     }
     case "invalid_format":
       return `${must}${got}`;
+    case "unrecognized_keys": {
+      const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+      const where = path.length ? `${label} has` : "this item has";
+      return `${where} ${issue.keys.length === 1 ? "a field" : "fields"} the import does not know: ${keys}. Check the spelling${path.length ? "" : ", or put other data under metadata"}.`;
+    }
     case "invalid_key":
       return `"${String(path.at(-1))}" cannot be used here: ${fieldLabel(path.slice(0, -1))} must be ${whatOf(path.slice(0, -1)) ?? "an object with other keys"}.`;
     case "custom": {

@@ -54,32 +54,34 @@ const freeJson = <T extends z.ZodType>(schema: T, max: number) =>
 
 const metadataSchema = freeJson(z.record(z.string(), z.unknown()), LIMITS.metadata).default({});
 
+// Import shapes are strict: a field the schema does not know (a typo such as "questoin", or data
+// meant for metadata) is an error, not silently dropped. The stored shapes further down are
+// lenient, since they read back rows written under earlier rules.
+
 export const DIALOGUE_ROLES = ["user", "assistant", "patient", "clinician", "system"] as const;
-export const turnSchema = z.object({
+const turnImportSchema = z.strictObject({
   role: z.enum(DIALOGUE_ROLES),
   content: requiredText(LIMITS.content),
 });
-export type Turn = z.infer<typeof turnSchema>;
 
-export const differentialEntrySchema = z.object({
+const differentialImportSchema = z.strictObject({
   diagnosis: requiredText(500),
   rationale: text(20_000).optional(),
 });
-export type DifferentialEntry = z.infer<typeof differentialEntrySchema>;
 
-export const responseImportSchema = z.object({
+export const responseImportSchema = z.strictObject({
   modelName: ident(LIMITS.modelName),
   /** Markdown. Optional for `ddx` (the list is the answer) and `mcq` (the choice is the answer). */
   content: text(LIMITS.content).default(""),
   reasoning: text(LIMITS.reasoning).optional(),
   /** Segmentation of `reasoning` into steps (character ranges); used by the step annotator. */
-  steps: z.array(z.object({ start: z.int().min(0), end: z.int().min(0) })).max(1000).optional(),
+  steps: z.array(z.strictObject({ start: z.int().min(0), end: z.int().min(0) })).max(1000).optional(),
   /** mcq: the option key the model chose. */
   choice: ident(10).optional(),
   /** ddx: ranked differential, most likely first. */
-  differential: z.array(differentialEntrySchema).min(1).max(50).optional(),
+  differential: z.array(differentialImportSchema).min(1).max(50).optional(),
   /** dialogue rated as a whole: the model's side of the conversation, turn by turn. */
-  turns: z.array(turnSchema).min(1).max(LIMITS.turns).optional(),
+  turns: z.array(turnImportSchema).min(1).max(LIMITS.turns).optional(),
   metadata: metadataSchema,
 });
 export type ResponseImport = z.output<typeof responseImportSchema>;
@@ -87,7 +89,7 @@ export type ResponseImport = z.output<typeof responseImportSchema>;
 // HealthBench calls the text `criterion`; both spellings are accepted (one is required: a
 // cross-field rule, so that it is reported even when `points` is wrong too).
 export const criterionImportSchema = z
-  .object({
+  .strictObject({
     text: requiredText(LIMITS.criterion).optional(),
     criterion: requiredText(LIMITS.criterion).optional(),
     points: z.int().min(-10).max(10).refine((p) => p !== 0, { params: { rule: "zeroPoints" } }),
@@ -114,7 +116,7 @@ const referenceSchema = freeJson(
   LIMITS.reference,
 );
 
-const baseItemSchema = z.object({
+const baseItemSchema = z.strictObject({
   // A number is accepted when it is a whole number JavaScript holds exactly; longer ids go in quotes.
   externalId: z.union([ident(LIMITS.externalId), z.int().transform(String)]),
   language: ident(20, 2).default("en"),
@@ -132,19 +134,18 @@ export const qaItemImportSchema = baseItemSchema.extend({
   context: text(LIMITS.context).optional(),
 });
 
-export const mcqOptionSchema = z.object({ key: ident(10), text: requiredText(LIMITS.option) });
-export type McqOption = z.infer<typeof mcqOptionSchema>;
+const mcqOptionImportSchema = z.strictObject({ key: ident(10), text: requiredText(LIMITS.option) });
 
 // Either [{key, text}], a plain list (keys A, B, … are given) or an object {"A": "…"}. The forms
 // are normalized after the union, not inside it: a branch with a transform hides its field errors
 // (zod then reports only "invalid union"), and "option 2 must not be blank" is the useful message.
 export const mcqOptionsSchema = z
-  .union([z.array(mcqOptionSchema), z.array(requiredText(LIMITS.option)), z.record(z.string(), requiredText(LIMITS.option))])
+  .union([z.array(mcqOptionImportSchema), z.array(requiredText(LIMITS.option)), z.record(z.string(), requiredText(LIMITS.option))])
   .transform((options) => {
     if (!Array.isArray(options)) return Object.entries(options).map(([key, text]) => ({ key: key.trim(), text }));
     return options.map((o, i) => (typeof o === "string" ? { key: String.fromCharCode(65 + i), text: o } : o));
   })
-  .pipe(z.array(mcqOptionSchema).min(2).max(26));
+  .pipe(z.array(mcqOptionImportSchema).min(2).max(26));
 
 export const mcqItemImportSchema = baseItemSchema.extend({
   kind: z.literal("mcq"),
@@ -155,25 +156,24 @@ export const mcqItemImportSchema = baseItemSchema.extend({
 
 export const dialogueItemImportSchema = baseItemSchema.extend({
   kind: z.literal("dialogue"),
-  turns: z.array(turnSchema).min(1).max(LIMITS.turns),
+  turns: z.array(turnImportSchema).min(1).max(LIMITS.turns),
 });
 
-export const imageSchema = z.object({
+const imageImportSchema = z.strictObject({
   /** A path under the project's image directory (CONSILIUM_IMAGE_DIR) or an https URL on the allow-list. */
   src: ident(2000),
   modality: ident(100, 0).optional(),
   view: ident(100, 0).optional(),
   caption: text(2000).optional(),
 });
-export type ImageRef = z.infer<typeof imageSchema>;
 
 export const vqaItemImportSchema = baseItemSchema.extend({
   kind: z.literal("vqa"),
   question: requiredText(LIMITS.question),
-  images: z.array(imageSchema).min(1).max(20),
+  images: z.array(imageImportSchema).min(1).max(20),
 });
 
-export const sentenceSchema = z.object({ id: z.union([ident(50), z.int()]).transform(String), text: text(LIMITS.sentence) });
+export const sentenceSchema = z.strictObject({ id: z.union([ident(50), z.int()]).transform(String), text: text(LIMITS.sentence) });
 export type Sentence = z.infer<typeof sentenceSchema>;
 
 export const noteItemImportSchema = baseItemSchema.extend({
@@ -232,6 +232,15 @@ export type ItemImport =
   | z.output<typeof ddxItemImportSchema>;
 
 // ---- stored shapes (Item.input / Response.answer), read back by the review page and exports ----
+
+export const turnSchema = z.object({ role: z.enum(DIALOGUE_ROLES), content: z.string() });
+export type Turn = z.infer<typeof turnSchema>;
+export const differentialEntrySchema = z.object({ diagnosis: z.string(), rationale: z.string().optional() });
+export type DifferentialEntry = z.infer<typeof differentialEntrySchema>;
+export const mcqOptionSchema = z.object({ key: z.string(), text: z.string() });
+export type McqOption = z.infer<typeof mcqOptionSchema>;
+export const imageSchema = z.object({ src: z.string(), modality: z.string().optional(), view: z.string().optional(), caption: z.string().optional() });
+export type ImageRef = z.infer<typeof imageSchema>;
 
 export const qaInputSchema = z.object({ question: z.string(), context: z.string().optional() });
 export const mcqInputSchema = z.object({ question: z.string(), options: z.array(mcqOptionSchema) });
