@@ -39,7 +39,7 @@ function extensionOf(name: string): string {
 /**
  * The format an import is read in: an explicit choice (`--format`, `?format=`) first, then the
  * file name's extension, then the Content-Type; JSONL when nothing says otherwise (the readers
- * stop at the first line that shows the format is wrong).
+ * stop at the first line that shows the format is wrong). Callers add how to choose explicitly.
  */
 export function chooseImportFormat(opts: { format?: string | null; fileName?: string | null; contentType?: string | null }): FormatChoice {
   const explicit = opts.format?.trim().toLowerCase();
@@ -53,7 +53,7 @@ export function chooseImportFormat(opts: { format?: string | null; fileName?: st
     const extension = extensionOf(opts.fileName);
     if (BY_EXTENSION[extension]) return { format: BY_EXTENSION[extension] };
     const why = NOT_ITEMS[extension] ?? (extension ? `".${extension}" files cannot be imported.` : "The name has no extension to tell its format.");
-    return { error: `Cannot import "${opts.fileName.trim()}": ${why} Supported formats: ${SUPPORTED_FORMATS}. To read a file in one of them anyway, choose the format explicitly (--format on the command line, ?format= on the API).` };
+    return { error: `Cannot import "${opts.fileName.trim()}": ${why} Supported formats: ${SUPPORTED_FORMATS}.` };
   }
   const type = opts.contentType?.split(";")[0].trim().toLowerCase();
   if (type && BY_CONTENT_TYPE[type]) return { format: BY_CONTENT_TYPE[type] };

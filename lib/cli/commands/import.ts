@@ -26,7 +26,7 @@ export const importCommand: Command = {
     const [slug, file] = positionals;
     if (!slug || !file) throw new UsageError(usage);
     const choice = chooseImportFormat({ format: values.format as string | undefined, fileName: file });
-    if ("error" in choice) throw new UsageError(choice.error);
+    if ("error" in choice) throw new UsageError(values.format ? choice.error : `${choice.error} To read it as one of them anyway, add --format jsonl or --format csv.`);
     const actor = await resolveCliActor(values, "item:import");
     const project = await findProjectForActor(actor, slug);
     let size: number;

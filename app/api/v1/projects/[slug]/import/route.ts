@@ -19,7 +19,7 @@ export const POST = withApiAuth<{ slug: string }>("item:import", async (req: Nex
   if (!req.body) return Response.json({ error: "Send the JSONL or CSV file as the request body." }, { status: 400 });
   const fileName = req.headers.get("x-file-name") ?? undefined;
   const choice = chooseImportFormat({ format: req.nextUrl.searchParams.get("format"), fileName, contentType: req.headers.get("content-type") });
-  if ("error" in choice) return Response.json({ error: choice.error }, { status: 415 });
+  if ("error" in choice) return Response.json({ error: `${choice.error} To read the body as one of them anyway, add ?format=jsonl or ?format=csv.` }, { status: 415 });
   const { records, bytesRead } = readImportRecords(choice.format, req.body);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
