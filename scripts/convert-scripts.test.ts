@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 // The converter scripts as a researcher runs them, on files built from the real fixture rows.
 // Each script run starts a tsx process (seconds on a loaded 2-core machine), hence the timeout.
@@ -12,7 +12,11 @@ vi.setConfig({ testTimeout: 60_000 });
 const ROOT = path.resolve(import.meta.dirname, "..");
 const FIXTURES = path.resolve(ROOT, "../shared/fixtures");
 const run = (script: string, args: string[]) => spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts", script), ...args], { cwd: ROOT, encoding: "utf8" });
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), "consilium-convert-"));
+const dirs: string[] = [];
+const tmp = () => dirs[dirs.push(mkdtempSync(path.join(os.tmpdir(), "consilium-convert-"))) - 1];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("convert-medec", () => {
   const rows = parse(readFileSync(path.join(FIXTURES, "medec/MEDEC-MS-ValidationSet-subset.csv")), { columns: true, bom: true }) as Record<string, string>[];

@@ -1,7 +1,7 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { MAX_LINE_BYTES } from "@/lib/import/read-lines";
 import { runCli } from "./main";
@@ -19,10 +19,16 @@ async function cli(...argv: string[]) {
 const BRAT = path.resolve(import.meta.dirname, "../../../shared/fixtures/abstrct/brat/10735891.ann");
 const qa = (id: string, question = "Q?") => JSON.stringify({ externalId: id, question, responses: [{ modelName: "m", content: "c" }] });
 
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true }); // one test writes 16 MB
+});
+
 async function project() {
   expect((await cli("create-user", "--email", "admin@x.org", "--name", "Admin", "--role", "ADMIN", "--password", "a-long-password")).code).toBe(0);
   expect((await cli("create-project", "--template", "med-palm-long-form", "--name", "Imp", "--as", "admin@x.org")).code).toBe(0);
-  return mkdtempSync(path.join(os.tmpdir(), "consilium-import-"));
+  dirs.push(mkdtempSync(path.join(os.tmpdir(), "consilium-import-")));
+  return dirs.at(-1)!;
 }
 
 async function importFile(dir: string, name: string, content: string | Buffer, ...extra: string[]) {
