@@ -101,7 +101,11 @@ export function findInexactNumbers(json: string, prefix: (string | number)[] = [
 // NUL, or a surrogate without its partner.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function textProblem(text: string, what: string): string | null {
+/**
+ * Why PostgreSQL would refuse `text` (a NUL, or half of a surrogate pair), in words naming `what`,
+ * or null. Shared by any entry point that stores user text.
+ */
+export function unstorableTextProblem(text: string, what: string): string | null {
   const m = UNSTORABLE.exec(text);
   if (!m) return null;
   if (m[0] === "\u0000") return `${what} contains a NUL character (\\u0000), which cannot be stored; remove it.`;
@@ -119,7 +123,7 @@ export function findUnstorableValues(value: unknown): JsonFinding[] {
   while (stack.length && findings.length < MAX_FINDINGS) {
     const { value: v, path } = stack.pop()!;
     if (typeof v === "string") {
-      const problem = textProblem(v, "this text");
+      const problem = unstorableTextProblem(v, "this text");
       if (problem) findings.push({ path, message: problem });
     } else if (typeof v === "number") {
       if (!Number.isFinite(v)) findings.push({ path, message: `the number ${v} cannot be stored.` });
@@ -132,7 +136,7 @@ export function findUnstorableValues(value: unknown): JsonFinding[] {
       for (let k = entries.length - 1; k >= 0; k--) {
         const [key, child] = entries[k];
         if (typeof key === "string") {
-          const problem = textProblem(key, `the key "${key.replace(/[\u0000\uD800-\uDFFF]/g, "?")}"`);
+          const problem = unstorableTextProblem(key, `the key "${key.replace(/[\u0000\uD800-\uDFFF]/g, "?")}"`);
           if (problem) findings.push({ path: [...path, key], message: problem });
         }
         stack.push({ value: child, path: [...path, key] });
