@@ -36,9 +36,9 @@ test("admin imports items: a bad file is refused whole with line numbers, a good
   await page.getByLabel("Import items (JSONL, one item per line)").setInputFiles(path.join(FIXTURES, "bad-items.jsonl"));
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const errors = page.getByTestId("import-errors");
-  await expect(errors).toContainText("Nothing was imported: 2 error(s)");
+  await expect(errors).toContainText("Import failed with 2 errors in 3 lines; nothing was imported.");
   await expect(errors).toContainText("Line 2, question");
-  await expect(errors).toContainText("Line 3, (line): invalid JSON");
+  await expect(errors).toContainText("Line 3: This line is not JSON");
   await expect(page.getByTestId("item-count")).toContainText("0 items");
 
   await page.getByLabel("Import items (JSONL, one item per line)").setInputFiles(path.join(FIXTURES, "items.jsonl"));

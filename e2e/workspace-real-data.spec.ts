@@ -148,7 +148,7 @@ test("vqa images: uploaded through the browser, imported by reference, shown to 
   writeFileSync(items, [
     { kind: "vqa", externalId: "v1", question: "What does the film show?", images: [{ src: `${slug}/scan-1.png`, modality: "X-ray", view: "PA", caption: "Admission film" }], responses: [{ modelName: "m", content: "Normal film." }] },
   ].map((i) => JSON.stringify(i)).join("\n") + "\n");
-  await importFile(page, items, "Imported 1 items with 1 responses.");
+  await importFile(page, items, "Imported 1 item with 1 response.");
   await assignToReviewer1(page, "Images", "Assigned 1 items as 1 assignments.");
 
   await loginAs(page, USERS.reviewer1);
@@ -175,7 +175,7 @@ test("differential diagnoses graded entry by entry from the keyboard; top-k accu
   writeFileSync(file, JSON.stringify({ kind: "ddx", externalId: "d1", case: "A 6-year-old with fever, cough, conjunctivitis and a rash spreading from the face.", responses: [
     { modelName: "ddx-model", differential: [{ diagnosis: "Rubella", rationale: "Rash and fever" }, { diagnosis: "Measles", rationale: "3 Cs and descending rash" }, { diagnosis: "Kawasaki disease" }] },
   ] }) + "\n");
-  await importFile(page, file, "Imported 1 items with 1 responses.");
+  await importFile(page, file, "Imported 1 item with 1 response.");
   await assignToReviewer1(page, "D", "Assigned 1 items as 1 assignments.");
 
   await loginAs(page, USERS.reviewer1);

@@ -3,15 +3,16 @@
  *
  *   tsx scripts/convert-healthbench.ts <files or dirs...> [--max-responses N] [--completions f.jsonl] [-o out.jsonl]
  *
- * Inputs: upstream `.jsonl` (one example per line) or `.json` (one example per file); a directory
- * contributes its .json/.jsonl files. `--completions` adds your own model outputs, one
+ * Inputs: upstream `.jsonl` (one example per line) or `.json` (one example per file), UTF-8 with or
+ * without a byte-order mark; a directory contributes its .json/.jsonl files. `--completions` adds your own model outputs, one
  * `{prompt_id, model, completion}` per line. Output goes to stdout unless -o is given; the summary
  * goes to stderr. Any invalid input → errors on stderr, exit 1, nothing written.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { convertHealthBenchExample, parseCompletionsJsonl, type ExtraCompletion } from "../lib/import/converters/healthbench";
+import { decodeFile } from "../lib/import/converters/decode-file";
+import { convertHealthBenchExample, parseCompletionsJsonl, readHealthBenchFile, type ExtraCompletion } from "../lib/import/converters/healthbench";
 
 const USAGE = "usage: convert-healthbench <files or dirs...> [--max-responses N] [--completions f.jsonl] [-o out.jsonl]";
 const { values: opts, positionals } = args();
@@ -22,9 +23,13 @@ if (maxResponses !== undefined && !(Number.isInteger(maxResponses) && maxRespons
 const errors: string[] = [];
 let extraCompletions: Map<string, ExtraCompletion[]> | undefined;
 if (opts.completions) {
-  const parsed = parseCompletionsJsonl(readFileSync(opts.completions, "utf8"));
-  for (const e of parsed.errors) errors.push(`${opts.completions}:${e.line}: ${e.message}`);
-  extraCompletions = parsed.completions;
+  const decoded = decodeFile(readFileSync(opts.completions));
+  if ("message" in decoded) errors.push(`${opts.completions}:${decoded.line}: ${decoded.message}`);
+  else {
+    const parsed = parseCompletionsJsonl(decoded.text);
+    for (const e of parsed.errors) errors.push(`${opts.completions}:${e.line}: ${e.message}`);
+    extraCompletions = parsed.completions;
+  }
 }
 
 const lines: string[] = [];
@@ -57,19 +62,9 @@ if (unused.length) console.error(`warning: completions for ${unused.length} prom
 
 function* examples(inputs: string[]): Generator<{ where: string; example: unknown }> {
   for (const file of inputs.flatMap(expand)) {
-    const text = readFileSync(file, "utf8");
-    if (file.endsWith(".jsonl")) {
-      const rows = text.split(/\r?\n/);
-      for (let i = 0; i < rows.length; i++) if (rows[i].trim()) yield* parsed(`${file}:${i + 1}`, rows[i]);
-    } else yield* parsed(file, text);
-  }
-}
-
-function* parsed(where: string, text: string): Generator<{ where: string; example: unknown }> {
-  try {
-    yield { where, example: JSON.parse(text) };
-  } catch (e) {
-    errors.push(`${where}: invalid JSON: ${(e as Error).message}`);
+    const read = readHealthBenchFile(file, readFileSync(file));
+    errors.push(...read.errors);
+    yield* read.examples;
   }
 }
 

@@ -2,9 +2,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/styles";
+import { describeFailure, describeImported, describeImportError } from "@/lib/import/describe-import";
+import { chooseImportFormat } from "@/lib/import/import-format";
+import type { ImportResult as Result } from "@/lib/import/import-items";
 
-type ImportError = { line: number; field: string; message: string };
-type Result = { ok: true; imported: number; responses: number } | { ok: false; errors: ImportError[]; errorCount: number; lines: number };
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Streams the file to the import route and reads its NDJSON progress events. */
 export function ImportItems({ slug }: { slug: string }) {
@@ -19,13 +21,18 @@ export function ImportItems({ slug }: { slug: string }) {
     if (!file) return;
     setResult(null);
     setFailure(null);
+    // The name tells the format (lib/import/import-format.ts); anything else is refused here, before uploading.
+    const choice = chooseImportFormat({ fileName: file.name });
+    if ("error" in choice) {
+      setFailure(choice.error);
+      return;
+    }
     setProgress(0);
     try {
-      const response = await fetch(`/api/v1/projects/${slug}/import`, {
+      const response = await fetch(`/api/v1/projects/${slug}/import?format=${choice.format}`, {
         method: "POST",
         body: file,
-        // The route reads CSV when told so (by type or name); anything else is JSONL.
-        headers: { "Content-Type": /\.csv$/i.test(file.name) ? "text/csv" : "application/x-ndjson", "X-File-Name": file.name },
+        headers: { "Content-Type": choice.format === "csv" ? "text/csv" : "application/x-ndjson", "X-File-Name": file.name },
       });
       if (!response.ok || !response.body) {
         const body = await response.json().catch(() => ({}));
@@ -68,13 +75,14 @@ export function ImportItems({ slug }: { slug: string }) {
         </div>
       ) : null}
       {failure ? <p className="text-sm text-red-700" data-testid="import-error">{failure}</p> : null}
-      {result?.ok ? <p className="text-sm text-green-700" data-testid="import-result">Imported {result.imported} items with {result.responses} responses.</p> : null}
+      {result?.ok ? <p className="text-sm text-green-700" data-testid="import-result">{describeImported(result)}.</p> : null}
       {result && !result.ok ? (
         <div data-testid="import-errors" className="text-sm text-red-700">
-          <p>Nothing was imported: {result.errorCount} error(s) in {result.lines} lines.</p>
+          <p>{describeFailure(result)}</p>
           <ul className="mt-1 max-h-48 list-disc overflow-auto pl-5">
-            {result.errors.map((e, i) => <li key={i}>Line {e.line}, {e.field}: {e.message}</li>)}
+            {result.errors.map((e, i) => <li key={i}>{capitalized(describeImportError(e))}</li>)}
           </ul>
+          {result.errorCount > result.errors.length ? <p>… and {(result.errorCount - result.errors.length).toLocaleString("en")} more.</p> : null}
         </div>
       ) : null}
     </form>

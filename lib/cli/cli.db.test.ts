@@ -65,7 +65,7 @@ describe("consilium CLI", () => {
     writeFileSync(file, '{"externalId":"a","question":"q","responses":[{"modelName":"m","content":"c"}]}\n{"externalId":"b","question":"q","responses":[{"modelName":"","content":"c"}]}\n');
     const result = await cli("import", "errs", file, "--as", "admin@x.org");
     expect(result.code).toBe(2);
-    expect(result.err).toContain("line 2, responses.0.modelName: modelName is required.");
+    expect(result.err).toContain("line 2, responses.0.modelName: modelName is required: the name of the model that wrote the response.");
     expect(result.err).toContain("nothing was imported");
     expect(await getDb().item.count()).toBe(0);
   });
@@ -110,7 +110,7 @@ describe("consilium CLI", () => {
       const vqa = (externalId: string, src: string) => JSON.stringify({ kind: "vqa", externalId, question: "What is seen?", images: [{ src }], responses: [{ modelName: "m", content: "c" }] });
       const good = path.join(source, "good.jsonl");
       writeFileSync(good, vqa("v1", "scans/cxr-1.png") + "\n");
-      expect(await cli("import", "scans", good, "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Imported 1 items with 1 responses into scans." });
+      expect(await cli("import", "scans", good, "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Imported 1 item with 1 response into scans." });
       const bad = path.join(source, "bad.jsonl");
       writeFileSync(bad, vqa("v2", "scans/missing.png") + "\n");
       const failed = await cli("import", "scans", bad, "--as", "admin@x.org");

@@ -1,20 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { itemImportSchema, itemInputOf, itemReferenceOf, responseAnswerOf, responseLabel, type ItemImport } from "@/lib/items/schema";
 import { checkImageSource, resolveImagePath } from "@/lib/items/images";
 import { readProjectSettings } from "@/lib/projects/settings";
+import { findUnstorableValues } from "./check-json";
+import type { ImportError, ImportRecord } from "./import-records";
+import { jsonlStringRecords } from "./read-jsonl-items";
 
-// All-or-nothing JSONL import with constant memory: rows are validated and written in chunks
-// inside ONE transaction while the file streams in; any error anywhere rolls everything back,
-// and every error (up to MAX_REPORTED) is reported with its line number and field.
+// All-or-nothing import with constant memory: records (from the JSONL or CSV reader) are
+// validated and written in chunks inside ONE transaction while the file streams in; any error
+// anywhere rolls everything back, and every error (up to MAX_REPORTED) is reported with its line
+// number and field. Every error of a line is reported, not only the first.
+
+export type { ImportError, ImportRecord } from "./import-records";
 
 export const CHUNK_SIZE = 500;
 export const MAX_REPORTED = 200;
 
-export type ImportError = { line: number; field: string; message: string };
 export type ImportProgress = { lines: number; bytes: number };
 export type ImportResult =
   | { ok: true; imported: number; responses: number }
@@ -28,44 +32,44 @@ export class ImportFailed extends Error {
 
 type Row = { line: number; item: ItemImport };
 
-function zodErrors(line: number, error: z.ZodError): ImportError[] {
-  return error.issues.map((issue) => ({
-    line,
-    field: issue.path.length ? issue.path.join(".") : "(line)",
-    message: issue.message,
-  }));
+/**
+ * Every error of one record: what the reader found in its text, values PostgreSQL would refuse or
+ * change (check-json.ts), and the schema's field errors. A field is reported once: the schema
+ * does not repeat a field (or a field around or inside it) that is already reported, so a
+ * 23-digit externalId is one error, not two.
+ */
+function recordErrors(line: number, value: unknown, found: ImportError[] = []): { item?: ItemImport; errors: ImportError[] } {
+  const errors = [...found];
+  const add = (field: string, message: string, against: ImportError[]) => {
+    if (!against.some((e) => overlaps(e.field, field))) errors.push({ line, field, message });
+  };
+  for (const f of findUnstorableValues(value)) add(f.path.join(".") || "(line)", f.message, errors);
+  const parsed = itemImportSchema.safeParse(value);
+  if (parsed.success && !errors.length) return { item: parsed.data, errors };
+  const before = [...errors]; // the schema's own issues on one field are all kept
+  for (const issue of parsed.success ? [] : parsed.error.issues) add(issue.path.length ? issue.path.join(".") : "(line)", issue.message, before);
+  return { errors };
 }
 
-/** Parses one JSONL line; CSV rows arrive already as objects (see read-csv-items.ts). */
-function parseLine(text: string): { json: unknown } | { error: string } {
-  try {
-    return { json: JSON.parse(text) };
-  } catch (e) {
-    return { error: `invalid JSON: ${(e as Error).message}` };
-  }
+/** The same field, or one inside the other ("metadata" and "metadata.deep.0"). */
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 }
 
-export type ImportRecord = { line: number; value: unknown } | { line: number; error: ImportError };
-
-async function* jsonlRecords(lines: AsyncIterable<string> | Iterable<string>, onBytes: (n: number) => void): AsyncGenerator<ImportRecord> {
-  let lineNo = 0;
-  for await (const raw of lines) {
-    lineNo += 1;
-    onBytes(Buffer.byteLength(raw) + 1);
-    const text = lineNo === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-    if (!text.trim()) continue;
-    const parsed = parseLine(text);
-    yield "json" in parsed ? { line: lineNo, value: parsed.json } : { line: lineNo, error: { line: lineNo, field: "(line)", message: parsed.error } };
+async function* countBytes(lines: AsyncIterable<string> | Iterable<string>, onBytes: (n: number) => void): AsyncGenerator<string> {
+  for await (const line of lines) {
+    onBytes(Buffer.byteLength(line) + 1);
+    yield line;
   }
 }
 
 export async function importItems(opts: {
   actorId: string;
   projectId: string;
-  /** JSONL lines, or already-parsed records (CSV). */
-  lines?: AsyncIterable<string>;
+  /** Records from a reader (jsonlItemRecords, csvItemRecords), or JSONL lines already decoded. */
   records?: AsyncIterable<ImportRecord>;
-  /** With `records`: bytes of the file read so far, for progress (JSONL lines count their own). */
+  lines?: AsyncIterable<string>;
+  /** With `records`: bytes of the file read so far, for progress (`lines` count their own). */
   bytesRead?: () => number;
   fileName?: string;
   onProgress?: (p: ImportProgress) => void;
@@ -111,20 +115,20 @@ export async function importItems(opts: {
           imported += rows.length;
         };
 
-        const records = opts.records ?? jsonlRecords(opts.lines ?? [], (n) => (bytes += n));
+        const records = opts.records ?? jsonlStringRecords(countBytes(opts.lines ?? [], (n) => (bytes += n)));
         for await (const record of records) {
           lineNo = record.line;
           if ("error" in record) {
             addErrors([record.error]);
             continue;
           }
-          const parsed = itemImportSchema.safeParse(record.value);
-          if (!parsed.success) {
-            addErrors(zodErrors(lineNo, parsed.error));
+          const { item, errors: found } = recordErrors(lineNo, record.value, record.errors);
+          if (!item) {
+            addErrors(found);
             continue;
           }
-          if (parsed.data.kind === "vqa") {
-            const imageErrors = parsed.data.images.flatMap((image, i) => {
+          if (item.kind === "vqa") {
+            const imageErrors = item.images.flatMap((image, i) => {
               const message = checkImageSource(image.src, imageHosts) ?? missingImageFile(image.src);
               return message ? [{ line: lineNo, field: `images.${i}.src`, message }] : [];
             });
@@ -133,13 +137,13 @@ export async function importItems(opts: {
               continue;
             }
           }
-          const firstLine = seen.get(parsed.data.externalId);
+          const firstLine = seen.get(item.externalId);
           if (firstLine) {
-            addErrors([{ line: lineNo, field: "externalId", message: `"${parsed.data.externalId}" repeats line ${firstLine}.` }]);
+            addErrors([{ line: lineNo, field: "externalId", message: `"${item.externalId}" repeats line ${firstLine}.` }]);
             continue;
           }
-          seen.set(parsed.data.externalId, lineNo);
-          chunk.push({ line: lineNo, item: parsed.data });
+          seen.set(item.externalId, lineNo);
+          chunk.push({ line: lineNo, item });
           if (chunk.length >= CHUNK_SIZE) await flush();
           if (seen.size % 100 === 0) opts.onProgress?.({ lines: lineNo, bytes: opts.bytesRead?.() ?? bytes });
         }

@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { itemImportSchema } from "@/lib/items/schema";
-import { csvItemRecords, isCsvFile } from "./read-csv-items";
-import type { ImportRecord } from "./import-items";
+import { csvItemRecords } from "./read-csv-items";
+import type { ImportRecord } from "./import-records";
 
 async function* chunks(text: string, size: number) {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
@@ -16,7 +16,7 @@ async function read(text: string, chunkSize = 7): Promise<ImportRecord[]> {
 }
 
 const values = (records: ImportRecord[]) => records.map((r) => ("value" in r ? r.value : r.error));
-const errors = (records: ImportRecord[]) => records.flatMap((r) => ("error" in r ? [[r.line, r.error.field]] : []));
+const errors = (records: ImportRecord[]) => records.flatMap((r) => ("error" in r ? [r.error] : (r.errors ?? [])).map((e) => [r.line, e.field]));
 
 const QA_HEADER = "externalId,question,responses.0.modelName,responses.0.content,responses.1.modelName,responses.1.content";
 
@@ -92,8 +92,9 @@ describe("csvItemRecords", () => {
       [3, "question"],
       [4, "(csv)"],
     ]);
-    expect(values(records)[1]).toMatchObject({ message: expect.stringMatching(/invalid JSON/) });
+    expect(records[1]).toMatchObject({ errors: [{ message: expect.stringMatching(/invalid JSON/) }] });
     expect(records[3]).toMatchObject({ line: 5, value: { externalId: "q4" } });
+    expect(records[3]).not.toHaveProperty("errors");
   });
 
   it("reports a syntax error at the line where the broken record starts, then stops", async () => {
@@ -120,13 +121,50 @@ describe("csvItemRecords", () => {
     expect(await read("")).toEqual([]);
     expect(await read(`${QA_HEADER}\n,,,,,\n`)).toEqual([]);
   });
-});
 
-describe("isCsvFile", () => {
-  it("goes by the .csv extension or a text/csv content type", () => {
-    expect(isCsvFile("items.CSV")).toBe(true);
-    expect(isCsvFile("items.jsonl", "text/csv; charset=utf-8")).toBe(true);
-    expect(isCsvFile("items.jsonl", "application/x-ndjson")).toBe(false);
-    expect(isCsvFile(undefined, null)).toBe(false);
+  it("reads a multi-byte character split between chunks, and stops at the first byte that is not UTF-8", async () => {
+    const text = Buffer.from(`${QA_HEADER}\nq1,Café →,alpha,A,beta,B\n`);
+    const split = text.indexOf(Buffer.from("é")) + 1; // between the two bytes of é
+    const good: ImportRecord[] = [];
+    for await (const r of csvItemRecords(Readable.from([text.subarray(0, split), text.subarray(split)]))) good.push(r);
+    expect(values(good)).toEqual([expect.objectContaining({ question: "Café →" })]);
+
+    const bad = Buffer.concat([Buffer.from(`${QA_HEADER}\nq1,ok,alpha,A,beta,B\nq2,caf`), Buffer.from([0xe9]), Buffer.from(",alpha,A,beta,B\nq3,Q?,alpha,A,beta,B\n")]);
+    const out: ImportRecord[] = [];
+    for await (const r of csvItemRecords(Readable.from([bad.subarray(0, 70), bad.subarray(70)]))) out.push(r);
+    expect(out.map((r) => [r.line, "error" in r ? r.error.message : "ok"])).toEqual([
+      [2, "ok"],
+      [3, "This line cannot be read: it is not valid UTF-8 text (bytes 0xE9 0x2C 0x61 0x6C at byte 7); save the file as UTF-8 and import it again. Reading stopped here."],
+    ]);
+  });
+
+  it("refuses a header that names no item field, has no externalId, or is another format", async () => {
+    const header = async (csv: string) => ((await read(csv))[0] as { error: { field: string; message: string } }).error;
+    expect(await header("externalId,questoin,Text ID\nq,Q,1\n")).toEqual({
+      line: 1,
+      field: "(header)",
+      message: 'the header is not usable: "questoin" is not an item field (put other data under metadata, e.g. metadata.questoin). "Text ID" is not an item field (put other data under metadata, e.g. metadata.Text_ID).',
+    });
+    expect((await header("question,responses.0.modelName\nQ,m\n")).message).toBe("the header is not usable: there is no externalId column, and every item needs one.");
+    expect((await header("externalId\tquestion\nq\tQ\n")).message).toMatch(/tab-separated/);
+    expect((await header('{"externalId":"q","question":"Q?"}\n')).message).toMatch(/this looks like a JSONL file/);
+    expect(await read("externalId,metadata.Any key-name!,question,responses.0.modelName,responses.0.content\nq,v,Q,m,c\n")).toEqual([
+      { line: 2, value: { externalId: "q", metadata: { "Any key-name!": "v" }, question: "Q", responses: [{ modelName: "m", content: "c" }] } },
+    ]);
+  });
+
+  it("refuses numbers it cannot hold exactly, in number columns and JSON cells, and keeps the rest of the row", async () => {
+    const records = await read(`${QA_HEADER},criteria.0.text,criteria.0.points,metadata\nq1,Q?,alpha,A,beta,B,Dose,1e400,"{""id"": 12345678901234567890123}"\n`);
+    expect(records).toEqual([
+      {
+        line: 2,
+        value: expect.objectContaining({ externalId: "q1", criteria: [{ text: "Dose" }], metadata: { id: 12345678901234567000000 } }),
+        errors: [
+          { line: 2, field: "criteria.0.points", message: expect.stringContaining("the number 1e400 is too large") },
+          { line: 2, field: "metadata.id", message: expect.stringContaining("it would become 1.2345678901234568e+22") },
+        ],
+      },
+    ]);
   });
 });
+

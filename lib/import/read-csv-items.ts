@@ -1,7 +1,10 @@
 import { CsvError, parse } from "csv-parse";
-import type { ImportError, ImportRecord } from "./import-items";
-import { csvRecordLines } from "./csv-lines";
 import { iterateChunks } from "@/lib/streams/iterate-chunks";
+import { findInexactNumbers, numberProblem } from "./check-json";
+import { csvRecordLines } from "./csv-lines";
+import type { ImportError, ImportRecord } from "./import-records";
+import { MAX_LINE_BYTES } from "./read-lines";
+import { createUtf8Checker, describeInvalidUtf8 } from "./utf8";
 
 // CSV → the same records as a JSONL import, streamed (importItems validates them, all-or-nothing).
 //
@@ -14,15 +17,22 @@ import { iterateChunks } from "@/lib/streams/iterate-chunks";
 //   the closed-up index). A row whose cells are all empty is skipped like a blank line.
 // - Cell values are strings, except: columns whose last segment is points, position, start or end
 //   hold numbers; true/false (any case) are booleans; a cell starting with [ or { is JSON.
-// - Header problems (an empty or repeated name, "a" next to "a.b", "a.0" next to "a.b", an index
-//   that skips a number) are one error on the header line, field "(header)", and stop the import:
-//   without a valid header no row can be read.
+// - Header problems (an empty or repeated name, a name that is not an item field, no externalId
+//   column, "a" next to "a.b", "a.0" next to "a.b", an index that skips a number) are one error
+//   on the header line, field "(header)", and stop the import: without a valid header no row can
+//   be read, and a file in another format (JSONL, tab-separated) fails here once.
+// - The file must be UTF-8: an invalid byte is an error on its line, and reading stops there. A
+//   record longer than MAX_LINE_BYTES is an error too. Numbers a JavaScript number cannot hold
+//   exactly, in number columns or JSON cells, are errors on their field (check-json.ts).
 // - A row with more or fewer cells than the header is an error, field "(csv)"; a CSV syntax
 //   error (e.g. an unclosed quote) is an error on the line where the broken record starts, field
 //   "(csv)", and ends reading since nothing after it can be trusted.
 // Lines are physical lines of the file where the record starts (quoted cells may span lines).
 
 type Input = AsyncIterable<Buffer | Uint8Array | string> | NodeJS.ReadableStream | ReadableStream<Uint8Array>;
+
+/** Top-level names a header may use (every kind's fields); anything else is a typo or another format. */
+export const ITEM_FIELDS = new Set(["kind", "externalId", "language", "specialty", "isGold", "metadata", "reference", "criteria", "responses", "question", "context", "options", "correctOption", "turns", "images", "text", "sentences", "case"]);
 
 type Cell = { kind: "cell"; column: number; path: string; numeric: boolean };
 type Container = { kind: "object" | "array"; path: string; children: Map<string | number, Node> };
@@ -34,21 +44,42 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 // Object.fromEntries keeps it as a plain key, but code that copies the item by assignment would not.
 const RESERVED = new Set(["__proto__"]);
 
-export function isCsvFile(name: string | null | undefined, contentType?: string | null): boolean {
-  return /\.csv$/i.test(name?.trim() ?? "") || /^\s*text\/csv\b/i.test(contentType ?? "");
-}
-
 export async function* csvItemRecords(input: Input, onBytes?: (n: number) => void): AsyncGenerator<ImportRecord> {
   const parser = csvParser();
   const rows = rowReader();
+  const utf8 = createUtf8Checker();
+  let linesBefore = 0; // line breaks in the chunks already parsed
+  let lineBytes = 0; // bytes of the current line in the chunks already parsed
+  let first = true;
   let failure: Error | undefined;
   try {
     for await (const chunk of byteChunks(input, onBytes)) {
-      failure = await parser.write(chunk);
+      if (first && startsLikeJson(chunk)) {
+        yield { line: 1, error: { line: 1, field: "(header)", message: "the first line is JSON, not a CSV header: this looks like a JSONL file. Give it a .jsonl name, or choose the JSONL format." } };
+        return;
+      }
+      first = false;
+      const bad = utf8.check(chunk);
+      // Parse what comes before a bad byte, so the rows before it are still checked.
+      failure = await parser.write(bad === -1 ? chunk : chunk.subarray(0, bad));
       yield* rows.read(parser.take());
       if (failure || rows.stopped()) break;
+      const lastBreak = chunk.lastIndexOf(0x0a, bad === -1 ? chunk.length - 1 : Math.max(0, bad - 1));
+      if (bad !== -1) {
+        const line = linesBefore + countLineBreaks(chunk.subarray(0, bad)) + 1;
+        const column = (lastBreak === -1 || lastBreak >= bad ? lineBytes + bad : bad - lastBreak - 1) + 1;
+        yield { line, error: { line, field: "(csv)", message: `This line cannot be read: ${describeInvalidUtf8(chunk, bad, column)}. Reading stopped here.` } };
+        return;
+      }
+      linesBefore += countLineBreaks(chunk);
+      lineBytes = lastBreak === -1 ? lineBytes + chunk.length : chunk.length - lastBreak - 1;
     }
     if (!failure && !rows.stopped()) {
+      if (!utf8.finish()) {
+        const line = linesBefore + 1;
+        yield { line, error: { line, field: "(csv)", message: "This line cannot be read: the file ends in the middle of a UTF-8 character; save the file as UTF-8 and import it again." } };
+        return;
+      }
       failure = await parser.end();
       yield* rows.read(parser.take());
     }
@@ -58,7 +89,20 @@ export async function* csvItemRecords(input: Input, onBytes?: (n: number) => voi
   if (!failure || rows.stopped()) return;
   if (!(failure instanceof CsvError)) throw failure;
   const line = rows.following((failure as { empty_lines?: number }).empty_lines ?? 0);
-  yield { line, error: { line, field: "(csv)", message: failure.message } };
+  const message = failure.code === "CSV_MAX_RECORD_SIZE" ? `This row is too long to import: a row may have at most ${MAX_LINE_BYTES.toLocaleString("en")} characters. Reading stopped here.` : failure.message;
+  yield { line, error: { line, field: "(csv)", message } };
+}
+
+/** A file whose first character (after a BOM and blanks) opens a JSON object or list. */
+function startsLikeJson(chunk: Uint8Array): boolean {
+  const head = new TextDecoder().decode(chunk.subarray(0, 64)).replace(/^\uFEFF/, "").trimStart();
+  return head.startsWith("{") || head.startsWith("[");
+}
+
+function countLineBreaks(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n += 1;
+  return n;
 }
 
 type Parsed = { cells: string[]; emptyLines: number };
@@ -76,6 +120,7 @@ function csvParser() {
     // rest of the file still checked, like any other bad row.
     relax_column_count: true,
     skip_empty_lines: true,
+    max_record_size: MAX_LINE_BYTES,
     on_record: (cells: string[], info) => {
       parsed.push({ cells, emptyLines: info.empty_lines });
       return null;
@@ -115,8 +160,8 @@ function rowReader() {
       }
       const errors: ImportError[] = [];
       const value = build(header.root, cells, line, errors) ?? {};
-      if (errors.length) for (const error of errors) yield { line, error };
-      else yield { line, value };
+      // The cells' own errors go with the value, so that the item's other fields are checked too.
+      yield { line, value, ...(errors.length ? { errors } : {}) };
     }
   }
   return { read, stopped: () => stopped, following: lines.following };
@@ -126,6 +171,7 @@ function rowReader() {
 function compileHeader(names: string[]): Container | string {
   const root: Container = { kind: "object", path: "", children: new Map() };
   const problems: string[] = [];
+  if (names.length === 1 && names[0].includes("\t")) return "the header has tabs but no commas: this looks like tab-separated text, and only comma-separated CSV is read.";
   names.forEach((raw, column) => {
     const path = raw.trim();
     const segments = path.split(".");
@@ -133,6 +179,7 @@ function compileHeader(names: string[]): Container | string {
     if (segments.some((s) => !s)) return problems.push(`"${path}" has an empty part.`);
     if (segments.some((s) => RESERVED.has(s))) return problems.push(`"${path}" uses a reserved name.`);
     if (INDEX.test(segments[0])) return problems.push(`"${path}" must start with a field name.`);
+    if (!ITEM_FIELDS.has(segments[0])) return problems.push(`"${segments[0]}" is not an item field (put other data under metadata, e.g. metadata.${segments[0].replace(/\s+/g, "_")}).`);
     let node = root;
     for (const [i, segment] of segments.entries()) {
       const key = INDEX.test(segment) ? Number(segment) : segment;
@@ -152,6 +199,7 @@ function compileHeader(names: string[]): Container | string {
     }
   });
   checkIndexes(root, problems);
+  if (!root.children.has("externalId") && !problems.length) problems.push("there is no externalId column, and every item needs one.");
   return problems.length ? `the header is not usable: ${problems.join(" ")}` : root;
 }
 
@@ -181,14 +229,22 @@ function cellValue(cell: Cell, text: string, line: number, errors: ImportError[]
   const trimmed = text.trim();
   if (!trimmed) return undefined;
   const fail = (message: string) => void errors.push({ line, field: cell.path, message });
-  if (cell.numeric) return NUMBER.test(trimmed) ? Number(trimmed) : fail(`"${trimmed}" is not a number.`);
+  if (cell.numeric) {
+    if (!NUMBER.test(trimmed)) return fail(`"${trimmed}" is not a number.`);
+    const problem = numberProblem(trimmed);
+    return problem ? fail(problem) : Number(trimmed);
+  }
   if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === "true";
   if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+    let value: unknown;
     try {
-      return JSON.parse(trimmed);
+      value = JSON.parse(trimmed);
     } catch (e) {
       return fail(`invalid JSON (a cell starting with [ or { is read as JSON): ${(e as Error).message}`);
     }
+    const prefix = cell.path.split(".").map((s) => (INDEX.test(s) ? Number(s) : s));
+    for (const f of findInexactNumbers(trimmed, prefix)) errors.push({ line, field: f.path.join("."), message: f.message });
+    return value;
   }
   return text;
 }

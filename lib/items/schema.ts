@@ -1,56 +1,100 @@
 import { z } from "zod";
+import { crossFieldIssues } from "./cross-field-checks";
+import { describeImportIssue } from "./import-issues";
 
 // One JSONL line (or flattened CSV row) of an item import: a discriminated union on `kind`, one
 // schema per item kind (DESIGN.md). Everything here is client-safe: the review page reuses the
 // stored shapes (`*InputSchema`) to read Item.input back.
+//
+// Fidelity (README "Import formats", decision 006): content — question, context, text, case,
+// turns, response content and reasoning, option and criterion text, sentences, diagnoses — is
+// stored byte for byte (offsets into it and "corrected text = text with the correction applied"
+// depend on every character); a required one that is blank is still an error. Identifiers —
+// externalId, modelName, language, specialty, option keys, chosen and correct options, tags,
+// image src/modality/view — are trimmed. Messages come from one place (import-issues.ts); rules
+// that span fields from another (cross-field-checks.ts), so they run even when a field fails.
 
-const metadataSchema = z.record(z.string(), z.unknown()).default({});
-const markdown = (what: string, max = 200_000) => z.string().trim().min(1, { error: `${what} is required.` }).max(max);
+/** Limits per field, in characters (free JSON: characters of its JSON text). README lists them. */
+export const LIMITS = {
+  externalId: 200,
+  modelName: 200,
+  question: 100_000,
+  context: 200_000,
+  content: 200_000,
+  reasoning: 500_000,
+  noteText: 500_000,
+  case: 200_000,
+  sentence: 20_000,
+  option: 20_000,
+  criterion: 20_000,
+  turns: 500,
+  metadata: 100_000,
+  reference: 1_000_000,
+} as const;
+
+// Rules the issue map turns into words (import-issues.ts): `blank` and `size` carry no message here.
+const notBlank = (s: string) => s.trim().length > 0;
+const blankRule = { params: { rule: "blank" } };
+
+/** Content: kept exactly as given; `required` content must not be blank. */
+const text = (max: number) => z.string().max(max);
+const requiredText = (max: number) => z.string().max(max).refine(notBlank, blankRule);
+/** Identifiers and labels: surrounding whitespace is dropped. */
+const ident = (max: number, min = 1) => z.string().trim().min(min).max(max);
+
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return Infinity; // too deep to serialize: far past any limit
+  }
+}
+const freeJson = <T extends z.ZodType>(schema: T, max: number) =>
+  schema.refine((v) => jsonLength(v) <= max, { params: { rule: "size", max }, when: () => true });
+
+const metadataSchema = freeJson(z.record(z.string(), z.unknown()), LIMITS.metadata).default({});
+
+// Import shapes are strict: a field the schema does not know (a typo such as "questoin", or data
+// meant for metadata) is an error, not silently dropped. The stored shapes further down are
+// lenient, since they read back rows written under earlier rules.
 
 export const DIALOGUE_ROLES = ["user", "assistant", "patient", "clinician", "system"] as const;
-export const turnSchema = z.object({
-  role: z.enum(DIALOGUE_ROLES, { error: `role must be one of ${DIALOGUE_ROLES.join(", ")}.` }),
-  content: z.string().max(200_000),
+const turnImportSchema = z.strictObject({
+  role: z.enum(DIALOGUE_ROLES),
+  content: requiredText(LIMITS.content),
 });
-export type Turn = z.infer<typeof turnSchema>;
 
-export const differentialEntrySchema = z.object({
-  diagnosis: z.string().trim().min(1, { error: "diagnosis is required." }).max(500),
-  rationale: z.string().max(20_000).optional(),
+const differentialImportSchema = z.strictObject({
+  diagnosis: requiredText(500),
+  rationale: text(20_000).optional(),
 });
-export type DifferentialEntry = z.infer<typeof differentialEntrySchema>;
 
-export const responseImportSchema = z.object({
-  modelName: z.string().trim().min(1, { error: "modelName is required." }).max(200),
+export const responseImportSchema = z.strictObject({
+  modelName: ident(LIMITS.modelName),
   /** Markdown. Optional for `ddx` (the list is the answer) and `mcq` (the choice is the answer). */
-  content: z.string().max(200_000).default(""),
-  reasoning: z.string().max(500_000).optional(),
+  content: text(LIMITS.content).default(""),
+  reasoning: text(LIMITS.reasoning).optional(),
   /** Segmentation of `reasoning` into steps (character ranges); used by the step annotator. */
-  steps: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0) })).optional(),
+  steps: z.array(z.strictObject({ start: z.int().min(0), end: z.int().min(0) })).max(1000).optional(),
   /** mcq: the option key the model chose. */
-  choice: z.string().trim().min(1).max(10).optional(),
+  choice: ident(10).optional(),
   /** ddx: ranked differential, most likely first. */
-  differential: z.array(differentialEntrySchema).min(1).max(50).optional(),
+  differential: z.array(differentialImportSchema).min(1).max(50).optional(),
   /** dialogue rated as a whole: the model's side of the conversation, turn by turn. */
-  turns: z.array(turnSchema).min(1).max(500).optional(),
+  turns: z.array(turnImportSchema).min(1).max(LIMITS.turns).optional(),
   metadata: metadataSchema,
 });
 export type ResponseImport = z.output<typeof responseImportSchema>;
 
+// HealthBench calls the text `criterion`; both spellings are accepted (one is required: a
+// cross-field rule, so that it is reported even when `points` is wrong too).
 export const criterionImportSchema = z
-  .object({
-    // HealthBench calls it `criterion`; both spellings are accepted.
-    text: z.string().trim().min(1).max(20_000).optional(),
-    criterion: z.string().trim().min(1).max(20_000).optional(),
-    points: z
-      .number({ error: "points must be a number." })
-      .int({ error: "points must be a whole number." })
-      .min(-10, { error: "points run from -10 to 10." })
-      .max(10, { error: "points run from -10 to 10." })
-      .refine((p) => p !== 0, { error: "points cannot be 0." }),
-    tags: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+  .strictObject({
+    text: requiredText(LIMITS.criterion).optional(),
+    criterion: requiredText(LIMITS.criterion).optional(),
+    points: z.int().min(-10).max(10).refine((p) => p !== 0, { params: { rule: "zeroPoints" } }),
+    tags: z.array(ident(200)).max(50).default([]),
   })
-  .refine((c) => c.text ?? c.criterion, { error: "criterion text is required.", path: ["text"] })
   .transform((c) => ({ text: (c.text ?? c.criterion)!, points: c.points, tags: c.tags }));
 export type CriterionImport = z.output<typeof criterionImportSchema>;
 
@@ -63,112 +107,88 @@ export const goldSchema = z.object({
 });
 export type Gold = z.infer<typeof goldSchema>;
 
-const referenceSchema = z.looseObject({
-  answer: z.string().max(200_000).optional(),
-  explanation: z.string().max(200_000).optional(),
-  gold: goldSchema.optional(),
-});
+const referenceSchema = freeJson(
+  z.looseObject({
+    answer: text(200_000).optional(),
+    explanation: text(200_000).optional(),
+    gold: goldSchema.optional(),
+  }),
+  LIMITS.reference,
+);
 
-const baseItemSchema = z.object({
-  externalId: z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim())
-    .pipe(z.string().min(1, { error: "externalId is required." }).max(200)),
-  language: z.string().trim().min(2).max(20).default("en"),
-  specialty: z.string().trim().max(120).optional(),
+const baseItemSchema = z.strictObject({
+  // A number is accepted when it is a whole number JavaScript holds exactly; longer ids go in quotes.
+  externalId: z.union([ident(LIMITS.externalId), z.int().transform(String)]),
+  language: ident(20, 2).default("en"),
+  specialty: ident(120, 0).optional(),
   isGold: z.boolean().default(false),
   metadata: metadataSchema,
   reference: referenceSchema.optional(),
   criteria: z.array(criterionImportSchema).max(200).default([]),
-  responses: z.array(responseImportSchema).min(1, { error: "at least one response is required." }).max(26),
+  responses: z.array(responseImportSchema).min(1).max(26),
 });
-
-const needsContent = (r: ResponseImport) => r.content.trim().length > 0;
 
 export const qaItemImportSchema = baseItemSchema.extend({
   kind: z.literal("qa").default("qa"),
-  question: markdown("question", 100_000),
-  context: z.string().max(200_000).optional(),
-  responses: baseItemSchema.shape.responses.refine((rs) => rs.every(needsContent), { error: "every response needs content." }),
+  question: requiredText(LIMITS.question),
+  context: text(LIMITS.context).optional(),
 });
 
-export const mcqOptionSchema = z.object({ key: z.string().trim().min(1).max(10), text: z.string().trim().min(1).max(20_000) });
-export type McqOption = z.infer<typeof mcqOptionSchema>;
+const mcqOptionImportSchema = z.strictObject({ key: ident(10), text: requiredText(LIMITS.option) });
 
-export const mcqItemImportSchema = baseItemSchema
-  .extend({
-    kind: z.literal("mcq"),
-    question: markdown("question", 100_000),
-    // Either [{key, text}], a plain list (keys A, B, … are given) or an object {"A": "…"}.
-    options: z
-      .union([
-        z.array(mcqOptionSchema),
-        z.array(z.string().trim().min(1).max(20_000)).transform((texts) => texts.map((text, i) => ({ key: String.fromCharCode(65 + i), text }))),
-        z.record(z.string(), z.string()).transform((map) => Object.entries(map).map(([key, text]) => ({ key, text }))),
-      ])
-      .pipe(z.array(mcqOptionSchema).min(2, { error: "an mcq needs at least two options." }).max(26)),
-    correctOption: z.string().trim().min(1).max(10).optional(),
+// Either [{key, text}], a plain list (keys A, B, … are given) or an object {"A": "…"}. The forms
+// are normalized after the union, not inside it: a branch with a transform hides its field errors
+// (zod then reports only "invalid union"), and "option 2 must not be blank" is the useful message.
+export const mcqOptionsSchema = z
+  .union([z.array(mcqOptionImportSchema), z.array(requiredText(LIMITS.option)), z.record(z.string(), requiredText(LIMITS.option))])
+  .transform((options) => {
+    if (!Array.isArray(options)) return Object.entries(options).map(([key, text]) => ({ key: key.trim(), text }));
+    return options.map((o, i) => (typeof o === "string" ? { key: String.fromCharCode(65 + i), text: o } : o));
   })
-  .superRefine((item, ctx) => {
-    const keys = new Set(item.options.map((o) => o.key));
-    if (keys.size !== item.options.length) ctx.addIssue({ code: "custom", path: ["options"], message: "option keys must be unique." });
-    if (item.correctOption && !keys.has(item.correctOption))
-      ctx.addIssue({ code: "custom", path: ["correctOption"], message: `"${item.correctOption}" is not one of the options.` });
-    item.responses.forEach((r, i) => {
-      if (!r.choice) ctx.addIssue({ code: "custom", path: ["responses", i, "choice"], message: "each mcq response needs the chosen option." });
-      else if (!keys.has(r.choice)) ctx.addIssue({ code: "custom", path: ["responses", i, "choice"], message: `"${r.choice}" is not one of the options.` });
-    });
-  });
+  .pipe(z.array(mcqOptionImportSchema).min(2).max(26));
 
-export const dialogueItemImportSchema = baseItemSchema
-  .extend({
-    kind: z.literal("dialogue"),
-    turns: z.array(turnSchema).min(1, { error: "a dialogue needs at least one turn." }).max(500),
-  })
-  .superRefine((item, ctx) => {
-    item.responses.forEach((r, i) => {
-      if (!needsContent(r) && !r.turns) ctx.addIssue({ code: "custom", path: ["responses", i, "content"], message: "a dialogue response needs content (the AI turn) or turns." });
-    });
-  });
+export const mcqItemImportSchema = baseItemSchema.extend({
+  kind: z.literal("mcq"),
+  question: requiredText(LIMITS.question),
+  options: mcqOptionsSchema,
+  correctOption: ident(10).optional(),
+});
 
-export const imageSchema = z.object({
+export const dialogueItemImportSchema = baseItemSchema.extend({
+  kind: z.literal("dialogue"),
+  turns: z.array(turnImportSchema).min(1).max(LIMITS.turns),
+});
+
+const imageImportSchema = z.strictObject({
   /** A path under the project's image directory (CONSILIUM_IMAGE_DIR) or an https URL on the allow-list. */
-  src: z.string().trim().min(1, { error: "image src is required." }).max(2000),
-  modality: z.string().trim().max(100).optional(),
-  view: z.string().trim().max(100).optional(),
-  caption: z.string().trim().max(2000).optional(),
+  src: ident(2000),
+  modality: ident(100, 0).optional(),
+  view: ident(100, 0).optional(),
+  caption: text(2000).optional(),
 });
-export type ImageRef = z.infer<typeof imageSchema>;
 
 export const vqaItemImportSchema = baseItemSchema.extend({
   kind: z.literal("vqa"),
-  question: markdown("question", 100_000),
-  images: z.array(imageSchema).min(1, { error: "a vqa item needs at least one image." }).max(20),
-  responses: baseItemSchema.shape.responses.refine((rs) => rs.every(needsContent), { error: "every response needs content." }),
+  question: requiredText(LIMITS.question),
+  images: z.array(imageImportSchema).min(1).max(20),
 });
 
-export const sentenceSchema = z.object({ id: z.union([z.number().int(), z.string()]).transform(String), text: z.string() });
+export const sentenceSchema = z.strictObject({ id: z.union([ident(50), z.int()]).transform(String), text: text(LIMITS.sentence) });
 export type Sentence = z.infer<typeof sentenceSchema>;
 
 export const noteItemImportSchema = baseItemSchema.extend({
   kind: z.literal("note"),
-  text: markdown("text", 500_000),
+  text: requiredText(LIMITS.noteText),
   /** Sentence segmentation with stable ids (MEDEC numbers them from 0); derived from `text` when absent. */
   sentences: z.array(sentenceSchema).max(5000).optional(),
   // The note itself is what is reviewed; model outputs about it are optional.
   responses: z.array(responseImportSchema).max(26).default([]),
 });
 
-export const ddxItemImportSchema = baseItemSchema
-  .extend({
-    kind: z.literal("ddx"),
-    case: markdown("case", 200_000),
-  })
-  .superRefine((item, ctx) => {
-    item.responses.forEach((r, i) => {
-      if (!r.differential) ctx.addIssue({ code: "custom", path: ["responses", i, "differential"], message: "each ddx response needs a ranked differential list." });
-    });
-  });
+export const ddxItemImportSchema = baseItemSchema.extend({
+  kind: z.literal("ddx"),
+  case: requiredText(LIMITS.case),
+});
 
 export const ITEM_KINDS = ["qa", "mcq", "dialogue", "vqa", "note", "ddx"] as const;
 export type ItemKindKey = (typeof ITEM_KINDS)[number];
@@ -184,14 +204,23 @@ const byKind = {
 
 /**
  * Picks the schema by `kind` (default `qa`) so that errors name the fields of that kind rather
- * than listing every alternative of the union.
+ * than listing every alternative of the union. Every field error of the line is reported, and the
+ * rules across fields run on the raw input so they are reported alongside (zod skips refinements
+ * once a field has failed).
  */
 export const itemImportSchema = z
-  .looseObject({ kind: z.enum(ITEM_KINDS, { error: `kind must be one of ${ITEM_KINDS.join(", ")}.` }).default("qa") })
+  .looseObject({ kind: z.enum(ITEM_KINDS, { error: describeImportIssue }).default("qa") }, { error: describeImportIssue })
   .transform((raw, ctx) => {
-    const parsed = byKind[raw.kind].safeParse(raw);
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path as PropertyKey[] });
+    const parsed = byKind[raw.kind].safeParse(raw, { error: describeImportIssue });
+    const issues = [...(parsed.success ? [] : parsed.error.issues), ...crossFieldIssues(raw.kind, raw)];
+    if (!issues.length && parsed.success) return parsed.data;
+    const seen = new Set<string>();
+    for (const issue of issues) {
+      const key = `${issue.path.join(".")}\u0000${issue.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path as PropertyKey[] });
+    }
     return z.NEVER;
   });
 export type ItemImport =
@@ -203,6 +232,15 @@ export type ItemImport =
   | z.output<typeof ddxItemImportSchema>;
 
 // ---- stored shapes (Item.input / Response.answer), read back by the review page and exports ----
+
+export const turnSchema = z.object({ role: z.enum(DIALOGUE_ROLES), content: z.string() });
+export type Turn = z.infer<typeof turnSchema>;
+export const differentialEntrySchema = z.object({ diagnosis: z.string(), rationale: z.string().optional() });
+export type DifferentialEntry = z.infer<typeof differentialEntrySchema>;
+export const mcqOptionSchema = z.object({ key: z.string(), text: z.string() });
+export type McqOption = z.infer<typeof mcqOptionSchema>;
+export const imageSchema = z.object({ src: z.string(), modality: z.string().optional(), view: z.string().optional(), caption: z.string().optional() });
+export type ImageRef = z.infer<typeof imageSchema>;
 
 export const qaInputSchema = z.object({ question: z.string(), context: z.string().optional() });
 export const mcqInputSchema = z.object({ question: z.string(), options: z.array(mcqOptionSchema) });

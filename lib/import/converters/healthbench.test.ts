@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { itemImportSchema } from "@/lib/items/schema";
-import { convertHealthBenchExample, HealthBenchFormatError, parseCompletionsJsonl } from "./healthbench";
+import { convertHealthBenchExample, HealthBenchFormatError, parseCompletionsJsonl, readHealthBenchFile } from "./healthbench";
 
 const DIR = path.resolve(import.meta.dirname, "../../../../shared/fixtures/healthbench");
 const load = (name: string) => JSON.parse(readFileSync(path.join(DIR, name), "utf8")) as Record<string, unknown>;
@@ -91,5 +91,42 @@ describe("invalid input", () => {
   it("rejects points our criteria cannot hold", () => {
     const ex = { ...load("example_2.json"), rubrics: [{ criterion: "c", points: 0, tags: [] }] };
     expect(() => convertHealthBenchExample(ex)).toThrow(/criteria\.0\.points: points cannot be 0/);
+  });
+});
+
+describe("readHealthBenchFile on ordinary files", () => {
+  const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+  const bytes = readFileSync(path.join(DIR, "example_2.json"));
+
+  it("reads a .json example that starts with a byte-order mark", () => {
+    const { examples, errors } = readHealthBenchFile("example_2.json", Buffer.concat([BOM, bytes]));
+    expect(errors).toEqual([]);
+    expect(examples).toEqual([{ where: "example_2.json", example: JSON.parse(bytes.toString("utf8")) }]);
+  });
+
+  it("reads upstream JSONL with a byte-order mark, CRLF line ends and blank lines", () => {
+    const rows = ["example_2.json", "example_4.json"].map((f) => JSON.stringify(load(f)));
+    const { examples, errors } = readHealthBenchFile("oss_eval.jsonl", Buffer.concat([BOM, Buffer.from(`${rows[0]}\r\n\r\n${rows[1]}\r\n`)]));
+    expect(errors).toEqual([]);
+    expect(examples.map((e) => e.where)).toEqual(["oss_eval.jsonl:1", "oss_eval.jsonl:3"]);
+    expect(examples.map((e) => (e.example as { prompt_id: string }).prompt_id)).toEqual([load("example_2.json").prompt_id, load("example_4.json").prompt_id]);
+  });
+
+  it("names the line of a byte that is not UTF-8 and of a line that is not JSON", () => {
+    const row = JSON.stringify(load("example_2.json"));
+    const latin1 = Buffer.concat([Buffer.from(`${row}\n{"prompt_id":"caf`), Buffer.from([0xe9]), Buffer.from('"}\n')]);
+    expect(readHealthBenchFile("x.jsonl", latin1)).toEqual({ examples: [], errors: ["x.jsonl:2: this line cannot be read: it is not valid UTF-8 text (bytes 0xE9 0x22 0x7D 0x0A at byte 18); save the file as UTF-8 and import it again."] });
+    expect(readHealthBenchFile("x.jsonl", Buffer.from(`${row}\nnot json\n`)).errors).toEqual([expect.stringMatching(/^x\.jsonl:2: invalid JSON: /)]);
+  });
+
+  it("keeps criterion and completion text exactly as given", () => {
+    const ex = { ...load("example_2.json"), rubrics: [{ criterion: "  Advises seeing a doctor.\n", points: 5, tags: [] }] };
+    expect((convertHealthBenchExample(ex).item as { criteria: { criterion: string }[] }).criteria[0].criterion).toBe("  Advises seeing a doctor.\n");
+    expect(() => convertHealthBenchExample({ ...ex, rubrics: [{ criterion: " ", points: 5, tags: [] }] })).toThrow(/criterion/);
+  });
+
+  it("reads a completions file with a byte-order mark", () => {
+    const line = JSON.stringify({ prompt_id: "p1", model: "m", completion: "c" });
+    expect(parseCompletionsJsonl(`\uFEFF${line}\n`)).toEqual({ completions: new Map([["p1", [{ model: "m", completion: "c" }]]]), errors: [] });
   });
 });

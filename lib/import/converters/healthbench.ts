@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { itemImportSchema } from "@/lib/items/schema";
+import { decodeFile } from "./decode-file";
 
 // HealthBench example (simple-evals `healthbench_eval.py` input, one JSONL row) → one `dialogue`
 // item of our import JSONL. The rubric becomes the item's criteria; what physicians grade are the
@@ -12,7 +13,8 @@ const exampleSchema = z.object({
     .min(1, { error: "prompt needs at least one message." }),
   rubrics: z.array(
     z.object({
-      criterion: z.string().trim().min(1, { error: "criterion text is required." }),
+      // Kept as written (content is stored byte for byte); only a blank one is refused.
+      criterion: z.string().refine((c) => c.trim().length > 0, { error: "criterion text is required." }),
       points: z.number({ error: "points must be a number." }),
       tags: z.array(z.string()).default([]),
     }),
@@ -82,11 +84,33 @@ const completionSchema = z.object({
   completion: z.string().refine((s) => s.trim().length > 0, { error: "completion is empty." }),
 });
 
+/**
+ * The examples in one input file: upstream `.jsonl` (one example per line; blank lines skipped)
+ * or a `.json` file holding one example. Strict UTF-8 and a leading byte-order mark allowed
+ * (decode-file.ts); every line that cannot be read is an error naming it.
+ */
+export function readHealthBenchFile(name: string, bytes: Uint8Array): { examples: { where: string; example: unknown }[]; errors: string[] } {
+  const examples: { where: string; example: unknown }[] = [];
+  const errors: string[] = [];
+  const decoded = decodeFile(bytes);
+  if ("message" in decoded) return { examples, errors: [`${name}:${decoded.line}: ${decoded.message}`] };
+  const read = (where: string, text: string) => {
+    try {
+      examples.push({ where, example: JSON.parse(text) });
+    } catch (e) {
+      errors.push(`${where}: invalid JSON: ${(e as Error).message}`);
+    }
+  };
+  if (name.endsWith(".jsonl")) decoded.text.split(/\r?\n/).forEach((row, i) => row.trim() && read(`${name}:${i + 1}`, row));
+  else read(name, decoded.text);
+  return { examples, errors };
+}
+
 /** Parses `--completions` JSONL: one `{prompt_id, model, completion}` per line. */
 export function parseCompletionsJsonl(text: string): { completions: Map<string, ExtraCompletion[]>; errors: { line: number; message: string }[] } {
   const completions = new Map<string, ExtraCompletion[]>();
   const errors: { line: number; message: string }[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((raw, i) => {
     if (!raw.trim()) return;
     let json: unknown;
     try {

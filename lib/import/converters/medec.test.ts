@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { itemImportSchema } from "@/lib/items/schema";
 import { convertMedecCsv, parseSentences } from "./medec";
@@ -120,16 +122,69 @@ describe("convertMedecCsv on malformed input", () => {
 
 describe("parseSentences", () => {
   it("joins id-less lines to the previous sentence and drops blank lines", () => {
-    expect(parseSentences("0 Labs show:\n\n1 Hemoglobin 8 g\n2 /dL\nSerum\nNa+ 137\n3 16 mg/dL")).toEqual([
-      { id: "0", text: "Labs show:" },
-      { id: "1", text: "Hemoglobin 8 g" },
-      { id: "2", text: "/dL\nSerum\nNa+ 137" },
-      { id: "3", text: "16 mg/dL" },
+    expect(parseSentences("0 Labs show:\n\n1 Hemoglobin 8 g\n2 /dL\nSerum\nNa+ 137\n3 16 mg/dL")).toEqual({
+      sentences: [
+        { id: "0", text: "Labs show:" },
+        { id: "1", text: "Hemoglobin 8 g" },
+        { id: "2", text: "/dL\nSerum\nNa+ 137" },
+        { id: "3", text: "16 mg/dL" },
+      ],
+    });
+  });
+
+  it("locates text before sentence 0 and numbers out of order; an empty column has no sentences", () => {
+    expect(parseSentences("no numbers here")).toEqual({ line: 0, problem: 'Sentences must be "<id> <sentence>" lines numbered from 0; the first line has no number.' });
+    expect(parseSentences("\n1 Starts at one.")).toEqual({ line: 1, problem: "Sentences must start with sentence 0; the first line is numbered 1." });
+    expect(parseSentences("0 A.\n1 B.\n1 B again.")).toEqual({ line: 2, problem: "a line numbered 1 comes after sentence 1: sentence numbers must run 0, 1, 2, … in order." });
+    expect(parseSentences("")).toEqual({ sentences: [] });
+  });
+});
+
+describe("convertMedecCsv on ordinary MEDEC files", () => {
+  const fixture = readFileSync(FIXTURE, "utf8");
+  const rows = parse(fixture, { columns: true, bom: true }) as Record<string, string>[];
+  const write = (columns: string[], records: Record<string, string>[], eol = "\r\n") => stringify(records, { header: true, columns, record_delimiter: eol });
+
+  it("ignores rows of bare commas, as the official test file ends with 328 of them", () => {
+    const { items, errors } = convertMedecCsv(fixture + ",,,,,,,,\r\n".repeat(328));
+    expect(errors).toEqual([]);
+    expect(items).toHaveLength(30);
+    // One in the middle is skipped too, and the lines after it keep their numbers.
+    const middle = fixture.replace(/^ms-val-3,/m, ",,,,,,,,\r\n,");
+    expect(convertMedecCsv(middle).errors).toEqual([{ line: 78, field: "Text ID", message: "Text ID is required." }]);
+  });
+
+  it("converts notes without the label columns, for review without a reference", () => {
+    const csv = write(["Text ID", "Text", "Sentences"], rows);
+    const { items, errors, labelled } = convertMedecCsv(csv);
+    expect(errors).toEqual([]);
+    expect(labelled).toBe(false);
+    expect(items).toHaveLength(30);
+    expect(items[0]).toEqual({ kind: "note", externalId: "ms-val-0", text: rows[0]["Text"], sentences: expect.any(Array), responses: [], metadata: { source: "medec" } });
+    for (const item of items) expect(itemImportSchema.safeParse(item).success).toBe(true);
+  });
+
+  it("refuses some label columns without the others, naming the missing ones", () => {
+    const { items, errors } = convertMedecCsv(write(["Text ID", "Text", "Sentences", "Error Flag"], rows.slice(0, 2)));
+    expect(items).toEqual([]);
+    expect(errors).toEqual([
+      { line: 1, field: "(header)", message: 'the header has some of MEDEC\'s label columns but not "Error Type", "Error Sentence ID", "Error Sentence", "Corrected Sentence", "Corrected Text": give all of them, or none for unlabelled notes.' },
     ]);
   });
 
-  it("is null when text precedes sentence 0, empty for an empty column", () => {
-    expect(parseSentences("no numbers here")).toBeNull();
-    expect(parseSentences("")).toEqual([]);
+  it("reports a gap in the sentence numbers on the line where it is, for notes with and without an error", () => {
+    // ms-val-0 has its error in sentence 5; ms-val-1 has none. Drop sentence 3 from both.
+    const gap = rows.slice(0, 2).map((r) => ({ ...r, Sentences: r.Sentences.replace(/^3 .*\n/m, "") }));
+    const { items, errors } = convertMedecCsv(write(Object.keys(rows[0]), gap));
+    expect(items).toEqual([]);
+    // A record takes one line plus the line breaks in its cells; its Sentences start after those in Text ID and Text.
+    const breaks = (row: Record<string, string>, columns = Object.keys(row)) => columns.reduce((n, c) => n + (row[c].match(/\n/g)?.length ?? 0), 0);
+    const starts = [2, 2 + 1 + breaks(gap[0])];
+    const message = "sentence 3 is missing: after sentence 2 comes a line numbered 4. Is sentence 3 inside the line before?";
+    expect(errors).toEqual(gap.map((row, i) => ({ line: starts[i] + breaks(row, ["Text ID", "Text"]) + 3, field: "Sentences", message })));
+  });
+
+  it("keeps the line breaks of continuation lines as they are in the file", () => {
+    expect(parseSentences("0 Labs:\r\nNa 137\r\n1 Done.")).toEqual({ sentences: [{ id: "0", text: "Labs:\r\nNa 137" }, { id: "1", text: "Done." }] });
   });
 });

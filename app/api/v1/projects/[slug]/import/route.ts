@@ -1,38 +1,32 @@
 import type { NextRequest } from "next/server";
 import { withApiAuth } from "@/lib/api/with-api-auth";
+import { chooseImportFormat } from "@/lib/import/import-format";
 import { importItems } from "@/lib/import/import-items";
-import { csvItemRecords, isCsvFile } from "@/lib/import/read-csv-items";
-import { readLines } from "@/lib/import/read-lines";
+import { readImportRecords } from "@/lib/import/read-import-records";
 import { findProjectForActor } from "@/lib/projects/access";
 
 export const dynamic = "force-dynamic";
 
 /**
- * POST the file as the raw request body: JSONL, or CSV when the Content-Type is text/csv or the
- * X-File-Name ends in .csv (lib/import/read-csv-items.ts). The answer is NDJSON: progress events
- * while the file streams in ({"type":"progress","lines":…,"bytes":…}), then one {"type":"result",…}.
+ * POST the file as the raw request body, JSONL or CSV: `?format=jsonl|csv`, else the X-File-Name's
+ * extension, else the Content-Type (text/csv, application/x-ndjson), else JSONL
+ * (lib/import/import-format.ts). A name or format that is not supported is a 415 before anything
+ * is read. The answer is NDJSON: progress events while the file streams in
+ * ({"type":"progress","lines":…,"bytes":…}), then one {"type":"result",…}.
  */
 export const POST = withApiAuth<{ slug: string }>("item:import", async (req: NextRequest, actor, { slug }) => {
   const project = await findProjectForActor(actor, slug);
   if (!req.body) return Response.json({ error: "Send the JSONL or CSV file as the request body." }, { status: 400 });
-  const body = req.body;
   const fileName = req.headers.get("x-file-name") ?? undefined;
-  let bytesRead = 0;
-  const source = isCsvFile(fileName, req.headers.get("content-type"))
-    ? { records: csvItemRecords(body, (n) => (bytesRead += n)), bytesRead: () => bytesRead }
-    : { lines: readLines(body) };
+  const choice = chooseImportFormat({ format: req.nextUrl.searchParams.get("format"), fileName, contentType: req.headers.get("content-type") });
+  if ("error" in choice) return Response.json({ error: `${choice.error} To read the body as one of them anyway, add ?format=jsonl or ?format=csv.` }, { status: 415 });
+  const { records, bytesRead } = readImportRecords(choice.format, req.body);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (event: object) => controller.enqueue(encoder.encode(JSON.stringify(event) + "\n"));
       try {
-        const result = await importItems({
-          actorId: actor.id,
-          projectId: project.id,
-          ...source,
-          fileName,
-          onProgress: (p) => send({ type: "progress", ...p }),
-        });
+        const result = await importItems({ actorId: actor.id, projectId: project.id, records, bytesRead, fileName, onProgress: (p) => send({ type: "progress", ...p }) });
         send({ type: "result", ...result });
       } catch (error) {
         console.error(error);

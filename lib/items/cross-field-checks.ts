@@ -1,0 +1,89 @@
+// Rules that span several fields of an imported item. They read the RAW line (not zod's output)
+// and run whether or not the fields themselves were valid: zod stops an object's refinements as
+// soon as one of its fields fails, which hid e.g. a bad correctOption behind a bad option list.
+// Everything is read defensively; a field of the wrong type is reported by the schema, not here.
+
+export type CrossFieldIssue = { path: (string | number)[]; message: string };
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
+// Missing or whitespace only; a value of the wrong type is the schema's to report.
+const isBlank = (v: unknown) => v === undefined || (typeof v === "string" && v.trim().length === 0);
+const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : undefined);
+
+function responsesOf(raw: Raw): [Raw, number][] {
+  return Array.isArray(raw.responses) ? raw.responses.flatMap((r, i): [Raw, number][] => (isObject(r) ? [[r, i]] : [])) : [];
+}
+
+/** Option keys as the schema would give them (A, B, … for a plain list), or null when unreadable. */
+function optionKeys(options: unknown): string[] | null {
+  if (Array.isArray(options)) {
+    if (options.every((o) => typeof o === "string")) return options.map((_, i) => String.fromCharCode(65 + i));
+    if (options.every((o) => isObject(o) && typeof o.key === "string")) return options.map((o) => (o as Raw).key as string).map((k) => k.trim());
+    return null;
+  }
+  return isObject(options) ? Object.keys(options).map((k) => k.trim()) : null;
+}
+
+function checkMcq(raw: Raw, add: (path: CrossFieldIssue["path"], message: string) => void) {
+  const keys = optionKeys(raw.options);
+  const list = keys?.length ? keys.join(", ") : "";
+  if (keys && new Set(keys).size !== keys.length) add(["options"], "option keys must be unique.");
+  const correct = trimmed(raw.correctOption);
+  if (keys && correct && !keys.includes(correct)) add(["correctOption"], `correctOption "${correct}" is not one of the options (${list}).`);
+  for (const [r, i] of responsesOf(raw)) {
+    const choice = trimmed(r.choice);
+    if (r.choice === undefined) add(["responses", i, "choice"], "choice is required for an mcq response: the key of the option the model chose, such as B.");
+    else if (keys && choice && !keys.includes(choice)) add(["responses", i, "choice"], `choice "${choice}" is not one of the options (${list}).`);
+  }
+}
+
+function checkSteps(raw: Raw, add: (path: CrossFieldIssue["path"], message: string) => void) {
+  for (const [r, i] of responsesOf(raw)) {
+    if (!Array.isArray(r.steps)) continue;
+    const length = typeof r.reasoning === "string" ? r.reasoning.length : null;
+    if (length === null) {
+      add(["responses", i, "steps"], "steps are character ranges in reasoning, and this response has no reasoning.");
+      continue;
+    }
+    r.steps.forEach((s, j) => {
+      if (!isObject(s) || typeof s.start !== "number" || typeof s.end !== "number") return;
+      if (s.end <= s.start) add(["responses", i, "steps", j], `a step must end after it starts (start ${s.start}, end ${s.end}).`);
+      else if (s.end > length) add(["responses", i, "steps", j, "end"], `end ${s.end} is past the end of reasoning (${length} characters).`);
+    });
+  }
+}
+
+function checkCriteria(raw: Raw, add: (path: CrossFieldIssue["path"], message: string) => void) {
+  if (!Array.isArray(raw.criteria)) return;
+  raw.criteria.forEach((c, i) => {
+    if (isObject(c) && c.text === undefined && c.criterion === undefined)
+      add(["criteria", i, "text"], 'the criterion\'s text is required, as "criterion" (HealthBench\'s name) or "text".');
+  });
+}
+
+/** Issues for rules across fields of one item of the given kind; [] when all hold. */
+export function crossFieldIssues(kind: string, raw: Raw): CrossFieldIssue[] {
+  const issues: CrossFieldIssue[] = [];
+  const add = (path: CrossFieldIssue["path"], message: string) => void issues.push({ path, message });
+  checkCriteria(raw, add);
+  checkSteps(raw, add);
+  const responses = responsesOf(raw);
+  switch (kind) {
+    case "qa":
+    case "vqa":
+      for (const [r, i] of responses) if (isBlank(r.content)) add(["responses", i, "content"], `content is required for a ${kind} response: the model's answer, as text.`);
+      break;
+    case "mcq":
+      checkMcq(raw, add);
+      break;
+    case "dialogue":
+      for (const [r, i] of responses)
+        if (isBlank(r.content) && r.turns === undefined) add(["responses", i, "content"], "a dialogue response needs content (the AI's next turn) or turns (its side of the whole dialogue).");
+      break;
+    case "ddx":
+      for (const [r, i] of responses) if (r.differential === undefined) add(["responses", i, "differential"], 'differential is required for a ddx response: a ranked list [{"diagnosis": "…"}].');
+      break;
+  }
+  return issues;
+}

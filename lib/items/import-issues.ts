@@ -1,0 +1,159 @@
+import type { z } from "zod";
+
+// The one place where zod's issues about an imported item become words a researcher understands:
+// "question is required: the question shown to reviewers, as text (markdown)." instead of
+// "Invalid input: expected string, received undefined". Each message names the field and says
+// what it must be; WHAT describes every field of every kind (import-issues.test.ts checks that).
+
+const ROLES = "user, assistant, patient, clinician or system";
+const TURNS = 'a list of turns, e.g. [{"role": "patient", "content": "…"}]';
+
+/** What each field must be, by its path without list positions ("responses.content"). */
+export const WHAT: Record<string, string> = {
+  "": "a JSON object describing one item",
+  kind: "one of qa, mcq, dialogue, vqa, note, ddx",
+  externalId: "text that identifies the item in your data (at most 200 characters), or a whole number up to 9007199254740991 (put longer numbers in quotes)",
+  language: "a language code such as en or pt-BR",
+  specialty: "text, such as cardiology",
+  isGold: "true or false",
+  metadata: "a JSON object",
+  reference: "a JSON object",
+  "reference.answer": "text",
+  "reference.explanation": "text",
+  "reference.gold": 'an object {"responses": …, "item": …, "pair": …}',
+  "reference.gold.responses": 'an object keyed by response label, e.g. {"A": {"axis_key": value}}',
+  "reference.gold.item": 'an object of known answers, e.g. {"axis_key": value}',
+  "reference.gold.pair": 'an object {"axis_key": "A", "B" or "tie"}',
+  criteria: 'a list of criteria, e.g. [{"criterion": "Mentions the dose", "points": 5}]',
+  "criteria.text": "the criterion's text",
+  "criteria.criterion": "the criterion's text",
+  "criteria.points": "a whole number from -10 to 10, not 0 (negative for harmful behaviour)",
+  "criteria.tags": 'a list of text tags, e.g. ["axis:accuracy"]',
+  responses: 'a list of model responses, e.g. [{"modelName": "model-a", "content": "…"}]',
+  "responses.modelName": "the name of the model that wrote the response",
+  "responses.content": "the response's text (markdown)",
+  "responses.reasoning": "text: the model's reasoning",
+  "responses.steps": 'a list of character ranges in reasoning, e.g. [{"start": 0, "end": 120}]',
+  "responses.steps.start": "a whole number of characters, 0 or more",
+  "responses.steps.end": "a whole number of characters, 0 or more",
+  "responses.choice": "the key of the option the model chose, such as B",
+  "responses.differential": 'a ranked list of diagnoses, e.g. [{"diagnosis": "Measles", "rationale": "…"}]',
+  "responses.differential.diagnosis": "the diagnosis, as text",
+  "responses.differential.rationale": "text",
+  "responses.turns": TURNS,
+  "responses.turns.role": ROLES,
+  "responses.turns.content": "the turn's text",
+  "responses.metadata": "a JSON object",
+  question: "the question shown to reviewers, as text (markdown)",
+  context: "text",
+  options: 'at least two options: ["…", "…"], [{"key": "A", "text": "…"}] or {"A": "…", "B": "…"}',
+  "options.key": "a short option key such as A",
+  "options.text": "the option's text",
+  correctOption: "the key of the correct option, such as B",
+  turns: TURNS,
+  "turns.role": ROLES,
+  "turns.content": "the turn's text",
+  images: 'a list of images, e.g. [{"src": "my-study/cxr-1.png"}]',
+  "images.src": "a file path under the image directory, or an https URL",
+  "images.modality": "text, such as X-ray",
+  "images.view": "text, such as PA",
+  "images.caption": "text",
+  text: "the note's text",
+  sentences: 'a list of sentences, e.g. [{"id": 0, "text": "…"}]',
+  "sentences.id": "a sentence number or a text id",
+  "sentences.text": "the sentence's text",
+  case: "the case description, as text (markdown)",
+};
+
+const SINGULAR: Record<string, string> = { criteria: "criterion", differential: "differential entry", entries: "entry" };
+const singular = (name: string) => SINGULAR[name] ?? name.replace(/s$/, "");
+const count = (n: number, noun: string) => `${n.toLocaleString("en")} ${n === 1 ? noun : noun === "entry" ? "entries" : `${noun}s`}`;
+
+/** A field's name for messages: the last name in its path, "option 2" for a list position. */
+function fieldLabel(path: readonly PropertyKey[]): string {
+  const last = path.at(-1);
+  if (last === undefined) return "the line";
+  if (typeof last === "number") return `${singular(String(path.at(-2) ?? "entry"))} ${last + 1}`;
+  return String(last);
+}
+
+/** WHAT for a path; a list position is described by its list ("options.1" → options). */
+function whatOf(path: readonly PropertyKey[]): string | undefined {
+  const names = path.filter((p): p is string => typeof p === "string");
+  const key = names.join(".");
+  if (typeof path.at(-1) === "number" && WHAT[`${key}.text`]) return WHAT[`${key}.text`];
+  return WHAT[key] ?? (key.startsWith("metadata.") || key.startsWith("reference.") ? undefined : WHAT[names.at(-1) ?? ""]);
+}
+
+/** A short picture of what was given, for "…; got X." */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (typeof value === "string") return value.length > 40 ? `the text "${value.slice(0, 40)}…"` : `the text "${value}"`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a list";
+  return "an object";
+}
+
+type RawIssue = z.core.$ZodRawIssue;
+
+/** zod error map for import schemas (pass as `{ error: describeImportIssue }`). */
+export function describeImportIssue(issue: RawIssue): string {
+  const path = issue.path ?? [];
+  const label = fieldLabel(path);
+  const what = whatOf(path);
+  const must = what ? `${label} must be ${what}` : `${label} is not valid`;
+  const got = `; got ${describeValue(issue.input)}.`;
+  switch (issue.code) {
+    case "invalid_type":
+    case "invalid_union":
+      if (issue.input === undefined) return what ? `${label} is required: ${what}.` : `${label} is required.`;
+      return `${must}${got}`;
+    case "invalid_value":
+      return `${label} must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.join(", ")}`}${got}`;
+    case "too_small": {
+      const min = Number(issue.minimum);
+      // An empty identifier was not really given: say so, with what it should be.
+      if (issue.origin === "string" && min <= 1) return what ? `${label} is required: ${what}.` : `${label} is required.`;
+      if (issue.origin === "string") return what ? `${must}${got}` : `${label} must be at least ${count(min, "character")} long.`;
+      if (issue.origin === "array" || issue.origin === "set") return `${label} needs at least ${count(min, singular(label))}.`;
+      return `${must}${got}`;
+    }
+    case "too_big": {
+      const max = Number(issue.maximum);
+      const length = typeof issue.input === "string" || Array.isArray(issue.input) ? issue.input.length : null;
+      if (issue.origin === "string") return `${label} is too long: at most ${count(max, "character")}${length === null ? "" : `, this one has ${length.toLocaleString("en")}`}.`;
+      if (issue.origin === "array" || issue.origin === "set") return `${label} has too many entries: at most ${max.toLocaleString("en")}${length === null ? "" : `, this one has ${length.toLocaleString("en")}`}.`;
+      return `${must}${got}`;
+    }
+    case "invalid_format":
+      return `${must}${got}`;
+    case "unrecognized_keys": {
+      const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+      const where = path.length ? `${label} has` : "this item has";
+      return `${where} ${issue.keys.length === 1 ? "a field" : "fields"} the import does not know: ${keys}. Check the spelling${path.length ? "" : ", or put other data under metadata"}.`;
+    }
+    case "invalid_key":
+      return `"${String(path.at(-1))}" cannot be used here: ${fieldLabel(path.slice(0, -1))} must be ${whatOf(path.slice(0, -1)) ?? "an object with other keys"}.`;
+    case "custom": {
+      const params = (issue as { params?: { rule?: string; max?: number } }).params;
+      if (params?.rule === "blank") return `${label} must not be blank.`;
+      if (params?.rule === "zeroPoints") return `${label} cannot be 0: ${what ?? "use a non-zero number"}.`;
+      if (params?.rule === "size") {
+        const size = safeLength(issue.input);
+        return `${label} is too large: at most ${count(params.max ?? 0, "character")} of JSON${size === null ? "" : `, this one has ${size.toLocaleString("en")}`}.`;
+      }
+      return issue.message ?? `${must}.`;
+    }
+    default:
+      return `${must}.`;
+  }
+}
+
+function safeLength(value: unknown): number | null {
+  try {
+    return JSON.stringify(value)?.length ?? null;
+  } catch {
+    return null;
+  }
+}
