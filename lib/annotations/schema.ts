@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DDX_MATCHES } from "@/lib/ddx/matches";
+import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version).
 // Client-safe: the review form and the server validate with the same schema. Everything is keyed
@@ -61,7 +62,8 @@ export const saveAnnotationSchema = z.object({
   /** The version the client edited; 0 when no annotation exists yet. */
   baseVersion: z.number().int().min(0),
   clientMutationId: z.string().min(8).max(100),
-  data: annotationDataSchema,
+  // NUL and half surrogate pairs would make PostgreSQL's jsonb refuse the save (a 500): a 400 instead.
+  data: annotationDataSchema.superRefine(refineStorable),
   /** Active time spent since the last save, measured by the client. */
   timeOnTaskDeltaMs: z.number().int().min(0).max(60 * 60 * 1000).default(0),
   submit: z.boolean().default(false),
@@ -69,7 +71,7 @@ export const saveAnnotationSchema = z.object({
 export type SaveAnnotationInput = z.input<typeof saveAnnotationSchema>;
 
 export const skipAssignmentSchema = z.object({
-  reason: z.string().trim().min(3, { error: "Say briefly why you skip this item." }).max(2000),
+  reason: storableString("The reason").trim().min(3, { error: "Say briefly why you skip this item." }).max(2000),
   timeOnTaskDeltaMs: z.number().int().min(0).max(60 * 60 * 1000).default(0),
 });
 

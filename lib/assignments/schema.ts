@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { storableString } from "@/lib/validation/storable";
 
 export const createBatchSchema = z.object({
-  name: z.string().trim().min(1, { error: "Batch name is required." }).max(120),
+  name: storableString("The batch name").trim().min(1, { error: "Batch name is required." }).max(120),
   reviewerIds: z.array(z.string().min(1)).min(1, { error: "Choose at least one reviewer." }),
   perItem: z.coerce.number().int().min(1).max(50).optional(),
   /** Items to include; default: every project item not yet in a batch. */

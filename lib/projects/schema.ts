@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { projectSettingsSchema } from "./settings";
+import { storableString } from "@/lib/validation/storable";
 
 export const slugSchema = z
   .string()
@@ -9,9 +10,9 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "Use lower-case letters, digits and single dashes." });
 
 export const createProjectSchema = z.object({
-  name: z.string().trim().min(1, { error: "Name is required." }).max(200),
+  name: storableString("The name").trim().min(1, { error: "Name is required." }).max(200),
   slug: slugSchema,
-  guidelines: z.string().max(100_000).default(""),
+  guidelines: storableString("The guidelines").max(100_000).default(""),
   template: z.string().min(1, { error: "Choose a rubric template." }),
   blinded: z.boolean().default(true),
   randomizeOrder: z.boolean().default(true),
