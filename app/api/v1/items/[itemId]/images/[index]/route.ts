@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { withApiAuth } from "@/lib/api/with-api-auth";
+import { imageResponse } from "@/lib/api/image-response";
 import { NotFoundError } from "@/lib/auth/permissions";
 import { loadItemImageForActor } from "@/lib/items/image-access";
 
@@ -9,12 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = withApiAuth<{ itemId: string; index: string }>("image:read", async (_req: NextRequest, actor, params) => {
   if (!/^\d{1,2}$/.test(params.index)) throw new NotFoundError("Image not found.");
   const { body, contentType } = await loadItemImageForActor(actor, params.itemId, Number(params.index));
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": contentType,
-      "Cache-Control": "private, max-age=3600",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return imageResponse(body, contentType);
 });
