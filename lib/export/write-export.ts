@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import type { AnnotationRecord } from "./annotation-records";
+import { writeDelimitedRows } from "./csv-cell";
 import type { ExportFormat } from "./schema";
 
 // Format writers: pure functions from records to text chunks, shared by the route handler,
@@ -76,11 +76,11 @@ export function toCsvRows(record: AnnotationRecord): string[][] {
 }
 
 export function exportHeader(format: ExportFormat): string {
-  return format === "csv" ? stringify([CSV_COLUMNS as unknown as string[]]) : "";
+  return format === "csv" ? writeDelimitedRows([[...CSV_COLUMNS]]) : "";
 }
 
 export function formatRecord(format: ExportFormat, record: AnnotationRecord): string {
-  return format === "csv" ? stringify(toCsvRows(record)) : JSON.stringify(record) + "\n";
+  return format === "csv" ? writeDelimitedRows(toCsvRows(record)) : JSON.stringify(record) + "\n";
 }
 
 export async function* exportChunks(format: ExportFormat, records: AsyncIterable<AnnotationRecord>, onRecord?: () => void): AsyncGenerator<string> {

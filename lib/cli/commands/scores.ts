@@ -1,3 +1,4 @@
+import { writeDelimitedRows } from "@/lib/export/csv-cell";
 import { loadProjectQuality } from "@/lib/criteria/project-quality";
 import type { Aggregate } from "@/lib/criteria/score";
 import { findProjectForActor } from "@/lib/projects/access";
@@ -25,15 +26,19 @@ export const scoresCommand: Command = {
     const quality = await loadProjectQuality(actor, project.id);
     if (values.json) return io.out(JSON.stringify(quality));
     if (!quality.byModel.length) io.out("No fully graded criteria yet.");
+    // Tab-separated and often redirected into a spreadsheet: model names, tags and emails are
+    // imported text, so the rows go through the CSV writer's formula neutralizer (decision 008).
+    const rows: string[][] = [];
     for (const m of quality.byModel) {
-      io.out(`${m.modelName}\toverall ${show(m.overall)}\tgraded ${m.gradedResponses}`);
-      for (const [tag, a] of Object.entries({ ...m.byAxis, ...m.byTheme })) io.out(`  ${tag}\t${show(a)}`);
+      rows.push([m.modelName, `overall ${show(m.overall)}`, `graded ${m.gradedResponses}`]);
+      for (const [tag, a] of Object.entries({ ...m.byAxis, ...m.byTheme })) rows.push([`  ${tag}`, show(a)]);
     }
     for (const d of quality.ddxAccuracy) {
-      io.out(`ddx\t${d.modelName}\tgraded ${d.graded}\t${Object.entries(d.topK).map(([k, v]) => `top-${k} ${(v * 100).toFixed(1)} %`).join("\t")}`);
+      rows.push(["ddx", d.modelName, `graded ${d.graded}`, ...Object.entries(d.topK).map(([k, v]) => `top-${k} ${(v * 100).toFixed(1)} %`)]);
     }
     for (const g of quality.goldAccuracy ?? []) {
-      io.out(`gold\t${g.reviewerEmail}\t${g.correct}/${g.compared}\t${g.accuracy === null ? "—" : `${(g.accuracy * 100).toFixed(1)} %`}`);
+      rows.push(["gold", g.reviewerEmail, `${g.correct}/${g.compared}`, g.accuracy === null ? "—" : `${(g.accuracy * 100).toFixed(1)} %`]);
     }
+    if (rows.length) io.out(writeDelimitedRows(rows, "\t").trimEnd());
   },
 };
