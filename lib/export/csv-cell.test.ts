@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import type { AnnotationRecord } from "./annotation-records";
+import type { SubmittedRecord } from "./record-schema";
 import { neutralizeCsvCell } from "./csv-cell";
 import { exportChunks } from "./write-export";
 
@@ -40,12 +40,12 @@ describe("neutralizeCsvCell", () => {
 
 describe("the CSV export as a spreadsheet reads it", () => {
   it("reads every reviewer-typed formula back as text, and negative scores as numbers", async () => {
-    const record: AnnotationRecord = {
-      annotationId: "a1", version: 1, project: "p", batch: "=batch", assignmentId: "as1", itemId: "i1", externalId: "@ext",
+    const record: SubmittedRecord = {
+      status: "submitted", kind: "qa", annotationId: "a1", version: 1, project: "p", batch: "=batch", assignmentId: "as1", itemId: "i1", externalId: "@ext",
       reviewer: "R-abc", submittedAt: "2026-01-01T00:00:00.000Z", timeOnTaskMs: 1,
       responses: [{
         responseId: "r1", label: "A", modelName: "+model", shownAs: 1, ratings: { harm_extent: "-none" }, comments: { harm_extent: ATTACK },
-        criteria: [{ criterionId: "c1", position: 0, points: -5, tags: [], met: true, note: "\t=cmd" }], criteriaScore: -0.5,
+        criteria: [{ criterionId: "c1", number: 1, text: "-5 points if it says =1+1", points: -5, tags: [], met: true, note: "\t=cmd" }], criteriaScore: -0.5,
       }],
       itemRatings: {}, itemComments: {}, overallComment: "@SUM(1+1)*cmd|' /C calc'!A0",
     };
@@ -59,7 +59,7 @@ describe("the CSV export as a spreadsheet reads it", () => {
     const rating = rows.find((r) => r.target === "response")!;
     expect(rating.comment).toBe(`'${ATTACK}`);
     expect([rating.value, rating.model_name, rating.batch, rating.external_id]).toEqual(["'-none", "'+model", "'=batch", "'@ext"]);
-    expect(rows.find((r) => r.axis === "criterion:1")).toMatchObject({ comment: "'\t=cmd" });
+    expect(rows.find((r) => r.axis === "criterion:1")).toMatchObject({ comment: "'\t=cmd", criterion_text: "'-5 points if it says =1+1", criterion_points: "-5" });
     expect(rows.find((r) => r.axis === "criteria_score")!.value).toBe("-0.5");
     expect(rows.find((r) => r.axis === "overall_comment")!.comment).toBe("'@SUM(1+1)*cmd|' /C calc'!A0");
   });
