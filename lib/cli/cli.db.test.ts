@@ -50,12 +50,53 @@ describe("consilium CLI", () => {
     await bootstrap();
     expect(await cli("create-project", "--template", "med-palm-long-form", "--name", "X", "--as", "doc1@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
     expect(await cli("create-user", "--email", "e@x.org", "--name", "E", "--role", "ADMIN", ...PW, "--as", "res@x.org")).toMatchObject({ code: 1 });
-    expect(await cli("export", "nope", "--as", "res@x.org")).toMatchObject({ code: 1, err: 'Error: Project "nope" not found.' });
+    expect(await cli("export", "nope", "--as", "res@x.org")).toMatchObject({ code: 2, err: 'Error: Project "nope" not found.' });
     expect(await cli("create-project", "--template", "med-palm-long-form", "--name", "X")).toMatchObject({ code: 2, err: expect.stringMatching(/--as <email>/) });
-    expect(await cli("create-project", "--template", "nope", "--name", "Yes", "--as", "admin@x.org")).toMatchObject({ code: 1, err: 'Error: Unknown rubric template "nope".' });
+    expect(await cli("create-project", "--template", "nope", "--name", "Yes", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/^Unknown rubric template "nope"\. Run `consilium templates`/) });
     expect(await cli("frobnicate")).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown command "frobnicate"/) });
     expect(await cli("import", "--bogus")).toMatchObject({ code: 2 });
     expect(await cli("export", "x", "--format", "xml", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/jsonl or csv/) });
+  });
+
+  it("exits with 2 when a command names an unknown project, batch, user, template, role or format, or a bad value; 1 when refused", async () => {
+    await bootstrap();
+    expect((await cli("create-project", "--template", "med-palm-long-form", "--name", "Codes", "--as", "admin@x.org")).code).toBe(0);
+    const file = path.join(tmp(), "items.jsonl");
+    writeFileSync(file, JSON.stringify({ externalId: "c1", question: "Q", responses: [{ modelName: "m", content: "a" }] }) + "\n");
+    expect((await cli("import", "codes", file, "--as", "admin@x.org")).code).toBe(0);
+    expect((await cli("assign", "codes", "--batch", "R1", "--per-item", "1", "--reviewers", "doc1@x.org", "--as", "admin@x.org")).code).toBe(0);
+
+    const cases: Array<[string[], RegExp]> = [
+      [["export", "codes", "--batch", "NOPE"], /^Error: Batch "NOPE" not found\.$/],
+      [["export", "nope"], /^Error: Project "nope" not found\.$/],
+      [["export", "codes", "--format", "xml"], /^--format must be jsonl or csv\./],
+      [["export", "codes", "--status", "drafts"], /^--status must be submitted, skipped or all\./],
+      [["scores", "nope"], /^Error: Project "nope" not found\.$/],
+      [["import", "nope", file], /^Error: Project "nope" not found\.$/],
+      [["import", "codes", "/no/such/file.jsonl"], /^Cannot read \/no\/such\/file\.jsonl\.$/],
+      [["upload-images", "nope", file], /^Error: Project "nope" not found\.$/],
+      [["assign", "nope", "--batch", "R2"], /^Error: Project "nope" not found\.$/],
+      [["assign", "codes", "--batch", "R2", "--reviewers", "nobody@x.org"], /^No user with email nobody@x\.org\.$/],
+      [["assign", "codes", "--batch", "R2", "--reviewers", "res@x.org"], /^res@x\.org is not an active reviewer/],
+      [["assign", "codes", "--batch", "R2", "--per-item", "two"], /^--per-item must be a whole number from 1/],
+      [["assign", "codes", "--batch", "R2", "--due", "next week"], /^--due must be a date/],
+      [["create-project", "--template", "nope", "--name", "N"], /^Unknown rubric template "nope"/],
+      [["create-project", "--template", "med-palm-long-form", "--name", "N", "--per-item", "0"], /^--per-item must be a whole number from 1/],
+      [["create-project", "--template", "med-palm-long-form", "--name", "N", "--guidelines-file", "/no/such.md"], /^Cannot read \/no\/such\.md\.$/],
+      [["create-user", "--email", "w@x.org", "--name", "W", "--role", "WIZARD", "--password", "a-long-password"], /^--role must be ADMIN, REVIEWER or RESEARCHER\./],
+      [["create-token", "--name", "t", "--as", "nobody@x.org"], /^No active user with email nobody@x\.org\.$/],
+      [["export", "codes", "--as", "nobody@x.org"], /^No active user with email nobody@x\.org\.$/],
+    ];
+    for (const [argv, err] of cases) {
+      const withAs = argv.includes("--as") ? argv : [...argv, "--as", "admin@x.org"];
+      const r = await cli(...withAs);
+      expect([argv.join(" "), r.code, r.err]).toEqual([argv.join(" "), 2, expect.stringMatching(err)]);
+    }
+    // Refused (permission, conflict) is 1: the request was understood.
+    expect(await cli("scores", "codes", "--as", "doc1@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
+    expect(await cli("create-project", "--template", "med-palm-long-form", "--name", "Codes", "--as", "admin@x.org")).toMatchObject({ code: 1, err: 'Error: A project with slug "codes" already exists.' });
+    // Nothing was written by the failed export.
+    expect(await getDb().auditEvent.count({ where: { action: "export.download" } })).toBe(0);
   });
 
   it("lists import errors by line and field and imports nothing", async () => {
