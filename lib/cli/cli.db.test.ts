@@ -86,6 +86,12 @@ describe("consilium CLI", () => {
       [["create-user", "--email", "w@x.org", "--name", "W", "--role", "WIZARD", "--password", "a-long-password"], /^--role must be ADMIN, REVIEWER or RESEARCHER\./],
       [["create-token", "--name", "t", "--as", "nobody@x.org"], /^No active user with email nobody@x\.org\.$/],
       [["export", "codes", "--as", "nobody@x.org"], /^No active user with email nobody@x\.org\.$/],
+      [["add-member", "nope", "res@x.org", "--role", "researcher"], /^Error: Project "nope" not found\.$/],
+      [["add-member", "codes", "nobody@x.org", "--role", "researcher"], /^Error: No user with email nobody@x\.org\.$/],
+      [["add-member", "codes", "res@x.org", "--role", "wizard"], /^--role must be reviewer, researcher or owner\./],
+      [["add-member", "codes", "res@x.org"], /^--role is required\./],
+      [["remove-member", "codes", "nobody@x.org"], /^Error: No user with email nobody@x\.org\.$/],
+      [["remove-member", "codes", "res@x.org"], /^Error: res@x\.org is not a member of this project\.$/],
     ];
     for (const [argv, err] of cases) {
       const withAs = argv.includes("--as") ? argv : [...argv, "--as", "admin@x.org"];
@@ -95,6 +101,11 @@ describe("consilium CLI", () => {
     // Refused (permission, conflict) is 1: the request was understood.
     expect(await cli("scores", "codes", "--as", "doc1@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
     expect(await cli("create-project", "--template", "med-palm-long-form", "--name", "Codes", "--as", "admin@x.org")).toMatchObject({ code: 1, err: 'Error: A project with slug "codes" already exists.' });
+    expect(await cli("add-member", "codes", "res@x.org", "--role", "researcher", "--as", "res@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
+    expect(await cli("add-member", "codes", "doc2@x.org", "--role", "researcher", "--as", "admin@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/is a reviewer account/) });
+    expect(await cli("remove-member", "codes", "doc1@x.org", "--as", "admin@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/^Error: doc1@x\.org has 1 open assignment in this project \(1 pending\)\..*Nothing was changed\.$/) });
+    expect(await cli("add-member", "codes", "RES@x.org", "--role", "Researcher", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Added res@x.org as researcher of codes." });
+    expect(await cli("remove-member", "codes", "res@x.org", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Removed res@x.org from codes." });
     // Nothing was written by the failed export.
     expect(await getDb().auditEvent.count({ where: { action: "export.download" } })).toBe(0);
   });
@@ -213,7 +224,8 @@ describe("consilium CLI", () => {
   });
 
   it("prints help for every command", async () => {
-    for (const name of ["create-user", "create-project", "import", "upload-images", "assign", "export", "create-token", "templates"]) {
+    const { COMMANDS } = await import("./main");
+    for (const name of COMMANDS.map((c) => c.name)) {
       const r = await cli(name, "--help");
       expect([name, r.code, r.out.startsWith("Usage: consilium")]).toEqual([name, 0, true]);
     }

@@ -10,11 +10,24 @@ import { createUserCommand } from "./commands/create-user";
 import { createTokenCommand } from "./commands/create-token";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
+import { addMemberCommand, removeMemberCommand } from "./commands/members";
 import { scoresCommand } from "./commands/scores";
 import { templatesCommand } from "./commands/templates";
 import { uploadImagesCommand } from "./commands/upload-images";
 
-export const COMMANDS: Command[] = [createUserCommand, createProjectCommand, importCommand, uploadImagesCommand, assignCommand, exportCommand, scoresCommand, createTokenCommand, templatesCommand];
+export const COMMANDS: Command[] = [
+  createUserCommand,
+  createProjectCommand,
+  addMemberCommand,
+  removeMemberCommand,
+  importCommand,
+  uploadImagesCommand,
+  assignCommand,
+  exportCommand,
+  scoresCommand,
+  createTokenCommand,
+  templatesCommand,
+];
 
 function help(): string {
   return [
