@@ -30,7 +30,6 @@ export type AddMemberResult = { email: string; role: MemberRole; change: "added"
 export async function addMemberByEmail(actor: Actor, projectId: string, email: string, role: MemberRole): Promise<AddMemberResult> {
   requirePermission(actor, "project:manage");
   const user = await findUserOrThrow(email);
-  if (!user.isActive) throw new ConflictError(`${user.email} is deactivated; reactivate the account first.`);
   const lower = (s: string) => s.toLowerCase();
   if (!FITTING_ACCOUNTS[role].includes(user.role)) {
     throw new ConflictError(`${user.email} is a ${lower(user.role)} account: the ${lower(role)} role needs a ${FITTING_ACCOUNTS[role].map(lower).join(" or ")} account.`);
