@@ -72,6 +72,7 @@ describe("consilium CLI", () => {
       [["export", "codes", "--format", "xml"], /^--format must be jsonl or csv\./],
       [["export", "codes", "--status", "drafts"], /^--status must be submitted, skipped or all\./],
       [["scores", "nope"], /^Error: Project "nope" not found\.$/],
+      [["scores", "codes", "--batch", "NOPE"], /^Error: Batch "NOPE" not found\.$/],
       [["import", "nope", file], /^Error: Project "nope" not found\.$/],
       [["import", "codes", "/no/such/file.jsonl"], /^Cannot read \/no\/such\/file\.jsonl\.$/],
       [["upload-images", "nope", file], /^Error: Project "nope" not found\.$/],

@@ -1,15 +1,16 @@
 import { writeDelimitedRows } from "@/lib/export/csv-cell";
 import { loadProjectQuality } from "@/lib/criteria/project-quality";
 import type { Aggregate } from "@/lib/criteria/score";
-import { findProjectForActor } from "@/lib/projects/access";
+import { resolveScoresQuery } from "@/lib/criteria/scores-query";
 import type { Command } from "../command";
 import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 
-const usage = `Usage: consilium scores PROJECT_SLUG [--json] --as EMAIL
+const usage = `Usage: consilium scores PROJECT_SLUG [--batch NAME] [--json] --as EMAIL
 
 Case-criteria scores per model (HealthBench scoring: per item unclipped, aggregates clipped to
-[0, 1] ± bootstrap standard deviation) and, for admins, reviewer accuracy on gold items.`;
+[0, 1] ± bootstrap standard deviation) and, for admins, reviewer accuracy on gold items.
+--batch limits criteria and gold figures to one batch (differential accuracy covers the project).`;
 
 const show = (a: Aggregate | null) => (a ? `${a.mean.toFixed(3)} ± ${a.bootstrapStd.toFixed(3)} (n=${a.n})` : "—");
 
@@ -17,13 +18,13 @@ export const scoresCommand: Command = {
   name: "scores",
   summary: "criteria scores per model and gold accuracy per reviewer",
   usage,
-  options: { json: { type: "boolean" } },
+  options: { json: { type: "boolean" }, batch: { type: "string" } },
   async run({ values, positionals }, io) {
     const [slug] = positionals;
     if (!slug) throw new UsageError(usage);
     const actor = await resolveCliActor(values, "project:read");
-    const project = await findProjectForActor(actor, slug);
-    const quality = await loadProjectQuality(actor, project.id);
+    const { project, opts } = await resolveScoresQuery(actor, slug, { batch: values.batch as string | undefined });
+    const quality = await loadProjectQuality(actor, project.id, opts);
     if (values.json) return io.out(JSON.stringify(quality));
     if (!quality.byModel.length) io.out("No fully graded criteria yet.");
     // Tab-separated and often redirected into a spreadsheet: model names, tags and emails are
