@@ -4,7 +4,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import type { SubmittedRecord } from "./record-schema";
-import { neutralizeCsvCell } from "./csv-cell";
+import { neutralizeCsvCell, writeDelimitedRows } from "./csv-cell";
 import { exportChunks } from "./write-export";
 
 // CSV injection (https://owasp.org/www-community/attacks/CSV_Injection): text a reviewer typed must
@@ -34,6 +34,19 @@ describe("neutralizeCsvCell", () => {
   it("leaves cells that are exactly a number, and ordinary text, unchanged", () => {
     for (const cell of ["-0.5", "-1", "-12.25", "-.5", "-1e-7", "-2.5E+21", "0", "42", "", "met", "dangerous, \"really\"", "'quoted already", " =leading space"]) {
       expect(neutralizeCsvCell(cell)).toBe(cell);
+    }
+  });
+});
+
+describe("writeDelimitedRows", () => {
+  it("round-trips any text through a real CSV reader, comma- or tab-separated (RFC 4180 quoting)", () => {
+    const texts = ["", "plain", "a,b", 'say "hi"', '"', '""', "line\nbreak", "cr\rlf\r\n", "tab\there", " padded ", "ünïcødé ✓ 中文", "'quoted", "1,5", "-0.5", "=1+1", "\t=1"];
+    for (const delimiter of [",", "\t"] as const) {
+      const rows = texts.map((t, i) => [String(i), t, `${t}|${t}`]);
+      const expected = rows.map((r) => r.map(neutralizeCsvCell));
+      const text = writeDelimitedRows(rows.map((r) => [...r]), delimiter);
+      expect(text.endsWith("\n")).toBe(true);
+      expect(parse(text, { delimiter, relax_quotes: false })).toEqual(expected);
     }
   });
 });
