@@ -71,6 +71,7 @@ describe("consilium CLI", () => {
       [["export", "nope"], /^Error: Project "nope" not found\.$/],
       [["export", "codes", "--format", "xml"], /^--format must be jsonl or csv\./],
       [["export", "codes", "--status", "drafts"], /^--status must be submitted, skipped or all\./],
+      [["export", "codes", "--out", "/no/such/dir/x.csv"], /^Cannot write \/no\/such\/dir\/x\.csv \(ENOENT\)\.$/],
       [["scores", "nope"], /^Error: Project "nope" not found\.$/],
       [["scores", "codes", "--batch", "NOPE"], /^Error: Batch "NOPE" not found\.$/],
       [["import", "nope", file], /^Error: Project "nope" not found\.$/],
@@ -107,7 +108,7 @@ describe("consilium CLI", () => {
     expect(await cli("remove-member", "codes", "doc1@x.org", "--as", "admin@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/^Error: doc1@x\.org has 1 open assignment in this project \(1 pending\)\..*Nothing was changed\.$/) });
     expect(await cli("add-member", "codes", "RES@x.org", "--role", "Researcher", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Added res@x.org as researcher of codes." });
     expect(await cli("remove-member", "codes", "res@x.org", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Removed res@x.org from codes." });
-    // Nothing was written by the failed export.
+    // None of the failed exports started (nothing read, nothing audited, no file left behind).
     expect(await getDb().auditEvent.count({ where: { action: "export.download" } })).toBe(0);
   });
 

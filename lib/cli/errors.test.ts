@@ -21,7 +21,7 @@ describe("CLI error reports", () => {
     expect(report(refused).text).toMatch(/^Error: connect ECONNREFUSED ::1:5; connect ECONNREFUSED 127\.0\.0\.1:5\nHint: check DATABASE_URL/);
     const bug = new TypeError("Cannot read properties of undefined (reading 'id')");
     expect(report(bug)).toEqual({ code: 1, text: "Error: Cannot read properties of undefined (reading 'id')\nHint: this is unexpected; run again with DEBUG=1 to see the details, and report it if it persists." });
-    expect(report(bug, { DEBUG: "1" }).text).toMatch(/^Error: TypeError: Cannot read properties[^\n]*\n\s+at /);
+    expect(report(bug, { DEBUG: "1" }).text).toMatch(/^TypeError: Cannot read properties[^\n]*\n\s+at /);
     for (const r of [report(prismaLike), report(refused), report(bug)]) expect(r.text).not.toMatch(/\n\s+at /);
   });
 

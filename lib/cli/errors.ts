@@ -36,7 +36,7 @@ export function reportCliError(error: unknown, err: (text: string) => void, env:
   if (error instanceof UsageError) err(error.message);
   else if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) err(`Error: ${error.message}`);
   else if (error instanceof z.ZodError) err(`Error: ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
-  else if (env.DEBUG === "1") err(`Error: ${(error as Error)?.stack ?? String(error)}`);
+  else if (env.DEBUG === "1") err((error as Error)?.stack ?? `Error: ${String(error)}`);
   else {
     const line = summarize(error);
     const database = /ECONNREFUSED|Can't reach database server|database .* does not exist|password authentication/i.test(line);

@@ -96,6 +96,9 @@ describe("export", () => {
     for (const r of skipped.responses) expect(r.shownAs).toBe(drafted.responseOrder.indexOf(r.responseId) + 1);
     expect(skipped.responses[0]).not.toHaveProperty("ratings");
     for (const r of records) exportRecordSchema.parse(r);
+    const named = await prepareExport(asActor(study.admin), study.project.slug, { status: "skipped", identifyReviewers: "true" });
+    const [skippedNamed] = (await collect(runExport({ actorId: study.admin.id, format: "jsonl", filter: named.filter }))).trim().split("\n").map((l) => JSON.parse(l));
+    expect(skippedNamed).toMatchObject({ status: "skipped", reviewer: study.reviewers[1].email });
 
     const only = async (status: string) =>
       (await collect(runExport({ actorId: study.admin.id, format: "jsonl", filter: (await prepareExport(asActor(study.admin), study.project.slug, { status })).filter })))

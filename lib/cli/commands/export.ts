@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { Readable } from "node:stream";
@@ -18,6 +19,16 @@ Streams the study's records, de-blinded, reviewers pseudonymized (admins may pas
 (--status, default all). JSONL (default) carries item and response texts unless --no-content.
 Without --out the file goes to standard output; with --out it appears only once complete.
 An unknown project or batch, or a bad flag value, exits with 2.`;
+
+async function openTarget(out: string, partial: string) {
+  const stream = createWriteStream(partial);
+  try {
+    await once(stream, "open");
+    return stream;
+  } catch (error) {
+    throw new UsageError(`Cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
+}
 
 export const exportCommand: Command = {
   name: "export",
@@ -43,24 +54,30 @@ export const exportCommand: Command = {
       throw error;
     }
     const { format, filter } = prepared;
-    const progress = createProgress("Exporting", await countExportRecords(filter));
+    const total = await countExportRecords(filter);
+    const out = values.out as string | undefined;
+    // Nothing half-written: the file is written aside and renamed into place once complete. It is
+    // opened before the export starts, so a bad path fails before anything is read or audited.
+    const partial = `${out}.${process.pid}.partial`;
+    const target = out ? await openTarget(out, partial) : null;
+    const progress = createProgress("Exporting", total);
     let records = 0;
     const chunks = Readable.from(runExport({ actorId: actor.id, format, filter, onRecord: () => progress.update(++records) }));
-    const out = values.out as string | undefined;
-    if (!out) {
-      await pipeline(chunks, process.stdout, { end: false });
+    if (!out || !target) {
+      try {
+        await pipeline(chunks, process.stdout, { end: false });
+      } catch (error) {
+        // The reader went away (`| head`): that ends the export, it is not a failure.
+        if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
+      }
       progress.finish(records);
       return;
     }
-    // Nothing half-written: the file is written aside and renamed into place once complete.
-    const partial = `${out}.${process.pid}.partial`;
     try {
-      await pipeline(chunks, createWriteStream(partial));
+      await pipeline(chunks, target);
       await rename(partial, out);
     } catch (error) {
       await rm(partial, { force: true });
-      const fsError = error as NodeJS.ErrnoException;
-      if (fsError.path === partial) throw new UsageError(`Cannot write ${out} (${fsError.code}).`);
       throw error;
     }
     progress.finish(records);
