@@ -79,16 +79,10 @@ function pairwiseOf(data: AnnotationData, axes: Axis[], order: string[], refs: M
   });
 }
 
-/** The response as identified to the reviewer (and, with content, what the model said). */
-function responseIdentity(r: PageResponse, order: string[], includeContent: boolean) {
-  return {
-    responseId: r.id,
-    label: r.label,
-    modelName: r.modelName,
-    shownAs: order.indexOf(r.id) + 1,
-    ...(includeContent ? { content: r.content ?? "", reasoning: r.reasoning ?? null, answer: r.answer ?? null } : {}),
-  };
-}
+/** The response as identified to the reviewer. */
+const responseIdentity = (r: PageResponse, order: string[]) => ({ responseId: r.id, label: r.label, modelName: r.modelName, shownAs: order.indexOf(r.id) + 1 });
+/** With content: what the model said (last in each response, after the ratings). */
+const responseContent = (r: PageResponse) => ({ content: r.content ?? "", reasoning: r.reasoning ?? null, answer: r.answer ?? null });
 
 type Context = {
   project: string;
@@ -123,16 +117,14 @@ function submittedRecord(a: AnnotationPageRow, axes: Axis[], ctx: Context): Subm
     submittedAt: a.submittedAt.toISOString(),
     responses: a.responses.map((r): ExportResponseRecord => {
       const block = data.responses[r.id];
-      // Texts go last, after the ratings, as before (readers skim the numbers first).
-      const { content, reasoning, answer, ...identity } = responseIdentity(r, a.responseOrder, ctx.includeContent);
       return {
-        ...identity,
+        ...responseIdentity(r, a.responseOrder),
         ratings: block?.ratings ?? {},
         comments: block?.comments ?? {},
         ...(block?.confidence ? { confidence: block.confidence } : {}),
         ...criteriaOf(a.criteria, block?.criteria),
         ...differentialOf(block?.entries),
-        ...(ctx.includeContent ? { content, reasoning, answer } : {}),
+        ...(ctx.includeContent ? responseContent(r) : {}),
       };
     }),
     ...(pairwise.length ? { pairwise } : {}),
@@ -147,7 +139,7 @@ function skippedRecord(s: SkippedPageRow, ctx: Context): SkippedRecord {
     status: "skipped",
     ...commonFields(s, s.id, ctx),
     skipReason: s.skipReason,
-    responses: s.responses.map((r) => responseIdentity(r, s.responseOrder, ctx.includeContent)),
+    responses: s.responses.map((r) => ({ ...responseIdentity(r, s.responseOrder), ...(ctx.includeContent ? responseContent(r) : {}) })),
   };
 }
 
