@@ -37,7 +37,8 @@ function help(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`),
     "",
     "Every command takes --help. Commands act as a user: --as EMAIL (or CONSILIUM_AS).",
-    "Database: DATABASE_URL, or the local database that `npm start` created under .data/.",
+    "Database: DATABASE_URL, or the local database that `npm start` uses (.data/, or CONSILIUM_DATA_DIR).",
+    "Exit codes: 0 done, 1 refused or failed, 2 bad command line (unknown project, batch, user, format…).",
   ].join("\n");
 }
 
