@@ -125,8 +125,8 @@ async function measureExport(runExport: RunExport, format: "jsonl" | "csv", acto
   let lines = 0;
   const t0 = performance.now();
   try {
-    // JSONL as the API serves it by default: with item and response texts.
-    for await (const chunk of runExport({ actorId, filter: { projectId, includeContent: format === "jsonl" }, format, onRecord: () => records++ })) {
+    // As the API serves it by default: every status (submitted, then skipped), JSONL with item and response texts.
+    for await (const chunk of runExport({ actorId, filter: { projectId, status: "all", includeContent: format === "jsonl" }, format, onRecord: () => records++ })) {
       bytes += Buffer.byteLength(chunk);
       lines += countNewlines(chunk);
     }

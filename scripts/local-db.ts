@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
 
-export type LocalDatabase = { url: string; kind: "postgres" | "pglite" | "external"; poolMax?: number; stop: () => Promise<void> };
+export type LocalDatabase = { url: string; kind: "postgres" | "pglite" | "external"; poolMax?: number; dataDir?: string; stop: () => Promise<void> };
 export type LocalDbOptions = { dataDir?: string; preferPglite?: boolean; quiet?: boolean; port?: number };
 
 const run = promisify(execFile);
@@ -223,7 +223,8 @@ export async function ensureLocalDatabase(opts: LocalDbOptions = {}): Promise<Lo
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, kind: "external", stop: async () => {} };
 
   const log = (m: string) => { if (!opts.quiet) console.log(m); };
-  const dataDir = path.resolve(opts.dataDir ?? path.join(PROJECT_ROOT, ".data"));
+  // CONSILIUM_DATA_DIR is honoured here, not only by `npm start`, so the CLI and `npm run db:migrate` find the same database.
+  const dataDir = path.resolve(opts.dataDir ?? process.env.CONSILIUM_DATA_DIR ?? path.join(PROJECT_ROOT, ".data"));
   const infoFile = path.join(dataDir, "local-db.json");
   await mkdir(dataDir, { recursive: true });
   const record = (info: object) => writeFile(infoFile, JSON.stringify({ ...info, pid: process.pid }, null, 2) + "\n");
@@ -239,7 +240,7 @@ export async function ensureLocalDatabase(opts: LocalDbOptions = {}): Promise<Lo
     const cluster = await startPostgresCluster(path.join(dataDir, "pg"), { port: opts.port, quiet: opts.quiet });
     if (!cluster.reused || !existsSync(infoFile)) await record({ url: cluster.url, kind: "postgres", port: cluster.port });
     const stop = cluster.reused ? async () => {} : async () => { await cluster.stop(); await forget(); };
-    return { url: cluster.url, kind: "postgres", stop };
+    return { url: cluster.url, kind: "postgres", dataDir, stop };
   }
 
   // PGlite has no lock of its own: two processes on one data directory would corrupt it.
@@ -255,5 +256,5 @@ export async function ensureLocalDatabase(opts: LocalDbOptions = {}): Promise<Lo
   await record({ url, kind: "pglite", port: lite.port });
   let stopped = false;
   const stop = async () => { if (!stopped) { stopped = true; await lite.stop(); await forget(); } };
-  return { url, kind: "pglite", poolMax: 1, stop };
+  return { url, kind: "pglite", poolMax: 1, dataDir, stop };
 }

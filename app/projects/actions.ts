@@ -2,11 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
-import { findUserByEmail } from "@/lib/auth/users";
-import { NotFoundError } from "@/lib/auth/permissions";
 import { createBatch } from "@/lib/assignments/create-batch";
 import { createProject } from "@/lib/projects/create-project";
-import { addProjectMember, findProjectForActor } from "@/lib/projects/access";
+import { findProjectForActor } from "@/lib/projects/access";
+import { addMemberByEmail, memberRoleSchema } from "@/lib/projects/members";
 import { createProjectSchema } from "@/lib/projects/schema";
 import { checkbox, settingsFormFields, settingsFromForm } from "@/lib/projects/settings-form";
 import { updateProjectSettings } from "@/lib/projects/update-settings";
@@ -48,16 +47,14 @@ export const createBatchAction = authedAction(
 
 export const addMemberAction = authedAction(
   "project:manage",
-  z.object({ slug: z.string().min(1), email: z.string().trim().min(1), role: z.enum(["REVIEWER", "RESEARCHER", "OWNER"]) }),
+  z.object({ slug: z.string().min(1), email: z.string().trim().min(1), role: memberRoleSchema }),
   async (actor, input) => {
     const project = await findProjectForActor(actor, input.slug);
-    const user = await findUserByEmail(input.email);
-    if (!user) throw new NotFoundError(`No user with email ${input.email}.`);
-    await addProjectMember(actor, project.id, user.id, input.role);
+    const result = await addMemberByEmail(actor, project.id, input.email, input.role);
     revalidatePath(`/projects/${project.slug}`);
-    return { email: user.email };
+    return result;
   },
-  (r) => `Added ${r.email}.`,
+  (r) => (r.change === "added" ? `Added ${r.email}.` : r.change === "role_changed" ? `${r.email} is now ${r.role.toLowerCase()}.` : `${r.email} was already ${r.role.toLowerCase()}.`),
 );
 
 export const updateSettingsAction = authedAction(

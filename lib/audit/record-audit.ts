@@ -9,6 +9,7 @@ export type AuditAction =
   | "user.reactivate"
   | "project.create"
   | "project.member_add"
+  | "project.member_remove"
   | "project.settings"
   | "items.import"
   | "images.upload"

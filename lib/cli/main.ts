@@ -1,23 +1,33 @@
 import { disconnectDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
-import { ConflictError } from "@/lib/auth/users";
-import { z } from "zod";
 import { ensureLocalDatabase } from "@/scripts/local-db";
 import type { Command, CliIo } from "./command";
 import { parseCommandArgs } from "./command";
-import { UsageError } from "./errors";
+import { reportCliError } from "./errors";
 import { assignCommand } from "./commands/assign";
 import { createProjectCommand } from "./commands/create-project";
 import { createUserCommand } from "./commands/create-user";
 import { createTokenCommand } from "./commands/create-token";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
+import { addMemberCommand, removeMemberCommand } from "./commands/members";
 import { scoresCommand } from "./commands/scores";
 import { templatesCommand } from "./commands/templates";
 import { uploadImagesCommand } from "./commands/upload-images";
 
-export const COMMANDS: Command[] = [createUserCommand, createProjectCommand, importCommand, uploadImagesCommand, assignCommand, exportCommand, scoresCommand, createTokenCommand, templatesCommand];
+export const COMMANDS: Command[] = [
+  createUserCommand,
+  createProjectCommand,
+  addMemberCommand,
+  removeMemberCommand,
+  importCommand,
+  uploadImagesCommand,
+  assignCommand,
+  exportCommand,
+  scoresCommand,
+  createTokenCommand,
+  templatesCommand,
+];
 
 function help(): string {
   return [
@@ -27,7 +37,8 @@ function help(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`),
     "",
     "Every command takes --help. Commands act as a user: --as EMAIL (or CONSILIUM_AS).",
-    "Database: DATABASE_URL, or the local database that `npm start` created under .data/.",
+    "Database: DATABASE_URL, or the local database that `npm start` uses (.data/, or CONSILIUM_DATA_DIR).",
+    "Exit codes: 0 done, 1 refused or failed, 2 bad command line (unknown project, batch, user, format…).",
   ].join("\n");
 }
 
@@ -36,7 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(help());
-    return name ? 0 : 1;
+    return name ? 0 : 2; // no command at all is a usage error
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
@@ -52,11 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await command.run(args, io);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) io.err(error.message);
-    else if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) io.err(`Error: ${error.message}`);
-    else if (error instanceof z.ZodError) io.err(`Error: ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
-    else io.err(`Error: ${(error as Error).stack ?? error}`);
-    return error instanceof UsageError ? 2 : 1;
+    return reportCliError(error, io.err);
   }
 }
 
@@ -65,16 +72,22 @@ async function main() {
   const io: CliIo = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") };
   const needsDb = argv[0] && !["--help", "-h", "help", "templates"].includes(argv[0]) && !argv.includes("--help") && !argv.includes("-h");
   let stop: (() => Promise<void>) | undefined;
-  if (needsDb && !process.env.DATABASE_URL) {
-    const local = await ensureLocalDatabase({ quiet: true });
-    process.env.DATABASE_URL = local.url;
-    if (local.poolMax) process.env.DATABASE_POOL_MAX = String(local.poolMax);
-    stop = local.stop;
+  let code: number;
+  try {
+    if (needsDb && !process.env.DATABASE_URL) {
+      const local = await ensureLocalDatabase({ quiet: true });
+      process.env.DATABASE_URL = local.url;
+      if (local.poolMax) process.env.DATABASE_POOL_MAX = String(local.poolMax);
+      stop = local.stop;
+    }
+    if (needsDb) await migrateDatabase(process.env.DATABASE_URL!);
+    code = await runCli(argv, io);
+  } catch (error) {
+    // Reaching the database (or migrating it) failed before any command ran.
+    code = reportCliError(error, io.err);
   }
-  if (needsDb) await migrateDatabase(process.env.DATABASE_URL!);
-  const code = await runCli(argv, io);
-  await disconnectDb();
-  await stop?.();
+  await disconnectDb().catch(() => {});
+  await stop?.().catch((error) => reportCliError(error, io.err));
   process.exitCode = code;
 }
 

@@ -1,10 +1,11 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-// One page of the export as ONE SQL query: a row per submitted REVIEW annotation, joined to its
-// assignment and item, with the item's responses and criteria aggregated as JSON in position
-// order. Replaces a nested Prisma findMany whose relation stitching (and the many small objects it
-// builds) was a third of the export's CPU (bench). Every value is a bound parameter; the only SQL
+// One page of the export as ONE SQL query: a row per submitted REVIEW annotation (or, in
+// fetchSkippedPage, per skipped assignment), joined to its assignment and item, with the item's
+// responses and criteria aggregated as JSON in position order. Replaces a nested Prisma findMany
+// whose relation stitching (and the many small objects it builds) was a third of the export's CPU
+// (bench). Every value is a bound parameter; the only SQL
 // chosen at run time are the constant fragments below.
 
 export type PageResponse = {
@@ -17,7 +18,7 @@ export type PageResponse = {
   answer?: unknown;
 };
 
-export type PageCriterion = { id: string; position: number; points: number; tags: string[] };
+export type PageCriterion = { id: string; position: number; text: string; points: number; tags: string[] };
 
 export type AnnotationPageRow = {
   id: string;
@@ -44,31 +45,60 @@ export type AnnotationPageRow = {
 
 export type AnnotationPageQuery = {
   batchIds: string[];
-  /** Last annotation id of the previous page (keyset), none for the first page. */
+  /** Last id of the previous page (annotation, or assignment for skips; keyset), none for the first page. */
   after?: string;
   pageSize: number;
   includeContent: boolean;
   identifyReviewers: boolean;
 };
 
-export function fetchAnnotationPage(db: Db, q: AnnotationPageQuery): Promise<AnnotationPageRow[]> {
+/** The item's responses and criteria as JSON arrays in position order, for an item id column. */
+function itemAggregates(itemId: Prisma.Sql, includeContent: boolean) {
   // Content columns are not read at all for ratings-only exports (CSV, --no-content).
+  const responseContent = includeContent ? Prisma.sql`, 'content', r.content, 'reasoning', r.reasoning, 'answer', r.answer` : Prisma.empty;
+  return Prisma.sql`
+           COALESCE((SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName" ${responseContent}) ORDER BY r.position)
+                     FROM "Response" r WHERE r."itemId" = ${itemId}), '[]'::json) AS responses,
+           COALESCE((SELECT json_agg(json_build_object('id', c.id, 'position', c.position, 'text', c.text, 'points', c.points, 'tags', c.tags) ORDER BY c.position)
+                     FROM "Criterion" c WHERE c."itemId" = ${itemId}), '[]'::json) AS criteria`;
+}
+
+const reviewerEmail = (identifyReviewers: boolean) =>
+  identifyReviewers ? Prisma.sql`, (SELECT u.email FROM "User" u WHERE u.id = s."reviewerId") AS email` : Prisma.empty;
+
+export function fetchAnnotationPage(db: Db, q: AnnotationPageQuery): Promise<AnnotationPageRow[]> {
   const itemContent = q.includeContent ? Prisma.sql`, i.input, i.reference` : Prisma.empty;
-  const responseContent = q.includeContent ? Prisma.sql`, 'content', r.content, 'reasoning', r.reasoning, 'answer', r.answer` : Prisma.empty;
-  const email = q.identifyReviewers ? Prisma.sql`, (SELECT u.email FROM "User" u WHERE u.id = s."reviewerId") AS email` : Prisma.empty;
   const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND a.id > ${q.after}`;
   return db.$queryRaw<AnnotationPageRow[]>`
     SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
            s.id AS "assignmentId", s."batchId", s."reviewerId", s."rubricId", s."responseOrder", s."timeOnTaskMs",
-           i."externalId", i.kind::text AS kind ${itemContent} ${email},
-           COALESCE((SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName" ${responseContent}) ORDER BY r.position)
-                     FROM "Response" r WHERE r."itemId" = a."itemId"), '[]'::json) AS responses,
-           COALESCE((SELECT json_agg(json_build_object('id', c.id, 'position', c.position, 'points', c.points, 'tags', c.tags) ORDER BY c.position)
-                     FROM "Criterion" c WHERE c."itemId" = a."itemId"), '[]'::json) AS criteria
+           i."externalId", i.kind::text AS kind ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           ${itemAggregates(Prisma.sql`a."itemId"`, q.includeContent)}
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"
     WHERE a.kind = 'REVIEW' AND a."submittedAt" IS NOT NULL AND s."batchId" = ANY(${q.batchIds}::text[]) ${after}
     ORDER BY a.id
+    LIMIT ${q.pageSize}`;
+}
+
+export type SkippedPageRow = Omit<AnnotationPageRow, "version" | "data" | "submittedAt" | "rubricId" | "assignmentId"> & { skipReason: string };
+
+/**
+ * Skipped assignments (the reason is required when skipping), keyset by assignment id. Read by
+ * the (batch, status) index: skips are few, so their separate pages cost little, and submitted
+ * records keep the annotation-driven query the benchmark was tuned on.
+ */
+export function fetchSkippedPage(db: Db, q: AnnotationPageQuery): Promise<SkippedPageRow[]> {
+  const itemContent = q.includeContent ? Prisma.sql`, i.input, i.reference` : Prisma.empty;
+  const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND s.id > ${q.after}`;
+  return db.$queryRaw<SkippedPageRow[]>`
+    SELECT s.id, s."itemId", s."batchId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", COALESCE(s."skipReason", '') AS "skipReason",
+           i."externalId", i.kind::text AS kind ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           ${itemAggregates(Prisma.sql`s."itemId"`, q.includeContent)}
+    FROM "Assignment" s
+    JOIN "Item" i ON i.id = s."itemId"
+    WHERE s.status = 'SKIPPED' AND s."batchId" = ANY(${q.batchIds}::text[]) ${after}
+    ORDER BY s.id
     LIMIT ${q.pageSize}`;
 }

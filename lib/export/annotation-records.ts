@@ -1,13 +1,17 @@
 import { getDb } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/auth/permissions";
 import { withDocumentDefaults, type AnnotationData } from "@/lib/annotations/schema";
 import { scoreCriteria } from "@/lib/criteria/score";
-import { topKOf, type DdxMatch } from "@/lib/ddx/matches";
-import { fetchAnnotationPage } from "./annotation-page-query";
+import { topKOf } from "@/lib/ddx/matches";
+import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageCriterion, type PageResponse, type SkippedPageRow } from "./annotation-page-query";
+import { pagedRows } from "./paged-rows";
 import { pseudonymizeReviewer } from "./pseudonym";
+import type { ExportPairRecord, ExportRecord, ExportResponseRecord, ResponseRef, SkippedRecord, SubmittedRecord } from "./record-schema";
 
-// One record per submitted annotation, de-blinded (model names restored, screen order undone),
-// streamed page by page with keyset pagination so memory stays flat whatever the study size.
-// Each page is one SQL query (annotation-page-query.ts).
+// One record per submitted annotation and per skipped assignment, de-blinded (model names
+// restored, screen order undone), streamed page by page with keyset pagination so memory stays
+// flat whatever the study size. Each page is one SQL query (annotation-page-query.ts). The record
+// format is lib/export/record-schema.ts.
 
 export const PAGE_SIZE = 1000;
 /**
@@ -16,97 +20,45 @@ export const PAGE_SIZE = 1000;
  * loss of throughput; for ratings-only rows 500 made no difference, so they keep 1000.
  */
 export const CONTENT_PAGE_SIZE = 500;
-/** Records produced between two turns of the event loop while the next page is arriving. */
-const YIELD_EVERY = 100;
 
-export type ExportCriterionMark = { criterionId: string; position: number; points: number; tags: string[]; met: boolean | null; note?: string };
-
-export type ExportResponseRecord = {
-  responseId: string;
-  label: string;
-  modelName: string;
-  /** 1-based position on this reviewer's screen. */
-  shownAs: number;
-  ratings: Record<string, unknown>;
-  comments: Record<string, string>;
-  /** 1–5, when the project asks for it and the reviewer answered. */
-  confidence?: number | null;
-  /** Case criteria with the reviewer's marks, and the HealthBench item score (unclipped). */
-  criteria?: ExportCriterionMark[];
-  criteriaScore?: number | null;
-  /** Graded differential entries (ddx-match rubrics), by rank from 1, and top-k correctness. */
-  differentialMatches?: Array<{ rank: number; match: DdxMatch | null; note?: string }>;
-  topK?: Record<string, boolean>;
-  /** With content (the default for JSONL): what the model said. */
-  content?: string;
-  reasoning?: string | null;
-  /** mcq choice, ddx differential, dialogue turns (lib/items/schema.ts responseAnswerSchema). */
-  answer?: unknown;
-};
-
-type ResponseRef = { responseId: string; label: string; modelName: string };
-
-export type ExportPairRecord = {
-  axis: string;
-  polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE";
-  /** The responses compared, as shown left (A) and right (B) to this reviewer. */
-  shownA: ResponseRef;
-  shownB: ResponseRef;
-  /** What the reviewer picked, in terms of the real responses. */
-  chosen: ResponseRef | "tie";
-  /** The better response after applying the axis polarity (for "choosing = worse" axes it is the other one). */
-  better: ResponseRef | "tie";
-  strength?: number;
-  comment?: string;
-};
-
-export type AnnotationRecord = {
-  annotationId: string;
-  version: number;
-  project: string;
-  batch: string;
-  assignmentId: string;
-  itemId: string;
-  externalId: string;
-  kind?: string;
-  /** With content: the item as reviewed (Item.input by kind) and its reference (incl. gold answers). */
-  item?: { input: unknown; reference: unknown };
-  reviewer: string;
-  submittedAt: string;
-  timeOnTaskMs: number;
-  responses: ExportResponseRecord[];
-  pairwise?: ExportPairRecord[];
-  itemRatings: Record<string, unknown>;
-  itemComments: Record<string, string>;
-  overallComment: string;
-};
+/** Which assignments the export covers: submitted annotations, skipped assignments, or both. */
+export type ExportStatus = "submitted" | "skipped" | "all";
 
 export type ExportFilter = {
   projectId: string;
   batchName?: string;
+  /**
+   * Analyses inside the app (differential accuracy) read submitted work, so "submitted" is the
+   * default here; the public export (API, CLI, UI) defaults to "all" (lib/export/schema.ts).
+   */
+  status?: ExportStatus;
   identifyReviewers?: boolean;
   /** Include item input and response texts (JSONL datasets); ratings-only when false. */
   includeContent?: boolean;
 };
 
-type Criterion = { id: string; position: number; points: number; tags: string[] };
 type Axis = { key: string; appliesTo: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" };
+type ResponseBlock = AnnotationData["responses"][string];
 
-function differentialOf(entries: NonNullable<AnnotationData["responses"][string]["entries"]> | undefined) {
+function differentialOf(entries: ResponseBlock["entries"]) {
   if (!entries || !Object.keys(entries).length) return {};
+  // The document keys entries by 0-based index; the export counts ranks from 1 like every position.
   const count = Math.max(...Object.keys(entries).map(Number)) + 1;
-  const marks = Array.from({ length: count }, (_, rank) => entries[String(rank)]?.match ?? null);
+  const marks = Array.from({ length: count }, (_, index) => entries[String(index)]?.match ?? null);
   return {
-    differentialMatches: marks.map((match, rank) => ({ rank: rank + 1, match, ...(entries[String(rank)]?.note ? { note: entries[String(rank)].note } : {}) })),
+    differentialMatches: marks.map((match, index) => ({ rank: index + 1, match, ...(entries[String(index)]?.note ? { note: entries[String(index)].note } : {}) })),
     topK: topKOf(marks),
   };
 }
 
-function criteriaOf(criteria: Criterion[], marks: NonNullable<AnnotationData["responses"][string]["criteria"]> | undefined) {
+function criteriaOf(criteria: PageCriterion[], marks: ResponseBlock["criteria"]) {
   if (!criteria.length) return {};
   const met = Object.fromEntries(Object.entries(marks ?? {}).map(([id, m]) => [id, m.met]));
   return {
-    criteria: criteria.map((c) => ({ criterionId: c.id, position: c.position, points: c.points, tags: c.tags, met: marks?.[c.id]?.met ?? null, ...(marks?.[c.id]?.note ? { note: marks[c.id].note } : {}) })),
+    criteria: criteria.map((c, index) => ({
+      criterionId: c.id, number: index + 1, text: c.text, points: c.points, tags: c.tags, met: marks?.[c.id]?.met ?? null,
+      ...(marks?.[c.id]?.note ? { note: marks[c.id].note } : {}),
+    })),
     criteriaScore: scoreCriteria(criteria, met),
   };
 }
@@ -127,25 +79,101 @@ function pairwiseOf(data: AnnotationData, axes: Axis[], order: string[], refs: M
   });
 }
 
-export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGenerator<AnnotationRecord> {
+/** The response as identified to the reviewer. */
+const responseIdentity = (r: PageResponse, order: string[]) => ({ responseId: r.id, label: r.label, modelName: r.modelName, shownAs: order.indexOf(r.id) + 1 });
+/** With content: what the model said (last in each response, after the ratings). */
+const responseContent = (r: PageResponse) => ({ content: r.content ?? "", reasoning: r.reasoning ?? null, answer: r.answer ?? null });
+
+type Context = {
+  project: string;
+  batchNames: Map<string, string>;
+  includeContent: boolean;
+  reviewer: (row: { reviewerId: string; email?: string }) => string;
+};
+
+function commonFields(row: AnnotationPageRow | SkippedPageRow, assignmentId: string, ctx: Context) {
+  return {
+    project: ctx.project,
+    batch: ctx.batchNames.get(row.batchId)!,
+    assignmentId,
+    itemId: row.itemId,
+    externalId: row.externalId,
+    kind: row.kind.toLowerCase() as SubmittedRecord["kind"],
+    ...(ctx.includeContent ? { item: { input: row.input, reference: row.reference ?? null } } : {}),
+    reviewer: ctx.reviewer(row),
+    timeOnTaskMs: row.timeOnTaskMs,
+  };
+}
+
+function submittedRecord(a: AnnotationPageRow, axes: Axis[], ctx: Context): SubmittedRecord {
+  const data = withDocumentDefaults(a.data);
+  const refs = new Map(a.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
+  const pairwise = pairwiseOf(data, axes, a.responseOrder, refs);
+  return {
+    status: "submitted",
+    annotationId: a.id,
+    version: a.version,
+    ...commonFields(a, a.assignmentId, ctx),
+    submittedAt: a.submittedAt.toISOString(),
+    responses: a.responses.map((r): ExportResponseRecord => {
+      const block = data.responses[r.id];
+      return {
+        ...responseIdentity(r, a.responseOrder),
+        ratings: block?.ratings ?? {},
+        comments: block?.comments ?? {},
+        ...(block?.confidence ? { confidence: block.confidence } : {}),
+        ...criteriaOf(a.criteria, block?.criteria),
+        ...differentialOf(block?.entries),
+        ...(ctx.includeContent ? responseContent(r) : {}),
+      };
+    }),
+    ...(pairwise.length ? { pairwise } : {}),
+    itemRatings: data.item.ratings,
+    itemComments: data.item.comments,
+    overallComment: data.overallComment,
+  };
+}
+
+function skippedRecord(s: SkippedPageRow, ctx: Context): SkippedRecord {
+  return {
+    status: "skipped",
+    ...commonFields(s, s.id, ctx),
+    skipReason: s.skipReason,
+    responses: s.responses.map((r) => ({ ...responseIdentity(r, s.responseOrder), ...(ctx.includeContent ? responseContent(r) : {}) })),
+  };
+}
+
+/** Without a status, or with "submitted", every record is a submitted one (analyses rely on it). */
+export function streamAnnotationRecords(filter: ExportFilter & { status?: "submitted" }): AsyncGenerator<SubmittedRecord>;
+export function streamAnnotationRecords(filter: ExportFilter): AsyncGenerator<ExportRecord>;
+export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGenerator<ExportRecord> {
   const db = getDb();
   const includeContent = filter.includeContent ?? false;
+  const identifyReviewers = filter.identifyReviewers ?? false;
+  const status = filter.status ?? "submitted";
   const project = await db.project.findUniqueOrThrow({ where: { id: filter.projectId } });
   // Filter by batch ids, not by a join to Batch: with a fresh (unanalysed) Batch table PostgreSQL
   // otherwise scans and sorts every assignment per page, making the export quadratic (bench).
   // The names come from here too, so the page query does not touch Batch at all.
   const batches = await db.batch.findMany({
-    where: { projectId: project.id, ...(filter.batchName ? { name: filter.batchName } : {}) },
+    where: { projectId: project.id, ...(filter.batchName !== undefined ? { name: filter.batchName } : {}) },
     select: { id: true, name: true },
   });
+  // An unknown batch is an error, not an empty file (callers check it before streaming: prepare-export.ts).
+  if (filter.batchName !== undefined && !batches.length) throw new NotFoundError(`Batch "${filter.batchName}" not found.`);
   if (!batches.length) return;
-  const batchNames = new Map(batches.map((b) => [b.id, b.name]));
   const batchIds = batches.map((b) => b.id);
   const pseudonyms = new Map<string, string>();
-  const pseudonym = (id: string) => {
-    let p = pseudonyms.get(id);
-    if (!p) pseudonyms.set(id, (p = pseudonymizeReviewer(project.pseudonymSalt, id)));
-    return p;
+  const ctx: Context = {
+    project: project.slug,
+    batchNames: new Map(batches.map((b) => [b.id, b.name])),
+    includeContent,
+    reviewer: ({ reviewerId, email }) => {
+      if (identifyReviewers) return email!;
+      let p = pseudonyms.get(reviewerId);
+      if (!p) pseudonyms.set(reviewerId, (p = pseudonymizeReviewer(project.pseudonymSalt, reviewerId)));
+      return p;
+    },
   };
   // A project has a handful of rubric versions: load each one's axes once.
   const rubricAxes = new Map<string, Axis[]>();
@@ -155,61 +183,12 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
     return axes;
   };
   const pageSize = includeContent ? CONTENT_PAGE_SIZE : PAGE_SIZE;
-  const fetchPage = (after: string | undefined) => {
-    const page = fetchAnnotationPage(db, { batchIds, after, pageSize, includeContent, identifyReviewers: filter.identifyReviewers ?? false });
-    // Awaited below; this only keeps a consumer that stops early from leaving an unhandled rejection.
-    page.catch(() => {});
-    return page;
-  };
-  // The next page is requested before this one is turned into records, and every YIELD_EVERY
-  // records we let the event loop run so its rows are read off the socket as PostgreSQL sends them:
-  // otherwise the server stalls on a full socket buffer and we then wait for the rest of the page
-  // (bench, 100k: idle time fell from ~1/3 to <1/10 of the export, JSONL and CSV ~20% faster).
-  let next = fetchPage(undefined);
-  for (;;) {
-    const page = await next;
-    const more = page.length === pageSize;
-    if (more) next = fetchPage(page[page.length - 1].id);
-    let done = 0;
-    for (const a of page) {
-      if (more && ++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-      const data = withDocumentDefaults(a.data);
-      const refs = new Map(a.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
-      const pairwise = pairwiseOf(data, await axesOf(a.rubricId), a.responseOrder, refs);
-      yield {
-        annotationId: a.id,
-        version: a.version,
-        project: project.slug,
-        batch: batchNames.get(a.batchId)!,
-        assignmentId: a.assignmentId,
-        itemId: a.itemId,
-        externalId: a.externalId,
-        kind: a.kind.toLowerCase(),
-        ...(includeContent ? { item: { input: a.input, reference: a.reference ?? null } } : {}),
-        reviewer: filter.identifyReviewers ? a.email! : pseudonym(a.reviewerId),
-        submittedAt: a.submittedAt.toISOString(),
-        timeOnTaskMs: a.timeOnTaskMs,
-        responses: a.responses.map((r) => {
-          const block = data.responses[r.id];
-          return {
-            responseId: r.id,
-            label: r.label,
-            modelName: r.modelName,
-            shownAs: a.responseOrder.indexOf(r.id) + 1,
-            ratings: block?.ratings ?? {},
-            comments: block?.comments ?? {},
-            ...(block?.confidence ? { confidence: block.confidence } : {}),
-            ...criteriaOf(a.criteria, block?.criteria),
-            ...differentialOf(block?.entries),
-            ...(includeContent ? { content: r.content, reasoning: r.reasoning ?? null, answer: r.answer ?? null } : {}),
-          };
-        }),
-        ...(pairwise.length ? { pairwise } : {}),
-        itemRatings: data.item.ratings,
-        itemComments: data.item.comments,
-        overallComment: data.overallComment,
-      };
-    }
-    if (!more) return;
+  const query = (after: string | undefined) => ({ batchIds, after, pageSize, includeContent, identifyReviewers });
+  // Submitted records first (by annotation id), then skipped ones (by assignment id).
+  if (status !== "skipped") {
+    for await (const a of pagedRows((after) => fetchAnnotationPage(db, query(after)), pageSize)) yield submittedRecord(a, await axesOf(a.rubricId), ctx);
+  }
+  if (status !== "submitted") {
+    for await (const s of pagedRows((after) => fetchSkippedPage(db, query(after)), pageSize)) yield skippedRecord(s, ctx);
   }
 }

@@ -6,6 +6,7 @@ import { emptyAnnotationData } from "@/lib/annotations/schema";
 import { createProject } from "@/lib/projects/create-project";
 import { seedItems, seedUser } from "@/lib/seed/factories";
 import { asActor } from "@/test/support/study";
+import { exportRecordSchema } from "./record-schema";
 import { runExport } from "./run-export";
 
 async function collect(gen: AsyncGenerator<string>) {
@@ -24,8 +25,13 @@ async function study(template: string, items: object[]) {
   return { admin, reviewer: asActor(reviewer), project, assignment };
 }
 
+/** Every record is checked against the published schema (docs/export-record.schema.json) on the way. */
 const exportJsonl = async (actorId: string, projectId: string, includeContent = false) =>
-  (await collect(runExport({ actorId, format: "jsonl", filter: { projectId, includeContent } }))).trim().split("\n").map((l) => JSON.parse(l));
+  (await collect(runExport({ actorId, format: "jsonl", filter: { projectId, includeContent } }))).trim().split("\n").map((l) => {
+    const record = JSON.parse(l);
+    expect(exportRecordSchema.parse(record)).toEqual(record);
+    return record;
+  });
 
 describe("export of pairwise and criteria annotations", () => {
   it("reports pairwise choices in terms of the real responses and applies polarity", async () => {
@@ -67,7 +73,10 @@ describe("export of pairwise and criteria annotations", () => {
     // (−7 + 3) ÷ (5 + 3) = −0.5: per-item scores are not clipped.
     expect(response.criteriaScore).toBe(-0.5);
     expect(response.confidence).toBe(3);
-    expect(response.criteria.map((c: { position: number; met: boolean; points: number }) => [c.position, c.points, c.met])).toEqual([[0, 5, false], [1, -7, true], [2, 3, true]]);
+    // Criteria carry their id and text, numbered from 1 like the CSV's criterion:<number>.
+    expect(response.criteria.map((c: { criterionId: string; number: number; text: string; met: boolean; points: number }) => [c.criterionId, c.number, c.text, c.points, c.met])).toEqual([
+      [c1, 1, "Asks about red flags", 5, false], [c2, 2, "Gives a dosage without context", -7, true], [c3, 3, "Suggests seeing a doctor if worse", 3, true],
+    ]);
     expect(response.criteria[1].note).toBe("500 mg stated");
     expect(response.content).toBeUndefined(); // ratings only unless content is asked for
 
@@ -77,6 +86,7 @@ describe("export of pairwise and criteria annotations", () => {
 
     const csv = await collect(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
     expect(csv).toContain(",criterion,criterion:2,met,500 mg stated,");
+    expect(csv).toContain(`,${assignment.id},submitted,${c2},Gives a dosage without context,-7\n`);
     expect(csv).toContain(",criterion,criteria_score,-0.5,");
   });
 
@@ -125,6 +135,21 @@ describe("export of pairwise and criteria annotations", () => {
       expect(rows.every((r) => r.includes(",item,error_flag,true,checked,"))).toBe(true);
     } finally {
       delete process.env.CONSILIUM_IMAGE_DIR;
+    }
+  });
+
+  it("exports differential grades by rank from 1, valid against the schema with and without content", async () => {
+    const { admin, reviewer, project, assignment } = await study("ddx-accuracy", [
+      { kind: "ddx", externalId: "x1", case: "Fever and rash.", responses: [{ modelName: "m1", differential: [{ diagnosis: "Rubella" }, { diagnosis: "Measles" }] }] },
+    ]);
+    const responseId = assignment.responseOrder[0];
+    const entries = { "0": { match: "unrelated" as const }, "1": { match: "exact" as const, note: "Koplik spots" } };
+    const data = { ...emptyAnnotationData(), responses: { [responseId]: { ratings: {}, comments: {}, entries } } };
+    expect(await saveAnnotation(reviewer, assignment.id, { baseVersion: 0, clientMutationId: "ddx-submit", data, submit: true })).toMatchObject({ status: "saved" });
+    for (const content of [false, true]) {
+      const [record] = await exportJsonl(admin.id, project.id, content);
+      expect(record.responses[0].differentialMatches).toEqual([{ rank: 1, match: "unrelated" }, { rank: 2, match: "exact", note: "Koplik spots" }]);
+      expect(record.responses[0].topK).toEqual({ "1": false, "3": true, "5": true, "10": true });
     }
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { parse } from "csv-parse/sync";
+import { NotFoundError } from "@/lib/auth/permissions";
 import { saveAnnotation } from "@/lib/annotations/save-annotation";
+import { skipAssignment } from "@/lib/annotations/skip-assignment";
 import { asActor, completeRatings, seedStudy } from "@/test/support/study";
+import { prepareExport } from "./prepare-export";
+import { exportRecordSchema } from "./record-schema";
 import { runExport } from "./run-export";
 import { pseudonymizeReviewer } from "./pseudonym";
 
@@ -31,6 +36,7 @@ describe("export", () => {
     const text = await collect(runExport({ actorId: study.researcher.id, format: "jsonl", filter: { projectId: study.project.id } }));
     const records = text.trim().split("\n").map((l) => JSON.parse(l));
     expect(records).toHaveLength(3);
+    for (const r of records) expect(exportRecordSchema.parse(r)).toEqual(r); // the published schema describes real records
     const project = await getDb().project.findUniqueOrThrow({ where: { id: study.project.id } });
     for (const r of records) {
       expect(r.reviewer).toBe(pseudonymizeReviewer(project.pseudonymSalt, study.reviewers[0].id));
@@ -51,18 +57,58 @@ describe("export", () => {
     const study = await submittedStudy();
     const text = await collect(runExport({ actorId: study.admin.id, format: "csv", filter: { projectId: study.project.id } }));
     const lines = text.trim().split("\n");
-    expect(lines[0]).toBe("annotation_id,project,batch,item_id,external_id,response_id,response_label,model_name,shown_as,reviewer,target,axis,value,comment,submitted_at,time_on_task_ms");
+    expect(lines[0]).toBe("annotation_id,project,batch,item_id,external_id,response_id,response_label,model_name,shown_as,reviewer,target,axis,value,comment,submitted_at,time_on_task_ms,assignment_id,status,criterion_id,criterion_text,criterion_points");
     // 3 annotations × 2 responses × 12 axes
     expect(lines).toHaveLength(1 + 72);
     expect(text).toContain('"dangerous, ""really"""');
     expect(text).toMatch(/,model-(alpha|beta),/);
   });
 
-  it("names reviewers only when asked, and filters by batch", async () => {
+  it("names reviewers only when asked; an unknown batch is an error, not an empty file", async () => {
     const study = await submittedStudy();
     const named = await collect(runExport({ actorId: study.admin.id, format: "jsonl", filter: { projectId: study.project.id, identifyReviewers: true } }));
     expect(named).toContain(study.reviewers[0].email);
-    const none = await collect(runExport({ actorId: study.admin.id, format: "jsonl", filter: { projectId: study.project.id, batchName: "other" } }));
-    expect(none).toBe("");
+    const inBatch = await collect(runExport({ actorId: study.admin.id, format: "jsonl", filter: { projectId: study.project.id, batchName: "B1" } }));
+    expect(inBatch.trim().split("\n")).toHaveLength(3);
+    await expect(collect(runExport({ actorId: study.admin.id, format: "jsonl", filter: { projectId: study.project.id, batchName: "NOPE" } }))).rejects.toThrow(NotFoundError);
+    await expect(prepareExport(asActor(study.researcher), study.project.slug, { batch: "NOPE" })).rejects.toThrow('Batch "NOPE" not found.');
+    await expect(prepareExport(asActor(study.outsider), study.project.slug, {})).rejects.toThrow(NotFoundError);
+  });
+
+  it("exports skipped assignments with their status and reason (default all), filterable by status", async () => {
+    const study = await submittedStudy();
+    // Reviewer 1 drafted one item, then skips it: the draft is never exported, the skip and its reason are.
+    const drafted = study.assignments.find((x) => x.reviewerId === study.reviewers[1].id)!;
+    const reason = "=HYPERLINK(\"http://x\") outside my specialty";
+    expect(await skipAssignment(asActor(study.reviewers[1]), drafted.id, { reason })).toEqual({ status: "skipped" });
+
+    const { filter } = await prepareExport(asActor(study.researcher), study.project.slug, { content: "true" });
+    expect(filter.status).toBe("all");
+    const records = (await collect(runExport({ actorId: study.researcher.id, format: "jsonl", filter }))).trim().split("\n").map((l) => JSON.parse(l));
+    expect(records.map((r) => r.status)).toEqual(["submitted", "submitted", "submitted", "skipped"]);
+    const skipped = records[3];
+    const project = await getDb().project.findUniqueOrThrow({ where: { id: study.project.id } });
+    expect(skipped).toMatchObject({
+      status: "skipped", assignmentId: drafted.id, itemId: drafted.itemId, batch: "B1", kind: "qa", skipReason: reason,
+      reviewer: pseudonymizeReviewer(project.pseudonymSalt, study.reviewers[1].id), item: { input: expect.any(Object) },
+    });
+    expect(skipped.responses.map((r: { label: string }) => r.label)).toEqual(["A", "B"]);
+    for (const r of skipped.responses) expect(r.shownAs).toBe(drafted.responseOrder.indexOf(r.responseId) + 1);
+    expect(skipped.responses[0]).not.toHaveProperty("ratings");
+    for (const r of records) exportRecordSchema.parse(r);
+    const named = await prepareExport(asActor(study.admin), study.project.slug, { status: "skipped", identifyReviewers: "true" });
+    const [skippedNamed] = (await collect(runExport({ actorId: study.admin.id, format: "jsonl", filter: named.filter }))).trim().split("\n").map((l) => JSON.parse(l));
+    expect(skippedNamed).toMatchObject({ status: "skipped", reviewer: study.reviewers[1].email });
+
+    const only = async (status: string) =>
+      (await collect(runExport({ actorId: study.admin.id, format: "jsonl", filter: (await prepareExport(asActor(study.admin), study.project.slug, { status })).filter })))
+        .trim().split("\n").filter(Boolean).map((l) => JSON.parse(l).status);
+    expect(await only("skipped")).toEqual(["skipped"]);
+    expect(await only("submitted")).toEqual(["submitted", "submitted", "submitted"]);
+    await expect(prepareExport(asActor(study.admin), study.project.slug, { status: "drafts" })).rejects.toThrow("status must be submitted, skipped or all.");
+
+    const csv: Record<string, string>[] = parse(await collect(runExport({ actorId: study.admin.id, format: "csv", filter: { projectId: study.project.id, status: "all" } })), { columns: true });
+    const skipRows = csv.filter((r) => r.status === "skipped");
+    expect(skipRows).toEqual([expect.objectContaining({ annotation_id: "", assignment_id: drafted.id, target: "skip", axis: "skip_reason", value: `'${reason}`, submitted_at: "" })]);
   });
 });

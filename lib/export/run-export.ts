@@ -5,7 +5,7 @@ import { exportChunks } from "./write-export";
 
 /**
  * The one export path (route handler, CLI, benchmark): records the audit event, then yields the
- * file's text in chunks. The caller checks permission and project access first.
+ * file's text in chunks. The caller checks permission and project access first (prepareExport).
  */
 export async function* runExport(opts: {
   actorId: string;
@@ -19,7 +19,7 @@ export async function* runExport(opts: {
     entityType: "Project",
     entityId: opts.filter.projectId,
     projectId: opts.filter.projectId,
-    data: { format: opts.format, batch: opts.filter.batchName ?? null, identifyReviewers: Boolean(opts.filter.identifyReviewers) },
+    data: { format: opts.format, batch: opts.filter.batchName ?? null, status: opts.filter.status ?? "submitted", identifyReviewers: Boolean(opts.filter.identifyReviewers) },
   });
   yield* exportChunks(opts.format, streamAnnotationRecords(opts.filter), opts.onRecord);
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { AnnotationRecord } from "./annotation-records";
-import { exportChunks, toCsvRows } from "./write-export";
+import type { SkippedRecord, SubmittedRecord } from "./record-schema";
+import { CSV_COLUMNS, exportChunks, toCsvRows } from "./write-export";
 
-const record: AnnotationRecord = {
-  annotationId: "a1", version: 3, project: "p", batch: "b", assignmentId: "as1", itemId: "i1", externalId: "q-1",
+const record: SubmittedRecord = {
+  status: "submitted", kind: "qa", annotationId: "a1", version: 3, project: "p", batch: "b", assignmentId: "as1", itemId: "i1", externalId: "q-1",
   reviewer: "R-abc", submittedAt: "2026-01-01T00:00:00.000Z", timeOnTaskMs: 1200,
   responses: [
     { responseId: "r1", label: "A", modelName: "alpha", shownAs: 2, ratings: { harm_extent: "none" }, comments: { harm_extent: 'said "fine", ok' } },
@@ -33,6 +33,20 @@ describe("export writers", () => {
     expect(csv.split("\n")[0]).toMatch(/^annotation_id,project,batch/);
     expect(csv).toContain('"said ""fine"", ok"');
     expect(csv).toContain('"multi\nline"');
+  });
+
+  it("writes a skipped assignment as one row with its status and reason, and no annotation", () => {
+    const skipped: SkippedRecord = {
+      status: "skipped", project: "p", batch: "b", assignmentId: "as9", itemId: "i1", externalId: "q-1", kind: "qa", reviewer: "R-abc", timeOnTaskMs: 300,
+      skipReason: "Outside my specialty", responses: [{ responseId: "r1", label: "A", modelName: "alpha", shownAs: 1 }],
+    };
+    const rows = toCsvRows(skipped);
+    expect(rows).toHaveLength(1);
+    expect(Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, rows[0][i]]))).toEqual({
+      annotation_id: "", project: "p", batch: "b", item_id: "i1", external_id: "q-1", response_id: "", response_label: "", model_name: "", shown_as: "",
+      reviewer: "R-abc", target: "skip", axis: "skip_reason", value: "Outside my specialty", comment: "", submitted_at: "", time_on_task_ms: "300",
+      assignment_id: "as9", status: "skipped", criterion_id: "", criterion_text: "", criterion_points: "",
+    });
   });
 
   it("writes one JSON object per line", async () => {
@@ -66,13 +80,13 @@ describe("export writers", () => {
     const rows = toCsvRows({
       ...record,
       overallComment: "",
-      responses: [{ ...record.responses[0], ratings: {}, comments: {}, confidence: 4, criteriaScore: -0.5, criteria: [{ criterionId: "c1", position: 0, points: -5, tags: [], met: true, note: "says it" }, { criterionId: "c2", position: 1, points: 10, tags: [], met: false }] }],
+      responses: [{ ...record.responses[0], ratings: {}, comments: {}, confidence: 4, criteriaScore: -0.5, criteria: [{ criterionId: "c1", number: 1, text: "Says it", points: -5, tags: [], met: true, note: "says it" }, { criterionId: "c2", number: 2, text: "Asks, \"why?\"", points: 10, tags: [], met: false }] }],
     });
-    expect(rows.map((r) => [r[10], r[11], r[12], r[13]])).toEqual([
-      ["confidence", "confidence", "4", ""],
-      ["criterion", "criterion:1", "met", "says it"],
-      ["criterion", "criterion:2", "not_met", ""],
-      ["criterion", "criteria_score", "-0.5", ""],
+    expect(rows.map((r) => [r[10], r[11], r[12], r[13], ...r.slice(18)])).toEqual([
+      ["confidence", "confidence", "4", "", "", "", ""],
+      ["criterion", "criterion:1", "met", "says it", "c1", "Says it", "-5"],
+      ["criterion", "criterion:2", "not_met", "", "c2", 'Asks, "why?"', "10"],
+      ["criterion", "criteria_score", "-0.5", "", "", "", ""],
     ]);
   });
 });

@@ -1,10 +1,11 @@
-import { stringify } from "csv-stringify/sync";
-import type { AnnotationRecord } from "./annotation-records";
+import type { ExportRecord, SubmittedRecord } from "./record-schema";
 import type { ExportFormat } from "./schema";
+import { writeDelimitedRows } from "./csv-cell";
 
 // Format writers: pure functions from records to text chunks, shared by the route handler,
 // the CLI and the benchmark.
 
+/** Columns added after the first release go at the end, so positional readers keep working. */
 export const CSV_COLUMNS = [
   "annotation_id",
   "project",
@@ -22,6 +23,11 @@ export const CSV_COLUMNS = [
   "comment",
   "submitted_at",
   "time_on_task_ms",
+  "assignment_id",
+  "status",
+  "criterion_id",
+  "criterion_text",
+  "criterion_points",
 ] as const;
 
 function csvValue(value: unknown): string {
@@ -29,16 +35,22 @@ function csvValue(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+type ResponseColumns = { responseId: string; label: string; modelName: string; shownAs?: number } | null;
+type Criterion = { criterionId: string; text: string; points: number };
+type RowOf = (r: ResponseColumns, target: string, axis: string, value: string, comment: string, criterion?: Criterion) => string[];
+
 /**
  * CSV: one row per rating. `target` says what was rated: response (rubric axis), confidence,
- * criterion (axis = "criterion:<position>", value met/not_met, plus a criteria_score row), pair
- * (the response columns name the response chosen, value is its label or "tie"; a second row
- * "<axis>:better" applies the axis polarity), ddx_entry (axis "entry:<rank>" with the match, and
- * "top_<k>" true/false), item, and the overall comment.
+ * criterion (axis = "criterion:<number>" from 1, value met/not_met, with the criterion's id, text
+ * and points; plus a criteria_score row), pair (the response columns name the response chosen,
+ * value is its label or "tie"; a second row "<axis>:better" applies the axis polarity), ddx_entry
+ * (axis "entry:<rank>" from 1 with the match, and "top_<k>" true/false), item, the overall
+ * comment, and skip (one row per skipped assignment, axis "skip_reason", value the reason).
  */
-export function toCsvRows(record: AnnotationRecord): string[][] {
-  const base = (r: { responseId: string; label: string; modelName: string; shownAs?: number } | null, target: string) => [
-    record.annotationId,
+export function toCsvRows(record: ExportRecord): string[][] {
+  const submitted = record.status === "submitted" ? record : null;
+  const row: RowOf = (r: ResponseColumns, target: string, axis: string, value: string, comment: string, criterion?: Criterion) => [
+    submitted?.annotationId ?? "",
     record.project,
     record.batch,
     record.itemId,
@@ -49,41 +61,53 @@ export function toCsvRows(record: AnnotationRecord): string[][] {
     r?.shownAs ? String(r.shownAs) : "",
     record.reviewer,
     target,
+    axis,
+    value,
+    comment,
+    submitted?.submittedAt ?? "",
+    String(record.timeOnTaskMs),
+    record.assignmentId,
+    record.status,
+    criterion?.criterionId ?? "",
+    criterion?.text ?? "",
+    criterion ? String(criterion.points) : "",
   ];
-  const tail = [record.submittedAt, String(record.timeOnTaskMs)];
+  if (record.status === "skipped") return [row(null, "skip", "skip_reason", record.skipReason, "")];
+  return submittedRows(record, row);
+}
+
+function submittedRows(record: SubmittedRecord, row: RowOf): string[][] {
   const rows: string[][] = [];
   for (const r of record.responses) {
     const keys = new Set([...Object.keys(r.ratings), ...Object.keys(r.comments)]);
-    for (const axis of keys) rows.push([...base(r, "response"), axis, csvValue(r.ratings[axis]), r.comments[axis] ?? "", ...tail]);
-    if (r.confidence) rows.push([...base(r, "confidence"), "confidence", String(r.confidence), "", ...tail]);
-    for (const c of r.criteria ?? []) {
-      rows.push([...base(r, "criterion"), `criterion:${c.position + 1}`, c.met === null ? "" : c.met ? "met" : "not_met", c.note ?? "", ...tail]);
-    }
-    if (r.criteria?.length) rows.push([...base(r, "criterion"), "criteria_score", csvValue(r.criteriaScore), "", ...tail]);
-    for (const e of r.differentialMatches ?? []) rows.push([...base(r, "ddx_entry"), `entry:${e.rank}`, e.match ?? "", e.note ?? "", ...tail]);
-    for (const [k, correct] of Object.entries(r.topK ?? {})) rows.push([...base(r, "ddx_entry"), `top_${k}`, String(correct), "", ...tail]);
+    for (const axis of keys) rows.push(row(r, "response", axis, csvValue(r.ratings[axis]), r.comments[axis] ?? ""));
+    if (r.confidence) rows.push(row(r, "confidence", "confidence", String(r.confidence), ""));
+    for (const c of r.criteria ?? []) rows.push(row(r, "criterion", `criterion:${c.number}`, c.met === null ? "" : c.met ? "met" : "not_met", c.note ?? "", c));
+    if (r.criteria?.length) rows.push(row(r, "criterion", "criteria_score", csvValue(r.criteriaScore), ""));
+    for (const e of r.differentialMatches ?? []) rows.push(row(r, "ddx_entry", `entry:${e.rank}`, e.match ?? "", e.note ?? ""));
+    for (const [k, correct] of Object.entries(r.topK ?? {})) rows.push(row(r, "ddx_entry", `top_${k}`, String(correct), ""));
   }
   for (const p of record.pairwise ?? []) {
     const chosen = p.chosen === "tie" ? null : p.chosen;
-    rows.push([...base(chosen, "pair"), p.axis, chosen ? chosen.label : "tie", p.comment ?? "", ...tail]);
+    rows.push(row(chosen, "pair", p.axis, chosen ? chosen.label : "tie", p.comment ?? ""));
     const better = p.better === "tie" ? null : p.better;
-    rows.push([...base(better, "pair"), `${p.axis}:better`, better ? better.label : "tie", p.strength ? `strength ${p.strength}` : "", ...tail]);
+    rows.push(row(better, "pair", `${p.axis}:better`, better ? better.label : "tie", p.strength ? `strength ${p.strength}` : ""));
   }
   const itemKeys = new Set([...Object.keys(record.itemRatings), ...Object.keys(record.itemComments)]);
-  for (const axis of itemKeys) rows.push([...base(null, "item"), axis, csvValue(record.itemRatings[axis]), record.itemComments[axis] ?? "", ...tail]);
-  if (record.overallComment) rows.push([...base(null, "item"), "overall_comment", "", record.overallComment, ...tail]);
+  for (const axis of itemKeys) rows.push(row(null, "item", axis, csvValue(record.itemRatings[axis]), record.itemComments[axis] ?? ""));
+  if (record.overallComment) rows.push(row(null, "item", "overall_comment", "", record.overallComment));
   return rows;
 }
 
 export function exportHeader(format: ExportFormat): string {
-  return format === "csv" ? stringify([CSV_COLUMNS as unknown as string[]]) : "";
+  return format === "csv" ? writeDelimitedRows([[...CSV_COLUMNS]]) : "";
 }
 
-export function formatRecord(format: ExportFormat, record: AnnotationRecord): string {
-  return format === "csv" ? stringify(toCsvRows(record)) : JSON.stringify(record) + "\n";
+export function formatRecord(format: ExportFormat, record: ExportRecord): string {
+  return format === "csv" ? writeDelimitedRows(toCsvRows(record)) : JSON.stringify(record) + "\n";
 }
 
-export async function* exportChunks(format: ExportFormat, records: AsyncIterable<AnnotationRecord>, onRecord?: () => void): AsyncGenerator<string> {
+export async function* exportChunks(format: ExportFormat, records: AsyncIterable<ExportRecord>, onRecord?: () => void): AsyncGenerator<string> {
   const header = exportHeader(format);
   if (header) yield header;
   // Batch small strings into ~64 KB chunks: fewer writes, same constant memory.

@@ -1,6 +1,5 @@
 import { getDb } from "@/lib/db/client";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
 
 // Ownership is checked where data is loaded (STYLE.md): admins see every project, others only
 // projects they are members of; anything else is "not found", never "forbidden", so a slug's
@@ -20,22 +19,6 @@ export function listProjectsForActor(actor: Actor) {
     where: projectScope(actor),
     orderBy: { createdAt: "desc" },
     include: { _count: { select: { items: true, batches: true } } },
-  });
-}
-
-export async function addProjectMember(actor: Actor, projectId: string, userId: string, role: "REVIEWER" | "RESEARCHER" | "OWNER") {
-  const db = getDb();
-  return db.$transaction(async (tx) => {
-    const member = await tx.projectMember.upsert({
-      where: { projectId_userId: { projectId, userId } },
-      create: { projectId, userId, role },
-      update: { role },
-    });
-    await recordAudit(
-      { actorId: actor.id, action: "project.member_add", entityType: "ProjectMember", entityId: member.id, projectId, data: { userId, role } },
-      tx,
-    );
-    return member;
   });
 }
 

@@ -69,12 +69,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           ) : null}
           {hasPermission(actor.role, "export:read") ? (
             <div className="mt-4">
-              <h3 className="mb-2 text-sm font-medium">Export submitted annotations</h3>
-              <div className="flex gap-2">
+              <h3 className="mb-2 text-sm font-medium">Export annotations and skips</h3>
+              <div className="flex flex-wrap gap-2">
                 <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=jsonl`} data-testid="export-jsonl">JSONL</a>
                 <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=csv`} data-testid="export-csv">CSV</a>
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=csv&status=skipped`} data-testid="export-skipped">Skips only (CSV)</a>
               </div>
-              <p className="mt-1 text-xs text-slate-500">De-blinded (model names restored); reviewers pseudonymized.</p>
+              <p className="mt-1 text-xs text-slate-500">
+                Submitted annotations and skipped items with their reasons (each record says its status); de-blinded (model
+                names restored); reviewers pseudonymized. The CSV is safe to open in a spreadsheet; JSONL keeps every text exact.
+              </p>
               <p className="mt-2 text-sm">
                 <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/quality`} data-testid="quality-link">Case criteria scores{hasPermission(actor.role, "batch:progress") ? " and gold accuracy" : ""} →</Link>
               </p>

@@ -2,7 +2,7 @@ import { createBatch } from "@/lib/assignments/create-batch";
 import { listUsers, findUserByEmail } from "@/lib/auth/users";
 import { findProjectForActor } from "@/lib/projects/access";
 import type { Command } from "../command";
-import { requireString, resolveCliActor } from "../command";
+import { optionalDate, optionalWholeNumber, requireString, resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 
 const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y] [--due YYYY-MM-DD]
@@ -22,24 +22,24 @@ export const assignCommand: Command = {
     if (!slug) throw new UsageError(usage);
     const actor = await resolveCliActor(values, "batch:assign");
     const project = await findProjectForActor(actor, slug);
+    const name = requireString(values, "batch", usage);
+    const perItem = optionalWholeNumber(values, "per-item", { min: 1, max: 50 });
+    const dueAt = optionalDate(values, "due");
     let reviewerIds: string[];
     if (typeof values.reviewers === "string") {
       reviewerIds = [];
+      // Each email is resolved here so a typo names the culprit (exit 2) instead of failing the batch as a whole.
       for (const email of values.reviewers.split(",").map((s) => s.trim()).filter(Boolean)) {
         const user = await findUserByEmail(email);
         if (!user) throw new UsageError(`No user with email ${email}.`);
+        if (!user.isActive || !["REVIEWER", "ADMIN"].includes(user.role)) throw new UsageError(`${email} is not an active reviewer (role ${user.role.toLowerCase()}${user.isActive ? "" : ", deactivated"}).`);
         reviewerIds.push(user.id);
       }
+      if (!reviewerIds.length) throw new UsageError("--reviewers names no one.");
     } else {
       reviewerIds = (await listUsers({ role: "REVIEWER", activeOnly: true })).map((u) => u.id);
     }
-    const result = await createBatch(actor.id, project.id, {
-      name: requireString(values, "batch", usage),
-      perItem: values["per-item"] ? Number(values["per-item"]) : undefined,
-      reviewerIds,
-      dueAt: values.due ? new Date(values.due as string) : undefined,
-      goldToAllReviewers: !values["gold-like-others"],
-    });
+    const result = await createBatch(actor.id, project.id, { name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"] });
     io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments (${result.perItem} per item, ${reviewerIds.length} reviewers).`);
   },
 };

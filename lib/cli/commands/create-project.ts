@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
 import { createProject } from "@/lib/projects/create-project";
 import { slugify } from "@/lib/projects/schema";
 import { projectSettingsSchema, type ProjectSettings } from "@/lib/projects/settings";
 import { UsageError } from "../errors";
-import { RUBRIC_TEMPLATES } from "@/lib/rubrics/templates";
+import { findTemplate, RUBRIC_TEMPLATES } from "@/lib/rubrics/templates";
 import type { Command } from "../command";
-import { requireString, resolveCliActor } from "../command";
+import { optionalWholeNumber, readArgumentFile, requireString, resolveCliActor } from "../command";
 
 const usage = `Usage: consilium create-project --template NAME --name NAME [--slug SLUG] [--guidelines-file FILE.md]
                             [--per-item K] [--unblinded] [--fixed-order] [--settings JSON] --as ADMIN_EMAIL
@@ -35,14 +34,16 @@ export const createProjectCommand: Command = {
   async run({ values }, io) {
     const actor = await resolveCliActor(values, "project:create");
     const name = requireString(values, "name", usage);
+    const template = requireString(values, "template", usage);
+    if (!findTemplate(template)) throw new UsageError(`Unknown rubric template "${template}". Run \`consilium templates\` to list them (${RUBRIC_TEMPLATES.map((t) => t.key).join(", ")}).`);
     const project = await createProject(actor.id, {
       name,
       slug: (values.slug as string | undefined) ?? slugify(name),
-      template: requireString(values, "template", usage),
-      guidelines: values["guidelines-file"] ? readFileSync(values["guidelines-file"] as string, "utf8") : "",
+      template,
+      guidelines: values["guidelines-file"] ? readArgumentFile(values["guidelines-file"] as string) : "",
       blinded: !values.unblinded,
       randomizeOrder: !values["fixed-order"],
-      reviewersPerItem: Number(values["per-item"] ?? 1),
+      reviewersPerItem: optionalWholeNumber(values, "per-item", { min: 1, max: 50 }) ?? 1,
       ...(values.settings ? { settings: parseSettings(values.settings as string) } : {}),
     });
     io.out(`Created project ${project.slug} (${project.id})`);

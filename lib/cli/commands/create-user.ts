@@ -4,6 +4,9 @@ import type { Command } from "../command";
 import { requireString, resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 
+const ROLES = ["ADMIN", "REVIEWER", "RESEARCHER"] as const;
+const isRole = (role: string): role is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(role);
+
 const usage = `Usage: consilium create-user --email EMAIL --name NAME --role ADMIN|REVIEWER|RESEARCHER
                          [--specialty TEXT] (--password PASS | --password-stdin) --as ADMIN_EMAIL
 
@@ -16,6 +19,7 @@ export const createUserCommand: Command = {
   options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, specialty: { type: "string" }, password: { type: "string" }, "password-stdin": { type: "boolean" } },
   async run({ values }, io) {
     const role = requireString(values, "role", usage).toUpperCase();
+    if (!isRole(role)) throw new UsageError(`--role must be ADMIN, REVIEWER or RESEARCHER.\n\n${usage}`);
     const bootstrap = (await countUsers()) === 0;
     if (bootstrap && role !== "ADMIN") throw new UsageError("The first user must be an ADMIN.");
     const actor = bootstrap ? null : await resolveCliActor(values, "user:manage");
@@ -24,7 +28,7 @@ export const createUserCommand: Command = {
     const user = await createUser(actor?.id ?? null, {
       email: requireString(values, "email", usage),
       name: requireString(values, "name", usage),
-      role: role as "ADMIN",
+      role,
       specialty: values.specialty as string | undefined,
       password,
     });

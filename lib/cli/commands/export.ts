@@ -1,53 +1,86 @@
-import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { getDb } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/auth/permissions";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { z } from "zod";
+import { countExportRecords, prepareExport } from "@/lib/export/prepare-export";
 import { runExport } from "@/lib/export/run-export";
-import { exportFormatSchema } from "@/lib/export/schema";
-import { findProjectForActor } from "@/lib/projects/access";
 import type { Command } from "../command";
 import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 import { createProgress } from "../progress";
 
-const usage = `Usage: consilium export PROJECT_SLUG --format jsonl|csv [--out FILE] [--batch NAME] [--identify-reviewers] [--no-content] --as EMAIL
+const usage = `Usage: consilium export PROJECT_SLUG [--format jsonl|csv] [--status all|submitted|skipped] [--batch NAME]
+                        [--out FILE] [--identify-reviewers] [--no-content] --as EMAIL
 
-Streams submitted annotations, de-blinded, reviewers pseudonymized (admins may pass
---identify-reviewers). Without --out the file goes to standard output.`;
+Streams the study's records, de-blinded, reviewers pseudonymized (admins may pass
+--identify-reviewers): submitted annotations and skipped assignments with their reasons
+(--status, default all). JSONL (default) carries item and response texts unless --no-content.
+Without --out the file goes to standard output; with --out it appears only once complete.
+An unknown project or batch, or a bad flag value, exits with 2.`;
+
+async function openTarget(out: string, partial: string) {
+  const stream = createWriteStream(partial);
+  try {
+    await once(stream, "open");
+    return stream;
+  } catch (error) {
+    throw new UsageError(`Cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
+}
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "export submitted annotations (JSONL or CSV)",
+  summary: "export submitted annotations and skips (JSONL or CSV)",
   usage,
-  options: { format: { type: "string" }, out: { type: "string" }, batch: { type: "string" }, "identify-reviewers": { type: "boolean" }, "no-content": { type: "boolean" } },
+  options: { format: { type: "string" }, status: { type: "string" }, out: { type: "string" }, batch: { type: "string" }, "identify-reviewers": { type: "boolean" }, "no-content": { type: "boolean" } },
   async run({ values, positionals }, io) {
-    const [slug] = positionals;
-    if (!slug) throw new UsageError(usage);
-    const format = exportFormatSchema.safeParse(values.format ?? "jsonl");
-    if (!format.success) throw new UsageError(`--format must be jsonl or csv.\n\n${usage}`);
+    const [slug, ...extra] = positionals;
+    if (!slug || extra.length) throw new UsageError(usage);
     const actor = await resolveCliActor(values, "export:read");
-    if (values["identify-reviewers"] && actor.role !== "ADMIN") throw new ForbiddenError("Only admins may export reviewer identities.");
-    const project = await findProjectForActor(actor, slug);
-    const batchName = values.batch as string | undefined;
-    const total = await getDb().annotation.count({
-      where: { kind: "REVIEW", submittedAt: { not: null }, assignment: { batch: { projectId: project.id, ...(batchName ? { name: batchName } : {}) } } },
-    });
+    let prepared;
+    try {
+      prepared = await prepareExport(actor, slug, {
+        format: values.format as string | undefined,
+        batch: values.batch as string | undefined,
+        status: values.status as string | undefined,
+        identifyReviewers: values["identify-reviewers"] ? "true" : undefined,
+        content: values["no-content"] ? "false" : undefined,
+      });
+    } catch (error) {
+      // The query schema's messages name parameters ("format must be …"); here they are flags.
+      if (error instanceof z.ZodError) throw new UsageError(`${error.issues.map((i) => `--${i.message}`).join("\n")}\n\n${usage}`);
+      throw error;
+    }
+    const { format, filter } = prepared;
+    const total = await countExportRecords(filter);
+    const out = values.out as string | undefined;
+    // Nothing half-written: the file is written aside and renamed into place once complete. It is
+    // opened before the export starts, so a bad path fails before anything is read or audited.
+    const partial = `${out}.${process.pid}.partial`;
+    const target = out ? await openTarget(out, partial) : null;
     const progress = createProgress("Exporting", total);
     let records = 0;
-    const target = values.out ? createWriteStream(values.out as string) : process.stdout;
-    for await (const chunk of runExport({
-      actorId: actor.id,
-      format: format.data,
-      filter: { projectId: project.id, batchName, identifyReviewers: Boolean(values["identify-reviewers"]), includeContent: values.format !== "csv" && !values["no-content"] },
-      onRecord: () => progress.update(++records),
-    })) {
-      if (!target.write(chunk)) await once(target, "drain");
+    const chunks = Readable.from(runExport({ actorId: actor.id, format, filter, onRecord: () => progress.update(++records) }));
+    if (!out || !target) {
+      try {
+        await pipeline(chunks, process.stdout, { end: false });
+      } catch (error) {
+        // The reader went away (`| head`): that ends the export, it is not a failure.
+        if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
+      }
+      progress.finish(records);
+      return;
+    }
+    try {
+      await pipeline(chunks, target);
+      await rename(partial, out);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
     }
     progress.finish(records);
-    if (values.out) {
-      target.end();
-      await once(target, "finish");
-      io.err(`Wrote ${records} annotations to ${values.out}.`);
-    }
+    io.err(`Wrote ${records} records to ${out}.`);
   },
 };

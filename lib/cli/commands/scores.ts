@@ -1,14 +1,16 @@
+import { writeDelimitedRows } from "@/lib/export/csv-cell";
 import { loadProjectQuality } from "@/lib/criteria/project-quality";
 import type { Aggregate } from "@/lib/criteria/score";
-import { findProjectForActor } from "@/lib/projects/access";
+import { resolveScoresQuery } from "@/lib/criteria/scores-query";
 import type { Command } from "../command";
 import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 
-const usage = `Usage: consilium scores PROJECT_SLUG [--json] --as EMAIL
+const usage = `Usage: consilium scores PROJECT_SLUG [--batch NAME] [--json] --as EMAIL
 
 Case-criteria scores per model (HealthBench scoring: per item unclipped, aggregates clipped to
-[0, 1] ± bootstrap standard deviation) and, for admins, reviewer accuracy on gold items.`;
+[0, 1] ± bootstrap standard deviation) and, for admins, reviewer accuracy on gold items.
+--batch limits criteria and gold figures to one batch (differential accuracy covers the project).`;
 
 const show = (a: Aggregate | null) => (a ? `${a.mean.toFixed(3)} ± ${a.bootstrapStd.toFixed(3)} (n=${a.n})` : "—");
 
@@ -16,24 +18,28 @@ export const scoresCommand: Command = {
   name: "scores",
   summary: "criteria scores per model and gold accuracy per reviewer",
   usage,
-  options: { json: { type: "boolean" } },
+  options: { json: { type: "boolean" }, batch: { type: "string" } },
   async run({ values, positionals }, io) {
     const [slug] = positionals;
     if (!slug) throw new UsageError(usage);
     const actor = await resolveCliActor(values, "project:read");
-    const project = await findProjectForActor(actor, slug);
-    const quality = await loadProjectQuality(actor, project.id);
+    const { project, opts } = await resolveScoresQuery(actor, slug, { batch: values.batch as string | undefined });
+    const quality = await loadProjectQuality(actor, project.id, opts);
     if (values.json) return io.out(JSON.stringify(quality));
     if (!quality.byModel.length) io.out("No fully graded criteria yet.");
+    // Tab-separated and often redirected into a spreadsheet: model names, tags and emails are
+    // imported text, so the rows go through the CSV writer's formula neutralizer (decision 008).
+    const rows: string[][] = [];
     for (const m of quality.byModel) {
-      io.out(`${m.modelName}\toverall ${show(m.overall)}\tgraded ${m.gradedResponses}`);
-      for (const [tag, a] of Object.entries({ ...m.byAxis, ...m.byTheme })) io.out(`  ${tag}\t${show(a)}`);
+      rows.push([m.modelName, `overall ${show(m.overall)}`, `graded ${m.gradedResponses}`]);
+      for (const [tag, a] of Object.entries({ ...m.byAxis, ...m.byTheme })) rows.push([`  ${tag}`, show(a)]);
     }
     for (const d of quality.ddxAccuracy) {
-      io.out(`ddx\t${d.modelName}\tgraded ${d.graded}\t${Object.entries(d.topK).map(([k, v]) => `top-${k} ${(v * 100).toFixed(1)} %`).join("\t")}`);
+      rows.push(["ddx", d.modelName, `graded ${d.graded}`, ...Object.entries(d.topK).map(([k, v]) => `top-${k} ${(v * 100).toFixed(1)} %`)]);
     }
     for (const g of quality.goldAccuracy ?? []) {
-      io.out(`gold\t${g.reviewerEmail}\t${g.correct}/${g.compared}\t${g.accuracy === null ? "—" : `${(g.accuracy * 100).toFixed(1)} %`}`);
+      rows.push(["gold", g.reviewerEmail, `${g.correct}/${g.compared}`, g.accuracy === null ? "—" : `${(g.accuracy * 100).toFixed(1)} %`]);
     }
+    if (rows.length) io.out(writeDelimitedRows(rows, "\t").trimEnd());
   },
 };

@@ -1,3 +1,4 @@
+import { writeDelimitedRows } from "@/lib/export/csv-cell";
 import { RUBRIC_TEMPLATES } from "@/lib/rubrics/templates";
 import type { Command } from "../command";
 
@@ -7,6 +8,7 @@ export const templatesCommand: Command = {
   usage: "Usage: consilium templates",
   options: {},
   async run(_args, io) {
-    for (const t of RUBRIC_TEMPLATES) io.out(`${t.key}\t${t.name}\t${t.axes.length} axes\t${t.citation.text}`);
+    // Tab-separated like every CLI table, through the one delimited writer (decision 008).
+    io.out(writeDelimitedRows(RUBRIC_TEMPLATES.map((t) => [t.key, t.name, `${t.axes.length} axes`, t.citation.text]), "\t").trimEnd());
   },
 };

@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { DDX_MATCHES } from "@/lib/ddx/matches";
+import { ITEM_KINDS } from "@/lib/items/schema";
+
+// The JSONL export record, as a zod schema: the TypeScript types of the export are inferred from
+// it, `docs/export-record.schema.json` is generated from it (scripts/generate-export-schema.ts),
+// and tests validate real exported records against it. Strict objects: a key the writer emits
+// but this file does not document fails the tests. Keys marked optional appear only when used.
+// Numbering: every position in a record counts from 1 (criterion `number`, differential `rank`,
+// `shownAs`); ids are for joins (docs/decisions/008-export-records-and-cli-errors.md).
+
+const positiveInt = z.number().int().min(1);
+
+export const ratingValueSchema = z
+  .union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])
+  .meta({ id: "RatingValue", description: 'A rubric answer: the option value (e.g. "4", "none"), a number, yes/no, a list for multi-select axes, "na" for "Cannot rate / N/A", or null.' });
+
+export const responseRefSchema = z
+  .strictObject({
+    responseId: z.string(),
+    label: z.string().meta({ description: "Import label: A is the item's first response, B the second…" }),
+    modelName: z.string(),
+  })
+  .meta({ id: "ResponseRef", description: "A response of the item, named by its id, import label and model." });
+
+const contentFields = {
+  content: z.string().optional().meta({ description: "With content only: the response text (markdown)." }),
+  reasoning: z.string().nullable().optional().meta({ description: "With content only: the reasoning trace, or null." }),
+  answer: z.unknown().optional().meta({ description: "With content only: the structured answer (mcq choice, ddx differential, dialogue turns), or null." }),
+};
+
+const responseIdentity = {
+  ...responseRefSchema.shape,
+  shownAs: positiveInt.meta({ description: "Position on this reviewer's screen, from 1 (blinding and shuffling undone)." }),
+};
+
+export const criterionMarkSchema = z.strictObject({
+  criterionId: z.string(),
+  number: positiveInt.meta({ description: "The criterion's place in the item's list, from 1 (the CSV's criterion:<number>)." }),
+  text: z.string(),
+  points: z.number().int().meta({ description: "Points, negative for behaviour to avoid (HealthBench)." }),
+  tags: z.array(z.string()),
+  met: z.boolean().nullable().meta({ description: "The reviewer's mark; null when left unmarked." }),
+  note: z.string().optional().meta({ description: "Present when the reviewer wrote one." }),
+});
+
+export const differentialMatchSchema = z.strictObject({
+  rank: positiveInt.meta({ description: "Rank in the model's differential, from 1 (top diagnosis)." }),
+  match: z.enum(DDX_MATCHES).nullable(),
+  note: z.string().optional(),
+});
+
+export const exportResponseSchema = z.strictObject({
+  ...responseIdentity,
+  ratings: z.record(z.string(), ratingValueSchema).meta({ description: "Rubric axis key → answer." }),
+  comments: z.record(z.string(), z.string()).meta({ description: "Rubric axis key → the reviewer's comment." }),
+  confidence: z.number().int().min(1).max(5).optional().meta({ description: "1–5; present when the project asks for confidence and the reviewer answered." }),
+  criteria: z.array(criterionMarkSchema).optional().meta({ description: "Present when the item has case criteria." }),
+  criteriaScore: z.number().nullable().optional().meta({ description: "HealthBench item score, unclipped (may be < 0); null when no criterion has positive points. Present with criteria." }),
+  differentialMatches: z.array(differentialMatchSchema).optional().meta({ description: "Present when the reviewer graded the differential (ddx-accuracy)." }),
+  topK: z.record(z.enum(["1", "3", "5", "10"]), z.boolean()).optional().meta({ description: "Correct at top-k (AMIE's rule); present with differentialMatches." }),
+  ...contentFields,
+});
+
+export const exportPairSchema = z.strictObject({
+  axis: z.string(),
+  polarity: z.enum(["HIGHER_IS_BETTER", "CHOSEN_IS_WORSE"]),
+  /** The response this reviewer saw on the left (A) and on the right (B). */
+  shownA: responseRefSchema,
+  shownB: responseRefSchema,
+  chosen: z.union([responseRefSchema, z.literal("tie")]).meta({ description: "What the reviewer picked, as a real response." }),
+  better: z.union([responseRefSchema, z.literal("tie")]).meta({ description: "The better response after the axis polarity." }),
+  strength: z.number().int().min(1).max(3).optional().meta({ description: "1 slightly … 3 much; present when the project asks for strength and the reviewer gave one." }),
+  comment: z.string().optional(),
+});
+
+const common = {
+  project: z.string().meta({ description: "Project slug." }),
+  batch: z.string().meta({ description: "Batch name." }),
+  assignmentId: z.string(),
+  itemId: z.string(),
+  externalId: z.string(),
+  kind: z.enum(ITEM_KINDS),
+  item: z
+    .strictObject({ input: z.unknown(), reference: z.unknown() })
+    .optional()
+    .meta({ description: "With content only: the item as reviewed (input by kind) and its reference (incl. gold answers), as imported." }),
+  reviewer: z.string().meta({ description: "Pseudonym R-<10 hex> (stable per project), or the email when an admin asked for identities." }),
+  timeOnTaskMs: z.number().int().min(0),
+};
+
+export const submittedRecordSchema = z.strictObject({
+  status: z.literal("submitted"),
+  annotationId: z.string(),
+  version: positiveInt,
+  ...common,
+  submittedAt: z.string().meta({ description: "ISO 8601 time of submission." }),
+  responses: z.array(exportResponseSchema).meta({ description: "Every response of the item, in import order (A, B, …)." }),
+  pairwise: z.array(exportPairSchema).optional().meta({ description: "Present when the rubric has pairwise axes and the reviewer answered one." }),
+  itemRatings: z.record(z.string(), ratingValueSchema),
+  itemComments: z.record(z.string(), z.string()),
+  overallComment: z.string(),
+});
+
+export const skippedRecordSchema = z.strictObject({
+  status: z.literal("skipped"),
+  ...common,
+  skipReason: z.string().meta({ description: "Why the reviewer skipped the item, in their words." }),
+  responses: z.array(z.strictObject({ ...responseIdentity, ...contentFields })).meta({ description: "The item's responses as shown to the reviewer; no ratings (drafts are never exported)." }),
+});
+
+export const exportRecordSchema = z.discriminatedUnion("status", [submittedRecordSchema, skippedRecordSchema]).meta({
+  title: "Consilium export record",
+  description: "One JSONL line of GET /api/v1/projects/<slug>/export?format=jsonl (and `consilium export`): a submitted annotation or a skipped assignment.",
+});
+
+export type ExportRecord = z.infer<typeof exportRecordSchema>;
+export type SubmittedRecord = z.infer<typeof submittedRecordSchema>;
+export type SkippedRecord = z.infer<typeof skippedRecordSchema>;
+export type ExportResponseRecord = z.infer<typeof exportResponseSchema>;
+export type ExportPairRecord = z.infer<typeof exportPairSchema>;
+export type ExportCriterionMark = z.infer<typeof criterionMarkSchema>;
+export type ResponseRef = z.infer<typeof responseRefSchema>;
