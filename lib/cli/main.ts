@@ -11,13 +11,16 @@ import { assignCommand } from "./commands/assign";
 import { createProjectCommand } from "./commands/create-project";
 import { createUserCommand } from "./commands/create-user";
 import { createTokenCommand } from "./commands/create-token";
+import { listTokensCommand } from "./commands/list-tokens";
+import { resetLinkCommand } from "./commands/reset-link";
+import { revokeTokenCommand } from "./commands/revoke-token";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { scoresCommand } from "./commands/scores";
 import { templatesCommand } from "./commands/templates";
 import { uploadImagesCommand } from "./commands/upload-images";
 
-export const COMMANDS: Command[] = [createUserCommand, createProjectCommand, importCommand, uploadImagesCommand, assignCommand, exportCommand, scoresCommand, createTokenCommand, templatesCommand];
+export const COMMANDS: Command[] = [createUserCommand, createProjectCommand, importCommand, uploadImagesCommand, assignCommand, exportCommand, scoresCommand, createTokenCommand, listTokensCommand, revokeTokenCommand, resetLinkCommand, templatesCommand];
 
 function help(): string {
   return [

@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { scopesForRole } from "@/lib/auth/token-scopes";
 import { asActor, seedStudy } from "@/test/support/study";
 
 // Every server entry point of the first slice × every role, through the real wrappers.
@@ -47,7 +48,10 @@ function form(values: Record<string, string | string[]>) {
 beforeEach(async () => {
   study = await seedStudy({ items: 2 });
   tokens.clear();
-  for (const who of WHO) if (who !== "anonymous") tokens.set(who, (await createApiToken(userOf(who)!.id, "t")).token);
+  for (const who of WHO) {
+    const user = userOf(who);
+    if (user) tokens.set(who, (await createApiToken(asActor(user), { name: "t", scopes: scopesForRole(user.role) })).token);
+  }
   sessionActor = null;
 });
 

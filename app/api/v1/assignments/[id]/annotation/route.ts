@@ -8,8 +8,11 @@ export const dynamic = "force-dynamic";
 const STATUS = { saved: 200, conflict: 409, invalid: 422, locked: 423 } as const;
 
 /** Autosave and submit: the same lib function as every other write of an annotation. */
-export const PUT = withApiAuth<{ id: string }>("assignment:work", async (req: NextRequest, actor, { id }) => {
-  const input = saveAnnotationSchema.parse(await req.json());
-  const result = await saveAnnotation(actor, id, input);
-  return Response.json(result, { status: STATUS[result.status] });
-});
+export const PUT = withApiAuth(
+  "assignment:work",
+  async (_req: NextRequest, actor, { id }: { id: string }, input) => {
+    const result = await saveAnnotation(actor, id, input);
+    return Response.json(result, { status: STATUS[result.status] });
+  },
+  { json: saveAnnotationSchema },
+);
