@@ -1,9 +1,9 @@
-import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./schema";
 
-// The password policy (NIST SP 800-63B style): length, not composition rules. At least 12
+// Server side (the CLI and seed too; no "server-only" marker, which throws outside Next), because the
+// list is large. The password policy (NIST SP 800-63B style): length, not composition rules. At least 12
 // characters, at most 200; not on a list of ~49,000 commonly used passwords (zxcvbn-ts's
 // maintained list), not a common password with digits or symbols around it, not one character or
 // one short chunk repeated, not a run like "abcdefghijkl", and not the account's own email or name.
