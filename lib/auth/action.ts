@@ -23,10 +23,7 @@ const fieldErrorsOf = (error: z.ZodError) => z.flattenError(error).fieldErrors a
 /** Domain refusals become messages; Next's redirect()/notFound() and real faults are rethrown. */
 function refusal(error: unknown): { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null {
   if (error instanceof ForbiddenError) return { ok: false, error: error.message };
-  if (error instanceof z.ZodError) {
-    const fieldErrors = fieldErrorsOf(error);
-    return { ok: false, error: error.issues.map((i) => i.message).join(" "), ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) };
-  }
+  if (error instanceof z.ZodError) return { ok: false, error: error.issues.map((i) => i.message).join(" ") };
   const known = mapKnownError(error);
   return known ? { ok: false, error: known.message } : null;
 }
