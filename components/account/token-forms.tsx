@@ -2,13 +2,14 @@
 import { useActionState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/account/actions";
 import { FieldError, FormStatus } from "@/components/ui/form-status";
+import { keepValuesOnError } from "@/components/ui/keep-values";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 import { TOKEN_DEFAULT_DAYS } from "@/lib/auth/schema";
 
 export function CreateTokenForm({ scopes }: { scopes: Array<{ scope: string; description: string }> }) {
   const [state, action, pending] = useActionState(createTokenAction, null);
   return (
-    <form action={action} className="space-y-3 border-t border-slate-100 pt-4" key={state?.ok ? state.data.token : "new"}>
+    <form onSubmit={keepValuesOnError(action)} className="space-y-3 border-t border-slate-100 pt-4" key={state?.ok ? state.data.token : "new"}>
       <h3 className="text-sm font-medium">New token</h3>
       {state?.ok ? (
         <div className="rounded-md bg-green-50 p-3 text-sm" data-testid="new-token">

@@ -2,13 +2,14 @@
 import { useActionState } from "react";
 import { clearLockoutAction, createUserAction, issueResetLinkAction, setUserActiveAction } from "@/app/admin/users/actions";
 import { FieldError, FormStatus } from "@/components/ui/form-status";
+import { keepValuesOnError } from "@/components/ui/keep-values";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, null);
   return (
-    <form action={action} className="space-y-3" key={state?.ok ? state.data.id : "new"}>
+    <form onSubmit={keepValuesOnError(action)} className="space-y-3" key={state?.ok ? state.data.id : "new"}>
       <div>
         <label className={labelClass} htmlFor="u-name">Name</label>
         <input className={inputClass} id="u-name" name="name" required />
