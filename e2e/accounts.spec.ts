@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
 
 // Accounts end to end: a new user set up through a reset link, password change, API tokens, and
-// sign-in throttling with an admin lifting a lockout. Uses its own fresh user, never a demo one.
+// sign-in throttling with an admin lifting a lockout. Uses its own fresh user, never a demo one, and a
+// researcher: a new reviewer would join every batch form the later specs fill in.
 test.describe.configure({ mode: "serial" });
 
 const RUN = Date.now().toString(36);
@@ -20,6 +21,7 @@ test("an admin creates a user and hands over a reset link; the link works once",
   await page.goto("/admin/users");
   await page.getByLabel("Name").fill("Dr. E2E Account");
   await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role").selectOption("RESEARCHER");
   await page.getByLabel("Initial password").fill("password1234");
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByText(/commonly used passwords/)).toBeVisible();
@@ -49,17 +51,18 @@ test("a user makes a scoped token on the account page, uses it, and revokes it",
   expect(await signInWith(page, email, password)).toBeNull();
   await page.goto("/account");
   await page.getByLabel("Name").fill("e2e script");
-  await page.getByLabel(/assignment:work/).check();
+  await page.getByLabel(/project:read/).check();
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token-value").textContent())!;
   expect(token).toMatch(/^csm_/);
   await expect(page.getByTestId("tokens-table")).toContainText("e2e script");
   const bearer = { authorization: `Bearer ${token}`, cookie: "" };
-  expect((await page.request.get("/api/v1/assignments/none/revisions", { headers: bearer })).status()).toBe(404); // in scope; no such assignment
-  expect((await page.request.get("/api/v1/projects/consumer-health-qa/scores", { headers: bearer })).status()).toBe(403); // reviewers may not
+  const scores = "/api/v1/projects/consumer-health-qa/scores";
+  expect((await page.request.get(scores, { headers: bearer })).status()).toBe(404); // in scope; not a member of that project
+  expect((await page.request.get("/api/v1/projects/consumer-health-qa/export", { headers: bearer })).status()).toBe(403); // role may export, token may not
   await page.getByRole("button", { name: "Revoke e2e script" }).click();
   await expect(page.getByTestId("tokens-table")).toContainText("revoked");
-  expect((await page.request.get("/api/v1/assignments/none/revisions", { headers: bearer })).status()).toBe(401);
+  expect((await page.request.get(scores, { headers: bearer })).status()).toBe(401);
 });
 
 test("changing the password ends the session; only the new password signs in", async ({ page }) => {
