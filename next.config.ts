@@ -1,10 +1,12 @@
 import type { NextConfig } from "next";
+import { PERMISSIONS_POLICY } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
-  // pg and Prisma's adapter use Node built-ins; keep them out of the server bundle.
-  serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg"],
+  // pg, Prisma's adapter and argon2's native binding use Node built-ins; keep them out of the bundle.
+  serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "@node-rs/argon2"],
   poweredByHeader: false,
   async headers() {
+    // Fixed headers for every response; the per-request CSP (nonce) and HSTS are set in proxy.ts.
     return [
       {
         source: "/:path*",
@@ -12,6 +14,7 @@ const nextConfig: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
       },
     ];

@@ -1,11 +1,11 @@
-import { expect, loginAs, test, USERS } from "./fixtures/auth";
+import { expect, loginAs, PASSWORD, test, USERS } from "./fixtures/auth";
 
 // Every page × every role: allowed pages render, others show the forbidden page or redirect.
-const PAGES = ["/queue", "/projects", "/projects/new", "/admin/users", "/projects/consumer-health-qa"] as const;
+const PAGES = ["/queue", "/projects", "/projects/new", "/admin/users", "/projects/consumer-health-qa", "/account"] as const;
 const ALLOWED: Record<string, readonly string[]> = {
-  admin: ["/queue", "/projects", "/projects/new", "/admin/users", "/projects/consumer-health-qa"],
-  reviewer1: ["/queue"],
-  researcher: ["/projects", "/projects/consumer-health-qa"],
+  admin: ["/queue", "/projects", "/projects/new", "/admin/users", "/projects/consumer-health-qa", "/account"],
+  reviewer1: ["/queue", "/account"],
+  researcher: ["/projects", "/projects/consumer-health-qa", "/account"],
 };
 
 test("anonymous visitors are sent to the login page", async ({ page }) => {
@@ -46,7 +46,7 @@ test("a deactivated user cannot sign in and loses their session at once", async 
   await reviewer.goto("/queue");
   await expect(reviewer).toHaveURL(/\/login$/);
   await reviewer.getByLabel("Email").fill(USERS.reviewer3);
-  await reviewer.getByLabel("Password").fill("consilium-demo");
+  await reviewer.getByLabel("Password").fill(PASSWORD);
   await reviewer.getByRole("button", { name: "Sign in" }).click();
   await expect(reviewer.getByTestId("login-error")).toBeVisible();
 

@@ -20,6 +20,7 @@ const dataDir = path.resolve(process.env.CONSILIUM_DATA_DIR ?? path.join(root, "
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const nextBin = path.join(root, "node_modules/.bin/next");
+const tsxBin = path.join(root, "node_modules/.bin/tsx");
 
 /** A session secret that survives restarts (kept in .data/, never committed). */
 function sessionSecret(): string {
@@ -92,7 +93,9 @@ async function main() {
       const code = await run(nextBin, ["build"], env);
       if (code !== 0) throw new Error(`next build failed (exit ${code}).`);
     }
-    const server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port), "-H", host], { cwd: root, env, stdio: "inherit", detached: true });
+    // scripts/serve.ts rather than `next start`: it stamps each request with the client address
+    // that login throttling needs (Next.js alone cannot tell a forged X-Forwarded-For).
+    const server = spawn(tsxBin, ["scripts/serve.ts", ...(dev ? ["--dev"] : []), "-p", String(port), "-H", host], { cwd: root, env, stdio: "inherit", detached: true });
     const shutdown = async (signal: NodeJS.Signals) => {
       try { process.kill(-server.pid!, signal); } catch { /* already gone */ }
     };

@@ -1,13 +1,15 @@
 "use client";
 import { useActionState } from "react";
-import { createUserAction, setUserActiveAction } from "@/app/admin/users/actions";
+import { clearLockoutAction, createUserAction, issueResetLinkAction, setUserActiveAction } from "@/app/admin/users/actions";
 import { FieldError, FormStatus } from "@/components/ui/form-status";
+import { keepValuesOnError } from "@/components/ui/keep-values";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, null);
   return (
-    <form action={action} className="space-y-3" key={state?.ok ? state.data.id : "new"}>
+    <form onSubmit={keepValuesOnError(action)} className="space-y-3" key={state?.ok ? state.data.id : "new"}>
       <div>
         <label className={labelClass} htmlFor="u-name">Name</label>
         <input className={inputClass} id="u-name" name="name" required />
@@ -32,7 +34,8 @@ export function CreateUserForm() {
       </div>
       <div>
         <label className={labelClass} htmlFor="u-password">Initial password</label>
-        <input className={inputClass} id="u-password" name="password" type="password" minLength={10} required />
+        <input className={inputClass} id="u-password" name="password" type="password" minLength={PASSWORD_MIN_LENGTH} required />
+        <p className="mt-1 text-xs text-slate-500">At least {PASSWORD_MIN_LENGTH} characters, not a common password. They can change it on their account page.</p>
         <FieldError state={state} name="password" />
       </div>
       <FormStatus state={state} />
@@ -48,6 +51,36 @@ export function UserActiveToggle({ userId, isActive }: { userId: string; isActiv
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="isActive" value={String(!isActive)} />
       <button className={secondaryButtonClass} disabled={pending}>{isActive ? "Deactivate" : "Reactivate"}</button>
+      {state && !state.ok ? <span className="ml-2 text-xs text-red-700">{state.error}</span> : null}
+    </form>
+  );
+}
+
+/** One-time reset link for the admin to hand over (there is no mail server). */
+export function ResetLinkButton({ userId, email }: { userId: string; email: string }) {
+  const [state, action, pending] = useActionState(issueResetLinkAction, null);
+  return (
+    <form action={action} className="block">
+      <input type="hidden" name="userId" value={userId} />
+      <button className={secondaryButtonClass} disabled={pending} aria-label={`Reset link for ${email}`}>Reset link</button>
+      {state?.ok ? (
+        <span className="mt-1 block text-left text-xs text-slate-600" data-testid="reset-link">
+          Give this to {state.data.email} (works once, 24 hours):
+          <code className="mt-1 block select-all break-all rounded bg-slate-100 p-1 font-mono">{state.data.link}</code>
+        </span>
+      ) : null}
+      {state && !state.ok ? <span className="ml-2 text-xs text-red-700">{state.error}</span> : null}
+    </form>
+  );
+}
+
+export function LiftLockoutButton({ email, ip }: { email?: string; ip: string | null }) {
+  const [state, action, pending] = useActionState(clearLockoutAction, null);
+  return (
+    <form action={action} className="inline">
+      {email ? <input type="hidden" name="email" value={email} /> : null}
+      {ip ? <input type="hidden" name="ip" value={ip} /> : null}
+      <button className={secondaryButtonClass} disabled={pending}>Lift</button>
       {state && !state.ok ? <span className="ml-2 text-xs text-red-700">{state.error}</span> : null}
     </form>
   );

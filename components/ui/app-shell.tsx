@@ -19,9 +19,9 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
           {links.map((l) => (
             <Link key={l.href} href={l.href} className="text-sm text-slate-600 hover:text-slate-900">{l.label}</Link>
           ))}
-          <span className="ml-auto min-w-0 truncate text-sm text-slate-500" data-testid="whoami">
+          <Link href="/account" className="ml-auto min-w-0 truncate text-sm text-slate-500 hover:text-slate-900" data-testid="whoami" title="Your account: password and API tokens">
             {actor.name} · {actor.role.toLowerCase()}
-          </span>
+          </Link>
           <SignOutButton />
         </nav>
       </header>

@@ -4,6 +4,13 @@ import { getDb } from "@/lib/db/client";
 export type AuditAction =
   | "auth.login"
   | "auth.login_failed"
+  | "auth.logout"
+  | "auth.lockout_clear"
+  | "auth.password_change"
+  | "user.password_reset_issue"
+  | "user.password_reset"
+  | "token.create"
+  | "token.revoke"
   | "user.create"
   | "user.deactivate"
   | "user.reactivate"

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { mapKnownError } from "@/lib/api/map-error";
 import { getActor } from "./session";
-import { ForbiddenError, NotFoundError, requirePermission, type Actor, type Permission } from "./permissions";
-import { ConflictError } from "./users";
+import { ForbiddenError, requirePermission, type Actor, type Permission } from "./permissions";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -18,9 +18,27 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return out;
 }
 
+const fieldErrorsOf = (error: z.ZodError) => z.flattenError(error).fieldErrors as Record<string, string[]>;
+
+/** Domain refusals become messages; Next's redirect()/notFound() and real faults are rethrown. */
+function refusal(error: unknown): { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null {
+  if (error instanceof ForbiddenError) return { ok: false, error: error.message };
+  if (error instanceof z.ZodError) return { ok: false, error: error.issues.map((i) => i.message).join(" ") };
+  const known = mapKnownError(error);
+  return known ? { ok: false, error: known.message } : null;
+}
+
+async function parseAndRun<S extends z.ZodType, T>(schema: S, formData: FormData, run: (input: z.output<S>) => Promise<T>, message?: (data: T) => string): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(formDataToObject(formData));
+  if (!parsed.success) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  const data = await run(parsed.data);
+  return { ok: true, data, message: message?.(data) };
+}
+
 /**
  * The one wrapper for server actions (STYLE.md): session → permission → zod parse → domain call.
  * Usable with useActionState: (previousState, formData) => result. Domain errors become messages.
+ * (Next itself refuses a server action whose Origin differs from the host: no CSRF here.)
  */
 export function authedAction<S extends z.ZodType, T>(
   permission: Permission,
@@ -32,18 +50,23 @@ export function authedAction<S extends z.ZodType, T>(
     try {
       const actor = await getActor();
       requirePermission(actor, permission);
-      const parsed = schema.safeParse(formDataToObject(formData));
-      if (!parsed.success) {
-        return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
-      }
-      const data = await run(actor, parsed.data);
-      return { ok: true, data, message: message?.(data) };
+      return await parseAndRun(schema, formData, (input) => run(actor, input), message);
     } catch (error) {
-      if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) {
-        return { ok: false, error: error.message };
-      }
-      if (error instanceof z.ZodError) return { ok: false, error: error.issues.map((i) => i.message).join(" ") };
-      // Next uses thrown errors for redirect()/notFound(); let those through.
+      const result = refusal(error);
+      if (result) return result;
+      throw error;
+    }
+  };
+}
+
+/** The same, for the few actions anyone may call (a password reset link carries its own secret). */
+export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>) => Promise<T>, message?: (data: T) => string) {
+  return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> => {
+    try {
+      return await parseAndRun(schema, formData, run, message);
+    } catch (error) {
+      const result = refusal(error);
+      if (result) return result;
       throw error;
     }
   };

@@ -1,47 +1,48 @@
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { verifyPassword } from "./password";
+import { checkLoginThrottle } from "./login-throttle";
+import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
 import { loginSchema } from "./schema";
 import type { Actor } from "./permissions";
 
-// Rate limits live in the database so they hold across stateless web instances.
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 30;
+export type LoginResult =
+  | { ok: true; actor: Actor; sessionVersion: number }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAt: Date };
 
-export type LoginResult = { ok: true; actor: Actor } | { ok: false; reason: "invalid" | "rate_limited" };
-
+/**
+ * Checks an email and password from `ip` (the client address, lib/auth/client-address.ts).
+ * Throttled per (account, address) before the password is even compared (lib/auth/login-throttle.ts);
+ * a bcrypt hash from before argon2id is replaced on success.
+ */
 export async function authenticate(input: { email: unknown; password: unknown }, ip: string | null): Promise<LoginResult> {
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
   const db = getDb();
-  const since = new Date(Date.now() - LOGIN_WINDOW_MS);
 
-  const [emailFailures, ipFailures] = await Promise.all([
-    db.loginAttempt.count({ where: { email, succeeded: false, attemptedAt: { gte: since } } }),
-    ip ? db.loginAttempt.count({ where: { ip, succeeded: false, attemptedAt: { gte: since } } }) : Promise.resolve(0),
-  ]);
-  if (emailFailures >= MAX_FAILURES_PER_EMAIL || ipFailures >= MAX_FAILURES_PER_IP) {
-    return { ok: false, reason: "rate_limited" };
-  }
+  const verdict = await checkLoginThrottle(email, ip);
+  if (!verdict.ok) return { ok: false, reason: "rate_limited", retryAt: verdict.retryAt };
 
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   // Compare even for unknown users so response time does not reveal which emails exist.
-  const hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhuE/ClE0GBXJ3XqMvOC4Q3oe1rG2QG6kO";
-  const matches = await verifyPassword(password, hash);
+  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   const succeeded = Boolean(user && user.isActive && matches);
 
-  await db.loginAttempt.create({ data: { email, ip, succeeded } });
   if (!succeeded || !user) {
-    await recordAudit({ actorId: user?.id ?? null, action: "auth.login_failed", entityType: "User", entityId: user?.id ?? null, data: { email } });
+    await db.$transaction([
+      db.loginAttempt.create({ data: { email, ip, succeeded: false } }),
+      db.auditEvent.create({ data: { actorId: user?.id ?? null, action: "auth.login_failed", entityType: "User", entityId: user?.id ?? null, data: { email, ip } } }),
+    ]);
     return { ok: false, reason: "invalid" };
   }
+  const passwordHash = needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await recordAudit({ actorId: user.id, action: "auth.login", entityType: "User", entityId: user.id }, tx);
+    await tx.loginAttempt.create({ data: { email, ip, succeeded: true } });
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(), ...(passwordHash ? { passwordHash } : {}) } });
+    await recordAudit({ actorId: user.id, action: "auth.login", entityType: "User", entityId: user.id, data: { ip, ...(passwordHash ? { rehashed: true } : {}) } }, tx);
   });
-  return { ok: true, actor: { id: user.id, role: user.role, email: user.email, name: user.name } };
+  return { ok: true, actor: { id: user.id, role: user.role, email: user.email, name: user.name }, sessionVersion: user.sessionVersion };
 }
 
 /** Loads an active user as an Actor; null when the account is gone or deactivated. */

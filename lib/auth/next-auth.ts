@@ -1,18 +1,30 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { requestClientAddress } from "./client-address";
+import { authConfig } from "./config";
 import { authenticate } from "./login";
+import { loadSessionActor, SessionEndedError, type SessionClaims } from "./sessions";
 
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0].trim();
-  const real = headers?.["x-real-ip"];
-  return typeof real === "string" ? real : null;
+// Secure (__Secure-) cookie names when the public URL is https, as next-auth decides by default;
+// lib/auth/session.ts reads the cookie itself and must use the same name.
+const useSecureCookies = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+export function sessionCookieName(): string {
+  return `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
 }
 
-// JWT sessions keep the web tier stateless; every request still re-loads the user
-// (lib/auth/session.ts) so a deactivation takes effect at once.
+/** Error text the login form understands: "RateLimited:<seconds>" or "CredentialsSignin". */
+export function loginErrorCode(result: Awaited<ReturnType<typeof authenticate>>): string {
+  if (result.ok) return "";
+  if (result.reason === "rate_limited") return `RateLimited:${Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000))}`;
+  return "CredentialsSignin";
+}
+
+// JWT sessions keep the web tier stateless; lib/auth/sessions.ts makes them revocable.
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: authConfig().sessionMaxAgeSeconds },
+  useSecureCookies,
   pages: { signIn: "/login" },
   secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
   providers: [
@@ -22,21 +34,48 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const result = await authenticate(
           { email: credentials?.email, password: credentials?.password },
-          clientIp(req?.headers as Record<string, unknown> | undefined),
+          requestClientAddress(req?.headers as Record<string, unknown> | undefined),
         );
-        if (!result.ok) throw new Error(result.reason === "rate_limited" ? "RateLimited" : "CredentialsSignin");
-        return { id: result.actor.id, email: result.actor.email, name: result.actor.name };
+        if (!result.ok) throw new Error(loginErrorCode(result));
+        return { id: result.actor.id, email: result.actor.email, name: result.actor.name, sessionVersion: result.sessionVersion };
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        token.authAt = Math.floor(Date.now() / 1000);
+        return token;
+      }
+      // Reached through /api/auth/session: an ended or too-old session is cleared, never extended.
+      if (!(await loadSessionActor(token as SessionClaims))) throw new SessionEndedError();
       return token;
     },
     async session({ session, token }) {
       if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
       return session;
     },
+  },
+  events: {
+    // Signing out ends every session of the user on the server, not just this cookie.
+    async signOut({ token }) {
+      const claims = token as SessionClaims | null;
+      if (typeof claims?.sub !== "string" || typeof claims.sv !== "number") return;
+      const { count } = await getDb().user.updateMany({ where: { id: claims.sub, sessionVersion: claims.sv }, data: { sessionVersion: { increment: 1 } } });
+      if (count) await recordAudit({ actorId: claims.sub, action: "auth.logout", entityType: "User", entityId: claims.sub });
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session asking /api/auth/session is expected: its cookie is cleared, nothing to report.
+      if (code === "JWT_SESSION_ERROR" && (metadata as Error | undefined)?.name === "SessionEndedError") return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
   },
 };

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "image:read": ["ADMIN", "RESEARCHER", "REVIEWER"],
   "export:read": ["ADMIN", "RESEARCHER"],
   "audit:read": ["ADMIN"],
+  /** One's own account: password change and API tokens. */
+  "account:manage": ["ADMIN", "REVIEWER", "RESEARCHER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

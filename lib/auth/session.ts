@@ -1,15 +1,29 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
-import { authOptions } from "./next-auth";
-import { loadActor } from "./login";
+import { authOptions, sessionCookieName } from "./next-auth";
 import { hasPermission, type Actor, type Permission } from "./permissions";
+import { loadSessionActor } from "./sessions";
 
-/** The signed-in, still-active user, or null. */
+/** The session cookie's claims, or null (absent, tampered with or expired). No database access. */
+async function readSessionClaims() {
+  const store = await cookies();
+  const name = sessionCookieName();
+  // next-auth splits large cookies into name.0, name.1, …; ours are small, but read both forms.
+  const parts = store.getAll().filter((c) => c.name === name || c.name.startsWith(`${name}.`));
+  if (!parts.length) return null;
+  const token = parts.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true })).map((c) => c.value).join("");
+  try {
+    return await decode({ token, secret: authOptions.secret! });
+  } catch {
+    return null;
+  }
+}
+
+/** The signed-in, still-active user whose session has not ended, or null. */
 export async function getActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? loadActor(id) : null;
+  return loadSessionActor(await readSessionClaims());
 }
 
 /** Page guard: signs the visitor in first, then checks the permission table. */

@@ -2,7 +2,10 @@ import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "./password";
+import { assertPasswordPolicy } from "./password-policy";
+import { NotFoundError } from "./permissions";
 import { createUserSchema, type CreateUserInput } from "./schema";
+import { endAllSessions } from "./sessions";
 
 export class ConflictError extends Error {
   readonly status = 409;
@@ -14,6 +17,7 @@ export class ConflictError extends Error {
 
 export async function createUser(actorId: string | null, input: CreateUserInput) {
   const data = createUserSchema.parse(input);
+  assertPasswordPolicy(data.password, data);
   const passwordHash = await hashPassword(data.password);
   const db = getDb();
   try {
@@ -32,12 +36,18 @@ export async function createUser(actorId: string | null, input: CreateUserInput)
   }
 }
 
-/** Deactivated users cannot sign in; their history (assignments, annotations) is kept. */
+/**
+ * Deactivated users cannot sign in and every session of theirs ends at once (also on
+ * reactivation, so an old cookie never comes back to life); their history is kept.
+ */
 export async function setUserActive(actorId: string, userId: string, isActive: boolean) {
   if (actorId === userId && !isActive) throw new ConflictError("You cannot deactivate your own account.");
   const db = getDb();
   return db.$transaction(async (tx) => {
+    const found = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!found) throw new NotFoundError("No such user.");
     const user = await tx.user.update({ where: { id: userId }, data: { isActive } });
+    await endAllSessions(userId, tx);
     await recordAudit(
       { actorId, action: isActive ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: userId },
       tx,

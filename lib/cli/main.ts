@@ -8,6 +8,9 @@ import { assignCommand } from "./commands/assign";
 import { createProjectCommand } from "./commands/create-project";
 import { createUserCommand } from "./commands/create-user";
 import { createTokenCommand } from "./commands/create-token";
+import { listTokensCommand } from "./commands/list-tokens";
+import { resetLinkCommand } from "./commands/reset-link";
+import { revokeTokenCommand } from "./commands/revoke-token";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { addMemberCommand, removeMemberCommand } from "./commands/members";
@@ -26,6 +29,9 @@ export const COMMANDS: Command[] = [
   exportCommand,
   scoresCommand,
   createTokenCommand,
+  listTokensCommand,
+  revokeTokenCommand,
+  resetLinkCommand,
   templatesCommand,
 ];
 

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { scopesForRole } from "@/lib/auth/token-scopes";
 import { skipAssignment } from "@/lib/annotations/skip-assignment";
 import { asActor, seedStudy } from "@/test/support/study";
 
@@ -18,7 +19,7 @@ async function get(token: string, slug: string, query: string) {
 describe("GET /api/v1/projects/<slug>/export", () => {
   it("answers 404 for an unknown project or batch and 400 for a bad parameter, with a plain message", async () => {
     const study = await seedStudy({ items: 1 });
-    const { token } = await createApiToken(study.researcher.id, "t");
+    const { token } = await createApiToken(asActor(study.researcher), { name: "t", scopes: scopesForRole(study.researcher.role) });
     const slug = study.project.slug;
 
     expect(await get(token, slug, "?batch=NOPE")).toMatchObject({ status: 404, body: JSON.stringify({ error: 'Batch "NOPE" not found.' }) });
@@ -37,7 +38,7 @@ describe("GET /api/v1/projects/<slug>/export", () => {
 
   it("filters by batch and status", async () => {
     const study = await seedStudy({ items: 1 });
-    const { token } = await createApiToken(study.researcher.id, "t");
+    const { token } = await createApiToken(asActor(study.researcher), { name: "t", scopes: scopesForRole(study.researcher.role) });
     const a = study.assignments[0];
     await skipAssignment(asActor(study.reviewers.find((r) => r.id === a.reviewerId)!), a.id, { reason: "Image unreadable" });
 

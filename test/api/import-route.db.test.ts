@@ -3,8 +3,10 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { scopesForRole } from "@/lib/auth/token-scopes";
 import { getDb } from "@/lib/db/client";
 import { seedProject, seedUser } from "@/lib/seed/factories";
+import { asActor } from "@/test/support/study";
 
 // POST /api/v1/projects/<slug>/import: the format comes from ?format=, the file name, the
 // Content-Type; unsupported ones are refused before reading, and problems in the body are
@@ -19,7 +21,7 @@ let token: string;
 beforeEach(async () => {
   const admin = await seedUser({ role: "ADMIN" });
   slug = (await seedProject(admin.id)).slug;
-  token = (await createApiToken(admin.id, "t")).token;
+  token = (await createApiToken(asActor(admin), { name: "t", scopes: scopesForRole(admin.role) })).token;
 });
 
 async function post(body: string | Buffer, opts: { query?: string; headers?: Record<string, string> } = {}) {

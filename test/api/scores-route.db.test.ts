@@ -1,6 +1,8 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { scopesForRole } from "@/lib/auth/token-scopes";
+import { asActor } from "@/test/support/study";
 import { seedStudy } from "@/test/support/study";
 
 // Like the export, the scores route refuses what it cannot honour instead of answering for
@@ -17,7 +19,7 @@ async function get(token: string, slug: string, query: string) {
 describe("GET /api/v1/projects/<slug>/scores", () => {
   it("filters by batch name; unknown batch 404, unknown parameter 400", async () => {
     const study = await seedStudy({ items: 1 });
-    const { token } = await createApiToken(study.researcher.id, "t");
+    const { token } = await createApiToken(asActor(study.researcher), { name: "t", scopes: scopesForRole(study.researcher.role) });
     expect(await get(token, study.project.slug, "?batch=B1")).toMatchObject({ status: 200, body: { byModel: [] } });
     expect(await get(token, study.project.slug, "?batch=NOPE")).toEqual({ status: 404, body: { error: 'Batch "NOPE" not found.' } });
     expect(await get(token, study.project.slug, "?batchId=x")).toMatchObject({ status: 400, body: { issues: [{ message: 'Unknown parameter "batchId": use batch.' }] } });

@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { scopesForRole } from "@/lib/auth/token-scopes";
 import { asActor, seedStudy } from "@/test/support/study";
 
 // Every server entry point of the first slice × every role, through the real wrappers.
@@ -9,6 +10,7 @@ import { asActor, seedStudy } from "@/test/support/study";
 let sessionActor: Actor | null = null;
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => sessionActor, requirePageActor: async () => sessionActor }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/headers", () => import("@/test/support/next-headers-stub"));
 
 const exportRoute = await import("@/app/api/v1/projects/[slug]/export/route");
 const importRoute = await import("@/app/api/v1/projects/[slug]/import/route");
@@ -21,6 +23,9 @@ const uploadImageRoute = await import("@/app/api/v1/projects/[slug]/images/route
 const scoresRoute = await import("@/app/api/v1/projects/[slug]/scores/route");
 const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
+const accountActions = await import("@/app/account/actions");
+const resetActions = await import("@/app/reset-password/[token]/actions");
+const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET };
 
 type Study = Awaited<ReturnType<typeof seedStudy>>;
 type Who = "anonymous" | "admin" | "reviewer" | "otherReviewer" | "researcher" | "outsider";
@@ -39,6 +44,10 @@ function request(who: Who, url: string, init: { method?: string; body?: string }
   return new NextRequest(new URL(url, "http://localhost"), { method: init.method ?? "GET", body: init.body, headers });
 }
 
+function withToken(token: string, url: string, method = "GET", body?: string) {
+  return new NextRequest(new URL(url, "http://localhost"), { method, body, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
+}
+
 function form(values: Record<string, string | string[]>) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(values)) for (const x of [v].flat()) fd.append(k, x);
@@ -48,7 +57,10 @@ function form(values: Record<string, string | string[]>) {
 beforeEach(async () => {
   study = await seedStudy({ items: 2 });
   tokens.clear();
-  for (const who of WHO) if (who !== "anonymous") tokens.set(who, (await createApiToken(userOf(who)!.id, "t")).token);
+  for (const who of WHO) {
+    const user = userOf(who);
+    if (user) tokens.set(who, (await createApiToken(asActor(user), { name: "t", scopes: scopesForRole(user.role) })).token);
+  }
   sessionActor = null;
 });
 
@@ -172,6 +184,22 @@ describe("route handlers × roles", () => {
     }
   });
 
+  it("every route's permission is a token scope, and a token without that scope is refused (403)", async () => {
+    const { API_SCOPES } = await import("@/lib/auth/token-scopes");
+    for (const [name, route] of Object.entries(ROUTES)) expect([name, Object.hasOwn(API_SCOPES, route.permission)]).toEqual([name, true]);
+    // The admin's role allows everything; a token scoped to project:read still may only read projects.
+    const narrow = (await createApiToken(asActor(study.admin), { name: "narrow", scopes: ["project:read"] })).token;
+    const mine = study.assignments.find((a) => a.reviewerId === study.reviewers[0].id)!;
+    const cases: Array<[string, Promise<Response>]> = [
+      ["export", exportRoute.GET(withToken(narrow, `/api/v1/projects/${study.project.slug}/export`), { params: Promise.resolve({ slug: study.project.slug }) })],
+      ["import", importRoute.POST(withToken(narrow, `/api/v1/projects/${study.project.slug}/import`, "POST", "{}"), { params: Promise.resolve({ slug: study.project.slug }) })],
+      ["revisions", revisionsRoute.GET(withToken(narrow, `/api/v1/assignments/${mine.id}/revisions`), { params: Promise.resolve({ id: mine.id }) })],
+      ["scores", scoresRoute.GET(withToken(narrow, `/api/v1/projects/${study.project.slug}/scores`), { params: Promise.resolve({ slug: study.project.slug }) })],
+    ];
+    const statuses = await Promise.all(cases.map(async ([n, r]) => [n, (await r).status]));
+    expect(statuses).toEqual([["export", 403], ["import", 403], ["revisions", 403], ["scores", 200]]);
+  });
+
   it("refuses revoked and expired tokens", async () => {
     const { getDb } = await import("@/lib/db/client");
     await getDb().apiToken.updateMany({ where: { userId: study.admin.id }, data: { revokedAt: new Date() } });
@@ -209,5 +237,54 @@ describe("server actions × roles", () => {
         }
       }
     }
+  });
+});
+
+describe("account and access actions × roles", () => {
+  const ROLES: Who[] = ["anonymous", "admin", "reviewer", "researcher"];
+  const signIn = (who: Who) => {
+    const u = userOf(who);
+    sessionActor = u ? asActor(u) : null;
+  };
+  const redirected = (p: Promise<unknown>) => p.then((r) => r, (e: Error & { digest?: string }) => (String(e.digest).startsWith("NEXT_REDIRECT") ? "redirect" : Promise.reject(e)));
+
+  it("everyone signed in manages their own password and tokens; anonymous visitors cannot", async () => {
+    const { DEMO_PASSWORD } = await import("@/lib/seed/factories");
+    for (const who of ROLES) {
+      signIn(who);
+      const scope = who === "reviewer" ? "assignment:work" : "project:read";
+      const created = await accountActions.createTokenAction(null, form({ name: "t", "scopes[]": scope, expiresInDays: "30" }));
+      const changed = await redirected(accountActions.changePasswordAction(null, form({ currentPassword: DEMO_PASSWORD, newPassword: `new phrase for ${who}`, confirmPassword: `new phrase for ${who}` })));
+      if (who === "anonymous") {
+        expect([created, changed]).toEqual([{ ok: false, error: "Sign in first." }, { ok: false, error: "Sign in first." }]);
+        continue;
+      }
+      expect([who, created]).toMatchObject([who, { ok: true, data: { token: expect.stringMatching(/^csm_/) } }]);
+      expect([who, changed]).toEqual([who, "redirect"]); // to /login: every session ended
+      const { getDb } = await import("@/lib/db/client");
+      const token = await getDb().apiToken.findFirstOrThrow({ where: { userId: userOf(who)!.id, name: "t" } });
+      expect(await accountActions.revokeTokenAction(null, form({ tokenId: token.id }))).toMatchObject({ ok: true });
+      // Someone else's token is not found, whoever asks.
+      const other = await getDb().apiToken.findFirstOrThrow({ where: { userId: { not: userOf(who)!.id } } });
+      expect(await accountActions.revokeTokenAction(null, form({ tokenId: other.id }))).toEqual({ ok: false, error: "No such token." });
+    }
+  });
+
+  it("reset links and lifting lockouts are admin-only; the reset page's action needs a valid link, not a session", async () => {
+    for (const who of ROLES) {
+      signIn(who);
+      const link = await userActions.issueResetLinkAction(null, form({ userId: study.outsider.id }));
+      const lift = await userActions.clearLockoutAction(null, form({ email: study.outsider.email, ip: "192.0.2.1" }));
+      if (who === "admin") {
+        expect(link).toMatchObject({ ok: true, data: { link: expect.stringMatching(/\/reset-password\/[A-Za-z0-9_-]{43}$/) } });
+        expect(lift).toEqual({ ok: true, data: { cleared: 0 } });
+      } else {
+        const error = who === "anonymous" ? "Sign in first." : "You do not have permission to do that.";
+        expect([who, link, lift]).toEqual([who, { ok: false, error }, { ok: false, error }]);
+      }
+    }
+    sessionActor = null;
+    const bogus = await resetActions.resetPasswordAction(null, form({ token: "x".repeat(43), newPassword: "a new ward phrase", confirmPassword: "a new ward phrase" }));
+    expect(bogus).toEqual({ ok: false, error: expect.stringMatching(/does not work/) });
   });
 });

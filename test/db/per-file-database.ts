@@ -14,7 +14,6 @@ await admin.connect();
 await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
 await admin.end();
 process.env.DATABASE_URL = withDatabase(serverUrl, name);
-process.env.BCRYPT_COST = "4";
 
 afterAll(async () => {
   await disconnectDb();

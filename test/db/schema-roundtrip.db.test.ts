@@ -9,10 +9,10 @@ describe("migrated database matches schema.prisma", () => {
     const db = getDb();
     const t = new Date("2026-01-02T03:04:05.678Z");
     const user = await db.user.create({
-      data: { id: "u1", email: "a@b.org", name: "A", role: "ADMIN", specialty: "Cardiology", passwordHash: "h", isActive: false, lastLoginAt: t, createdAt: t },
+      data: { id: "u1", email: "a@b.org", name: "A", role: "ADMIN", specialty: "Cardiology", passwordHash: "h", isActive: false, sessionVersion: 3, lastLoginAt: t, createdAt: t },
       omit: { passwordHash: false },
     });
-    expect(user).toMatchObject({ email: "a@b.org", role: "ADMIN", specialty: "Cardiology", passwordHash: "h", isActive: false, lastLoginAt: t, createdAt: t });
+    expect(user).toMatchObject({ email: "a@b.org", role: "ADMIN", specialty: "Cardiology", passwordHash: "h", isActive: false, sessionVersion: 3, lastLoginAt: t, createdAt: t });
 
     await db.loginAttempt.create({ data: { id: "l1", email: "a@b.org", ip: "127.0.0.1", succeeded: true, attemptedAt: t } });
     const project = await db.project.create({
@@ -48,10 +48,13 @@ describe("migrated database matches schema.prisma", () => {
     await db.annotationRevision.create({ data: { id: "rv1", annotationId: "an1", version: 2, authorId: "u1", data: { x: 1 }, clientMutationId: "cm-12345678", isSubmit: true, createdAt: t } });
     await db.auditEvent.create({ data: { id: "e1", actorId: "u1", action: "a", entityType: "Item", entityId: "i1", projectId: "p1", data: { n: 1 }, createdAt: t } });
     const token = await db.apiToken.create({
-      data: { id: "t1", userId: "u1", name: "n", tokenHash: "th", prefix: "csm_", scopes: ["export:read"], createdAt: t, lastUsedAt: t, expiresAt: t, revokedAt: t },
+      data: { id: "t1", userId: "u1", name: "n", tokenHash: "th", prefix: "csm_", scopes: ["export:read"], createdAt: t, lastUsedAt: t, expiresAt: new Date(t.getTime() + 1000), revokedAt: t },
       omit: { tokenHash: false },
     });
     expect(token).toMatchObject({ tokenHash: "th", scopes: ["export:read"], revokedAt: t });
+    const expiresAt = new Date(t.getTime() + 86_400_000);
+    const reset = await db.passwordReset.create({ data: { id: "pr1", userId: "u1", tokenHash: "rh", createdById: "u1", createdAt: t, expiresAt, usedAt: t } });
+    expect(reset).toMatchObject({ userId: "u1", tokenHash: "rh", createdById: "u1", createdAt: t, expiresAt, usedAt: t });
 
     const everything = await db.project.findUniqueOrThrow({
       where: { id: "p1" },
@@ -84,5 +87,10 @@ describe("migrated database matches schema.prisma", () => {
     await expectViolation(db.assignment.update({ where: { id: "as1" }, data: { status: "SUBMITTED", submittedAt: new Date(), skipReason: "x" } })); // and only skipped work has one
     await expectViolation(db.rubricAxis.create({ data: { rubricId: "rb1", key: "k", label: "K", type: "CHOICE", position: 0, optionsFrom: "anything" } }));
     await expectViolation(db.annotation.create({ data: { kind: "REVIEW", itemId: "i1", authorId: "u1", data: {} } })); // review needs an assignment
+    const later = new Date(Date.now() + 86_400_000);
+    await expectViolation(db.apiToken.create({ data: { userId: "u1", name: "n", tokenHash: "t-a", prefix: "csm_", scopes: [], expiresAt: later } })); // a token has scopes
+    await expectViolation(db.apiToken.create({ data: { userId: "u1", name: "n", tokenHash: "t-b", prefix: "csm_", scopes: ["export:read"], expiresAt: new Date(0) } })); // and expires after it was made
+    await db.passwordReset.create({ data: { userId: "u1", tokenHash: "r-a", expiresAt: later } });
+    await expectViolation(db.passwordReset.create({ data: { userId: "u1", tokenHash: "r-a", expiresAt: later } })); // secrets are unique
   });
 });

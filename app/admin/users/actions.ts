@@ -1,7 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
+import { clearLockout } from "@/lib/auth/login-throttle";
+import { issuePasswordReset } from "@/lib/auth/password-reset";
 import { createUserSchema } from "@/lib/auth/schema";
 import { createUser, setUserActive } from "@/lib/auth/users";
 
@@ -23,5 +26,25 @@ export const setUserActiveAction = authedAction(
     const user = await setUserActive(actor.id, input.userId, input.isActive);
     revalidatePath("/admin/users");
     return { id: user.id, isActive: user.isActive };
+  },
+);
+
+/** The link is made for the address the admin is using (the browser's Origin), else the public URL. */
+export const issueResetLinkAction = authedAction("user:manage", z.object({ userId: z.string().min(1) }), async (actor, input) => {
+  const reset = await issuePasswordReset(actor.id, input.userId);
+  const base = (await headers()).get("origin") ?? process.env.NEXTAUTH_URL ?? "";
+  return { link: `${base}${reset.path}`, email: reset.email, expiresAt: reset.expiresAt.toISOString() };
+});
+
+export const clearLockoutAction = authedAction(
+  "user:manage",
+  z
+    .object({ email: z.string().optional(), ip: z.string().optional() })
+    .refine((v) => v.email || v.ip, { error: "Say which account or address to lift." })
+    .transform((v) => ({ email: v.email || undefined, ip: v.ip || null })),
+  async (actor, input) => {
+    const result = await clearLockout(actor.id, input);
+    revalidatePath("/admin/users");
+    return result;
   },
 );

@@ -1,14 +1,16 @@
 import type { NextRequest } from "next/server";
 import { withApiAuth } from "@/lib/api/with-api-auth";
-import { readJsonBody } from "@/lib/api/read-json-body";
 import { skipAssignment } from "@/lib/annotations/skip-assignment";
 import { skipAssignmentSchema } from "@/lib/annotations/schema";
 
 export const dynamic = "force-dynamic";
 
 /** Skip with a reason: 200 skipped, 423 when the item is already submitted or skipped. */
-export const POST = withApiAuth<{ id: string }>("assignment:work", async (req: NextRequest, actor, { id }) => {
-  const input = skipAssignmentSchema.parse(await readJsonBody(req, 64 * 1024));
-  const result = await skipAssignment(actor, id, input);
-  return Response.json(result, { status: result.status === "skipped" ? 200 : 423 });
-});
+export const POST = withApiAuth(
+  "assignment:work",
+  async (_req: NextRequest, actor, { id }: { id: string }, input) => {
+    const result = await skipAssignment(actor, id, input);
+    return Response.json(result, { status: result.status === "skipped" ? 200 : 423 });
+  },
+  { json: skipAssignmentSchema, maxBytes: 64 * 1024 },
+);

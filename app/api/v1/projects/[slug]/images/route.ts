@@ -9,7 +9,10 @@ export const dynamic = "force-dynamic";
  * POST one image file as the raw request body, named by the X-File-Name header. It is stored as
  * "<slug>/<name>" under the image directory; vqa items reference that `src`. 201 {src, bytes};
  * 400 for a refused name, type or size; 409 when a different file already has that name.
+ * The body must be sent as an image type or application/octet-stream (415 otherwise).
  */
+const UPLOAD_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/octet-stream"] as const;
+
 export const POST = withApiAuth<{ slug: string }>("item:import", async (req: NextRequest, actor, { slug }) => {
   const project = await findProjectForActor(actor, slug);
   const fileName = req.headers.get("x-file-name");
@@ -23,7 +26,7 @@ export const POST = withApiAuth<{ slug: string }>("item:import", async (req: Nex
     if (error instanceof ImageUploadError) return Response.json({ error: error.message }, { status: 400 });
     throw error; // withApiAuth maps the rest (409 conflict, 500)
   }
-});
+}, { accepts: UPLOAD_TYPES });
 
 function decodeName(name: string): string {
   try {

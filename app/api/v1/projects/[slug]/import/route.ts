@@ -13,7 +13,10 @@ export const dynamic = "force-dynamic";
  * (lib/import/import-format.ts). A name or format that is not supported is a 415 before anything
  * is read. The answer is NDJSON: progress events while the file streams in
  * ({"type":"progress","lines":…,"bytes":…}), then one {"type":"result",…}.
+ * Only these body types are read (415 otherwise): none of them is one a plain HTML form can send.
  */
+const IMPORT_TYPES = ["application/x-ndjson", "application/jsonl", "application/json", "text/csv"] as const;
+
 export const POST = withApiAuth<{ slug: string }>("item:import", async (req: NextRequest, actor, { slug }) => {
   const project = await findProjectForActor(actor, slug);
   if (!req.body) return Response.json({ error: "Send the JSONL or CSV file as the request body." }, { status: 400 });
@@ -36,4 +39,4 @@ export const POST = withApiAuth<{ slug: string }>("item:import", async (req: Nex
     },
   });
   return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
-});
+}, { accepts: IMPORT_TYPES });
