@@ -40,7 +40,11 @@ type Ctx<P> = { params: Promise<P> };
 type Options<B> = {
   /** The route reads a JSON body: it must be sent as application/json and parse with this schema. */
   json?: z.ZodType<B>;
-  /** The route reads a raw body of one of these media types (e.g. text/csv); anything else is 415. */
+  /**
+   * The route reads a raw body of one of these media types (e.g. text/csv); any other declared type
+   * is 415. A body without a Content-Type is let through to the route (which decides by file name or
+   * sniffs it): HTML forms always declare one, so a missing type never comes from a cross-site form.
+   */
   accepts?: readonly string[];
   /** Largest JSON body read (413 beyond; read in chunks and abandoned at the cap). Default 256 KB. */
   maxBytes?: number;
@@ -79,7 +83,7 @@ export function withApiAuth<P, B = undefined>(
           throw new ApiError(400, "The request body is not valid JSON.");
         }
         body = options.json.parse(parsed);
-      } else if (options.accepts && !options.accepts.includes(mediaType(req))) {
+      } else if (options.accepts && mediaType(req) && !options.accepts.includes(mediaType(req))) {
         throw new ApiError(415, `Send the body with Content-Type ${options.accepts.join(", ")} (got ${mediaType(req) || "none"}).`);
       }
       return await handler(req, actor, await ctx.params, body);

@@ -19,7 +19,8 @@ describe("token and reset-link commands", () => {
     expect(await authenticateApiToken(created.out)).toMatchObject({ scopes: ["export:read", "project:read"] });
 
     expect(await cli("create-token", "--name", "x", "--as", researcher.email)).toMatchObject({ code: 2, err: expect.stringMatching(/--scopes is required/) });
-    expect(await cli("create-token", "--name", "x", "--scopes", "item:import", "--as", researcher.email)).toMatchObject({ code: 1, err: expect.stringMatching(/cannot grant item:import/) });
+    // A scope the caller's role cannot grant is an invalid value on the command line: exit 2 (lib/cli/main.ts).
+    expect(await cli("create-token", "--name", "x", "--scopes", "item:import", "--as", researcher.email)).toMatchObject({ code: 2, err: expect.stringMatching(/cannot grant item:import/) });
 
     const listed = await cli("list-tokens", "--as", researcher.email);
     expect(listed.out).toMatch(new RegExp(`^\\S+  ${created.out.slice(0, 8)}…  active   nightly  \\[export:read, project:read\\]  expires \\d{4}-`));
@@ -27,7 +28,8 @@ describe("token and reset-link commands", () => {
     expect(await cli("revoke-token", id, "--as", researcher.email)).toMatchObject({ code: 0, out: `Revoked ${created.out.slice(0, 8)}… (nightly).` });
     expect(await authenticateApiToken(created.out)).toBeNull();
     const other = await seedUser({ role: "RESEARCHER" });
-    expect(await cli("revoke-token", id, "--as", other.email)).toMatchObject({ code: 1, err: "Error: No such token." });
+    // Someone else's token is, to the caller, a token that does not exist: an unknown name exits 2.
+    expect(await cli("revoke-token", id, "--as", other.email)).toMatchObject({ code: 2, err: "Error: No such token." });
   });
 
   it("reset-link prints a one-time link for admins only", async () => {
