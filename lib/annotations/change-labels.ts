@@ -1,5 +1,8 @@
-import { responseLabel } from "@/lib/items/schema";
 import type { ChangeLabels } from "./describe-changes";
+
+// Zod-free on purpose: the review form runs this in the browser, and zod's start-up probe for eval
+// would be a Content-Security-Policy violation there (lib/items/schema.ts imports zod).
+const responseLabel = (position: number) => String.fromCharCode(65 + position);
 
 type LabelledAxis = { key: string; label: string; type: string; options: unknown };
 
