@@ -1,6 +1,6 @@
 import type { AnnotationData } from "@/lib/annotations/schema";
 import { withDocumentDefaults } from "@/lib/annotations/document-defaults";
-import type { RatingProblem } from "@/lib/annotations/check-ratings";
+import type { RatingProblem } from "@/lib/tools/types";
 import { sameJson } from "@/lib/annotations/same-json";
 
 const sameDocument = (a: AnnotationData, b: AnnotationData) => sameJson(a, b);

@@ -1,5 +1,6 @@
 "use client";
-import { describeChanges, type ChangeLabels } from "@/lib/annotations/describe-changes";
+import { describeChanges } from "@/lib/tools/describe-document";
+import type { ChangeLabels } from "@/lib/tools/types";
 import type { AnnotationData } from "@/lib/annotations/schema";
 import { secondaryButtonClass } from "@/components/ui/styles";
 

@@ -1,4 +1,4 @@
-import type { ChangeLabels } from "./describe-changes";
+import type { ChangeLabels } from "@/lib/tools/types";
 
 // Zod-free on purpose: the review form runs this in the browser, and zod's start-up probe for eval
 // would be a Content-Security-Policy violation there (lib/items/schema.ts imports zod).

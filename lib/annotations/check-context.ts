@@ -1,6 +1,6 @@
 import { noteInputSchema, responseAnswerSchema } from "@/lib/items/schema";
 import { toolsOfTemplate } from "@/lib/rubrics/templates";
-import type { AxisRule, CheckContext } from "./check-ratings";
+import type { AxisRule, CheckContext } from "@/lib/tools/types";
 
 /** Longest free text an axis answer or comment may hold, unless the item is longer (see textLimitFor). */
 export const TEXT_ANSWER_MAX = 20_000;

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { changeLabelsFor } from "./change-labels";
-import { describeChanges } from "./describe-changes";
+import { describeChanges } from "@/lib/tools/describe-document";
 import { readAnnotationData } from "./schema";
 
 export type RevisionEntry = { version: number; savedAt: string; isSubmit: boolean; changes: string[] };

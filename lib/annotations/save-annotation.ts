@@ -4,7 +4,7 @@ import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { transitionAssignment } from "@/lib/assignments/transition";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkContextFor } from "./check-context";
-import { checkRatings, type RatingProblem } from "./check-ratings";
+import { checkDocument, type RatingProblem } from "@/lib/tools";
 import { sameJson } from "./same-json";
 import { readAnnotationData, saveAnnotationSchema, type AnnotationData, type SaveAnnotationInput } from "./schema";
 
@@ -52,7 +52,7 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
   }
   if (assignment.status === "SUBMITTED" || assignment.status === "SKIPPED") return lockedFor(assignment.status);
 
-  const problems = checkRatings(data, checkContextFor(assignment), submit);
+  const problems = checkDocument(data, checkContextFor(assignment), submit);
   if (problems.length) return { status: "invalid", problems };
 
   const currentVersion = existing?.version ?? 0;

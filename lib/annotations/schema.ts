@@ -1,56 +1,32 @@
 import { z } from "zod";
-import { DDX_MATCHES } from "@/lib/ddx/matches";
+import { criteriaResponseFields } from "@/lib/tools/criteria/schema";
+import { ddxResponseFields } from "@/lib/tools/ddx-match/schema";
+import { pairwiseDocumentFields } from "@/lib/tools/pairwise/schema";
+import { ratingsBlockSchema, ratingsDocumentFields, ratingsResponseFields } from "@/lib/tools/ratings/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
-// The annotation document (DESIGN.md: one document per assignment, saved whole with a version).
-// Client-safe: the review form and the server validate with the same schema. Everything is keyed
-// by database ids (Response.id, Criterion.id) — never by screen position — so blinding and the
-// randomized order are undone exactly in exports.
-const key = z.string().max(80);
-// Coarse caps only: the server checks each value against its axis and item (check-ratings.ts), where
-// a free-text answer may be as long as the note it corrects. The request body is capped as a whole.
-const ratingValue = z.union([z.string().max(500_000), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(50)]);
-export type RatingValue = z.infer<typeof ratingValue>;
-
-export const ratingsBlockSchema = z.object({
-  ratings: z.record(key, ratingValue).default({}),
-  comments: z.record(key, z.string().max(20_000)).default({}),
-});
-export type RatingsBlock = z.infer<typeof ratingsBlockSchema>;
-
-export const criterionMarkSchema = z.object({
-  met: z.boolean().nullable(),
-  note: z.string().max(5000).optional(),
-});
-export type CriterionMark = z.infer<typeof criterionMarkSchema>;
-
-export const ddxEntryMarkSchema = z.object({
-  match: z.enum(DDX_MATCHES).nullable(),
-  note: z.string().max(5000).optional(),
-});
-export type DdxEntryMark = z.infer<typeof ddxEntryMarkSchema>;
+// The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
+// composed from the tools' blocks (lib/tools/<tool>/schema.ts; decision 010). Client-safe: the review
+// form and the server validate with the same schema. Everything is keyed by database ids (Response.id,
+// Criterion.id) — never by screen position — so blinding and the randomized order are undone exactly
+// in exports. The blocks of the first four tools keep the paths they always had, so stored documents
+// and exports are unchanged.
+export { ratingValueSchema, ratingsBlockSchema, type RatingValue, type RatingsBlock } from "@/lib/tools/ratings/schema";
+export { pairBlockSchema, type PairBlock } from "@/lib/tools/pairwise/schema";
+export { criterionMarkSchema, type CriterionMark } from "@/lib/tools/criteria/schema";
+export { ddxEntryMarkSchema, type DdxEntryMark } from "@/lib/tools/ddx-match/schema";
 
 export const responseBlockSchema = ratingsBlockSchema.extend({
-  /** 1–5 (RUBRICS.md §8 confidence anchors); absent until the reviewer answers. */
-  confidence: z.number().int().min(1).max(5).nullable().optional(),
-  /** Case criteria (HealthBench style), keyed by Criterion.id. */
-  criteria: z.record(z.string().max(64), criterionMarkSchema).optional(),
-  /** Differential entries (ddx), keyed by 0-based rank, when the rubric grades them (AMIE style). */
-  entries: z.record(z.string().regex(/^\d{1,3}$/), ddxEntryMarkSchema).optional(),
+  ...ratingsResponseFields,
+  ...criteriaResponseFields,
+  ...ddxResponseFields,
 });
 export type ResponseBlock = z.infer<typeof responseBlockSchema>;
 
-export const pairBlockSchema = ratingsBlockSchema.extend({
-  /** Optional strength of a preference (1 slightly … 3 much), per pairwise axis. */
-  strength: z.record(key, z.number().int().min(1).max(3)).default({}),
-});
-export type PairBlock = z.infer<typeof pairBlockSchema>;
-
 export const annotationDataSchema = z.object({
   responses: z.record(z.string().max(64), responseBlockSchema).default({}),
-  item: ratingsBlockSchema.default({ ratings: {}, comments: {} }),
-  /** Pairwise axes: the value is the preferred Response.id or "tie". */
-  pair: pairBlockSchema.default({ ratings: {}, comments: {}, strength: {} }),
+  ...ratingsDocumentFields,
+  ...pairwiseDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

@@ -1,12 +1,11 @@
 import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/auth/permissions";
-import { withDocumentDefaults, type AnnotationData } from "@/lib/annotations/schema";
-import { scoreCriteria } from "@/lib/criteria/score";
-import { topKOf } from "@/lib/ddx/matches";
-import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageCriterion, type PageResponse, type SkippedPageRow } from "./annotation-page-query";
+import { withDocumentDefaults } from "@/lib/annotations/schema";
+import { projectRecord, projectResponse } from "@/lib/tools/export-projections";
+import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type SkippedPageRow } from "./annotation-page-query";
 import { pagedRows } from "./paged-rows";
 import { pseudonymizeReviewer } from "./pseudonym";
-import type { ExportPairRecord, ExportRecord, ExportResponseRecord, ResponseRef, SkippedRecord, SubmittedRecord } from "./record-schema";
+import type { ExportRecord, ExportResponseRecord, SkippedRecord, SubmittedRecord } from "./record-schema";
 
 // One record per submitted annotation and per skipped assignment, de-blinded (model names
 // restored, screen order undone), streamed page by page with keyset pagination so memory stays
@@ -38,46 +37,6 @@ export type ExportFilter = {
 };
 
 type Axis = { key: string; appliesTo: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" };
-type ResponseBlock = AnnotationData["responses"][string];
-
-function differentialOf(entries: ResponseBlock["entries"]) {
-  if (!entries || !Object.keys(entries).length) return {};
-  // The document keys entries by 0-based index; the export counts ranks from 1 like every position.
-  const count = Math.max(...Object.keys(entries).map(Number)) + 1;
-  const marks = Array.from({ length: count }, (_, index) => entries[String(index)]?.match ?? null);
-  return {
-    differentialMatches: marks.map((match, index) => ({ rank: index + 1, match, ...(entries[String(index)]?.note ? { note: entries[String(index)].note } : {}) })),
-    topK: topKOf(marks),
-  };
-}
-
-function criteriaOf(criteria: PageCriterion[], marks: ResponseBlock["criteria"]) {
-  if (!criteria.length) return {};
-  const met = Object.fromEntries(Object.entries(marks ?? {}).map(([id, m]) => [id, m.met]));
-  return {
-    criteria: criteria.map((c, index) => ({
-      criterionId: c.id, number: index + 1, text: c.text, points: c.points, tags: c.tags, met: marks?.[c.id]?.met ?? null,
-      ...(marks?.[c.id]?.note ? { note: marks[c.id].note } : {}),
-    })),
-    criteriaScore: scoreCriteria(criteria, met),
-  };
-}
-
-function pairwiseOf(data: AnnotationData, axes: Axis[], order: string[], refs: Map<string, ResponseRef>): ExportPairRecord[] {
-  const pairAxes = axes.filter((a) => a.appliesTo === "PAIR");
-  const [a, b] = order.map((id) => refs.get(id));
-  if (!pairAxes.length || !a || !b) return [];
-  return pairAxes.flatMap((axis) => {
-    const value = data.pair.ratings[axis.key];
-    if (typeof value !== "string") return [];
-    const chosen = value === "tie" ? "tie" : refs.get(value);
-    if (!chosen) return [];
-    const better = chosen === "tie" || axis.polarity === "HIGHER_IS_BETTER" ? chosen : chosen.responseId === a.responseId ? b : a;
-    const strength = data.pair.strength[axis.key];
-    const comment = data.pair.comments[axis.key];
-    return [{ axis: axis.key, polarity: axis.polarity, shownA: a, shownB: b, chosen, better, ...(strength ? { strength } : {}), ...(comment ? { comment } : {}) }];
-  });
-}
 
 /** The response as identified to the reviewer. */
 const responseIdentity = (r: PageResponse, order: string[]) => ({ responseId: r.id, label: r.label, modelName: r.modelName, shownAs: order.indexOf(r.id) + 1 });
@@ -105,31 +64,23 @@ function commonFields(row: AnnotationPageRow | SkippedPageRow, assignmentId: str
   };
 }
 
+/** A submitted annotation: each tool projects its block (lib/tools/export-projections.ts). */
 function submittedRecord(a: AnnotationPageRow, axes: Axis[], ctx: Context): SubmittedRecord {
   const data = withDocumentDefaults(a.data);
   const refs = new Map(a.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
-  const pairwise = pairwiseOf(data, axes, a.responseOrder, refs);
+  const tools = { criteria: a.criteria, axes, order: a.responseOrder, refs };
   return {
     status: "submitted",
     annotationId: a.id,
     version: a.version,
     ...commonFields(a, a.assignmentId, ctx),
     submittedAt: a.submittedAt.toISOString(),
-    responses: a.responses.map((r): ExportResponseRecord => {
-      const block = data.responses[r.id];
-      return {
-        ...responseIdentity(r, a.responseOrder),
-        ratings: block?.ratings ?? {},
-        comments: block?.comments ?? {},
-        ...(block?.confidence ? { confidence: block.confidence } : {}),
-        ...criteriaOf(a.criteria, block?.criteria),
-        ...differentialOf(block?.entries),
-        ...(ctx.includeContent ? responseContent(r) : {}),
-      };
-    }),
-    ...(pairwise.length ? { pairwise } : {}),
-    itemRatings: data.item.ratings,
-    itemComments: data.item.comments,
+    responses: a.responses.map((r) => ({
+      ...responseIdentity(r, a.responseOrder),
+      ...(projectResponse(data.responses[r.id], tools) as Pick<ExportResponseRecord, "ratings" | "comments">),
+      ...(ctx.includeContent ? responseContent(r) : {}),
+    })),
+    ...(projectRecord(data, tools) as Pick<SubmittedRecord, "itemRatings" | "itemComments">),
     overallComment: data.overallComment,
   };
 }

@@ -1,6 +1,8 @@
 import type { ExportRecord, SubmittedRecord } from "./record-schema";
 import type { ExportFormat } from "./schema";
 import { writeDelimitedRows } from "./csv-cell";
+import { csvRowsOf } from "@/lib/tools/export-projections";
+import type { CsvRow } from "@/lib/tools/types";
 
 // Format writers: pure functions from records to text chunks, shared by the route handler,
 // the CLI and the benchmark.
@@ -30,14 +32,7 @@ export const CSV_COLUMNS = [
   "criterion_points",
 ] as const;
 
-function csvValue(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-type ResponseColumns = { responseId: string; label: string; modelName: string; shownAs?: number } | null;
-type Criterion = { criterionId: string; text: string; points: number };
-type RowOf = (r: ResponseColumns, target: string, axis: string, value: string, comment: string, criterion?: Criterion) => string[];
+type RowOf = CsvRow;
 
 /**
  * CSV: one row per rating. `target` says what was rated: response (rubric axis), confidence,
@@ -49,7 +44,7 @@ type RowOf = (r: ResponseColumns, target: string, axis: string, value: string, c
  */
 export function toCsvRows(record: ExportRecord): string[][] {
   const submitted = record.status === "submitted" ? record : null;
-  const row: RowOf = (r: ResponseColumns, target: string, axis: string, value: string, comment: string, criterion?: Criterion) => [
+  const row: RowOf = (r, target, axis, value, comment, criterion) => [
     submitted?.annotationId ?? "",
     record.project,
     record.batch,
@@ -76,25 +71,9 @@ export function toCsvRows(record: ExportRecord): string[][] {
   return submittedRows(record, row);
 }
 
+/** A submitted record's rows: every tool's (lib/tools/export-projections.ts), then the overall comment. */
 function submittedRows(record: SubmittedRecord, row: RowOf): string[][] {
-  const rows: string[][] = [];
-  for (const r of record.responses) {
-    const keys = new Set([...Object.keys(r.ratings), ...Object.keys(r.comments)]);
-    for (const axis of keys) rows.push(row(r, "response", axis, csvValue(r.ratings[axis]), r.comments[axis] ?? ""));
-    if (r.confidence) rows.push(row(r, "confidence", "confidence", String(r.confidence), ""));
-    for (const c of r.criteria ?? []) rows.push(row(r, "criterion", `criterion:${c.number}`, c.met === null ? "" : c.met ? "met" : "not_met", c.note ?? "", c));
-    if (r.criteria?.length) rows.push(row(r, "criterion", "criteria_score", csvValue(r.criteriaScore), ""));
-    for (const e of r.differentialMatches ?? []) rows.push(row(r, "ddx_entry", `entry:${e.rank}`, e.match ?? "", e.note ?? ""));
-    for (const [k, correct] of Object.entries(r.topK ?? {})) rows.push(row(r, "ddx_entry", `top_${k}`, String(correct), ""));
-  }
-  for (const p of record.pairwise ?? []) {
-    const chosen = p.chosen === "tie" ? null : p.chosen;
-    rows.push(row(chosen, "pair", p.axis, chosen ? chosen.label : "tie", p.comment ?? ""));
-    const better = p.better === "tie" ? null : p.better;
-    rows.push(row(better, "pair", `${p.axis}:better`, better ? better.label : "tie", p.strength ? `strength ${p.strength}` : ""));
-  }
-  const itemKeys = new Set([...Object.keys(record.itemRatings), ...Object.keys(record.itemComments)]);
-  for (const axis of itemKeys) rows.push(row(null, "item", axis, csvValue(record.itemRatings[axis]), record.itemComments[axis] ?? ""));
+  const rows = csvRowsOf(record, row);
   if (record.overallComment) rows.push(row(null, "item", "overall_comment", "", record.overallComment));
   return rows;
 }

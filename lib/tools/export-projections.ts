@@ -1,0 +1,38 @@
+import type { AnnotationData } from "@/lib/annotations/schema";
+import type { ExportResponseRecord, SubmittedRecord } from "@/lib/export/record-schema";
+import { criteriaExport } from "./criteria/export";
+import { ddxMatchExport } from "./ddx-match/export";
+import { pairwiseExport } from "./pairwise/export";
+import { ratingsExport } from "./ratings/export";
+import type { CsvRow, ExportContext, ToolId } from "./types";
+
+type Block = AnnotationData["responses"][string] | undefined;
+
+/** What a tool contributes to each export format (lib/export composes them; registry order). */
+export type ToolExport = {
+  id: ToolId;
+  response?(block: Block, ctx: ExportContext): Partial<ExportResponseRecord>;
+  record?(doc: AnnotationData, ctx: ExportContext): Partial<SubmittedRecord>;
+  csvResponseRows?(r: ExportResponseRecord, row: CsvRow): string[][];
+  csvRecordRows?(record: SubmittedRecord, row: CsvRow): string[][];
+};
+
+export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, criteriaExport, ddxMatchExport];
+
+/** The tools' fields of one response of a submitted record. */
+export function projectResponse(block: Block, ctx: ExportContext): Partial<ExportResponseRecord> {
+  return Object.assign({}, ...TOOL_EXPORTS.map((t) => t.response?.(block, ctx) ?? {}));
+}
+
+/** The tools' record-level fields of a submitted record. */
+export function projectRecord(doc: AnnotationData, ctx: ExportContext): Partial<SubmittedRecord> {
+  return Object.assign({}, ...TOOL_EXPORTS.map((t) => t.record?.(doc, ctx) ?? {}));
+}
+
+/** CSV rows of a submitted record: each response tool by tool, then each tool's record-level rows. */
+export function csvRowsOf(record: SubmittedRecord, row: CsvRow): string[][] {
+  const rows: string[][] = [];
+  for (const r of record.responses) for (const t of TOOL_EXPORTS) rows.push(...(t.csvResponseRows?.(r, row) ?? []));
+  for (const t of TOOL_EXPORTS) rows.push(...(t.csvRecordRows?.(record, row) ?? []));
+  return rows;
+}

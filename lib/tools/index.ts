@@ -1,0 +1,55 @@
+import type { AnnotationData } from "@/lib/annotations/schema";
+import { criteriaChecks } from "./criteria/check";
+import { ddxMatchChecks } from "./ddx-match/check";
+import { TOOL_DESCRIBERS } from "./describe-document";
+import { pairwiseChecks } from "./pairwise/check";
+import { ratingsChecks } from "./ratings/check";
+import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
+
+// The registry of annotation tools (STYLE.md "Annotation tools", decision 010): an explicit list —
+// nothing registers itself on import. The document schema is composed from the tools' schemas in
+// lib/annotations/schema.ts, the describers in ./describe-document.ts (zod-free, for the browser), the
+// export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
+// folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
+
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, criteriaChecks, ddxMatchChecks];
+export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
+
+export { TOOL_DESCRIBERS };
+export { describeChanges } from "./describe-document";
+export type { AxisRule, ChangeLabels, CheckContext, RatingProblem, ToolId } from "./types";
+
+/**
+ * Checks a whole document against the rubric, the item and the reviewer's responses: every tool checks
+ * its own block, enabled or not (a block for a tool the rubric does not use is refused value by value).
+ * Invalid values are always problems; what is missing only when `forSubmit` (drafts may be incomplete).
+ */
+export function checkDocument(doc: AnnotationData, ctx: CheckContext, forSubmit: boolean): RatingProblem[] {
+  const problems: RatingProblem[] = [];
+  const known = new Set(ctx.responseIds);
+  for (const id of Object.keys(doc.responses)) {
+    if (!known.has(id)) problems.push({ path: `responses.${id}`, message: "This response is not part of the assignment." });
+  }
+  for (const tool of TOOLS) problems.push(...tool.check(doc, ctx, forSubmit));
+  return problems;
+}
+
+/** What decides which tools a review shows: the rubric, its template's tools, the item. */
+export type ToolSetting = {
+  axes: Array<{ appliesTo: string }>;
+  templateTools: readonly string[];
+  itemKind: string;
+  criteriaCount: number;
+  responseCount: number;
+};
+
+/** The tools a reviewer uses on one assignment, in registry order. */
+export function enabledTools(s: ToolSetting): ToolId[] {
+  const on: Record<ToolId, boolean> = {
+    ratings: s.axes.some((a) => a.appliesTo === "RESPONSE" || a.appliesTo === "ITEM"),
+    pairwise: s.responseCount >= 2 && s.axes.some((a) => a.appliesTo === "PAIR"),
+    criteria: s.criteriaCount > 0,
+    "ddx-match": s.itemKind.toUpperCase() === "DDX" && s.templateTools.includes("ddx-match"),
+  };
+  return TOOL_IDS.filter((id) => on[id]);
+}

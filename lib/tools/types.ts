@@ -1,0 +1,94 @@
+import type { AnnotationData } from "@/lib/annotations/schema";
+
+// The contract every annotation tool fulfils (STYLE.md "Annotation tools", decision 010). Type-only
+// module: client and server code import it freely.
+
+/** The tools, by stable id (also the key of a tool's results and export fields). */
+export type ToolId = "ratings" | "pairwise" | "criteria" | "ddx-match";
+
+/** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
+export type RatingProblem = { path: string; message: string };
+
+/** A rubric axis as the tools check it (RubricAxis with database nulls). */
+export type AxisRule = {
+  key: string;
+  label: string;
+  type: "SCALE" | "CHOICE" | "BOOLEAN" | "TEXT";
+  appliesTo: "RESPONSE" | "PAIR" | "ITEM";
+  required: boolean;
+  options: Array<{ value: string }>;
+  min: number | null;
+  max: number | null;
+  allowsNotApplicable?: boolean;
+  /** "note_sentences": the options are the item's sentence ids. */
+  optionsFrom?: string | null;
+};
+
+/** What a document is checked against on the server: the rubric, the item, the reviewer's screen order. */
+export type CheckContext = {
+  axes: AxisRule[];
+  /** The assignment's responses in screen order; pairwise axes compare the first two. */
+  responseIds: string[];
+  /** The item's case criteria; when there are any, each response must have all marked to submit. */
+  criterionIds?: string[];
+  /** Differential lengths by response id, when the rubric grades each entry (ddx-match). */
+  differentialLengths?: Record<string, number>;
+  /** The item's note sentence ids, for axes whose options are the sentences. */
+  sentenceIds?: string[];
+  /** Longest free-text answer (TEXT axes), sized from the item (lib/annotations/check-context.ts). */
+  maxTextLength?: number;
+};
+
+/** Names the reviewer saw, for describing changes (history, conflict panel). */
+export type ChangeLabels = {
+  axes: Map<string, string>;
+  /** Axis key → stored value → the label the reviewer saw ("moderate_mild" → "Moderate or mild harm"). */
+  values?: Map<string, Map<string, string>>;
+  /** Response.id → "Response A" in the reviewer's own screen order. */
+  responses: Map<string, string>;
+  /** Criterion.id → "Criterion 3". */
+  criteria: Map<string, string>;
+};
+
+/**
+ * One tool's part of the server: checking its block of the document against the rubric and item
+ * (stricter at submit), and describing changes of its block. Export projections live in each tool's
+ * export.ts (lib/export composes them); describers are zod-free because the review page runs them.
+ */
+export type ToolChecks = {
+  id: ToolId;
+  /** Bumped when the tool's block changes shape (stored documents keep working through defaults). */
+  version: number;
+  check(doc: AnnotationData, ctx: CheckContext, forSubmit: boolean): RatingProblem[];
+};
+
+type ResponseBlock = AnnotationData["responses"][string];
+
+/**
+ * How a tool describes changes of its block: per response (`who` is "Response A · ") and for the
+ * document as a whole. Zod-free, type-only imports: the review page runs describers in the browser.
+ */
+export type ToolDescriber = {
+  id: ToolId;
+  response?(who: string, before: ResponseBlock | undefined, after: ResponseBlock | undefined, labels: ChangeLabels): string[];
+  document?(before: AnnotationData, after: AnnotationData, labels: ChangeLabels): string[];
+};
+
+/** What an export projection sees besides the document: the item's criteria, the rubric's axes, the reviewer's order. */
+export type ExportContext = {
+  criteria: Array<{ id: string; position: number; text: string; points: number; tags: string[] }>;
+  axes: Array<{ key: string; appliesTo: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" }>;
+  /** Response ids in the reviewer's screen order. */
+  order: string[];
+  refs: Map<string, { responseId: string; label: string; modelName: string }>;
+};
+
+/** One CSV row: the response it is about (or none), target, axis, value, comment, criterion columns. */
+export type CsvRow = (
+  response: { responseId: string; label: string; modelName: string; shownAs?: number } | null,
+  target: string,
+  axis: string,
+  value: string,
+  comment: string,
+  criterion?: { criterionId: string; text: string; points: number },
+) => string[];
