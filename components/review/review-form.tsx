@@ -2,21 +2,19 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignments/load-for-review";
-import type { AnnotationData, CriterionMark, DdxEntryMark, RatingValue, ResponseBlock } from "@/lib/annotations/schema";
-import { CONFIDENCE_LABELS } from "@/lib/projects/labels";
+import type { AnnotationData, RatingValue, ResponseBlock } from "@/lib/annotations/schema";
 import { changeLabelsFor } from "@/lib/annotations/change-labels";
+import type { ToolId } from "@/lib/tools/types";
 import { PlainText } from "@/components/ui/markdown";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
-import { AxisInput } from "./axis-input";
 import { ConflictPanel } from "./conflict-panel";
-import { CriteriaChecklist } from "./criteria-checklist";
-import { DifferentialGrading } from "./differential-grading";
-import { PairwisePanel } from "./pairwise-panel";
 import { ResponseBody } from "./response-body";
 import { RevisionHistory } from "./revision-history";
 import { SaveStatus } from "./save-status";
 import { TextLimit } from "./text-limit";
-import { REVIEW_SHORTCUTS, ShortcutSheet } from "./shortcut-sheet";
+import { ShortcutSheet } from "./shortcut-sheet";
+import { CLIENT_TOOLS, shortcutsFor } from "./tools";
+import type { ToolPanelProps } from "./tools/types";
 import { SkipDialog } from "./skip-dialog";
 import { useActiveTime } from "./use-active-time";
 import { useAutosave } from "./use-autosave";
@@ -25,18 +23,6 @@ import { useSentencePicking } from "./use-sentence-picking";
 import { jumpToProblem } from "./problem-target";
 
 type Value = RatingValue | undefined;
-
-const CONFIDENCE_AXIS: ReviewAxis = {
-  key: "confidence",
-  label: "Your confidence in this rating",
-  help: "",
-  type: "SCALE",
-  appliesTo: "RESPONSE",
-  required: false,
-  options: CONFIDENCE_LABELS.map((label, i) => ({ value: String(i + 1), label })),
-  min: 1,
-  max: 5,
-};
 
 const emptyBlock = (): ResponseBlock => ({ ratings: {}, comments: {} });
 
@@ -50,9 +36,9 @@ export function ReviewForm(props: {
   axes: ReviewAxis[];
   criteria: ReviewCriterion[];
   askConfidence: boolean;
-  /** The rubric grades each differential entry (AMIE style). */
-  gradeDifferentials: boolean;
   pairwiseStrength: boolean;
+  /** The tools of this review (lib/tools enabledTools): the page composes their panels. */
+  tools: ToolId[];
   nextHref: string;
   /** The server's annotation when the page was rendered (version, document, latest mutation id). */
   annotation: { version: number; data: AnnotationData; lastMutationId: string | null };
@@ -67,9 +53,9 @@ export function ReviewForm(props: {
   const [panel, setPanel] = useState<"none" | "help" | "skip" | "history">("none");
   const root = useRef<HTMLDivElement>(null);
   const readOnly = props.status === "SUBMITTED" || props.status === "SKIPPED" || state.kind === "submitted" || state.kind === "locked";
-  const responseAxes = props.axes.filter((a) => a.appliesTo === "RESPONSE");
   const itemAxes = props.axes.filter((a) => a.appliesTo === "ITEM");
-  const pairAxes = props.responses.length >= 2 ? props.axes.filter((a) => a.appliesTo === "PAIR") : [];
+  const enabled = useMemo(() => new Set(props.tools), [props.tools]);
+  const tools = CLIENT_TOOLS.filter((t) => enabled.has(t.id));
   const problemAt = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
   const labels = useMemo(
     () => changeLabelsFor(props.axes, props.responses.map((r) => r.id), props.criteria.map((c, position) => ({ id: c.id, position }))),
@@ -78,12 +64,6 @@ export function ReviewForm(props: {
 
   const setBlock = (responseId: string, patch: (block: ResponseBlock) => ResponseBlock) =>
     update({ ...data, responses: { ...data.responses, [responseId]: patch(data.responses[responseId] ?? emptyBlock()) } });
-  const setResponse = (responseId: string, axisKey: string, field: "ratings" | "comments", value: Value) =>
-    setBlock(responseId, (block) => ({ ...block, [field]: { ...block[field], [axisKey]: value } }));
-  const setCriterion = (responseId: string, criterionId: string, mark: CriterionMark) =>
-    setBlock(responseId, (block) => ({ ...block, criteria: { ...block.criteria, [criterionId]: mark } }));
-  const setEntry = (responseId: string, rank: number, mark: DdxEntryMark) =>
-    setBlock(responseId, (block) => ({ ...block, entries: { ...block.entries, [String(rank)]: mark } }));
   const setItem = (axisKey: string, field: "ratings" | "comments", value: Value) =>
     update({ ...data, item: { ...data.item, [field]: { ...data.item[field], [axisKey]: value } } });
 
@@ -126,6 +106,10 @@ export function ReviewForm(props: {
   );
 
   const gridCols = props.responses.length > 1 ? "lg:grid-cols-2" : "";
+  const panelProps: ToolPanelProps = {
+    data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled,
+    settings: { askConfidence: props.askConfidence, pairwiseStrength: props.pairwiseStrength },
+  };
   return (
     <div className="space-y-4" ref={root}>
       <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-slate-50/95 py-2 backdrop-blur">
@@ -172,46 +156,25 @@ export function ReviewForm(props: {
                 {r.displayLabel}
                 {r.modelName ? <span className="ml-2 text-sm font-normal text-slate-500"><PlainText text={r.modelName} /></span> : null}
               </h2>
-              <ResponseBody response={r} gradedDifferential={props.gradeDifferentials && Boolean(r.differential)} />
+              <ResponseBody response={r} gradedDifferential={enabled.has("ddx-match") && Boolean(r.differential)} />
               <fieldset disabled={readOnly} className="mt-4 space-y-3">
-                {props.gradeDifferentials && r.differential ? (
-                  <DifferentialGrading response={r} marks={block.entries ?? {}} onChange={(rank, mark) => setEntry(r.id, rank, mark)} problem={problemAt.get(`responses.${r.id}.entries`)} />
-                ) : null}
-                {responseAxes.map((axis) => (
-                  <AxisInput key={axis.key} axis={axis} name={`${r.id}-${axis.key}`} value={block.ratings[axis.key]} comment={block.comments[axis.key] ?? ""}
-                    onChange={(v) => setResponse(r.id, axis.key, "ratings", v)} onComment={(t) => setResponse(r.id, axis.key, "comments", t)}
-                    problem={problemAt.get(`responses.${r.id}.ratings.${axis.key}`)} />
-                ))}
-                {props.criteria.length ? (
-                  <CriteriaChecklist responseId={r.id} criteria={props.criteria} marks={block.criteria ?? {}} onChange={(c, mark) => setCriterion(r.id, c, mark)}
-                    problem={problemAt.get(`responses.${r.id}.criteria`)} />
-                ) : null}
-                {props.askConfidence && (responseAxes.length || props.criteria.length || (props.gradeDifferentials && r.differential)) ? (
-                  <div data-testid="confidence">
-                    <AxisInput axis={CONFIDENCE_AXIS} name={`${r.id}-confidence`} value={block.confidence ?? undefined} comment=""
-                      onChange={(v) => setBlock(r.id, (b) => ({ ...b, confidence: typeof v === "number" ? v : null }))} />
-                  </div>
-                ) : null}
+                {tools.map((t) => (t.ResponsePanel ? <t.ResponsePanel key={t.id} {...panelProps} response={r} block={block} setBlock={(patch) => setBlock(r.id, patch)} /> : null))}
+                {tools.map((t) => (t.ResponseFooter ? <t.ResponseFooter key={t.id} {...panelProps} response={r} block={block} setBlock={(patch) => setBlock(r.id, patch)} /> : null))}
               </fieldset>
             </section>
           );
         })}
       </div>
 
-      {pairAxes.length ? (
-        <fieldset disabled={readOnly}>
-          <PairwisePanel axes={pairAxes} pair={[props.responses[0], props.responses[1]]} block={data.pair} strength={props.pairwiseStrength} problemAt={problemAt}
-            onChange={(pair) => update({ ...data, pair })} />
+      {tools.map((t) => (t.ComparisonPanel ? (
+        <fieldset key={t.id} disabled={readOnly}>
+          <t.ComparisonPanel {...panelProps} />
         </fieldset>
-      ) : null}
+      ) : null))}
 
       <section className={cardClass} data-block="item">
         <fieldset disabled={readOnly} className="space-y-3">
-          {itemAxes.map((axis) => (
-            <AxisInput key={axis.key} axis={axis} name={`item-${axis.key}`} value={data.item.ratings[axis.key]}
-              comment={data.item.comments[axis.key] ?? ""} onChange={(v) => setItem(axis.key, "ratings", v)}
-              onComment={(t) => setItem(axis.key, "comments", t)} problem={problemAt.get(`item.ratings.${axis.key}`)} />
-          ))}
+          {tools.map((t) => (t.ItemPanel ? <t.ItemPanel key={t.id} {...panelProps} /> : null))}
           <label className="block text-sm font-medium" htmlFor="overall-comment">Overall comment</label>
           <textarea id="overall-comment" className="w-full rounded border border-slate-300 p-2 text-sm" rows={3}
             value={data.overallComment} onChange={(e) => update({ ...data, overallComment: e.target.value })} data-testid="overall-comment" maxLength={OVERALL_COMMENT_MAX} />
@@ -219,7 +182,7 @@ export function ReviewForm(props: {
         </fieldset>
       </section>
 
-      <ShortcutSheet open={panel === "help"} onClose={() => setPanel("none")} shortcuts={REVIEW_SHORTCUTS} />
+      <ShortcutSheet open={panel === "help"} onClose={() => setPanel("none")} shortcuts={shortcutsFor(enabled)} />
       {panel === "skip" ? <SkipDialog open onClose={() => setPanel("none")} onSkip={onSkip} /> : null}
     </div>
   );

@@ -5,19 +5,6 @@ import { secondaryButtonClass } from "@/components/ui/styles";
 
 export type Shortcut = { keys: string[]; action: string };
 
-export const REVIEW_SHORTCUTS: readonly Shortcut[] = [
-  { keys: ["?"], action: "Show this sheet" },
-  { keys: ["J", "↓"], action: "Next axis" },
-  { keys: ["K", "↑"], action: "Previous axis" },
-  { keys: ["1–9"], action: "Choose option n on the focused axis" },
-  { keys: ["Y", "N"], action: "Yes / No on a yes-no axis or criterion" },
-  { keys: ["A", "T", "B"], action: "Pairwise: prefer A / tie / prefer B" },
-  { keys: ["C"], action: "Comment on the focused axis" },
-  { keys: ["Ctrl", "Enter"], action: "Submit and open the next item" },
-  { keys: ["S"], action: "Skip with a reason" },
-  { keys: ["H"], action: "Show my revision history" },
-];
-
 const MODIFIERS = new Set(["ctrl", "control", "cmd", "⌘", "meta", "alt", "option", "⌥", "shift", "⇧"]);
 
 /** ["Ctrl","Enter"] is a chord (Ctrl + Enter); ["J","↓"] are alternatives (J or ↓). */
@@ -90,7 +77,11 @@ export function ShortcutSheet({ open, onClose, shortcuts }: { open: boolean; onC
             );
           })}
         </dl>
-        <p className="mt-3 text-xs text-slate-500">
+        <p className="mt-3 text-xs text-slate-600" data-testid="shortcut-rule">
+          Every yes/no question is shown Yes, No — so <kbd className={kbdClass}>1</kbd> and <kbd className={kbdClass}>Y</kbd> always mean Yes — and
+          the rubric&apos;s best answer is marked “✓ best”, so the better end of an axis is visible whatever its order. Keys act on the focused block.
+        </p>
+        <p className="mt-2 text-xs text-slate-500">
           Press <kbd className={kbdClass}>Esc</kbd> to close.
         </p>
       </div>

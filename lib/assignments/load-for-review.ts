@@ -4,6 +4,7 @@ import { readAnnotationData } from "@/lib/annotations/schema";
 import { imageUrlFor } from "@/lib/items/images";
 import { noteInputSchema, parseItemInput, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
 import { textLimitFor } from "@/lib/annotations/check-context";
+import { enabledTools } from "@/lib/tools";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
@@ -199,8 +200,14 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       askConfidence: settings.askConfidence,
       pairwiseStrength: settings.pairwiseStrength,
     },
-    /** Review tools of the rubric's template (case criteria, differential grading). */
-    tools: toolsOfTemplate(assignment.rubric.templateKey),
+    /** The tools of this review (lib/tools registry): the page composes their panels. */
+    tools: enabledTools({
+      axes: assignment.rubric.axes,
+      templateTools: toolsOfTemplate(assignment.rubric.templateKey),
+      itemKind: assignment.item.kind,
+      criteriaCount: assignment.item.criteria.length,
+      responseCount: assignment.responseOrder.length,
+    }),
     // The external id can encode the source or model; reviewers see only the queue position.
     item,
     criteria: assignment.item.criteria.map((c): ReviewCriterion => ({ id: c.id, text: c.text, points: c.points, tags: c.tags.filter((t) => t.startsWith("axis:")) })),

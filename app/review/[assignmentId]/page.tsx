@@ -54,7 +54,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         axes={axes}
         criteria={criteria}
         askConfidence={project.askConfidence}
-        gradeDifferentials={tools.includes("ddx-match")}
+        tools={tools}
         pairwiseStrength={project.pairwiseStrength}
         nextHref={nextHref}
         annotation={annotation}

@@ -3,7 +3,7 @@ import type { ReviewAxis, ReviewResponse } from "@/lib/assignments/load-for-revi
 import type { PairBlock, RatingValue } from "@/lib/annotations/schema";
 import { PAIR_STRENGTH_LABELS } from "@/lib/projects/labels";
 import { cardClass } from "@/components/ui/styles";
-import { AxisInput } from "./axis-input";
+import { AxisInput } from "../../axis-input";
 
 /**
  * Pairwise axes (A / tie / B as published). The screen shows A and B in this reviewer's

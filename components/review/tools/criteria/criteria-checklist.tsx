@@ -2,7 +2,7 @@
 import type { ReviewCriterion } from "@/lib/assignments/load-for-review";
 import type { CriterionMark } from "@/lib/annotations/schema";
 import { PlainText } from "@/components/ui/markdown";
-import { navClass } from "./axis-input";
+import { navClass } from "../../axis-input";
 
 /**
  * Case criteria (HealthBench style): each one met / not met, with an optional note. A negative

@@ -3,7 +3,7 @@ import type { ReviewResponse } from "@/lib/assignments/load-for-review";
 import type { DdxEntryMark } from "@/lib/annotations/schema";
 import { DDX_MATCHES, DDX_MATCH_LABELS } from "@/lib/ddx/matches";
 import { Markdown, PlainText } from "@/components/ui/markdown";
-import { navClass } from "./axis-input";
+import { navClass } from "../../axis-input";
 
 /**
  * AMIE-style grading of a ranked differential: each entry against the case's ground truth. Each

@@ -1,0 +1,25 @@
+import { criteriaClient } from "./criteria";
+import { ddxMatchClient } from "./ddx-match";
+import { pairwiseClient } from "./pairwise";
+import { ratingsClient } from "./ratings";
+import type { ClientTool, KeyBinding } from "./types";
+
+// The review page's tool registry (decision 010): an explicit list, in the order panels appear in a
+// response's card (the differential first, then the rubric's axes, then the case criteria). The server
+// registry is lib/tools; the conformance test (lib/tools/registry.test.ts) checks both list the same ids.
+export const CLIENT_TOOLS: readonly ClientTool[] = [ddxMatchClient, ratingsClient, criteriaClient, pairwiseClient];
+
+/** Keys the page itself uses, whatever block has the focus: no tool may bind them. */
+export const PAGE_KEYS: readonly KeyBinding[] = [
+  { keys: ["?"], action: "Show this sheet", scope: "page" },
+  { keys: ["J", "↓"], action: "Next axis, criterion or entry", scope: "page" },
+  { keys: ["K", "↑"], action: "Previous axis, criterion or entry", scope: "page" },
+  { keys: ["Ctrl", "Enter"], action: "Submit and open the next item", scope: "page" },
+  { keys: ["S"], action: "Skip with a reason", scope: "page" },
+  { keys: ["H"], action: "Show my revision history", scope: "page" },
+];
+
+/** The shortcut sheet for a review: the page's keys, then each enabled tool's. */
+export function shortcutsFor(enabled: ReadonlySet<string>): KeyBinding[] {
+  return [...PAGE_KEYS, ...CLIENT_TOOLS.filter((t) => enabled.has(t.id)).flatMap((t) => t.keymap)];
+}

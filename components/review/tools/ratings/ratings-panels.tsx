@@ -1,0 +1,56 @@
+"use client";
+import type { ReviewAxis } from "@/lib/assignments/load-for-review";
+import type { RatingValue } from "@/lib/annotations/schema";
+import { CONFIDENCE_LABELS } from "@/lib/projects/labels";
+import { AxisInput } from "../../axis-input";
+import type { ResponsePanelProps, ToolPanelProps } from "../types";
+
+type Value = RatingValue | undefined;
+
+const CONFIDENCE_AXIS: ReviewAxis = {
+  key: "confidence",
+  label: "Your confidence in this rating",
+  help: "",
+  type: "SCALE",
+  appliesTo: "RESPONSE",
+  required: false,
+  options: CONFIDENCE_LABELS.map((label, i) => ({ value: String(i + 1), label })),
+  min: 1,
+  max: 5,
+};
+
+/** The rubric's response axes for one response. */
+export function ResponseAxes({ axes, response, block, setBlock, problemAt }: ResponsePanelProps) {
+  const set = (axisKey: string, field: "ratings" | "comments", value: Value) => setBlock((b) => ({ ...b, [field]: { ...b[field], [axisKey]: value } }));
+  return axes
+    .filter((a) => a.appliesTo === "RESPONSE")
+    .map((axis) => (
+      <AxisInput key={axis.key} axis={axis} name={`${response.id}-${axis.key}`} value={block.ratings[axis.key]} comment={block.comments[axis.key] ?? ""}
+        onChange={(v) => set(axis.key, "ratings", v)} onComment={(t) => set(axis.key, "comments", t)}
+        problem={problemAt.get(`responses.${response.id}.ratings.${axis.key}`)} />
+    ));
+}
+
+/** The reviewer's confidence (1–5) in their rating of this response, when the project asks and there is something rated. */
+export function ConfidenceFooter({ settings, axes, criteria, enabled, response, block, setBlock }: ResponsePanelProps) {
+  const rated = axes.some((a) => a.appliesTo === "RESPONSE") || criteria.length > 0 || (enabled.has("ddx-match") && Boolean(response.differential));
+  if (!settings.askConfidence || !rated) return null;
+  return (
+    <div data-testid="confidence">
+      <AxisInput axis={CONFIDENCE_AXIS} name={`${response.id}-confidence`} value={block.confidence ?? undefined} comment=""
+        onChange={(v) => setBlock((b) => ({ ...b, confidence: typeof v === "number" ? v : null }))} />
+    </div>
+  );
+}
+
+/** The rubric's item axes. */
+export function ItemAxes({ axes, data, update, problemAt }: ToolPanelProps) {
+  const set = (axisKey: string, field: "ratings" | "comments", value: Value) => update({ ...data, item: { ...data.item, [field]: { ...data.item[field], [axisKey]: value } } });
+  return axes
+    .filter((a) => a.appliesTo === "ITEM")
+    .map((axis) => (
+      <AxisInput key={axis.key} axis={axis} name={`item-${axis.key}`} value={data.item.ratings[axis.key]}
+        comment={data.item.comments[axis.key] ?? ""} onChange={(v) => set(axis.key, "ratings", v)}
+        onComment={(t) => set(axis.key, "comments", t)} problem={problemAt.get(`item.ratings.${axis.key}`)} />
+    ));
+}

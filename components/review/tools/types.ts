@@ -1,0 +1,45 @@
+import type { ComponentType } from "react";
+import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignments/load-for-review";
+import type { AnnotationData, ResponseBlock } from "@/lib/annotations/schema";
+import type { ToolId } from "@/lib/tools/types";
+
+/** What every tool panel gets: the document, how to change it, and the review's rubric and item. */
+export type ToolPanelProps = {
+  data: AnnotationData;
+  update: (data: AnnotationData) => void;
+  axes: ReviewAxis[];
+  criteria: ReviewCriterion[];
+  responses: ReviewResponse[];
+  /** Server problems by path ("responses.<id>.criteria"), shown beside the block they are about. */
+  problemAt: Map<string, string>;
+  enabled: ReadonlySet<ToolId>;
+  settings: { askConfidence: boolean; pairwiseStrength: boolean };
+};
+
+/** A panel inside one response's card. */
+export type ResponsePanelProps = ToolPanelProps & {
+  response: ReviewResponse;
+  block: ResponseBlock;
+  setBlock: (patch: (block: ResponseBlock) => ResponseBlock) => void;
+};
+
+/**
+ * A key a tool answers to while one of its blocks has the focus (`scope` names the block kind, the
+ * `data-nav` value). Data, not code: the page's keyboard handler is shared, the shortcut sheet is built
+ * from these, and the conformance test refuses clashes with the page-wide keys.
+ */
+export type KeyBinding = { keys: string[]; action: string; scope: string };
+
+/** The review page's part of a tool (lib/tools holds its server part under the same id). */
+export type ClientTool = {
+  id: ToolId;
+  /** In each response's card, in registry order. */
+  ResponsePanel?: ComponentType<ResponsePanelProps>;
+  /** In each response's card, after every tool's ResponsePanel (confidence comes last). */
+  ResponseFooter?: ComponentType<ResponsePanelProps>;
+  /** Below the responses (pairwise comparison). */
+  ComparisonPanel?: ComponentType<ToolPanelProps>;
+  /** In the item card, above the overall comment. */
+  ItemPanel?: ComponentType<ToolPanelProps>;
+  keymap: KeyBinding[];
+};
