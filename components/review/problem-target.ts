@@ -13,6 +13,9 @@ export function findProblemTarget(root: HTMLElement, path: string): HTMLElement 
   } else if (parts[0] === "item") {
     scope = root.querySelector('[data-block="item"]');
     rest = parts.slice(1);
+  } else if (parts[0] === "references") {
+    const card = root.querySelector(`[data-response-id="${CSS.escape(parts[1] ?? "")}"]`);
+    return card?.querySelector<HTMLElement>('[data-nav="statement"]') ?? null;
   } else if (parts[0] === "pair") {
     scope = root.querySelector('[data-testid="pairwise"]');
     rest = parts.slice(1);

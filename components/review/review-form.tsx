@@ -39,6 +39,8 @@ export function ReviewForm(props: {
   pairwiseStrength: boolean;
   /** The tools of this review (lib/tools enabledTools): the page composes their panels. */
   tools: ToolId[];
+  /** The item's reference reasoning statements (reference-statements tool). */
+  referenceStatements: string[];
   nextHref: string;
   /** The server's annotation when the page was rendered (version, document, latest mutation id). */
   annotation: { version: number; data: AnnotationData; lastMutationId: string | null };
@@ -107,7 +109,7 @@ export function ReviewForm(props: {
 
   const gridCols = props.responses.length > 1 ? "lg:grid-cols-2" : "";
   const panelProps: ToolPanelProps = {
-    data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled,
+    data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled, statements: props.referenceStatements,
     settings: { askConfidence: props.askConfidence, pairwiseStrength: props.pairwiseStrength },
   };
   return (

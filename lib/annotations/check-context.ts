@@ -1,5 +1,6 @@
 import { noteInputSchema, responseAnswerSchema } from "@/lib/items/schema";
 import { toolsOfTemplate } from "@/lib/rubrics/templates";
+import { statementsOf } from "@/lib/tools/references/statements";
 import type { AxisRule, CheckContext } from "@/lib/tools/types";
 
 /** Longest free text an axis answer or comment may hold, unless the item is longer (see textLimitFor). */
@@ -25,7 +26,7 @@ export function sentenceIdsOf(kind: string, input: unknown): string[] {
 type AssignmentForCheck = {
   responseOrder: string[];
   rubric: { templateKey: string | null; axes: unknown[] };
-  item: { kind: string; input: unknown; criteria: Array<{ id: string }>; responses: Array<{ id: string; answer: unknown }> };
+  item: { kind: string; input: unknown; reference: unknown; criteria: Array<{ id: string }>; responses: Array<{ id: string; answer: unknown }> };
 };
 
 /** What a document is checked against on the server: the rubric, the item, the reviewer's response order. */
@@ -38,6 +39,7 @@ export function checkContextFor(assignment: AssignmentForCheck): CheckContext {
     criterionIds: item.criteria.map((c) => c.id),
     sentenceIds: sentenceIdsOf(item.kind, item.input),
     maxTextLength: textLimitFor(item.kind, item.input),
+    statementCount: statementsOf(item.reference).length,
     ...(gradesDifferentials
       ? { differentialLengths: Object.fromEntries(item.responses.map((r) => [r.id, responseAnswerSchema.safeParse(r.answer ?? {}).data?.differential?.length ?? 0])) }
       : {}),

@@ -15,5 +15,7 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     item: { ratings: d.item?.ratings ?? {}, comments: d.item?.comments ?? {} },
     pair: { ratings: d.pair?.ratings ?? {}, comments: d.pair?.comments ?? {}, strength: d.pair?.strength ?? {} },
     overallComment: d.overallComment ?? "",
+    // Blocks of tools added later stay absent until used (the empty document has none).
+    ...(d.references ? { references: d.references } : {}),
   };
 }

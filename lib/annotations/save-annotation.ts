@@ -40,7 +40,7 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
       annotation: true,
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
       batch: { select: { projectId: true } },
-      item: { select: { kind: true, input: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true } } } },
+      item: { select: { kind: true, input: true, reference: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true } } } },
     },
   });
   if (!assignment) throw new NotFoundError("Assignment not found.");

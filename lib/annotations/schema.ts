@@ -3,6 +3,7 @@ import { criteriaResponseFields } from "@/lib/tools/criteria/schema";
 import { ddxResponseFields } from "@/lib/tools/ddx-match/schema";
 import { pairwiseDocumentFields } from "@/lib/tools/pairwise/schema";
 import { ratingsBlockSchema, ratingsDocumentFields, ratingsResponseFields } from "@/lib/tools/ratings/schema";
+import { referencesDocumentFields } from "@/lib/tools/references/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
@@ -27,6 +28,7 @@ export const annotationDataSchema = z.object({
   responses: z.record(z.string().max(64), responseBlockSchema).default({}),
   ...ratingsDocumentFields,
   ...pairwiseDocumentFields,
+  ...referencesDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

@@ -5,6 +5,7 @@ import { imageUrlFor } from "@/lib/items/images";
 import { noteInputSchema, parseItemInput, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
 import { textLimitFor } from "@/lib/annotations/check-context";
 import { enabledTools } from "@/lib/tools";
+import { statementsOf } from "@/lib/tools/references/statements";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
@@ -155,6 +156,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
   );
 
   const textLimit = textLimitFor(assignment.item.kind, assignment.item.input);
+  const referenceStatements = statementsOf(assignment.item.reference);
   const axes: ReviewAxis[] = assignment.rubric.axes.map((a) => ({
     key: a.key,
     label: a.label,
@@ -207,7 +209,10 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       itemKind: assignment.item.kind,
       criteriaCount: assignment.item.criteria.length,
       responseCount: assignment.responseOrder.length,
+      statementCount: referenceStatements.length,
     }),
+    /** The item's reference reasoning statements, to mark covered (the rest of the reference is never sent). */
+    referenceStatements,
     // The external id can encode the source or model; reviewers see only the queue position.
     item,
     criteria: assignment.item.criteria.map((c): ReviewCriterion => ({ id: c.id, text: c.text, points: c.points, tags: c.tags.filter((t) => t.startsWith("axis:")) })),

@@ -26,6 +26,8 @@ export type AnnotationPageRow = {
   data: unknown;
   submittedAt: Date;
   itemId: string;
+  /** The item's reference.statements (JSON), when it has any. */
+  referenceStatements?: unknown;
   assignmentId: string;
   batchId: string;
   reviewerId: string;
@@ -72,7 +74,7 @@ export function fetchAnnotationPage(db: Db, q: AnnotationPageQuery): Promise<Ann
   return db.$queryRaw<AnnotationPageRow[]>`
     SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
            s.id AS "assignmentId", s."batchId", s."reviewerId", s."rubricId", s."responseOrder", s."timeOnTaskMs",
-           i."externalId", i.kind::text AS kind ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           i."externalId", i.kind::text AS kind, i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`a."itemId"`, q.includeContent)}
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
@@ -94,7 +96,7 @@ export function fetchSkippedPage(db: Db, q: AnnotationPageQuery): Promise<Skippe
   const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND s.id > ${q.after}`;
   return db.$queryRaw<SkippedPageRow[]>`
     SELECT s.id, s."itemId", s."batchId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", COALESCE(s."skipReason", '') AS "skipReason",
-           i."externalId", i.kind::text AS kind ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           i."externalId", i.kind::text AS kind, i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`s."itemId"`, q.includeContent)}
     FROM "Assignment" s
     JOIN "Item" i ON i.id = s."itemId"

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/auth/permissions";
 import { withDocumentDefaults } from "@/lib/annotations/schema";
 import { projectRecord, projectResponse } from "@/lib/tools/export-projections";
+import { statementsOf } from "@/lib/tools/references/statements";
 import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type SkippedPageRow } from "./annotation-page-query";
 import { pagedRows } from "./paged-rows";
 import { pseudonymizeReviewer } from "./pseudonym";
@@ -68,7 +69,7 @@ function commonFields(row: AnnotationPageRow | SkippedPageRow, assignmentId: str
 function submittedRecord(a: AnnotationPageRow, axes: Axis[], ctx: Context): SubmittedRecord {
   const data = withDocumentDefaults(a.data);
   const refs = new Map(a.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
-  const tools = { criteria: a.criteria, axes, order: a.responseOrder, refs };
+  const tools = { criteria: a.criteria, statements: statementsOf(a.referenceStatements), axes, order: a.responseOrder, refs };
   return {
     status: "submitted",
     annotationId: a.id,
@@ -77,7 +78,7 @@ function submittedRecord(a: AnnotationPageRow, axes: Axis[], ctx: Context): Subm
     submittedAt: a.submittedAt.toISOString(),
     responses: a.responses.map((r) => ({
       ...responseIdentity(r, a.responseOrder),
-      ...(projectResponse(data.responses[r.id], tools) as Pick<ExportResponseRecord, "ratings" | "comments">),
+      ...(projectResponse(data, r.id, tools) as Pick<ExportResponseRecord, "ratings" | "comments">),
       ...(ctx.includeContent ? responseContent(r) : {}),
     })),
     ...(projectRecord(data, tools) as Pick<SubmittedRecord, "itemRatings" | "itemComments">),

@@ -59,6 +59,12 @@ export const exportResponseSchema = z.strictObject({
   criteriaScore: z.number().nullable().optional().meta({ description: "HealthBench item score, unclipped (may be < 0); null when no criterion has positive points. Present with criteria." }),
   differentialMatches: z.array(differentialMatchSchema).optional().meta({ description: "Present when the reviewer graded the differential (ddx-accuracy)." }),
   topK: z.record(z.enum(["1", "3", "5", "10"]), z.boolean()).optional().meta({ description: "Correct at top-k (AMIE's rule); present with differentialMatches." }),
+  referenceStatements: z
+    .array(z.strictObject({ number: positiveInt, text: z.string(), coverage: z.enum(["covered", "partial", "not_covered"]).nullable() }))
+    .optional()
+    .meta({ description: "Present when the item has reference reasoning statements: each, from 1, with the reviewer's coverage mark." }),
+  referenceRecall: z.number().nullable().optional().meta({ description: "Covered 1, partly covered ½, divided by the statements; null until all are marked. Present with referenceStatements." }),
+  referenceRecallStrict: z.number().nullable().optional().meta({ description: "Covered statements ÷ statements (partly covered counts 0). Present with referenceStatements." }),
   ...contentFields,
 });
 

@@ -112,6 +112,8 @@ const referenceSchema = freeJson(
     answer: text(200_000).optional(),
     explanation: text(200_000).optional(),
     gold: goldSchema.optional(),
+    /** Reference reasoning statements written by clinicians (MedCaseReasoning); reviewers mark each covered or not. */
+    statements: z.array(requiredText(5000)).min(1).max(100).optional(),
   }),
   LIMITS.reference,
 );

@@ -4,24 +4,23 @@ import { criteriaExport } from "./criteria/export";
 import { ddxMatchExport } from "./ddx-match/export";
 import { pairwiseExport } from "./pairwise/export";
 import { ratingsExport } from "./ratings/export";
+import { referencesExport } from "./references/export";
 import type { CsvRow, ExportContext, ToolId } from "./types";
-
-type Block = AnnotationData["responses"][string] | undefined;
 
 /** What a tool contributes to each export format (lib/export composes them; registry order). */
 export type ToolExport = {
   id: ToolId;
-  response?(block: Block, ctx: ExportContext): Partial<ExportResponseRecord>;
+  response?(doc: AnnotationData, responseId: string, ctx: ExportContext): Partial<ExportResponseRecord>;
   record?(doc: AnnotationData, ctx: ExportContext): Partial<SubmittedRecord>;
   csvResponseRows?(r: ExportResponseRecord, row: CsvRow): string[][];
   csvRecordRows?(record: SubmittedRecord, row: CsvRow): string[][];
 };
 
-export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, criteriaExport, ddxMatchExport];
+export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, criteriaExport, ddxMatchExport, referencesExport];
 
 /** The tools' fields of one response of a submitted record. */
-export function projectResponse(block: Block, ctx: ExportContext): Partial<ExportResponseRecord> {
-  return Object.assign({}, ...TOOL_EXPORTS.map((t) => t.response?.(block, ctx) ?? {}));
+export function projectResponse(doc: AnnotationData, responseId: string, ctx: ExportContext): Partial<ExportResponseRecord> {
+  return Object.assign({}, ...TOOL_EXPORTS.map((t) => t.response?.(doc, responseId, ctx) ?? {}));
 }
 
 /** The tools' record-level fields of a submitted record. */

@@ -4,7 +4,7 @@ import type { AnnotationData } from "@/lib/annotations/schema";
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "criteria" | "ddx-match";
+export type ToolId = "ratings" | "pairwise" | "criteria" | "ddx-match" | "references";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 export type RatingProblem = { path: string; message: string };
@@ -37,6 +37,8 @@ export type CheckContext = {
   sentenceIds?: string[];
   /** Longest free-text answer (TEXT axes), sized from the item (lib/annotations/check-context.ts). */
   maxTextLength?: number;
+  /** How many reference reasoning statements the item carries (reference.statements). */
+  statementCount?: number;
 };
 
 /** Names the reviewer saw, for describing changes (history, conflict panel). */
@@ -77,6 +79,8 @@ export type ToolDescriber = {
 /** What an export projection sees besides the document: the item's criteria, the rubric's axes, the reviewer's order. */
 export type ExportContext = {
   criteria: Array<{ id: string; position: number; text: string; points: number; tags: string[] }>;
+  /** The item's reference reasoning statements (reference.statements), in order. */
+  statements: string[];
   axes: Array<{ key: string; appliesTo: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" }>;
   /** Response ids in the reviewer's screen order. */
   order: string[];

@@ -55,6 +55,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         criteria={criteria}
         askConfidence={project.askConfidence}
         tools={tools}
+        referenceStatements={payload.referenceStatements}
         pairwiseStrength={project.pairwiseStrength}
         nextHref={nextHref}
         annotation={annotation}

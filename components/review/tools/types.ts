@@ -13,6 +13,8 @@ export type ToolPanelProps = {
   /** Server problems by path ("responses.<id>.criteria"), shown beside the block they are about. */
   problemAt: Map<string, string>;
   enabled: ReadonlySet<ToolId>;
+  /** The item's reference reasoning statements (reference-statements tool). */
+  statements: string[];
   settings: { askConfidence: boolean; pairwiseStrength: boolean };
 };
 

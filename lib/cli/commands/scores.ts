@@ -37,6 +37,9 @@ export const scoresCommand: Command = {
     for (const d of quality.ddxAccuracy) {
       rows.push(["ddx", d.modelName, `graded ${d.graded}`, ...Object.entries(d.topK).map(([k, v]) => `top-${k} ${(v * 100).toFixed(1)} %`)]);
     }
+    for (const r of quality.referenceRecall) {
+      rows.push(["reference recall", r.modelName, `responses ${r.responses}`, `recall ${(r.recall * 100).toFixed(1)} %`, `strict ${(r.strictRecall * 100).toFixed(1)} %`]);
+    }
     for (const g of quality.goldAccuracy ?? []) {
       rows.push(["gold", g.reviewerEmail, `${g.correct}/${g.compared}`, g.accuracy === null ? "—" : `${(g.accuracy * 100).toFixed(1)} %`]);
     }

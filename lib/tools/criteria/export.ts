@@ -9,7 +9,8 @@ type Block = AnnotationData["responses"][string] | undefined;
 /** Case criteria in the export: each criterion (id, number from 1, text, points) with its mark, and the HealthBench item score. */
 export const criteriaExport = {
   id: "criteria" as const,
-  response(block: Block, ctx: ExportContext) {
+  response(doc: AnnotationData, responseId: string, ctx: ExportContext) {
+    const block: Block = doc.responses[responseId];
     if (!ctx.criteria.length) return {};
     const marks = block?.criteria;
     const met = Object.fromEntries(Object.entries(marks ?? {}).map(([id, m]) => [id, m.met]));

@@ -8,7 +8,8 @@ type Block = AnnotationData["responses"][string] | undefined;
 /** Differential grading in the export: each entry's match by rank (from 1) and top-k correctness. */
 export const ddxMatchExport = {
   id: "ddx-match" as const,
-  response(block: Block) {
+  response(doc: AnnotationData, responseId: string) {
+    const block: Block = doc.responses[responseId];
     const entries = block?.entries;
     if (!entries || !Object.keys(entries).length) return {};
     // The document keys entries by 0-based index; the export counts ranks from 1 like every position.

@@ -8,7 +8,8 @@ type Block = AnnotationData["responses"][string] | undefined;
 /** Rubric ratings in the export: each response's ratings, comments and confidence; the item's ratings. */
 export const ratingsExport = {
   id: "ratings" as const,
-  response(block: Block) {
+  response(doc: AnnotationData, responseId: string) {
+    const block: Block = doc.responses[responseId];
     return { ratings: block?.ratings ?? {}, comments: block?.comments ?? {}, ...(block?.confidence ? { confidence: block.confidence } : {}) };
   },
   record(doc: AnnotationData) {

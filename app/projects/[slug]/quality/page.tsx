@@ -105,6 +105,29 @@ export default async function QualityPage({ params }: { params: Promise<{ slug: 
         </section>
       ) : null}
 
+      {scores.referenceRecall.length ? (
+        <section className={`${cardClass} mb-6`} aria-label="Reference recall">
+          <h2 className="mb-1 font-medium">Reasoning recall against reference statements, per model</h2>
+          <p className="mb-3 text-xs text-slate-600">
+            For each response, the share of the item&apos;s clinician-written reference statements its reasoning covers (covered 1, partly ½;
+            strict: covered only), averaged over responses with every statement marked (MedCaseReasoning, Wu et al. 2025, judged here by reviewers).
+          </p>
+          <table className="w-full text-left text-sm" data-testid="reference-recall">
+            <thead className="text-xs text-slate-500"><tr><th className="py-1 pr-3">Model</th><th className="pr-3">Responses</th><th className="pr-3">Recall</th><th className="pr-3">Strict recall</th></tr></thead>
+            <tbody>
+              {scores.referenceRecall.map((row) => (
+                <tr key={row.modelName} className="border-t border-slate-100" data-model={row.modelName}>
+                  <td className="py-1 pr-3 font-medium">{row.modelName}</td>
+                  <td className="pr-3">{row.responses}</td>
+                  <td className="pr-3" data-col="recall">{(row.recall * 100).toFixed(0)} %</td>
+                  <td className="pr-3" data-col="strict">{(row.strictRecall * 100).toFixed(0)} %</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
       {gold ? (
         <section className={cardClass} aria-label="Gold accuracy">
           <h2 className="mb-1 font-medium">Reviewer accuracy on gold items</h2>
