@@ -144,7 +144,7 @@ function sentenceSpans(text: string): Span[] {
         let k = j;
         while (k < to && isSpace(text[k])) k++;
         if (CJK_STOPS.test(ch)) end = j;
-        else if (k > j && k < to && !/[\p{Ll},;:)]/u.test(text[k]) && !(ch === "." && j === i + 1 && isAbbreviation(text, i, text[k]))) end = j;
+        else if (k > j && k < to && !/[\p{Ll},;:)]/u.test(String.fromCodePoint(text.codePointAt(k) ?? 0)) && !(ch === "." && j === i + 1 && isAbbreviation(text, i, text[k]))) end = j;
         i = j - 1;
       }
       if (end > start) {
