@@ -9,7 +9,7 @@ import type { ProjectSettings } from "@/lib/projects/settings";
 import { ReviewOptionsFields } from "./review-options-fields";
 
 // Mirrors projectSettingsSchema's defaults without shipping zod to the browser.
-const DEFAULT_SETTINGS: ProjectSettings = { revealMcqAnswer: false, dialogueTarget: "final_turn", pairwiseStrength: false, askConfidence: true, imageHosts: [] };
+const DEFAULT_SETTINGS: ProjectSettings = { revealMcqAnswer: false, dialogueTarget: "final_turn", pairwiseStrength: false, askConfidence: true, imageHosts: [], steps: { enabled: false, requireKind: false } };
 
 type TemplateSummary = { key: string; name: string; description: string; citation: { text: string; url: string }; axes: number; kinds: string[]; tools: string[] };
 

@@ -29,7 +29,8 @@ export function ResponseBody({ response: r, gradedDifferential = false }: { resp
       ) : null}
       {r.turns ? <Transcript turns={r.turns} label={`${r.displayLabel} dialogue`} /> : null}
       {r.contentHtml ? <Markdown html={r.contentHtml} data-testid="response-content" /> : null}
-      {r.reasoningHtml ? (
+      {/* When its steps are labelled, the trace is shown step by step by the steps tool instead. */}
+      {r.reasoningHtml && r.steps?.over !== "reasoning" ? (
         <details className="mt-2" data-testid="reasoning">
           <summary className="cursor-pointer text-slate-600">Reasoning trace ({r.reasoningChars.toLocaleString("en")} characters)</summary>
           <Markdown html={r.reasoningHtml} className="mt-1 max-h-[60vh] overflow-auto border-l-2 border-slate-200 pl-3 text-slate-700" />

@@ -41,6 +41,7 @@ export function ReviewForm(props: {
   tools: ToolId[];
   /** The item's reference reasoning statements (reference-statements tool). */
   referenceStatements: string[];
+  stepSettings: ToolPanelProps["stepSettings"];
   nextHref: string;
   /** The server's annotation when the page was rendered (version, document, latest mutation id). */
   annotation: { version: number; data: AnnotationData; lastMutationId: string | null };
@@ -109,7 +110,7 @@ export function ReviewForm(props: {
 
   const gridCols = props.responses.length > 1 ? "lg:grid-cols-2" : "";
   const panelProps: ToolPanelProps = {
-    data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled, statements: props.referenceStatements,
+    data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled, statements: props.referenceStatements, stepSettings: props.stepSettings,
     settings: { askConfidence: props.askConfidence, pairwiseStrength: props.pairwiseStrength },
   };
   return (

@@ -47,8 +47,9 @@ export function useReviewKeyboard(root: React.RefObject<HTMLElement | null>, act
       if (!input) return;
       input.click();
       current.current = block;
-      // Rating and moving on is one keystroke: go to the next block (radio choices only).
-      if (input.type === "radio") move(1);
+      // Rating and moving on is one keystroke: go to the next block (radio choices only), unless the
+      // option asks the reviewer to stay (an erroneous step verdict wants a severity and error types).
+      if (input.type === "radio" && input.dataset.advance !== "false") move(1);
       else block.focus();
     };
 
@@ -85,16 +86,22 @@ export function useReviewKeyboard(root: React.RefObject<HTMLElement | null>, act
       }
       const block = focusedBlock();
       if (!block) return;
+      // A key a tool bound to one option of the block (Y/N, A/T/B, a step's severity 7–9) wins; a digit
+      // otherwise picks the n-th option as shown. Tools declare these in their keymaps (components/review/tools).
+      const keyed = /^[a-z0-9]$/.test(key) ? block.querySelector<HTMLInputElement>(`input[data-key="${key}"]:not(:disabled)`) : null;
+      if (keyed) {
+        e.preventDefault();
+        return choose(block, keyed);
+      }
       if (/^[1-9]$/.test(e.key)) {
         e.preventDefault();
         return choose(block, block.querySelectorAll<HTMLInputElement>("input[data-option]")[Number(e.key) - 1]);
       }
-      if (["y", "n", "a", "t", "b"].includes(key)) {
-        const input = block.querySelector<HTMLInputElement>(`input[data-key="${key}"]`);
-        if (input) {
-          e.preventDefault();
-          choose(block, input);
-        }
+      const opens = /^[a-z]$/.test(key) ? block.querySelector<HTMLDetailsElement>(`details[data-open-key="${key}"]`) : null;
+      if (opens) {
+        e.preventDefault();
+        opens.open = true;
+        opens.querySelector<HTMLElement>("input, textarea, select")?.focus();
         return;
       }
       if (key === "c") {

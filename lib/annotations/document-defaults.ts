@@ -17,5 +17,6 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     overallComment: d.overallComment ?? "",
     // Blocks of tools added later stay absent until used (the empty document has none).
     ...(d.references ? { references: d.references } : {}),
+    ...(d.steps ? { steps: d.steps } : {}),
   };
 }

@@ -5,6 +5,9 @@ import { transitionAssignment } from "@/lib/assignments/transition";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkContextFor } from "./check-context";
 import { checkDocument, type RatingProblem } from "@/lib/tools";
+import { stepsCheckContext } from "@/lib/tools/steps/check-context";
+import { readProjectSettings } from "@/lib/projects/settings";
+import { toolsOfTemplate } from "@/lib/rubrics/templates";
 import { sameJson } from "./same-json";
 import { readAnnotationData, saveAnnotationSchema, type AnnotationData, type SaveAnnotationInput } from "./schema";
 
@@ -39,7 +42,7 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
     include: {
       annotation: true,
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
-      batch: { select: { projectId: true } },
+      batch: { select: { projectId: true, project: { select: { settings: true } } } },
       item: { select: { kind: true, input: true, reference: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true } } } },
     },
   });
@@ -52,7 +55,12 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
   }
   if (assignment.status === "SUBMITTED" || assignment.status === "SKIPPED") return lockedFor(assignment.status);
 
-  const problems = checkDocument(data, checkContextFor(assignment), submit);
+  const steps = await stepsCheckContext(assignment.responseOrder, {
+    templateTools: toolsOfTemplate(assignment.rubric.templateKey),
+    settings: readProjectSettings(assignment.batch.project.settings),
+    documentHasSteps: Boolean(data.steps && Object.keys(data.steps).length),
+  });
+  const problems = checkDocument(data, { ...checkContextFor(assignment), ...(steps ? { steps } : {}) }, submit);
   if (problems.length) return { status: "invalid", problems };
 
   const currentVersion = existing?.version ?? 0;

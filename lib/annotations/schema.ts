@@ -4,6 +4,7 @@ import { ddxResponseFields } from "@/lib/tools/ddx-match/schema";
 import { pairwiseDocumentFields } from "@/lib/tools/pairwise/schema";
 import { ratingsBlockSchema, ratingsDocumentFields, ratingsResponseFields } from "@/lib/tools/ratings/schema";
 import { referencesDocumentFields } from "@/lib/tools/references/schema";
+import { stepsDocumentFields } from "@/lib/tools/steps/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
@@ -29,6 +30,7 @@ export const annotationDataSchema = z.object({
   ...ratingsDocumentFields,
   ...pairwiseDocumentFields,
   ...referencesDocumentFields,
+  ...stepsDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

@@ -1,11 +1,14 @@
 import { getDb } from "@/lib/db/client";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
-import { readAnnotationData } from "@/lib/annotations/schema";
+import { readAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
 import { imageUrlFor } from "@/lib/items/images";
 import { noteInputSchema, parseItemInput, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
 import { textLimitFor } from "@/lib/annotations/check-context";
 import { enabledTools } from "@/lib/tools";
 import { statementsOf } from "@/lib/tools/references/statements";
+import { stepTexts } from "@/lib/tools/steps/segment";
+import { ensureSegmentations, segmentationVersions, stepSourceText, type Segmentation } from "@/lib/tools/steps/segmentations";
+import { errorTypesOf, stepsEnabled } from "@/lib/tools/steps/tool-settings";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
@@ -30,6 +33,11 @@ export type ReviewResponse = {
   turns?: ReviewTurn[];
   /** Present only when the project is not blinded. */
   modelName?: string;
+  /**
+   * Reasoning steps to label (the steps tool): the segmentation version shown — the one the reviewer's
+   * labels were made on, else the latest — over the reasoning (or the content when there is none).
+   */
+  steps?: { version: number; over: "reasoning" | "content"; html: string[] };
 };
 
 export type ReviewItem =
@@ -101,6 +109,23 @@ async function buildItem(md: Render, itemId: string, kind: string, rawInput: unk
   }
 }
 
+/** The segmentation each response is labelled on: the version the reviewer's labels name, else the latest. */
+async function segmentationsForReview(responses: Array<{ id: string; content: string; reasoning: string | null; steps: unknown }>, data: AnnotationData) {
+  const latest = await ensureSegmentations(responses);
+  const named = Object.entries(data.steps ?? {}).map(([responseId, b]) => ({ responseId, version: b.segmentationVersion }));
+  const versions = await segmentationVersions(named.filter((p) => latest.get(p.responseId)?.version !== p.version));
+  for (const p of named) {
+    const own = versions.get(`${p.responseId}@${p.version}`);
+    if (own) latest.set(p.responseId, own);
+  }
+  return latest;
+}
+
+async function stepsForReview(md: Render, r: { content: string; reasoning: string | null }, s: Segmentation) {
+  const text = stepSourceText(r);
+  return { version: s.version, over: text === r.content ? ("content" as const) : ("reasoning" as const), html: await Promise.all(stepTexts(text, s.steps).map((t) => md(t))) };
+}
+
 /** A "pick the sentence" axis offers the note's own sentences, by their ids. */
 function sentenceOptions(kind: string, input: unknown): ReviewAxis["options"] {
   if (kind !== "NOTE") return [];
@@ -132,6 +157,9 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
   const byId = new Map(assignment.item.responses.map((r) => [r.id, r]));
   const correctOption = (assignment.item.reference as { correctOption?: string } | null)?.correctOption;
 
+  const stepsOn = stepsEnabled(toolsOfTemplate(assignment.rubric.templateKey), settings);
+  const ownData = readAnnotationData(assignment.annotation?.data);
+  const segmentations = stepsOn ? await segmentationsForReview(assignment.item.responses, ownData) : new Map<string, Segmentation>();
   const responses: ReviewResponse[] = await Promise.all(
     assignment.responseOrder.map(async (id, index) => {
       const r = byId.get(id);
@@ -151,6 +179,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
           : {}),
         ...(turns ? { turns: await renderTurns(md, turns) } : {}),
         ...(project.blinded ? {} : { modelName: r.modelName }),
+        ...(segmentations.has(r.id) ? { steps: await stepsForReview(md, r, segmentations.get(r.id)!) } : {}),
       };
     }),
   );
@@ -210,7 +239,10 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       criteriaCount: assignment.item.criteria.length,
       responseCount: assignment.responseOrder.length,
       statementCount: referenceStatements.length,
+      stepsEnabled: stepsOn,
     }),
+    /** Reasoning steps: the project's error types and whether each step's kind is asked. */
+    stepSettings: { errorTypes: errorTypesOf(settings).map(({ key, label, help }) => ({ key, label, help })), requireKind: settings.steps.requireKind },
     /** The item's reference reasoning statements, to mark covered (the rest of the reference is never sent). */
     referenceStatements,
     // The external id can encode the source or model; reviewers see only the queue position.
@@ -223,7 +255,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     nextScope: next?.scope ?? null,
     annotation: {
       version: assignment.annotation?.version ?? 0,
-      data: readAnnotationData(assignment.annotation?.data),
+      data: ownData,
       lastMutationId: assignment.annotation?.revisions[0]?.clientMutationId ?? null,
     },
   };

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
 
 export type AuditAction =
+  | "steps.segment"
   | "auth.login"
   | "auth.login_failed"
   | "auth.logout"

@@ -3,6 +3,8 @@ import { NotFoundError } from "@/lib/auth/permissions";
 import { withDocumentDefaults } from "@/lib/annotations/schema";
 import { projectRecord, projectResponse } from "@/lib/tools/export-projections";
 import { statementsOf } from "@/lib/tools/references/statements";
+import { segmentationVersions } from "@/lib/tools/steps/segmentations";
+import type { ExportContext } from "@/lib/tools/types";
 import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type SkippedPageRow } from "./annotation-page-query";
 import { pagedRows } from "./paged-rows";
 import { pseudonymizeReviewer } from "./pseudonym";
@@ -66,10 +68,10 @@ function commonFields(row: AnnotationPageRow | SkippedPageRow, assignmentId: str
 }
 
 /** A submitted annotation: each tool projects its block (lib/tools/export-projections.ts). */
-function submittedRecord(a: AnnotationPageRow, axes: Axis[], ctx: Context): SubmittedRecord {
+function submittedRecord(a: AnnotationPageRow, axes: Axis[], ctx: Context, segmentations: ExportContext["segmentations"]): SubmittedRecord {
   const data = withDocumentDefaults(a.data);
   const refs = new Map(a.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
-  const tools = { criteria: a.criteria, statements: statementsOf(a.referenceStatements), axes, order: a.responseOrder, refs };
+  const tools = { criteria: a.criteria, statements: statementsOf(a.referenceStatements), axes, order: a.responseOrder, refs, segmentations };
   return {
     status: "submitted",
     annotationId: a.id,
@@ -134,11 +136,21 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
     if (!axes) rubricAxes.set(rubricId, (axes = await db.rubricAxis.findMany({ where: { rubricId }, select: { key: true, appliesTo: true, polarity: true } })));
     return axes;
   };
+  // Step labels name the segmentation version they were made on; reviewers of one item share them.
+  const segmentations: ExportContext["segmentations"] = new Map();
+  const segmentationsOf = async (data: unknown) => {
+    const blocks = (data as { steps?: Record<string, { segmentationVersion: number }> } | null)?.steps ?? {};
+    const missing = Object.entries(blocks).map(([responseId, b]) => ({ responseId, version: b.segmentationVersion })).filter((p) => !segmentations.has(`${p.responseId}@${p.version}`));
+    if (missing.length) for (const [key, s] of await segmentationVersions(missing, db)) segmentations.set(key, s);
+    return segmentations;
+  };
   const pageSize = includeContent ? CONTENT_PAGE_SIZE : PAGE_SIZE;
   const query = (after: string | undefined) => ({ batchIds, after, pageSize, includeContent, identifyReviewers });
   // Submitted records first (by annotation id), then skipped ones (by assignment id).
   if (status !== "skipped") {
-    for await (const a of pagedRows((after) => fetchAnnotationPage(db, query(after)), pageSize)) yield submittedRecord(a, await axesOf(a.rubricId), ctx);
+    for await (const a of pagedRows((after) => fetchAnnotationPage(db, query(after)), pageSize)) {
+      yield submittedRecord(a, await axesOf(a.rubricId), ctx, await segmentationsOf(a.data));
+    }
   }
   if (status !== "submitted") {
     for await (const s of pagedRows((after) => fetchSkippedPage(db, query(after)), pageSize)) yield skippedRecord(s, ctx);

@@ -65,6 +65,30 @@ export const exportResponseSchema = z.strictObject({
     .meta({ description: "Present when the item has reference reasoning statements: each, from 1, with the reviewer's coverage mark." }),
   referenceRecall: z.number().nullable().optional().meta({ description: "Covered 1, partly covered ½, divided by the statements; null until all are marked. Present with referenceStatements." }),
   referenceRecallStrict: z.number().nullable().optional().meta({ description: "Covered statements ÷ statements (partly covered counts 0). Present with referenceStatements." }),
+  stepLabels: z
+    .strictObject({
+      segmentationVersion: positiveInt.meta({ description: "The segmentation of the response these labels were made on." }),
+      finalAnswerCorrect: z.boolean().nullable(),
+      reasoningSupportsAnswer: z.boolean().nullable(),
+      firstErrorStep: positiveInt.nullable().meta({ description: "From 1: the reviewer's choice, or the first step marked incorrect or unsupported; null when none." }),
+      rightAnswerWrongReasoning: z.boolean().nullable().meta({ description: "Final answer correct and (reasoning does not support it or a step is erroneous); null when the final answer was not judged." }),
+      efficiency: z.number().nullable().meta({ description: "MedR-Bench: reasoning steps ÷ steps (decision 012)." }),
+      factuality: z.number().nullable().meta({ description: "MedR-Bench: reasoning steps judged correct ÷ reasoning steps." }),
+      steps: z.array(
+        z.strictObject({
+          number: positiveInt,
+          start: z.number().int().min(0).meta({ description: "Code-point offset in the response's reasoning (or content when it has none)." }),
+          end: z.number().int().min(0),
+          verdict: z.enum(["correct", "incorrect", "unsupported", "irrelevant", "redundant"]).nullable(),
+          kind: z.enum(["reasoning", "citation", "repetition", "redundancy"]).nullable(),
+          errorTypes: z.array(z.string()),
+          severity: z.enum(["minor", "major", "critical"]).nullable(),
+          comment: z.string().optional(),
+        }),
+      ),
+    })
+    .optional()
+    .meta({ description: "Present when the reviewer labelled the response's reasoning steps." }),
   ...contentFields,
 });
 

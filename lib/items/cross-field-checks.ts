@@ -3,6 +3,8 @@
 // soon as one of its fields fails, which hid e.g. a bad correctOption behind a bad option list.
 // Everything is read defensively; a field of the wrong type is reported by the schema, not here.
 
+import { validateSteps } from "@/lib/tools/steps/segment";
+
 export type CrossFieldIssue = { path: (string | number)[]; message: string };
 
 type Raw = Record<string, unknown>;
@@ -38,19 +40,20 @@ function checkMcq(raw: Raw, add: (path: CrossFieldIssue["path"], message: string
   }
 }
 
+/**
+ * `steps` are ranges in Unicode code points of the response's reasoning, or of its content when it has
+ * no reasoning (the text the step tool labels): in order, without overlap, each holding some text
+ * (lib/tools/steps/segment.ts validateSteps, the same check an admin's edit gets).
+ */
 function checkSteps(raw: Raw, add: (path: CrossFieldIssue["path"], message: string) => void) {
   for (const [r, i] of responsesOf(raw)) {
     if (!Array.isArray(r.steps)) continue;
-    const length = typeof r.reasoning === "string" ? r.reasoning.length : null;
-    if (length === null) {
-      add(["responses", i, "steps"], "steps are character ranges in reasoning, and this response has no reasoning.");
-      continue;
+    const text = typeof r.reasoning === "string" && r.reasoning.trim() ? r.reasoning : typeof r.content === "string" ? r.content : "";
+    const ranges = r.steps.filter((s): s is { start: number; end: number } => isObject(s) && typeof s.start === "number" && typeof s.end === "number");
+    if (ranges.length !== r.steps.length) continue; // the field schema reports malformed entries
+    for (const problem of validateSteps(text, ranges)) {
+      add(problem.index === null ? ["responses", i, "steps"] : ["responses", i, "steps", problem.index], problem.message);
     }
-    r.steps.forEach((s, j) => {
-      if (!isObject(s) || typeof s.start !== "number" || typeof s.end !== "number") return;
-      if (s.end <= s.start) add(["responses", i, "steps", j], `a step must end after it starts (start ${s.start}, end ${s.end}).`);
-      else if (s.end > length) add(["responses", i, "steps", j, "end"], `end ${s.end} is past the end of reasoning (${length} characters).`);
-    });
   }
 }
 

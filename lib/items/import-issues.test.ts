@@ -77,8 +77,8 @@ describe("import error messages", () => {
     expect(issues({ kind: "podcast", externalId: "p" })).toEqual([{ field: "kind", message: 'kind must be one of qa, mcq, dialogue, vqa, note, ddx; got the text "podcast".' }]);
     expect(issues([1, 2])).toEqual([{ field: "", message: "the line must be a JSON object describing one item; got a list." }]);
     expect(issues({ ...VALID.qa, responses: [{ ...response, reasoning: "abc", steps: [{ start: 2, end: 1 }, { start: 0, end: 9 }] }] })).toEqual([
-      { field: "responses.0.steps.0", message: "a step must end after it starts (start 2, end 1)." },
-      { field: "responses.0.steps.1.end", message: "end 9 is past the end of reasoning (3 characters)." },
+      { field: "responses.0.steps.0", message: "Step 1 is empty: it must end after it starts (start 2, end 1)." },
+      { field: "responses.0.steps.1", message: "Step 2 ends at 9, past the end of the text (3 characters, counted as Unicode code points)." },
     ]);
     expect(issues({ ...VALID.qa, reference: { gold: { responses: { first: {} } } } })).toEqual([
       { field: "reference.gold.responses.first", message: '"first" cannot be used here: responses must be an object keyed by response label, e.g. {"A": {"axis_key": value}}.' },

@@ -9,6 +9,8 @@ export const settingsFormFields = {
   revealMcqAnswer: checkbox,
   pairwiseStrength: checkbox,
   askConfidence: checkbox,
+  stepsEnabled: checkbox,
+  requireStepKind: checkbox,
   dialogueTarget: projectSettingsSchema.shape.dialogueTarget,
   // One host per line or comma-separated.
   imageHosts: z
@@ -19,6 +21,7 @@ export const settingsFormFields = {
 };
 
 export function settingsFromForm(input: { [K in keyof typeof settingsFormFields]: z.output<(typeof settingsFormFields)[K]> }): ProjectSettings {
-  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts } = input;
-  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts };
+  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind } = input;
+  // The form does not edit the error taxonomy: updateProjectSettings keeps the stored one.
+  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind } };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stepTaxonomySchema } from "@/lib/tools/steps/schema";
 
 // Project.settings (a JSON column): options that shape what reviewers see. Parsed with defaults on
 // every read, so projects created before a setting existed behave as the default says.
@@ -17,6 +18,18 @@ export const projectSettingsSchema = z.object({
   askConfidence: z.boolean().default(true),
   /** Hosts (e.g. "images.example.org") whose https images may be shown; others are never fetched. */
   imageHosts: imageHostsSchema.default([]),
+  /**
+   * Reasoning steps (issue 8): label each step of every response's reasoning. On by default in the
+   * reasoning-steps template; any project may switch it on. `taxonomy` replaces the default error types
+   * (lib/tools/steps/taxonomy.ts); `requireKind` asks for MedR-Bench's step kind at submit.
+   */
+  steps: z
+    .object({
+      enabled: z.boolean().default(false),
+      requireKind: z.boolean().default(false),
+      taxonomy: stepTaxonomySchema.optional(),
+    })
+    .default({ enabled: false, requireKind: false }),
 });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 

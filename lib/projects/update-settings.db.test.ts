@@ -8,7 +8,7 @@ describe("updateProjectSettings", () => {
   it("validates, keeps unrelated keys of the settings column, and audits before and after", async () => {
     const { admin, project } = await seedStudy({ items: 1 });
     await getDb().project.update({ where: { id: project.id }, data: { settings: { argumentLabels: ["Claim"] } } });
-    const settings = { revealMcqAnswer: true, dialogueTarget: "whole_dialogue" as const, pairwiseStrength: true, askConfidence: false, imageHosts: ["img.example.org"] };
+    const settings = { revealMcqAnswer: true, dialogueTarget: "whole_dialogue" as const, pairwiseStrength: true, askConfidence: false, imageHosts: ["img.example.org"], steps: { enabled: true, requireKind: false } };
     await updateProjectSettings(asActor(admin), project.id, settings);
     const stored = await getDb().project.findUniqueOrThrow({ where: { id: project.id } });
     expect(stored.settings).toEqual({ argumentLabels: ["Claim"], ...settings });

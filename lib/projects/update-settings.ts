@@ -11,8 +11,10 @@ export async function updateProjectSettings(actor: Actor, projectId: string, inp
   const settings = projectSettingsSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
-    // Keep keys other features store in the same JSON column.
-    const merged = { ...((before.settings as object | null) ?? {}), ...settings };
+    // Keep keys other features store in the same JSON column, and the step taxonomy (edited elsewhere).
+    const previous = readProjectSettings(before.settings);
+    const steps = { ...settings.steps, ...(settings.steps.taxonomy ?? previous.steps.taxonomy ? { taxonomy: settings.steps.taxonomy ?? previous.steps.taxonomy } : {}) };
+    const merged = { ...((before.settings as object | null) ?? {}), ...settings, steps };
     const project = await tx.project.update({ where: { id: projectId }, data: { settings: merged } });
     await recordAudit(
       { actorId: actor.id, action: "project.settings", entityType: "Project", entityId: projectId, projectId, data: { before: readProjectSettings(before.settings), after: settings } },

@@ -5,6 +5,7 @@ import { ddxMatchExport } from "./ddx-match/export";
 import { pairwiseExport } from "./pairwise/export";
 import { ratingsExport } from "./ratings/export";
 import { referencesExport } from "./references/export";
+import { stepsExport } from "./steps/export";
 import type { CsvRow, ExportContext, ToolId } from "./types";
 
 /** What a tool contributes to each export format (lib/export composes them; registry order). */
@@ -16,7 +17,7 @@ export type ToolExport = {
   csvRecordRows?(record: SubmittedRecord, row: CsvRow): string[][];
 };
 
-export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, criteriaExport, ddxMatchExport, referencesExport];
+export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport];
 
 /** The tools' fields of one response of a submitted record. */
 export function projectResponse(doc: AnnotationData, responseId: string, ctx: ExportContext): Partial<ExportResponseRecord> {

@@ -5,6 +5,7 @@ import { TOOL_DESCRIBERS } from "./describe-document";
 import { pairwiseChecks } from "./pairwise/check";
 import { ratingsChecks } from "./ratings/check";
 import { referencesChecks } from "./references/check";
+import { stepsChecks } from "./steps/check";
 import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 
 // The registry of annotation tools (STYLE.md "Annotation tools", decision 010): an explicit list —
@@ -13,7 +14,7 @@ import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 // export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
 // folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
 
-export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, criteriaChecks, ddxMatchChecks, referencesChecks];
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
 
 export { TOOL_DESCRIBERS };
@@ -44,6 +45,8 @@ export type ToolSetting = {
   responseCount: number;
   /** Reference reasoning statements of the item (reference.statements). */
   statementCount?: number;
+  /** The project labels reasoning steps (lib/tools/steps/tool-settings.ts). */
+  stepsEnabled?: boolean;
 };
 
 /** The tools a reviewer uses on one assignment, in registry order. */
@@ -54,6 +57,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
     criteria: s.criteriaCount > 0,
     "ddx-match": s.itemKind.toUpperCase() === "DDX" && s.templateTools.includes("ddx-match"),
     references: (s.statementCount ?? 0) > 0 && s.responseCount > 0,
+    steps: Boolean(s.stepsEnabled) && s.responseCount > 0,
   };
   return TOOL_IDS.filter((id) => on[id]);
 }

@@ -4,7 +4,7 @@ import type { AnnotationData } from "@/lib/annotations/schema";
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "criteria" | "ddx-match" | "references";
+export type ToolId = "ratings" | "pairwise" | "criteria" | "ddx-match" | "references" | "steps";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 export type RatingProblem = { path: string; message: string };
@@ -39,6 +39,16 @@ export type CheckContext = {
   maxTextLength?: number;
   /** How many reference reasoning statements the item carries (reference.statements). */
   statementCount?: number;
+  /** Reasoning steps (when the review labels them, or the document has step labels). */
+  steps?: StepsCheckContext;
+};
+
+export type StepsCheckContext = {
+  enabled: boolean;
+  /** Per response: the latest segmentation version, and each version's step count. */
+  segmentations: Record<string, { latest: number; counts: Record<number, number> }>;
+  taxonomyKeys: readonly string[];
+  requireKind: boolean;
 };
 
 /** Names the reviewer saw, for describing changes (history, conflict panel). */
@@ -81,6 +91,8 @@ export type ExportContext = {
   criteria: Array<{ id: string; position: number; text: string; points: number; tags: string[] }>;
   /** The item's reference reasoning statements (reference.statements), in order. */
   statements: string[];
+  /** Step ranges (code points) by "<responseId>@<version>", for the versions the document's step labels name. */
+  segmentations: Map<string, { steps: Array<{ start: number; end: number }> }>;
   axes: Array<{ key: string; appliesTo: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" }>;
   /** Response ids in the reviewer's screen order. */
   order: string[];

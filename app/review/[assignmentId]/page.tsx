@@ -56,6 +56,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         askConfidence={project.askConfidence}
         tools={tools}
         referenceStatements={payload.referenceStatements}
+        stepSettings={payload.stepSettings}
         pairwiseStrength={project.pairwiseStrength}
         nextHref={nextHref}
         annotation={annotation}

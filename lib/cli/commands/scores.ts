@@ -40,6 +40,12 @@ export const scoresCommand: Command = {
     for (const r of quality.referenceRecall) {
       rows.push(["reference recall", r.modelName, `responses ${r.responses}`, `recall ${(r.recall * 100).toFixed(1)} %`, `strict ${(r.strictRecall * 100).toFixed(1)} %`]);
     }
+    for (const s of quality.steps) {
+      const rawr = s.rightAnswerWrongReasoning;
+      const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)} %`);
+      rows.push(["steps", s.model, `responses ${s.responses}`, `right answer, wrong reasoning ${rawr.count}/${rawr.n} = ${pct(rawr.share)} [${pct(rawr.low)}, ${pct(rawr.high)}]`, `efficiency ${pct(s.efficiency.mean)}`, `factuality ${pct(s.factuality.mean)}`]);
+      for (const t of s.errorTypes.slice(0, 5)) rows.push(["  error type", t.key, `steps ${t.steps}`, `responses ${t.responses}`]);
+    }
     for (const g of quality.goldAccuracy ?? []) {
       rows.push(["gold", g.reviewerEmail, `${g.correct}/${g.compared}`, g.accuracy === null ? "—" : `${(g.accuracy * 100).toFixed(1)} %`]);
     }

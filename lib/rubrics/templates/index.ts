@@ -6,6 +6,7 @@ import { medPalm2Pairwise } from "./med-palm-2";
 import { medecNoteReview } from "./medec";
 import { medvalSafety } from "./medval";
 import { reasoningQuality } from "./reasoning-quality";
+import { reasoningSteps } from "./reasoning-steps";
 import type { RubricTemplate } from "./types";
 
 export type { RubricTemplate, AxisTemplate, AxisOption, TemplateTool } from "./types";
@@ -15,6 +16,7 @@ export const RUBRIC_TEMPLATES: readonly RubricTemplate[] = [
   medPalm2Pairwise,
   medvalSafety,
   reasoningQuality,
+  reasoningSteps,
   healthbenchCriteria,
   medecNoteReview,
   ddxAccuracy,

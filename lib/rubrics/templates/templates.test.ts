@@ -12,6 +12,7 @@ describe("rubric templates", () => {
       "med-palm-2-pairwise",
       "medval-safety",
       "reasoning-quality",
+      "reasoning-steps",
       "healthbench-criteria",
       "medec-note-review",
       "ddx-accuracy",

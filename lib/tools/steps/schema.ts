@@ -62,3 +62,8 @@ export const stepTaxonomySchema = z
 export type StepTaxonomy = z.infer<typeof stepTaxonomySchema>;
 
 export { checkStepBlock, type StepBlockContext, type StepBlockProblem } from "./check-block";
+
+/** The tool's part of the document: a step block per response, keyed by Response.id. */
+export const stepsDocumentFields = {
+  steps: z.record(z.string().max(64), stepBlockSchema).optional(),
+};

@@ -105,6 +105,39 @@ export default async function QualityPage({ params }: { params: Promise<{ slug: 
         </section>
       ) : null}
 
+      {scores.steps.length ? (
+        <section className={`${cardClass} mb-6`} aria-label="Reasoning steps">
+          <h2 className="mb-1 font-medium">Reasoning steps per model</h2>
+          <p className="mb-3 text-xs text-slate-600">
+            Right answer, wrong reasoning: the final answer is judged correct but the reasoning does not support it or a step is incorrect or
+            unsupported (share of responses whose answer was judged, 95 % Wilson interval). Efficiency = reasoning steps ÷ steps and
+            factuality = correct reasoning steps ÷ reasoning steps (MedR-Bench, Qiu et al. 2025; kinds from the verdict when not labelled).
+            First error: where in the trace it falls (fifths of the steps). Decision 012.
+          </p>
+          <table className="w-full text-left text-sm" data-testid="step-results">
+            <thead className="text-xs text-slate-500">
+              <tr><th className="py-1 pr-3">Model</th><th className="pr-3">Responses</th><th className="pr-3">Right answer, wrong reasoning</th><th className="pr-3">Efficiency</th><th className="pr-3">Factuality</th><th className="pr-3">First error (by fifth)</th><th>Top error types</th></tr>
+            </thead>
+            <tbody>
+              {scores.steps.map((s) => (
+                <tr key={s.model} className="border-t border-slate-100 align-top" data-model={s.model}>
+                  <td className="py-1 pr-3 font-medium">{s.model}</td>
+                  <td className="pr-3">{s.responses}</td>
+                  <td className="pr-3" data-col="rawr">
+                    {s.rightAnswerWrongReasoning.count}/{s.rightAnswerWrongReasoning.n}
+                    {s.rightAnswerWrongReasoning.share === null ? "" : ` = ${(s.rightAnswerWrongReasoning.share * 100).toFixed(0)} % [${((s.rightAnswerWrongReasoning.low ?? 0) * 100).toFixed(0)}–${((s.rightAnswerWrongReasoning.high ?? 0) * 100).toFixed(0)}]`}
+                  </td>
+                  <td className="pr-3">{s.efficiency.mean === null ? "—" : `${(s.efficiency.mean * 100).toFixed(0)} %`}</td>
+                  <td className="pr-3">{s.factuality.mean === null ? "—" : `${(s.factuality.mean * 100).toFixed(0)} %`}</td>
+                  <td className="pr-3 font-mono text-xs">{s.firstErrorQuintiles.join(" · ")}</td>
+                  <td className="text-xs">{s.errorTypes.slice(0, 3).map((t) => `${t.key} (${t.steps})`).join(", ") || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
       {scores.referenceRecall.length ? (
         <section className={`${cardClass} mb-6`} aria-label="Reference recall">
           <h2 className="mb-1 font-medium">Reasoning recall against reference statements, per model</h2>
