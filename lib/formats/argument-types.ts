@@ -58,8 +58,9 @@ export type ArgumentDocument = {
   annotation: ArgumentAnnotation;
 };
 
-const ARGUING = ["Premise", "Claim"];
-const TARGETS = ["Claim", "Premise", "MajorClaim"];
+// In label order, as parseBratConf returns pairs.
+const ARGUING = ["Claim", "Premise"];
+const TARGETS = ["MajorClaim", "Claim", "Premise"];
 
 function pairs(from: string[], to: string[]): [string, string][] {
   return from.flatMap((f) => to.map((t): [string, string] => [f, t]));

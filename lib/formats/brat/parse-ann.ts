@@ -43,7 +43,7 @@ export function parseBratAnn(ann: string, text: string, opts: { file?: string } 
     if (tab <= 0) return report(`This is not a brat annotation line: it should start with an id such as T1 or R1, then a tab.`);
     const id = raw.slice(0, tab);
     const rest = raw.slice(tab + 1);
-    if (seen.has(id)) return report(`The id ${id} was already used on line ${seen.get(id)}; every annotation needs its own id.`);
+    if (seen.has(id) && id !== "*") return report(`The id ${id} was already used on line ${seen.get(id)}; every annotation needs its own id.`);
     seen.set(id, line);
     const kind = id[0];
     if (kind === "T") {
