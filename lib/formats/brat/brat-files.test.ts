@@ -51,13 +51,17 @@ describe("brat files", () => {
       { name: "a/three.txt", content: "x" },
       { name: "b/three.txt", content: "y" },
       { name: "README.md", content: "# corpus" },
+      { name: "annotation.conf", content: "[entities]\nClaim\n" },
+      { name: "old/annotation.conf", content: "[entities]\nPremise\n" },
     ]);
+    expect(read.labelSet?.labels.map((l) => l.key)).toEqual(["Claim"]);
     expect(read.documents.map((d) => [d.externalId, d.annotation.spans.length])).toEqual([
       ["one", 0],
       ["three", 0],
     ]);
     expect(read.issues.map(describeIssue)).toEqual([
       "b/three.txt: Two files are named three.txt (a/three.txt and b/three.txt); each document needs its own name.",
+      "old/annotation.conf: Two files are named annotation.conf (annotation.conf and old/annotation.conf); a collection has one configuration.",
       "two.ann: There is no two.txt for this annotation file; brat offsets need the text.",
     ]);
     expect(read.notes.map(describeIssue)).toEqual([

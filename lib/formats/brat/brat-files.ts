@@ -60,9 +60,12 @@ export function readBratFiles(files: BratFile[]): ReadBrat {
       const other = into.get(id);
       if (other) issues.push({ file: file.name, message: `Two files are named ${base} (${other.name} and ${file.name}); each document needs its own name.` });
       else into.set(id, file);
-    } else if (base === "annotation.conf") conf = file;
-    else if (base === "visual.conf") visual = file;
-    else notes.push({ file: file.name, message: "This is not a brat document (.txt, .ann) or annotation.conf / visual.conf, so it was not read." });
+    } else if (base === "annotation.conf" || base === "visual.conf") {
+      const other = base === "annotation.conf" ? conf : visual;
+      if (other) issues.push({ file: file.name, message: `Two files are named ${base} (${other.name} and ${file.name}); a collection has one configuration.` });
+      else if (base === "annotation.conf") conf = file;
+      else visual = file;
+    } else notes.push({ file: file.name, message: "This is not a brat document (.txt, .ann) or annotation.conf / visual.conf, so it was not read." });
   }
 
   const documents: ArgumentDocument[] = [];

@@ -52,6 +52,7 @@ describe("readCasimedicos", () => {
       JSON.stringify({ d1: [] }),
       JSON.stringify({ d9: [] }),
       JSON.stringify({ d2: "oops" }),
+      "{}",
       "",
     ].join("\n");
     const read = readCasimedicos({ documents: DOCS, relations, relationsFile: "rel.jsonl" });
@@ -65,6 +66,7 @@ describe("readCasimedicos", () => {
       'rel.jsonl, line 5: Document "d1" already had its relations on line 3.',
       'rel.jsonl, line 6: There is no document "d9" in the documents file.',
       "rel.jsonl, line 7: Relations must be a list of [argument 1 text, argument 2 text, type] triples, e.g. [[\"Fever is present\", \"It is an infection\", \"Support\"]].",
+      'rel.jsonl, line 8: This line names no document; each line must be one object {"document id": [[argument 1, argument 2, type], …]}.',
     ]);
     expect(read.documents[0].annotation.relations).toEqual([{ id: "R1", label: "Support", from: "T1", to: "T4" }]);
   });

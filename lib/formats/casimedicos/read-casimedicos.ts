@@ -141,6 +141,7 @@ function readRelations(content: string, file: string, documents: Map<string, Arg
     if (Array.isArray(value)) return report(`This line is a list (${quote(raw, 40)}); each line must be one object {"document id": [[argument 1, argument 2, type], …]}. Remove the surrounding [ ].`);
     const parsed = relationsSchema.safeParse(value);
     if (!parsed.success) return report(parsed.error.issues[0]?.message ?? "This line is not an object of relations.");
+    if (Object.keys(parsed.data).length === 0) return report('This line names no document; each line must be one object {"document id": [[argument 1, argument 2, type], …]}.');
     for (const [id, triples] of Object.entries(parsed.data)) {
       if (lineOf.has(id)) {
         report(`Document ${JSON.stringify(id)} already had its relations on line ${lineOf.get(id)}.`);
