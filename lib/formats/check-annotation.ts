@@ -1,4 +1,5 @@
 import type { ArgumentAnnotation, LabelSet } from "./argument-types";
+import { quote } from "./format-issue";
 import { createOffsetIndex, sliceCodePoints } from "./offsets";
 
 // Checks that need more than a shape: an annotation against its text and label set, a label set
@@ -7,13 +8,6 @@ import { createOffsetIndex, sliceCodePoints } from "./offsets";
 // the path of the value it concerns, in words a researcher understands.
 
 export type AnnotationProblem = { path: (string | number)[]; message: string };
-
-/** Shortens a text for a message, keeping its start and end. */
-export function quote(text: string, max = 60): string {
-  const points = Array.from(text);
-  const shown = points.length <= max ? text : `${points.slice(0, max - 20).join("")}…${points.slice(-19).join("")}`;
-  return JSON.stringify(shown);
-}
 
 function findDuplicates(values: string[]): Map<string, number[]> {
   const seen = new Map<string, number[]>();

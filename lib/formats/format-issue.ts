@@ -22,3 +22,10 @@ export function splitLines(content: string): string[] {
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   return lines;
 }
+
+/** Shortens a text for a message, keeping its start and end. */
+export function quote(text: string, max = 60): string {
+  const points = Array.from(text);
+  const shown = points.length <= max ? text : `${points.slice(0, max - 20).join("")}…${points.slice(-19).join("")}`;
+  return JSON.stringify(shown);
+}

@@ -1,6 +1,5 @@
 import type { ArgumentAnnotation, ArgumentRelation, ArgumentSpan } from "../argument-types";
-import { quote } from "../check-annotation";
-import { splitLines, type FormatIssue } from "../format-issue";
+import { type FormatIssue, quote, splitLines } from "../format-issue";
 import { createOffsetIndex, sliceCodePoints, type OffsetIndex } from "../offsets";
 
 // Reads a brat standoff .ann file against its .txt (https://brat.nlplab.org/standoff.html):
@@ -91,12 +90,12 @@ function parseTextBound(id: string, rest: string, text: string, index: OffsetInd
   if (fragments.length === 1 && fragments[0][0] === fragments[0][1]) return { error: `${id} is empty (it starts and ends at ${fragments[0][0]}).` };
 
   // brat writes the text of each piece, joined by one space; the line may go on after it only with whitespace.
-  const expected = fragments.map(([s, e]) => sliceCodePoints(text, s, e, index)).join(" ");
   const written = tab === -1 ? "" : rest.slice(tab + 1);
+  if (written === "") return { error: `${id} has no text after its offsets; brat writes the span's text there, and Consilium checks it against the document.` };
+  const expected = fragments.map(([s, e]) => sliceCodePoints(text, s, e, index)).join(" ");
   const length = Array.from(expected).length;
   const writtenPoints = Array.from(written);
   const own = writtenPoints.slice(0, length).join("");
-  if (tab === -1 || written === "") return { error: `${id} has no text after its offsets; brat writes the span's text there, and Consilium checks it against the document.` };
   if (own !== expected || !WHITESPACE.test(writtenPoints.slice(length).join(""))) {
     return { error: `${id}'s text ${quote(written)} differs from the document's text at ${offsets}, ${quote(expected)}.${unitHint(text, fragments, written)}` };
   }

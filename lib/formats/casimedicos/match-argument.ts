@@ -1,5 +1,5 @@
 import type { ArgumentSpan } from "../argument-types";
-import { quote } from "../check-annotation";
+import { quote } from "../format-issue";
 
 // CasiMedicos-Arg gives relations as pairs of texts, not span ids. Most argument texts are a span's
 // text without its final punctuation ("…risk of recurrence" for the span "…risk of recurrence."),

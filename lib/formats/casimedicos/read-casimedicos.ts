@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ArgumentDocument, ArgumentRelation, ArgumentSpan } from "../argument-types";
-import { quote } from "../check-annotation";
-import { splitLines, type FormatIssue } from "../format-issue";
+import { type FormatIssue, quote, splitLines } from "../format-issue";
 import { countCodePoints } from "../offsets";
 import { decodeIob, IOB2_TAG } from "../conll/decode-iob";
 import { matchArgument } from "./match-argument";
