@@ -84,7 +84,14 @@ function countBelow(sorted: readonly number[], x: number): number {
 
 /** Number of code points in a text (what Python's len() gives). */
 export function countCodePoints(text: string): number {
-  return createOffsetIndex(text).codePointLength;
+  let pairs = 0;
+  for (let i = 0; i + 1 < text.length; i += 1) {
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
+      pairs += 1;
+      i += 1;
+    }
+  }
+  return text.length - pairs;
 }
 
 /** UTF-16 index of a code-point offset. For many offsets of one text, use createOffsetIndex or codePointsToUtf16. */

@@ -48,10 +48,10 @@ export function tagTokens(text: string, spans: readonly ArgumentSpan[], opts: Bi
     }
   });
   const labelOf = (label: string) => (opts.foldMajorClaim && label === "MajorClaim" ? "Claim" : label);
-  return tokens.map((token, t) => {
+  return tokens.map(({ text: word, start, end }, t) => {
     const candidate = chosen[t];
-    if (!candidate) return { ...token, tag: "O" };
+    if (!candidate) return { text: word, start, end, tag: "O" };
     const continues = t > 0 && chosen[t - 1] === candidate;
-    return { ...token, tag: `${continues ? "I" : "B"}-${labelOf(candidate.span.label)}` };
+    return { text: word, start, end, tag: `${continues ? "I" : "B"}-${labelOf(candidate.span.label)}` };
   });
 }

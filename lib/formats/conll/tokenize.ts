@@ -1,3 +1,5 @@
+import { countCodePoints } from "../offsets";
+
 // Whitespace tokens with code-point offsets: what CoNLL/BIO files of argument components use
 // (AbstRCT's and CasiMedicos-Arg's BIO releases split on whitespace). Whitespace is Unicode's
 // White_Space property (space, tab, line breaks, no-break space, ideographic space…), close to
@@ -5,21 +7,19 @@
 
 export type Token = { text: string; start: number; end: number };
 
-const WHITESPACE = /^\p{White_Space}$/u;
+const TOKEN = /[^\p{White_Space}]+/gu;
 
 /** The maximal runs of non-whitespace characters, with code-point offsets (start inclusive, end exclusive). */
 export function tokenizeWhitespace(text: string): Token[] {
   const tokens: Token[] = [];
-  let cp = 0;
-  let current: { start: number; chars: string[] } | null = null;
-  for (const char of text) {
-    if (WHITESPACE.test(char)) {
-      if (current) tokens.push({ text: current.chars.join(""), start: current.start, end: cp });
-      current = null;
-    } else if (current) current.chars.push(char);
-    else current = { start: cp, chars: [char] };
-    cp += 1;
+  let cp = 0; // code points before `at`
+  let at = 0; // UTF-16 index
+  for (const match of text.matchAll(TOKEN)) {
+    cp += countCodePoints(text.slice(at, match.index));
+    const length = countCodePoints(match[0]);
+    tokens.push({ text: match[0], start: cp, end: cp + length });
+    cp += length;
+    at = match.index + match[0].length;
   }
-  if (current) tokens.push({ text: current.chars.join(""), start: current.start, end: cp });
   return tokens;
 }
