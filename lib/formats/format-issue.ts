@@ -16,9 +16,13 @@ export function describeIssue(issue: FormatIssue): string {
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-/** Splits file content into lines as the readers count them: LF or CRLF, a final line break ends the last line. */
+/**
+ * Splits file content into lines as the readers count them: LF or CRLF, a final line break ends
+ * the last line, a byte-order mark before the first line is dropped (editors on Windows add one;
+ * no offset points into these files — a brat .txt is never split here and keeps its mark).
+ */
 export function splitLines(content: string): string[] {
-  const lines = content.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+  const lines = content.replace(/^\uFEFF/, "").split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   return lines;
 }

@@ -5,9 +5,9 @@ import { parseBratAnn } from "./parse-ann";
 const issuesOf = (ann: string, text: string) => parseBratAnn(ann, text, { file: "doc.ann" }).issues.map(describeIssue);
 
 describe("parseBratAnn", () => {
-  it("reads T and R lines, with or without the trailing tab, CRLF line ends and blank lines", () => {
+  it("reads T and R lines, with or without the trailing tab, CRLF line ends, blank lines and a byte-order mark", () => {
     const text = " Aspirin helps. Trials show it.";
-    const ann = "T1\tClaim 1 15\tAspirin helps.\r\nT2\tPremise 16 31\tTrials show it.\r\n\r\nR1\tSupport Arg1:T2 Arg2:T1\t\r\nR2\tAttack Arg2:T2 Arg1:T1\n";
+    const ann = "\uFEFFT1\tClaim 1 15\tAspirin helps.\r\nT2\tPremise 16 31\tTrials show it.\r\n\r\nR1\tSupport Arg1:T2 Arg2:T1\t\r\nR2\tAttack Arg2:T2 Arg1:T1\n";
     expect(parseBratAnn(ann, text)).toEqual({
       annotation: {
         spans: [

@@ -25,7 +25,7 @@ const DOCS = JSON.stringify([
 describe("readCasimedicos", () => {
   it("builds text (tokens by spaces, sentences by line breaks), code-point spans and relations from text pairs", () => {
     const relations = `${JSON.stringify({ d1: [["BP is 140/90\n", "Answer 2 correct\n", "Support"], ["ضغط مرتفع", "treat it", "Attack"]] })}\n`;
-    const read = readCasimedicos({ documents: DOCS, relations }, { labels: ["Claim", "Premise"] });
+    const read = readCasimedicos({ documents: `\uFEFF${DOCS}`, relations: `\uFEFF${relations}` }, { labels: ["Claim", "Premise"] }); // byte-order marks are dropped
     expect(read.issues).toEqual([]);
     const [d1] = read.documents;
     expect(d1.text).toBe("QUESTION TYPE: CARDIOLOGY\n🙂 BP is 140/90. (Answer 2 correct).\nضغط مرتفع so treat it.");

@@ -54,7 +54,7 @@ export function readCasimedicos(input: CasimedicosInput, opts: { labels?: string
 
   let records: unknown;
   try {
-    records = JSON.parse(input.documents);
+    records = JSON.parse(input.documents.replace(/^\uFEFF/, ""));
   } catch (error) {
     issues.push({ file: docFile, line: jsonErrorLine(input.documents, error), message: `This is not valid JSON (${error instanceof Error ? error.message : String(error)}).` });
     return { documents: [], issues, notes };
