@@ -22,7 +22,8 @@ export async function prepareExport(actor: Actor, slug: string, query: Record<st
     ...(q.batch !== undefined ? { batchName: q.batch } : {}),
     status: q.status,
     identifyReviewers: q.identifyReviewers,
-    includeContent: q.format === "jsonl" && q.content,
+    // Step records carry each step's text, so they always read the response texts.
+    includeContent: (q.format === "jsonl" && q.content) || q.format === "steps" || q.format === "steps-csv",
   };
   return { project, format: q.format, filter };
 }

@@ -1,6 +1,7 @@
 import type { ExportRecord, SubmittedRecord } from "./record-schema";
 import type { ExportFormat } from "./schema";
 import { writeDelimitedRows } from "./csv-cell";
+import { STEP_CSV_COLUMNS, stepCsvRows, stepRecordsOf } from "./step-records";
 import { csvRowsOf } from "@/lib/tools/export-projections";
 import type { CsvRow } from "@/lib/tools/types";
 
@@ -79,11 +80,22 @@ function submittedRows(record: SubmittedRecord, row: RowOf): string[][] {
 }
 
 export function exportHeader(format: ExportFormat): string {
-  return format === "csv" ? writeDelimitedRows([[...CSV_COLUMNS]]) : "";
+  if (format === "csv") return writeDelimitedRows([[...CSV_COLUMNS]]);
+  if (format === "steps-csv") return writeDelimitedRows([[...STEP_CSV_COLUMNS]]);
+  return "";
 }
 
 export function formatRecord(format: ExportFormat, record: ExportRecord): string {
-  return format === "csv" ? writeDelimitedRows(toCsvRows(record)) : JSON.stringify(record) + "\n";
+  switch (format) {
+    case "csv":
+      return writeDelimitedRows(toCsvRows(record));
+    case "steps":
+      return stepRecordsOf(record).map((s) => JSON.stringify(s) + "\n").join("");
+    case "steps-csv":
+      return writeDelimitedRows(stepCsvRows(record));
+    default:
+      return JSON.stringify(record) + "\n";
+  }
 }
 
 export async function* exportChunks(format: ExportFormat, records: AsyncIterable<ExportRecord>, onRecord?: () => void): AsyncGenerator<string> {

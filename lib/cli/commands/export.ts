@@ -11,7 +11,7 @@ import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 import { createProgress } from "../progress";
 
-const usage = `Usage: consilium export PROJECT_SLUG [--format jsonl|csv] [--status all|submitted|skipped] [--batch NAME]
+const usage = `Usage: consilium export PROJECT_SLUG [--format jsonl|csv|steps|steps-csv] [--status all|submitted|skipped] [--batch NAME]
                         [--out FILE] [--identify-reviewers] [--no-content] --as EMAIL
 
 Streams the study's records, de-blinded, reviewers pseudonymized (admins may pass

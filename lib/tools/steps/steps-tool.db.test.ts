@@ -106,3 +106,32 @@ describe("reasoning-steps tool", () => {
     expect(results[0].errorTypes).toEqual([expect.objectContaining({ key: "premature_closure", steps: 1 })]);
   });
 });
+
+describe("step records export", () => {
+  it("writes one record per labelled step with its text and offsets (JSONL and CSV)", async () => {
+    const { admin, reviewers, project, mine, byModel } = await study();
+    const [me] = reviewers;
+    const a = mine(me);
+    await loadAssignmentForReview(me, a.id); // segments the responses
+    const data = {
+      ...emptyAnnotationData(),
+      steps: {
+        [byModel.alpha]: { segmentationVersion: 1, steps: labelAll(3, "incorrect"), finalAnswerCorrect: true, reasoningSupportsAnswer: false },
+        [byModel.beta]: { segmentationVersion: 1, steps: labelAll(2), finalAnswerCorrect: true, reasoningSupportsAnswer: true },
+      },
+    };
+    expect(await saveAnnotation(me, a.id, { baseVersion: 0, clientMutationId: "steps-export-1", data, submit: true })).toMatchObject({ status: "saved" });
+    let jsonl = "";
+    for await (const chunk of runExport({ actorId: admin.id, format: "steps", filter: { projectId: project.id, status: "submitted", includeContent: true } })) jsonl += chunk;
+    const steps = jsonl.trim().split("\n").map((l) => JSON.parse(l));
+    expect(steps).toHaveLength(5);
+    const second = steps.find((s) => s.modelName === "alpha" && s.step === 2);
+    expect(second).toMatchObject({ text: "2. Blood cultures should come first.", verdict: "incorrect", severity: "major", errorTypes: ["premature_closure"], stepCount: 3, segmentationVersion: 1, rightAnswerWrongReasoning: true, firstErrorStep: 2 });
+    expect(TRACE.slice(second.start, second.end)).toBe(second.text); // ASCII: code points = UTF-16 units here
+    expect(steps.filter((s) => s.modelName === "beta").map((s) => s.text)).toEqual(["Sepsis is likely.", "Treat at once."]);
+    let csv = "";
+    for await (const chunk of runExport({ actorId: admin.id, format: "steps-csv", filter: { projectId: project.id, status: "submitted", includeContent: true } })) csv += chunk;
+    expect(csv.split("\n")[0]).toMatch(/^project,batch,annotation_id,item_id,external_id,response_id,model_name,reviewer,segmentation_version,step,/);
+    expect(csv).toMatch(/,2\. Blood cultures should come first\.,incorrect,,premature_closure,major,/);
+  });
+});

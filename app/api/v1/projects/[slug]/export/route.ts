@@ -6,10 +6,11 @@ import { runExport } from "@/lib/export/run-export";
 
 export const dynamic = "force-dynamic";
 
-const CONTENT_TYPES = { jsonl: "application/x-ndjson; charset=utf-8", csv: "text/csv; charset=utf-8" } as const;
+const CONTENT_TYPES = { jsonl: "application/x-ndjson; charset=utf-8", csv: "text/csv; charset=utf-8", steps: "application/x-ndjson; charset=utf-8", "steps-csv": "text/csv; charset=utf-8" } as const;
+const FILE_NAMES = { jsonl: ["annotations", "jsonl"], csv: ["annotations", "csv"], steps: ["steps", "jsonl"], "steps-csv": ["steps", "csv"] } as const;
 
 /**
- * GET ?format=jsonl|csv&batch=NAME&status=submitted|skipped|all&content=false&identifyReviewers=true.
+ * GET ?format=jsonl|csv|steps|steps-csv&batch=NAME&status=submitted|skipped|all&content=false&identifyReviewers=true.
  * Everything that can fail (bad parameter → 400, unknown project or batch → 404) fails in
  * prepareExport, before the stream starts.
  */
@@ -20,7 +21,7 @@ export const GET = withApiAuth<{ slug: string }>("export:read", async (req: Next
   return new Response(textStream(chunks), {
     headers: {
       "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": `attachment; filename="${project.slug}-annotations-${stamp}.${format}"`,
+      "Content-Disposition": `attachment; filename="${project.slug}-${FILE_NAMES[format][0]}-${stamp}.${FILE_NAMES[format][1]}"`,
       "Cache-Control": "no-store",
     },
   });
