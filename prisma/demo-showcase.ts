@@ -2,6 +2,7 @@ import type { CreateProjectInput } from "@/lib/projects/schema";
 import { criteriaShowcaseItems } from "./demo/criteria-showcase";
 import { pairwiseShowcaseItems } from "./demo/pairwise-showcase";
 import { reasoningShowcaseItems } from "./demo/reasoning-showcase";
+import { stepsShowcaseItems } from "./demo/steps-showcase";
 import { FICTIONAL, type ShowcaseItem } from "./demo/types";
 
 // Three small showcase projects beside the consumer-health demo (items in prisma/demo/).
@@ -59,5 +60,19 @@ Each conversation comes with criteria written for that case. For every response,
 
 ${FICTIONAL}`,
     items: criteriaShowcaseItems,
+  },
+  {
+    slug: "steps-showcase",
+    name: "Reasoning steps and reference statements (demo)",
+    template: "reasoning-steps",
+    blinded: true,
+    settings: {},
+    guidelines: `## How to label reasoning steps
+Each answer's reasoning is split into steps. For **every step** choose a verdict (keys 1–5): correct, incorrect, unsupported, irrelevant or redundant. For a step that is not correct, add its **severity** (7 minor, 8 major, 9 critical) and **error types** (E).
+
+Then say whether the **final answer** is correct and whether the **reasoning supports** it: an answer can be right for the wrong reasons. Where the item lists reference statements, mark each covered, partly covered or not covered (1–3).
+
+${FICTIONAL}`,
+    items: stepsShowcaseItems,
   },
 ];

@@ -32,7 +32,7 @@ async function kindCounts(slug: string) {
 }
 
 describe("seedDemo", () => {
-  it("seeds the pilot study and the three showcase projects, once", { timeout: 120_000 }, async () => {
+  it("seeds the pilot study and the four showcase projects, once", { timeout: 120_000 }, async () => {
     expect(await seedDemo()).toBe(true);
     const db = getDb();
 
@@ -40,7 +40,7 @@ describe("seedDemo", () => {
       orderBy: { createdAt: "asc" },
       include: { rubrics: true, members: { include: { user: true } }, batches: { include: { _count: { select: { items: true, assignments: true } } } } },
     });
-    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase"]);
+    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase"]);
     const bySlug = Object.fromEntries(projects.map((p) => [p.slug, p]));
 
     // The original demo is unchanged (the e2e tests rely on it).
@@ -54,6 +54,12 @@ describe("seedDemo", () => {
     expect(bySlug["reasoning-showcase"].rubrics.map((r) => r.templateKey)).toEqual(["reasoning-quality"]);
     expect(bySlug["pairwise-showcase"].rubrics.map((r) => r.templateKey)).toEqual(["med-palm-2-pairwise"]);
     expect(bySlug["criteria-showcase"].rubrics.map((r) => r.templateKey)).toEqual(["healthbench-criteria"]);
+    expect(bySlug["steps-showcase"].rubrics.map((r) => r.templateKey)).toEqual(["reasoning-steps"]);
+    // The reasoning-steps demo: reasoning traces to label, and reference statements on some items.
+    const stepItems = await db.item.findMany({ where: { project: { slug: "steps-showcase" } }, include: { responses: true } });
+    expect(stepItems.length).toBe(3);
+    expect(stepItems.every((i) => i.responses.every((r) => (r.reasoning ?? "").length > 50))).toBe(true);
+    expect(stepItems.filter((i) => Array.isArray((i.reference as { statements?: unknown } | null)?.statements)).length).toBe(2);
     expect(readProjectSettings(bySlug["reasoning-showcase"].settings).revealMcqAnswer).toBe(false);
     expect(readProjectSettings(bySlug["pairwise-showcase"].settings).pairwiseStrength).toBe(true);
     expect(bySlug["reasoning-showcase"].blinded).toBe(true);
@@ -79,7 +85,7 @@ describe("seedDemo", () => {
     // the researcher is a member.
     const reviewers = await db.user.findMany({ where: { role: "REVIEWER" }, select: { id: true } });
     const researcher = await db.user.findUniqueOrThrow({ where: { email: "researcher@consilium.local" } });
-    for (const slug of ["reasoning-showcase", "pairwise-showcase", "criteria-showcase"]) {
+    for (const slug of ["reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase"]) {
       const project = bySlug[slug];
       const items = await db.item.count({ where: { projectId: project.id } });
       const gold = await db.item.count({ where: { projectId: project.id, isGold: true } });
@@ -115,7 +121,7 @@ describe("seedDemo", () => {
       include: { reviewer: true, item: { select: { externalId: true } } },
       distinct: ["itemId"],
     });
-    expect(assignments).toHaveLength(20);
+    expect(assignments).toHaveLength(23);
     for (const a of assignments) {
       const payload = await loadAssignmentForReview({ id: a.reviewer.id, role: a.reviewer.role, email: a.reviewer.email, name: a.reviewer.name }, a.id);
       expect(payload.responses.length).toBeGreaterThan(0);
@@ -131,6 +137,6 @@ describe("seedDemo", () => {
 
     // Running it again on a non-empty database does nothing.
     expect(await seedDemo()).toBe(false);
-    expect(await db.project.count()).toBe(4);
+    expect(await db.project.count()).toBe(5);
   });
 });

@@ -17,7 +17,8 @@ import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
 import { loadProjectOverview } from "@/lib/projects/overview";
 import { readProjectSettings } from "@/lib/projects/settings";
-import { findTemplate } from "@/lib/rubrics/templates";
+import { findTemplate, toolsOfTemplate } from "@/lib/rubrics/templates";
+import { stepsEnabled } from "@/lib/tools/steps/tool-settings";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -50,6 +51,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           <p className="text-sm text-slate-700" data-testid="item-count">
             {overview.itemCount} items ({overview.unbatchedCount} not yet in a batch) · {overview.submittedCount} submitted annotations
           </p>
+          {isAdmin && stepsEnabled(toolsOfTemplate(overview.rubric?.templateKey), readProjectSettings(project.settings)) ? (
+            <p className="mt-1 text-sm">
+              <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/steps`} data-testid="steps-link">Reasoning steps: merge or split an item&apos;s steps →</Link>
+            </p>
+          ) : null}
           {hasPermission(actor.role, "item:import") ? <ImportItems slug={project.slug} /> : null}
           {hasPermission(actor.role, "item:import") ? <UploadImages slug={project.slug} /> : null}
         </section>
@@ -74,13 +80,19 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
                 <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=jsonl`} data-testid="export-jsonl">JSONL</a>
                 <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=csv`} data-testid="export-csv">CSV</a>
                 <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=csv&status=skipped`} data-testid="export-skipped">Skips only (CSV)</a>
+                {stepsEnabled(toolsOfTemplate(overview.rubric?.templateKey), readProjectSettings(project.settings)) ? (
+                  <>
+                    <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=steps`} data-testid="export-steps">Step records (JSONL)</a>
+                    <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=steps-csv`}>Step records (CSV)</a>
+                  </>
+                ) : null}
               </div>
               <p className="mt-1 text-xs text-slate-500">
                 Submitted annotations and skipped items with their reasons (each record says its status); de-blinded (model
                 names restored); reviewers pseudonymized. The CSV is safe to open in a spreadsheet; JSONL keeps every text exact.
               </p>
               <p className="mt-2 text-sm">
-                <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/quality`} data-testid="quality-link">Case criteria scores{hasPermission(actor.role, "batch:progress") ? " and gold accuracy" : ""} →</Link>
+                <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/quality`} data-testid="quality-link">Scores: criteria, differentials, reasoning steps, reference recall{hasPermission(actor.role, "batch:progress") ? ", gold accuracy" : ""} →</Link>
               </p>
             </div>
           ) : null}

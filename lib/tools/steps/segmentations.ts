@@ -84,11 +84,12 @@ async function isLabelled(db: Tx, responseId: string, version: number): Promise<
  * validated against the text; before any labels exist the current version is rewritten, afterwards a
  * new version is added and the old one (with its labels) kept. Audited.
  */
-export async function editSegmentation(actor: Actor, responseId: string, steps: StepRange[]): Promise<Segmentation> {
+export async function editSegmentation(actor: Actor, projectId: string, responseId: string, steps: StepRange[]): Promise<Segmentation> {
   requirePermission(actor, "project:manage");
   const db = getDb();
   const response = await db.response.findUnique({ where: { id: responseId }, select: { id: true, content: true, reasoning: true, steps: true, item: { select: { projectId: true } } } });
-  if (!response) throw new NotFoundError("Response not found.");
+  // Ownership where the data is loaded: a response of another project is "not found".
+  if (!response || response.item.projectId !== projectId) throw new NotFoundError("Response not found.");
   const problems = validateSteps(stepSourceText(response), steps);
   if (problems.length) throw new ConflictError(problems.map((p) => p.message).join(" "));
   return db.$transaction(async (tx) => {

@@ -77,7 +77,7 @@ describe("reasoning-steps tool", () => {
     }
 
     // The admin re-segments alpha after labels exist: a new version; the reviewer's labels stay on version 1.
-    const merged = await editSegmentation(admin, byModel.alpha, [segs.get(byModel.alpha)!.steps[0], { start: segs.get(byModel.alpha)!.steps[1].start, end: segs.get(byModel.alpha)!.steps[2].end }]);
+    const merged = await editSegmentation(admin, project.id, byModel.alpha, [segs.get(byModel.alpha)!.steps[0], { start: segs.get(byModel.alpha)!.steps[1].start, end: segs.get(byModel.alpha)!.steps[2].end }]);
     expect(merged.version).toBe(2);
     expect((await loadAssignmentForReview(me, a.id)).responses.find((r) => r.id === byModel.alpha)!.steps).toMatchObject({ version: 1 });
     const other = reviewers[1];

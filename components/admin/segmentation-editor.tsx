@@ -1,0 +1,69 @@
+"use client";
+import { useActionState, useState } from "react";
+import { editSegmentationAction } from "@/app/projects/[slug]/steps/actions";
+import { FormStatus } from "@/components/ui/form-status";
+import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
+import { utf16ToCodePoint } from "@/lib/formats/offsets";
+import type { SegmentationView } from "@/lib/tools/steps/segmentation-view";
+
+type Step = { start: number; end: number; text: string };
+
+/** Words of a step with their code-point offsets in the response's text (a split goes before a word). */
+function words(step: Step) {
+  return [...step.text.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: step.start + utf16ToCodePoint(step.text, m.index ?? 0), utf16: m.index ?? 0 }));
+}
+
+function ResponseSteps({ slug, response }: { slug: string; response: SegmentationView["responses"][number] }) {
+  const [steps, setSteps] = useState<Step[]>(response.steps);
+  const [state, action, pending] = useActionState(editSegmentationAction, null);
+  const changed = JSON.stringify(steps.map(({ start, end }) => [start, end])) !== JSON.stringify(response.steps.map(({ start, end }) => [start, end]));
+  const merge = (i: number) =>
+    setSteps((s) => [...s.slice(0, i), { start: s[i].start, end: s[i + 1].end, text: `${s[i].text}\n${s[i + 1].text}` }, ...s.slice(i + 2)]);
+  const split = (i: number, w: { at: number; utf16: number }) =>
+    setSteps((s) => {
+      const step = s[i];
+      const head = step.text.slice(0, w.utf16).trimEnd();
+      const tail = step.text.slice(w.utf16);
+      return [...s.slice(0, i), { start: step.start, end: step.start + [...head].length, text: head }, { start: w.at, end: step.end, text: tail }, ...s.slice(i + 1)];
+    });
+  const labelled = response.labelledVersions.includes(response.version);
+  return (
+    <section className={cardClass} aria-label={`Response ${response.label}`} data-testid="segmentation" data-response={response.label}>
+      <h2 className="font-medium">
+        Response {response.label} <span className="text-sm font-normal text-slate-600">· {response.modelName} · version {response.version} ({response.source}) · {steps.length} steps over its {response.over}</span>
+      </h2>
+      <p className="mb-2 text-xs text-slate-600">
+        {labelled ? `Version ${response.version} carries reviewers' labels: saving adds version ${response.version + 1}.` : "No labels on this version yet: saving rewrites it."} Click a word to split its step before it.
+      </p>
+      <ol className="space-y-1">
+        {steps.map((step, i) => (
+          <li key={`${step.start}-${step.end}`} className="rounded border border-slate-200 p-2 text-sm" data-testid="segment">
+            <span className="mr-2 font-mono text-xs text-slate-500">{i + 1}</span>
+            {words(step).map((w, k) =>
+              k === 0 ? <span key={k}>{w.word} </span> : (
+                <button key={k} type="button" className="rounded px-0.5 hover:bg-amber-100" title="Split the step before this word" onClick={() => split(i, w)}>{w.word} </button>
+              ),
+            )}
+            {i < steps.length - 1 ? <button type="button" className="ml-2 text-xs text-blue-800 underline" onClick={() => merge(i)} data-testid="merge-next">Merge with next</button> : null}
+          </li>
+        ))}
+      </ol>
+      <form action={action} className="mt-2 flex items-center gap-2">
+        <input type="hidden" name="slug" value={slug} />
+        <input type="hidden" name="responseId" value={response.responseId} />
+        <input type="hidden" name="steps" value={JSON.stringify(steps.map(({ start, end }) => ({ start, end })))} />
+        <button type="submit" className={buttonClass} disabled={!changed || pending}>Save segmentation</button>
+        {changed ? <button type="button" className={secondaryButtonClass} onClick={() => setSteps(response.steps)}>Undo changes</button> : null}
+        <FormStatus state={state} />
+      </form>
+    </section>
+  );
+}
+
+export function SegmentationEditor({ slug, view }: { slug: string; view: SegmentationView }) {
+  return (
+    <div className="space-y-4">
+      {view.responses.map((r) => <ResponseSteps key={`${r.responseId}-${r.version}`} slug={slug} response={r} />)}
+    </div>
+  );
+}
