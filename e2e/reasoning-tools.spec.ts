@@ -22,6 +22,7 @@ test("a reviewer labels every step, the answer questions and reference statement
   const url = await openStepsItem(page, true);
   const cards = page.getByTestId("response");
   await expect(cards).toHaveCount(2);
+  await expect(page.getByTestId("review-form")).toHaveAttribute("data-hydrated", "true");
   // The step list replaces the collapsed trace; keys go to the focused block.
   await page.locator("body").click({ position: { x: 1, y: 1 } });
   await page.keyboard.press("j"); // first block: Response A's first step
@@ -57,6 +58,7 @@ test("a reviewer labels every step, the answer questions and reference statement
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
   // Labels survive a reload (autosave, the same document as every other tool).
   await page.reload();
+  await expect(page.getByTestId("review-form")).toHaveAttribute("data-hydrated", "true");
   await expect(cards.first().getByTestId("steps-progress")).toContainText("labelled");
   const done = await cards.first().getByTestId("steps-progress").textContent();
   expect(done).toMatch(/^(\d+)\/\1 labelled$/);

@@ -63,7 +63,8 @@ function ResponseSteps({ slug, response }: { slug: string; response: Segmentatio
 export function SegmentationEditor({ slug, view }: { slug: string; view: SegmentationView }) {
   return (
     <div className="space-y-4">
-      {view.responses.map((r) => <ResponseSteps key={`${r.responseId}-${r.version}`} slug={slug} response={r} />)}
+      {/* Keyed by response only: a save re-renders the page with the new version, and the message stays. */}
+      {view.responses.map((r) => <ResponseSteps key={r.responseId} slug={slug} response={r} />)}
     </div>
   );
 }

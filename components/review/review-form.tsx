@@ -54,6 +54,8 @@ export function ReviewForm(props: {
     takeActiveTime,
   });
   const [panel, setPanel] = useState<"none" | "help" | "skip" | "history">("none");
+  // Marked once the form is interactive (keyboard listeners attached): tests wait for it instead of sleeping.
+  useEffect(() => root.current?.setAttribute("data-hydrated", "true"), []);
   const root = useRef<HTMLDivElement>(null);
   const readOnly = props.status === "SUBMITTED" || props.status === "SKIPPED" || state.kind === "submitted" || state.kind === "locked";
   const itemAxes = props.axes.filter((a) => a.appliesTo === "ITEM");
@@ -114,7 +116,7 @@ export function ReviewForm(props: {
     settings: { askConfidence: props.askConfidence, pairwiseStrength: props.pairwiseStrength },
   };
   return (
-    <div className="space-y-4" ref={root}>
+    <div className="space-y-4" ref={root} data-testid="review-form">
       <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-slate-50/95 py-2 backdrop-blur">
         <SaveStatus state={state} pendingChanges={pendingChanges} />
         <div className="flex flex-wrap items-center gap-2">
