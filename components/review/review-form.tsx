@@ -55,8 +55,8 @@ export function ReviewForm(props: {
   });
   const [panel, setPanel] = useState<"none" | "help" | "skip" | "history">("none");
   // Marked once the form is interactive (keyboard listeners attached): tests wait for it instead of sleeping.
-  useEffect(() => root.current?.setAttribute("data-hydrated", "true"), []);
   const root = useRef<HTMLDivElement>(null);
+  useEffect(() => root.current?.setAttribute("data-hydrated", "true"), []);
   const readOnly = props.status === "SUBMITTED" || props.status === "SKIPPED" || state.kind === "submitted" || state.kind === "locked";
   const itemAxes = props.axes.filter((a) => a.appliesTo === "ITEM");
   const enabled = useMemo(() => new Set(props.tools), [props.tools]);
