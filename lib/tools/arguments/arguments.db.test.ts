@@ -10,6 +10,7 @@ import { exportRecordSchema } from "@/lib/export/record-schema";
 import { createProject } from "@/lib/projects/create-project";
 import { seedItems, seedUser } from "@/lib/seed/factories";
 import { asActor } from "@/test/support/study";
+import { loadProjectQuality } from "@/lib/criteria/project-quality";
 
 // The argument-structure tool end to end on the server: the texts a reviewer may annotate (keyed by
 // Response.id under blinding), spans checked against the stored text in code points, relations
@@ -112,5 +113,31 @@ describe("argument structure tool", () => {
     for await (const chunk of runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id, status: "submitted" } })) csv += chunk;
     expect(csv).toMatch(/argument:reasoning,span:T1,Claim,0-6 Murmur/);
     expect(csv).toMatch(/argument:item\.text,span:T1,Premise,2-30 Aspirin lowered stroke risk\./);
+  });
+
+  it("counts spans and relations per label and model, and reports span/relation F1 between two reviewers of one text", async () => {
+    const admin = await seedUser({ role: "ADMIN" });
+    const reviewers = [asActor(await seedUser({ role: "REVIEWER" })), asActor(await seedUser({ role: "REVIEWER" }))];
+    const project = await createProject(admin.id, { name: "Agree", slug: `agree-${Date.now().toString(36)}`, template: "argument-structure", reviewersPerItem: 2, blinded: true });
+    await seedItems(admin.id, project.id, [{ kind: "qa", externalId: "qa-1", question: "Next step?", responses: [{ modelName: "alpha", content: ANSWER }] }]);
+    await createBatch(admin.id, project.id, { name: "b", reviewerIds: reviewers.map((r) => r.id), perItem: 2 });
+    const responseId = (await getDb().response.findFirstOrThrow({ where: { modelName: "alpha" } })).id;
+    const target = `response.${responseId}.content`;
+    const claim = { id: "T1", label: "Claim", start: 0, end: 14, text: "Cultures first" };
+    const premise = { id: "T2", label: "Premise", start: 24, end: 47, text: "endocarditis is likely." };
+    const narrower = { id: "T2", label: "Premise", start: 24, end: 36, text: "endocarditis" };
+    const docs = [
+      { spans: [claim, premise], relations: [{ id: "R1", label: "Support", from: "T2", to: "T1" }] },
+      { spans: [claim, narrower], relations: [{ id: "R1", label: "Support", from: "T2", to: "T1" }] },
+    ];
+    for (const [i, reviewer] of reviewers.entries()) {
+      const a = await getDb().assignment.findFirstOrThrow({ where: { reviewerId: reviewer.id } });
+      expect(await saveAnnotation(reviewer, a.id, { baseVersion: 0, clientMutationId: `agree-${i}-submit`, data: { ...emptyAnnotationData(), arguments: { [target]: docs[i] } }, submit: true })).toMatchObject({ status: "saved" });
+    }
+    const { arguments: results } = await loadProjectQuality(asActor(admin), project.id);
+    expect(results.annotations).toBe(2);
+    expect(results.spans).toEqual([{ model: "alpha", label: "Claim", count: 2 }, { model: "alpha", label: "Premise", count: 2 }]);
+    expect(results.relations).toEqual([{ model: "alpha", label: "Support", count: 2 }]);
+    expect(results.agreement).toMatchObject({ texts: 1, pairs: 1, spansExact: { f1: 0.5 }, spansOverlap: { f1: 1 }, relationsExact: { f1: 0 }, relationsOverlap: { f1: 1 } });
   });
 });
