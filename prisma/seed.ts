@@ -5,6 +5,7 @@ import { writeDemoImages } from "@/lib/seed/demo-image";
 import { DEMO_PASSWORD, seedItems, seedProject, seedUser } from "@/lib/seed/factories";
 import { demoItemLines } from "./demo-items";
 import { DEMO_SHOWCASES } from "./demo-showcase";
+import { ARGUMENT_SHOWCASE } from "./demo/argument-showcase";
 
 export const DEMO_USERS = [
   { email: "admin@consilium.local", name: "Ada Admin", role: "ADMIN" as const },
@@ -57,6 +58,12 @@ export async function seedDemo(): Promise<boolean> {
     // No itemIds: every (so far unbatched) item of the project goes into the batch.
     await createBatch(admin.id, showcaseProject.id, { name: "Demo", reviewerIds, perItem: 2, seed: 42 });
   }
+  // Argument structure (issue 8): its own batch name, so the showcase checks above stay as they were.
+  const { items: argumentItems, ...argumentProject } = ARGUMENT_SHOWCASE;
+  const argumentsProject = await createProject(admin.id, { ...argumentProject, reviewersPerItem: 2 });
+  await seedItems(admin.id, argumentsProject.id, argumentItems());
+  await db.projectMember.create({ data: { projectId: argumentsProject.id, userId: researcher.id, role: "RESEARCHER" } });
+  await createBatch(admin.id, argumentsProject.id, { name: "Arguments demo", reviewerIds, perItem: 2, seed: 42 });
   return true;
 }
 

@@ -42,6 +42,7 @@ export function ReviewForm(props: {
   /** The item's reference reasoning statements (reference-statements tool). */
   referenceStatements: string[];
   stepSettings: ToolPanelProps["stepSettings"];
+  argumentReview: ToolPanelProps["argumentReview"];
   nextHref: string;
   /** The server's annotation when the page was rendered (version, document, latest mutation id). */
   annotation: { version: number; data: AnnotationData; lastMutationId: string | null };
@@ -112,7 +113,7 @@ export function ReviewForm(props: {
 
   const gridCols = props.responses.length > 1 ? "lg:grid-cols-2" : "";
   const panelProps: ToolPanelProps = {
-    data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled, statements: props.referenceStatements, stepSettings: props.stepSettings,
+    data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled, statements: props.referenceStatements, stepSettings: props.stepSettings, argumentReview: props.argumentReview,
     settings: { askConfidence: props.askConfidence, pairwiseStrength: props.pairwiseStrength },
   };
   return (

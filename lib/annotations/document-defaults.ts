@@ -18,5 +18,6 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     // Blocks of tools added later stay absent until used (the empty document has none).
     ...(d.references ? { references: d.references } : {}),
     ...(d.steps ? { steps: d.steps } : {}),
+    ...(d.arguments ? { arguments: d.arguments } : {}),
   };
 }

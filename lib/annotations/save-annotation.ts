@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { checkContextFor } from "./check-context";
 import { checkDocument, type RatingProblem } from "@/lib/tools";
 import { stepsCheckContext } from "@/lib/tools/steps/check-context";
+import { argumentsCheckContext } from "@/lib/tools/arguments/check-context";
 import { readProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate } from "@/lib/rubrics/templates";
 import { sameJson } from "./same-json";
@@ -60,7 +61,12 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
     settings: readProjectSettings(assignment.batch.project.settings),
     documentHasSteps: Boolean(data.steps && Object.keys(data.steps).length),
   });
-  const problems = checkDocument(data, { ...checkContextFor(assignment), ...(steps ? { steps } : {}) }, submit);
+  const args = await argumentsCheckContext(assignment, {
+    templateTools: toolsOfTemplate(assignment.rubric.templateKey),
+    settings: readProjectSettings(assignment.batch.project.settings),
+    documentHasArguments: Boolean(data.arguments && Object.keys(data.arguments).length),
+  });
+  const problems = checkDocument(data, { ...checkContextFor(assignment), ...(steps ? { steps } : {}), ...(args ? { arguments: args } : {}) }, submit);
   if (problems.length) return { status: "invalid", problems };
 
   const currentVersion = existing?.version ?? 0;

@@ -5,6 +5,7 @@ import { pairwiseDocumentFields } from "@/lib/tools/pairwise/schema";
 import { ratingsBlockSchema, ratingsDocumentFields, ratingsResponseFields } from "@/lib/tools/ratings/schema";
 import { referencesDocumentFields } from "@/lib/tools/references/schema";
 import { stepsDocumentFields } from "@/lib/tools/steps/schema";
+import { argumentsDocumentFields } from "@/lib/tools/arguments/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
@@ -31,6 +32,7 @@ export const annotationDataSchema = z.object({
   ...pairwiseDocumentFields,
   ...referencesDocumentFields,
   ...stepsDocumentFields,
+  ...argumentsDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

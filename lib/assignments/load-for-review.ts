@@ -9,6 +9,7 @@ import { statementsOf } from "@/lib/tools/references/statements";
 import { stepTexts } from "@/lib/tools/steps/segment";
 import { ensureSegmentations, segmentationVersions, stepSourceText, type Segmentation } from "@/lib/tools/steps/segmentations";
 import { errorTypesOf, stepsEnabled } from "@/lib/tools/steps/tool-settings";
+import { argumentsForReview } from "@/lib/tools/arguments/review-payload";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
@@ -184,6 +185,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     }),
   );
 
+  const argumentReview = argumentsForReview(assignment.item, assignment.responseOrder.map((id) => byId.get(id)!), toolsOfTemplate(assignment.rubric.templateKey), settings);
   const textLimit = textLimitFor(assignment.item.kind, assignment.item.input);
   const referenceStatements = statementsOf(assignment.item.reference);
   const axes: ReviewAxis[] = assignment.rubric.axes.map((a) => ({
@@ -240,7 +242,10 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       responseCount: assignment.responseOrder.length,
       statementCount: referenceStatements.length,
       stepsEnabled: stepsOn,
+      argumentsEnabled: argumentReview.targets.length > 0,
     }),
+    /** Argument structure: the texts to annotate (raw, as offsets count them), the label set, pre-annotations. */
+    argumentReview,
     /** Reasoning steps: the project's error types and whether each step's kind is asked. */
     stepSettings: { errorTypes: errorTypesOf(settings).map(({ key, label, help }) => ({ key, label, help })), requireKind: settings.steps.requireKind },
     /** The item's reference reasoning statements, to mark covered (the rest of the reference is never sent). */

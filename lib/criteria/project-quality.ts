@@ -3,10 +3,11 @@ import { loadDdxAccuracy, type DdxAccuracyRow } from "@/lib/ddx/ddx-accuracy";
 import { loadGoldAccuracy, type GoldAccuracyRow } from "@/lib/gold/gold-accuracy";
 import { loadReferenceRecall, type ReferenceRecallRow } from "@/lib/tools/references/results";
 import { loadStepResults } from "@/lib/tools/steps/results";
+import { loadArgumentResults, type ArgumentResults } from "@/lib/tools/arguments/results";
 import type { ModelStepSummary } from "@/lib/tools/steps/metrics";
 import { loadCriteriaScores, type CriteriaScores } from "./project-scores";
 
-export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; goldAccuracy: GoldAccuracyRow[] | null };
+export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; goldAccuracy: GoldAccuracyRow[] | null };
 
 /**
  * Criteria scores and differential top-k accuracy for anyone who may read the project; gold
@@ -14,12 +15,13 @@ export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; r
  * gold figures; differential accuracy covers the whole project.)
  */
 export async function loadProjectQuality(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<ProjectQuality> {
-  const [scores, ddxAccuracy, referenceRecall, steps, goldAccuracy] = await Promise.all([
+  const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, goldAccuracy] = await Promise.all([
     loadCriteriaScores(actor, projectId, opts),
     loadDdxAccuracy(actor, projectId),
     loadReferenceRecall(actor, projectId),
     loadStepResults(actor, projectId),
+    loadArgumentResults(actor, projectId),
     hasPermission(actor.role, "batch:progress") ? loadGoldAccuracy(actor, projectId, opts) : Promise.resolve(null),
   ]);
-  return { ...scores, ddxAccuracy, referenceRecall, steps, goldAccuracy };
+  return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, goldAccuracy };
 }

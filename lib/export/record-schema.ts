@@ -29,6 +29,21 @@ const contentFields = {
   answer: z.unknown().optional().meta({ description: "With content only: the structured answer (mcq choice, ddx differential, dialogue turns), or null." }),
 };
 
+export const argumentAnnotationRecordSchema = z
+  .strictObject({
+    spans: z.array(
+      z.strictObject({
+        id: z.string(),
+        label: z.string(),
+        start: z.number().int().min(0).meta({ description: "Code-point offset of the first character in the stored text (inclusive)." }),
+        end: z.number().int().min(0).meta({ description: "Code-point offset just past the last character (exclusive)." }),
+        text: z.string(),
+      }),
+    ),
+    relations: z.array(z.strictObject({ id: z.string(), label: z.string(), from: z.string().meta({ description: "Span id (brat Arg1)." }), to: z.string().meta({ description: "Span id (brat Arg2)." }) })),
+  })
+  .meta({ id: "ArgumentAnnotation", description: "Argument spans (code points of the stored text, docs/formats.md) and relations between them." });
+
 const responseIdentity = {
   ...responseRefSchema.shape,
   shownAs: positiveInt.meta({ description: "Position on this reviewer's screen, from 1 (blinding and shuffling undone)." }),
@@ -89,6 +104,10 @@ export const exportResponseSchema = z.strictObject({
     })
     .optional()
     .meta({ description: "Present when the reviewer labelled the response's reasoning steps." }),
+  arguments: z
+    .strictObject({ content: argumentAnnotationRecordSchema.optional(), reasoning: argumentAnnotationRecordSchema.optional() })
+    .optional()
+    .meta({ description: "Present when the reviewer annotated argument structure in the response's answer or reasoning." }),
   ...contentFields,
 });
 
@@ -127,6 +146,10 @@ export const submittedRecordSchema = z.strictObject({
   submittedAt: z.string().meta({ description: "ISO 8601 time of submission." }),
   responses: z.array(exportResponseSchema).meta({ description: "Every response of the item, in import order (A, B, …)." }),
   pairwise: z.array(exportPairSchema).optional().meta({ description: "Present when the rubric has pairwise axes and the reviewer answered one." }),
+  arguments: z
+    .partialRecord(z.enum(["item.question", "item.text", "item.case", "reference.explanation"]), argumentAnnotationRecordSchema)
+    .optional()
+    .meta({ description: "Present when the reviewer annotated argument structure in the item's own texts, by target." }),
   itemRatings: z.record(z.string(), ratingValueSchema),
   itemComments: z.record(z.string(), z.string()),
   overallComment: z.string(),

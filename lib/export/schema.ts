@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** jsonl / csv: one record per annotation (or skip); steps / steps-csv: one record per labelled reasoning step. */
-export const exportFormatSchema = z.enum(["jsonl", "csv", "steps", "steps-csv"], { error: "format must be jsonl, csv, steps or steps-csv." });
+export const exportFormatSchema = z.enum(["jsonl", "csv", "steps", "steps-csv"], { error: "format must be jsonl, csv, steps, steps-csv, brat or conll." });
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 /**

@@ -8,6 +8,9 @@ import { readProjectSettings } from "@/lib/projects/settings";
 import { findUnstorableValues } from "./check-json";
 import type { ImportError, ImportRecord } from "./import-records";
 import { jsonlStringRecords } from "./read-jsonl-items";
+import type { LabelSet } from "@/lib/formats/argument-types";
+import { checkImportedArguments } from "@/lib/tools/arguments/imported-arguments";
+import { labelSetOf } from "@/lib/tools/arguments/label-set";
 
 // All-or-nothing import with constant memory: records (from the JSONL or CSV reader) are
 // validated and written in chunks inside ONE transaction while the file streams in; any error
@@ -73,10 +76,18 @@ export async function importItems(opts: {
   bytesRead?: () => number;
   fileName?: string;
   onProgress?: (p: ImportProgress) => void;
+  /** Imported argument spans are checked against this label set (default: the project's). */
+  labelSet?: LabelSet;
+  /** Runs inside the import's transaction after every item is written (e.g. extend the label set), before the audit. */
+  onCommit?: (tx: Tx) => Promise<void>;
+  /** Added to the audit event's data. */
+  auditData?: Record<string, unknown>;
 }): Promise<ImportResult> {
   const db = getDb();
   const project = await db.project.findUniqueOrThrow({ where: { id: opts.projectId }, select: { settings: true } });
-  const { imageHosts } = readProjectSettings(project.settings);
+  const settings = readProjectSettings(project.settings);
+  const { imageHosts } = settings;
+  const labelSet = opts.labelSet ?? labelSetOf(settings);
   try {
     return await db.$transaction(
       async (tx) => {
@@ -137,6 +148,11 @@ export async function importItems(opts: {
               continue;
             }
           }
+          const argumentErrors = checkImportedArguments(lineNo, item, labelSet);
+          if (argumentErrors.length) {
+            addErrors(argumentErrors);
+            continue;
+          }
           const firstLine = seen.get(item.externalId);
           if (firstLine) {
             addErrors([{ line: lineNo, field: "externalId", message: `"${item.externalId}" repeats line ${firstLine}.` }]);
@@ -155,8 +171,9 @@ export async function importItems(opts: {
         }
         if (errorCount) throw new ImportFailed({ ok: false, errors, errorCount, lines: lineNo });
 
+        await opts.onCommit?.(tx);
         await recordAudit(
-          { actorId: opts.actorId, action: "items.import", entityType: "Project", entityId: opts.projectId, projectId: opts.projectId, data: { imported, responses, fileName: opts.fileName ?? null } },
+          { actorId: opts.actorId, action: "items.import", entityType: "Project", entityId: opts.projectId, projectId: opts.projectId, data: { imported, responses, fileName: opts.fileName ?? null, ...opts.auditData } },
           tx,
         );
         return { ok: true as const, imported, responses };

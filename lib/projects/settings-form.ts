@@ -11,6 +11,7 @@ export const settingsFormFields = {
   askConfidence: checkbox,
   stepsEnabled: checkbox,
   requireStepKind: checkbox,
+  argumentsEnabled: checkbox,
   dialogueTarget: projectSettingsSchema.shape.dialogueTarget,
   // One host per line or comma-separated.
   imageHosts: z
@@ -21,7 +22,7 @@ export const settingsFormFields = {
 };
 
 export function settingsFromForm(input: { [K in keyof typeof settingsFormFields]: z.output<(typeof settingsFormFields)[K]> }): ProjectSettings {
-  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind } = input;
+  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind, argumentsEnabled } = input;
   // The form does not edit the error taxonomy: updateProjectSettings keeps the stored one.
-  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind } };
+  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind }, arguments: { enabled: argumentsEnabled } };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { stepTaxonomySchema } from "@/lib/tools/steps/schema";
+import { argumentSettingsSchema } from "@/lib/tools/arguments/schema";
 
 // Project.settings (a JSON column): options that shape what reviewers see. Parsed with defaults on
 // every read, so projects created before a setting existed behave as the default says.
@@ -30,6 +31,11 @@ export const projectSettingsSchema = z.object({
       taxonomy: stepTaxonomySchema.optional(),
     })
     .default({ enabled: false, requireKind: false }),
+  /**
+   * Argument structure (issue 8): spans and relations over the item's texts. On with the
+   * argument-structure template; any project may switch it on. `labelSet` replaces AbstRCT's default.
+   */
+  arguments: argumentSettingsSchema,
 });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 

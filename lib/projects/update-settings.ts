@@ -14,7 +14,9 @@ export async function updateProjectSettings(actor: Actor, projectId: string, inp
     // Keep keys other features store in the same JSON column, and the step taxonomy (edited elsewhere).
     const previous = readProjectSettings(before.settings);
     const steps = { ...settings.steps, ...(settings.steps.taxonomy ?? previous.steps.taxonomy ? { taxonomy: settings.steps.taxonomy ?? previous.steps.taxonomy } : {}) };
-    const merged = { ...((before.settings as object | null) ?? {}), ...settings, steps };
+    // The argument label set is edited with imports (lib/tools/arguments): a form that only switches the tool keeps it.
+    const args = settings.arguments || previous.arguments ? { arguments: { ...previous.arguments, ...settings.arguments, enabled: settings.arguments?.enabled ?? previous.arguments?.enabled ?? false } } : {};
+    const merged = { ...((before.settings as object | null) ?? {}), ...settings, steps, ...args };
     const project = await tx.project.update({ where: { id: projectId }, data: { settings: merged } });
     await recordAudit(
       { actorId: actor.id, action: "project.settings", entityType: "Project", entityId: projectId, projectId, data: { before: readProjectSettings(before.settings), after: settings } },

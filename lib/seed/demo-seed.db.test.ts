@@ -40,7 +40,7 @@ describe("seedDemo", () => {
       orderBy: { createdAt: "asc" },
       include: { rubrics: true, members: { include: { user: true } }, batches: { include: { _count: { select: { items: true, assignments: true } } } } },
     });
-    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase"]);
+    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase"]);
     const bySlug = Object.fromEntries(projects.map((p) => [p.slug, p]));
 
     // The original demo is unchanged (the e2e tests rely on it).
@@ -133,6 +133,18 @@ describe("seedDemo", () => {
         expect(payload.item.kind === "mcq" && payload.item.correctOption).toBe(null); // revealMcqAnswer: false
       }
       if (a.item.externalId === "rq-note-1") expect(payload.item.kind === "note" && payload.item.sentences).toHaveLength(7);
+    }
+
+    // The argument showcase: every text opens in the annotator, the first abstract with its imported spans.
+    expect(await kindCounts("argument-showcase")).toEqual({ NOTE: 5, QA: 1, MCQ: 1 });
+    const argumentAssignments = await db.assignment.findMany({ where: { batch: { name: "Arguments demo" } }, include: { reviewer: true, item: { select: { externalId: true } } }, distinct: ["itemId"] });
+    expect(argumentAssignments).toHaveLength(7);
+    for (const a of argumentAssignments) {
+      const payload = await loadAssignmentForReview({ id: a.reviewer.id, role: a.reviewer.role, email: a.reviewer.email, name: a.reviewer.name }, a.id);
+      expect(payload.tools).toContain("arguments");
+      expect(payload.argumentReview.targets.length).toBeGreaterThan(0);
+      if (a.item.externalId === "arg-abstract-1") expect(payload.argumentReview.preAnnotations["item.text"].spans).toHaveLength(5);
+      if (a.item.externalId === "arg-mcq-1") expect(payload.argumentReview.targets.map((t) => t.key)).toContain("reference.explanation");
     }
 
     // Running it again on a non-empty database does nothing.

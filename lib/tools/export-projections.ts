@@ -6,6 +6,7 @@ import { pairwiseExport } from "./pairwise/export";
 import { ratingsExport } from "./ratings/export";
 import { referencesExport } from "./references/export";
 import { stepsExport } from "./steps/export";
+import { argumentsExport } from "./arguments/export";
 import type { CsvRow, ExportContext, ToolId } from "./types";
 
 /** What a tool contributes to each export format (lib/export composes them; registry order). */
@@ -17,7 +18,7 @@ export type ToolExport = {
   csvRecordRows?(record: SubmittedRecord, row: CsvRow): string[][];
 };
 
-export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport];
+export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport];
 
 /** The tools' fields of one response of a submitted record. */
 export function projectResponse(doc: AnnotationData, responseId: string, ctx: ExportContext): Partial<ExportResponseRecord> {

@@ -6,6 +6,7 @@ import { pairwiseChecks } from "./pairwise/check";
 import { ratingsChecks } from "./ratings/check";
 import { referencesChecks } from "./references/check";
 import { stepsChecks } from "./steps/check";
+import { argumentsChecks } from "./arguments/check";
 import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 
 // The registry of annotation tools (STYLE.md "Annotation tools", decision 010): an explicit list —
@@ -14,7 +15,7 @@ import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 // export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
 // folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
 
-export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks];
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
 
 export { TOOL_DESCRIBERS };
@@ -47,6 +48,8 @@ export type ToolSetting = {
   statementCount?: number;
   /** The project labels reasoning steps (lib/tools/steps/tool-settings.ts). */
   stepsEnabled?: boolean;
+  /** The project annotates argument structure (lib/tools/arguments/label-set.ts) and the item has a text to annotate. */
+  argumentsEnabled?: boolean;
 };
 
 /** The tools a reviewer uses on one assignment, in registry order. */
@@ -58,6 +61,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
     "ddx-match": s.itemKind.toUpperCase() === "DDX" && s.templateTools.includes("ddx-match"),
     references: (s.statementCount ?? 0) > 0 && s.responseCount > 0,
     steps: Boolean(s.stepsEnabled) && s.responseCount > 0,
+    arguments: Boolean(s.argumentsEnabled),
   };
   return TOOL_IDS.filter((id) => on[id]);
 }

@@ -1,10 +1,11 @@
 import type { AnnotationData } from "@/lib/annotations/schema";
+import type { LabelSet } from "@/lib/formats/argument-types";
 
 // The contract every annotation tool fulfils (STYLE.md "Annotation tools", decision 010). Type-only
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "criteria" | "ddx-match" | "references" | "steps";
+export type ToolId = "ratings" | "pairwise" | "criteria" | "ddx-match" | "references" | "steps" | "arguments";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 export type RatingProblem = { path: string; message: string };
@@ -41,6 +42,17 @@ export type CheckContext = {
   statementCount?: number;
   /** Reasoning steps (when the review labels them, or the document has step labels). */
   steps?: StepsCheckContext;
+  /** Argument structure (when the review annotates it, or the document has spans). */
+  arguments?: ArgumentsCheckContext;
+};
+
+export type ArgumentsCheckContext = {
+  enabled: boolean;
+  /** The stored text of each annotatable target (lib/tools/arguments/targets.ts). */
+  texts: Record<string, string>;
+  labelSet: LabelSet;
+  /** Response.id → "Response A" in the reviewer's screen order. */
+  responseLabels: Record<string, string>;
 };
 
 export type StepsCheckContext = {

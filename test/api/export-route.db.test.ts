@@ -25,7 +25,7 @@ describe("GET /api/v1/projects/<slug>/export", () => {
     expect(await get(token, slug, "?batch=NOPE")).toMatchObject({ status: 404, body: JSON.stringify({ error: 'Batch "NOPE" not found.' }) });
     expect(await get(token, "no-such-project", "")).toMatchObject({ status: 404 });
     for (const [query, message] of [
-      ["?format=xml", "format must be jsonl or csv."],
+      ["?format=xml", "format must be jsonl, csv, steps, steps-csv, brat or conll."],
       ["?status=drafts", "status must be submitted, skipped or all."],
       ["?content=no", "content must be true or false."],
       ["?fromat=csv", 'Unknown parameter "fromat": use format, batch, status, identifyReviewers, content.'],

@@ -45,5 +45,6 @@ describe("tool registries", () => {
     expect(enabledTools({ axes: axes("ITEM"), templateTools: ["criteria"], itemKind: "DIALOGUE", criteriaCount: 3, responseCount: 1 })).toEqual(["ratings", "criteria"]);
     expect(enabledTools({ axes: [], templateTools: ["ddx-match"], itemKind: "DDX", criteriaCount: 0, responseCount: 1 })).toEqual(["ddx-match"]);
     expect(enabledTools({ axes: [], templateTools: [], itemKind: "QA", criteriaCount: 0, responseCount: 2, statementCount: 4 })).toEqual(["references"]);
+    expect(enabledTools({ axes: axes("ITEM"), templateTools: ["arguments"], itemKind: "NOTE", criteriaCount: 0, responseCount: 0, argumentsEnabled: true })).toEqual(["ratings", "arguments"]);
   });
 });

@@ -6,6 +6,8 @@ import { Markdown } from "@/components/ui/markdown";
 import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ImportItems } from "@/components/admin/import-items";
 import { UploadImages } from "@/components/admin/upload-images";
+import { ImportArguments } from "@/components/admin/import-arguments";
+import { ArgumentExportLinks } from "@/components/admin/argument-export-links";
 import { CreateBatchForm } from "@/components/admin/create-batch-form";
 import { AddMemberForm } from "@/components/admin/add-member-form";
 import { ProjectSettingsForm } from "@/components/admin/project-settings-form";
@@ -58,6 +60,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           ) : null}
           {hasPermission(actor.role, "item:import") ? <ImportItems slug={project.slug} /> : null}
           {hasPermission(actor.role, "item:import") ? <UploadImages slug={project.slug} /> : null}
+          {hasPermission(actor.role, "item:import") ? <ImportArguments slug={project.slug} /> : null}
         </section>
 
         <section className={cardClass}>
@@ -91,6 +94,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
                 Submitted annotations and skipped items with their reasons (each record says its status); de-blinded (model
                 names restored); reviewers pseudonymized. The CSV is safe to open in a spreadsheet; JSONL keeps every text exact.
               </p>
+              <ArgumentExportLinks slug={project.slug} />
               <p className="mt-2 text-sm">
                 <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/quality`} data-testid="quality-link">Scores: criteria, differentials, reasoning steps, reference recall{hasPermission(actor.role, "batch:progress") ? ", gold accuracy" : ""} →</Link>
               </p>

@@ -57,6 +57,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         tools={tools}
         referenceStatements={payload.referenceStatements}
         stepSettings={payload.stepSettings}
+        argumentReview={payload.argumentReview}
         pairwiseStrength={project.pairwiseStrength}
         nextHref={nextHref}
         annotation={annotation}

@@ -2,6 +2,7 @@ import type { ComponentType } from "react";
 import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignments/load-for-review";
 import type { AnnotationData, ResponseBlock } from "@/lib/annotations/schema";
 import type { ToolId } from "@/lib/tools/types";
+import type { ArgumentReview } from "@/lib/tools/arguments/review-payload";
 
 /** What every tool panel gets: the document, how to change it, and the review's rubric and item. */
 export type ToolPanelProps = {
@@ -18,6 +19,8 @@ export type ToolPanelProps = {
   /** Reasoning steps: the project's error types and whether each step's kind is asked. */
   stepSettings: { errorTypes: Array<{ key: string; label: string; help: string }>; requireKind: boolean };
   settings: { askConfidence: boolean; pairwiseStrength: boolean };
+  /** Argument structure: the texts to annotate, the label set, imported pre-annotations. */
+  argumentReview: ArgumentReview;
 };
 
 /** A panel inside one response's card. */

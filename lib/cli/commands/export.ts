@@ -10,6 +10,8 @@ import type { Command } from "../command";
 import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 import { createProgress } from "../progress";
+import { exportArgumentsCommand } from "./export-arguments";
+import { isArgumentExportFormat } from "@/lib/tools/arguments/export-query";
 
 const usage = `Usage: consilium export PROJECT_SLUG [--format jsonl|csv|steps|steps-csv] [--status all|submitted|skipped] [--batch NAME]
                         [--out FILE] [--identify-reviewers] [--no-content] --as EMAIL
@@ -18,7 +20,13 @@ Streams the study's records, de-blinded, reviewers pseudonymized (admins may pas
 --identify-reviewers): submitted annotations and skipped assignments with their reasons
 (--status, default all). JSONL (default) carries item and response texts unless --no-content.
 Without --out the file goes to standard output; with --out it appears only once complete.
-An unknown project or batch, or a bad flag value, exits with 2.`;
+An unknown project or batch, or a bad flag value, exits with 2.
+
+       consilium export PROJECT_SLUG --format brat --out FOLDER|FILE.zip [--source reviewers|imported]
+       consilium export PROJECT_SLUG --format conll [--out FILE] [--source reviewers|imported] [--fold-major-claim]
+Argument annotations (docs/formats.md): brat standoff, one folder per reviewer (--source reviewers,
+the default: submitted reviews) or "imported" (the spans the items were imported with), files named
+by external id, annotation.conf included; CoNLL/BIO with IOB2 tags, -DOCSTART- naming each document.`;
 
 async function openTarget(out: string, partial: string) {
   const stream = createWriteStream(partial);
@@ -34,10 +42,11 @@ export const exportCommand: Command = {
   name: "export",
   summary: "export submitted annotations and skips (JSONL or CSV)",
   usage,
-  options: { format: { type: "string" }, status: { type: "string" }, out: { type: "string" }, batch: { type: "string" }, "identify-reviewers": { type: "boolean" }, "no-content": { type: "boolean" } },
+  options: { format: { type: "string" }, status: { type: "string" }, out: { type: "string" }, batch: { type: "string" }, "identify-reviewers": { type: "boolean" }, "no-content": { type: "boolean" }, source: { type: "string" }, "fold-major-claim": { type: "boolean" } },
   async run({ values, positionals }, io) {
     const [slug, ...extra] = positionals;
     if (!slug || extra.length) throw new UsageError(usage);
+    if (isArgumentExportFormat(values.format as string | undefined)) return exportArgumentsCommand(slug, values, io, usage);
     const actor = await resolveCliActor(values, "export:read");
     let prepared;
     try {

@@ -8,23 +8,30 @@ import type { Command } from "../command";
 import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 import { createProgress } from "../progress";
+import { importArgumentsCommand, isArgumentFormat } from "./import-arguments";
 
 const usage = `Usage: consilium import PROJECT_SLUG FILE.jsonl|FILE.csv [--format jsonl|csv] --as ADMIN_EMAIL
+       consilium import PROJECT_SLUG FOLDER|FILE.zip|FILE --format brat|conll|casimedicos [--skip-invalid] --as ADMIN_EMAIL
 
 Imports items: JSONL has one JSON object per line; CSV has a header row naming fields as dotted
 paths (externalId,question,responses.0.modelName,responses.0.content,…). The format follows the
 file's extension (.jsonl, .ndjson, .csv) unless --format says otherwise.
 Supported formats: ${SUPPORTED_FORMATS}.
-All-or-nothing: any error imports nothing and every error is listed with its line number and field.`;
+All-or-nothing: any error imports nothing and every error is listed with its line number and field.
+Argument corpora (docs/formats.md): a brat folder (.txt + .ann, annotation.conf), CoNLL/BIO files,
+or CasiMedicos-Arg's .json and .jsonl; each document becomes a note item whose spans reviewers start
+from. --skip-invalid imports what can be read and lists what was left out.`;
 
 export const importCommand: Command = {
   name: "import",
   summary: "import items from a JSONL or CSV file",
   usage,
-  options: { format: { type: "string" } },
+  options: { format: { type: "string" }, "skip-invalid": { type: "boolean" } },
   async run({ values, positionals }, io) {
     const [slug, file] = positionals;
     if (!slug || !file) throw new UsageError(usage);
+    if (isArgumentFormat(values.format)) return importArgumentsCommand({ slug, path: file, format: values.format, skipInvalid: Boolean(values["skip-invalid"]), values }, io);
+    if (values["skip-invalid"]) throw new UsageError(`--skip-invalid applies to --format brat, conll or casimedicos.\n\n${usage}`);
     const choice = chooseImportFormat({ format: values.format as string | undefined, fileName: file });
     if ("error" in choice) throw new UsageError(values.format ? choice.error : `${choice.error} To read it as one of them anyway, add --format jsonl or --format csv.`);
     const actor = await resolveCliActor(values, "item:import");

@@ -46,6 +46,14 @@ export const scoresCommand: Command = {
       rows.push(["steps", s.model, `responses ${s.responses}`, `right answer, wrong reasoning ${rawr.count}/${rawr.n} = ${pct(rawr.share)} [${pct(rawr.low)}, ${pct(rawr.high)}]`, `efficiency ${pct(s.efficiency.mean)}`, `factuality ${pct(s.factuality.mean)}`]);
       for (const t of s.errorTypes.slice(0, 5)) rows.push(["  error type", t.key, `steps ${t.steps}`, `responses ${t.responses}`]);
     }
+    const args = quality.arguments;
+    if (args.annotations) {
+      const f1 = (x: { f1: number | null }) => (x.f1 === null ? "—" : x.f1.toFixed(2));
+      for (const s of args.spans) rows.push(["argument spans", s.model ?? "(item texts)", s.label, String(s.count)]);
+      for (const r of args.relations) rows.push(["argument relations", r.model ?? "(item texts)", r.label, String(r.count)]);
+      const a = args.agreement;
+      if (a.pairs) rows.push(["argument agreement", `texts ${a.texts}, pairs ${a.pairs}`, `spans F1 exact ${f1(a.spansExact)} overlap ${f1(a.spansOverlap)}`, `relations F1 exact ${f1(a.relationsExact)} overlap ${f1(a.relationsOverlap)}`]);
+    }
     for (const g of quality.goldAccuracy ?? []) {
       rows.push(["gold", g.reviewerEmail, `${g.correct}/${g.compared}`, g.accuracy === null ? "—" : `${(g.accuracy * 100).toFixed(1)} %`]);
     }

@@ -7,6 +7,7 @@ import { medecNoteReview } from "./medec";
 import { medvalSafety } from "./medval";
 import { reasoningQuality } from "./reasoning-quality";
 import { reasoningSteps } from "./reasoning-steps";
+import { argumentStructure } from "./argument-structure";
 import type { RubricTemplate } from "./types";
 
 export type { RubricTemplate, AxisTemplate, AxisOption, TemplateTool } from "./types";
@@ -17,6 +18,7 @@ export const RUBRIC_TEMPLATES: readonly RubricTemplate[] = [
   medvalSafety,
   reasoningQuality,
   reasoningSteps,
+  argumentStructure,
   healthbenchCriteria,
   medecNoteReview,
   ddxAccuracy,

@@ -13,6 +13,7 @@ describe("rubric templates", () => {
       "medval-safety",
       "reasoning-quality",
       "reasoning-steps",
+      "argument-structure",
       "healthbench-criteria",
       "medec-note-review",
       "ddx-accuracy",

@@ -38,7 +38,7 @@ export type AxisTemplate = {
 };
 
 /** Review tools a template switches on besides its axes (DESIGN.md "What a reviewer annotates"). */
-export type TemplateTool = "criteria" | "ddx-match" | "steps";
+export type TemplateTool = "criteria" | "ddx-match" | "steps" | "arguments";
 
 export type RubricTemplate = {
   key: string;

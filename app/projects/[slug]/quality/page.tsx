@@ -8,6 +8,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import type { Aggregate } from "@/lib/criteria/score";
 import { loadProjectQuality } from "@/lib/criteria/project-quality";
 import { findProjectForActor } from "@/lib/projects/access";
+import { ArgumentResultsSection } from "@/components/admin/argument-results";
 
 export const metadata: Metadata = { title: "Scores and gold accuracy" };
 
@@ -137,6 +138,8 @@ export default async function QualityPage({ params }: { params: Promise<{ slug: 
           </table>
         </section>
       ) : null}
+
+      {scores.arguments.annotations ? <ArgumentResultsSection results={scores.arguments} /> : null}
 
       {scores.referenceRecall.length ? (
         <section className={`${cardClass} mb-6`} aria-label="Reference recall">

@@ -3,6 +3,8 @@ import { withApiAuth } from "@/lib/api/with-api-auth";
 import { textStream } from "@/lib/api/stream-response";
 import { prepareExport } from "@/lib/export/prepare-export";
 import { runExport } from "@/lib/export/run-export";
+import { isArgumentExportFormat, prepareArgumentExport } from "@/lib/tools/arguments/export-query";
+import { runArgumentExport, zipFiles } from "@/lib/tools/arguments/export-files";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +17,14 @@ const FILE_NAMES = { jsonl: ["annotations", "jsonl"], csv: ["annotations", "csv"
  * prepareExport, before the stream starts.
  */
 export const GET = withApiAuth<{ slug: string }>("export:read", async (req: NextRequest, actor, { slug }) => {
+  // Argument annotations: ?format=brat (a zip, one folder per annotator) or conll, &source=reviewers|imported, &foldMajorClaim=true.
+  if (isArgumentExportFormat(req.nextUrl.searchParams.get("format"))) {
+    const { project, query } = await prepareArgumentExport(actor, slug, Object.fromEntries(req.nextUrl.searchParams));
+    const result = await runArgumentExport({ actorId: actor.id, projectId: project.id, format: query.format, source: query.source, batchName: query.batch, identifyReviewers: query.identifyReviewers, foldMajorClaim: query.foldMajorClaim });
+    const name = `${project.slug}-arguments-${query.source}-${new Date().toISOString().slice(0, 10)}`;
+    const [body, type, extension] = "files" in result ? [zipFiles(result.files), "application/zip", "zip"] : [result.conll, "text/plain; charset=utf-8", "conll"];
+    return new Response(body as BodyInit, { headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${name}.${extension}"`, "Cache-Control": "no-store" } });
+  }
   const { project, format, filter } = await prepareExport(actor, slug, Object.fromEntries(req.nextUrl.searchParams));
   const chunks = runExport({ actorId: actor.id, format, filter });
   const stamp = new Date().toISOString().slice(0, 10);
