@@ -32,7 +32,7 @@ async function kindCounts(slug: string) {
 }
 
 describe("seedDemo", () => {
-  it("seeds the pilot study and the four showcase projects, once", { timeout: 120_000 }, async () => {
+  it("seeds the pilot study and the five showcase projects, once", { timeout: 120_000 }, async () => {
     expect(await seedDemo()).toBe(true);
     const db = getDb();
 
@@ -149,6 +149,6 @@ describe("seedDemo", () => {
 
     // Running it again on a non-empty database does nothing.
     expect(await seedDemo()).toBe(false);
-    expect(await db.project.count()).toBe(5);
+    expect(await db.project.count()).toBe(6);
   });
 });
