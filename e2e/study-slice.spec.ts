@@ -170,3 +170,33 @@ test("researcher downloads de-blinded, pseudonymized JSONL and CSV exports but c
   await page.goto("/admin/users");
   await expect(page.getByTestId("forbidden")).toBeVisible();
 });
+
+test("researcher reads the results page: every axis per model from the submitted rating, filters, CSV", async ({ page }) => {
+  await loginAs(page, USERS.researcher);
+  await page.goto(`/projects/${SLUG}`);
+  await page.getByTestId("results-link").click();
+  await page.waitForURL(`**/projects/${SLUG}/results`);
+  await expect(page.getByTestId("results-basis")).toContainText("1 submitted annotation of 1 item by 1 reviewer");
+  // The reviewer chose the first option shown on every axis; on scientific consensus that is the best bin.
+  const axes = page.getByTestId("axis-result");
+  await expect(axes).toHaveCount(12); // Med-PaLM's 12 axes
+  const first = axes.first();
+  await expect(first.locator('[data-model="secret-model-alpha"] [data-col="best"]')).toHaveText(/^100 % \(\d+–100\)$/);
+  await expect(first.locator('[data-model="secret-model-beta"] [data-col="ratings"]')).toHaveText("1");
+  await expect(page.getByTestId("results-methods")).toContainText("Wilson");
+
+  // A filter that matches nothing (gold items only) empties the tables; the address keeps it.
+  await page.getByLabel("Gold items").selectOption("only");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForURL(/gold=only/);
+  await expect(page.getByTestId("results-basis")).toContainText("0 submitted annotations");
+
+  const csv = await page.request.get(`/api/v1/projects/${SLUG}/results?format=csv`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const rows = (await csv.text()).trim().split("\n");
+  expect(rows[0]).toBe("section,axis,model,versus,figure,value,label,count,n,estimate,ci_low,ci_high");
+  expect(rows.filter((r) => r.startsWith("axis,scientific_consensus,") && r.includes(",best_bin,"))).toEqual([
+    expect.stringMatching(/^axis,scientific_consensus,secret-model-alpha,,best_bin,aligned,,1,1,1,0\.\d+,1$/),
+    expect.stringMatching(/^axis,scientific_consensus,secret-model-beta,,best_bin,aligned,,1,1,1,0\.\d+,1$/),
+  ]);
+});

@@ -14,6 +14,7 @@ import { revokeTokenCommand } from "./commands/revoke-token";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { addMemberCommand, removeMemberCommand } from "./commands/members";
+import { resultsCommand } from "./commands/results";
 import { scoresCommand } from "./commands/scores";
 import { templatesCommand } from "./commands/templates";
 import { uploadImagesCommand } from "./commands/upload-images";
@@ -28,6 +29,7 @@ export const COMMANDS: Command[] = [
   assignCommand,
   exportCommand,
   scoresCommand,
+  resultsCommand,
   createTokenCommand,
   listTokensCommand,
   revokeTokenCommand,

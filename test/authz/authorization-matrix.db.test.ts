@@ -21,11 +21,12 @@ const imagesRoute = await import("@/app/api/v1/images/[...path]/route");
 const itemImageRoute = await import("@/app/api/v1/items/[itemId]/images/[index]/route");
 const uploadImageRoute = await import("@/app/api/v1/projects/[slug]/images/route");
 const scoresRoute = await import("@/app/api/v1/projects/[slug]/scores/route");
+const resultsRoute = await import("@/app/api/v1/projects/[slug]/results/route");
 const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
 const accountActions = await import("@/app/account/actions");
 const resetActions = await import("@/app/reset-password/[token]/actions");
-const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET };
+const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET };
 
 type Study = Awaited<ReturnType<typeof seedStudy>>;
 type Who = "anonymous" | "admin" | "reviewer" | "otherReviewer" | "researcher" | "outsider";
@@ -123,6 +124,17 @@ describe("route handlers × roles", () => {
       const res = await scoresRoute.GET(request(who, `/api/v1/projects/${study.project.slug}/scores`), { params: Promise.resolve({ slug: study.project.slug }) });
       expect([who, res.status]).toEqual([who, expected[who]]);
       if (res.status === 200) expect((await res.json()).goldAccuracy === null).toBe(who !== "admin");
+    }
+  });
+
+  it("GET results: admins and member researchers; a bad filter is a 400 before the project is looked up", async () => {
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+    const slug = study.project.slug;
+    for (const who of WHO) {
+      const res = await resultsRoute.GET(request(who, `/api/v1/projects/${slug}/results?format=csv`), { params: Promise.resolve({ slug }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+      const bad = await resultsRoute.GET(request(who, `/api/v1/projects/${slug}/results?gold=maybe`), { params: Promise.resolve({ slug }) });
+      expect([who, bad.status]).toEqual([who, expected[who] === 200 ? 400 : expected[who] === 404 ? 400 : expected[who]]);
     }
   });
 

@@ -19,10 +19,16 @@ function describeText(name: string, before: ArgumentAnnotation | undefined, afte
   const lines: string[] = [];
   for (const [id, s] of next) {
     const old = prev.get(id);
-    if (!old) lines.push(`${name}: added ${s.label} ${quoteSpan(s.text)}`);
+    // Span ids are numbered per document (T1, T2…), so two devices may give one id to different
+    // spans: only a span whose text overlaps its old self is a change; otherwise it is a new span.
+    const same = old && old.start < s.end && s.start < old.end;
+    if (!same) lines.push(`${name}: added ${s.label} ${quoteSpan(s.text)}`);
     else if (old.label !== s.label || old.start !== s.start || old.end !== s.end) lines.push(`${name}: ${old.label} ${quoteSpan(old.text)} → ${s.label} ${quoteSpan(s.text)}`);
   }
-  for (const [id, s] of prev) if (!next.has(id)) lines.push(`${name}: removed ${s.label} ${quoteSpan(s.text)}`);
+  for (const [id, s] of prev) {
+    const now = next.get(id);
+    if (!now || !(s.start < now.end && now.start < s.end)) lines.push(`${name}: removed ${s.label} ${quoteSpan(s.text)}`);
+  }
   const relKey = (r: { label: string; from: string; to: string }) => `${r.label}\u0000${r.from}\u0000${r.to}`;
   const prevRel = new Set((before?.relations ?? []).map(relKey));
   const nextRel = new Set((after?.relations ?? []).map(relKey));

@@ -1,0 +1,20 @@
+import type { NextRequest } from "next/server";
+import { withApiAuth } from "@/lib/api/with-api-auth";
+import { loadRubricResults } from "@/lib/results/load-results";
+import { resolveResultsQuery } from "@/lib/results/resolve-results-query";
+import { resultsCsv } from "@/lib/results/results-csv";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Rubric results per axis and model, and pairwise win / tie / loss (the results page's figures).
+ * `?format=json|csv` and the filters `batch, kind, specialty, language, reviewer (pseudonym), from,
+ * to (YYYY-MM-DD), gold=exclude|include|only`. Bad parameter → 400, unknown project or batch → 404.
+ */
+export const GET = withApiAuth<{ slug: string }>("project:read", async (req: NextRequest, actor, { slug }) => {
+  const { project, filter, format } = await resolveResultsQuery(actor, slug, Object.fromEntries(req.nextUrl.searchParams));
+  const results = await loadRubricResults(actor, project.id, filter);
+  if (format === "json") return Response.json({ filter, ...results });
+  const name = `${project.slug}-results-${new Date().toISOString().slice(0, 10)}.csv`;
+  return new Response(resultsCsv(results), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" } });
+});

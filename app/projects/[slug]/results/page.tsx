@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AxisResultsTable } from "@/components/results/axis-results-table";
+import { PairwiseResultsTable } from "@/components/results/pairwise-results-table";
+import { ResultsFilters } from "@/components/results/results-filters";
+import { AppShell, PageTitle } from "@/components/ui/app-shell";
+import { cardClass } from "@/components/ui/styles";
+import { NotFoundError } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/auth/session";
+import { loadRubricResults } from "@/lib/results/load-results";
+import { filterQuery, resultsFilterSchema, type ResultsFilter } from "@/lib/results/results-filter";
+import { findProjectForActor } from "@/lib/projects/access";
+
+export const metadata: Metadata = { title: "Results" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** Query parameters as the filter schema reads them; a bad value falls back to no filter, with the message shown. */
+function readFilter(search: Search): { filter: ResultsFilter; problem: string | null } {
+  const flat = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = resultsFilterSchema.safeParse(flat);
+  if (parsed.success) return { filter: parsed.data, problem: null };
+  return { filter: resultsFilterSchema.parse({}), problem: parsed.error.issues.map((i) => i.message).join(" ") };
+}
+
+/**
+ * The project's rubric results for the study team (issue 9): per axis and model the distribution of
+ * answers, the best bin, the mean of scales and the N/A rate, each with a 95 % interval; pairwise
+ * win / tie / loss after polarity. Filters live in the address; every table is in the CSV download.
+ */
+export default async function ResultsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
+  const actor = await requirePageActor("project:read");
+  const { slug } = await params;
+  const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const { filter, problem } = readFilter(await searchParams);
+  const results = await loadRubricResults(actor, project.id, filter).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+  const query = filterQuery(filter);
+  const pairLabels = new Map(results?.pairAxes.map((a) => [a.key, `${a.label}${a.polarity === "CHOSEN_IS_WORSE" ? " (choosing = worse)" : ""}`]) ?? []);
+  return (
+    <AppShell actor={actor}>
+      <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link></p>
+      <PageTitle sub="Submitted annotations only. Model names are shown here: this page is for the study team, never for reviewers.">Results</PageTitle>
+      {results ? <ResultsFilters filter={filter} options={results.options} /> : null}
+      {problem ? <p className="mb-4 text-sm text-rose-700" role="alert" data-testid="filter-problem">{problem} Showing all results instead.</p> : null}
+      {!results ? (
+        <p className="text-sm text-rose-700" role="alert">No batch named “{filter.batch}” in this project.</p>
+      ) : (
+        <>
+          <p className="mb-4 text-sm text-slate-700" data-testid="results-basis">
+            {results.annotations} submitted annotation{results.annotations === 1 ? "" : "s"} of {results.items} item{results.items === 1 ? "" : "s"} by {results.reviewers} reviewer{results.reviewers === 1 ? "" : "s"}
+            {results.rubricVersions.length ? ` · rubric version ${[...new Set(results.rubricVersions)].join(", ")}` : ""} · gold items {filter.gold === "exclude" ? "excluded" : filter.gold === "only" ? "only" : "included"}.{" "}
+            <a className="text-blue-800 hover:underline" href={`/api/v1/projects/${project.slug}/results?format=csv${query ? `&${query}` : ""}`} data-testid="results-csv">Download as CSV</a>
+            {" · "}
+            <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/quality`}>Criteria, differential, step and argument results</Link>
+          </p>
+          {results.axes.length ? (
+            <section className={`${cardClass} mb-6`} aria-label="Rubric axes">
+              <h2 className="mb-3 font-medium">Rubric axes per model</h2>
+              {results.axes.map((r) => <AxisResultsTable key={r.axis.key} result={r} />)}
+            </section>
+          ) : null}
+          {results.pairs.length ? (
+            <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Pairwise">
+              <h2 className="mb-3 font-medium">Pairwise: better / tie / worse per model pair</h2>
+              <PairwiseResultsTable pairs={results.pairs} labels={pairLabels} />
+            </section>
+          ) : null}
+          <footer className="text-xs text-slate-600" data-testid="results-methods">
+            <p>
+              Method. Shares are of ratings other than “Cannot rate / N/A”, with 95 % Wilson score intervals (Wilson 1927; Newcombe, Stat Med
+              1998;17:857–872). The best bin is the share rated in the rubric’s best answer (✓), as the Med-PaLM papers report it (Singhal et
+              al., Nature 2023;620:172–180). Means of scales have 95 % Student-t intervals. N/A is the share of all ratings given as “Cannot
+              rate / N/A”. Pairwise: “better” after the axis polarity (on “choosing = worse” axes the response not chosen is better; Singhal et
+              al., arXiv 2305.09617), Wilson intervals per pair. Ratings of one item by several reviewers count separately.
+            </p>
+          </footer>
+        </>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,26 @@
+import type { PairResult } from "@/lib/results/pairwise-results";
+import { percentWithInterval } from "@/lib/results/format";
+
+/** Win / tie / loss per model pair and axis, after polarity. */
+export function PairwiseResultsTable({ pairs, labels }: { pairs: PairResult[]; labels: Map<string, string> }) {
+  return (
+    <table className="w-full text-left text-xs" data-testid="pairwise-results">
+      <thead className="text-slate-500">
+        <tr><th className="py-1 pr-3">Axis</th><th className="pr-3">Model</th><th className="pr-3">versus</th><th className="pr-3">Judgments</th><th className="pr-3">Better</th><th className="pr-3">Tie</th><th className="pr-3">Worse</th></tr>
+      </thead>
+      <tbody>
+        {pairs.map((p) => (
+          <tr key={`${p.axis}-${p.first}-${p.second}`} className="border-t border-slate-100" data-axis={p.axis}>
+            <td className="py-1 pr-3">{labels.get(p.axis) ?? p.axis}</td>
+            <td className="pr-3 font-medium">{p.first}</td>
+            <td className="pr-3">{p.second}</td>
+            <td className="pr-3">{p.judgments}</td>
+            <td className="pr-3" data-col="win">{percentWithInterval(p.firstWins)}</td>
+            <td className="pr-3" data-col="tie">{percentWithInterval(p.ties)}</td>
+            <td className="pr-3" data-col="loss">{percentWithInterval(p.secondWins)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

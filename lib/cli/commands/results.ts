@@ -1,0 +1,46 @@
+import { writeDelimitedRows } from "@/lib/export/csv-cell";
+import { loadRubricResults } from "@/lib/results/load-results";
+import { resolveResultsQuery } from "@/lib/results/resolve-results-query";
+import { resultsCsv } from "@/lib/results/results-csv";
+import { percentWithInterval } from "@/lib/results/format";
+import type { Command } from "../command";
+import { resolveCliActor } from "../command";
+import { UsageError } from "../errors";
+
+const usage = `Usage: consilium results PROJECT_SLUG [--format table|csv|json] [--batch NAME] [--kind KIND] [--specialty S]
+                          [--language L] [--reviewer R-…] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                          [--gold exclude|include|only] --as EMAIL
+
+The results page's figures: per rubric axis and model the share of each answer, the best bin, the
+mean of scales and the N/A rate (95 % Wilson / t intervals), and pairwise better / tie / worse per
+model pair after polarity. Gold items are excluded unless --gold says otherwise. --format csv is
+the page's CSV download (one row per figure); json has everything.`;
+
+const FILTERS = ["batch", "kind", "specialty", "language", "reviewer", "from", "to", "gold"] as const;
+
+export const resultsCommand: Command = {
+  name: "results",
+  summary: "per-axis and pairwise results per model, with filters",
+  usage,
+  options: { format: { type: "string" }, ...Object.fromEntries(FILTERS.map((f) => [f, { type: "string" as const }])) },
+  async run({ values, positionals }, io) {
+    const [slug] = positionals;
+    if (!slug) throw new UsageError(usage);
+    const actor = await resolveCliActor(values, "project:read");
+    const format = (values.format as string | undefined) ?? "table";
+    if (!["table", "csv", "json"].includes(format)) throw new UsageError(`--format must be table, csv or json.\n\n${usage}`);
+    const query = Object.fromEntries(FILTERS.flatMap((f) => (typeof values[f] === "string" ? [[f, values[f] as string]] : [])));
+    const { project, filter } = await resolveResultsQuery(actor, slug, query);
+    const results = await loadRubricResults(actor, project.id, filter);
+    if (format === "json") return io.out(JSON.stringify({ filter, ...results }));
+    if (format === "csv") return io.out(resultsCsv(results).trimEnd());
+    const rows: string[][] = [["basis", `${results.annotations} annotations`, `${results.items} items`, `${results.reviewers} reviewers`, `gold ${filter.gold}`]];
+    for (const { axis, models } of results.axes) {
+      for (const m of models) {
+        rows.push([axis.key, m.model ?? "(item)", `ratings ${m.ratings}`, ...(m.best ? [`best bin ${percentWithInterval(m.best)}`] : []), ...(m.mean?.mean != null ? [`mean ${m.mean.mean.toFixed(2)}`] : []), `N/A ${percentWithInterval(m.notApplicable)}`]);
+      }
+    }
+    for (const p of results.pairs) rows.push([p.axis, `${p.first} vs ${p.second}`, `n ${p.judgments}`, `better ${percentWithInterval(p.firstWins)}`, `tie ${percentWithInterval(p.ties)}`, `worse ${percentWithInterval(p.secondWins)}`]);
+    io.out(writeDelimitedRows(rows, "\t").trimEnd());
+  },
+};

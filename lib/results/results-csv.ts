@@ -1,0 +1,30 @@
+import { writeDelimitedRows } from "@/lib/export/csv-cell";
+import type { Proportion } from "./intervals";
+import type { RubricResults } from "./load-results";
+
+// The results page's tables as one CSV (issue 9: "every chart has its table and a CSV download"):
+// a row per figure, long format, so R and pandas read it without reshaping.
+
+export const RESULTS_CSV_HEADER = ["section", "axis", "model", "versus", "figure", "value", "label", "count", "n", "estimate", "ci_low", "ci_high"];
+
+const num = (x: number | null | undefined) => (x === null || x === undefined ? "" : String(Math.round(x * 1e6) / 1e6));
+const share = (p: Proportion) => [String(p.count), String(p.n), num(p.share), num(p.low), num(p.high)];
+
+export function resultsCsv(results: RubricResults): string {
+  const rows: string[][] = [RESULTS_CSV_HEADER];
+  for (const { axis, models } of results.axes) {
+    for (const m of models) {
+      const model = m.model ?? "(item)";
+      for (const bin of m.bins) rows.push(["axis", axis.key, model, "", "share", bin.value, bin.label, ...share(bin.share)]);
+      if (m.best) rows.push(["axis", axis.key, model, "", "best_bin", axis.bestValue ?? "", "", ...share(m.best)]);
+      rows.push(["axis", axis.key, model, "", "not_applicable", "na", "Cannot rate / N/A", ...share(m.notApplicable)]);
+      if (m.mean) rows.push(["axis", axis.key, model, "", "mean", "", "", "", String(m.mean.n), num(m.mean.mean), num(m.mean.low), num(m.mean.high)]);
+    }
+  }
+  for (const p of results.pairs) {
+    rows.push(["pairwise", p.axis, p.first, p.second, "win", "", `${p.first} better`, ...share(p.firstWins)]);
+    rows.push(["pairwise", p.axis, p.first, p.second, "tie", "", "tie", ...share(p.ties)]);
+    rows.push(["pairwise", p.axis, p.first, p.second, "loss", "", `${p.second} better`, ...share(p.secondWins)]);
+  }
+  return writeDelimitedRows(rows);
+}
