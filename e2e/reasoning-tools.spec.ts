@@ -6,10 +6,10 @@ test.describe.configure({ mode: "serial" });
 const GROUP = /Reasoning steps and reference statements \(demo\) \/ Demo/;
 
 async function openStepsItem(page: import("@playwright/test").Page, withStatements: boolean) {
-  await page.goto("/queue");
+  await page.goto("/queue?project=steps-showcase");
   const links = page.getByRole("link", { name: GROUP });
   for (let i = 0; i < (await links.count()); i++) {
-    await page.goto("/queue");
+    await page.goto("/queue?project=steps-showcase");
     await page.getByRole("link", { name: GROUP }).nth(i).click();
     await page.waitForURL("**/review/**");
     if ((await page.getByTestId("reference-statements").count() > 0) === withStatements) return page.url();

@@ -75,7 +75,8 @@ test("reviewer rates blinded items with autosave, survives a reload, and submits
   // Other spec files may have submitted work for this reviewer already: count from here.
   const submittedBefore = Number(await page.getByTestId("count-submitted").textContent());
 
-  // Open this study's first item from the queue list.
+  // Open this study's first item from the queue, filtered to the study (other specs fill the queue's first page).
+  await page.goto(`/queue?project=${SLUG}`);
   await page.getByRole("link", { name: /E2E blinded study \/ Round 1/ }).first().click();
   await page.waitForURL("**/review/**");
   const reviewUrl = page.url();
@@ -116,7 +117,7 @@ test("reviewer rates blinded items with autosave, survives a reload, and submits
 test("a reviewer cannot open another reviewer's assignment", async ({ browser }) => {
   const one = await browser.newPage();
   await loginAs(one, USERS.reviewer1);
-  await one.goto("/queue");
+  await one.goto(`/queue?project=${SLUG}`);
   await one.getByRole("link", { name: /E2E blinded study \/ Round 1/ }).first().click();
   await one.waitForURL("**/review/**");
   const theirs = one.url();

@@ -10,11 +10,11 @@ test.describe.configure({ mode: "serial" });
 const ARGUMENTS = /Argument structure: claims, premises and relations \(demo\) \/ Arguments demo/;
 const STEPS = /Reasoning steps and reference statements \(demo\) \/ Demo/;
 
-async function openFirst(page: Page, group: RegExp, has: string): Promise<string> {
-  await page.goto("/queue");
+async function openFirst(page: Page, project: string, group: RegExp, has: string): Promise<string> {
+  await page.goto(`/queue?project=${project}`);
   const count = await page.getByRole("link", { name: group }).count();
   for (let i = 0; i < count; i++) {
-    await page.goto("/queue");
+    await page.goto(`/queue?project=${project}`);
     await page.getByRole("link", { name: group }).nth(i).click();
     await page.waitForURL("**/review/**");
     await expect(page.getByTestId("review-form")).toHaveAttribute("data-hydrated", "true");
@@ -47,7 +47,7 @@ async function labelWords(page: Page, word: number, key: string) {
 
 test("argument spans: made offline, kept across a reload, sent when back; a second device's stale save is a conflict", async ({ page, browser }) => {
   await loginAs(page, USERS.reviewer3);
-  const url = await openFirst(page, ARGUMENTS, "argument-annotator");
+  const url = await openFirst(page, "argument-showcase", ARGUMENTS, "argument-annotator");
   const saveUrl = url.replace("/review/", "/api/v1/assignments/") + "/annotation";
   const before = await spanCount(page);
 
@@ -81,7 +81,7 @@ test("argument spans: made offline, kept across a reload, sent when back; a seco
 
 test("step labels: made offline, kept across a reload, sent when back; a second device's stale save is a conflict", async ({ page, browser }) => {
   await loginAs(page, USERS.reviewer3);
-  const url = await openFirst(page, STEPS, "steps-progress");
+  const url = await openFirst(page, "steps-showcase", STEPS, "steps-progress");
   const saveUrl = url.replace("/review/", "/api/v1/assignments/") + "/annotation";
   const progress = page.getByTestId("steps-progress").first();
 
