@@ -20,36 +20,41 @@ export function planCohenKappa(data: PreparedData, weighting: Weighting = "unwei
     throw new Error("weighted kappa needs the categories in scale order; pass them as `categories`");
   }
   const q = data.categories.length;
-  const v = disagreementWeights(weighting, q);
-  const table = new Float64Array(q * q);
+  // Unweighted kappa needs only the diagonal and the marginals (O(q), whatever the number of distinct
+  // values); weights need the full q × q table.
+  const v = weighting === "unweighted" ? null : disagreementWeights(weighting, q);
+  const table = new Float64Array(v ? q * q : 0);
   const rows = new Float64Array(q);
   const cols = new Float64Array(q);
   return (weights) => {
     table.fill(0);
-    let n = 0;
-    for (let p = 0; p < data.patterns; p++) {
-      const a = pair.first[p], b = pair.second[p];
-      if (a < 0 || b < 0 || weights[p] === 0) continue;
-      table[a * q + b] += weights[p];
-      n += weights[p];
-    }
-    if (n < 2) return undefinedBecause(TOO_FEW_UNITS);
     rows.fill(0);
     cols.fill(0);
-    for (let i = 0; i < q; i++) {
-      for (let j = 0; j < q; j++) {
-        rows[i] += table[i * q + j];
-        cols[j] += table[i * q + j];
-      }
+    let n = 0, agreeing = 0;
+    for (let p = 0; p < data.patterns; p++) {
+      const a = pair.first[p], b = pair.second[p], w = weights[p];
+      if (a < 0 || b < 0 || w === 0) continue;
+      if (v) table[a * q + b] += w;
+      if (a === b) agreeing += w;
+      rows[a] += w;
+      cols[b] += w;
+      n += w;
     }
+    if (n < 2) return undefinedBecause(TOO_FEW_UNITS);
     let observed = 0, expected = 0;
-    for (let i = 0; i < q; i++) {
-      for (let j = 0; j < q; j++) {
-        observed += v[i * q + j] * table[i * q + j] / n;
-        expected += v[i * q + j] * (rows[i] / n) * (cols[j] / n);
+    if (!v) {
+      observed = 1 - agreeing / n;
+      expected = 1;
+      for (let i = 0; i < q; i++) expected -= (rows[i] / n) * (cols[i] / n);
+    } else {
+      for (let i = 0; i < q; i++) {
+        for (let j = 0; j < q; j++) {
+          observed += (v[i * q + j] * table[i * q + j]) / n;
+          expected += v[i * q + j] * (rows[i] / n) * (cols[j] / n);
+        }
       }
     }
-    if (expected === 0) return undefinedBecause(ONE_SHARED_CATEGORY);
+    if (expected <= 0) return undefinedBecause(ONE_SHARED_CATEGORY);
     return defined(1 - observed / expected);
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRng } from "@/lib/random/seeded-rng";
 import { computeCohenKappa, NOT_TWO_RATERS, ONE_SHARED_CATEGORY } from "./cohen-kappa";
 import { computeFleissKappa, ONE_CATEGORY_USED } from "./fleiss-kappa";
 import { computeGwetAc, ONE_CATEGORY_SCALE } from "./gwet-ac";
@@ -83,6 +84,22 @@ describe("ties and category order", () => {
   it("yes/no answers may be booleans", () => {
     const values = [[true, true], [false, true], [false, false], [true, true]];
     expect(computeCohenKappa({ values }).value).toBeCloseTo(0.5, 12);
+  });
+});
+
+describe("many distinct values", () => {
+  it("interval alpha on 6,000 continuous values (no q × q matrix) is unchanged by a change of units", () => {
+    const rng = seededRng(3);
+    const values = Array.from({ length: 2000 }, () => {
+      const truth = rng() * 100;
+      return [truth + rng() * 10, truth + rng() * 10, rng() < 0.2 ? null : truth + rng() * 10];
+    });
+    const inCelsius = computeKrippendorffAlpha({ values }, "interval");
+    const inFahrenheit = computeKrippendorffAlpha({ values: values.map((u) => u.map((x) => (x === null ? null : x * 1.8 + 32))) }, "interval");
+    expect(inCelsius.basis.categories).toBeGreaterThan(5000);
+    expect(inCelsius.value).toBeGreaterThan(0.8);
+    expect(inFahrenheit.value).toBeCloseTo(inCelsius.value as number, 9);
+    expect(computeCohenKappa({ values: values.map((u) => u.slice(0, 2)) }).value).toBeCloseTo(0, 2); // no two values coincide
   });
 });
 

@@ -26,26 +26,59 @@ function metricDelta2(metric: Exclude<AlphaMetric, "ordinal">, data: PreparedDat
   return (c, k) => (x[c] + x[k] === 0 ? 0 : ((x[c] - x[k]) / (x[c] + x[k])) ** 2);
 }
 
+/** Ordinal δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k)/2)², from the marginals' cumulative sums. */
+function ordinalDelta2(marginals: Float64Array): (c: number, k: number) => number {
+  const cum = new Float64Array(marginals.length + 1);
+  for (let c = 0; c < marginals.length; c++) cum[c + 1] = cum[c] + marginals[c];
+  return (c, k) => {
+    const [lo, hi] = c <= k ? [c, k] : [k, c];
+    return (cum[hi + 1] - cum[lo] - (marginals[lo] + marginals[hi]) / 2) ** 2;
+  };
+}
+
 /** An estimator of alpha over pattern weights (a point estimate or a bootstrap resample). */
 export function planKrippendorffAlpha(data: PreparedData, metric: AlphaMetric): Estimator {
   const q = data.categories.length;
   const { start, category, count, size } = data;
-  // Fixed δ² (all but ordinal): each pattern's observed disagreement is a constant, so a resample is a weighted sum.
   if (metric === "ordinal" && !data.isOrdered) throw new Error("the ordinal metric needs the categories in scale order; pass them as `categories`");
   const delta2 = metric === "ordinal" ? null : metricDelta2(metric, data);
-  const fixed = new Float64Array(q * q);
   const perPattern = new Float64Array(data.patterns);
   if (delta2) {
-    for (let c = 0; c < q; c++) for (let k = 0; k < q; k++) fixed[c * q + k] = delta2(c, k);
+    // Fixed δ² (all but ordinal): each pattern's observed disagreement is a constant, so a resample is a weighted sum.
     for (let p = 0; p < data.patterns; p++) {
       if (size[p] < 2) continue;
       let d = 0;
-      for (let i = start[p]; i < start[p + 1]; i++) for (let j = start[p]; j < start[p + 1]; j++) d += count[i] * count[j] * fixed[category[i] * q + category[j]];
+      for (let i = start[p]; i < start[p + 1]; i++) for (let j = start[p]; j < start[p + 1]; j++) d += count[i] * count[j] * delta2(category[i], category[j]);
       perPattern[p] = d / (size[p] - 1);
     }
   }
+  // Expected disagreement Σ n_c n_k δ²_ck: closed forms where they exist, so interval data with many
+  // distinct values never needs a q × q matrix.
+  const x = data.categoryNumbers;
+  const expectedOf = (marginals: Float64Array, n: number): number => {
+    if (metric === "nominal") {
+      let squares = 0;
+      for (const m of marginals) squares += m * m;
+      return n * n - squares;
+    }
+    if (metric === "interval" && x) {
+      let sum = 0, sumSquares = 0;
+      for (let c = 0; c < q; c++) {
+        sum += marginals[c] * x[c];
+        sumSquares += marginals[c] * x[c] * x[c];
+      }
+      return 2 * (n * sumSquares - sum * sum);
+    }
+    const d2 = delta2 ?? ordinalDelta2(marginals);
+    let e = 0;
+    for (let c = 0; c < q; c++) {
+      if (marginals[c] === 0) continue;
+      for (let k = 0; k < q; k++) if (marginals[k] !== 0) e += marginals[c] * marginals[k] * d2(c, k);
+    }
+    return e;
+  };
   const marginals = new Float64Array(q);
-  const coincidences = new Float64Array(q * q);
+  const coincidences = new Float64Array(metric === "ordinal" ? q * q : 0);
 
   return (weights) => {
     if (weightedPairableUnits(data, weights) < 2) return undefinedBecause(TOO_FEW_UNITS);
@@ -64,15 +97,8 @@ export function planKrippendorffAlpha(data: PreparedData, metric: AlphaMetric): 
     }
     if (used < 2) return undefinedBecause(ONE_CATEGORY);
 
-    let d2 = fixed;
     if (metric === "ordinal") {
-      // δ²_ck from the marginals' cumulative sums: Σ_{g=c..k} n_g = cum[k+1] − cum[c].
-      const cum = new Float64Array(q + 1);
-      for (let c = 0; c < q; c++) cum[c + 1] = cum[c] + marginals[c];
-      d2 = new Float64Array(q * q);
-      for (let c = 0; c < q; c++) {
-        for (let k = c + 1; k < q; k++) d2[c * q + k] = d2[k * q + c] = (cum[k + 1] - cum[c] - (marginals[c] + marginals[k]) / 2) ** 2;
-      }
+      const d2 = ordinalDelta2(marginals);
       coincidences.fill(0);
       for (let p = 0; p < data.patterns; p++) {
         const w = weights[p];
@@ -81,13 +107,9 @@ export function planKrippendorffAlpha(data: PreparedData, metric: AlphaMetric): 
         for (let i = start[p]; i < start[p + 1]; i++) for (let j = start[p]; j < start[p + 1]; j++) if (i !== j) coincidences[category[i] * q + category[j]] += f * count[i] * count[j];
       }
       observed = 0;
-      for (let x = 0; x < q * q; x++) observed += coincidences[x] * d2[x];
+      for (let c = 0; c < q; c++) for (let k = 0; k < q; k++) if (c !== k) observed += coincidences[c * q + k] * d2(c, k);
     }
-    let expected = 0;
-    for (let c = 0; c < q; c++) {
-      if (marginals[c] === 0) continue;
-      for (let k = 0; k < q; k++) expected += marginals[c] * marginals[k] * d2[c * q + k];
-    }
+    const expected = expectedOf(marginals, n);
     return defined(1 - ((n - 1) * observed) / expected);
   };
 }
