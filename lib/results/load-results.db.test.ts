@@ -47,6 +47,21 @@ describe("loadRubricResults", () => {
       }
     }
 
+    // Agreement: the wiring (units = responses, raters = reviewers) checked by hand on percent agreement.
+    for (const axis of medPalmLongForm.axes) {
+      const byUnit = new Map<string, unknown[]>();
+      for (const r of records) for (const x of r.responses) byUnit.set(x.responseId, [...(byUnit.get(x.responseId) ?? []), x.ratings[axis.key]]);
+      const pairs = [...byUnit.values()].filter((v) => v.length === 2);
+      const agreement = results.agreement.find((a) => a.axis === axis.key)!;
+      expect(agreement.inter?.basis).toMatchObject({ raters: 2, pairableUnits: pairs.length });
+      const percent = agreement.inter?.coefficients.find((c) => c.key === "percent_agreement");
+      expect([axis.key, percent?.value]).toEqual([axis.key, pairs.filter(([x, y]) => x === y).length / pairs.length]);
+      expect(agreement.inter?.coefficients.map((c) => c.key)).toEqual(["krippendorff_alpha", "cohen_kappa", "fleiss_kappa", "gwet_ac1", "percent_agreement"]);
+      expect(agreement.intra).toBeNull();
+    }
+    const alpha = results.agreement[0].inter!.coefficients[0];
+    if (alpha.value !== null) expect(alpha.interval).toMatchObject({ resamples: 1000 });
+
     // Gold items are excluded unless asked; reviewer, kind and date filters narrow the annotations.
     const [goldItem] = await db.item.findMany({ where: { projectId: project.id }, orderBy: { externalId: "asc" }, take: 1 });
     await db.item.update({ where: { id: goldItem.id }, data: { isGold: true } });
@@ -92,5 +107,32 @@ describe("loadRubricResults", () => {
     expect([reasoning.first, reasoning.second, reasoning.judgments, reasoning.firstWins.count, reasoning.ties.count, reasoning.secondWins.count]).toEqual(["model-alpha", "model-beta", 3, 2, 1, 0]);
     expect([omission.firstWins.count, omission.ties.count, omission.secondWins.count]).toEqual([0, 1, 2]);
     expect(pairs.map((p) => p.axis)).toEqual(medPalm2Pairwise.axes.map((x) => x.key));
+  });
+});
+
+describe("intra-rater agreement", () => {
+  it("a reviewer who rates the same response again (a repeat in another batch) is compared with themself, not counted twice", async () => {
+    const admin = await seedUser({ role: "ADMIN" });
+    const reviewer = await seedUser({ role: "REVIEWER" });
+    const project = await createProject(admin.id, { name: "Repeats", slug: `repeats-${Date.now().toString(36)}`, template: "med-palm-long-form", reviewersPerItem: 1 });
+    await seedItems(admin.id, project.id, qaLines(3));
+    const db = getDb();
+    const items = await db.item.findMany({ where: { projectId: project.id }, orderBy: { externalId: "asc" } });
+    await createBatch(admin.id, project.id, { name: "first", reviewerIds: [reviewer.id], perItem: 1, seed: 1 });
+    await createBatch(admin.id, project.id, { name: "repeat", itemIds: items.map((i) => i.id), reviewerIds: [reviewer.id], perItem: 1, seed: 2 });
+    const assignments = await db.assignment.findMany({ where: { reviewerId: reviewer.id }, include: { batch: true } });
+    expect(assignments).toHaveLength(6);
+    for (const a of assignments) {
+      // The repeat changes its mind on one item: scientific consensus "aligned" → the second option.
+      const changed = a.batch.name === "repeat" && a.itemId === items[0].id;
+      const data = { ...emptyAnnotationData(), ...completeRatings(a.responseOrder, (axis) => (axis === 0 && changed ? 1 : 0)) };
+      expect(await saveAnnotation(asActor(reviewer), a.id, { baseVersion: 0, clientMutationId: `r-${a.id}`, data, submit: true })).toMatchObject({ status: "saved" });
+    }
+    const { agreement } = await loadRubricResults(asActor(admin), project.id, all, { resamples: 0 });
+    const consensus = agreement.find((a) => a.axis === "scientific_consensus")!;
+    expect(consensus.inter?.basis).toMatchObject({ raters: 1, pairableUnits: 0 });
+    expect(consensus.intra?.basis).toMatchObject({ raters: 2, units: 6, pairableUnits: 6 });
+    expect(consensus.intra?.coefficients.find((c) => c.key === "percent_agreement")?.value).toBeCloseTo(4 / 6, 12);
+    expect(agreement.find((a) => a.axis === "harm_extent")?.intra?.coefficients.find((c) => c.key === "percent_agreement")?.value).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { pagedRows } from "@/lib/export/paged-rows";
 import { pseudonymizeReviewer } from "@/lib/export/pseudonym";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findVisibleBatchIds } from "@/lib/projects/access";
+import { agreementValue, summarizeAgreement, type AgreementRow, type AxisAgreementResult } from "./agreement-results";
 import { summarizeAxes, type AxisResult, type RatingObservation, type ResultAxis } from "./axis-results";
 import { summarizePairs, type PairObservation, type PairResult } from "./pairwise-results";
 import type { ResultsFilter } from "./results-filter";
@@ -27,6 +28,8 @@ export type RubricResults = {
   /** The rubric's pairwise axes, in order, with their polarity. */
   pairAxes: Array<{ key: string; label: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" }>;
   pairs: PairResult[];
+  /** Inter-rater (and, with repeats, intra-rater) agreement per axis. */
+  agreement: AxisAgreementResult[];
   options: FilterOptions;
 };
 
@@ -91,15 +94,22 @@ async function filterOptions(db: Db, projectId: string, batchIds: string[], salt
 }
 
 /** Ratings and pairwise judgments of one annotation, by model. */
-function observe(row: Row, axes: Map<string, AxisRow>, ratings: RatingObservation[], pairs: PairObservation[]) {
+type Sinks = { ratings: RatingObservation[]; pairs: PairObservation[]; agreement: AgreementRow[] };
+
+function observe(row: Row, axes: Map<string, ResultAxis & { polarity: AxisRow["polarity"] }>, sinks: Sinks) {
   const data = withDocumentDefaults(row.data);
   const model = new Map(row.responses.map((r) => [r.id, r.modelName]));
+  const rate = (axis: string, model: string | null, unit: string, value: unknown) => {
+    sinks.ratings.push({ axis, model, value });
+    const comparable = agreementValue(axes.get(axis)!, value);
+    if (comparable !== null) sinks.agreement.push({ axis, unit, rater: row.reviewerId, value: comparable });
+  };
   for (const [responseId, block] of Object.entries(data.responses)) {
     const name = model.get(responseId);
     if (name === undefined) continue;
-    for (const [axis, value] of Object.entries(block.ratings)) if (axes.get(axis)?.appliesTo === "RESPONSE") ratings.push({ axis, model: name, value });
+    for (const [axis, value] of Object.entries(block.ratings)) if (axes.get(axis)?.appliesTo === "RESPONSE") rate(axis, name, responseId, value);
   }
-  for (const [axis, value] of Object.entries(data.item.ratings)) if (axes.get(axis)?.appliesTo === "ITEM") ratings.push({ axis, model: null, value });
+  for (const [axis, value] of Object.entries(data.item.ratings)) if (axes.get(axis)?.appliesTo === "ITEM") rate(axis, null, row.itemId, value);
   const [a, b] = row.responseOrder;
   const shown = [model.get(a), model.get(b)] as const;
   if (shown[0] === undefined || shown[1] === undefined) return;
@@ -107,11 +117,20 @@ function observe(row: Row, axes: Map<string, AxisRow>, ratings: RatingObservatio
     const def = axes.get(axis);
     if (def?.appliesTo !== "PAIR" || (chosen !== "tie" && chosen !== a && chosen !== b)) continue;
     const betterId = chosen === "tie" || def.polarity === "HIGHER_IS_BETTER" ? chosen : chosen === a ? b : a;
-    pairs.push({ axis, models: [shown[0], shown[1]], better: betterId === "tie" ? "tie" : model.get(betterId)! });
+    const better = betterId === "tie" ? "tie" : model.get(betterId)!;
+    sinks.pairs.push({ axis, models: [shown[0], shown[1]], better });
+    // For agreement the pair is named in model-name order, as the reviewers' screen sides are random.
+    const [firstModel, secondModel] = [shown[0], shown[1]].sort((x, y) => x.localeCompare(y));
+    if (firstModel !== secondModel) sinks.agreement.push({ axis, unit: row.itemId, rater: row.reviewerId, value: better === "tie" ? "tie" : better === firstModel ? "first" : "second" });
   }
 }
 
-export async function loadRubricResults(actor: Actor, projectId: string, filter: ResultsFilter): Promise<RubricResults> {
+const resultAxisOf = (a: AxisRow): ResultAxis => ({
+  key: a.key, label: a.label, type: a.type, appliesTo: a.appliesTo, options: a.options ?? [], multiSelect: a.type === "CHOICE" && (a.max ?? 1) > 1, bestValue: a.bestValue,
+});
+
+/** `resamples`: bootstrap resamples for the agreement intervals (default 1,000; 0 skips them). */
+export async function loadRubricResults(actor: Actor, projectId: string, filter: ResultsFilter, opts: { resamples?: number } = {}): Promise<RubricResults> {
   requirePermission(actor, "project:read");
   const db = getDb();
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { pseudonymSalt: true } });
@@ -121,8 +140,8 @@ export async function loadRubricResults(actor: Actor, projectId: string, filter:
   const [axes, { options, reviewerIds }] = await Promise.all([projectAxes(db, projectId), filterOptions(db, projectId, allBatches, project.pseudonymSalt)]);
   const reviewerId = filter.reviewer === undefined ? undefined : (reviewerIds.get(filter.reviewer) ?? null);
 
-  const ratings: RatingObservation[] = [];
-  const pairs: PairObservation[] = [];
+  const defs = new Map([...axes.values()].map((a) => [a.key, { ...resultAxisOf(a), polarity: a.polarity }]));
+  const sinks: Sinks = { ratings: [], pairs: [], agreement: [] };
   const items = new Set<string>();
   const reviewers = new Set<string>();
   const rubricIds = new Set<string>();
@@ -133,20 +152,19 @@ export async function loadRubricResults(actor: Actor, projectId: string, filter:
     items.add(row.itemId);
     reviewers.add(row.reviewerId);
     rubricIds.add(row.rubricId);
-    observe(row, axes, ratings, pairs);
+    observe(row, defs, sinks);
   }
-  const resultAxes: ResultAxis[] = [...axes.values()].map((a) => ({
-    key: a.key, label: a.label, type: a.type, appliesTo: a.appliesTo, options: a.options ?? [], multiSelect: a.type === "CHOICE" && (a.max ?? 1) > 1, bestValue: a.bestValue,
-  }));
+  const resultAxes = [...defs.values()];
   const rubricVersions = rubricIds.size ? (await db.rubric.findMany({ where: { id: { in: [...rubricIds] } }, select: { version: true } })).map((r) => r.version).sort((x, y) => x - y) : [];
   return {
     annotations,
     items: items.size,
     reviewers: reviewers.size,
     rubricVersions,
-    axes: summarizeAxes(resultAxes, ratings),
+    axes: summarizeAxes(resultAxes, sinks.ratings),
     pairAxes: [...axes.values()].filter((a) => a.appliesTo === "PAIR").map((a) => ({ key: a.key, label: a.label, polarity: a.polarity })),
-    pairs: summarizePairs(resultAxes.map((a) => a.key), pairs),
+    pairs: summarizePairs(resultAxes.map((a) => a.key), sinks.pairs),
+    agreement: summarizeAgreement(resultAxes, sinks.agreement, { resamples: opts.resamples }),
     options,
   };
 }

@@ -3,7 +3,9 @@ import type { Proportion } from "./intervals";
 import type { RubricResults } from "./load-results";
 
 // The results page's tables as one CSV (issue 9: "every chart has its table and a CSV download"):
-// a row per figure, long format, so R and pandas read it without reshaping.
+// a row per figure, long format, so R and pandas read it without reshaping. Agreement rows give the
+// coefficient in `figure`, the level of measurement in `value`, pairable units in `count` and all
+// units in `n`.
 
 export const RESULTS_CSV_HEADER = ["section", "axis", "model", "versus", "figure", "value", "label", "count", "n", "estimate", "ci_low", "ci_high"];
 
@@ -25,6 +27,13 @@ export function resultsCsv(results: RubricResults): string {
     rows.push(["pairwise", p.axis, p.first, p.second, "win", "", `${p.first} better`, ...share(p.firstWins)]);
     rows.push(["pairwise", p.axis, p.first, p.second, "tie", "", "tie", ...share(p.ties)]);
     rows.push(["pairwise", p.axis, p.first, p.second, "loss", "", `${p.second} better`, ...share(p.secondWins)]);
+  }
+  for (const a of results.agreement) {
+    for (const [section, agreement] of [["agreement", a.inter], ["intra_rater_agreement", a.intra]] as const) {
+      for (const c of agreement?.coefficients ?? []) {
+        rows.push([section, a.axis, "", "", c.key, agreement!.level, c.label, String(agreement!.basis.pairableUnits), String(agreement!.basis.units), num(c.value), num(c.interval?.low), num(c.interval?.high)]);
+      }
+    }
   }
   return writeDelimitedRows(rows);
 }

@@ -13,7 +13,9 @@ const usage = `Usage: consilium results PROJECT_SLUG [--format table|csv|json] [
 
 The results page's figures: per rubric axis and model the share of each answer, the best bin, the
 mean of scales and the N/A rate (95 % Wilson / t intervals), and pairwise better / tie / worse per
-model pair after polarity. Gold items are excluded unless --gold says otherwise. --format csv is
+model pair after polarity; agreement per axis (Krippendorff's alpha, Cohen's and Fleiss' kappa,
+Gwet's AC1/AC2, percent agreement, bootstrap 95 % intervals; intra-rater where reviewers rated a
+unit again). Gold items are excluded unless --gold says otherwise. --format csv is
 the page's CSV download (one row per figure); json has everything.`;
 
 const FILTERS = ["batch", "kind", "specialty", "language", "reviewer", "from", "to", "gold"] as const;
@@ -41,6 +43,13 @@ export const resultsCommand: Command = {
       }
     }
     for (const p of results.pairs) rows.push([p.axis, `${p.first} vs ${p.second}`, `n ${p.judgments}`, `better ${percentWithInterval(p.firstWins)}`, `tie ${percentWithInterval(p.ties)}`, `worse ${percentWithInterval(p.secondWins)}`]);
+    for (const a of results.agreement) {
+      for (const [kind, agreement] of [["agreement", a.inter], ["intra-rater", a.intra]] as const) {
+        if (!agreement) continue;
+        const figures = agreement.coefficients.map((c) => `${c.key} ${c.value === null ? "undefined" : c.value.toFixed(3)}${c.interval ? ` [${c.interval.low.toFixed(3)}, ${c.interval.high.toFixed(3)}]` : ""}`);
+        rows.push([kind, a.axis, agreement.level, `pairable units ${agreement.basis.pairableUnits}/${agreement.basis.units}`, `raters ${agreement.basis.raters}`, ...figures]);
+      }
+    }
     io.out(writeDelimitedRows(rows, "\t").trimEnd());
   },
 };

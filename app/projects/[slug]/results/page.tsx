@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AgreementTable } from "@/components/results/agreement-table";
 import { AxisResultsTable } from "@/components/results/axis-results-table";
 import { PairwiseResultsTable } from "@/components/results/pairwise-results-table";
 import { ResultsFilters } from "@/components/results/results-filters";
@@ -66,13 +67,32 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
               <PairwiseResultsTable pairs={results.pairs} labels={pairLabels} />
             </section>
           ) : null}
+          {results.agreement.some((a) => a.inter) ? (
+            <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Agreement">
+              <h2 className="mb-1 font-medium">Inter-rater agreement per axis</h2>
+              <p className="mb-3 text-xs text-slate-600">
+                Units: each response (response axes), item (item axes) or response pair (pairwise, after polarity, as an ordinal first / tie / second).
+                Choices and yes/no are nominal, scales ordinal. 95 % percentile bootstrap intervals over units (1,000 resamples, seeded). Cohen’s
+                kappa only when exactly two reviewers rated the axis. “Undefined” says why on hover (e.g. every rating in one category).
+              </p>
+              <AgreementTable rows={results.agreement} which="inter" />
+              {results.agreement.some((a) => a.intra) ? (
+                <>
+                  <h3 className="mb-1 mt-4 text-sm font-medium">Intra-rater reliability (the same reviewer rating the same unit again)</h3>
+                  <AgreementTable rows={results.agreement} which="intra" />
+                </>
+              ) : null}
+            </section>
+          ) : null}
           <footer className="text-xs text-slate-600" data-testid="results-methods">
             <p>
               Method. Shares are of ratings other than “Cannot rate / N/A”, with 95 % Wilson score intervals (Wilson 1927; Newcombe, Stat Med
               1998;17:857–872). The best bin is the share rated in the rubric’s best answer (✓), as the Med-PaLM papers report it (Singhal et
               al., Nature 2023;620:172–180). Means of scales have 95 % Student-t intervals. N/A is the share of all ratings given as “Cannot
               rate / N/A”. Pairwise: “better” after the axis polarity (on “choosing = worse” axes the response not chosen is better; Singhal et
-              al., arXiv 2305.09617), Wilson intervals per pair. Ratings of one item by several reviewers count separately.
+              al., arXiv 2305.09617), Wilson intervals per pair. Ratings of one item by several reviewers count separately. Agreement:
+              Krippendorff 2011; Cohen 1960, 1968; Fleiss 1971 with Gwet 2014 for missing ratings; Gwet 2008 (AC1/AC2); each implementation is
+              checked against its authors’ published examples (docs/statistics.md).
             </p>
           </footer>
         </>

@@ -1,0 +1,77 @@
+import { computeAxisAgreement, type AxisAgreement, type AxisDescription } from "@/lib/stats/axis-agreement";
+import type { BootstrapOptions } from "@/lib/stats/bootstrap";
+import { reliabilityDataFromRatings, type Rating } from "@/lib/stats/from-ratings";
+import type { RatingValue } from "@/lib/stats/reliability-data";
+import type { ResultAxis } from "./axis-results";
+
+// Agreement per rubric axis for the results page (issue 9, "Agreement"; decision 014 for the
+// statistics). A unit is what one rating is about: a response on a response axis, the item on an
+// item axis, the item's pair on a pairwise axis (value after polarity: the better of the two models
+// in name order is "first" or "second", or "tie" — an ordinal scale). Raters are reviewers. A
+// reviewer who rated the same unit again (a repeat in another batch) is inter-rater data only once:
+// the first rating counts there, and the pair of occasions goes to intra-rater reliability.
+
+export type AgreementRow = { axis: string; unit: string; rater: string; value: RatingValue };
+
+export type AxisAgreementResult = {
+  axis: string;
+  label: string;
+  /** Why there are no figures (e.g. a multi-select axis), else null. */
+  skipped: string | null;
+  inter: AxisAgreement | null;
+  /** The same reviewer on the same unit twice: first vs second occasion; null without repeats. */
+  intra: AxisAgreement | null;
+};
+
+export const PAIR_CATEGORIES = ["first", "tie", "second"] as const;
+
+/** The stored rating as the coefficients read it; null when it is not one comparable value. */
+export function agreementValue(axis: ResultAxis, value: unknown): RatingValue | null {
+  if (value === null || value === undefined || value === "" || Array.isArray(value)) return null;
+  if (value === "na") return "na";
+  if (axis.type === "SCALE") return Number.isFinite(Number(value)) ? Number(value) : null;
+  if (axis.type === "BOOLEAN") return typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : null;
+  return String(value);
+}
+
+function describe(axis: ResultAxis): AxisDescription & { categories?: RatingValue[] } {
+  if (axis.appliesTo === "PAIR") return { type: "choice", level: "ordinal", categories: [...PAIR_CATEGORIES] };
+  if (axis.type === "SCALE") return { type: "scale", categories: axis.options.map((o) => Number(o.value)).filter((x) => Number.isFinite(x)) };
+  if (axis.type === "BOOLEAN") return { type: "boolean", categories: [true, false] };
+  return { type: "choice", categories: axis.options.map((o) => o.value) };
+}
+
+function compute(axis: ResultAxis, ratings: Rating[], options: BootstrapOptions): AxisAgreement | null {
+  if (!ratings.length) return null;
+  const { categories, ...description } = describe(axis);
+  return computeAxisAgreement(description, reliabilityDataFromRatings(ratings, { categories }), options);
+}
+
+/** Inter- and intra-rater agreement for every axis that has comparable values. */
+export function summarizeAgreement(axes: readonly ResultAxis[], rows: Iterable<AgreementRow>, options: BootstrapOptions = {}): AxisAgreementResult[] {
+  const inter = new Map<string, Rating[]>();
+  const intra = new Map<string, Rating[]>();
+  const first = new Map<string, RatingValue>();
+  const repeated = new Set<string>();
+  for (const row of rows) {
+    const key = `${row.axis}\u0000${row.unit}\u0000${row.rater}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, row.value);
+      (inter.get(row.axis) ?? inter.set(row.axis, []).get(row.axis)!).push({ unit: row.unit, rater: row.rater, value: row.value });
+      continue;
+    }
+    // A repeat: occasion 1 against occasion 2 of one reviewer (later repeats are ignored).
+    const list = intra.get(row.axis) ?? intra.set(row.axis, []).get(row.axis)!;
+    const unit = `${row.unit}\u0000${row.rater}`;
+    if (repeated.has(key)) continue;
+    repeated.add(key);
+    list.push({ unit, rater: "first occasion", value: earlier }, { unit, rater: "second occasion", value: row.value });
+  }
+  return axes
+    .filter((a) => a.type !== "TEXT")
+    .map((axis) => {
+      if (axis.multiSelect) return { axis: axis.key, label: axis.label, skipped: "several answers per rating: agreement is reported for single answers only", inter: null, intra: null };
+      return { axis: axis.key, label: axis.label, skipped: null, inter: compute(axis, inter.get(axis.key) ?? [], options), intra: compute(axis, intra.get(axis.key) ?? [], options) };
+    });
+}
