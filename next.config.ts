@@ -3,7 +3,7 @@ import { PERMISSIONS_POLICY } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // pg, Prisma's adapter and argon2's native binding use Node built-ins; keep them out of the bundle.
-  serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "@node-rs/argon2"],
+  serverExternalPackages: ["pg", "pg-copy-streams", "pg-boss", "@prisma/adapter-pg", "@node-rs/argon2"],
   poweredByHeader: false,
   async headers() {
     // Fixed headers for every response; the per-request CSP (nonce) and HSTS are set in proxy.ts.

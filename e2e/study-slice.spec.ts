@@ -185,6 +185,9 @@ test("researcher reads the results page: every axis per model from the submitted
   await expect(first.locator('[data-model="secret-model-alpha"] [data-col="best"]')).toHaveText(/^100 % \(\d+–100\)$/);
   await expect(first.locator('[data-model="secret-model-beta"] [data-col="ratings"]')).toHaveText("1");
   await expect(page.getByTestId("results-methods")).toContainText("Wilson");
+  // Each axis has its chart (drawn in the browser) beside its table.
+  await expect(first.getByTestId("share-chart").locator("svg.recharts-surface")).toBeVisible();
+  await expect(first.getByTestId("share-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
 
   // A filter that matches nothing (gold items only) empties the tables; the address keeps it.
   await page.getByLabel("Gold items").selectOption("only");
@@ -200,4 +203,23 @@ test("researcher reads the results page: every axis per model from the submitted
     expect.stringMatching(/^axis,scientific_consensus,secret-model-alpha,,best_bin,aligned,,1,1,1,0\.\d+,1$/),
     expect.stringMatching(/^axis,scientific_consensus,secret-model-beta,,best_bin,aligned,,1,1,1,0\.\d+,1$/),
   ]);
+});
+
+test("researcher prepares a background export, leaves the page, and downloads the file when it is ready", async ({ page }) => {
+  await loginAs(page, USERS.researcher);
+  await page.goto(`/projects/${SLUG}`);
+  await page.getByLabel("Background export format").selectOption("jsonl");
+  await page.getByTestId("start-export-job").click();
+  await expect(page.getByText(/Export queued: 1 records/)).toBeVisible();
+  // The job runs in the server's worker whether or not this page stays open.
+  await page.goto("/queue");
+  await page.goto(`/projects/${SLUG}`);
+  const link = page.getByTestId("export-job-download").first();
+  await expect(link).toBeVisible({ timeout: 30_000 });
+  const download = page.waitForEvent("download");
+  await link.click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const direct = await (await page.request.get(`/api/v1/projects/${SLUG}/export?format=jsonl`)).text();
+  expect(text).toBe(direct);
 });

@@ -9,6 +9,7 @@ import { addMemberByEmail, memberRoleSchema } from "@/lib/projects/members";
 import { createProjectSchema } from "@/lib/projects/schema";
 import { checkbox, settingsFormFields, settingsFromForm } from "@/lib/projects/settings-form";
 import { updateProjectSettings } from "@/lib/projects/update-settings";
+import { startExportJob } from "@/lib/export-jobs/export-jobs";
 
 export const createProjectAction = authedAction(
   "project:create",
@@ -67,4 +68,11 @@ export const updateSettingsAction = authedAction(
     return { slug: project.slug };
   },
   () => "Review options saved.",
+);
+
+export const startExportJobAction = authedAction(
+  "export:read",
+  z.object({ slug: z.string().min(1), format: z.string().min(1).max(40) }),
+  (actor, input) => startExportJob(actor, input.slug, { format: input.format }),
+  (job) => `Export queued: ${job.expectedRecords ?? 0} records. It keeps running if you leave this page.`,
 );

@@ -1,5 +1,6 @@
 import type { AxisResult } from "@/lib/results/axis-results";
 import { percentWithInterval } from "@/lib/results/format";
+import { ShareBars } from "./share-bars";
 
 /** One axis: a row per model with each answer's share, the best bin, N/A and (scales) the mean. */
 export function AxisResultsTable({ result }: { result: AxisResult }) {
@@ -13,6 +14,12 @@ export function AxisResultsTable({ result }: { result: AxisResult }) {
       {models.length === 0 ? (
         <p className="text-xs text-slate-500">No ratings under this filter.</p>
       ) : (
+        <>
+        <ShareBars
+          title={`${axis.label}: share of each answer per model`}
+          segments={bins.map((b) => `${b.label}${axis.bestValue === b.value ? " ✓" : ""}`)}
+          rows={models.map((m) => ({ name: m.model ?? "Item", shares: m.bins.map((b) => b.share.share ?? 0) }))}
+        />
         <table className="mt-1 w-full text-left text-xs">
           <thead className="text-slate-500">
             <tr>
@@ -37,6 +44,7 @@ export function AxisResultsTable({ result }: { result: AxisResult }) {
             ))}
           </tbody>
         </table>
+        </>
       )}
     </div>
   );

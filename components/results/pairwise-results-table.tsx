@@ -1,9 +1,16 @@
 import type { PairResult } from "@/lib/results/pairwise-results";
 import { percentWithInterval } from "@/lib/results/format";
+import { ShareBars } from "./share-bars";
 
 /** Win / tie / loss per model pair and axis, after polarity. */
 export function PairwiseResultsTable({ pairs, labels }: { pairs: PairResult[]; labels: Map<string, string> }) {
   return (
+    <>
+    <ShareBars
+      title="Pairwise: better, tie, worse per model pair and axis"
+      segments={["Better", "Tie", "Worse"]}
+      rows={pairs.map((p) => ({ name: `${labels.get(p.axis) ?? p.axis}: ${p.first} vs ${p.second}`, shares: [p.firstWins.share ?? 0, p.ties.share ?? 0, p.secondWins.share ?? 0] }))}
+    />
     <table className="w-full text-left text-xs" data-testid="pairwise-results">
       <thead className="text-slate-500">
         <tr><th className="py-1 pr-3">Axis</th><th className="pr-3">Model</th><th className="pr-3">versus</th><th className="pr-3">Judgments</th><th className="pr-3">Better</th><th className="pr-3">Tie</th><th className="pr-3">Worse</th></tr>
@@ -22,5 +29,6 @@ export function PairwiseResultsTable({ pairs, labels }: { pairs: PairResult[]; l
         ))}
       </tbody>
     </table>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { scopesForRole } from "@/lib/auth/token-scopes";
@@ -22,17 +22,21 @@ const itemImageRoute = await import("@/app/api/v1/items/[itemId]/images/[index]/
 const uploadImageRoute = await import("@/app/api/v1/projects/[slug]/images/route");
 const scoresRoute = await import("@/app/api/v1/projects/[slug]/scores/route");
 const resultsRoute = await import("@/app/api/v1/projects/[slug]/results/route");
+const exportJobsRoute = await import("@/app/api/v1/projects/[slug]/export-jobs/route");
+const exportJobRoute = await import("@/app/api/v1/export-jobs/[id]/route");
+const exportJobDownloadRoute = await import("@/app/api/v1/export-jobs/[id]/download/route");
 const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
 const accountActions = await import("@/app/account/actions");
 const resetActions = await import("@/app/reset-password/[token]/actions");
-const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET };
+const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET };
 
 type Study = Awaited<ReturnType<typeof seedStudy>>;
 type Who = "anonymous" | "admin" | "reviewer" | "otherReviewer" | "researcher" | "outsider";
 const WHO: Who[] = ["anonymous", "admin", "reviewer", "otherReviewer", "researcher", "outsider"];
 
 let study: Study;
+afterAll(async () => (await import("@/lib/export-jobs/queue")).stopExportQueue());
 const tokens = new Map<Who, string>();
 
 function userOf(who: Who) {
@@ -136,6 +140,29 @@ describe("route handlers × roles", () => {
       const bad = await resultsRoute.GET(request(who, `/api/v1/projects/${slug}/results?gold=maybe`), { params: Promise.resolve({ slug }) });
       expect([who, bad.status]).toEqual([who, expected[who] === 200 ? 400 : expected[who] === 404 ? 400 : expected[who]]);
     }
+  });
+
+  it("background exports: admins and member researchers start them; a job is seen only by its requester and admins", async () => {
+    const slug = study.project.slug;
+    const expected: Record<Who, number> = { anonymous: 401, admin: 202, reviewer: 403, otherReviewer: 403, researcher: 202, outsider: 404 };
+    const started = new Map<Who, string>();
+    for (const who of WHO) {
+      const res = await exportJobsRoute.POST(request(who, `/api/v1/projects/${slug}/export-jobs?format=csv`, { method: "POST" }), { params: Promise.resolve({ slug }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+      if (res.status === 202) started.set(who, (await res.json()).id);
+    }
+    const researchersJob = started.get("researcher")!;
+    const sees: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+    for (const who of WHO) {
+      const res = await exportJobRoute.GET(request(who, `/api/v1/export-jobs/${researchersJob}`), { params: Promise.resolve({ id: researchersJob }) });
+      expect([who, res.status]).toEqual([who, sees[who]]);
+    }
+    // Not finished (no worker in this test): the download says so instead of sending a partial file.
+    const early = await exportJobDownloadRoute.GET(request("researcher", `/api/v1/export-jobs/${researchersJob}/download`), { params: Promise.resolve({ id: researchersJob }) });
+    expect(early.status).toBe(409);
+    // The admin's own job is not the researcher's to see.
+    const adminsJob = started.get("admin")!;
+    expect((await exportJobRoute.GET(request("researcher", `/api/v1/export-jobs/${adminsJob}`), { params: Promise.resolve({ id: adminsJob }) })).status).toBe(404);
   });
 
   it("GET revisions: only the assigned reviewer sees their own history", async () => {

@@ -8,6 +8,8 @@ import { ImportItems } from "@/components/admin/import-items";
 import { UploadImages } from "@/components/admin/upload-images";
 import { ImportArguments } from "@/components/admin/import-arguments";
 import { ArgumentExportLinks } from "@/components/admin/argument-export-links";
+import { ExportJobsPanel } from "@/components/admin/export-jobs-panel";
+import { listExportJobs } from "@/lib/export-jobs/export-jobs";
 import { CreateBatchForm } from "@/components/admin/create-batch-form";
 import { AddMemberForm } from "@/components/admin/add-member-form";
 import { ProjectSettingsForm } from "@/components/admin/project-settings-form";
@@ -94,6 +96,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
                 Submitted annotations and skipped items with their reasons (each record says its status); de-blinded (model
                 names restored); reviewers pseudonymized. The CSV is safe to open in a spreadsheet; JSONL keeps every text exact.
               </p>
+              <ExportJobsPanel slug={project.slug} initial={await listExportJobs(actor, project.slug)} />
               <ArgumentExportLinks slug={project.slug} />
               <p className="mt-2 text-sm">
                 <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/results`} data-testid="results-link">Results: every rubric axis and pairwise comparison per model, with filters →</Link>

@@ -1,0 +1,65 @@
+"use client";
+import { useActionState, useEffect, useState } from "react";
+import { startExportJobAction } from "@/app/projects/actions";
+import { FormStatus } from "@/components/ui/form-status";
+import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import type { ExportJobView } from "@/lib/export-jobs/export-jobs";
+
+const FORMATS: Array<[string, string]> = [["jsonl", "JSONL"], ["csv", "CSV"], ["steps", "Step records (JSONL)"], ["steps-csv", "Step records (CSV)"]];
+/** While a job is queued or running the list is refreshed this often (ms). */
+const POLL_MS = 2_000;
+
+function progress(job: ExportJobView): string {
+  if (job.status === "done") return `${job.records.toLocaleString()} records · ${((job.bytes ?? 0) / 1024 / 1024).toFixed(1)} MB`;
+  if (job.status === "failed") return `failed: ${job.error ?? "unknown error"}`;
+  if (job.status === "queued") return "waiting to start";
+  const of = job.expectedRecords ? ` of ${job.expectedRecords.toLocaleString()} (${Math.floor((job.records / Math.max(1, job.expectedRecords)) * 100)} %)` : "";
+  return `${job.records.toLocaleString()} records${of}`;
+}
+
+/**
+ * Large exports as background jobs (issue 9): the job keeps running when this page is closed, and
+ * the file waits here (and at /api/v1/export-jobs/<id>/download) when it is ready.
+ */
+export function ExportJobsPanel({ slug, initial }: { slug: string; initial: ExportJobView[] }) {
+  const [jobs, setJobs] = useState(initial);
+  const [state, action, pending] = useActionState(startExportJobAction, null);
+  const started = state?.ok ? state.data : null;
+  const list = started && !jobs.some((j) => j.id === started.id) ? [started, ...jobs] : jobs;
+  const active = list.some((j) => j.status === "queued" || j.status === "running");
+
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(async () => {
+      const res = await fetch(`/api/v1/projects/${slug}/export-jobs`, { cache: "no-store" });
+      if (res.ok) setJobs(((await res.json()) as { jobs: ExportJobView[] }).jobs);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [active, slug]);
+
+  return (
+    <div className="mt-3" data-testid="export-jobs">
+      <form action={action} className="flex flex-wrap items-end gap-2">
+        <input type="hidden" name="slug" value={slug} />
+        <select className={`${inputClass} max-w-48`} name="format" aria-label="Background export format" defaultValue="jsonl">
+          {FORMATS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        </select>
+        <button className={secondaryButtonClass} disabled={pending} data-testid="start-export-job">Prepare in the background</button>
+        <span className="text-xs text-slate-500">for large studies: keeps running if you leave; the file waits here.</span>
+        <div className="w-full"><FormStatus state={state} /></div>
+      </form>
+      {list.length ? (
+        <ul className="mt-2 space-y-1 text-sm">
+          {list.map((job) => (
+            <li key={job.id} data-job={job.id} data-status={job.status} className="flex flex-wrap items-center gap-2">
+              <span className="font-mono text-xs">{job.format}</span>
+              <span className="text-slate-600">{new Date(job.createdAt).toLocaleString()}</span>
+              <span data-testid="export-job-progress">{progress(job)}</span>
+              {job.status === "done" ? <a className="text-blue-800 hover:underline" href={`/api/v1/export-jobs/${job.id}/download`} data-testid="export-job-download">Download {job.fileName}</a> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
