@@ -186,7 +186,7 @@ test("researcher reads the results page: every axis per model from the submitted
   await expect(first.locator('[data-model="secret-model-beta"] [data-col="ratings"]')).toHaveText("1");
   await expect(page.getByTestId("results-methods")).toContainText("Wilson");
   // Each axis has its chart (drawn in the browser) beside its table.
-  await expect(first.getByTestId("share-chart").locator("svg.recharts-surface")).toBeVisible();
+  await expect(first.getByTestId("share-chart").locator(".recharts-wrapper > svg")).toBeVisible();
   await expect(first.getByTestId("share-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
 
   // A filter that matches nothing (gold items only) empties the tables; the address keeps it.
