@@ -99,10 +99,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
               <ExportJobsPanel slug={project.slug} initial={await listExportJobs(actor, project.slug)} />
               <ArgumentExportLinks slug={project.slug} />
               <p className="mt-2 text-sm">
-                <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/results`} data-testid="results-link">Results: every rubric axis and pairwise comparison per model, with filters →</Link>
-              </p>
-              <p className="mt-1 text-sm">
-                <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/quality`} data-testid="quality-link">Scores: criteria, differentials, reasoning steps, reference recall{hasPermission(actor.role, "batch:progress") ? ", gold accuracy" : ""} →</Link>
+                <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/results`} data-testid="results-link">Results: rubric axes, pairwise, agreement, criteria, differentials, reasoning steps, references, arguments{hasPermission(actor.role, "batch:progress") ? ", gold accuracy" : ""} →</Link>
               </p>
             </div>
           ) : null}

@@ -5,6 +5,8 @@ import { AgreementTable } from "@/components/results/agreement-table";
 import { AxisResultsTable } from "@/components/results/axis-results-table";
 import { PairwiseResultsTable } from "@/components/results/pairwise-results-table";
 import { ResultsFilters } from "@/components/results/results-filters";
+import { ToolResults } from "@/components/results/tool-results";
+import { loadProjectQuality } from "@/lib/criteria/project-quality";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass } from "@/components/ui/styles";
 import { NotFoundError } from "@/lib/auth/permissions";
@@ -12,6 +14,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { loadRubricResults } from "@/lib/results/load-results";
 import { filterQuery, resultsFilterSchema, type ResultsFilter } from "@/lib/results/results-filter";
 import { findProjectForActor } from "@/lib/projects/access";
+import { findBatchByName } from "@/lib/assignments/find-batch";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -36,6 +39,9 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
   const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const { filter, problem } = readFilter(await searchParams);
   const results = await loadRubricResults(actor, project.id, filter).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+  // The other tools' sections take the batch filter (the rest of the filters apply to the sections above).
+  const batchId = filter.batch && results ? (await findBatchByName(project.id, filter.batch)).id : undefined;
+  const scores = results ? await loadProjectQuality(actor, project.id, batchId ? { batchId } : {}) : null;
   const query = filterQuery(filter);
   const pairLabels = new Map(results?.pairAxes.map((a) => [a.key, `${a.label}${a.polarity === "CHOSEN_IS_WORSE" ? " (choosing = worse)" : ""}`]) ?? []);
   return (
@@ -52,8 +58,6 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
             {results.annotations} submitted annotation{results.annotations === 1 ? "" : "s"} of {results.items} item{results.items === 1 ? "" : "s"} by {results.reviewers} reviewer{results.reviewers === 1 ? "" : "s"}
             {results.rubricVersions.length ? ` · rubric version ${[...new Set(results.rubricVersions)].join(", ")}` : ""} · gold items {filter.gold === "exclude" ? "excluded" : filter.gold === "only" ? "only" : "included"}.{" "}
             <a className="text-blue-800 hover:underline" href={`/api/v1/projects/${project.slug}/results?format=csv${query ? `&${query}` : ""}`} data-testid="results-csv">Download as CSV</a>
-            {" · "}
-            <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/quality`}>Criteria, differential, step and argument results</Link>
           </p>
           {results.axes.length ? (
             <section className={`${cardClass} mb-6`} aria-label="Rubric axes">
@@ -84,6 +88,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
               ) : null}
             </section>
           ) : null}
+          {scores ? <ToolResults scores={scores} /> : null}
           <footer className="text-xs text-slate-600" data-testid="results-methods">
             <p>
               Method. Shares are of ratings other than “Cannot rate / N/A”, with 95 % Wilson score intervals (Wilson 1927; Newcombe, Stat Med
