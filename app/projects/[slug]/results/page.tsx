@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgreementTable } from "@/components/results/agreement-table";
 import { AxisResultsTable } from "@/components/results/axis-results-table";
+import { JudgeCalibrationSection } from "@/components/results/judge-calibration";
 import { PairwiseResultsTable } from "@/components/results/pairwise-results-table";
 import { ResultsFilters } from "@/components/results/results-filters";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass } from "@/components/ui/styles";
 import { NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
+import { loadJudgeCalibration } from "@/lib/judges/calibration";
 import { loadRubricResults } from "@/lib/results/load-results";
 import { filterQuery, resultsFilterSchema, type ResultsFilter } from "@/lib/results/results-filter";
 import { findProjectForActor } from "@/lib/projects/access";
@@ -36,6 +38,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
   const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const { filter, problem } = readFilter(await searchParams);
   const results = await loadRubricResults(actor, project.id, filter).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+  const judges = results ? await loadJudgeCalibration(actor, project.id, filter) : null;
   const query = filterQuery(filter);
   const pairLabels = new Map(results?.pairAxes.map((a) => [a.key, `${a.label}${a.polarity === "CHOSEN_IS_WORSE" ? " (choosing = worse)" : ""}`]) ?? []);
   return (
@@ -82,6 +85,12 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
                   <AgreementTable rows={results.agreement} which="intra" />
                 </>
               ) : null}
+            </section>
+          ) : null}
+          {judges ? (
+            <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Judge calibration">
+              <h2 className="mb-3 font-medium">Judge calibration: automated judges against the physicians</h2>
+              <JudgeCalibrationSection calibration={judges} />
             </section>
           ) : null}
           <footer className="text-xs text-slate-600" data-testid="results-methods">
