@@ -61,13 +61,13 @@ function axisValueProblem(axis: JudgeAxis, value: JudgeLine["value"]): string | 
 export function resolveJudgeLine(line: number, input: JudgeLine, item: JudgeItem | undefined, axes: Map<string, JudgeAxis>): { row: ResolvedJudgeRow } | { errors: ImportError[] } {
   const errors: ImportError[] = [];
   const fail = (field: string, message: string) => void errors.push({ line, field, message });
+  // Without the item, the axis and its value can still be checked (a criterion cannot: it is the item's).
+  const axis = input.axis !== undefined ? axes.get(input.axis) : undefined;
+  const axisProblem = input.axis !== undefined ? checkAxis(axis, input.axis, axes) : null;
   if (!item) {
     fail("externalId", `no item "${input.externalId}" in this project.`);
-    if (input.axis !== undefined) {
-      const problem = checkAxis(axes.get(input.axis), input.axis, axes);
-      if (problem) fail("axis", problem);
-      else if (axisValueProblem(axes.get(input.axis)!, input.value)) fail("value", axisValueProblem(axes.get(input.axis)!, input.value)!);
-    }
+    if (axisProblem) fail("axis", axisProblem);
+    else if (axis && axisValueProblem(axis, input.value)) fail("value", axisValueProblem(axis, input.value)!);
     return { errors };
   }
   const response = findResponse(item, input.response);
@@ -76,9 +76,7 @@ export function resolveJudgeLine(line: number, input: JudgeLine, item: JudgeItem
   let criterionId: string | null = null;
   let value: ResolvedJudgeRow["value"] = input.value;
   if (input.axis !== undefined) {
-    const axis = axes.get(input.axis);
-    const problem = checkAxis(axis, input.axis, axes);
-    if (problem) fail("axis", problem);
+    if (axisProblem) fail("axis", axisProblem);
     else {
       axisKey = input.axis;
       const valueProblem = axisValueProblem(axis!, input.value);
