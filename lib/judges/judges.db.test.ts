@@ -1,4 +1,7 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { JudgeCalibrationSection } from "@/components/results/judge-calibration";
 import { createBatch } from "@/lib/assignments/create-batch";
 import { loadAssignmentForReview } from "@/lib/assignments/load-for-review";
 import { saveAnnotation } from "@/lib/annotations/save-annotation";
@@ -229,6 +232,16 @@ describe("loadJudgeCalibration", () => {
     check("criteria axis:accuracy", [0, 2]);
     check("criteria axis:completeness", [1]);
     expect(calibration.targets[1].disagreements[0].criterion).not.toBeNull();
+
+    // The page's section shows the figures, and a rationale from the file as text, never as markup.
+    const html = renderToStaticMarkup(createElement(JudgeCalibrationSection, { calibration }));
+    expect(html).toContain(`data-target="overall_quality"`);
+    expect(html).toContain(kappa.value!.toFixed(2));
+    expect(html).toContain("SECRET-RATIONALE");
+    const hostile = { ...calibration, targets: [{ ...quality, disagreements: [{ ...quality.disagreements[0], rationale: "<img src=x onerror=alert(1)>" }] }] };
+    const escaped = renderToStaticMarkup(createElement(JudgeCalibrationSection, { calibration: hostile }));
+    expect(escaped).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(escaped).not.toContain("<img");
 
     // Filters: one physician only (reviewer pseudonym) leaves one pair per unit; gold=only leaves nothing.
     const one = page.options.reviewers[0];
