@@ -20,6 +20,7 @@ export type AuditAction =
   | "project.member_remove"
   | "project.settings"
   | "items.import"
+  | "judges.import"
   | "images.upload"
   | "batch.assign"
   | "annotation.submit"

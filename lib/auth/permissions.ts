@@ -8,6 +8,7 @@ export const PERMISSIONS = {
   "project:create": ["ADMIN"],
   "project:read": ["ADMIN", "RESEARCHER"],
   "project:manage": ["ADMIN"],
+  /** Items, argument corpora and LLM-judge results (lib/judges). */
   "item:import": ["ADMIN"],
   "batch:assign": ["ADMIN"],
   "batch:progress": ["ADMIN"],

@@ -13,6 +13,7 @@ import { resetLinkCommand } from "./commands/reset-link";
 import { revokeTokenCommand } from "./commands/revoke-token";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
+import { importJudgeCommand } from "./commands/import-judge";
 import { addMemberCommand, removeMemberCommand } from "./commands/members";
 import { resultsCommand } from "./commands/results";
 import { scoresCommand } from "./commands/scores";
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
   addMemberCommand,
   removeMemberCommand,
   importCommand,
+  importJudgeCommand,
   uploadImagesCommand,
   assignCommand,
   exportCommand,

@@ -33,12 +33,12 @@ export type RubricResults = {
   options: FilterOptions;
 };
 
-type Row = { id: string; data: unknown; itemId: string; reviewerId: string; rubricId: string; responseOrder: string[]; responses: Array<{ id: string; modelName: string }> };
+export type Row = { id: string; data: unknown; itemId: string; reviewerId: string; rubricId: string; responseOrder: string[]; responses: Array<{ id: string; modelName: string }> };
 type AxisRow = { key: string; label: string; type: ResultAxis["type"]; appliesTo: ResultAxis["appliesTo"]; options: Array<{ value: string; label: string }>; max: number | null; bestValue: string | null; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE"; rubricId: string; version: number };
 
 const PAGE = 1000;
 
-function whereOf(batchIds: string[], filter: ResultsFilter, reviewerId: string | null | undefined): Prisma.Sql {
+export function whereOf(batchIds: string[], filter: ResultsFilter, reviewerId: string | null | undefined): Prisma.Sql {
   const parts = [Prisma.sql`a.kind = 'REVIEW' AND a."submittedAt" IS NOT NULL AND s."batchId" = ANY(${batchIds}::text[])`];
   if (filter.kind) parts.push(Prisma.sql`i.kind = ${filter.kind.toUpperCase()}::"ItemKind"`);
   if (filter.specialty) parts.push(Prisma.sql`i.specialty = ${filter.specialty}`);
@@ -51,7 +51,7 @@ function whereOf(batchIds: string[], filter: ResultsFilter, reviewerId: string |
   return Prisma.join(parts, " AND ");
 }
 
-function fetchPage(db: Db, where: Prisma.Sql, after: string | undefined): Promise<Row[]> {
+export function fetchPage(db: Db, where: Prisma.Sql, after: string | undefined): Promise<Row[]> {
   const keyset = after === undefined ? Prisma.empty : Prisma.sql`AND a.id > ${after}`;
   return db.$queryRaw<Row[]>`
     SELECT a.id, a.data, a."itemId", s."reviewerId", s."rubricId", s."responseOrder",
@@ -79,7 +79,7 @@ async function projectAxes(db: Db, projectId: string): Promise<Map<string, AxisR
   return byKey;
 }
 
-async function filterOptions(db: Db, projectId: string, batchIds: string[], salt: string): Promise<{ options: FilterOptions; reviewerIds: Map<string, string> }> {
+export async function filterOptions(db: Db, projectId: string, batchIds: string[], salt: string): Promise<{ options: FilterOptions; reviewerIds: Map<string, string> }> {
   const [batches, facets, reviewers] = await Promise.all([
     db.batch.findMany({ where: { id: { in: batchIds } }, select: { name: true }, orderBy: { createdAt: "asc" } }),
     db.$queryRaw<Array<{ kind: string; specialty: string | null; language: string }>>`SELECT DISTINCT lower(kind::text) AS kind, specialty, language FROM "Item" WHERE "projectId" = ${projectId}`,

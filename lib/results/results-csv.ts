@@ -12,7 +12,8 @@ export const RESULTS_CSV_HEADER = ["section", "axis", "model", "versus", "figure
 const num = (x: number | null | undefined) => (x === null || x === undefined ? "" : String(Math.round(x * 1e6) / 1e6));
 const share = (p: Proportion) => [String(p.count), String(p.n), num(p.share), num(p.low), num(p.high)];
 
-export function resultsCsv(results: RubricResults): string {
+/** `extra`: further rows in the same columns (judge calibration, lib/judges/calibration-rows.ts). */
+export function resultsCsv(results: RubricResults, extra: string[][] = []): string {
   const rows: string[][] = [RESULTS_CSV_HEADER];
   for (const { axis, models } of results.axes) {
     for (const m of models) {
@@ -35,5 +36,6 @@ export function resultsCsv(results: RubricResults): string {
       }
     }
   }
+  rows.push(...extra);
   return writeDelimitedRows(rows);
 }

@@ -25,11 +25,12 @@ const resultsRoute = await import("@/app/api/v1/projects/[slug]/results/route");
 const exportJobsRoute = await import("@/app/api/v1/projects/[slug]/export-jobs/route");
 const exportJobRoute = await import("@/app/api/v1/export-jobs/[id]/route");
 const exportJobDownloadRoute = await import("@/app/api/v1/export-jobs/[id]/download/route");
+const judgeRoute = await import("@/app/api/v1/projects/[slug]/judge-results/route");
 const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
 const accountActions = await import("@/app/account/actions");
 const resetActions = await import("@/app/reset-password/[token]/actions");
-const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET };
+const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST };
 
 type Study = Awaited<ReturnType<typeof seedStudy>>;
 type Who = "anonymous" | "admin" | "reviewer" | "otherReviewer" | "researcher" | "outsider";
@@ -84,6 +85,17 @@ describe("route handlers × roles", () => {
     for (const who of WHO) {
       const body = JSON.stringify({ externalId: `new-${who}`, question: "q", responses: [{ modelName: "m", content: "c" }] });
       const res = await importRoute.POST(request(who, `/api/v1/projects/${study.project.slug}/import`, { method: "POST", body }), { params: Promise.resolve({ slug: study.project.slug }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+      if (res.status === 200) expect(await res.text()).toContain('"ok":true');
+    }
+  });
+
+  it("POST judge results: admins only", async () => {
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 403 };
+    const slug = study.project.slug;
+    for (const who of WHO) {
+      const body = JSON.stringify({ externalId: "q-1", response: "model-alpha", axis: "scientific_consensus", value: "aligned", judge: `judge-${who}` });
+      const res = await judgeRoute.POST(request(who, `/api/v1/projects/${slug}/judge-results`, { method: "POST", body }), { params: Promise.resolve({ slug }) });
       expect([who, res.status]).toEqual([who, expected[who]]);
       if (res.status === 200) expect(await res.text()).toContain('"ok":true');
     }

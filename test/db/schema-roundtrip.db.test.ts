@@ -56,6 +56,10 @@ describe("migrated database matches schema.prisma", () => {
     const reset = await db.passwordReset.create({ data: { id: "pr1", userId: "u1", tokenHash: "rh", createdById: "u1", createdAt: t, expiresAt, usedAt: t } });
     expect(reset).toMatchObject({ userId: "u1", tokenHash: "rh", createdById: "u1", createdAt: t, expiresAt, usedAt: t });
 
+    const judged = await db.judgeResult.create({
+      data: { id: "j1", projectId: "p1", itemId: "i1", responseId: "r1", axisKey: null, criterionId: "c1", value: true, judge: "gpt", rationale: "why", importId: "imp", sourceLine: 3, createdAt: t },
+    });
+    expect(judged).toMatchObject({ criterionId: "c1", axisKey: null, value: true, judge: "gpt", rationale: "why", importId: "imp", sourceLine: 3, createdAt: t });
     const everything = await db.project.findUniqueOrThrow({
       where: { id: "p1" },
       include: { members: true, rubrics: { include: { axes: true } }, items: { include: { responses: true, criteria: true, batchItems: true, assignments: { include: { annotation: { include: { revisions: true } } } } } }, batches: true, auditEvents: true },
@@ -90,6 +94,12 @@ describe("migrated database matches schema.prisma", () => {
     const later = new Date(Date.now() + 86_400_000);
     await expectViolation(db.apiToken.create({ data: { userId: "u1", name: "n", tokenHash: "t-a", prefix: "csm_", scopes: [], expiresAt: later } })); // a token has scopes
     await expectViolation(db.apiToken.create({ data: { userId: "u1", name: "n", tokenHash: "t-b", prefix: "csm_", scopes: ["export:read"], expiresAt: new Date(0) } })); // and expires after it was made
+    await db.response.create({ data: { id: "r1", itemId: "i1", position: 0, label: "A", modelName: "m", content: "c" } });
+    const judged = { projectId: "p1", itemId: "i1", responseId: "r1", value: 3, judge: "gpt", importId: "imp", sourceLine: 1 };
+    await expectViolation(db.judgeResult.create({ data: judged })); // an axis or a criterion
+    await db.judgeResult.create({ data: { ...judged, axisKey: "quality" } });
+    await expectViolation(db.judgeResult.create({ data: { ...judged, axisKey: "quality" } })); // one value per judge, response and target
+    await expectViolation(db.judgeResult.create({ data: { ...judged, axisKey: "other", judge: " " } })); // a judge has a name
     await db.passwordReset.create({ data: { userId: "u1", tokenHash: "r-a", expiresAt: later } });
     await expectViolation(db.passwordReset.create({ data: { userId: "u1", tokenHash: "r-a", expiresAt: later } })); // secrets are unique
   });

@@ -7,6 +7,7 @@ import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ImportItems } from "@/components/admin/import-items";
 import { UploadImages } from "@/components/admin/upload-images";
 import { ImportArguments } from "@/components/admin/import-arguments";
+import { ImportJudgeResults } from "@/components/admin/import-judge-results";
 import { ArgumentExportLinks } from "@/components/admin/argument-export-links";
 import { ExportJobsPanel } from "@/components/admin/export-jobs-panel";
 import { listExportJobs } from "@/lib/export-jobs/export-jobs";
@@ -63,6 +64,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           {hasPermission(actor.role, "item:import") ? <ImportItems slug={project.slug} /> : null}
           {hasPermission(actor.role, "item:import") ? <UploadImages slug={project.slug} /> : null}
           {hasPermission(actor.role, "item:import") ? <ImportArguments slug={project.slug} /> : null}
+          {hasPermission(actor.role, "item:import") ? <ImportJudgeResults slug={project.slug} /> : null}
         </section>
 
         <section className={cardClass}>

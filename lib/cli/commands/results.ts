@@ -3,6 +3,9 @@ import { loadRubricResults } from "@/lib/results/load-results";
 import { resolveResultsQuery } from "@/lib/results/resolve-results-query";
 import { resultsCsv } from "@/lib/results/results-csv";
 import { percentWithInterval } from "@/lib/results/format";
+import { loadJudgeCalibration } from "@/lib/judges/calibration";
+import { judgeCalibrationRows } from "@/lib/judges/calibration-rows";
+import { judgeTableRows } from "@/lib/judges/calibration-table";
 import type { Command } from "../command";
 import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
@@ -15,7 +18,8 @@ The results page's figures: per rubric axis and model the share of each answer, 
 mean of scales and the N/A rate (95 % Wilson / t intervals), and pairwise better / tie / worse per
 model pair after polarity; agreement per axis (Krippendorff's alpha, Cohen's and Fleiss' kappa,
 Gwet's AC1/AC2, percent agreement, bootstrap 95 % intervals; intra-rater where reviewers rated a
-unit again). Gold items are excluded unless --gold says otherwise. --format csv is
+unit again); LLM-judge calibration when judge results were imported (import-judge). Gold items are
+excluded unless --gold says otherwise. --format csv is
 the page's CSV download (one row per figure); json has everything.`;
 
 const FILTERS = ["batch", "kind", "specialty", "language", "reviewer", "from", "to", "gold"] as const;
@@ -33,9 +37,9 @@ export const resultsCommand: Command = {
     if (!["table", "csv", "json"].includes(format)) throw new UsageError(`--format must be table, csv or json.\n\n${usage}`);
     const query = Object.fromEntries(FILTERS.flatMap((f) => (typeof values[f] === "string" ? [[f, values[f] as string]] : [])));
     const { project, filter } = await resolveResultsQuery(actor, slug, query);
-    const results = await loadRubricResults(actor, project.id, filter);
-    if (format === "json") return io.out(JSON.stringify({ filter, ...results }));
-    if (format === "csv") return io.out(resultsCsv(results).trimEnd());
+    const [results, judges] = await Promise.all([loadRubricResults(actor, project.id, filter), loadJudgeCalibration(actor, project.id, filter)]);
+    if (format === "json") return io.out(JSON.stringify({ filter, ...results, judges }));
+    if (format === "csv") return io.out(resultsCsv(results, judgeCalibrationRows(judges)).trimEnd());
     const rows: string[][] = [["basis", `${results.annotations} annotations`, `${results.items} items`, `${results.reviewers} reviewers`, `gold ${filter.gold}`]];
     for (const { axis, models } of results.axes) {
       for (const m of models) {
@@ -50,6 +54,7 @@ export const resultsCommand: Command = {
         rows.push([kind, a.axis, agreement.level, `pairable units ${agreement.basis.pairableUnits}/${agreement.basis.units}`, `raters ${agreement.basis.raters}`, ...figures]);
       }
     }
+    rows.push(...judgeTableRows(judges));
     io.out(writeDelimitedRows(rows, "\t").trimEnd());
   },
 };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgreementTable } from "@/components/results/agreement-table";
 import { AxisResultsTable } from "@/components/results/axis-results-table";
+import { JudgeCalibrationSection } from "@/components/results/judge-calibration";
 import { PairwiseResultsTable } from "@/components/results/pairwise-results-table";
 import { ResultsFilters } from "@/components/results/results-filters";
 import { ToolResults } from "@/components/results/tool-results";
@@ -11,6 +12,7 @@ import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass } from "@/components/ui/styles";
 import { NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
+import { loadJudgeCalibration } from "@/lib/judges/calibration";
 import { loadRubricResults } from "@/lib/results/load-results";
 import { filterQuery, resultsFilterSchema, type ResultsFilter } from "@/lib/results/results-filter";
 import { findProjectForActor } from "@/lib/projects/access";
@@ -42,6 +44,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
   // The other tools' sections take the batch filter (the rest of the filters apply to the sections above).
   const batchId = filter.batch && results ? (await findBatchByName(project.id, filter.batch)).id : undefined;
   const scores = results ? await loadProjectQuality(actor, project.id, batchId ? { batchId } : {}) : null;
+  const judges = results ? await loadJudgeCalibration(actor, project.id, filter) : null;
   const query = filterQuery(filter);
   const pairLabels = new Map(results?.pairAxes.map((a) => [a.key, `${a.label}${a.polarity === "CHOSEN_IS_WORSE" ? " (choosing = worse)" : ""}`]) ?? []);
   return (
@@ -89,6 +92,12 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
             </section>
           ) : null}
           {scores ? <ToolResults scores={scores} /> : null}
+          {judges ? (
+            <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Judge calibration">
+              <h2 className="mb-3 font-medium">Judge calibration: automated judges against the physicians</h2>
+              <JudgeCalibrationSection calibration={judges} />
+            </section>
+          ) : null}
           <footer className="text-xs text-slate-600" data-testid="results-methods">
             <p>
               Method. Shares are of ratings other than “Cannot rate / N/A”, with 95 % Wilson score intervals (Wilson 1927; Newcombe, Stat Med

@@ -1,0 +1,75 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { buttonClass } from "@/components/ui/styles";
+import { describeFailure, describeImportError } from "@/lib/import/describe-import";
+import { describeJudgeImport } from "@/lib/judges/describe-judge-import";
+import type { JudgeImportResult } from "@/lib/judges/import-judge-results";
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Sends an LLM judge's JSONL file to the judge-results route and shows its outcome (admins). */
+export function ImportJudgeResults({ slug }: { slug: string }) {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [replace, setReplace] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<JudgeImportResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setResult(null);
+    setFailure(null);
+    setBusy(true);
+    try {
+      const response = await fetch(`/api/v1/projects/${slug}/judge-results${replace ? "?replace=true" : ""}`, {
+        method: "POST",
+        body: file,
+        headers: { "Content-Type": "application/x-ndjson", "X-File-Name": file.name },
+      });
+      if (!response.ok) {
+        const body = await response.json().catch(() => ({}));
+        throw new Error(body.error ?? `The server answered ${response.status}.`);
+      }
+      // NDJSON: progress events, then one result.
+      const events = (await response.text()).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+      const last = events.findLast((e) => e.type === "result");
+      if (last) setResult(last as JudgeImportResult);
+      router.refresh();
+    } catch (error) {
+      setFailure((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-4 space-y-2 border-t border-slate-100 pt-4" aria-label="Import judge results">
+      <label className="block text-sm font-medium text-slate-700" htmlFor="judge-file">Import LLM-judge results (JSONL)</label>
+      <p id="judge-file-help" className="text-xs text-slate-500">
+        One value per line, e.g. <code>{`{"externalId":"q-1","response":"model-alpha","axis":"overall_quality","value":4,"judge":"gpt-judge"}`}</code>, or{" "}
+        <code>&quot;criterion&quot;:2,&quot;value&quot;:true</code> for a case criterion. Compared with the physicians on the results page; never shown to reviewers.
+      </p>
+      <input id="judge-file" type="file" accept=".jsonl,.ndjson,application/x-ndjson,application/json" className="block text-sm" aria-describedby="judge-file-help"
+        onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <label className="flex items-center gap-2 text-sm text-slate-700">
+        <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} data-testid="judge-replace" />
+        Replace values this judge already has (otherwise they are conflicts)
+      </label>
+      <button className={buttonClass} disabled={!file || busy}>{busy ? "Importing…" : "Import judge results"}</button>
+      {failure ? <p className="text-sm text-red-700" data-testid="judge-import-error">{failure}</p> : null}
+      {result?.ok ? <p className="text-sm text-green-700" data-testid="judge-import-result">{describeJudgeImport(result)}.</p> : null}
+      {result && !result.ok ? (
+        <div data-testid="judge-import-errors" className="text-sm text-red-700">
+          <p>{describeFailure(result)}</p>
+          <ul className="mt-1 max-h-48 list-disc overflow-auto pl-5">
+            {result.errors.map((e, i) => <li key={i}>{capitalized(describeImportError(e))}</li>)}
+          </ul>
+          {result.errorCount > result.errors.length ? <p>… and {(result.errorCount - result.errors.length).toLocaleString("en")} more.</p> : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}
