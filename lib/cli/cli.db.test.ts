@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { unzipSync } from "fflate";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,7 +44,18 @@ describe("consilium CLI", () => {
     const lines = readFileSync(out, "utf8").trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ overallComment: "cli", project: "cli-study", batch: "R1" });
+    expect(JSON.parse(readFileSync(`${out}.manifest.json`, "utf8"))).toMatchObject({ format: "jsonl", counts: { records_submitted: 1 }, project: { slug: "cli-study" } });
     expect(await getDb().auditEvent.count({ where: { action: { in: ["items.import", "batch.assign", "export.download"] } } })).toBe(3);
+
+    // Parquet tables into a folder; a folder that is not empty is refused; hf as a zip.
+    const tables = path.join(dir, "tables");
+    expect(await cli("export", "cli-study", "--format", "parquet", "--out", tables, "--as", "admin@x.org")).toMatchObject({ code: 0 });
+    expect(readdirSync(tables).sort()).toEqual(["annotations.parquet", "criteria.parquet", "manifest.json", "pairwise.parquet", "ratings.parquet", "responses.parquet", "steps.parquet"]);
+    expect(await cli("export", "cli-study", "--format", "parquet", "--out", tables, "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/is a folder that is not empty/) });
+    expect(await cli("export", "cli-study", "--format", "hf", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/give --out FOLDER or --out FILE\.zip/) });
+    const zip = path.join(dir, "hf.zip");
+    expect(await cli("export", "cli-study", "--format", "hf", "--kind", "qa", "--out", zip, "--as", "admin@x.org")).toMatchObject({ code: 0 });
+    expect(Object.keys(unzipSync(readFileSync(zip)))).toContain("README.md");
   });
 
   it("obeys the permission table and reports errors with a non-zero exit", async () => {
@@ -55,7 +67,7 @@ describe("consilium CLI", () => {
     expect(await cli("create-project", "--template", "nope", "--name", "Yes", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/^Unknown rubric template "nope"\. Run `consilium templates`/) });
     expect(await cli("frobnicate")).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown command "frobnicate"/) });
     expect(await cli("import", "--bogus")).toMatchObject({ code: 2 });
-    expect(await cli("export", "x", "--format", "xml", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/jsonl, csv, steps, steps-csv, brat or conll/) });
+    expect(await cli("export", "x", "--format", "xml", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/jsonl, csv, steps, steps-csv, parquet, preferences, healthbench, hf, brat or conll/) });
   });
 
   it("exits with 2 when a command names an unknown project, batch, user, template, role or format, or a bad value; 1 when refused", async () => {
@@ -69,7 +81,9 @@ describe("consilium CLI", () => {
     const cases: Array<[string[], RegExp]> = [
       [["export", "codes", "--batch", "NOPE"], /^Error: Batch "NOPE" not found\.$/],
       [["export", "nope"], /^Error: Project "nope" not found\.$/],
-      [["export", "codes", "--format", "xml"], /^--format must be jsonl, csv, steps, steps-csv, brat or conll\./],
+      [["export", "codes", "--format", "xml"], /^--format must be jsonl, csv, steps, steps-csv, parquet, preferences, healthbench, hf, brat or conll\./],
+      [["export", "codes", "--reviewer", "R-0000000000"], /^Error: No reviewer R-0000000000 in this project\.$/],
+      [["export", "codes", "--kind", "essay"], /^--kind must be one of qa, mcq/],
       [["export", "codes", "--status", "drafts"], /^--status must be submitted, skipped or all\./],
       [["export", "codes", "--out", "/no/such/dir/x.csv"], /^Cannot write \/no\/such\/dir\/x\.csv \(ENOENT\)\.$/],
       [["scores", "nope"], /^Error: Project "nope" not found\.$/],

@@ -41,6 +41,8 @@ export type AnnotationPageRow = {
   /** Only with content. */
   input?: unknown;
   reference?: unknown;
+  /** Only with includeMetadata. */
+  metadata?: unknown;
   responses: PageResponse[];
   criteria: PageCriterion[];
 };
@@ -51,8 +53,29 @@ export type AnnotationPageQuery = {
   after?: string;
   pageSize: number;
   includeContent: boolean;
+  /** With content: also the item's metadata (tags, canary) — HealthBench records need it. */
+  includeMetadata?: boolean;
   identifyReviewers: boolean;
+  /** Optional filters (item kind, one reviewer, a time range); none keeps the query as benchmarked. */
+  narrow?: RecordNarrowing;
 };
+
+/** Dates are UTC instants: from inclusive, until exclusive (the day after the `to` date). */
+export type RecordNarrowing = { kind?: string; reviewerId?: string; from?: Date; until?: Date };
+
+/**
+ * The narrowing as SQL for a query over `s` (Assignment) and `i` (Item); `at` is the column that
+ * dates a record: the submission time, or for a skip the assignment's last update (when it was skipped).
+ */
+export function narrowingSql(narrow: RecordNarrowing | undefined, at: Prisma.Sql): Prisma.Sql {
+  if (!narrow) return Prisma.empty;
+  const parts: Prisma.Sql[] = [];
+  if (narrow.kind) parts.push(Prisma.sql`AND i.kind = ${narrow.kind.toUpperCase()}::"ItemKind"`);
+  if (narrow.reviewerId) parts.push(Prisma.sql`AND s."reviewerId" = ${narrow.reviewerId}`);
+  if (narrow.from) parts.push(Prisma.sql`AND ${at} >= ${narrow.from}`);
+  if (narrow.until) parts.push(Prisma.sql`AND ${at} < ${narrow.until}`);
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
+}
 
 /** The item's responses and criteria as JSON arrays in position order, for an item id column. */
 function itemAggregates(itemId: Prisma.Sql, includeContent: boolean) {
@@ -65,11 +88,14 @@ function itemAggregates(itemId: Prisma.Sql, includeContent: boolean) {
                      FROM "Criterion" c WHERE c."itemId" = ${itemId}), '[]'::json) AS criteria`;
 }
 
+const itemContentSql = (q: AnnotationPageQuery) =>
+  q.includeContent ? (q.includeMetadata ? Prisma.sql`, i.input, i.reference, i.metadata` : Prisma.sql`, i.input, i.reference`) : Prisma.empty;
+
 const reviewerEmail = (identifyReviewers: boolean) =>
   identifyReviewers ? Prisma.sql`, (SELECT u.email FROM "User" u WHERE u.id = s."reviewerId") AS email` : Prisma.empty;
 
 export function fetchAnnotationPage(db: Db, q: AnnotationPageQuery): Promise<AnnotationPageRow[]> {
-  const itemContent = q.includeContent ? Prisma.sql`, i.input, i.reference` : Prisma.empty;
+  const itemContent = itemContentSql(q);
   const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND a.id > ${q.after}`;
   return db.$queryRaw<AnnotationPageRow[]>`
     SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
@@ -79,7 +105,7 @@ export function fetchAnnotationPage(db: Db, q: AnnotationPageQuery): Promise<Ann
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"
-    WHERE a.kind = 'REVIEW' AND a."submittedAt" IS NOT NULL AND s."batchId" = ANY(${q.batchIds}::text[]) ${after}
+    WHERE a.kind = 'REVIEW' AND a."submittedAt" IS NOT NULL AND s."batchId" = ANY(${q.batchIds}::text[]) ${after} ${narrowingSql(q.narrow, Prisma.sql`a."submittedAt"`)}
     ORDER BY a.id
     LIMIT ${q.pageSize}`;
 }
@@ -92,7 +118,7 @@ export type SkippedPageRow = Omit<AnnotationPageRow, "version" | "data" | "submi
  * records keep the annotation-driven query the benchmark was tuned on.
  */
 export function fetchSkippedPage(db: Db, q: AnnotationPageQuery): Promise<SkippedPageRow[]> {
-  const itemContent = q.includeContent ? Prisma.sql`, i.input, i.reference` : Prisma.empty;
+  const itemContent = itemContentSql(q);
   const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND s.id > ${q.after}`;
   return db.$queryRaw<SkippedPageRow[]>`
     SELECT s.id, s."itemId", s."batchId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", COALESCE(s."skipReason", '') AS "skipReason",
@@ -100,7 +126,7 @@ export function fetchSkippedPage(db: Db, q: AnnotationPageQuery): Promise<Skippe
            ${itemAggregates(Prisma.sql`s."itemId"`, q.includeContent)}
     FROM "Assignment" s
     JOIN "Item" i ON i.id = s."itemId"
-    WHERE s.status = 'SKIPPED' AND s."batchId" = ANY(${q.batchIds}::text[]) ${after}
+    WHERE s.status = 'SKIPPED' AND s."batchId" = ANY(${q.batchIds}::text[]) ${after} ${narrowingSql(q.narrow, Prisma.sql`s."updatedAt"`)}
     ORDER BY s.id
     LIMIT ${q.pageSize}`;
 }

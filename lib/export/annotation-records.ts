@@ -5,7 +5,7 @@ import { projectRecord, projectResponse } from "@/lib/tools/export-projections";
 import { statementsOf } from "@/lib/tools/references/statements";
 import { segmentationVersions } from "@/lib/tools/steps/segmentations";
 import type { ExportContext } from "@/lib/tools/types";
-import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type SkippedPageRow } from "./annotation-page-query";
+import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type RecordNarrowing, type SkippedPageRow } from "./annotation-page-query";
 import { pagedRows } from "./paged-rows";
 import { pseudonymizeReviewer } from "./pseudonym";
 import type { ExportRecord, ExportResponseRecord, SkippedRecord, SubmittedRecord } from "./record-schema";
@@ -37,7 +37,28 @@ export type ExportFilter = {
   identifyReviewers?: boolean;
   /** Include item input and response texts (JSONL datasets); ratings-only when false. */
   includeContent?: boolean;
+  /** With content: the item's metadata too (internal: the HealthBench records carry its tags and canary). */
+  includeItemMetadata?: boolean;
+  /** Only items of this kind (lower case, as in records). */
+  kind?: string;
+  /** Only this reviewer's records (a user id, resolved from the pseudonym by prepareExport). */
+  reviewerId?: string;
+  /** Submitted (or, for skips, last updated) on or after this day, YYYY-MM-DD, UTC. */
+  from?: string;
+  /** … and on or before this day. */
+  to?: string;
 };
+
+/** The filter's kind, reviewer and dates as the page queries' narrowing (undefined when none is set). */
+export function narrowingOf(filter: ExportFilter): RecordNarrowing | undefined {
+  if (!filter.kind && !filter.reviewerId && !filter.from && !filter.to) return undefined;
+  return {
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.reviewerId ? { reviewerId: filter.reviewerId } : {}),
+    ...(filter.from ? { from: new Date(`${filter.from}T00:00:00Z`) } : {}),
+    ...(filter.to ? { until: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000) } : {}),
+  };
+}
 
 type Axis = { key: string; appliesTo: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" };
 
@@ -61,7 +82,7 @@ function commonFields(row: AnnotationPageRow | SkippedPageRow, assignmentId: str
     itemId: row.itemId,
     externalId: row.externalId,
     kind: row.kind.toLowerCase() as SubmittedRecord["kind"],
-    ...(ctx.includeContent ? { item: { input: row.input, reference: row.reference ?? null } } : {}),
+    ...(ctx.includeContent ? { item: { input: row.input, reference: row.reference ?? null, ...(row.metadata !== undefined ? { metadata: row.metadata } : {}) } } : {}),
     reviewer: ctx.reviewer(row),
     timeOnTaskMs: row.timeOnTaskMs,
   };
@@ -145,7 +166,9 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
     return segmentations;
   };
   const pageSize = includeContent ? CONTENT_PAGE_SIZE : PAGE_SIZE;
-  const query = (after: string | undefined) => ({ batchIds, after, pageSize, includeContent, identifyReviewers });
+  const narrow = narrowingOf(filter);
+  const includeMetadata = includeContent && Boolean(filter.includeItemMetadata);
+  const query = (after: string | undefined) => ({ batchIds, after, pageSize, includeContent, includeMetadata, identifyReviewers, ...(narrow ? { narrow } : {}) });
   // Submitted records first (by annotation id), then skipped ones (by assignment id).
   if (status !== "skipped") {
     for await (const a of pagedRows((after) => fetchAnnotationPage(db, query(after)), pageSize)) {

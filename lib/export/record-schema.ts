@@ -131,7 +131,11 @@ const common = {
   externalId: z.string(),
   kind: z.enum(ITEM_KINDS),
   item: z
-    .strictObject({ input: z.unknown(), reference: z.unknown() })
+    .strictObject({
+      input: z.unknown(),
+      reference: z.unknown(),
+      metadata: z.unknown().optional().meta({ description: "Internal: the item's metadata, read for HealthBench records only; never in the JSONL export." }),
+    })
     .optional()
     .meta({ description: "With content only: the item as reviewed (input by kind) and its reference (incl. gold answers), as imported." }),
   reviewer: z.string().meta({ description: "Pseudonym R-<10 hex> (stable per project), or the email when an admin asked for identities." }),

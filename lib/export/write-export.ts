@@ -3,6 +3,9 @@ import type { ExportFormat } from "./schema";
 import { writeDelimitedRows } from "./csv-cell";
 import { STEP_CSV_COLUMNS, stepCsvRows, stepRecordsOf } from "./step-records";
 import { csvRowsOf } from "@/lib/tools/export-projections";
+import type { DominanceAxis } from "./dominance";
+import { healthBenchRecordsOf } from "./healthbench-records";
+import { preferencePairsOf } from "./preference-pairs";
 import type { CsvRow } from "@/lib/tools/types";
 
 // Format writers: pure functions from records to text chunks, shared by the route handler,
@@ -85,26 +88,59 @@ export function exportHeader(format: ExportFormat): string {
   return "";
 }
 
-export function formatRecord(format: ExportFormat, record: ExportRecord): string {
+/** What some formats need besides the record: the rubric's response axes for dominance pairs. */
+export type FormatContext = { dominanceAxes: readonly DominanceAxis[] };
+const NO_CONTEXT: FormatContext = { dominanceAxes: [] };
+
+/** Records read and rows written, by type, for the manifest (lib/export/manifest.ts). */
+export type RecordCounts = Record<string, number>;
+const bump = (counts: RecordCounts | undefined, key: string, by = 1) => {
+  if (counts && by) counts[key] = (counts[key] ?? 0) + by;
+};
+
+/** The format's lines for one record (jsonl-like formats: one JSON object per line). */
+function linesOf(format: ExportFormat, record: ExportRecord, ctx: FormatContext, counts?: RecordCounts): string {
+  const jsonLines = (key: string, values: readonly object[]) => {
+    bump(counts, key, values.length);
+    return values.map((v) => JSON.stringify(v) + "\n").join("");
+  };
   switch (format) {
-    case "csv":
-      return writeDelimitedRows(toCsvRows(record));
+    case "csv": {
+      const rows = toCsvRows(record);
+      bump(counts, "csv_rows", rows.length);
+      return writeDelimitedRows(rows);
+    }
     case "steps":
-      return stepRecordsOf(record).map((s) => JSON.stringify(s) + "\n").join("");
-    case "steps-csv":
-      return writeDelimitedRows(stepCsvRows(record));
+      return jsonLines("steps", stepRecordsOf(record));
+    case "steps-csv": {
+      const rows = stepCsvRows(record);
+      bump(counts, "steps", rows.length);
+      return writeDelimitedRows(rows);
+    }
+    case "preferences": {
+      const pairs = preferencePairsOf(record, ctx.dominanceAxes);
+      for (const p of pairs) bump(counts, `preference_pairs_${p.source}`);
+      return jsonLines("preference_pairs", pairs);
+    }
+    case "healthbench":
+      return jsonLines("healthbench_records", healthBenchRecordsOf(record));
     default:
       return JSON.stringify(record) + "\n";
   }
 }
 
-export async function* exportChunks(format: ExportFormat, records: AsyncIterable<ExportRecord>, onRecord?: () => void): AsyncGenerator<string> {
+export function formatRecord(format: ExportFormat, record: ExportRecord, ctx: FormatContext = NO_CONTEXT, counts?: RecordCounts): string {
+  bump(counts, record.status === "submitted" ? "records_submitted" : "records_skipped");
+  return linesOf(format, record, ctx, counts);
+}
+
+export async function* exportChunks(format: ExportFormat, records: AsyncIterable<ExportRecord>, onRecord?: () => void, ctx: FormatContext = NO_CONTEXT, counts?: RecordCounts): AsyncGenerator<string> {
   const header = exportHeader(format);
   if (header) yield header;
   // Batch small strings into ~64 KB chunks: fewer writes, same constant memory.
   let buffer = "";
   for await (const record of records) {
-    buffer += formatRecord(format, record);
+    buffer += formatRecord(format, record, ctx, counts);
     onRecord?.();
     if (buffer.length >= 65_536) {
       yield buffer;

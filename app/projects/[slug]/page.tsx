@@ -93,6 +93,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
                     <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=steps-csv`}>Step records (CSV)</a>
                   </>
                 ) : null}
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=parquet`} data-testid="export-parquet">Parquet (zip)</a>
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=hf`} data-testid="export-hf">Hugging Face dataset (zip)</a>
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=preferences`} data-testid="export-preferences">Preference pairs (JSONL)</a>
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=healthbench`} data-testid="export-healthbench">HealthBench records (JSONL)</a>
               </div>
               <p className="mt-1 text-xs text-slate-500">
                 Submitted annotations and skipped items with their reasons (each record says its status); de-blinded (model

@@ -1,11 +1,14 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
+import { buildManifest } from "@/lib/export/manifest";
 import { countExportRecords, prepareExport } from "@/lib/export/prepare-export";
 import { runExport } from "@/lib/export/run-export";
+import { isMultiFileFormat } from "@/lib/export/schema";
+import { exportDatasetCommand } from "./export-dataset";
 import type { Command } from "../command";
 import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
@@ -13,14 +16,20 @@ import { createProgress } from "../progress";
 import { exportArgumentsCommand } from "./export-arguments";
 import { isArgumentExportFormat } from "@/lib/tools/arguments/export-query";
 
-const usage = `Usage: consilium export PROJECT_SLUG [--format jsonl|csv|steps|steps-csv] [--status all|submitted|skipped] [--batch NAME]
+const usage = `Usage: consilium export PROJECT_SLUG [--format jsonl|csv|steps|steps-csv|preferences|healthbench] [--status all|submitted|skipped] [--batch NAME]
+                        [--kind KIND] [--reviewer R-…] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                         [--out FILE] [--identify-reviewers] [--no-content] --as EMAIL
 
 Streams the study's records, de-blinded, reviewers pseudonymized (admins may pass
 --identify-reviewers): submitted annotations and skipped assignments with their reasons
 (--status, default all). JSONL (default) carries item and response texts unless --no-content.
 Without --out the file goes to standard output; with --out it appears only once complete.
-An unknown project or batch, or a bad flag value, exits with 2.
+With --out FILE, FILE.manifest.json is written beside it (counts, filters, rubric versions, app version).
+An unknown project, batch or reviewer, or a bad flag value, exits with 2.
+
+       consilium export PROJECT_SLUG --format parquet|hf --out FOLDER|FILE.zip [same filters] --as EMAIL
+Parquet: one table per record type (annotations, ratings, responses, pairwise, criteria, steps) and
+manifest.json; hf: a Hugging Face datasets folder (data/*.parquet, README.md dataset card, manifest.json).
 
        consilium export PROJECT_SLUG --format brat --out FOLDER|FILE.zip [--source reviewers|imported]
        consilium export PROJECT_SLUG --format conll [--out FILE] [--source reviewers|imported] [--fold-major-claim]
@@ -42,7 +51,7 @@ export const exportCommand: Command = {
   name: "export",
   summary: "export submitted annotations and skips (JSONL or CSV)",
   usage,
-  options: { format: { type: "string" }, status: { type: "string" }, out: { type: "string" }, batch: { type: "string" }, "identify-reviewers": { type: "boolean" }, "no-content": { type: "boolean" }, source: { type: "string" }, "fold-major-claim": { type: "boolean" } },
+  options: { format: { type: "string" }, status: { type: "string" }, out: { type: "string" }, batch: { type: "string" }, kind: { type: "string" }, reviewer: { type: "string" }, from: { type: "string" }, to: { type: "string" }, "identify-reviewers": { type: "boolean" }, "no-content": { type: "boolean" }, source: { type: "string" }, "fold-major-claim": { type: "boolean" } },
   async run({ values, positionals }, io) {
     const [slug, ...extra] = positionals;
     if (!slug || extra.length) throw new UsageError(usage);
@@ -54,6 +63,10 @@ export const exportCommand: Command = {
         format: values.format as string | undefined,
         batch: values.batch as string | undefined,
         status: values.status as string | undefined,
+        kind: values.kind as string | undefined,
+        reviewer: values.reviewer as string | undefined,
+        from: values.from as string | undefined,
+        to: values.to as string | undefined,
         identifyReviewers: values["identify-reviewers"] ? "true" : undefined,
         content: values["no-content"] ? "false" : undefined,
       });
@@ -63,6 +76,7 @@ export const exportCommand: Command = {
       throw error;
     }
     const { format, filter } = prepared;
+    if (isMultiFileFormat(format)) return exportDatasetCommand({ ...prepared, format, actorId: actor.id, out: values.out as string | undefined, usage }, io);
     const total = await countExportRecords(filter);
     const out = values.out as string | undefined;
     // Nothing half-written: the file is written aside and renamed into place once complete. It is
@@ -71,7 +85,8 @@ export const exportCommand: Command = {
     const target = out ? await openTarget(out, partial) : null;
     const progress = createProgress("Exporting", total);
     let records = 0;
-    const chunks = Readable.from(runExport({ actorId: actor.id, format, filter, onRecord: () => progress.update(++records) }));
+    const counts: Record<string, number> = {};
+    const chunks = Readable.from(runExport({ actorId: actor.id, format, filter, counts, onRecord: () => progress.update(++records) }));
     if (!out || !target) {
       try {
         await pipeline(chunks, process.stdout, { end: false });
@@ -85,11 +100,13 @@ export const exportCommand: Command = {
     try {
       await pipeline(chunks, target);
       await rename(partial, out);
+      const manifest = await buildManifest({ format, project: prepared.project, query: prepared.query, filter, counts });
+      await writeFile(`${out}.manifest.json`, JSON.stringify(manifest, null, 2) + "\n");
     } catch (error) {
       await rm(partial, { force: true });
       throw error;
     }
     progress.finish(records);
-    io.err(`Wrote ${records} records to ${out}.`);
+    io.err(`Wrote ${records} records to ${out} (manifest: ${out}.manifest.json).`);
   },
 };

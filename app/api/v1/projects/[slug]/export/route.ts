@@ -1,19 +1,36 @@
 import type { NextRequest } from "next/server";
 import { withApiAuth } from "@/lib/api/with-api-auth";
 import { textStream } from "@/lib/api/stream-response";
+import { manifestOfSingleFileExport } from "@/lib/export/manifest";
 import { prepareExport } from "@/lib/export/prepare-export";
+import { exportDatasetZip } from "@/lib/export/run-dataset-export";
 import { runExport } from "@/lib/export/run-export";
+import { isMultiFileFormat } from "@/lib/export/schema";
+import { byteStream } from "@/lib/export/zip-stream";
 import { isArgumentExportFormat, prepareArgumentExport } from "@/lib/tools/arguments/export-query";
 import { runArgumentExport, zipFiles } from "@/lib/tools/arguments/export-files";
 
 export const dynamic = "force-dynamic";
 
-const CONTENT_TYPES = { jsonl: "application/x-ndjson; charset=utf-8", csv: "text/csv; charset=utf-8", steps: "application/x-ndjson; charset=utf-8", "steps-csv": "text/csv; charset=utf-8" } as const;
-const FILE_NAMES = { jsonl: ["annotations", "jsonl"], csv: ["annotations", "csv"], steps: ["steps", "jsonl"], "steps-csv": ["steps", "csv"] } as const;
+const NDJSON = "application/x-ndjson; charset=utf-8";
+const CSV = "text/csv; charset=utf-8";
+const SINGLE_FILES = {
+  jsonl: [NDJSON, "annotations", "jsonl"],
+  csv: [CSV, "annotations", "csv"],
+  steps: [NDJSON, "steps", "jsonl"],
+  "steps-csv": [CSV, "steps", "csv"],
+  preferences: [NDJSON, "preferences", "jsonl"],
+  healthbench: [NDJSON, "healthbench", "jsonl"],
+} as const;
+
+const download = (body: BodyInit, type: string, fileName: string) =>
+  new Response(body, { headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" } });
 
 /**
- * GET ?format=jsonl|csv|steps|steps-csv&batch=NAME&status=submitted|skipped|all&content=false&identifyReviewers=true.
- * Everything that can fail (bad parameter → 400, unknown project or batch → 404) fails in
+ * GET ?format=jsonl|csv|steps|steps-csv|preferences|healthbench|parquet|hf&batch=NAME&status=submitted|skipped|all
+ * &kind=…&reviewer=R-…&from=YYYY-MM-DD&to=YYYY-MM-DD&content=false&identifyReviewers=true&manifest=true.
+ * parquet and hf are zips (manifest.json inside); manifest=true answers a single-file format's manifest.
+ * Everything that can fail (bad parameter → 400, unknown project, batch or reviewer → 404) fails in
  * prepareExport, before the stream starts.
  */
 export const GET = withApiAuth<{ slug: string }>("export:read", async (req: NextRequest, actor, { slug }) => {
@@ -25,14 +42,16 @@ export const GET = withApiAuth<{ slug: string }>("export:read", async (req: Next
     const [body, type, extension] = "files" in result ? [zipFiles(result.files), "application/zip", "zip"] : [result.conll, "text/plain; charset=utf-8", "conll"];
     return new Response(body as BodyInit, { headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${name}.${extension}"`, "Cache-Control": "no-store" } });
   }
-  const { project, format, filter } = await prepareExport(actor, slug, Object.fromEntries(req.nextUrl.searchParams));
-  const chunks = runExport({ actorId: actor.id, format, filter });
+  const { project, format, filter, query } = await prepareExport(actor, slug, Object.fromEntries(req.nextUrl.searchParams));
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(textStream(chunks), {
-    headers: {
-      "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": `attachment; filename="${project.slug}-${FILE_NAMES[format][0]}-${stamp}.${FILE_NAMES[format][1]}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  if (isMultiFileFormat(format)) {
+    const name = `${project.slug}-${format === "hf" ? "hf-dataset" : "parquet"}-${stamp}.zip`;
+    return download(byteStream(exportDatasetZip({ actorId: actor.id, project, filter, format, query })), "application/zip", name);
+  }
+  if (query.manifest) {
+    const manifest = await manifestOfSingleFileExport({ actorId: actor.id, project, filter, format, query });
+    return download(JSON.stringify(manifest, null, 2) + "\n", "application/json; charset=utf-8", `${project.slug}-${SINGLE_FILES[format][1]}-${stamp}.manifest.json`);
+  }
+  const [type, base, extension] = SINGLE_FILES[format];
+  return download(textStream(runExport({ actorId: actor.id, format, filter })), type, `${project.slug}-${base}-${stamp}.${extension}`);
 });

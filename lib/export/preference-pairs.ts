@@ -1,0 +1,64 @@
+import { compareByDominance, type DominanceAxis } from "./dominance";
+import type { ExportRecord, ExportResponseRecord, ResponseRef } from "./record-schema";
+import { promptTextOf, responseTextOf } from "./record-texts";
+
+/**
+ * One preference pair (README "Preference pairs", decision 016): the prompt, the preferred and the
+ * other response's texts, and where the preference comes from. `source` "pairwise": a reviewer's
+ * pairwise judgment on one axis after its polarity (ties are not pairs), margin = the reviewer's
+ * strength (1–3) or null. `source` "rubric_dominance": the reviewer's rubric ratings put one response
+ * at least as close to the best bin on every axis both were rated on and closer on at least one
+ * (lib/export/dominance.ts); axis null, `axes` the axes where it is closer, margin their count.
+ */
+export type PreferencePair = {
+  prompt: string;
+  chosen: string;
+  rejected: string;
+  axis: string | null;
+  margin: number | null;
+  reviewer: string;
+  source: "pairwise" | "rubric_dominance";
+  axes: string[];
+  project: string;
+  batch: string;
+  annotationId: string;
+  itemId: string;
+  externalId: string;
+  chosenResponseId: string;
+  chosenModel: string;
+  rejectedResponseId: string;
+  rejectedModel: string;
+};
+
+export function preferencePairsOf(record: ExportRecord, axes: readonly DominanceAxis[]): PreferencePair[] {
+  if (record.status !== "submitted") return [];
+  const prompt = promptTextOf(record);
+  const byId = new Map(record.responses.map((r) => [r.responseId, r]));
+  const pair = (chosen: ResponseRef, rejected: ResponseRef, fields: Pick<PreferencePair, "axis" | "margin" | "source" | "axes">): PreferencePair[] => {
+    const c = byId.get(chosen.responseId);
+    const r = byId.get(rejected.responseId);
+    if (!c || !r) return [];
+    return [{
+      prompt, chosen: responseTextOf(c), rejected: responseTextOf(r), ...fields, reviewer: record.reviewer,
+      project: record.project, batch: record.batch, annotationId: record.annotationId, itemId: record.itemId, externalId: record.externalId,
+      chosenResponseId: c.responseId, chosenModel: c.modelName, rejectedResponseId: r.responseId, rejectedModel: r.modelName,
+    }];
+  };
+  const pairs: PreferencePair[] = [];
+  for (const p of record.pairwise ?? []) {
+    if (p.better === "tie") continue;
+    const rejected = p.better.responseId === p.shownA.responseId ? p.shownB : p.shownA;
+    pairs.push(...pair(p.better, rejected, { axis: p.axis, margin: p.strength ?? null, source: "pairwise", axes: [p.axis] }));
+  }
+  // Every two responses once, in import order (A–B, A–C, B–C).
+  const responses: ExportResponseRecord[] = record.responses;
+  for (let i = 0; i < responses.length; i++) {
+    for (let j = i + 1; j < responses.length; j++) {
+      const d = compareByDominance(axes, responses[i].ratings, responses[j].ratings);
+      if (!d.winner) continue;
+      const [winner, loser] = d.winner === "first" ? [responses[i], responses[j]] : [responses[j], responses[i]];
+      pairs.push(...pair(winner, loser, { axis: null, margin: d.strictlyBetter.length, source: "rubric_dominance", axes: d.strictlyBetter }));
+    }
+  }
+  return pairs;
+}
