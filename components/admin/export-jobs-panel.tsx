@@ -5,7 +5,10 @@ import { FormStatus } from "@/components/ui/form-status";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { ExportJobView } from "@/lib/export-jobs/export-jobs";
 
-const FORMATS: Array<[string, string]> = [["jsonl", "JSONL"], ["csv", "CSV"], ["steps", "Step records (JSONL)"], ["steps-csv", "Step records (CSV)"]];
+const FORMATS: Array<[string, string]> = [
+  ["jsonl", "JSONL"], ["csv", "CSV"], ["parquet", "Parquet tables (zip)"], ["hf", "Hugging Face dataset (zip)"],
+  ["preferences", "Preference pairs (JSONL)"], ["healthbench", "HealthBench records (JSONL)"], ["steps", "Step records (JSONL)"], ["steps-csv", "Step records (CSV)"],
+];
 /** While a job is queued or running the list is refreshed this often (ms). */
 const POLL_MS = 2_000;
 

@@ -7,7 +7,8 @@ import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permiss
 import { getDb } from "@/lib/db/client";
 import { countExportRecords, prepareExport } from "@/lib/export/prepare-export";
 import { runExport } from "@/lib/export/run-export";
-import { exportQuerySchema } from "@/lib/export/schema";
+import { isMultiFileFormat } from "@/lib/export/schema";
+import { exportDatasetZip } from "@/lib/export/run-dataset-export";
 import { findProjectForActor } from "@/lib/projects/access";
 import { exportFilePath } from "./export-dir";
 import { enqueueExportJob } from "./queue";
@@ -17,7 +18,7 @@ import { enqueueExportJob } from "./queue";
 // worker, with progress the page polls. A job that was running when the server stopped is picked up
 // again by pg-boss and starts over (the partial file is replaced: writes go to a temporary name).
 
-const EXTENSIONS = { jsonl: "jsonl", csv: "csv", steps: "jsonl", "steps-csv": "csv" } as const;
+const EXTENSIONS = { jsonl: "jsonl", csv: "csv", steps: "jsonl", "steps-csv": "csv", preferences: "jsonl", healthbench: "jsonl", parquet: "zip", hf: "zip" } as const;
 /** Progress is written every this many records: often enough for a progress bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY = 2_000;
 
@@ -53,8 +54,7 @@ function view(job: JobRow): ExportJobView {
 
 /** Validates the export as the download would (bad query → 400, unknown project → 404), records the job and queues it. */
 export async function startExportJob(actor: Actor, slug: string, query: Record<string, string | undefined>): Promise<ExportJobView> {
-  const { project, format, filter } = await prepareExport(actor, slug, query);
-  const q = exportQuerySchema.parse(query);
+  const { project, format, filter, query: q } = await prepareExport(actor, slug, query);
   const expected = await countExportRecords(filter);
   const job = await getDb().exportJob.create({
     data: { projectId: project.id, requestedById: actor.id, format, query: { ...q }, expectedRecords: expected },
@@ -96,7 +96,7 @@ export async function runExportJob(jobId: string): Promise<void> {
     const actor: Actor = { id: job.requestedBy.id, role: job.requestedBy.role, email: job.requestedBy.email, name: job.requestedBy.name };
     if (!job.requestedBy.isActive) throw new Error("The account that asked for this export was deactivated.");
     const query = Object.fromEntries(Object.entries(job.query as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-    const { format, filter } = await prepareExport(actor, job.project.slug, query);
+    const { format, filter, query: parsed } = await prepareExport(actor, job.project.slug, query);
     const fileName = `${job.project.slug}-${format}-${job.createdAt.toISOString().slice(0, 10)}-${job.id.slice(-6)}.${EXTENSIONS[format]}`;
     const file = exportFilePath(job.id, fileName);
     await mkdir(path.dirname(file), { recursive: true });
@@ -109,7 +109,9 @@ export async function runExportJob(jobId: string): Promise<void> {
         reported = reported.then(() => db.exportJob.update({ where: { id: jobId }, data: { records: at } }).then(() => undefined));
       }
     };
-    await pipeline(Readable.from(runExport({ actorId: actor.id, format, filter, onRecord })), createWriteStream(partial));
+    // Parquet and the Hugging Face folder are zips of several files; the rest are one text stream.
+    const chunks = isMultiFileFormat(format) ? exportDatasetZip({ actorId: actor.id, project: job.project, filter, format, query: parsed, onRecord }) : runExport({ actorId: actor.id, format, filter, onRecord });
+    await pipeline(Readable.from(chunks), createWriteStream(partial));
     await reported;
     await rename(partial, file);
     const { size } = await stat(file);
