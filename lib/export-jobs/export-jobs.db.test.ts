@@ -1,4 +1,5 @@
 import { readFile, rm } from "node:fs/promises";
+import { unzipSync } from "fflate";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,6 +32,22 @@ async function submittedStudy() {
 }
 
 describe("background exports", () => {
+  it("write the multi-file formats as the download's zip (Parquet tables and the manifest)", async () => {
+    const { researcher, project } = await submittedStudy();
+    const job = await startExportJob(asActor(researcher), project.slug, { format: "parquet" });
+    const queue = await getExportQueue();
+    const [queued] = await queue.fetch<{ jobId: string }>(EXPORT_QUEUE);
+    expect(queued.data.jobId).toBe(job.id);
+    await runExportJob(queued.data.jobId);
+    await queue.complete(EXPORT_QUEUE, queued.id);
+    const done = await findExportJob(asActor(researcher), job.id);
+    expect(done).toMatchObject({ status: "done" });
+    expect(done.fileName).toMatch(/\.zip$/);
+    const files = unzipSync(new Uint8Array(await readFile(done.path!)));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(["manifest.json", "annotations.parquet", "ratings.parquet"]));
+    expect(JSON.parse(new TextDecoder().decode(files["manifest.json"]))).toMatchObject({ format: "parquet" });
+  });
+
   it("are queued in pg-boss, survive a restart of the queue, and write the same file as the download", async () => {
     const { researcher, outsider, reviewers, admin, project } = await submittedStudy();
     const job = await startExportJob(asActor(researcher), project.slug, { format: "jsonl" });
