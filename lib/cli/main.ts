@@ -15,6 +15,7 @@ import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { importJudgeCommand } from "./commands/import-judge";
 import { addMemberCommand, removeMemberCommand } from "./commands/members";
+import { reportCommand } from "./commands/report";
 import { resultsCommand } from "./commands/results";
 import { scoresCommand } from "./commands/scores";
 import { templatesCommand } from "./commands/templates";
@@ -32,6 +33,7 @@ export const COMMANDS: Command[] = [
   exportCommand,
   scoresCommand,
   resultsCommand,
+  reportCommand,
   createTokenCommand,
   listTokensCommand,
   revokeTokenCommand,

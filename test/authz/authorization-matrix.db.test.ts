@@ -22,6 +22,7 @@ const itemImageRoute = await import("@/app/api/v1/items/[itemId]/images/[index]/
 const uploadImageRoute = await import("@/app/api/v1/projects/[slug]/images/route");
 const scoresRoute = await import("@/app/api/v1/projects/[slug]/scores/route");
 const resultsRoute = await import("@/app/api/v1/projects/[slug]/results/route");
+const reportRoute = await import("@/app/api/v1/projects/[slug]/report/route");
 const exportJobsRoute = await import("@/app/api/v1/projects/[slug]/export-jobs/route");
 const exportJobRoute = await import("@/app/api/v1/export-jobs/[id]/route");
 const exportJobDownloadRoute = await import("@/app/api/v1/export-jobs/[id]/download/route");
@@ -30,7 +31,7 @@ const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
 const accountActions = await import("@/app/account/actions");
 const resetActions = await import("@/app/reset-password/[token]/actions");
-const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST };
+const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, reportRoute: reportRoute.GET };
 
 type Study = Awaited<ReturnType<typeof seedStudy>>;
 type Who = "anonymous" | "admin" | "reviewer" | "otherReviewer" | "researcher" | "outsider";
@@ -152,6 +153,18 @@ describe("route handlers × roles", () => {
       const bad = await resultsRoute.GET(request(who, `/api/v1/projects/${slug}/results?gold=maybe`), { params: Promise.resolve({ slug }) });
       expect([who, bad.status]).toEqual([who, expected[who] === 200 ? 400 : expected[who] === 404 ? 400 : expected[who]]);
     }
+  });
+
+  it("GET report: admins and member researchers, as Markdown", async () => {
+    const slug = study.project.slug;
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+    for (const who of WHO) {
+      const res = await reportRoute.GET(request(who, `/api/v1/projects/${slug}/report?format=md`), { params: Promise.resolve({ slug }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+      if (res.status === 200) expect(await res.text()).toContain("## Reporting checklists");
+    }
+    const bad = await reportRoute.GET(request("admin", `/api/v1/projects/${slug}/report?format=docx`), { params: Promise.resolve({ slug }) });
+    expect(bad.status).toBe(400);
   });
 
   it("background exports: admins and member researchers start them; a job is seen only by its requester and admins", async () => {

@@ -61,6 +61,10 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
             {results.annotations} submitted annotation{results.annotations === 1 ? "" : "s"} of {results.items} item{results.items === 1 ? "" : "s"} by {results.reviewers} reviewer{results.reviewers === 1 ? "" : "s"}
             {results.rubricVersions.length ? ` · rubric version ${[...new Set(results.rubricVersions)].join(", ")}` : ""} · gold items {filter.gold === "exclude" ? "excluded" : filter.gold === "only" ? "only" : "included"}.{" "}
             <a className="text-blue-800 hover:underline" href={`/api/v1/projects/${project.slug}/results?format=csv${query ? `&${query}` : ""}`} data-testid="results-csv">Download as CSV</a>
+            {" · Study report: "}
+            <a className="text-blue-800 hover:underline" href={`/api/v1/projects/${project.slug}/report?format=md`} data-testid="report-md">Markdown</a>
+            {" · "}
+            <a className="text-blue-800 hover:underline" href={`/api/v1/projects/${project.slug}/report?format=pdf`} data-testid="report-pdf">PDF</a>
           </p>
           {results.axes.length ? (
             <section className={`${cardClass} mb-6`} aria-label="Rubric axes">
