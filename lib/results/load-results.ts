@@ -5,6 +5,7 @@ import { pagedRows } from "@/lib/export/paged-rows";
 import { pseudonymizeReviewer } from "@/lib/export/pseudonym";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findVisibleBatchIds } from "@/lib/projects/access";
+import { STEP_VERDICTS } from "@/lib/tools/steps/taxonomy";
 import { agreementValue, summarizeAgreement, type AgreementRow, type AxisAgreementResult } from "./agreement-results";
 import { summarizeAxes, type AxisResult, type RatingObservation, type ResultAxis } from "./axis-results";
 import { summarizePairs, type PairObservation, type PairResult } from "./pairwise-results";
@@ -110,6 +111,13 @@ function observe(row: Row, axes: Map<string, ResultAxis & { polarity: AxisRow["p
     for (const [axis, value] of Object.entries(block.ratings)) if (axes.get(axis)?.appliesTo === "RESPONSE") rate(axis, name, responseId, value);
   }
   for (const [axis, value] of Object.entries(data.item.ratings)) if (axes.get(axis)?.appliesTo === "ITEM") rate(axis, null, row.itemId, value);
+  // Step verdicts (issue 8's tool): one unit per step of a segmentation version, nominal.
+  for (const [responseId, block] of Object.entries(data.steps ?? {})) {
+    if (!model.has(responseId)) continue;
+    for (const [index, label] of Object.entries(block.steps)) {
+      if (label.verdict) sinks.agreement.push({ axis: STEP_VERDICT_AXIS.key, unit: `${responseId}:${block.segmentationVersion}:${index}`, rater: row.reviewerId, value: label.verdict });
+    }
+  }
   const [a, b] = row.responseOrder;
   const shown = [model.get(a), model.get(b)] as const;
   if (shown[0] === undefined || shown[1] === undefined) return;
@@ -124,6 +132,9 @@ function observe(row: Row, axes: Map<string, ResultAxis & { polarity: AxisRow["p
     if (firstModel !== secondModel) sinks.agreement.push({ axis, unit: row.itemId, rater: row.reviewerId, value: better === "tie" ? "tie" : better === firstModel ? "first" : "second" });
   }
 }
+
+/** Step verdicts join the agreement table as one more (nominal) axis; they have no distribution here (the step results do). */
+const STEP_VERDICT_AXIS: ResultAxis = { key: "step_verdict", label: "Reasoning step verdicts", type: "CHOICE", appliesTo: "RESPONSE", options: STEP_VERDICTS.map((v) => ({ value: v, label: v })), multiSelect: false, bestValue: null };
 
 const resultAxisOf = (a: AxisRow): ResultAxis => ({
   key: a.key, label: a.label, type: a.type, appliesTo: a.appliesTo, options: a.options ?? [], multiSelect: a.type === "CHOICE" && (a.max ?? 1) > 1, bestValue: a.bestValue,
@@ -164,7 +175,7 @@ export async function loadRubricResults(actor: Actor, projectId: string, filter:
     axes: summarizeAxes(resultAxes, sinks.ratings),
     pairAxes: [...axes.values()].filter((a) => a.appliesTo === "PAIR").map((a) => ({ key: a.key, label: a.label, polarity: a.polarity })),
     pairs: summarizePairs(resultAxes.map((a) => a.key), sinks.pairs),
-    agreement: summarizeAgreement(resultAxes, sinks.agreement, { resamples: opts.resamples }),
+    agreement: summarizeAgreement(sinks.agreement.some((r) => r.axis === STEP_VERDICT_AXIS.key) ? [...resultAxes, STEP_VERDICT_AXIS] : resultAxes, sinks.agreement, { resamples: opts.resamples }),
     options,
   };
 }

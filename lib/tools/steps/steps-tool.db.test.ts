@@ -9,6 +9,8 @@ import { runExport } from "@/lib/export/run-export";
 import { createProject } from "@/lib/projects/create-project";
 import { seedItems, seedUser } from "@/lib/seed/factories";
 import { asActor } from "@/test/support/study";
+import { loadRubricResults } from "@/lib/results/load-results";
+import { resultsFilterSchema } from "@/lib/results/results-filter";
 import { loadStepResults } from "./results";
 import { editSegmentation, latestSegmentations } from "./segmentations";
 
@@ -133,5 +135,25 @@ describe("step records export", () => {
     for await (const chunk of runExport({ actorId: admin.id, format: "steps-csv", filter: { projectId: project.id, status: "submitted", includeContent: true } })) csv += chunk;
     expect(csv.split("\n")[0]).toMatch(/^project,batch,annotation_id,item_id,external_id,response_id,model_name,reviewer,segmentation_version,step,/);
     expect(csv).toMatch(/,2\. Blood cultures should come first\.,incorrect,,premature_closure,major,/);
+  });
+
+  it("step verdicts of two reviewers join the results page's agreement table, one unit per step of a version", async () => {
+    const { admin, reviewers, project, mine, byModel } = await study();
+    for (const [n, reviewer] of reviewers.entries()) {
+      await loadAssignmentForReview(reviewer, mine(reviewer).id); // segments the traces (version 1)
+      const data = {
+        ...emptyAnnotationData(),
+        steps: {
+          // The second reviewer calls alpha's step 2 incorrect: 4 of 5 steps agree.
+          [byModel.alpha]: { segmentationVersion: 1, steps: labelAll(3, n === 1 ? "incorrect" : "correct"), finalAnswerCorrect: true, reasoningSupportsAnswer: true },
+          [byModel.beta]: { segmentationVersion: 1, steps: labelAll(2), finalAnswerCorrect: false, reasoningSupportsAnswer: true },
+        },
+      };
+      expect(await saveAnnotation(reviewer, mine(reviewer).id, { baseVersion: 0, clientMutationId: `agreement-${n}`, data, submit: true })).toMatchObject({ status: "saved" });
+    }
+    const { agreement } = await loadRubricResults(admin, project.id, resultsFilterSchema.parse({}), { resamples: 0 });
+    const verdicts = agreement.find((a) => a.axis === "step_verdict")!;
+    expect(verdicts.inter?.basis).toMatchObject({ raters: 2, units: 5, pairableUnits: 5 });
+    expect(verdicts.inter?.coefficients.find((c) => c.key === "percent_agreement")?.value).toBeCloseTo(4 / 5, 12);
   });
 });
