@@ -18,6 +18,7 @@ import { installKeyLatencyProbe, percentile, pressAndMeasure, reviewerKeystrokes
 
 const PASSWORD = "bench-annotator-password";
 const SECRET = "bench-secret-not-for-production";
+const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "disabled-by-default-v8.cpu_profiler", "v8.execute", "blink.user_timing", "latencyInfo"];
 
 export type AnnotatorFigures = {
   p50: number; p95: number; max: number; keys: number; warmUpKeys: number;
@@ -145,7 +146,11 @@ export async function measureAnnotator(opts: { root: string; databaseUrl: string
     // Warm-up (not measured): a few caret moves and Esc, so the first measured key is not the page's first input.
     const warmUp: Keystroke[] = [...Array.from({ length: 4 }, () => ({ key: "ArrowRight", kind: "caret" as const })), { key: "Escape", kind: "escape" }];
     await pressAndMeasure(page, warmUp, 0);
+    // BENCH_ANNOTATOR_TRACE=<file.json>: a Chromium performance trace of the measured keys (open it in DevTools' Performance panel).
+    const trace = process.env.BENCH_ANNOTATOR_TRACE;
+    if (trace) await browser.startTracing(page, { path: path.resolve(trace), categories: TRACE_CATEGORIES });
     const results = await pressAndMeasure(page, reviewerKeystrokes(), warmUp.length);
+    if (trace) await browser.stopTracing();
 
     // Every edit reached the server: the autosave says saved, and the stored draft has what the page shows.
     await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 30_000 });
