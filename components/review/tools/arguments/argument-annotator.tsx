@@ -336,7 +336,8 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
           <TextLayer ref={layer} text={text} blocks={blocks} colorOf={colorOf} nameOf={nameOf} />
           {/* Its own compositing layer (will-change), as the arcs': moving the caret repaints these few boxes, not the text. */}
           <div className="pointer-events-none absolute inset-0 will-change-transform" aria-hidden="true">
-            {overlay.sel.map((r, i) => <div key={`s${i}`} className={overlay.caret ? "absolute w-0.5 bg-blue-700" : "absolute bg-blue-400/30"} style={r} data-testid={overlay.caret ? "argument-caret" : "argument-selection"} />)}
+            {/* A collapsed range has no width: the caret gets its own 2 px, or nobody (and no test) could see it. */}
+            {overlay.sel.map((r, i) => <div key={`s${i}`} className={overlay.caret ? "absolute bg-blue-700" : "absolute bg-blue-400/30"} style={overlay.caret ? { ...r, width: 2 } : r} data-testid={overlay.caret ? "argument-caret" : "argument-selection"} />)}
             {overlay.span.map((r, i) => <div key={`p${i}`} className="absolute rounded-sm ring-2 ring-blue-600" style={r} data-testid="argument-selected-span" />)}
             {overlay.target.map((r, i) => <div key={`t${i}`} className="absolute rounded-sm ring-2 ring-dashed ring-amber-500 outline-dashed outline-2 outline-amber-500" style={r} />)}
           </div>
