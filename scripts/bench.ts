@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: export throughput against a raw PostgreSQL COPY of the same rows.
  *
- *   npm run bench [-- --annotations N] [--json] [--keep-db]
+ *   npm run bench [-- --annotations N] [--only export|annotator] [--port P] [--json] [--keep-db]
  *
  * 1. Database: BENCH_PG_URL (a local server URL) if set, else a private cluster in .data/bench-pg.
  *    A fresh `consilium_bench` database is created there, migrated, and DATABASE_URL points at it
@@ -10,6 +10,10 @@
  * 3. Measure, in this process and in this order: warm-up (COPY of 1,000 rows, first chunk of each
  *    export format), COPY baseline, JSONL export (the real runExport path), CSV export.
  *    Peak RSS is sampled every 50 ms during each export only; GC is never forced.
+ *    Then the review page: server time of its payload (scripts/bench-review.ts), and the argument
+ *    annotator's keystroke-to-paint latency in Chromium on the production build, served on --port
+ *    (default 3170; scripts/bench-annotator.ts). `--only export` runs the export and review-server
+ *    part alone, `--only annotator` the annotator part alone (no 100k-annotation data set).
  * 4. Report a table, or with --json one line per figure:
  *    {"figure", "value", "unit", "baseline", "ratio"} (ratio = value / baseline).
  * 5. Clean up: disconnect Prisma, drop the bench database (unless --keep-db), stop our own cluster.
@@ -34,8 +38,15 @@ const { values: opts } = parseArgs({
     annotations: { type: "string", default: "100000" },
     json: { type: "boolean", default: false },
     "keep-db": { type: "boolean", default: false },
+    only: { type: "string" },
+    port: { type: "string", default: "3170" },
   },
 });
+const PARTS = ["export", "annotator"] as const;
+if (opts.only !== undefined && !(PARTS as readonly string[]).includes(opts.only)) throw new Error(`--only takes ${PARTS.join(" or ")} (got ${opts.only})`);
+const runs = (part: (typeof PARTS)[number]) => opts.only === undefined || opts.only === part;
+const PORT = Number(opts.port);
+if (!Number.isInteger(PORT) || PORT < 1 || PORT > 65535) throw new Error(`--port must be a TCP port (got ${opts.port})`);
 const N = Number(opts.annotations);
 if (!Number.isInteger(N) || N < 2) throw new Error(`--annotations must be an integer >= 2 (got ${opts.annotations})`);
 
@@ -138,6 +149,92 @@ async function measureExport(runExport: RunExport, format: "jsonl" | "csv", acto
   return { seconds: elapsed, records, bytes, lines, rssBefore, rssPeak };
 }
 
+// ---- Parts ----
+
+/** Export throughput against COPY, and the review page's server time and bundle: returns the table's title. */
+async function measureExportPart(client: pg.Client): Promise<string> {
+  const { runExport } = await import("@/lib/export/run-export");
+  const { generateStudy } = await import("./bench-data");
+  const { measureReviewLoad, reviewPageBundle } = await import("./bench-review");
+
+  // 2. Data.
+  log(`generating ${N.toLocaleString("en-US")} annotations…`);
+  const t0 = performance.now();
+  const study = await generateStudy(client, N);
+  const generationSeconds = seconds(t0);
+  const { rows: [size] } = await client.query<{ bytes: string; version: string }>(
+    `SELECT pg_database_size(current_database()) AS bytes, current_setting('server_version') AS version`,
+  );
+  log(`generated in ${generationSeconds.toFixed(1)} s (${mb(Number(size.bytes)).toFixed(0)} MB on disk)`);
+
+  // 3. Warm-up: a short COPY, and the first chunk (first page) of each export format.
+  const sql = exportEquivalentSql(study.projectId);
+  await measureCopy(client, `${sql} LIMIT 1000`);
+  for (const format of ["jsonl", "csv"] as const) {
+    const chunks = runExport({ actorId: study.adminId, filter: { projectId: study.projectId }, format });
+    await chunks.next();
+    await chunks.return(undefined); // stop after the first chunk, like a client that hangs up
+  }
+
+  log("COPY baseline…");
+  const copy = await measureCopy(client, sql);
+  log(`JSONL export… (COPY: ${copy.seconds.toFixed(2)} s)`);
+  const jsonl = await measureExport(runExport, "jsonl", study.adminId, study.projectId);
+  log(`CSV export… (JSONL: ${jsonl.seconds.toFixed(2)} s)`);
+  const csv = await measureExport(runExport, "csv", study.adminId, study.projectId);
+  log(`done (CSV: ${csv.seconds.toFixed(2)} s)`);
+
+  log("review page server time (20k-character reasoning)…");
+  const review = await measureReviewLoad();
+  const bundle = reviewPageBundle(ROOT);
+
+  for (const [name, got] of [["COPY", copy.rows], ["JSONL", jsonl.lines], ["CSV", csv.records]] as const) {
+    if (got !== N) log(`WARNING: ${name} produced ${got} records, expected ${N}`);
+  }
+
+  // 4. Figures (rows = annotations: one COPY row, one JSONL line, or ~25 CSV lines each).
+  const copyRate = N / copy.seconds;
+  addFigure("generation_s", "data generation time", generationSeconds, "s");
+  addFigure("dataset_annotations", "dataset size (annotations)", N, "annotations");
+  addFigure("dataset_db_mb", "dataset size (database on disk)", mb(Number(size.bytes)), "MB");
+  addFigure("copy_rows_per_s", "COPY rows/s (baseline)", copyRate, "rows/s");
+  addFigure("export_jsonl_rows_per_s", "JSONL export rows/s", jsonl.lines / jsonl.seconds, "rows/s", copyRate);
+  addFigure("export_jsonl_peak_rss_mb", "JSONL export peak RSS", mb(jsonl.rssPeak), "MB");
+  addFigure("export_jsonl_rss_before_mb", "RSS before JSONL export", mb(jsonl.rssBefore), "MB");
+  addFigure("export_csv_rows_per_s", "CSV export rows/s", csv.records / csv.seconds, "rows/s", copyRate);
+  addFigure("export_csv_peak_rss_mb", "CSV export peak RSS", mb(csv.rssPeak), "MB");
+  addFigure("review_server_p50_ms", "review page server time p50 (20k-char reasoning)", review.p50, "ms");
+  addFigure("review_server_p95_ms", "review page server time p95", review.p95, "ms");
+  if (bundle) addFigure("review_first_load_js_gzip_kb", "review page first-load JS (gzip)", bundle.gzipBytes / 1024, "KB");
+  else notes.push("review page bundle: no .next/diagnostics/route-bundle-stats.json — run `next build` first");
+  notes.push(
+    `review: payload built ${review.runs} times after warm-up (query + markdown/KaTeX render + sanitize), ${review.reasoningChars} reasoning chars`,
+    `COPY : ${copy.seconds.toFixed(2)} s, ${mb(copy.bytes).toFixed(1)} MB, ${copy.rows.toLocaleString("en-US")} rows`,
+    `JSONL: ${jsonl.seconds.toFixed(2)} s, ${mb(jsonl.bytes).toFixed(1)} MB, ${jsonl.lines.toLocaleString("en-US")} lines`,
+    `CSV  : ${csv.seconds.toFixed(2)} s, ${mb(csv.bytes).toFixed(1)} MB, ${csv.lines.toLocaleString("en-US")} lines for ${csv.records.toLocaleString("en-US")} annotations`,
+    "order: warm-up (COPY LIMIT 1000, first chunk of each export) → COPY → JSONL export → CSV export; one process, no forced GC",
+  );
+  return `${N.toLocaleString("en-US")} annotations on ${study.items.toLocaleString("en-US")} items, PostgreSQL ${size.version}`;
+}
+
+/** The argument annotator's keystroke-to-paint latency in Chromium (goal: p95 under 50 ms). */
+async function measureAnnotatorPart(databaseUrl: string): Promise<string> {
+  const { measureAnnotator } = await import("./bench-annotator");
+  log(`annotator keystroke-to-paint (production build on port ${PORT}, Chromium)…`);
+  const a = await measureAnnotator({ root: ROOT, databaseUrl, port: PORT, log });
+  log(`annotator: p50 ${a.p50.toFixed(1)} ms, p95 ${a.p95.toFixed(1)} ms, max ${a.max.toFixed(1)} ms over ${a.keys} keys`);
+  addFigure("annotator_key_to_paint_p50_ms", "annotator keystroke to paint p50", a.p50, "ms");
+  addFigure("annotator_key_to_paint_p95_ms", "annotator keystroke to paint p95 (goal < 50 ms)", a.p95, "ms");
+  addFigure("annotator_key_to_paint_max_ms", "annotator keystroke to paint max", a.max, "ms");
+  notes.push(
+    `annotator: ${a.textChars.toLocaleString("en-US")}-character note, ${a.spans} spans (nested and overlapping), ${a.relations} relations; ` +
+      `${a.keys} keystrokes measured after ${a.warmUpKeys} of warm-up; at the end ${a.finalSpans} spans, ${a.finalRelations} relations, autosaved (version ${a.savedVersion})`,
+    `annotator by key: ${a.byKind.map((k) => `${k.kind} ×${k.count} p50 ${k.p50.toFixed(1)} / max ${k.max.toFixed(1)} ms`).join("; ")}`,
+    "annotator: keydown timeStamp → requestAnimationFrame → MessageChannel message (after that frame's paint), one key at a time",
+  );
+  return "argument annotator on a 20k-character note";
+}
+
 // ---- Main ----
 
 async function main() {
@@ -164,72 +261,12 @@ async function main() {
     await migrateDatabase(dbUrl);
     process.env.DATABASE_URL = dbUrl; // before the first import of anything that calls getDb()
     ({ disconnectDb } = await import("@/lib/db/client"));
-    const { runExport } = await import("@/lib/export/run-export");
-    const { generateStudy } = await import("./bench-data");
-    const { measureReviewLoad, reviewPageBundle } = await import("./bench-review");
     await client.connect();
 
-    // 2. Data.
-    log(`generating ${N.toLocaleString("en-US")} annotations…`);
-    const t0 = performance.now();
-    const study = await generateStudy(client, N);
-    const generationSeconds = seconds(t0);
-    const { rows: [size] } = await client.query<{ bytes: string; version: string }>(
-      `SELECT pg_database_size(current_database()) AS bytes, current_setting('server_version') AS version`,
-    );
-    log(`generated in ${generationSeconds.toFixed(1)} s (${mb(Number(size.bytes)).toFixed(0)} MB on disk)`);
-
-    // 3. Warm-up: a short COPY, and the first chunk (first page) of each export format.
-    const sql = exportEquivalentSql(study.projectId);
-    await measureCopy(client, `${sql} LIMIT 1000`);
-    for (const format of ["jsonl", "csv"] as const) {
-      const chunks = runExport({ actorId: study.adminId, filter: { projectId: study.projectId }, format });
-      await chunks.next();
-      await chunks.return(undefined); // stop after the first chunk, like a client that hangs up
-    }
-
-    log("COPY baseline…");
-    const copy = await measureCopy(client, sql);
-    log(`JSONL export… (COPY: ${copy.seconds.toFixed(2)} s)`);
-    const jsonl = await measureExport(runExport, "jsonl", study.adminId, study.projectId);
-    log(`CSV export… (JSONL: ${jsonl.seconds.toFixed(2)} s)`);
-    const csv = await measureExport(runExport, "csv", study.adminId, study.projectId);
-    log(`done (CSV: ${csv.seconds.toFixed(2)} s)`);
-
-    log("review page server time (20k-character reasoning)…");
-    const review = await measureReviewLoad();
-    const bundle = reviewPageBundle(ROOT);
-
-    for (const [name, got] of [["COPY", copy.rows], ["JSONL", jsonl.lines], ["CSV", csv.records]] as const) {
-      if (got !== N) log(`WARNING: ${name} produced ${got} records, expected ${N}`);
-    }
-
-    // 4. Figures (rows = annotations: one COPY row, one JSONL line, or ~25 CSV lines each).
-    const copyRate = N / copy.seconds;
-    addFigure("generation_s", "data generation time", generationSeconds, "s");
-    addFigure("dataset_annotations", "dataset size (annotations)", N, "annotations");
-    addFigure("dataset_db_mb", "dataset size (database on disk)", mb(Number(size.bytes)), "MB");
-    addFigure("copy_rows_per_s", "COPY rows/s (baseline)", copyRate, "rows/s");
-    addFigure("export_jsonl_rows_per_s", "JSONL export rows/s", jsonl.lines / jsonl.seconds, "rows/s", copyRate);
-    addFigure("export_jsonl_peak_rss_mb", "JSONL export peak RSS", mb(jsonl.rssPeak), "MB");
-    addFigure("export_jsonl_rss_before_mb", "RSS before JSONL export", mb(jsonl.rssBefore), "MB");
-    addFigure("export_csv_rows_per_s", "CSV export rows/s", csv.records / csv.seconds, "rows/s", copyRate);
-    addFigure("export_csv_peak_rss_mb", "CSV export peak RSS", mb(csv.rssPeak), "MB");
-    addFigure("review_server_p50_ms", "review page server time p50 (20k-char reasoning)", review.p50, "ms");
-    addFigure("review_server_p95_ms", "review page server time p95", review.p95, "ms");
-    if (bundle) addFigure("review_first_load_js_gzip_kb", "review page first-load JS (gzip)", bundle.gzipBytes / 1024, "KB");
-    else notes.push("review page bundle: no .next/diagnostics/route-bundle-stats.json — run `next build` first");
-    notes.push(
-      `review: payload built ${review.runs} times after warm-up (query + markdown/KaTeX render + sanitize), ${review.reasoningChars} reasoning chars`,
-      `COPY : ${copy.seconds.toFixed(2)} s, ${mb(copy.bytes).toFixed(1)} MB, ${copy.rows.toLocaleString("en-US")} rows`,
-      `JSONL: ${jsonl.seconds.toFixed(2)} s, ${mb(jsonl.bytes).toFixed(1)} MB, ${jsonl.lines.toLocaleString("en-US")} lines`,
-      `CSV  : ${csv.seconds.toFixed(2)} s, ${mb(csv.bytes).toFixed(1)} MB, ${csv.lines.toLocaleString("en-US")} lines for ${csv.records.toLocaleString("en-US")} annotations`,
-      "order: warm-up (COPY LIMIT 1000, first chunk of each export) → COPY → JSONL export → CSV export; one process, no forced GC",
-    );
-    printFigures(
-      `Consilium export benchmark: ${N.toLocaleString("en-US")} annotations on ${study.items.toLocaleString("en-US")} items, ` +
-        `PostgreSQL ${size.version}, Node ${process.version}`,
-    );
+    const titles: string[] = [];
+    if (runs("export")) titles.push(await measureExportPart(client));
+    if (runs("annotator")) titles.push(await measureAnnotatorPart(dbUrl));
+    printFigures(`Consilium benchmark: ${titles.join("; ")}; Node ${process.version}`);
   } finally {
     // 5. Cleanup, in reverse order of acquisition.
     await disconnectDb?.();

@@ -7,7 +7,7 @@ import { ArcLayer, type Anchor } from "./arc-layer";
 import { domPointToIndex, rangeRects } from "./dom-offsets";
 import { addRelation, addSpan, allowedRelations, deleteRelation, deleteSpan, relabelSpan } from "./edit-annotation";
 import { RelationList } from "./relation-list";
-import { layoutSpans, spanAt } from "./span-layout";
+import { blocksOf, layoutSpans, spanAt } from "./span-layout";
 import { TextLayer } from "./text-layer";
 import { extendFocus, graphemeBoundaries, isForwardArrow, moveCaret, selectionToSpan, textDirection, textUnits } from "./text-units";
 
@@ -53,6 +53,8 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
   const boundaries = useMemo(() => graphemeBoundaries(text), [text]);
   const direction = useMemo(() => textDirection(text), [text]);
   const layout = useMemo(() => layoutSpans(text, annotation.spans), [text, annotation.spans]);
+  const blocks = useMemo(() => blocksOf(text, layout), [text, layout]);
+  const pieces = useMemo(() => blocks.flatMap((b) => b.pieces), [blocks]);
   const labels = useMemo(() => new Map(labelSet.labels.map((l) => [l.key, l])), [labelSet]);
   const colorOf = useCallback((label: string) => labels.get(label)?.color ?? "#64748b", [labels]);
   const nameOf = useCallback((label: string) => labels.get(label)?.name ?? label, [labels]);
@@ -92,12 +94,12 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
     const origin = root.getBoundingClientRect();
     const rectsOf = (id: string | null | undefined) => {
       const s = id ? layout.spans.find((x) => x.id === id) : undefined;
-      return s ? rangeRects(el, layout.segments, s.from, s.to, origin) : [];
+      return s ? rangeRects(el, pieces, s.from, s.to, origin) : [];
     };
     const from = sel ? Math.min(sel.anchor, sel.focus) : 0;
     const to = sel ? Math.max(sel.anchor, sel.focus) : 0;
-    setOverlay({ sel: sel ? rangeRects(el, layout.segments, from, to, origin) : [], caret: Boolean(sel && from === to), span: rectsOf(spanId), target: rectsOf(draft?.to) });
-  }, [sel, spanId, draft, layout]);
+    setOverlay({ sel: sel ? rangeRects(el, pieces, from, to, origin) : [], caret: Boolean(sel && from === to), span: rectsOf(spanId), target: rectsOf(draft?.to) });
+  }, [sel, spanId, draft, layout, pieces]);
 
   const selectSpan = (id: string | null) => {
     setSpanId(id);
@@ -331,8 +333,9 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
         <div ref={wrap} className="relative min-w-0 flex-1 pt-6" onMouseUp={onMouseUp} onMouseDown={onMouseDown}>
           <ArcLayer relations={annotation.relations} anchors={anchors.map} width={anchors.width} height={anchors.height} selected={relationId} highlightSpan={spanId}
             onSelect={selectRelation} drag={drag && anchors.map.get(drag.from) ? { from: anchors.map.get(drag.from)!, to: drag.at } : null} />
-          <TextLayer ref={layer} text={text} layout={layout} colorOf={colorOf} nameOf={nameOf} />
-          <div className="pointer-events-none absolute inset-0" aria-hidden="true">
+          <TextLayer ref={layer} text={text} blocks={blocks} colorOf={colorOf} nameOf={nameOf} />
+          {/* Its own compositing layer (will-change), as the arcs': moving the caret repaints these few boxes, not the text. */}
+          <div className="pointer-events-none absolute inset-0 will-change-transform" aria-hidden="true">
             {/* A collapsed range has no width: the caret gets its own 2 px, or nobody (and no test) could see it. */}
             {overlay.sel.map((r, i) => <div key={`s${i}`} className={overlay.caret ? "absolute bg-blue-700" : "absolute bg-blue-400/30"} style={overlay.caret ? { ...r, width: 2 } : r} data-testid={overlay.caret ? "argument-caret" : "argument-selection"} />)}
             {overlay.span.map((r, i) => <div key={`p${i}`} className="absolute rounded-sm ring-2 ring-blue-600" style={r} data-testid="argument-selected-span" />)}

@@ -1,11 +1,12 @@
 "use client";
 import { forwardRef, memo, type CSSProperties } from "react";
-import type { Layout, Segment } from "./span-layout";
+import type { Block, Piece, Segment } from "./span-layout";
 
-// The text with its spans: every segment is one element (data-s = its first UTF-16 index) whose
-// stacked underlines, one lane per covering span, keep overlapping and nested spans legible; a tag
-// with the label opens every span (and is the handle to drag a relation from). Memoized: moving the
-// caret or selecting a span repaints only the overlay, never these hundreds of elements.
+// The text with its spans: one block per paragraph (span-layout.ts blocksOf), in it every piece of
+// a segment is one element (data-s = its first UTF-16 index) whose stacked underlines, one lane per
+// covering span, keep overlapping and nested spans legible; a tag with the label opens every span
+// (and is the handle to drag a relation from). Memoized: moving the caret or selecting a span
+// repaints only the overlay, never these hundreds of elements; an edit re-renders its paragraph.
 
 const LANE = 4;
 
@@ -21,26 +22,41 @@ function segmentStyle(seg: Segment, colorOf: (label: string) => string): CSSProp
   };
 }
 
-type Props = { text: string; layout: Layout; colorOf: (label: string) => string; nameOf: (label: string) => string };
+type Props = { text: string; blocks: readonly Block[]; colorOf: (label: string) => string; nameOf: (label: string) => string };
 
 export const TextLayer = memo(
-  forwardRef<HTMLDivElement, Props>(function TextLayer({ text, layout, colorOf, nameOf }, ref) {
-    const startsAt = new Map<number, typeof layout.spans>();
-    for (const s of layout.spans) startsAt.set(s.from, [...(startsAt.get(s.from) ?? []), s]);
+  forwardRef<HTMLDivElement, Props>(function TextLayer({ text, blocks, colorOf, nameOf }, ref) {
     return (
       <div ref={ref} dir="auto" className="whitespace-pre-wrap break-words text-sm leading-[2.7]" data-testid="argument-text-layer">
-        {layout.segments.map((seg) => (
-          <SegmentView key={seg.from} seg={seg} text={text} tags={startsAt.get(seg.from)} colorOf={colorOf} nameOf={nameOf} />
+        {blocks.map((block) => (
+          <BlockView key={block.from} block={block} text={text} colorOf={colorOf} nameOf={nameOf} />
         ))}
       </div>
     );
   }),
 );
 
-function SegmentView({ seg, text, tags, colorOf, nameOf }: { seg: Segment; text: string; tags?: Layout["spans"]; colorOf: Props["colorOf"]; nameOf: Props["nameOf"] }) {
+type BlockProps = { block: Block; text: string; colorOf: Props["colorOf"]; nameOf: Props["nameOf"] };
+
+// A paragraph re-renders only when its own drawing changed (its signature), so an edit touches one
+// paragraph's elements, not the whole text's.
+const BlockView = memo(
+  function BlockView({ block, text, colorOf, nameOf }: BlockProps) {
+    return (
+      <div data-paragraph={block.from}>
+        {block.pieces.map((piece) => (
+          <PieceView key={piece.from} piece={piece} text={text} colorOf={colorOf} nameOf={nameOf} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) => a.block.signature === b.block.signature && a.text === b.text && a.colorOf === b.colorOf && a.nameOf === b.nameOf,
+);
+
+function PieceView({ piece, text, colorOf, nameOf }: { piece: Piece; text: string; colorOf: Props["colorOf"]; nameOf: Props["nameOf"] }) {
   return (
     <>
-      {tags?.map((s) => (
+      {piece.tags.map((s) => (
         <span
           key={s.id}
           data-tag-span={s.id}
@@ -51,8 +67,8 @@ function SegmentView({ seg, text, tags, colorOf, nameOf }: { seg: Segment; text:
           {s.label}
         </span>
       ))}
-      <span data-s={seg.from} data-ids={seg.spans.map((s) => s.id).join(" ") || undefined} style={segmentStyle(seg, colorOf)}>
-        {text.slice(seg.from, seg.to)}
+      <span data-s={piece.from} data-ids={piece.seg.spans.map((s) => s.id).join(" ") || undefined} style={segmentStyle(piece.seg, colorOf)}>
+        {text.slice(piece.from, piece.to)}
       </span>
     </>
   );
