@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: export throughput against a raw PostgreSQL COPY of the same rows.
  *
- *   npm run bench [-- --annotations N] [--only export|annotator] [--port P] [--json] [--keep-db]
+ *   npm run bench [-- --annotations N] [--only export|annotator|agreement] [--port P] [--json] [--keep-db]
  *
  * 1. Database: BENCH_PG_URL (a local server URL) if set, else a private cluster in .data/bench-pg.
  *    A fresh `consilium_bench` database is created there, migrated, and DATABASE_URL points at it
@@ -42,7 +42,7 @@ const { values: opts } = parseArgs({
     port: { type: "string", default: "3170" },
   },
 });
-const PARTS = ["export", "annotator"] as const;
+const PARTS = ["export", "annotator", "agreement"] as const;
 if (opts.only !== undefined && !(PARTS as readonly string[]).includes(opts.only)) throw new Error(`--only takes ${PARTS.join(" or ")} (got ${opts.only})`);
 const runs = (part: (typeof PARTS)[number]) => opts.only === undefined || opts.only === part;
 const PORT = Number(opts.port);
@@ -184,6 +184,13 @@ async function measureExportPart(client: pg.Client): Promise<string> {
   const csv = await measureExport(runExport, "csv", study.adminId, study.projectId);
   log(`done (CSV: ${csv.seconds.toFixed(2)} s)`);
 
+  log("Parquet export (tables of the dataset export, texts included)…");
+  const { measureParquetExport } = await import("./bench-parquet");
+  const parquet = await measureParquetExport({ actorId: study.adminId, projectId: study.projectId, includeContent: true });
+
+  log("results page figures (rubric results and agreement, server side)…");
+  const results = await measureResults(study.adminId, study.projectId);
+
   log("review page server time (20k-character reasoning)…");
   const review = await measureReviewLoad();
   const bundle = reviewPageBundle(ROOT);
@@ -203,6 +210,10 @@ async function measureExportPart(client: pg.Client): Promise<string> {
   addFigure("export_jsonl_rss_before_mb", "RSS before JSONL export", mb(jsonl.rssBefore), "MB");
   addFigure("export_csv_rows_per_s", "CSV export rows/s", csv.records / csv.seconds, "rows/s", copyRate);
   addFigure("export_csv_peak_rss_mb", "CSV export peak RSS", mb(csv.rssPeak), "MB");
+  addFigure("export_parquet_rows_per_s", "Parquet export table rows/s (all tables)", parquet.rowsPerSecond, "rows/s");
+  addFigure("export_parquet_peak_rss_mb", "Parquet export peak RSS", parquet.rssPeakMb, "MB");
+  addFigure("results_server_p50_ms", "results page data (rubric results + agreement) p50", results.p50, "ms");
+  addFigure("results_server_p95_ms", "results page data p95", results.p95, "ms");
   addFigure("review_server_p50_ms", "review page server time p50 (20k-char reasoning)", review.p50, "ms");
   addFigure("review_server_p95_ms", "review page server time p95", review.p95, "ms");
   if (bundle) addFigure("review_first_load_js_gzip_kb", "review page first-load JS (gzip)", bundle.gzipBytes / 1024, "KB");
@@ -212,9 +223,42 @@ async function measureExportPart(client: pg.Client): Promise<string> {
     `COPY : ${copy.seconds.toFixed(2)} s, ${mb(copy.bytes).toFixed(1)} MB, ${copy.rows.toLocaleString("en-US")} rows`,
     `JSONL: ${jsonl.seconds.toFixed(2)} s, ${mb(jsonl.bytes).toFixed(1)} MB, ${jsonl.lines.toLocaleString("en-US")} lines`,
     `CSV  : ${csv.seconds.toFixed(2)} s, ${mb(csv.bytes).toFixed(1)} MB, ${csv.lines.toLocaleString("en-US")} lines for ${csv.records.toLocaleString("en-US")} annotations`,
-    "order: warm-up (COPY LIMIT 1000, first chunk of each export) → COPY → JSONL export → CSV export; one process, no forced GC",
+    `Parquet: ${parquet.seconds.toFixed(2)} s, ${mb(parquet.bytes).toFixed(1)} MB, ${parquet.rows.toLocaleString("en-US")} rows in ${Object.keys(parquet.tables).length} tables, RSS before ${parquet.rssBeforeMb.toFixed(0)} MB`,
+    `results: loadRubricResults over all ${N.toLocaleString("en-US")} annotations, ${results.runs} runs after a warm-up, agreement with 1,000 bootstrap resamples per axis`,
+    "order: warm-up (COPY LIMIT 1000, first chunk of each export) → COPY → JSONL export → CSV export → Parquet → results; one process, no forced GC",
   );
   return `${N.toLocaleString("en-US")} annotations on ${study.items.toLocaleString("en-US")} items, PostgreSQL ${size.version}`;
+}
+
+/** The results page's server work (loadRubricResults: distributions, pairwise, agreement with bootstrap) over the whole data set. */
+async function measureResults(actorId: string, projectId: string, runs = 5) {
+  const { loadRubricResults } = await import("@/lib/results/load-results");
+  const { resultsFilterSchema } = await import("@/lib/results/results-filter");
+  const { getDb } = await import("@/lib/db/client");
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: actorId } });
+  const actor = { id: user.id, role: user.role, email: user.email, name: user.name };
+  const filter = resultsFilterSchema.parse({});
+  await loadRubricResults(actor, projectId, filter); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await loadRubricResults(actor, projectId, filter);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
+  return { runs, p50: at(0.5), p95: at(0.95) };
+}
+
+/** Agreement statistics alone (issue 9: 10,000 items × 3 raters × 10 axes in < 2 s), in memory. */
+async function measureAgreementPart(): Promise<string> {
+  const { measureAgreement } = await import("./bench-agreement");
+  log("agreement: 10,000 items × 3 raters × 10 ordinal axes…");
+  const a = measureAgreement();
+  addFigure("agreement_point_ms", "agreement, all coefficients, 10 axes (goal < 2,000 ms)", a.pointEstimatesMs, "ms");
+  addFigure("agreement_bootstrap_ms", `agreement with ${a.resamples.toLocaleString("en-US")} bootstrap resamples, 10 axes`, a.bootstrapMs, "ms");
+  notes.push(`agreement: ${a.items.toLocaleString("en-US")} items × ${a.raters} of ${a.pool} raters × ${a.axes} axes, ${a.ratings.toLocaleString("en-US")} ratings, ${a.coefficientsPerAxis} coefficients per axis; median of 3 runs after warm-up`);
+  return "agreement statistics";
 }
 
 /** The argument annotator's keystroke-to-paint latency in Chromium (goal: p95 under 50 ms). */
@@ -266,6 +310,7 @@ async function main() {
     const titles: string[] = [];
     if (runs("export")) titles.push(await measureExportPart(client));
     if (runs("annotator")) titles.push(await measureAnnotatorPart(dbUrl));
+    if (runs("agreement")) titles.push(await measureAgreementPart());
     printFigures(`Consilium benchmark: ${titles.join("; ")}; Node ${process.version}`);
   } finally {
     // 5. Cleanup, in reverse order of acquisition.
