@@ -10,7 +10,8 @@ test("the PGlite fallback boots, migrates, seeds and serves the app", async ({ p
   test.setTimeout(120_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "consilium-pglite-"));
   const port = 3200;
-  const env: NodeJS.ProcessEnv = { ...process.env, CONSILIUM_DATA_DIR: dataDir, PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}` };
+  // The test run's build, as it is: a rebuild here would swap the chunks under the e2e server.
+  const env: NodeJS.ProcessEnv = { ...process.env, CONSILIUM_DATA_DIR: dataDir, PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, CONSILIUM_SKIP_BUILD: "1" };
   delete env.DATABASE_URL;
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts", "--pglite"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

@@ -78,7 +78,7 @@ async function main() {
     if (migrated.applied.length) console.log(`Applied migrations: ${migrated.applied.join(", ")}`);
     const { seedDemo, DEMO_USERS } = await import("@/prisma/seed");
     const { DEMO_PASSWORD } = await import("@/lib/seed/factories");
-    if (await seedDemo()) console.log("Seeded the demo studies (4 projects, 44 items of every kind, 5 users).");
+    if (await seedDemo()) console.log("Seeded the demo studies (a project per review style and tool, items of every kind, 5 users).");
     const { disconnectDb } = await import("@/lib/db/client");
     await disconnectDb(); // PGlite serves one connection: hand it to the web server
 
@@ -88,7 +88,9 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    if (!dev && needsBuild()) {
+    // CONSILIUM_SKIP_BUILD=1 serves the existing build as it is: the e2e run starts this script beside
+    // its own server, and a rebuild would replace the chunks that server is serving.
+    if (!dev && process.env.CONSILIUM_SKIP_BUILD !== "1" && needsBuild()) {
       console.log("Building the app (first run or sources changed)…");
       const code = await run(nextBin, ["build"], env);
       if (code !== 0) throw new Error(`next build failed (exit ${code}).`);

@@ -11,7 +11,8 @@ import { isMultiFileFormat } from "@/lib/export/schema";
 import { exportDatasetZip } from "@/lib/export/run-dataset-export";
 import { findProjectForActor } from "@/lib/projects/access";
 import { exportFilePath } from "./export-dir";
-import { enqueueExportJob } from "./queue";
+import { ConflictError } from "@/lib/auth/users";
+import { backgroundExportsAvailable, enqueueExportJob } from "./queue";
 
 // Background exports (issue 9): the same export as the download link (prepareExport + runExport,
 // so permissions, filters, pseudonyms and formats cannot drift), written to a file by a pg-boss
@@ -55,6 +56,7 @@ function view(job: JobRow): ExportJobView {
 /** Validates the export as the download would (bad query → 400, unknown project → 404), records the job and queues it. */
 export async function startExportJob(actor: Actor, slug: string, query: Record<string, string | undefined>): Promise<ExportJobView> {
   const { project, format, filter, query: q } = await prepareExport(actor, slug, query);
+  if (!backgroundExportsAvailable()) throw new ConflictError("Background exports need PostgreSQL; on the embedded fallback database use the direct download.");
   const expected = await countExportRecords(filter);
   const job = await getDb().exportJob.create({
     data: { projectId: project.id, requestedById: actor.id, format, query: { ...q }, expectedRecords: expected },

@@ -5,6 +5,14 @@ import PgBoss from "pg-boss";
 // pg-boss hands a job whose worker died back out once it expires. One shared instance per process.
 
 export const EXPORT_QUEUE = "consilium-export";
+
+/**
+ * The embedded fallback database (PGlite, `npm start` without PostgreSQL) serves one connection,
+ * which the web server's pool holds (DATABASE_POOL_MAX=1): the queue cannot have its own there.
+ */
+export function backgroundExportsAvailable(): boolean {
+  return process.env.DATABASE_POOL_MAX !== "1";
+}
 /** A job not finished in this time is considered lost (its worker died) and handed out again. */
 const EXPIRE_IN_SECONDS = 60 * 60;
 

@@ -11,6 +11,7 @@ import { ImportJudgeResults } from "@/components/admin/import-judge-results";
 import { ArgumentExportLinks } from "@/components/admin/argument-export-links";
 import { ExportJobsPanel } from "@/components/admin/export-jobs-panel";
 import { listExportJobs } from "@/lib/export-jobs/export-jobs";
+import { backgroundExportsAvailable } from "@/lib/export-jobs/queue";
 import { CreateBatchForm } from "@/components/admin/create-batch-form";
 import { AddMemberForm } from "@/components/admin/add-member-form";
 import { ProjectSettingsForm } from "@/components/admin/project-settings-form";
@@ -102,7 +103,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
                 Submitted annotations and skipped items with their reasons (each record says its status); de-blinded (model
                 names restored); reviewers pseudonymized. The CSV is safe to open in a spreadsheet; JSONL keeps every text exact.
               </p>
-              <ExportJobsPanel slug={project.slug} initial={await listExportJobs(actor, project.slug)} />
+              {backgroundExportsAvailable() ? <ExportJobsPanel slug={project.slug} initial={await listExportJobs(actor, project.slug)} /> : null}
               <ArgumentExportLinks slug={project.slug} />
               <p className="mt-2 text-sm">
                 <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/results`} data-testid="results-link">Results: rubric axes, pairwise, agreement, criteria, differentials, reasoning steps, references, arguments{hasPermission(actor.role, "batch:progress") ? ", gold accuracy" : ""} →</Link>
