@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -98,6 +98,20 @@ describe("Parquet export, read back with DuckDB", () => {
     expect(ratings).toHaveLength(csvRows.length);
     const key = (x: unknown[]) => x.map((v) => (v === null ? "" : String(v))).join("|");
     expect(ratings.map((r) => key([r.annotation_id, r.response_id, r.axis, r.value, r.target, r.shown_as])).sort()).toEqual(csvRows.map((c) => key([c[0], c[5], c[11], c[12], c[10], c[8]])).sort());
+  });
+
+  it("JSONL and CSV exports read back by DuckDB too, an implementation independent of ours", async () => {
+    const filter = { projectId: study.project.id, status: "all" as const, includeContent: true };
+    const jsonl = await text(runExport({ actorId: study.admin.id, format: "jsonl", filter }));
+    const csv = await text(runExport({ actorId: study.admin.id, format: "csv", filter }));
+    writeFileSync(path.join(dir, "export.jsonl"), jsonl);
+    writeFileSync(path.join(dir, "export.csv"), csv);
+    const records = lines(jsonl);
+    const fromJson = await duck(`SELECT annotationId AS id, overallComment AS comment, len(responses)::INT AS responses FROM read_json('${dir}/export.jsonl', format = 'newline_delimited') ORDER BY id`);
+    expect(fromJson).toEqual(records.map((r) => ({ id: r.annotationId, comment: r.overallComment, responses: r.responses.length })).sort((a, b) => a.id.localeCompare(b.id)));
+    const fromCsv = await duck(`SELECT annotation_id, axis, value FROM read_csv('${dir}/export.csv', header = true, all_varchar = true) WHERE target = 'response'`);
+    const expected = records.flatMap((r) => r.responses.flatMap((x: { ratings: Record<string, unknown> }) => Object.entries(x.ratings).map(([axis, value]) => `${r.annotationId}|${axis}|${String(value)}`)));
+    expect(fromCsv.map((row) => `${row.annotation_id}|${row.axis}|${row.value}`).sort()).toEqual(expected.sort());
   });
 
   it("writes every table, responses once per response with content, and a manifest with the counts", async () => {
