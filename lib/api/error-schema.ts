@@ -7,7 +7,7 @@ import { z } from "zod";
  * clients must accept other keys.
  */
 export const apiErrorSchema = z
-  .object({
+  .looseObject({
     error: z.string().describe("What went wrong, in plain words."),
     issues: z
       .array(z.object({ path: z.string().describe('The field, dotted ("data.responses.r1.ratings"), empty for the request as a whole.'), message: z.string() }))

@@ -104,7 +104,7 @@ const pageOfSchema = <T extends z.ZodType>(row: T) =>
 
 export const projectsPageSchema = pageOfSchema(projectSummarySchema);
 export const itemsPageSchema = pageOfSchema(itemSummarySchema);
-export const annotationsPageSchema = pageOfSchema(exportRecordSchema);
+export const annotationsPageSchema = pageOfSchema(exportRecordSchema.meta({ id: "ExportRecord", description: "A record of the JSONL export (docs/export-record.schema.json)." }));
 
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 export type ItemSummary = z.infer<typeof itemSummarySchema>;
