@@ -54,6 +54,21 @@ const importQuery = z.strictObject({
 });
 const judgeQuery = z.strictObject({ replace: z.enum(["true", "false"]).optional().describe("true: replace values an earlier import stored for the same judge, response and target (otherwise they are conflicts).") });
 
+const EXPORT_NOTES: Record<string, string> = {
+  format: "jsonl (default), csv, steps, steps-csv, parquet, preferences, healthbench, hf; also brat or conll (argument annotations). README \"Export formats\".",
+  batch: "Only this batch (by name); unknown: 404.",
+  status: "all (default), submitted or skipped.",
+  kind: "Only items of this kind.",
+  reviewer: "Only this reviewer, by pseudonym (R-…); unknown: 404.",
+  from: "Submitted (skips: last changed) on or after this day, YYYY-MM-DD, UTC.",
+  to: "… and on or before this day.",
+  identifyReviewers: "true: reviewer emails instead of pseudonyms (admins only, else 403).",
+  content: "false: ratings only, without item and response texts.",
+  manifest: "true: the manifest of a single-file format instead of the file.",
+  source: "brat and conll only: reviewers (default) or imported.",
+  foldMajorClaim: "conll only: tag MajorClaim as Claim.",
+};
+
 export const OPERATIONS: Operation[] = [
   {
     route: "openapi.json", method: "get", permission: null, tag: "Meta",
@@ -84,7 +99,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Download an export, streamed (every format; Parquet and hf as a zip with manifest.json).",
     description: "Every refusal (bad parameter, unknown batch or reviewer) comes before the first byte. Argument exports: format=brat (zip) or conll take source and foldMajorClaim.",
     query: [exportQuerySchema, argumentExportQuerySchema.pick({ source: true, foldMajorClaim: true })],
-    notes: { format: "Also brat or conll (argument annotations).", source: "brat and conll only.", foldMajorClaim: "conll only." },
+    notes: EXPORT_NOTES,
     responses: { 200: { description: "The file, as an attachment.", content: exportFile, headers: { "Content-Disposition": "attachment; filename=…" } } },
   },
   {
@@ -96,6 +111,7 @@ export const OPERATIONS: Operation[] = [
     route: "projects/[slug]/export-jobs", method: "post", permission: "export:read", tag: "Exports",
     summary: "Start a background export with the download's parameters; poll the job it returns.",
     query: [exportQuerySchema],
+    notes: EXPORT_NOTES,
     responses: { 202: { description: "Queued (a success, not an error): the job; Location names its status URL.", content: { "application/json": exportJobSchema }, headers: { Location: "/api/v1/export-jobs/{id}" } } },
   },
   {
@@ -141,12 +157,18 @@ export const OPERATIONS: Operation[] = [
     route: "projects/[slug]/results", method: "get", permission: "project:read", tag: "Results",
     summary: "Rubric results per axis and model, pairwise win / tie / loss, agreement and LLM-judge calibration (JSON or CSV).",
     query: [resultsQuery],
+    notes: {
+      batch: "Only this batch (by name); unknown: 404.", kind: "Only items of this kind.", specialty: "Only items of this specialty.", language: "Only items in this language.",
+      reviewer: "Only this reviewer, by pseudonym (R-…).", from: "Submitted on or after this day, YYYY-MM-DD, UTC.", to: "… and on or before this day.",
+      gold: "exclude (default) gold items, include them, or only them.",
+    },
     responses: { 200: { description: "The figures.", content: { "application/json": resultsSchema, "text/csv": text("One row per figure (README \"Results\").") } } },
   },
   {
     route: "projects/[slug]/scores", method: "get", permission: "project:read", tag: "Results",
     summary: "Case-criteria scores (HealthBench scoring) per model, tag and theme; gold accuracy for admins.",
     query: [scoresQuerySchema],
+    notes: { batch: "Only this batch (by name); unknown: 404." },
     responses: { 200: { description: "The scores.", content: { "application/json": scoresSchema } } },
   },
   {
