@@ -23,6 +23,7 @@ const ERRORS: Record<number, [name: string, description: string]> = {
   415: ["UnsupportedMediaType", "The body's Content-Type is not one the route reads."],
   422: ["UnprocessableContent", "Well-formed but refused (an annotation that does not satisfy the rubric)."],
   423: ["Locked", "The assignment is already submitted or skipped."],
+  503: ["ServiceUnavailable", "Something the route needs is not available on this server (e.g. the PDF renderer)."],
 };
 
 const PATH_PARAMETERS: Record<string, string> = {
