@@ -118,10 +118,21 @@ function skippedRecord(s: SkippedPageRow, ctx: Context): SkippedRecord {
   };
 }
 
+/** Where a record sits in the stream: submitted records by annotation id, then skips by assignment id. */
+export type RecordKey = { status: "submitted" | "skipped"; id: string };
+
+export const recordKeyOf = (r: ExportRecord): RecordKey => (r.status === "submitted" ? { status: "submitted", id: r.annotationId } : { status: "skipped", id: r.assignmentId });
+
+/**
+ * A slice of the stream for the listing API: at most `limit` records after `after`, read with
+ * queries of exactly that size (no prefetch), so a page costs one or two queries.
+ */
+export type RecordWindow = { after?: RecordKey; limit: number };
+
 /** Without a status, or with "submitted", every record is a submitted one (analyses rely on it). */
-export function streamAnnotationRecords(filter: ExportFilter & { status?: "submitted" }): AsyncGenerator<SubmittedRecord>;
-export function streamAnnotationRecords(filter: ExportFilter): AsyncGenerator<ExportRecord>;
-export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGenerator<ExportRecord> {
+export function streamAnnotationRecords(filter: ExportFilter & { status?: "submitted" }, window?: RecordWindow): AsyncGenerator<SubmittedRecord>;
+export function streamAnnotationRecords(filter: ExportFilter, window?: RecordWindow): AsyncGenerator<ExportRecord>;
+export async function* streamAnnotationRecords(filter: ExportFilter, window?: RecordWindow): AsyncGenerator<ExportRecord> {
   const db = getDb();
   const includeContent = filter.includeContent ?? false;
   const identifyReviewers = filter.identifyReviewers ?? false;
@@ -168,7 +179,20 @@ export async function* streamAnnotationRecords(filter: ExportFilter): AsyncGener
   const pageSize = includeContent ? CONTENT_PAGE_SIZE : PAGE_SIZE;
   const narrow = narrowingOf(filter);
   const includeMetadata = includeContent && Boolean(filter.includeItemMetadata);
-  const query = (after: string | undefined) => ({ batchIds, after, pageSize, includeContent, includeMetadata, identifyReviewers, ...(narrow ? { narrow } : {}) });
+  const query = (after: string | undefined, size = pageSize) => ({ batchIds, after, pageSize: size, includeContent, includeMetadata, identifyReviewers, ...(narrow ? { narrow } : {}) });
+  if (window) {
+    let remaining = window.limit;
+    if (status !== "skipped" && window.after?.status !== "skipped") {
+      const rows = await fetchAnnotationPage(db, query(window.after?.id, remaining));
+      for (const a of rows) yield submittedRecord(a, await axesOf(a.rubricId), ctx, await segmentationsOf(a.data));
+      remaining -= rows.length;
+    }
+    if (status !== "submitted" && remaining > 0) {
+      const rows = await fetchSkippedPage(db, query(window.after?.status === "skipped" ? window.after.id : undefined, remaining));
+      for (const s of rows) yield skippedRecord(s, ctx);
+    }
+    return;
+  }
   // Submitted records first (by annotation id), then skipped ones (by assignment id).
   if (status !== "skipped") {
     for await (const a of pagedRows((after) => fetchAnnotationPage(db, query(after)), pageSize)) {

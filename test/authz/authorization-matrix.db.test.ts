@@ -27,11 +27,14 @@ const exportJobsRoute = await import("@/app/api/v1/projects/[slug]/export-jobs/r
 const exportJobRoute = await import("@/app/api/v1/export-jobs/[id]/route");
 const exportJobDownloadRoute = await import("@/app/api/v1/export-jobs/[id]/download/route");
 const judgeRoute = await import("@/app/api/v1/projects/[slug]/judge-results/route");
+const projectsListRoute = await import("@/app/api/v1/projects/route");
+const itemsListRoute = await import("@/app/api/v1/projects/[slug]/items/route");
+const annotationsListRoute = await import("@/app/api/v1/projects/[slug]/annotations/route");
 const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
 const accountActions = await import("@/app/account/actions");
 const resetActions = await import("@/app/reset-password/[token]/actions");
-const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, reportRoute: reportRoute.GET };
+const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET };
 
 type Study = Awaited<ReturnType<typeof seedStudy>>;
 type Who = "anonymous" | "admin" | "reviewer" | "otherReviewer" | "researcher" | "outsider";
@@ -165,6 +168,20 @@ describe("route handlers × roles", () => {
     }
     const bad = await reportRoute.GET(request("admin", `/api/v1/projects/${slug}/report?format=docx`), { params: Promise.resolve({ slug }) });
     expect(bad.status).toBe(400);
+  });
+
+  it("GET listings: projects for the study team (a non-member sees none), items and annotation records of member projects", async () => {
+    const slug = study.project.slug;
+    const params = { params: Promise.resolve({ slug }) };
+    const projects: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 200 };
+    const perProject: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+    for (const who of WHO) {
+      const list = await projectsListRoute.GET(request(who, "/api/v1/projects"), { params: Promise.resolve({}) });
+      expect([who, list.status]).toEqual([who, projects[who]]);
+      if (list.status === 200) expect([who, (await list.json()).data.map((p: { slug: string }) => p.slug)]).toEqual([who, who === "outsider" ? [] : [slug]]);
+      expect([who, (await itemsListRoute.GET(request(who, `/api/v1/projects/${slug}/items?include=content`), params)).status]).toEqual([who, perProject[who]]);
+      expect([who, (await annotationsListRoute.GET(request(who, `/api/v1/projects/${slug}/annotations`), params)).status]).toEqual([who, perProject[who]]);
+    }
   });
 
   it("background exports: admins and member researchers start them; a job is seen only by its requester and admins", async () => {

@@ -10,7 +10,8 @@ export const POST = withApiAuth(
   "assignment:work",
   async (_req: NextRequest, actor, { id }: { id: string }, input) => {
     const result = await skipAssignment(actor, id, input);
-    return Response.json(result, { status: result.status === "skipped" ? 200 : 423 });
+    // A refusal in the API's error shape, beside the status the review page reads.
+    return result.status === "skipped" ? Response.json(result) : Response.json({ error: result.message, ...result }, { status: 423 });
   },
   { json: skipAssignmentSchema, maxBytes: 64 * 1024 },
 );
