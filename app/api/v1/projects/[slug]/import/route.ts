@@ -6,6 +6,7 @@ import { readImportRecords } from "@/lib/import/read-import-records";
 import { findProjectForActor } from "@/lib/projects/access";
 import { ARGUMENT_IMPORT_FORMATS, type ArgumentImportFormat } from "@/lib/tools/arguments/import-documents";
 import { importArgumentArchive } from "@/lib/tools/arguments/import-route";
+import { importProgressResponse } from "@/lib/api/import-progress-response";
 
 export const dynamic = "force-dynamic";
 
@@ -35,19 +36,5 @@ export const POST = withApiAuth<{ slug: string }>("item:import", async (req: Nex
   const choice = chooseImportFormat({ format: req.nextUrl.searchParams.get("format"), fileName, contentType: req.headers.get("content-type") });
   if ("error" in choice) return Response.json({ error: `${choice.error} To read the body as one of them anyway, add ?format=jsonl or ?format=csv.` }, { status: 415 });
   const { records, bytesRead } = readImportRecords(choice.format, req.body);
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (event: object) => controller.enqueue(encoder.encode(JSON.stringify(event) + "\n"));
-      try {
-        const result = await importItems({ actorId: actor.id, projectId: project.id, records, bytesRead, fileName, onProgress: (p) => send({ type: "progress", ...p }) });
-        send({ type: "result", ...result });
-      } catch (error) {
-        console.error(error);
-        send({ type: "result", ok: false, errors: [{ line: 0, field: "(server)", message: "The import failed on the server; nothing was imported." }], errorCount: 1, lines: 0 });
-      }
-      controller.close();
-    },
-  });
-  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+  return importProgressResponse((onProgress) => importItems({ actorId: actor.id, projectId: project.id, records, bytesRead, fileName, onProgress }));
 }, { accepts: IMPORT_TYPES });

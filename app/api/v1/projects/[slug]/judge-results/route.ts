@@ -3,6 +3,7 @@ import { withApiAuth } from "@/lib/api/with-api-auth";
 import { importJudgeResults } from "@/lib/judges/import-judge-results";
 import { jsonlItemRecords } from "@/lib/import/read-jsonl-items";
 import { findProjectForActor } from "@/lib/projects/access";
+import { importProgressResponse } from "@/lib/api/import-progress-response";
 
 export const dynamic = "force-dynamic";
 
@@ -24,19 +25,5 @@ export const POST = withApiAuth<{ slug: string }>("item:import", async (req: Nex
   if (!req.body) return Response.json({ error: "Send the JSONL file as the request body." }, { status: 400 });
   const records = jsonlItemRecords(req.body);
   const fileName = req.headers.get("x-file-name") ?? undefined;
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (event: object) => controller.enqueue(encoder.encode(JSON.stringify(event) + "\n"));
-      try {
-        const result = await importJudgeResults({ actorId: actor.id, projectId: project.id, records, replace: replace === "true", fileName, onProgress: (p) => send({ type: "progress", ...p }) });
-        send({ type: "result", ...result });
-      } catch (error) {
-        console.error(error);
-        send({ type: "result", ok: false, errors: [{ line: 0, field: "(server)", message: "The import failed on the server; nothing was imported." }], errorCount: 1, lines: 0 });
-      }
-      controller.close();
-    },
-  });
-  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+  return importProgressResponse((onProgress) => importJudgeResults({ actorId: actor.id, projectId: project.id, records, replace: replace === "true", fileName, onProgress }));
 }, { accepts: TYPES });
