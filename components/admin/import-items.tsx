@@ -2,11 +2,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/styles";
-import { describeFailure, describeImported, describeImportError } from "@/lib/import/describe-import";
+import { ImportErrorList } from "./import-error-list";
+import { describeImported } from "@/lib/import/describe-import";
 import { chooseImportFormat } from "@/lib/import/import-format";
 import type { ImportResult as Result } from "@/lib/import/import-items";
 
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Streams the file to the import route and reads its NDJSON progress events. */
 export function ImportItems({ slug }: { slug: string }) {
@@ -76,15 +76,7 @@ export function ImportItems({ slug }: { slug: string }) {
       ) : null}
       {failure ? <p className="text-sm text-red-700" data-testid="import-error">{failure}</p> : null}
       {result?.ok ? <p className="text-sm text-green-700" data-testid="import-result">{describeImported(result)}.</p> : null}
-      {result && !result.ok ? (
-        <div data-testid="import-errors" className="text-sm text-red-700">
-          <p>{describeFailure(result)}</p>
-          <ul className="mt-1 max-h-48 list-disc overflow-auto pl-5">
-            {result.errors.map((e, i) => <li key={i}>{capitalized(describeImportError(e))}</li>)}
-          </ul>
-          {result.errorCount > result.errors.length ? <p>… and {(result.errorCount - result.errors.length).toLocaleString("en")} more.</p> : null}
-        </div>
-      ) : null}
+      {result && !result.ok ? <ImportErrorList result={result} testId="import-errors" /> : null}
     </form>
   );
 }

@@ -2,11 +2,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/styles";
-import { describeFailure, describeImportError } from "@/lib/import/describe-import";
+import { ImportErrorList } from "./import-error-list";
 import { describeJudgeImport } from "@/lib/judges/describe-judge-import";
 import type { JudgeImportResult } from "@/lib/judges/import-judge-results";
 
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Sends an LLM judge's JSONL file to the judge-results route and shows its outcome (admins). */
 export function ImportJudgeResults({ slug }: { slug: string }) {
@@ -61,15 +60,7 @@ export function ImportJudgeResults({ slug }: { slug: string }) {
       <button className={buttonClass} disabled={!file || busy}>{busy ? "Importing…" : "Import judge results"}</button>
       {failure ? <p className="text-sm text-red-700" data-testid="judge-import-error">{failure}</p> : null}
       {result?.ok ? <p className="text-sm text-green-700" data-testid="judge-import-result">{describeJudgeImport(result)}.</p> : null}
-      {result && !result.ok ? (
-        <div data-testid="judge-import-errors" className="text-sm text-red-700">
-          <p>{describeFailure(result)}</p>
-          <ul className="mt-1 max-h-48 list-disc overflow-auto pl-5">
-            {result.errors.map((e, i) => <li key={i}>{capitalized(describeImportError(e))}</li>)}
-          </ul>
-          {result.errorCount > result.errors.length ? <p>… and {(result.errorCount - result.errors.length).toLocaleString("en")} more.</p> : null}
-        </div>
-      ) : null}
+      {result && !result.ok ? <ImportErrorList result={result} testId="judge-import-errors" /> : null}
     </form>
   );
 }
