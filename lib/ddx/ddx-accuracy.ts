@@ -19,7 +19,7 @@ export async function loadDdxAccuracy(actor: Actor, projectId: string): Promise<
   requirePermission(actor, "project:read");
   await findVisibleBatchIds(actor, projectId);
   const byModel = new Map<string, { graded: number; correct: Map<string, number> }>();
-  for await (const record of streamAnnotationRecords({ projectId })) {
+  for await (const record of streamAnnotationRecords({ projectId, kind: "ddx" })) {
     if (record.kind !== "ddx") continue;
     for (const response of record.responses) {
       if (!response.topK) continue;

@@ -60,8 +60,21 @@ export type AnnotationPageQuery = {
   narrow?: RecordNarrowing;
 };
 
-/** Dates are UTC instants: from inclusive, until exclusive (the day after the `to` date). */
-export type RecordNarrowing = { kind?: string; reviewerId?: string; from?: Date; until?: Date };
+/**
+ * Dates are UTC instants: from inclusive, until exclusive (the day after the `to` date). `withTool`
+ * keeps only annotations one tool's results can use (the results page's tool sections: reading
+ * every annotation of a large study to find none with steps took seconds per section).
+ */
+export type RecordNarrowing = { kind?: string; reviewerId?: string; from?: Date; until?: Date; withTool?: ToolWithResults };
+
+export type ToolWithResults = "steps" | "arguments" | "references";
+
+/** Which submitted annotations can carry a tool's results: a block in the document, or (references) statements on the item. */
+const WITH_TOOL: Record<ToolWithResults, Prisma.Sql> = {
+  steps: Prisma.sql`AND a.data->'steps' IS NOT NULL`,
+  arguments: Prisma.sql`AND a.data->'arguments' IS NOT NULL`,
+  references: Prisma.sql`AND jsonb_typeof(i.reference->'statements') = 'array' AND i.reference->'statements' <> '[]'::jsonb`,
+};
 
 /**
  * The narrowing as SQL for a query over `s` (Assignment) and `i` (Item); `at` is the column that
@@ -106,6 +119,7 @@ export function fetchAnnotationPage(db: Db, q: AnnotationPageQuery): Promise<Ann
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"
     WHERE a.kind = 'REVIEW' AND a."submittedAt" IS NOT NULL AND s."batchId" = ANY(${q.batchIds}::text[]) ${after} ${narrowingSql(q.narrow, Prisma.sql`a."submittedAt"`)}
+          ${q.narrow?.withTool ? WITH_TOOL[q.narrow.withTool] : Prisma.empty}
     ORDER BY a.id
     LIMIT ${q.pageSize}`;
 }

@@ -5,7 +5,7 @@ import { projectRecord, projectResponse } from "@/lib/tools/export-projections";
 import { statementsOf } from "@/lib/tools/references/statements";
 import { segmentationVersions } from "@/lib/tools/steps/segmentations";
 import type { ExportContext } from "@/lib/tools/types";
-import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type RecordNarrowing, type SkippedPageRow } from "./annotation-page-query";
+import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type RecordNarrowing, type SkippedPageRow, type ToolWithResults } from "./annotation-page-query";
 import { pagedRows } from "./paged-rows";
 import { pseudonymizeReviewer } from "./pseudonym";
 import type { ExportRecord, ExportResponseRecord, SkippedRecord, SubmittedRecord } from "./record-schema";
@@ -47,12 +47,15 @@ export type ExportFilter = {
   from?: string;
   /** … and on or before this day. */
   to?: string;
+  /** Internal (the results page's tool sections): only annotations this tool's results can use. */
+  withTool?: ToolWithResults;
 };
 
 /** The filter's kind, reviewer and dates as the page queries' narrowing (undefined when none is set). */
 export function narrowingOf(filter: ExportFilter): RecordNarrowing | undefined {
-  if (!filter.kind && !filter.reviewerId && !filter.from && !filter.to) return undefined;
+  if (!filter.kind && !filter.reviewerId && !filter.from && !filter.to && !filter.withTool) return undefined;
   return {
+    ...(filter.withTool ? { withTool: filter.withTool } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.reviewerId ? { reviewerId: filter.reviewerId } : {}),
     ...(filter.from ? { from: new Date(`${filter.from}T00:00:00Z`) } : {}),

@@ -1,7 +1,7 @@
-import { computeAxisAgreement, type AxisAgreement, type AxisDescription } from "@/lib/stats/axis-agreement";
+import { agreementOfPrepared, type AxisAgreement, type AxisDescription } from "@/lib/stats/axis-agreement";
 import type { BootstrapOptions } from "@/lib/stats/bootstrap";
-import { reliabilityDataFromRatings, type Rating } from "@/lib/stats/from-ratings";
-import type { RatingValue } from "@/lib/stats/reliability-data";
+import { prepareFromProfiles, type ProfileData, type RatingValue } from "@/lib/stats/reliability-data";
+import { AgreementCollector } from "./agreement-collector";
 import type { ResultAxis } from "./axis-results";
 
 // Agreement per rubric axis for the results page (issue 9, "Agreement"; decision 014 for the
@@ -41,37 +41,26 @@ function describe(axis: ResultAxis): AxisDescription & { categories?: RatingValu
   return { type: "choice", categories: axis.options.map((o) => o.value) };
 }
 
-function compute(axis: ResultAxis, ratings: Rating[], options: BootstrapOptions): AxisAgreement | null {
-  if (!ratings.length) return null;
+function compute(axis: ResultAxis, data: ProfileData | null, options: BootstrapOptions): AxisAgreement | null {
+  if (!data) return null;
   const { categories, ...description } = describe(axis);
-  return computeAxisAgreement(description, reliabilityDataFromRatings(ratings, { categories }), options);
+  return agreementOfPrepared(description, prepareFromProfiles({ ...data, categories }), options);
 }
 
-/** Inter- and intra-rater agreement for every axis that has comparable values. */
-export function summarizeAgreement(axes: readonly ResultAxis[], rows: Iterable<AgreementRow>, options: BootstrapOptions = {}): AxisAgreementResult[] {
-  const inter = new Map<string, Rating[]>();
-  const intra = new Map<string, Rating[]>();
-  const first = new Map<string, RatingValue>();
-  const repeated = new Set<string>();
-  for (const row of rows) {
-    const key = `${row.axis}\u0000${row.unit}\u0000${row.rater}`;
-    const earlier = first.get(key);
-    if (earlier === undefined) {
-      first.set(key, row.value);
-      (inter.get(row.axis) ?? inter.set(row.axis, []).get(row.axis)!).push({ unit: row.unit, rater: row.rater, value: row.value });
-      continue;
-    }
-    // A repeat: occasion 1 against occasion 2 of one reviewer (later repeats are ignored).
-    const list = intra.get(row.axis) ?? intra.set(row.axis, []).get(row.axis)!;
-    const unit = `${row.unit}\u0000${row.rater}`;
-    if (repeated.has(key)) continue;
-    repeated.add(key);
-    list.push({ unit, rater: "first occasion", value: earlier }, { unit, rater: "second occasion", value: row.value });
-  }
+/** Inter- and intra-rater agreement for every axis that has comparable values, from the collected ratings. */
+export function agreementOfCollected(axes: readonly ResultAxis[], collected: AgreementCollector, options: BootstrapOptions = {}): AxisAgreementResult[] {
   return axes
     .filter((a) => a.type !== "TEXT")
     .map((axis) => {
       if (axis.multiSelect) return { axis: axis.key, label: axis.label, skipped: "several answers per rating: agreement is reported for single answers only", inter: null, intra: null };
-      return { axis: axis.key, label: axis.label, skipped: null, inter: compute(axis, inter.get(axis.key) ?? [], options), intra: compute(axis, intra.get(axis.key) ?? [], options) };
+      const { inter, intra } = collected.profiles(axis.key);
+      return { axis: axis.key, label: axis.label, skipped: null, inter: compute(axis, inter, options), intra: compute(axis, intra, options) };
     });
+}
+
+/** The same from rating rows (unit, rater, value), in the order the raters gave them. */
+export function summarizeAgreement(axes: readonly ResultAxis[], rows: Iterable<AgreementRow>, options: BootstrapOptions = {}): AxisAgreementResult[] {
+  const collected = new AgreementCollector();
+  for (const row of rows) collected.add(row.axis, collected.unit(row.unit), collected.rater(row.rater), row.value);
+  return agreementOfCollected(axes, collected, options);
 }

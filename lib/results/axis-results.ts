@@ -1,4 +1,4 @@
-import { meanInterval, wilsonInterval, type MeanInterval, type Proportion } from "./intervals";
+import { meanIntervalOfCounts, wilsonInterval, type MeanInterval, type Proportion } from "./intervals";
 
 // Per-axis results per model (issue 9, "Results"): the distribution of answers with 95 % Wilson
 // intervals, the share in the best bin as the Med-PaLM papers report it (Singhal et al. 2023,
@@ -18,8 +18,8 @@ export type ResultAxis = {
   bestValue: string | null;
 };
 
-/** One rating: the model rated (null for an item axis) and the stored value. */
-export type RatingObservation = { axis: string; model: string | null; value: unknown };
+/** One rating: the model rated (null for an item axis) and the stored value; `count` identical ratings (default 1). */
+export type RatingObservation = { axis: string; model: string | null; value: unknown; count?: number };
 
 export type Bin = { value: string; label: string; share: Proportion };
 
@@ -52,35 +52,47 @@ function binsOf(axis: ResultAxis): Array<{ value: string; label: string }> {
   return axis.options;
 }
 
-function summarizeModel(axis: ResultAxis, model: string | null, values: unknown[]): AxisModelResult {
-  const answers = values.map(selected).filter((v) => v.length > 0);
-  const na = answers.filter((v) => v.length === 1 && v[0] === NOT_APPLICABLE).length;
-  const rated = answers.filter((v) => !(v.length === 1 && v[0] === NOT_APPLICABLE));
-  const count = (value: string) => rated.filter((v) => v.includes(value)).length;
-  const bins = binsOf(axis).map((o) => ({ value: o.value, label: o.label, share: wilsonInterval(count(o.value), rated.length) }));
-  const scalePoints = axis.type === "SCALE" ? rated.map((v) => Number(v[0])).filter((x) => Number.isFinite(x)) : null;
+type Tally = { value: unknown; count: number };
+
+function summarizeModel(axis: ResultAxis, model: string | null, tallies: Tally[]): AxisModelResult {
+  let answered = 0, na = 0, rated = 0;
+  const binCounts = new Map<string, number>();
+  const points: Array<[number, number]> = [];
+  for (const { value, count } of tallies) {
+    const chosen = selected(value);
+    if (!chosen.length) continue;
+    answered += count;
+    if (chosen.length === 1 && chosen[0] === NOT_APPLICABLE) {
+      na += count;
+      continue;
+    }
+    rated += count;
+    for (const v of new Set(chosen)) binCounts.set(v, (binCounts.get(v) ?? 0) + count);
+    if (axis.type === "SCALE" && Number.isFinite(Number(chosen[0]))) points.push([Number(chosen[0]), count]);
+  }
+  const bins = binsOf(axis).map((o) => ({ value: o.value, label: o.label, share: wilsonInterval(binCounts.get(o.value) ?? 0, rated) }));
   return {
     model,
-    ratings: answers.length,
-    notApplicable: wilsonInterval(na, answers.length),
+    ratings: answered,
+    notApplicable: wilsonInterval(na, answered),
     bins,
-    best: axis.bestValue !== null && !axis.multiSelect ? wilsonInterval(count(axis.bestValue), rated.length) : null,
-    mean: scalePoints ? meanInterval(scalePoints) : null,
+    best: axis.bestValue !== null && !axis.multiSelect ? wilsonInterval(binCounts.get(axis.bestValue) ?? 0, rated) : null,
+    mean: axis.type === "SCALE" ? meanIntervalOfCounts(points) : null,
   };
 }
 
 /** Results for every rated axis (TEXT and PAIR axes are not distributions), models in name order. */
 export function summarizeAxes(axes: readonly ResultAxis[], observations: Iterable<RatingObservation>): AxisResult[] {
-  const byAxis = new Map<string, Map<string | null, unknown[]>>();
+  const byAxis = new Map<string, Map<string | null, Tally[]>>();
   for (const o of observations) {
     const models = byAxis.get(o.axis) ?? byAxis.set(o.axis, new Map()).get(o.axis)!;
     const values = models.get(o.model) ?? models.set(o.model, []).get(o.model)!;
-    values.push(o.value);
+    values.push({ value: o.value, count: o.count ?? 1 });
   }
   return axes
     .filter((a) => a.type !== "TEXT" && a.appliesTo !== "PAIR")
     .map((axis) => {
-      const models = [...(byAxis.get(axis.key) ?? new Map<string | null, unknown[]>()).entries()].sort(([a], [b]) => (a ?? "").localeCompare(b ?? ""));
+      const models = [...(byAxis.get(axis.key) ?? new Map<string | null, Tally[]>()).entries()].sort(([a], [b]) => (a ?? "").localeCompare(b ?? ""));
       return { axis, models: models.map(([model, values]) => summarizeModel(axis, model, values)) };
     });
 }

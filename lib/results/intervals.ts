@@ -28,11 +28,22 @@ export type MeanInterval = { n: number; mean: number | null; sd: number | null; 
 
 /** Mean with a 95 % Student-t interval (sample standard deviation); no interval below two values. */
 export function meanInterval(values: readonly number[]): MeanInterval {
-  const n = values.length;
+  return meanIntervalOfCounts(values.map((v) => [v, 1] as const));
+}
+
+/** The same from (value, how many times) pairs, as SQL or a tally hands them over. */
+export function meanIntervalOfCounts(counts: ReadonlyArray<readonly [number, number]>): MeanInterval {
+  let n = 0, sum = 0;
+  for (const [v, c] of counts) {
+    n += c;
+    sum += v * c;
+  }
   if (n === 0) return { n, mean: null, sd: null, low: null, high: null };
-  const mean = values.reduce((s, v) => s + v, 0) / n;
+  const mean = sum / n;
   if (n === 1) return { n, mean, sd: null, low: null, high: null };
-  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
+  let squares = 0;
+  for (const [v, c] of counts) squares += c * (v - mean) ** 2;
+  const sd = Math.sqrt(squares / (n - 1));
   const half = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
   return { n, mean, sd, low: mean - half, high: mean + half };
 }

@@ -33,6 +33,8 @@ describe("loadRubricResults", () => {
     }
     const results = await loadRubricResults(asActor(researcher), project.id, all);
     expect(results).toMatchObject({ annotations: 8, items: 4, reviewers: 2, rubricVersions: [1] });
+    // Read in pages of 3 (the next page is requested while one is tallied) the figures are the same.
+    expect(await loadRubricResults(asActor(researcher), project.id, all, { pageSize: 3 })).toEqual(results);
 
     // Independent computation: count values per axis and model in the export's records.
     const records = await exportedRecords(admin.id, project.id);

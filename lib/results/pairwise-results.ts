@@ -4,8 +4,8 @@ import { wilsonInterval, type Proportion } from "./intervals";
 // worse" axis (Med-PaLM 2's harm axes) the better response is the one not chosen, as the export's
 // `better` says (decision 003). Each share has a 95 % Wilson interval over that pair's judgments.
 
-/** One judgment: the two models shown and the better one ("tie" when judged equal). */
-export type PairObservation = { axis: string; models: readonly [string, string]; better: string | "tie" };
+/** One judgment: the two models shown and the better one ("tie" when judged equal); `count` identical judgments (default 1). */
+export type PairObservation = { axis: string; models: readonly [string, string]; better: string | "tie"; count?: number };
 
 export type PairResult = {
   axis: string;
@@ -26,9 +26,10 @@ export function summarizePairs(axisOrder: readonly string[], observations: Itera
     if (first === second) continue;
     const key = `${o.axis}\u0000${first}\u0000${second}`;
     const t = tallies.get(key) ?? tallies.set(key, { axis: o.axis, first, second, first_: 0, tie: 0, second_: 0 }).get(key)!;
-    if (o.better === "tie") t.tie++;
-    else if (o.better === first) t.first_++;
-    else if (o.better === second) t.second_++;
+    const count = o.count ?? 1;
+    if (o.better === "tie") t.tie += count;
+    else if (o.better === first) t.first_ += count;
+    else if (o.better === second) t.second_ += count;
   }
   const rank = (axis: string) => (axisOrder.includes(axis) ? axisOrder.indexOf(axis) : axisOrder.length);
   return [...tallies.values()]

@@ -86,8 +86,12 @@ function specsFor(level: MeasurementLevel, twoRaters: boolean): Spec[] {
  * pass `resamples: 0` to skip), and the units, raters and values behind them.
  */
 export function computeAxisAgreement(axis: AxisDescription, data: ReliabilityData, options: BootstrapOptions = {}): AxisAgreement {
+  return agreementOfPrepared(axis, prepareReliabilityData(data), options);
+}
+
+/** The same from data already prepared (e.g. by prepareFromProfiles). */
+export function agreementOfPrepared(axis: AxisDescription, prepared: PreparedData, options: BootstrapOptions = {}): AxisAgreement {
   const level = levelOfAxis(axis);
-  const prepared = prepareReliabilityData(data);
   const specs = specsFor(level, prepared.basis.raters === 2);
   const estimators = specs.map((s) => s.plan(prepared));
   const points = estimators.map((estimate) => estimate(prepared.multiplicity));

@@ -81,6 +81,24 @@ describe("bootstrapIntervals", () => {
     const empty = prepareReliabilityData({ values: [[null, "na"]] });
     expect(bootstrapIntervals(empty, [planFleissKappa(empty)])).toEqual([null]);
   });
+  it("draws the same resampling distribution as drawing units one by one (multinomial over profiles)", () => {
+    // The naive bootstrap, written out in the test: draw units with replacement, recompute alpha.
+    const values = randomUnits(12, 300, 3);
+    const data = prepareReliabilityData({ values, categories: [1, 2, 3, 4] });
+    const rng = seededRng(13);
+    const naive = new Float64Array(4000);
+    for (let b = 0; b < naive.length; b++) {
+      const drawn = Array.from({ length: values.length }, () => values[Math.floor(rng() * values.length)]);
+      naive[b] = computeKrippendorffAlpha({ values: drawn, categories: [1, 2, 3, 4] }, "ordinal").value as number;
+    }
+    naive.sort();
+    const [interval] = bootstrapIntervals(data, [planKrippendorffAlpha(data, "ordinal")], { resamples: 4000, seed: 14 });
+    // Two Monte Carlo estimates of the same percentiles: equal within their sampling error (~0.01 here).
+    expect(Math.abs(interval!.low - quantileOfSorted(naive, 0.025))).toBeLessThan(0.02);
+    expect(Math.abs(interval!.high - quantileOfSorted(naive, 0.975))).toBeLessThan(0.02);
+    // Against a wrong resampling scheme (half as many units: intervals wider by √2) the check would fail.
+    expect(interval!.high - interval!.low).toBeGreaterThan(0.6 * (quantileOfSorted(naive, 0.975) - quantileOfSorted(naive, 0.025)) * Math.SQRT2);
+  });
   it("Krippendorff's example: 1,000 resamples bracket the published 0.743", () => {
     const data = prepareReliabilityData({ values: krippendorff2011 });
     const [interval] = bootstrapIntervals(data, [planKrippendorffAlpha(data, "nominal")]);

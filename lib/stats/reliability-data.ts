@@ -126,7 +126,7 @@ export function prepareReliabilityData(data: ReliabilityData): PreparedData {
   );
   const categories = declared ? [...declared] : defaultOrder([...observed]);
   if (!declared) categories.forEach((c, i) => index.set(c, i));
-  const categoryNumbers = categories.every((c) => typeof c === "number") ? (categories as number[]) : null;
+  const categoryNumbers = numbersOf(categories);
 
   // Second pass: each unit's profile. With two raters the profile keeps who said what (Cohen's kappa
   // needs it); otherwise it is the multiset of categories.
@@ -169,6 +169,22 @@ export function prepareReliabilityData(data: ReliabilityData): PreparedData {
     unitPattern[u] = p;
   });
 
+  return finishPatterns({ categories, declared: Boolean(declared), categoryNumbers, profiles, pairs, multiplicity, twoRaters, unitPattern, basis: { units: data.values.length, raters: raterColumns.length, values, notApplicable, pairableUnits, pairableValues, unpairableUnits } });
+}
+
+type Patterns = {
+  categories: RatingValue[];
+  declared: boolean;
+  categoryNumbers: number[] | null;
+  profiles: number[][];
+  pairs: Array<[number, number]>;
+  multiplicity: number[];
+  twoRaters: boolean;
+  unitPattern: Int32Array;
+  basis: Omit<AgreementBasis, "categories">;
+};
+
+function finishPatterns({ categories, declared, categoryNumbers, profiles, pairs, multiplicity, twoRaters, unitPattern, basis }: Patterns): PreparedData {
   // Profiles as compressed rows: (category, count) entries per pattern.
   const start = new Int32Array(profiles.length + 1);
   const category: number[] = [];
@@ -186,7 +202,7 @@ export function prepareReliabilityData(data: ReliabilityData): PreparedData {
     size[p] = codes.length;
   });
 
-  const isOrdered = Boolean(declared) || categories.every((c) => typeof c !== "string");
+  const isOrdered = declared || categories.every((c) => typeof c !== "string");
   return {
     categories,
     isOrdered,
@@ -199,7 +215,7 @@ export function prepareReliabilityData(data: ReliabilityData): PreparedData {
     pair: twoRaters ? { first: Int32Array.from(pairs.map((x) => x[0])), second: Int32Array.from(pairs.map((x) => x[1])) } : null,
     multiplicity: Float64Array.from(multiplicity),
     unitPattern,
-    basis: { units: data.values.length, raters: raterColumns.length, values, notApplicable, pairableUnits, pairableValues, unpairableUnits, categories: categories.length },
+    basis: { ...basis, categories: categories.length },
   };
 }
 
@@ -208,4 +224,99 @@ export function weightedPairableUnits(data: PreparedData, weights: Float64Array)
   let units = 0;
   for (let p = 0; p < data.patterns; p++) if (data.size[p] >= 2) units += weights[p];
   return units;
+}
+
+const numbersOf = (categories: RatingValue[]) => (categories.every((c) => typeof c === "number") ? (categories as number[]) : null);
+
+/** Units that share one value profile, as a database aggregate or a collector hands them over. */
+export type ProfileCount = {
+  /** The values the unit received, N/A included, in any order. */
+  values: readonly RatingValue[];
+  /** With exactly two raters: the first and the second rater's value, null where one did not rate. */
+  pair?: readonly [RatingValue | null, RatingValue | null];
+  /** Units with this profile. */
+  units: number;
+};
+
+export type ProfileData = Omit<ReliabilityData, "values"> & {
+  profiles: Iterable<ProfileCount>;
+  /** Raters with at least one value other than N/A; with exactly 2 every profile must carry its `pair`. */
+  raters: number;
+};
+
+/**
+ * The prepared form straight from value profiles and their unit counts, for data too large to hold
+ * as a units × raters matrix (the results page groups 100,000s of units while it reads them). Gives
+ * the same coefficients as prepareReliabilityData on the units the profiles summarize (test:
+ * reliability-data.test.ts); `unitPattern` is empty, as there is no unit order here.
+ */
+export function prepareFromProfiles(data: ProfileData): PreparedData {
+  const na = data.notApplicable ?? DEFAULT_NOT_APPLICABLE;
+  const isNa = (v: RatingValue) => na.includes(v);
+  const twoRaters = data.raters === 2;
+  const listed = [...data.profiles];
+  const index = new Map<RatingValue, number>();
+  (data.categories ?? []).forEach((c, i) => {
+    checkValue(c, "categories");
+    if (index.has(c)) throw new Error(`categories: ${describe(c)} is listed twice`);
+    if (isNa(c)) throw new Error(`categories: ${describe(c)} is the N/A value and cannot also be a category`);
+    index.set(c, i);
+  });
+  const observed = new Set<RatingValue>();
+  for (const profile of listed) {
+    if (!(Number.isInteger(profile.units) && profile.units > 0)) throw new Error(`a profile's unit count must be a positive whole number (got ${profile.units})`);
+    if (twoRaters && !profile.pair) throw new Error("with two raters every profile needs its pair of values");
+    for (const v of profile.values) {
+      checkValue(v, "profile");
+      if (isNa(v)) continue;
+      if (data.categories && !index.has(v)) throw new Error(`${describe(v)} is not one of the categories (${data.categories.map(describe).join(", ")})`);
+      observed.add(v);
+    }
+  }
+  const categories = data.categories ? [...data.categories] : defaultOrder([...observed]);
+  if (!data.categories) categories.forEach((c, i) => index.set(c, i));
+
+  const keyToPattern = new Map<string, number>();
+  const profiles: number[][] = [];
+  const pairs: Array<[number, number]> = [];
+  const multiplicity: number[] = [];
+  let units = 0, values = 0, notApplicable = 0, pairableUnits = 0, pairableValues = 0, unpairableUnits = 0;
+  for (const profile of listed) {
+    units += profile.units;
+    const codes: number[] = [];
+    for (const v of profile.values) {
+      if (isNa(v)) notApplicable += profile.units;
+      else codes.push(index.get(v) as number);
+    }
+    if (codes.length === 0) continue;
+    values += codes.length * profile.units;
+    if (codes.length >= 2) {
+      pairableUnits += profile.units;
+      pairableValues += codes.length * profile.units;
+    } else unpairableUnits += profile.units;
+    const code = (v: RatingValue | null | undefined) => (v === null || v === undefined || isNa(v) ? -1 : (index.get(v) as number));
+    const pair: [number, number] = twoRaters ? [code(profile.pair![0]), code(profile.pair![1])] : [-1, -1];
+    codes.sort((a, b) => a - b);
+    const key = twoRaters ? pair.join(",") : codes.join(",");
+    let p = keyToPattern.get(key);
+    if (p === undefined) {
+      p = profiles.length;
+      keyToPattern.set(key, p);
+      profiles.push(codes);
+      pairs.push(pair);
+      multiplicity.push(0);
+    }
+    multiplicity[p] += profile.units;
+  }
+  return finishPatterns({
+    categories,
+    declared: Boolean(data.categories),
+    categoryNumbers: numbersOf(categories),
+    profiles,
+    pairs,
+    multiplicity,
+    twoRaters,
+    unitPattern: new Int32Array(0),
+    basis: { units, raters: data.raters, values, notApplicable, pairableUnits, pairableValues, unpairableUnits },
+  });
 }

@@ -39,7 +39,7 @@ export async function loadArgumentResults(actor: Actor, projectId: string): Prom
     for (const r of annotation.relations) bump(relations, model, r.label);
     byText.set(text, [...(byText.get(text) ?? []), annotation]);
   };
-  for await (const record of streamAnnotationRecords({ projectId })) {
+  for await (const record of streamAnnotationRecords({ projectId, withTool: "arguments" })) {
     if (record.status !== "submitted") continue;
     let any = false;
     for (const [target, annotation] of Object.entries(record.arguments ?? {})) {

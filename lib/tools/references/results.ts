@@ -19,7 +19,7 @@ export async function loadReferenceRecall(actor: Actor, projectId: string, opts:
   requirePermission(actor, "project:read");
   await findVisibleBatchIds(actor, projectId);
   const byModel = new Map<string, { n: number; recall: number; strict: number }>();
-  for await (const record of streamAnnotationRecords({ projectId, ...(opts.batchName ? { batchName: opts.batchName } : {}) })) {
+  for await (const record of streamAnnotationRecords({ projectId, withTool: "references", ...(opts.batchName ? { batchName: opts.batchName } : {}) })) {
     for (const r of record.responses) {
       if (typeof r.referenceRecall !== "number" || typeof r.referenceRecallStrict !== "number") continue;
       const row = byModel.get(r.modelName) ?? { n: 0, recall: 0, strict: 0 };

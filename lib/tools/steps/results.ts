@@ -12,7 +12,7 @@ export async function loadStepResults(actor: Actor, projectId: string): Promise<
   requirePermission(actor, "project:read");
   await findVisibleBatchIds(actor, projectId);
   const labelled: LabelledResponse[] = [];
-  for await (const record of streamAnnotationRecords({ projectId })) {
+  for await (const record of streamAnnotationRecords({ projectId, withTool: "steps" })) {
     for (const r of record.responses) {
       const s = r.stepLabels;
       if (!s) continue;
