@@ -22,7 +22,13 @@ export function reasoningTrace(chars = 20_000): string {
   return text.slice(0, chars);
 }
 
-export async function measureReviewLoad(runs = 60) {
+/**
+ * Server time of the review payload: `warm`, the same assignment loaded again and again (its markdown
+ * is in the render cache, lib/markdown/render-cache.ts, as for a reviewer's reloads and the k
+ * reviewers of one response); `cold`, the first load of each of `coldRuns` items whose reasoning
+ * differs (a render per load: the first reviewer to open a response).
+ */
+export async function measureReviewLoad(runs = 60, coldRuns = 12) {
   const { seedItems, seedProject, seedUser } = await import("@/lib/seed/factories");
   const { createBatch } = await import("@/lib/assignments/create-batch");
   const { loadAssignmentForReview } = await import("@/lib/assignments/load-for-review");
@@ -31,29 +37,36 @@ export async function measureReviewLoad(runs = 60) {
   const reviewer = await seedUser({ role: "REVIEWER" });
   const project = await seedProject(admin.id, { reviewersPerItem: 1 });
   const reasoning = reasoningTrace();
-  await seedItems(admin.id, project.id, [
-    {
-      externalId: "long-reasoning",
+  // Item 0 is loaded warm; items 1… once each, cold. The run number in the text makes each one new.
+  await seedItems(
+    admin.id,
+    project.id,
+    Array.from({ length: coldRuns + 1 }, (_, n) => ({
+      externalId: `long-reasoning-${n}`,
       question: "A 67-year-old with breathlessness on exertion: what is the most likely diagnosis and first step?",
       responses: [
-        { modelName: "m1", content: "Most likely **heart failure**; start with an echocardiogram.", reasoning },
-        { modelName: "m2", content: "Probably COPD; arrange spirometry.", reasoning: reasoning.slice(0, 8000) },
+        { modelName: "m1", content: `Most likely **heart failure** (${n}); start with an echocardiogram.`, reasoning: `Run ${n}. ${reasoning}` },
+        { modelName: "m2", content: "Probably COPD; arrange spirometry.", reasoning: `Run ${n}. ${reasoning.slice(0, 8000)}` },
       ],
-    },
-  ]);
+    })),
+  );
   await createBatch(admin.id, project.id, { name: "bench", reviewerIds: [reviewer.id], perItem: 1, seed: 1 });
-  const assignment = await getDb().assignment.findFirstOrThrow({ where: { reviewerId: reviewer.id } });
+  const assignments = await getDb().assignment.findMany({ where: { reviewerId: reviewer.id }, include: { item: { select: { externalId: true } } } });
+  const byItem = new Map(assignments.map((a) => [a.item.externalId, a.id]));
   const actor = { id: reviewer.id, role: reviewer.role, email: reviewer.email, name: reviewer.name };
-  for (let i = 0; i < 5; i++) await loadAssignmentForReview(actor, assignment.id); // warm-up (JIT, pool)
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  const warmId = byItem.get("long-reasoning-0")!;
+  for (let i = 0; i < 5; i++) await loadAssignmentForReview(actor, warmId); // warm-up (JIT, pool, render cache)
+  const time = async (id: string) => {
     const t0 = performance.now();
-    await loadAssignmentForReview(actor, assignment.id);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  return { p50: at(0.5), p95: at(0.95), runs, reasoningChars: reasoning.length };
+    await loadAssignmentForReview(actor, id);
+    return performance.now() - t0;
+  };
+  const warm: number[] = [];
+  for (let i = 0; i < runs; i++) warm.push(await time(warmId));
+  const cold: number[] = [];
+  for (let n = 1; n <= coldRuns; n++) cold.push(await time(byItem.get(`long-reasoning-${n}`)!));
+  const at = (times: number[], q: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { p50: at(warm, 0.5), p95: at(warm, 0.95), coldP50: at(cold, 0.5), coldP95: at(cold, 0.95), runs, coldRuns, reasoningChars: reasoning.length };
 }
 
 /** First-load JS of the review page from the last production build, or null when there is none. */

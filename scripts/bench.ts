@@ -214,12 +214,14 @@ async function measureExportPart(client: pg.Client): Promise<string> {
   addFigure("export_parquet_peak_rss_mb", "Parquet export peak RSS", parquet.rssPeakMb, "MB");
   addFigure("results_server_p50_ms", "results page data (rubric results + agreement) p50", results.p50, "ms");
   addFigure("results_server_p95_ms", "results page data p95", results.p95, "ms");
-  addFigure("review_server_p50_ms", "review page server time p50 (20k-char reasoning)", review.p50, "ms");
-  addFigure("review_server_p95_ms", "review page server time p95", review.p95, "ms");
+  addFigure("review_server_p50_ms", "review page server time p50 (20k-char reasoning, rendered before)", review.p50, "ms");
+  addFigure("review_server_p95_ms", "review page server time p95 (rendered before)", review.p95, "ms");
+  addFigure("review_server_cold_p50_ms", "review page server time p50, first load of a response (markdown rendered)", review.coldP50, "ms");
+  addFigure("review_server_cold_p95_ms", "review page server time p95, first load of a response", review.coldP95, "ms");
   if (bundle) addFigure("review_first_load_js_gzip_kb", "review page first-load JS (gzip)", bundle.gzipBytes / 1024, "KB");
   else notes.push("review page bundle: no .next/diagnostics/route-bundle-stats.json — run `next build` first");
   notes.push(
-    `review: payload built ${review.runs} times after warm-up (query + markdown/KaTeX render + sanitize), ${review.reasoningChars} reasoning chars`,
+    `review: one payload built ${review.runs} times after warm-up (its markdown from the render cache), and ${review.coldRuns} first loads of responses rendered anew (markdown/KaTeX render + sanitize); ${review.reasoningChars} reasoning chars`,
     `COPY : ${copy.seconds.toFixed(2)} s, ${mb(copy.bytes).toFixed(1)} MB, ${copy.rows.toLocaleString("en-US")} rows`,
     `JSONL: ${jsonl.seconds.toFixed(2)} s, ${mb(jsonl.bytes).toFixed(1)} MB, ${jsonl.lines.toLocaleString("en-US")} lines`,
     `CSV  : ${csv.seconds.toFixed(2)} s, ${mb(csv.bytes).toFixed(1)} MB, ${csv.lines.toLocaleString("en-US")} lines for ${csv.records.toLocaleString("en-US")} annotations`,

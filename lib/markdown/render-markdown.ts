@@ -5,6 +5,7 @@ import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
+import { RenderCache } from "./render-cache";
 import { unified } from "unified";
 import type { Root, Element } from "hast";
 import type { Root as MdRoot, Parent as MdParent, RootContent as MdContent } from "mdast";
@@ -122,7 +123,15 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-export async function renderMarkdown(markdown: string, opts?: RenderMarkdownOptions): Promise<string> {
-  const data: MarkdownRenderData = { imageHosts: opts?.imageHosts ?? [] };
+const rendered = new RenderCache();
+
+/** Sanitized HTML of untrusted markdown; the same text and options are rendered once per process (./render-cache.ts). */
+export function renderMarkdown(markdown: string, opts?: RenderMarkdownOptions): Promise<string> {
+  const imageHosts = opts?.imageHosts ?? [];
+  return rendered.get(`${JSON.stringify(imageHosts)}\u0000${markdown}`, () => renderUncached(markdown, imageHosts));
+}
+
+async function renderUncached(markdown: string, imageHosts: string[]): Promise<string> {
+  const data: MarkdownRenderData = { imageHosts };
   return String(await processor.process({ value: markdown, data }));
 }
