@@ -6,7 +6,7 @@ import { statementsOf } from "@/lib/tools/references/statements";
 import { segmentationVersions } from "@/lib/tools/steps/segmentations";
 import type { ExportContext } from "@/lib/tools/types";
 import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type RecordNarrowing, type SkippedPageRow, type ToolWithResults } from "./annotation-page-query";
-import { pagedRows } from "./paged-rows";
+import { pagedBatches } from "./paged-rows";
 import { pseudonymizeReviewer } from "./pseudonym";
 import type { ExportRecord, ExportResponseRecord, SkippedRecord, SubmittedRecord } from "./record-schema";
 
@@ -136,6 +136,14 @@ export type RecordWindow = { after?: RecordKey; limit: number };
 export function streamAnnotationRecords(filter: ExportFilter & { status?: "submitted" }, window?: RecordWindow): AsyncGenerator<SubmittedRecord>;
 export function streamAnnotationRecords(filter: ExportFilter, window?: RecordWindow): AsyncGenerator<ExportRecord>;
 export async function* streamAnnotationRecords(filter: ExportFilter, window?: RecordWindow): AsyncGenerator<ExportRecord> {
+  for await (const batch of streamAnnotationRecordBatches(filter, window)) yield* batch;
+}
+
+/**
+ * The same records a batch at a time (a page, or what one COPY chunk completed): the exports write
+ * them this way, so a record does not pass through a chain of async generators one by one.
+ */
+export async function* streamAnnotationRecordBatches(filter: ExportFilter, window?: RecordWindow): AsyncGenerator<ExportRecord[]> {
   const db = getDb();
   const includeContent = filter.includeContent ?? false;
   const identifyReviewers = filter.identifyReviewers ?? false;
@@ -166,43 +174,46 @@ export async function* streamAnnotationRecords(filter: ExportFilter, window?: Re
   };
   // A project has a handful of rubric versions: load each one's axes once.
   const rubricAxes = new Map<string, Axis[]>();
-  const axesOf = async (rubricId: string) => {
-    let axes = rubricAxes.get(rubricId);
-    if (!axes) rubricAxes.set(rubricId, (axes = await db.rubricAxis.findMany({ where: { rubricId }, select: { key: true, appliesTo: true, polarity: true } })));
-    return axes;
+  const loadAxes = async (rubricId: string) => {
+    rubricAxes.set(rubricId, await db.rubricAxis.findMany({ where: { rubricId }, select: { key: true, appliesTo: true, polarity: true } }));
   };
   // Step labels name the segmentation version they were made on; reviewers of one item share them.
   const segmentations: ExportContext["segmentations"] = new Map();
-  const segmentationsOf = async (data: unknown) => {
-    const blocks = (data as { steps?: Record<string, { segmentationVersion: number }> } | null)?.steps ?? {};
-    const missing = Object.entries(blocks).map(([responseId, b]) => ({ responseId, version: b.segmentationVersion })).filter((p) => !segmentations.has(`${p.responseId}@${p.version}`));
+  const missingSegmentations = (data: unknown) => {
+    const blocks = (data as { steps?: Record<string, { segmentationVersion: number }> } | null)?.steps;
+    if (!blocks) return [];
+    return Object.entries(blocks).map(([responseId, b]) => ({ responseId, version: b.segmentationVersion })).filter((p) => !segmentations.has(`${p.responseId}@${p.version}`));
+  };
+  /** A batch of rows as records; the database is asked only for axes and segmentations not seen yet (once per batch). */
+  const recordsOf = async (rows: AnnotationPageRow[]): Promise<SubmittedRecord[]> => {
+    for (const rubricId of new Set(rows.map((a) => a.rubricId))) if (!rubricAxes.has(rubricId)) await loadAxes(rubricId);
+    const missing = rows.flatMap((a) => missingSegmentations(a.data));
     if (missing.length) for (const [key, s] of await segmentationVersions(missing, db)) segmentations.set(key, s);
-    return segmentations;
+    return rows.map((a) => submittedRecord(a, rubricAxes.get(a.rubricId)!, ctx, segmentations));
   };
   const pageSize = includeContent ? CONTENT_PAGE_SIZE : PAGE_SIZE;
   const narrow = narrowingOf(filter);
   const includeMetadata = includeContent && Boolean(filter.includeItemMetadata);
-  const query = (after: string | undefined, size = pageSize) => ({ batchIds, after, pageSize: size, includeContent, includeMetadata, identifyReviewers, ...(narrow ? { narrow } : {}) });
+  const withCriteria = (await db.criterion.findFirst({ where: { item: { projectId: project.id } }, select: { id: true } })) !== null;
+  const query = (after: string | undefined, size = pageSize) => ({ batchIds, after, pageSize: size, includeContent, includeMetadata, identifyReviewers, withCriteria, ...(narrow ? { narrow } : {}) });
   if (window) {
     let remaining = window.limit;
     if (status !== "skipped" && window.after?.status !== "skipped") {
       const rows = await fetchAnnotationPage(db, query(window.after?.id, remaining));
-      for (const a of rows) yield submittedRecord(a, await axesOf(a.rubricId), ctx, await segmentationsOf(a.data));
+      if (rows.length) yield await recordsOf(rows);
       remaining -= rows.length;
     }
     if (status !== "submitted" && remaining > 0) {
       const rows = await fetchSkippedPage(db, query(window.after?.status === "skipped" ? window.after.id : undefined, remaining));
-      for (const s of rows) yield skippedRecord(s, ctx);
+      if (rows.length) yield rows.map((s) => skippedRecord(s, ctx));
     }
     return;
   }
   // Submitted records first (by annotation id), then skipped ones (by assignment id).
   if (status !== "skipped") {
-    for await (const a of pagedRows((after) => fetchAnnotationPage(db, query(after)), pageSize)) {
-      yield submittedRecord(a, await axesOf(a.rubricId), ctx, await segmentationsOf(a.data));
-    }
+    for await (const rows of pagedBatches((after) => fetchAnnotationPage(db, query(after)), pageSize)) yield await recordsOf(rows);
   }
   if (status !== "submitted") {
-    for await (const s of pagedRows((after) => fetchSkippedPage(db, query(after)), pageSize)) yield skippedRecord(s, ctx);
+    for await (const rows of pagedBatches((after) => fetchSkippedPage(db, query(after)), pageSize)) yield rows.map((s) => skippedRecord(s, ctx));
   }
 }

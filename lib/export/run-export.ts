@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
-import { streamAnnotationRecords, type ExportFilter } from "./annotation-records";
+import { streamAnnotationRecordBatches, type ExportFilter } from "./annotation-records";
 import type { DominanceAxis } from "./dominance";
 import type { ExportFormat } from "./schema";
 import { exportChunks, type FormatContext, type RecordCounts } from "./write-export";
@@ -49,5 +49,5 @@ export async function* runExport(opts: {
   await auditExport(opts.actorId, opts.filter, opts.format);
   const ctx: FormatContext = { dominanceAxes: opts.format === "preferences" ? await loadDominanceAxes(opts.filter.projectId) : [] };
   const filter = opts.format === "healthbench" ? { ...opts.filter, includeItemMetadata: true } : opts.filter;
-  yield* exportChunks(opts.format, streamAnnotationRecords(filter), opts.onRecord, ctx, opts.counts);
+  yield* exportChunks(opts.format, streamAnnotationRecordBatches(filter), opts.onRecord, ctx, opts.counts);
 }

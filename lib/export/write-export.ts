@@ -134,17 +134,20 @@ export function formatRecord(format: ExportFormat, record: ExportRecord, ctx: Fo
   return linesOf(format, record, ctx, counts);
 }
 
-export async function* exportChunks(format: ExportFormat, records: AsyncIterable<ExportRecord>, onRecord?: () => void, ctx: FormatContext = NO_CONTEXT, counts?: RecordCounts): AsyncGenerator<string> {
+/** `records` one by one or in batches (streamAnnotationRecordBatches). */
+export async function* exportChunks(format: ExportFormat, records: AsyncIterable<ExportRecord | readonly ExportRecord[]>, onRecord?: () => void, ctx: FormatContext = NO_CONTEXT, counts?: RecordCounts): AsyncGenerator<string> {
   const header = exportHeader(format);
   if (header) yield header;
   // Batch small strings into ~64 KB chunks: fewer writes, same constant memory.
   let buffer = "";
-  for await (const record of records) {
-    buffer += formatRecord(format, record, ctx, counts);
-    onRecord?.();
-    if (buffer.length >= 65_536) {
-      yield buffer;
-      buffer = "";
+  for await (const item of records) {
+    for (const record of Array.isArray(item) ? (item as readonly ExportRecord[]) : [item as ExportRecord]) {
+      buffer += formatRecord(format, record, ctx, counts);
+      onRecord?.();
+      if (buffer.length >= 65_536) {
+        yield buffer;
+        buffer = "";
+      }
     }
   }
   if (buffer) yield buffer;
