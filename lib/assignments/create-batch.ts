@@ -6,12 +6,35 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { createBatchSchema, type CreateBatchInput } from "./schema";
 import { PlanError, planAssignments, seededRng, shuffle } from "./plan-assignments";
 
+/** What a batch will be, before anything is written: the same plan createBatch then writes (same seed). */
+export type BatchPlan = {
+  seed: number;
+  perItem: number;
+  items: number;
+  goldItems: number;
+  assignments: number;
+  /** Per chosen reviewer: assignments in this batch (gold included), and work already pending elsewhere in the project. */
+  loads: Array<{ reviewerId: string; name: string; specialty: string | null; isMember: boolean; assignments: number; gold: number; openElsewhere: number }>;
+};
+
+type PlannedBatch = {
+  data: ReturnType<typeof createBatchSchema.parse>;
+  project: { id: string; randomizeOrder: boolean; blinded: boolean };
+  rubricId: string;
+  perItem: number;
+  seed: number;
+  items: BatchableItem[];
+  reviewers: Array<{ id: string; name: string; specialty: string | null }>;
+  rows: AssignmentRow[];
+};
+
 /**
- * Builds a batch and assigns it in one transaction: k distinct reviewers per item with balanced
- * load; per-reviewer queue order and per-assignment response order are randomized (and stored)
- * when the project asks for it. The database's unique (batch, item, reviewer) backs the rule.
+ * Checks the input and plans the batch without writing: k distinct reviewers per item with balanced
+ * load; per-reviewer queue order and per-assignment response order randomized when the project asks
+ * for it. An impossible plan (too few reviewers for k, nothing to assign, an unknown or inactive
+ * reviewer) is a ConflictError that says why.
  */
-export async function createBatch(actorId: string, projectId: string, input: CreateBatchInput) {
+async function planBatch(projectId: string, input: CreateBatchInput): Promise<PlannedBatch> {
   const data = createBatchSchema.parse(input);
   const db = getDb();
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId } });
@@ -21,7 +44,7 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
 
   const reviewers = await db.user.findMany({
     where: { id: { in: data.reviewerIds }, isActive: true, role: { in: ["REVIEWER", "ADMIN"] } },
-    select: { id: true },
+    select: { id: true, name: true, specialty: true },
   });
   if (reviewers.length !== new Set(data.reviewerIds).size) {
     throw new ConflictError("Some chosen reviewers do not exist, are deactivated, or cannot review.");
@@ -64,14 +87,50 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
       return { id: randomUUID(), reviewerId, itemId: p.itemId, displayOrder, responseOrder: shuffleResponses ? shuffle(responseIds, rng) : responseIds };
     });
   });
+  return { data, project, rubricId: rubric.id, perItem, seed, items, reviewers, rows };
+}
 
+/**
+ * The load a batch would put on each chosen reviewer, before anything is written. Creating the batch
+ * with the returned seed writes exactly this plan (create-batch.db.test.ts).
+ */
+export async function previewBatch(projectId: string, input: CreateBatchInput): Promise<BatchPlan> {
+  const planned = await planBatch(projectId, input);
+  const db = getDb();
+  const reviewerIds = planned.reviewers.map((r) => r.id);
+  const [members, open] = await Promise.all([
+    db.projectMember.findMany({ where: { projectId, userId: { in: reviewerIds } }, select: { userId: true } }),
+    db.assignment.groupBy({ by: ["reviewerId"], where: { reviewerId: { in: reviewerIds }, status: { in: ["PENDING", "IN_PROGRESS"] }, batch: { projectId } }, _count: { _all: true } }),
+  ]);
+  const memberIds = new Set(members.map((m) => m.userId));
+  const openByReviewer = new Map(open.map((g) => [g.reviewerId, g._count._all]));
+  const gold = new Set(planned.items.filter((i) => i.isGold).map((i) => i.id));
+  return {
+    seed: planned.seed,
+    perItem: planned.perItem,
+    items: planned.items.length,
+    goldItems: gold.size,
+    assignments: planned.rows.length,
+    loads: planned.reviewers
+      .map((r) => {
+        const mine = planned.rows.filter((row) => row.reviewerId === r.id);
+        return { reviewerId: r.id, name: r.name, specialty: r.specialty, isMember: memberIds.has(r.id), assignments: mine.length, gold: mine.filter((row) => gold.has(row.itemId)).length, openElsewhere: openByReviewer.get(r.id) ?? 0 };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+/** Builds a batch and assigns it in one transaction (the plan of planBatch). The database's unique (batch, item, reviewer) backs the rule. */
+export async function createBatch(actorId: string, projectId: string, input: CreateBatchInput) {
+  const { data, rubricId, perItem, seed, items, reviewers, rows } = await planBatch(projectId, input);
+  const db = getDb();
   try {
     return await db.$transaction(
       async (tx) => {
         const batch = await tx.batch.create({
           data: { projectId, name: data.name, dueAt: data.dueAt ?? null, createdById: actorId },
         });
-        await insertBatchRows(tx, batch.id, rubric.id, items.map((i) => i.id), rows);
+        await insertBatchRows(tx, batch.id, rubricId, items.map((i) => i.id), rows);
         for (const reviewer of reviewers) {
           await tx.projectMember.upsert({
             where: { projectId_userId: { projectId, userId: reviewer.id } },
@@ -83,7 +142,7 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
           { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers } },
           tx,
         );
-        return { batch, items: items.length, assignments: rows.length, perItem };
+        return { batch, items: items.length, assignments: rows.length, perItem, seed };
       },
       { timeout: 10 * 60_000 },
     );

@@ -23,6 +23,9 @@ export type AuditAction =
   | "judges.import"
   | "images.upload"
   | "batch.assign"
+  | "batch.move_work"
+  | "batch.due_date"
+  | "batch.delete"
   | "annotation.submit"
   | "assignment.skip"
   | "export.download";
