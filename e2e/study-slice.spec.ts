@@ -61,10 +61,31 @@ test("admin adds the researcher and assigns a batch to two reviewers", async ({ 
   await expect(page.getByText(`Added ${USERS.researcher}.`)).toBeVisible();
 
   await page.getByLabel("Batch name").fill("Round 1");
-  await page.getByLabel("Dr. Hiro Tanaka", { exact: false }).uncheck();
+  // A new project has no reviewers yet: the site's other reviewers are offered, none of them ticked
+  // (issue 10: the form used to tick every reviewer on the site).
+  await expect(page.getByTestId("no-project-reviewers")).toBeVisible();
+  await page.getByText(/Other reviewers on this site/).click();
+  const others = page.getByTestId("other-reviewers").getByRole("checkbox");
+  expect(await others.count()).toBeGreaterThanOrEqual(3);
+  for (const box of await others.all()) await expect(box).not.toBeChecked();
+  await page.getByLabel("Dr. Kwame Osei", { exact: false }).check();
+  await page.getByLabel("Dr. Sara Lindqvist", { exact: false }).check();
+
+  // The load before anything is written: 3 items × 2 reviewers, 3 each; both join the project.
+  await page.getByTestId("preview-batch").click();
+  await expect(page.getByTestId("batch-preview")).toContainText("3 item(s), 2 reviewer(s) per item, 6 assignments");
+  await expect(page.getByTestId("preview-load")).toHaveCount(2);
+  for (const cell of await page.getByTestId("preview-load").locator('[data-col="assignments"]').all()) await expect(cell).toHaveText("3");
+  await expect(page.getByTestId("preview-load").first()).toContainText("(joins the project)");
+  await expect(page.getByText("0/6 assignments submitted")).toHaveCount(0); // nothing written
+
   await page.getByRole("button", { name: "Create and assign batch" }).click();
   await expect(page.getByText("Assigned 3 items as 6 assignments.")).toBeVisible();
   await expect(page.getByText("0/6 assignments submitted")).toBeVisible();
+  // Now they are the project's reviewers: the next batch's form starts with them, ticked.
+  await page.reload();
+  await expect(page.getByTestId("project-reviewers").getByRole("checkbox")).toHaveCount(2);
+  for (const box of await page.getByTestId("project-reviewers").getByRole("checkbox").all()) await expect(box).toBeChecked();
 });
 
 test("reviewer rates blinded items with autosave, survives a reload, and submits", async ({ page }) => {
@@ -140,6 +161,35 @@ test("admin sees batch progress per reviewer", async ({ page }) => {
   await expect(row.locator('[data-col="submitted"]')).toHaveText("1");
   await expect(row.locator('[data-col="pending"]')).toHaveText("2");
   await expect(page.getByTestId(`progress-${USERS.reviewer2}`).locator('[data-col="pending"]')).toHaveText("3");
+});
+
+test("admin changes the batch after the fact: due date, pending work moved, deletion refused once work is finished", async ({ page }) => {
+  await loginAs(page, USERS.admin);
+  await page.goto(`/projects/${SLUG}`);
+  await page.getByRole("link", { name: "Round 1" }).click();
+  const admin = page.getByTestId("batch-admin");
+
+  await admin.getByLabel("Due date").fill("2026-12-24");
+  await admin.getByRole("button", { name: "Save due date" }).click();
+  await expect(admin.getByText("Due 2026-12-24.")).toBeVisible();
+
+  // Lindqvist's 3 pending items cannot go to Osei, who has all three already (k = 2): nothing moves.
+  await admin.getByLabel("Move pending work of").selectOption({ label: "Dr. Sara Lindqvist (3 pending)" });
+  await admin.getByRole("button", { name: "Move pending work" }).click();
+  await expect(admin.getByText(/3 item\(s\) cannot move: every chosen reviewer already has them/)).toBeVisible();
+  await expect(page.getByTestId(`progress-${USERS.reviewer2}`).locator('[data-col="pending"]')).toHaveText("3");
+  // To Tanaka, they do.
+  await admin.getByLabel("To", { exact: true }).selectOption({ label: "Dr. Hiro Tanaka (joins the project)" });
+  await admin.getByRole("button", { name: "Move pending work" }).click();
+  await expect(admin.getByText("Moved 3 pending assignment(s).")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId(`progress-${USERS.reviewer3}`).locator('[data-col="pending"]')).toHaveText("3");
+  await expect(page.getByTestId(`progress-${USERS.reviewer2}`).locator('[data-col="pending"]')).toHaveText("0");
+  await expect(page.getByText("due 2026-12-24")).toBeVisible();
+
+  // Osei submitted an item: the batch is part of the study now.
+  await expect(page.getByTestId("delete-refused")).toContainText("1 assignment(s) are submitted or skipped");
+  await expect(page.getByTestId("delete-batch")).toBeDisabled();
 });
 
 test("researcher downloads de-blinded, pseudonymized JSONL and CSV exports but cannot manage", async ({ page }) => {

@@ -1,8 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
-import { createBatch } from "@/lib/assignments/create-batch";
+import { deleteBatch, moveReviewerWork, setBatchDueDate } from "@/lib/assignments/batch-changes";
+import { createBatch, previewBatch } from "@/lib/assignments/create-batch";
 import { createProject } from "@/lib/projects/create-project";
 import { findProjectForActor } from "@/lib/projects/access";
 import { addMemberByEmail, memberRoleSchema } from "@/lib/projects/members";
@@ -21,29 +23,91 @@ export const createProjectAction = authedAction(
   },
 );
 
-export const createBatchAction = authedAction(
+const batchFormSchema = z.object({
+  slug: z.string().min(1),
+  name: z.string().trim().min(1, { error: "Batch name is required." }).max(120),
+  perItem: z.coerce.number().int().min(1).max(50),
+  "reviewerIds[]": z.array(z.string().min(1)).min(1, { error: "Choose at least one reviewer." }).optional(),
+  dueAt: z.string().optional().transform((v) => (v ? new Date(v) : undefined)),
+  goldToAllReviewers: checkbox,
+  /** The previewed plan's seed: creating with it writes exactly what the preview showed. */
+  seed: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).optional()),
+});
+
+const batchInput = (input: z.output<typeof batchFormSchema>) => ({
+  name: input.name,
+  perItem: input.perItem,
+  reviewerIds: input["reviewerIds[]"] ?? [],
+  dueAt: input.dueAt,
+  goldToAllReviewers: input.goldToAllReviewers,
+  ...(input.seed !== undefined ? { seed: input.seed } : {}),
+});
+
+export const previewBatchAction = authedAction(
   "batch:assign",
-  z.object({
-    slug: z.string().min(1),
-    name: z.string().trim().min(1, { error: "Batch name is required." }).max(120),
-    perItem: z.coerce.number().int().min(1).max(50),
-    "reviewerIds[]": z.array(z.string().min(1)).min(1, { error: "Choose at least one reviewer." }).optional(),
-    dueAt: z.string().optional().transform((v) => (v ? new Date(v) : undefined)),
-    goldToAllReviewers: checkbox,
-  }),
+  batchFormSchema,
   async (actor, input) => {
     const project = await findProjectForActor(actor, input.slug);
-    const result = await createBatch(actor.id, project.id, {
-      name: input.name,
-      perItem: input.perItem,
-      reviewerIds: input["reviewerIds[]"] ?? [],
-      dueAt: input.dueAt,
-      goldToAllReviewers: input.goldToAllReviewers,
-    });
+    return previewBatch(project.id, batchInput(input));
+  },
+);
+
+export const createBatchAction = authedAction(
+  "batch:assign",
+  batchFormSchema,
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug);
+    const result = await createBatch(actor.id, project.id, batchInput(input));
     revalidatePath(`/projects/${project.slug}`);
     return { batchId: result.batch.id, items: result.items, assignments: result.assignments };
   },
   (r) => `Assigned ${r.items} items as ${r.assignments} assignments.`,
+);
+
+/** A batch of the caller's project by slug and id (the id alone is never trusted). */
+const batchRef = { slug: z.string().min(1), batchId: z.string().min(1) };
+
+export const moveReviewerWorkAction = authedAction(
+  "batch:assign",
+  z.object({ ...batchRef, reviewerId: z.string().min(1), "toReviewerIds[]": z.array(z.string().min(1)).optional() }),
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug);
+    const result = await moveReviewerWork(actor, project.id, input.batchId, input.reviewerId, input["toReviewerIds[]"]);
+    revalidatePath(`/projects/${project.slug}/batches/${input.batchId}`);
+    return result;
+  },
+  (r) => `Moved ${r.moved} pending assignment(s)${r.startedKept ? `; ${r.startedKept} started one(s) stay with the reviewer (their drafts are theirs)` : ""}.`,
+);
+
+export const setBatchDueDateAction = authedAction(
+  "batch:assign",
+  z.object({ ...batchRef, dueAt: z.string().optional().transform((v, ctx) => {
+    if (!v) return null;
+    const d = new Date(`${v}T00:00:00Z`);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "The due date must be a date." });
+      return z.NEVER;
+    }
+    return d;
+  }) }),
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug);
+    const batch = await setBatchDueDate(actor, project.id, input.batchId, input.dueAt);
+    revalidatePath(`/projects/${project.slug}/batches/${input.batchId}`);
+    return { dueAt: batch.dueAt };
+  },
+  (r) => (r.dueAt ? `Due ${r.dueAt.toISOString().slice(0, 10)}.` : "No due date."),
+);
+
+export const deleteBatchAction = authedAction(
+  "batch:assign",
+  z.object({ ...batchRef, drafts: z.coerce.number().int().min(0) }),
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug);
+    const result = await deleteBatch(actor, project.id, input.batchId, { drafts: input.drafts });
+    revalidatePath(`/projects/${project.slug}`);
+    redirect(`/projects/${project.slug}?deleted=${encodeURIComponent(result.name)}`);
+  },
 );
 
 export const addMemberAction = authedAction(

@@ -1,17 +1,36 @@
 "use client";
-import { useActionState } from "react";
-import { createBatchAction } from "@/app/projects/actions";
+import { useActionState, useState } from "react";
+import { createBatchAction, previewBatchAction } from "@/app/projects/actions";
 import { FieldError, FormStatus } from "@/components/ui/form-status";
-import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 
 type Reviewer = { id: string; name: string; specialty: string | null };
 
-export function CreateBatchForm({ slug, defaultPerItem, reviewers }: { slug: string; defaultPerItem: number; reviewers: Reviewer[] }) {
+/**
+ * New batch from the items not yet in a batch. The reviewer list starts with the project's own
+ * reviewers (ticked); other active reviewers of the site are listed apart, unticked, and become
+ * project members only if chosen. "Preview load" shows each reviewer's share before anything is
+ * written; creating right after a preview writes exactly that plan (its seed travels with the form).
+ * Any change to the form drops the preview, so what was shown is never stale.
+ */
+export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slug: string; defaultPerItem: number; members: Reviewer[]; others: Reviewer[] }) {
   const [state, action, pending] = useActionState(createBatchAction, null);
+  const [preview, previewAction, previewing] = useActionState(previewBatchAction, null);
+  const [previewShown, setPreviewShown] = useState<typeof preview>(null);
+  if (preview !== null && preview !== previewShown && !previewing) setPreviewShown(preview);
+  const plan = previewShown?.ok ? previewShown.data : null;
+  const reviewerBox = (r: Reviewer, checked: boolean) => (
+    <label key={r.id} className="flex items-center gap-2 text-sm">
+      <input type="checkbox" name="reviewerIds[]" value={r.id} defaultChecked={checked} />
+      {r.name}
+      {r.specialty ? ` · ${r.specialty}` : ""}
+    </label>
+  );
   return (
-    <form action={action} className="mt-4 space-y-3 border-t border-slate-100 pt-4" aria-label="New batch">
+    <form action={action} onChange={() => setPreviewShown(null)} className="mt-4 space-y-3 border-t border-slate-100 pt-4" aria-label="New batch">
       <h3 className="text-sm font-medium">New batch from all items not yet in a batch</h3>
       <input type="hidden" name="slug" value={slug} />
+      {plan ? <input type="hidden" name="seed" value={plan.seed} /> : null}
       <div className="flex flex-wrap gap-4">
         <div>
           <label className={labelClass} htmlFor="b-name">Batch name</label>
@@ -28,23 +47,46 @@ export function CreateBatchForm({ slug, defaultPerItem, reviewers }: { slug: str
         </div>
       </div>
       <fieldset>
-        <legend className={labelClass}>Reviewers</legend>
-        {reviewers.length === 0 ? <p className="text-sm text-slate-600">No active reviewers. Create reviewer accounts first.</p> : null}
-        <div className="mt-1 grid gap-1 sm:grid-cols-2">
-          {reviewers.map((r) => (
-            <label key={r.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="reviewerIds[]" value={r.id} defaultChecked />
-              {r.name}{r.specialty ? ` · ${r.specialty}` : ""}
-            </label>
-          ))}
-        </div>
+        <legend className={labelClass}>Reviewers of this project</legend>
+        {members.length === 0 ? <p className="text-sm text-slate-600" data-testid="no-project-reviewers">No reviewers in this project yet: add members above, or choose from the other reviewers below.</p> : null}
+        <div className="mt-1 grid gap-1 sm:grid-cols-2" data-testid="project-reviewers">{members.map((r) => reviewerBox(r, true))}</div>
         <FieldError state={state} name="reviewerIds[]" />
       </fieldset>
+      {others.length ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-slate-700">Other reviewers on this site ({others.length}): choosing one adds them to the project</summary>
+          <div className="mt-1 grid gap-1 sm:grid-cols-2" data-testid="other-reviewers">{others.map((r) => reviewerBox(r, false))}</div>
+        </details>
+      ) : null}
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="goldToAllReviewers" defaultChecked /> Give gold items to every chosen reviewer (so accuracy is measured on the same set)
       </label>
+      {plan ? (
+        <div className="overflow-x-auto" data-testid="batch-preview">
+          <p className="text-sm text-slate-700">
+            Plan: {plan.items} item(s){plan.goldItems ? `, ${plan.goldItems} gold` : ""}, {plan.perItem} reviewer(s) per item, {plan.assignments} assignments. Nothing is written until you create the batch.
+          </p>
+          <table className="mt-1 text-left text-sm [&_td]:pr-4 [&_th]:pr-4">
+            <thead className="text-slate-500"><tr><th>Reviewer</th><th>In this batch</th><th>Gold</th><th>Open work in the project</th></tr></thead>
+            <tbody>
+              {plan.loads.map((l) => (
+                <tr key={l.reviewerId} data-testid="preview-load">
+                  <td>{l.name}{l.isMember ? "" : " (joins the project)"}</td>
+                  <td data-col="assignments">{l.assignments}</td>
+                  <td>{l.gold}</td>
+                  <td>{l.openElsewhere}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {previewShown && !previewShown.ok ? <FormStatus state={previewShown} /> : null}
       <FormStatus state={state} />
-      <button className={buttonClass} disabled={pending}>{pending ? "Assigning…" : "Create and assign batch"}</button>
+      <div className="flex flex-wrap gap-2">
+        <button className={secondaryButtonClass} formAction={previewAction} disabled={previewing} data-testid="preview-batch">{previewing ? "Planning…" : "Preview load"}</button>
+        <button className={buttonClass} disabled={pending}>{pending ? "Assigning…" : "Create and assign batch"}</button>
+      </div>
     </form>
   );
 }

@@ -296,7 +296,7 @@ describe("server actions × roles", () => {
     sessionActor = u ? asActor(u) : null;
   }
 
-  it("user management, project creation, batching and membership are admin-only", async () => {
+  it("user management, project creation, batching (preview, changes, deletion) and membership are admin-only", async () => {
     for (const who of ROLES) {
       await asWho(who);
       const tag = `${who}-${Math.random().toString(36).slice(2, 7)}`;
@@ -307,11 +307,17 @@ describe("server actions × roles", () => {
         addMember: await projectActions.addMemberAction(null, form({ slug: study.project.slug, email: study.outsider.email, role: "RESEARCHER" })),
         updateSettings: await projectActions.updateSettingsAction(null, form({ slug: study.project.slug, askConfidence: "on", dialogueTarget: "whole_dialogue", imageHosts: "img.example.org" })),
         createBatch: await projectActions.createBatchAction(null, form({ slug: study.project.slug, name: `b-${tag}`, perItem: "1", "reviewerIds[]": [study.reviewers[0].id] })),
+        previewBatch: await projectActions.previewBatchAction(null, form({ slug: study.project.slug, name: `b-${tag}`, perItem: "1", "reviewerIds[]": [study.reviewers[0].id] })),
+        moveWork: await projectActions.moveReviewerWorkAction(null, form({ slug: study.project.slug, batchId: "no-such-batch", reviewerId: study.reviewers[0].id })),
+        dueDate: await projectActions.setBatchDueDateAction(null, form({ slug: study.project.slug, batchId: "no-such-batch", dueAt: "2026-12-24" })),
+        deleteBatch: await projectActions.deleteBatchAction(null, form({ slug: study.project.slug, batchId: "no-such-batch", drafts: "0" })),
       };
       for (const [action, result] of Object.entries(results)) {
         if (who === "admin") {
           // createBatch has nothing left to batch in the seeded study: a domain refusal, not a permission one.
-          if (action === "createBatch") expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/no unbatched items/) });
+          if (action === "createBatch" || action === "previewBatch") expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/no unbatched items/) });
+          // The batch changes reach the domain, which does not find the batch.
+          else if (["moveWork", "dueDate", "deleteBatch"].includes(action)) expect([action, result]).toEqual([action, { ok: false, error: "Batch not found." }]);
           else expect({ action, ...result }).toMatchObject({ action, ok: true });
         } else {
           expect([who, action, result]).toEqual([who, action, { ok: false, error: who === "anonymous" ? "Sign in first." : "You do not have permission to do that." }]);

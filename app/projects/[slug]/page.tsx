@@ -28,9 +28,10 @@ import { stepsEnabled } from "@/lib/tools/steps/tool-settings";
 
 export const metadata: Metadata = { title: "Project" };
 
-export default async function ProjectPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("project:read");
   const { slug } = await params;
+  const { deleted } = await searchParams;
   const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const isAdmin = hasPermission(actor.role, "project:manage");
   const [overview, batches, guidelinesHtml, members, reviewers] = await Promise.all([
@@ -41,6 +42,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
     isAdmin ? listUsers({ role: "REVIEWER", activeOnly: true }) : Promise.resolve([]),
   ]);
   const template = overview.rubric?.templateKey ? findTemplate(overview.rubric.templateKey) : undefined;
+  // The new-batch form starts with the project's own reviewers, not everyone on the site (issue 10).
+  const projectReviewerIds = new Set(members.filter((m) => m.role === "REVIEWER").map((m) => m.userId));
 
   return (
     <AppShell actor={actor}>
@@ -50,6 +53,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
         <span data-testid="project-name">{project.name}</span>
       </PageTitle>
 
+      {typeof deleted === "string" ? <p className="mb-4 text-sm text-green-700" role="status" data-testid="batch-deleted">Batch “{deleted}” deleted; its items are not in a batch any more.</p> : null}
       {/* min-w-0: grid children shrink on a phone instead of pushing the page sideways. */}
       <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <section className={cardClass}>
@@ -131,7 +135,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             ))}
           </ul>
           {hasPermission(actor.role, "batch:assign") ? (
-            <CreateBatchForm slug={project.slug} defaultPerItem={project.reviewersPerItem} reviewers={reviewers.map((r) => ({ id: r.id, name: r.name, specialty: r.specialty }))} />
+            <CreateBatchForm
+              slug={project.slug}
+              defaultPerItem={project.reviewersPerItem}
+              members={reviewers.filter((r) => projectReviewerIds.has(r.id)).map((r) => ({ id: r.id, name: r.name, specialty: r.specialty }))}
+              others={reviewers.filter((r) => !projectReviewerIds.has(r.id)).map((r) => ({ id: r.id, name: r.name, specialty: r.specialty }))}
+            />
           ) : null}
         </section>
 

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass } from "@/components/ui/styles";
-import { NotFoundError } from "@/lib/auth/permissions";
+import { BatchAdmin } from "@/components/admin/batch-admin";
+import { hasPermission, NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
+import { listUsers } from "@/lib/auth/users";
 import { findBatchInProject } from "@/lib/assignments/find-batch";
 import { listSkippedAssignments, loadBatchProgress } from "@/lib/assignments/progress";
-import { findProjectForActor } from "@/lib/projects/access";
+import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
 
 export const metadata: Metadata = { title: "Batch progress" };
 
@@ -17,9 +19,22 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
   const orNotFound = (e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e));
   const project = await findProjectForActor(actor, slug).catch(orNotFound);
   const batch = await findBatchInProject(project.id, batchId).catch(orNotFound);
-  const [rows, skipped] = await Promise.all([loadBatchProgress(batch.id), listSkippedAssignments(batch.id)]);
+  const canAssign = hasPermission(actor.role, "batch:assign");
+  const [rows, skipped, members, siteReviewers] = await Promise.all([
+    loadBatchProgress(batch.id),
+    listSkippedAssignments(batch.id),
+    canAssign ? listProjectMembers(project.id) : Promise.resolve([]),
+    canAssign ? listUsers({ role: "REVIEWER", activeOnly: true }) : Promise.resolve([]),
+  ]);
   const total = rows.reduce((s, r) => s + r.total, 0);
   const submitted = rows.reduce((s, r) => s + r.submitted, 0);
+  // Whom pending work can go to: the batch's and the project's reviewers first, then the site's (who join the project).
+  const inProject = new Set([...rows.map((r) => r.reviewerId), ...members.map((m) => m.userId)]);
+  const candidates = [
+    ...rows.map((r) => ({ id: r.reviewerId, name: r.name })),
+    ...members.filter((m) => m.role === "REVIEWER" && m.user.isActive && !rows.some((r) => r.reviewerId === m.userId)).map((m) => ({ id: m.userId, name: m.user.name })),
+    ...siteReviewers.filter((u) => !inProject.has(u.id)).map((u) => ({ id: u.id, name: `${u.name} (joins the project)` })),
+  ];
   return (
     <AppShell actor={actor}>
       <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link></p>
@@ -51,6 +66,20 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
           </tbody>
         </table>
       </div>
+      {canAssign ? (
+        <section className={`${cardClass} mt-6`} aria-label="Change this batch">
+          <h2 className="mb-3 font-medium">Change this batch</h2>
+          <BatchAdmin
+            slug={project.slug}
+            batchId={batch.id}
+            dueAt={batch.dueAt ? batch.dueAt.toISOString().slice(0, 10) : null}
+            reviewers={rows.map((r) => ({ id: r.reviewerId, name: r.name, pending: r.pending, inProgress: r.inProgress }))}
+            candidates={candidates}
+            finished={rows.reduce((s, r) => s + r.submitted + r.skipped, 0)}
+            drafts={rows.reduce((s, r) => s + r.inProgress, 0)}
+          />
+        </section>
+      ) : null}
       {skipped.length ? (
         <section className={`${cardClass} mt-6 overflow-x-auto`} aria-label="Skipped items">
           <h2 className="mb-2 font-medium">Skipped items and reasons</h2>
