@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useRef, useState } from "react";
 import { createBatchAction, previewBatchAction } from "@/app/projects/actions";
 import { FieldError, FormStatus } from "@/components/ui/form-status";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -16,6 +16,13 @@ type Reviewer = { id: string; name: string; specialty: string | null };
 export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slug: string; defaultPerItem: number; members: Reviewer[]; others: Reviewer[] }) {
   const [state, action, pending] = useActionState(createBatchAction, null);
   const [preview, previewAction, previewing] = useActionState(previewBatchAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  // Not a form action: React resets a form after its action, which would empty what was previewed.
+  const runPreview = () => {
+    if (!form.current?.reportValidity()) return;
+    const data = new FormData(form.current);
+    startTransition(() => previewAction(data));
+  };
   const [previewShown, setPreviewShown] = useState<typeof preview>(null);
   if (preview !== null && preview !== previewShown && !previewing) setPreviewShown(preview);
   const plan = previewShown?.ok ? previewShown.data : null;
@@ -27,7 +34,7 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
     </label>
   );
   return (
-    <form action={action} onChange={() => setPreviewShown(null)} className="mt-4 space-y-3 border-t border-slate-100 pt-4" aria-label="New batch">
+    <form ref={form} action={action} onChange={() => setPreviewShown(null)} className="mt-4 space-y-3 border-t border-slate-100 pt-4" aria-label="New batch">
       <h3 className="text-sm font-medium">New batch from all items not yet in a batch</h3>
       <input type="hidden" name="slug" value={slug} />
       {plan ? <input type="hidden" name="seed" value={plan.seed} /> : null}
@@ -84,7 +91,7 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
       {previewShown && !previewShown.ok ? <FormStatus state={previewShown} /> : null}
       <FormStatus state={state} />
       <div className="flex flex-wrap gap-2">
-        <button className={secondaryButtonClass} formAction={previewAction} disabled={previewing} data-testid="preview-batch">{previewing ? "Planning…" : "Preview load"}</button>
+        <button type="button" className={secondaryButtonClass} onClick={runPreview} disabled={previewing} data-testid="preview-batch">{previewing ? "Planning…" : "Preview load"}</button>
         <button className={buttonClass} disabled={pending}>{pending ? "Assigning…" : "Create and assign batch"}</button>
       </div>
     </form>

@@ -23,6 +23,32 @@ async function bootstrap() {
 }
 
 describe("consilium CLI", () => {
+  it("assign --preview writes nothing and --seed writes that plan; batch changes the due date, moves pending work and deletes", async () => {
+    await bootstrap();
+    expect((await cli("create-project", "--template", "med-palm-long-form", "--name", "Plans", "--per-item", "1", "--as", "admin@x.org")).code).toBe(0);
+    const file = path.join(tmp(), "items.jsonl");
+    writeFileSync(file, [1, 2, 3, 4].map((i) => JSON.stringify({ externalId: `p${i}`, question: `Q${i}`, responses: [{ modelName: "m", content: "a" }] })).join("\n") + "\n");
+    expect((await cli("import", "plans", file, "--as", "admin@x.org")).code).toBe(0);
+    // A new project has no reviewers: the CLI no longer falls back to everyone on the site.
+    expect(await cli("assign", "plans", "--batch", "R1", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/The project has no reviewers yet/) });
+
+    const preview = await cli("assign", "plans", "--batch", "R1", "--reviewers", "doc1@x.org,doc2@x.org", "--preview", "--as", "admin@x.org");
+    expect(preview).toMatchObject({ code: 0, out: expect.stringMatching(/^Plan for batch R1: 4 items, 4 assignments \(1 per item\)\. Nothing written\.\n  Doc 1: 2 \(0 gold; 0 open elsewhere in the project\) — joins the project\n  Doc 2: 2 /) });
+    expect(await getDb().batch.count({ where: { project: { slug: "plans" } } })).toBe(0);
+    const seed = /--seed (\d+)/.exec(preview.out)![1];
+    expect(await cli("assign", "plans", "--batch", "R1", "--reviewers", "doc1@x.org,doc2@x.org", "--seed", seed, "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Batch R1: 4 items, 4 assignments (1 per item, 2 reviewers)." });
+
+    expect(await cli("batch", "plans", "R1", "--due", "2026-12-24", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Batch R1 is due 2026-12-24." });
+    expect(await cli("batch", "plans", "R1", "--move-from", "doc1@x.org", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Moved 2 pending assignment(s): 2 to doc2@x.org." });
+    expect(await getDb().assignment.count({ where: { batch: { name: "R1", project: { slug: "plans" } }, reviewer: { email: "doc2@x.org" } } })).toBe(4);
+    expect(await cli("batch", "plans", "R1", "--due", "2026-12-24", "--delete", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/^Choose exactly one change/) });
+    expect(await cli("batch", "plans", "R1", "--move-from", "doc1@x.org", "--as", "res@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/permission/) });
+    expect(await cli("batch", "plans", "R1", "--delete", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Deleted batch R1: 4 assignment(s). Its items are not in a batch any more." });
+    expect(await cli("batch", "plans", "R1", "--no-due", "--as", "admin@x.org")).toMatchObject({ code: 2, err: 'Error: Batch "R1" not found.' });
+    // The project's reviewers are now the default.
+    expect(await cli("assign", "plans", "--batch", "R2", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Batch R2: 4 items, 4 assignments (1 per item, 2 reviewers)." });
+  });
+
   it("runs a study from the command line: users, project, import, assign, export", async () => {
     await bootstrap();
     const created = await cli("create-project", "--template", "med-palm-long-form", "--name", "CLI Study", "--per-item", "2", "--as", "admin@x.org");
@@ -33,7 +59,7 @@ describe("consilium CLI", () => {
     writeFileSync(file, [1, 2, 3].map((i) => JSON.stringify({ externalId: `c${i}`, question: `Q${i}`, responses: [{ modelName: "m1", content: "a" }, { modelName: "m2", content: "b" }] })).join("\n") + "\n");
     expect(await cli("import", "cli-study", file, "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Imported 3 items with 6 responses into cli-study." });
 
-    const assigned = await cli("assign", "cli-study", "--batch", "R1", "--per-item", "2", "--as", "admin@x.org");
+    const assigned = await cli("assign", "cli-study", "--batch", "R1", "--per-item", "2", "--all-reviewers", "--as", "admin@x.org");
     expect(assigned).toMatchObject({ code: 0, out: "Batch R1: 3 items, 6 assignments (2 per item, 2 reviewers)." });
 
     // Submit one annotation directly, then export it as the admin to a file.
@@ -203,7 +229,7 @@ describe("consilium CLI", () => {
       criteria: [{ criterion: "greets", points: 4, tags: ["axis:communication_quality"] }, { criterion: "rude", points: -2, tags: [] }], reference: { gold: { responses: { A: { overall_quality: 5 } } } } };
     writeFileSync(file, JSON.stringify(item) + "\n");
     expect((await cli("import", "hb", file, "--as", "admin@x.org")).code).toBe(0);
-    expect((await cli("assign", "hb", "--batch", "R1", "--per-item", "1", "--as", "admin@x.org")).code).toBe(0);
+    expect((await cli("assign", "hb", "--batch", "R1", "--per-item", "1", "--all-reviewers", "--as", "admin@x.org")).code).toBe(0);
     const a = await getDb().assignment.findFirstOrThrow({ include: { item: { include: { criteria: { orderBy: { position: "asc" } } } }, reviewer: true } });
     const [greets, rude] = a.item.criteria.map((c) => c.id);
     const { saveAnnotation } = await import("@/lib/annotations/save-annotation");
@@ -227,7 +253,7 @@ describe("consilium CLI", () => {
     const file = path.join(tmp(), "inj.jsonl");
     writeFileSync(file, JSON.stringify({ kind: "dialogue", externalId: "d1", turns: [{ role: "user", content: "Hi" }], responses: [{ modelName: evil, content: "Hello" }], criteria: [{ criterion: "greets", points: 4, tags: ["axis:-x"] }] }) + "\n");
     expect((await cli("import", "inj", file, "--as", "admin@x.org")).code).toBe(0);
-    expect((await cli("assign", "inj", "--batch", "R1", "--per-item", "1", "--as", "admin@x.org")).code).toBe(0);
+    expect((await cli("assign", "inj", "--batch", "R1", "--per-item", "1", "--all-reviewers", "--as", "admin@x.org")).code).toBe(0);
     const a = await getDb().assignment.findFirstOrThrow({ include: { item: { include: { criteria: true } }, reviewer: true } });
     const { saveAnnotation } = await import("@/lib/annotations/save-annotation");
     const { emptyAnnotationData } = await import("@/lib/annotations/schema");

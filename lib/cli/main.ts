@@ -11,6 +11,7 @@ import { createTokenCommand } from "./commands/create-token";
 import { listTokensCommand } from "./commands/list-tokens";
 import { resetLinkCommand } from "./commands/reset-link";
 import { revokeTokenCommand } from "./commands/revoke-token";
+import { batchCommand } from "./commands/batch";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { importJudgeCommand } from "./commands/import-judge";
@@ -30,6 +31,7 @@ export const COMMANDS: Command[] = [
   importJudgeCommand,
   uploadImagesCommand,
   assignCommand,
+  batchCommand,
   exportCommand,
   scoresCommand,
   resultsCommand,

@@ -1,22 +1,33 @@
-import { createBatch } from "@/lib/assignments/create-batch";
+import { createBatch, previewBatch } from "@/lib/assignments/create-batch";
 import { listUsers, findUserByEmail } from "@/lib/auth/users";
-import { findProjectForActor } from "@/lib/projects/access";
+import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
 import type { Command } from "../command";
 import { optionalDate, optionalWholeNumber, requireString, resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 
-const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y] [--due YYYY-MM-DD]
-                        [--gold-like-others] --as ADMIN_EMAIL
+const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y | --all-reviewers] [--due YYYY-MM-DD]
+                        [--gold-like-others] [--preview] [--seed N] --as ADMIN_EMAIL
 
 Builds a batch from every item not yet in a batch and assigns K distinct reviewers per item
-with balanced load (default K: the project's reviewers per item; default reviewers: every
-active reviewer). Gold items go to every chosen reviewer unless --gold-like-others.`;
+with balanced load (default K: the project's reviewers per item; default reviewers: the
+project's reviewers; --all-reviewers: every active reviewer on the site). Gold items go to every
+chosen reviewer unless --gold-like-others. --preview prints each reviewer's load and the plan's
+seed and writes nothing; --seed N then writes exactly that plan.`;
 
 export const assignCommand: Command = {
   name: "assign",
   summary: "build a batch and assign it to reviewers",
   usage,
-  options: { batch: { type: "string" }, "per-item": { type: "string" }, reviewers: { type: "string" }, due: { type: "string" }, "gold-like-others": { type: "boolean" } },
+  options: {
+    batch: { type: "string" },
+    "per-item": { type: "string" },
+    reviewers: { type: "string" },
+    "all-reviewers": { type: "boolean" },
+    due: { type: "string" },
+    "gold-like-others": { type: "boolean" },
+    preview: { type: "boolean" },
+    seed: { type: "string" },
+  },
   async run({ values, positionals }, io) {
     const [slug] = positionals;
     if (!slug) throw new UsageError(usage);
@@ -36,10 +47,23 @@ export const assignCommand: Command = {
         reviewerIds.push(user.id);
       }
       if (!reviewerIds.length) throw new UsageError("--reviewers names no one.");
-    } else {
+    } else if (values["all-reviewers"]) {
       reviewerIds = (await listUsers({ role: "REVIEWER", activeOnly: true })).map((u) => u.id);
+    } else {
+      // The project's own reviewers, not the whole site (issue 10).
+      reviewerIds = (await listProjectMembers(project.id)).filter((m) => m.role === "REVIEWER" && m.user.isActive).map((m) => m.userId);
+      if (!reviewerIds.length) throw new UsageError("The project has no reviewers yet: name them with --reviewers a@x,b@y (or --all-reviewers for every active reviewer on the site).");
     }
-    const result = await createBatch(actor.id, project.id, { name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"] });
+    const seed = optionalWholeNumber(values, "seed", { min: 0, max: 2 ** 31 - 1 });
+    const input = { name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], ...(seed !== undefined ? { seed } : {}) };
+    if (values.preview) {
+      const plan = await previewBatch(project.id, input);
+      io.out(`Plan for batch ${name}: ${plan.items} items${plan.goldItems ? ` (${plan.goldItems} gold)` : ""}, ${plan.assignments} assignments (${plan.perItem} per item). Nothing written.`);
+      for (const l of plan.loads) io.out(`  ${l.name}: ${l.assignments} (${l.gold} gold; ${l.openElsewhere} open elsewhere in the project)${l.isMember ? "" : " — joins the project"}`);
+      io.out(`Write exactly this plan with --seed ${plan.seed}.`);
+      return;
+    }
+    const result = await createBatch(actor.id, project.id, input);
     io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments (${result.perItem} per item, ${reviewerIds.length} reviewers).`);
   },
 };
