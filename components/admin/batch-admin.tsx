@@ -19,7 +19,7 @@ export function BatchAdmin(props: { slug: string; batchId: string; dueAt: string
   const movable = props.reviewers.filter((r) => r.pending > 0);
   return (
     <div className="grid gap-4 md:grid-cols-3" data-testid="batch-admin">
-      <form action={dueAction} className="space-y-2" aria-label="Due date">
+      <form action={dueAction} className="space-y-2" aria-label="Change the due date">
         <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="batchId" value={batchId} />
         <label className={labelClass} htmlFor="due">Due date</label>
