@@ -169,7 +169,7 @@ test("admin changes the batch after the fact: due date, pending work moved, dele
   await page.getByRole("link", { name: "Round 1" }).click();
   const admin = page.getByTestId("batch-admin");
 
-  await admin.getByLabel("Due date").fill("2026-12-24");
+  await admin.getByLabel("Due date", { exact: true }).fill("2026-12-24");
   await admin.getByRole("button", { name: "Save due date" }).click();
   await expect(admin.getByText("Due 2026-12-24.")).toBeVisible();
 
