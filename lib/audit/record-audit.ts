@@ -19,6 +19,7 @@ export type AuditAction =
   | "project.member_add"
   | "project.member_remove"
   | "project.settings"
+  | "project.details"
   | "items.import"
   | "judges.import"
   | "images.upload"
