@@ -274,3 +274,24 @@ test("researcher prepares a background export, leaves the page, and downloads th
   const direct = await (await page.request.get(`/api/v1/projects/${SLUG}/export?format=jsonl`)).text();
   expect(text).toBe(direct);
 });
+
+test("admin edits the project: the design is locked once reviewing started, name and guidelines (previewed as reviewers see them) are saved", async ({ page }) => {
+  await loginAs(page, USERS.admin);
+  await page.goto(`/projects/${SLUG}`);
+  const form = page.getByRole("form", { name: "Project details" });
+  await expect(form.getByTestId("design-locked")).toContainText("Reviewing has started");
+  await expect(form.getByLabel(/^Blinded/)).toBeDisabled();
+  await expect(form.getByLabel(/^Blinded/)).toBeChecked();
+
+  await form.getByLabel("Name", { exact: true }).fill("E2E blinded study (renamed)");
+  await form.getByLabel("Guidelines for reviewers (markdown)").fill("## Rate carefully\nUse **every** axis. <script>alert(1)</script>");
+  await form.getByRole("button", { name: "Preview guidelines" }).click();
+  const preview = form.getByTestId("guidelines-preview");
+  await expect(preview.locator("strong")).toHaveText("every");
+  await expect(preview.locator("script")).toHaveCount(0); // sanitized: shown as marked source, never run
+  await form.getByRole("button", { name: "Save details" }).click();
+  await expect(form.getByText("Saved: name, guidelines.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("project-name")).toHaveText("E2E blinded study (renamed)");
+  await expect(page.getByText("Blinded · 2 reviewer(s) per item")).toBeVisible(); // the design did not change
+});

@@ -11,6 +11,8 @@ import { addMemberByEmail, memberRoleSchema } from "@/lib/projects/members";
 import { createProjectSchema } from "@/lib/projects/schema";
 import { checkbox, settingsFormFields, settingsFromForm } from "@/lib/projects/settings-form";
 import { updateProjectSettings } from "@/lib/projects/update-settings";
+import { updateProjectDetails, type ProjectDetails } from "@/lib/projects/update-details";
+import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { startExportJob } from "@/lib/export-jobs/export-jobs";
 
 export const createProjectAction = authedAction(
@@ -132,6 +134,27 @@ export const updateSettingsAction = authedAction(
     return { slug: project.slug };
   },
   () => "Review options saved.",
+);
+
+export const updateDetailsAction = authedAction(
+  "project:manage",
+  z.object({ slug: z.string().min(1), name: z.string(), guidelines: z.string().default(""), reviewersPerItem: z.coerce.number(), blinded: checkbox, randomizeOrder: checkbox }),
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug);
+    const result = await updateProjectDetails(actor, project.id, { name: input.name, guidelines: input.guidelines, reviewersPerItem: input.reviewersPerItem, blinded: input.blinded, randomizeOrder: input.randomizeOrder });
+    revalidatePath(`/projects/${project.slug}`);
+    return result;
+  },
+  (r) => (r.changed.length ? `Saved: ${r.changed.map((k) => DETAIL_LABELS[k]).join(", ")}.` : "Nothing changed."),
+);
+
+const DETAIL_LABELS: Record<keyof ProjectDetails, string> = { name: "name", guidelines: "guidelines", reviewersPerItem: "reviewers per item", blinded: "blinding", randomizeOrder: "randomized order" };
+
+/** Guidelines as reviewers will see them (the same sanitizing renderer), before saving. */
+export const previewGuidelinesAction = authedAction(
+  "project:manage",
+  z.object({ guidelines: z.string().max(100_000).default("") }),
+  async (_actor, input) => ({ html: await renderMarkdown(input.guidelines || "_No guidelines yet._") }),
 );
 
 export const startExportJobAction = authedAction(

@@ -311,6 +311,8 @@ describe("server actions × roles", () => {
         moveWork: await projectActions.moveReviewerWorkAction(null, form({ slug: study.project.slug, batchId: "no-such-batch", reviewerId: study.reviewers[0].id })),
         dueDate: await projectActions.setBatchDueDateAction(null, form({ slug: study.project.slug, batchId: "no-such-batch", dueAt: "2026-12-24" })),
         deleteBatch: await projectActions.deleteBatchAction(null, form({ slug: study.project.slug, batchId: "no-such-batch", drafts: "0" })),
+        updateDetails: await projectActions.updateDetailsAction(null, form({ slug: study.project.slug, name: study.project.name, guidelines: "", reviewersPerItem: String(study.project.reviewersPerItem), ...(study.project.blinded ? { blinded: "on" } : {}), ...(study.project.randomizeOrder ? { randomizeOrder: "on" } : {}) })),
+        previewGuidelines: await projectActions.previewGuidelinesAction(null, form({ guidelines: "**bold**" })),
       };
       for (const [action, result] of Object.entries(results)) {
         if (who === "admin") {

@@ -14,6 +14,7 @@ import { listExportJobs } from "@/lib/export-jobs/export-jobs";
 import { backgroundExportsAvailable } from "@/lib/export-jobs/queue";
 import { CreateBatchForm } from "@/components/admin/create-batch-form";
 import { AddMemberForm } from "@/components/admin/add-member-form";
+import { ProjectDetailsForm } from "@/components/admin/project-details-form";
 import { ProjectSettingsForm } from "@/components/admin/project-settings-form";
 import { hasPermission, NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
@@ -23,6 +24,7 @@ import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
 import { loadProjectOverview } from "@/lib/projects/overview";
 import { readProjectSettings } from "@/lib/projects/settings";
+import { loadDesignLock } from "@/lib/projects/update-details";
 import { findTemplate, toolsOfTemplate } from "@/lib/rubrics/templates";
 import { stepsEnabled } from "@/lib/tools/steps/tool-settings";
 
@@ -34,12 +36,13 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const { deleted } = await searchParams;
   const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const isAdmin = hasPermission(actor.role, "project:manage");
-  const [overview, batches, guidelinesHtml, members, reviewers] = await Promise.all([
+  const [overview, batches, guidelinesHtml, members, reviewers, designLock] = await Promise.all([
     loadProjectOverview(project.id),
     listBatches(project.id),
     renderMarkdown(project.guidelines || "_No guidelines yet._"),
     isAdmin ? listProjectMembers(project.id) : Promise.resolve([]),
     isAdmin ? listUsers({ role: "REVIEWER", activeOnly: true }) : Promise.resolve([]),
+    isAdmin ? loadDesignLock(project.id) : Promise.resolve(null),
   ]);
   const template = overview.rubric?.templateKey ? findTemplate(overview.rubric.templateKey) : undefined;
   // The new-batch form starts with the project's own reviewers, not everyone on the site (issue 10).
@@ -158,6 +161,17 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               ))}
             </ul>
             <AddMemberForm slug={project.slug} />
+          </section>
+        ) : null}
+
+        {isAdmin ? (
+          <section className={`${cardClass} lg:col-span-2`} aria-label="Project details">
+            <h2 className="mb-2 font-medium">Project details</h2>
+            <ProjectDetailsForm
+              slug={project.slug}
+              details={{ name: project.name, guidelines: project.guidelines, reviewersPerItem: project.reviewersPerItem, blinded: project.blinded, randomizeOrder: project.randomizeOrder }}
+              lockReason={designLock?.reason ?? null}
+            />
           </section>
         ) : null}
 
