@@ -280,8 +280,8 @@ test("admin edits the project: the design is locked once reviewing started, name
   await page.goto(`/projects/${SLUG}`);
   const form = page.getByRole("form", { name: "Project details" });
   await expect(form.getByTestId("design-locked")).toContainText("Reviewing has started");
-  await expect(form.getByLabel(/^Blinded/)).toBeDisabled();
-  await expect(form.getByLabel(/^Blinded/)).toBeChecked();
+  await expect(form.getByRole("checkbox", { name: /^Blinded/ })).toBeDisabled();
+  await expect(form.getByRole("checkbox", { name: /^Blinded/ })).toBeChecked();
 
   await form.getByLabel("Name", { exact: true }).fill("E2E blinded study (renamed)");
   await form.getByLabel("Guidelines for reviewers (markdown)").fill("## Rate carefully\nUse **every** axis. <script>alert(1)</script>");
