@@ -193,6 +193,30 @@ test("admin changes the batch after the fact: due date, pending work moved, dele
   await expect(page.getByTestId("delete-batch")).toBeDisabled();
 });
 
+test("admin browses the items and opens one as reviewers see it, with every reviewer's annotation side by side", async ({ page }) => {
+  await loginAs(page, USERS.admin);
+  await page.goto(`/projects/${SLUG}`);
+  await page.getByTestId("browse-items").click();
+  await expect(page.getByTestId("items-table").locator("tbody tr")).toHaveCount(3);
+  // Osei submitted one item: it is the one with 1 of 2 submitted.
+  const submittedRow = page.getByTestId("items-table").locator("tbody tr").filter({ has: page.locator('[data-col="submitted"]', { hasText: "1 / 2" }) });
+  await expect(submittedRow).toHaveCount(1);
+  await page.getByLabel("Review").selectOption("complete");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("no-items")).toBeVisible(); // each item still has open work
+  await page.goto(`/projects/${SLUG}/items`);
+  await submittedRow.getByRole("link").click();
+
+  await expect(page.getByTestId("question")).toBeVisible();
+  await expect(page.getByTestId("item-response")).toHaveCount(2);
+  await expect(page.getByTestId("model-name")).toHaveCount(0); // hidden, as blinded reviewers see it
+  await expect(page.getByTestId("annotation-column")).toHaveCount(2);
+  await expect(page.getByTestId("annotations-table")).toContainText("Dr. Kwame Osei");
+  await expect(page.getByTestId("annotation-column").filter({ hasText: "Dr. Kwame Osei" })).toContainText("submitted");
+  await page.getByTestId("toggle-models").click();
+  await expect(page.getByTestId("model-name")).toHaveCount(2);
+});
+
 test("researcher downloads de-blinded, pseudonymized JSONL and CSV exports but cannot manage", async ({ page }) => {
   await loginAs(page, USERS.researcher);
   await page.goto(`/projects/${SLUG}`);

@@ -67,7 +67,7 @@ export type ReviewAxis = Omit<AxisTemplate, "min" | "max" | "polarity" | "best" 
 type Render = (text: string | undefined | null) => Promise<string>;
 
 /** Markdown renderer for one project: remote images only from its allow-listed hosts. */
-function markdownFor(settings: ProjectSettings): Render {
+export function markdownFor(settings: ProjectSettings): Render {
   return (text) => (text ? renderMarkdown(text, { imageHosts: settings.imageHosts }) : Promise.resolve(""));
 }
 
@@ -75,7 +75,7 @@ async function renderTurns(md: Render, turns: Turn[]): Promise<ReviewTurn[]> {
   return Promise.all(turns.map(async (t) => ({ role: t.role, html: await md(t.content) })));
 }
 
-async function buildItem(md: Render, itemId: string, kind: string, rawInput: unknown, reference: unknown, settings: ProjectSettings): Promise<ReviewItem> {
+export async function buildItem(md: Render, itemId: string, kind: string, rawInput: unknown, reference: unknown, settings: ProjectSettings): Promise<ReviewItem> {
   const input = parseItemInput(kind, rawInput);
   switch (input.kind) {
     case "qa":

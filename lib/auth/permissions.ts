@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "item:import": ["ADMIN"],
   "batch:assign": ["ADMIN"],
   "batch:progress": ["ADMIN"],
+  /** The item browser: every item with all its reviewers' annotations side by side, named (data managers). */
+  "item:browse": ["ADMIN"],
   "assignment:work": ["REVIEWER", "ADMIN"],
   /** Ownership (an item the caller may see references the image) is checked in lib/items/image-access.ts. */
   "image:read": ["ADMIN", "RESEARCHER", "REVIEWER"],

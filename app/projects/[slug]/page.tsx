@@ -64,6 +64,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           <p className="text-sm text-slate-700" data-testid="item-count">
             {overview.itemCount} items ({overview.unbatchedCount} not yet in a batch) · {overview.submittedCount} submitted annotations
           </p>
+          {hasPermission(actor.role, "item:browse") ? (
+            <p className="mt-1 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/items`} data-testid="browse-items">Browse items and their annotations</Link></p>
+          ) : null}
           {isAdmin && stepsEnabled(toolsOfTemplate(overview.rubric?.templateKey), readProjectSettings(project.settings)) ? (
             <p className="mt-1 text-sm">
               <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/steps`} data-testid="steps-link">Reasoning steps: merge or split an item&apos;s steps →</Link>

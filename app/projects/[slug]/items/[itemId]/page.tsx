@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ItemView } from "@/components/review/item-view";
+import { AppShell, PageTitle } from "@/components/ui/app-shell";
+import { Markdown, PlainText } from "@/components/ui/markdown";
+import { cardClass } from "@/components/ui/styles";
+import { NotFoundError } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/auth/session";
+import { loadItemDetail, type DetailAxis } from "@/lib/items/item-detail";
+import { findProjectForActor } from "@/lib/projects/access";
+
+export const metadata: Metadata = { title: "Item" };
+
+const valueLabel = (axis: DetailAxis | undefined, value: unknown): string => {
+  if (value === undefined || value === null || value === "") return "—";
+  const one = (v: unknown) => axis?.options.find((o) => o.value === String(v))?.label ?? (v === "na" ? "Cannot rate / N/A" : typeof v === "boolean" ? (v ? "Yes" : "No") : String(v));
+  return Array.isArray(value) ? value.map(one).join("; ") : one(value);
+};
+
+/**
+ * One item as reviewers see it (the review page's renderer), model names hidden until asked
+ * (?models=shown), and every reviewer's annotation side by side: a row per response × axis, a
+ * column per reviewer.
+ */
+export default async function ItemPage({ params, searchParams }: { params: Promise<{ slug: string; itemId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("item:browse");
+  const { slug, itemId } = await params;
+  const showModels = (await searchParams).models === "shown";
+  const orNotFound = (e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e));
+  const project = await findProjectForActor(actor, slug).catch(orNotFound);
+  const detail = await loadItemDetail(actor, project.id, itemId).catch(orNotFound);
+  const axisByKey = new Map(detail.axes.map((a) => [a.key, a]));
+  const rows: Array<{ key: string; label: string; cell: (a: (typeof detail.annotations)[number]) => string }> = [
+    ...detail.responses.flatMap((r) =>
+      detail.axes.filter((a) => a.appliesTo === "RESPONSE").map((a) => ({ key: `${r.id}:${a.key}`, label: `${r.label} · ${a.label}`, cell: (x: (typeof detail.annotations)[number]) => valueLabel(a, x.responses[r.id]?.[a.key]) })),
+    ),
+    ...detail.axes.filter((a) => a.appliesTo === "ITEM").map((a) => ({ key: `item:${a.key}`, label: `Item · ${a.label}`, cell: (x: (typeof detail.annotations)[number]) => valueLabel(a, x.item[a.key]) })),
+    ...detail.axes.filter((a) => a.appliesTo === "PAIR").map((a) => ({ key: `pair:${a.key}`, label: `Pair · ${a.label}`, cell: (x: (typeof detail.annotations)[number]) => x.pair[a.key] ?? "—" })),
+  ];
+  return (
+    <AppShell actor={actor}>
+      <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/items`}>← Items of {project.name}</Link></p>
+      <PageTitle sub={`${detail.kind}${detail.isGold ? " · gold item" : ""} · ${detail.annotations.length} assignment(s)`}>
+        <span data-testid="item-external-id">{detail.externalId}</span>
+      </PageTitle>
+      <p className="mb-4 text-sm">
+        {showModels ? (
+          <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/items/${detail.id}`} data-testid="toggle-models">Hide model names (as blinded reviewers see it)</Link>
+        ) : (
+          <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/items/${detail.id}?models=shown`} data-testid="toggle-models">Show model names</Link>
+        )}
+      </p>
+      <div className="space-y-4">
+        <ItemView item={detail.item} />
+        {detail.responses.map((r) => (
+          <section key={r.id} className={cardClass} aria-label={`Response ${r.label}`} data-testid="item-response">
+            <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+              Response {r.label}{showModels ? <> · <span data-testid="model-name"><PlainText text={r.modelName} /></span></> : null}
+            </h2>
+            <Markdown html={r.contentHtml} className="text-sm" />
+            {r.reasoningHtml ? (
+              <details className="mt-2 text-sm"><summary className="cursor-pointer text-slate-600">Reasoning</summary><Markdown html={r.reasoningHtml} /></details>
+            ) : null}
+          </section>
+        ))}
+        <section className={`${cardClass} overflow-x-auto`} aria-label="Annotations">
+          <h2 className="mb-2 font-medium">Annotations side by side</h2>
+          {detail.annotations.length === 0 ? <p className="text-sm text-slate-600">Not assigned to anyone yet.</p> : (
+            <table className="text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4 [&_th]:pr-4 [&_th]:align-bottom" data-testid="annotations-table">
+              <thead>
+                <tr>
+                  <th className="text-slate-500">Reviewer</th>
+                  {detail.annotations.map((a) => (
+                    <th key={a.assignmentId} data-testid="annotation-column">
+                      {a.reviewer.name}
+                      <span className="block text-xs font-normal text-slate-500">{a.batch} · {a.status}{a.submittedAt ? ` ${a.submittedAt.slice(0, 10)}` : ""}</span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <td className="text-slate-600">{row.label}</td>
+                    {detail.annotations.map((a) => <td key={a.assignmentId}>{row.cell(a)}</td>)}
+                  </tr>
+                ))}
+                <tr>
+                  <td className="text-slate-600">Comments</td>
+                  {detail.annotations.map((a) => (
+                    <td key={a.assignmentId} className="max-w-xs whitespace-pre-wrap">
+                      {[...a.comments, ...(a.overallComment ? [`overall: ${a.overallComment}`] : []), ...(a.skipReason ? [`skipped: ${a.skipReason}`] : [])].join("\n") || "—"}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          )}
+          {axisByKey.size === 0 ? null : <p className="mt-2 text-xs text-slate-600">Values as the rubric labels them; “—” not answered.</p>}
+        </section>
+      </div>
+    </AppShell>
+  );
+}

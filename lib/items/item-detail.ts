@@ -1,0 +1,90 @@
+import { buildItem, markdownFor, type ReviewItem } from "@/lib/assignments/load-for-review";
+import { readAnnotationData } from "@/lib/annotations/schema";
+import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { readProjectSettings } from "@/lib/projects/settings";
+import { responseLabel } from "@/lib/items/schema";
+
+// One item for the data manager (issue 10, "Item browser"): the case as reviewers see it (the review
+// page's own renderer: lib/assignments/load-for-review.ts buildItem), every response with its model
+// name (shown or hidden by the page), and every reviewer's annotation side by side: ratings per
+// response and axis, item and pairwise answers, comments, status, skip reason. Names are shown: the
+// page is for admins ("item:browse"), who manage the reviewers anyway.
+
+export type DetailAxis = { key: string; label: string; appliesTo: "RESPONSE" | "ITEM" | "PAIR"; options: Array<{ value: string; label: string }> };
+
+export type DetailAnnotation = {
+  assignmentId: string;
+  reviewer: { name: string; email: string };
+  batch: string;
+  status: string;
+  submittedAt: string | null;
+  skipReason: string | null;
+  /** responseId → axis → value, as stored (option values; see `axes` for labels). */
+  responses: Record<string, Record<string, unknown>>;
+  item: Record<string, unknown>;
+  /** Pairwise: axis → the chosen response's label (A, B…) or "tie". */
+  pair: Record<string, string>;
+  comments: string[];
+  overallComment: string;
+};
+
+export type ItemDetail = {
+  id: string;
+  externalId: string;
+  kind: string;
+  isGold: boolean;
+  item: ReviewItem;
+  responses: Array<{ id: string; label: string; modelName: string; contentHtml: string; reasoningHtml: string | null }>;
+  axes: DetailAxis[];
+  annotations: DetailAnnotation[];
+};
+
+export async function loadItemDetail(actor: Actor, projectId: string, itemId: string): Promise<ItemDetail> {
+  requirePermission(actor, "item:browse");
+  const db = getDb();
+  const item = await db.item.findFirst({ where: { id: itemId, projectId }, include: { responses: { orderBy: { position: "asc" } }, project: true } });
+  if (!item) throw new NotFoundError("Item not found.");
+  const settings = readProjectSettings(item.project.settings);
+  const md = markdownFor(settings);
+  const [view, responses, rubric, assignments] = await Promise.all([
+    buildItem(md, item.id, item.kind, item.input, item.reference, settings),
+    Promise.all(item.responses.map(async (r, i) => ({ id: r.id, label: responseLabel(i), modelName: r.modelName, contentHtml: await md(r.content), reasoningHtml: r.reasoning ? await md(r.reasoning) : null }))),
+    db.rubric.findFirst({ where: { projectId }, orderBy: { version: "desc" }, include: { axes: { orderBy: { position: "asc" } } } }),
+    db.assignment.findMany({
+      where: { itemId: item.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { reviewer: { select: { name: true, email: true } }, batch: { select: { name: true } }, annotation: { select: { data: true } } },
+    }),
+  ]);
+  const labelOf = new Map(responses.map((r) => [r.id, r.label]));
+  return {
+    id: item.id,
+    externalId: item.externalId,
+    kind: item.kind.toLowerCase(),
+    isGold: item.isGold,
+    item: view,
+    responses,
+    axes: (rubric?.axes ?? []).map((a) => ({ key: a.key, label: a.label, appliesTo: a.appliesTo, options: Array.isArray(a.options) ? (a.options as DetailAxis["options"]) : [] })),
+    annotations: assignments.map((a) => {
+      const data = readAnnotationData(a.annotation?.data);
+      const comments = [
+        ...Object.entries(data.responses).flatMap(([id, block]) => Object.entries(block.comments ?? {}).filter(([, c]) => c).map(([axis, c]) => `${labelOf.get(id) ?? "?"} · ${axis}: ${c}`)),
+        ...Object.entries(data.item.comments).filter(([, c]) => c).map(([axis, c]) => `item · ${axis}: ${c}`),
+      ];
+      return {
+        assignmentId: a.id,
+        reviewer: a.reviewer,
+        batch: a.batch.name,
+        status: a.status.toLowerCase().replace("_", " "),
+        submittedAt: a.submittedAt?.toISOString() ?? null,
+        skipReason: a.skipReason,
+        responses: Object.fromEntries(Object.entries(data.responses).map(([id, block]) => [id, block.ratings ?? {}])),
+        item: data.item.ratings,
+        pair: Object.fromEntries(Object.entries(data.pair.ratings).map(([axis, chosen]) => [axis, chosen === "tie" ? "tie" : (labelOf.get(String(chosen)) ?? "?")])),
+        comments,
+        overallComment: data.overallComment,
+      };
+    }),
+  };
+}
