@@ -201,7 +201,7 @@ test("admin browses the items and opens one as reviewers see it, with every revi
   // Osei submitted one item: it is the one with 1 of 2 submitted.
   const submittedRow = page.getByTestId("items-table").locator("tbody tr").filter({ has: page.locator('[data-col="submitted"]', { hasText: "1 / 2" }) });
   await expect(submittedRow).toHaveCount(1);
-  await page.getByLabel("Review").selectOption("complete");
+  await page.getByLabel("Review", { exact: true }).selectOption("complete");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByTestId("no-items")).toBeVisible(); // each item still has open work
   await page.goto(`/projects/${SLUG}/items`);
