@@ -9,6 +9,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
     hasPermission(actor.role, "assignment:work") && { href: "/queue", label: "My queue" },
     hasPermission(actor.role, "project:read") && { href: "/projects", label: "Projects" },
     hasPermission(actor.role, "user:manage") && { href: "/admin/users", label: "Users" },
+    hasPermission(actor.role, "audit:read") && { href: "/admin/audit", label: "Audit log" },
   ].filter(Boolean) as Array<{ href: string; label: string }>;
   return (
     <div className="min-h-screen">

@@ -11,6 +11,7 @@ export const API_SCOPES = {
   "item:import": "import items and upload images",
   "assignment:work": "save, submit and skip your own assigned reviews",
   "image:read": "view images of items you may see",
+  "audit:read": "read the audit log (admins)",
 } as const satisfies Partial<Record<Permission, string>>;
 
 export type ApiScope = keyof typeof API_SCOPES;

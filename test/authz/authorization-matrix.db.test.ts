@@ -30,11 +30,12 @@ const judgeRoute = await import("@/app/api/v1/projects/[slug]/judge-results/rout
 const projectsListRoute = await import("@/app/api/v1/projects/route");
 const itemsListRoute = await import("@/app/api/v1/projects/[slug]/items/route");
 const annotationsListRoute = await import("@/app/api/v1/projects/[slug]/annotations/route");
+const auditRoute = await import("@/app/api/v1/audit/route");
 const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
 const accountActions = await import("@/app/account/actions");
 const resetActions = await import("@/app/reset-password/[token]/actions");
-const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET };
+const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET, auditRoute: auditRoute.GET };
 
 type Study = Awaited<ReturnType<typeof seedStudy>>;
 type Who = "anonymous" | "admin" | "reviewer" | "otherReviewer" | "researcher" | "outsider";
@@ -155,6 +156,20 @@ describe("route handlers × roles", () => {
       expect([who, res.status]).toEqual([who, expected[who]]);
       const bad = await resultsRoute.GET(request(who, `/api/v1/projects/${slug}/results?gold=maybe`), { params: Promise.resolve({ slug }) });
       expect([who, bad.status]).toEqual([who, expected[who] === 200 ? 400 : expected[who] === 404 ? 400 : expected[who]]);
+    }
+  });
+
+  it("GET audit log: admins only, as JSON or CSV; a bad filter is a 400", async () => {
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 403 };
+    for (const who of WHO) {
+      const res = await auditRoute.GET(request(who, "/api/v1/audit?format=csv&action=batch."), { params: Promise.resolve({}) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+      if (res.status === 200) expect((await res.text()).split("\n")[0]).toBe("time,actor,action,entity_type,entity_id,project,data");
+    }
+    const json = await auditRoute.GET(request("admin", "/api/v1/audit?action=batch.assign"), { params: Promise.resolve({}) });
+    expect((await json.json()).data.every((e: { action: string }) => e.action === "batch.assign")).toBe(true);
+    for (const bad of ["/api/v1/audit?from=2026-02-30", "/api/v1/audit?format=csv&from=nope", "/api/v1/audit?format=xml", "/api/v1/audit?bogus=1"]) {
+      expect([bad, (await auditRoute.GET(request("admin", bad), { params: Promise.resolve({}) })).status]).toEqual([bad, 400]);
     }
   });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_SAVE_BYTES, saveAnnotationSchema, skipAssignmentSchema } from "@/lib/annotations/schema";
+import { auditFilterSchema } from "@/lib/audit/list-audit";
 import { scoresQuerySchema } from "@/lib/criteria/scores-query";
 import { exportQuerySchema } from "@/lib/export/schema";
 import { ITEM_KINDS, ddxItemImportSchema, dialogueItemImportSchema, mcqItemImportSchema, noteItemImportSchema, qaItemImportSchema, vqaItemImportSchema } from "@/lib/items/schema";
@@ -80,6 +81,20 @@ export const OPERATIONS: Operation[] = [
     summary: "List the projects the caller may see (admins: all; researchers: their projects), by slug.",
     query: [listProjectsQuerySchema],
     responses: { 200: { description: "A page of projects.", content: { "application/json": projectsPageSchema } } },
+  },
+  {
+    route: "audit", method: "get", permission: "audit:read", tag: "Audit",
+    summary: "The audit log, newest first: who did what, filtered by actor, action, entity, project and dates; format=csv for a file of every match.",
+    query: [z.strictObject({ format: z.enum(["json", "csv"]).default("json").describe("json (a page of 100; default) or csv (every matching event, streamed)."), ...auditFilterSchema.shape })],
+    responses: {
+      200: {
+        description: "A page of events ({data, nextCursor}), or the CSV file.",
+        content: {
+          "application/json": { json: { type: "object", properties: { data: { type: "array", items: { type: "object", properties: { id: { type: "string" }, createdAt: { type: "string", format: "date-time" }, action: { type: "string" }, entityType: { type: "string" }, entityId: { type: ["string", "null"] }, actorEmail: { type: ["string", "null"] }, projectSlug: { type: ["string", "null"] }, data: {} } } }, nextCursor: { type: ["string", "null"] } }, required: ["data", "nextCursor"] } },
+          "text/csv": text("Columns time, actor, action, entity_type, entity_id, project, data (JSON)."),
+        },
+      },
+    },
   },
   {
     route: "projects/[slug]/items", method: "get", permission: "project:read", tag: "Projects",
