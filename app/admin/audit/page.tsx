@@ -21,12 +21,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor("audit:read");
   const flat = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<string, string | undefined>;
   const parsed = auditFilterSchema.safeParse(flat);
-  const query = parsed.success ? flat : {};
-  let problem = parsed.success ? null : parsed.error.issues.map((i) => i.message).join(" ");
-  const page = await listAuditEvents(actor, query).catch(async (e) => {
-    problem = e instanceof Error ? e.message : String(e);
-    return listAuditEvents(actor, {});
-  });
+  // A refused filter (bad date, dates in the wrong order) shows the whole log with the reason.
+  const attempt = parsed.success ? await listAuditEvents(actor, flat).then((page) => ({ page, problem: null }), (e: unknown) => ({ page: null, problem: e instanceof Error ? e.message : String(e) })) : { page: null, problem: parsed.error.issues.map((i) => i.message).join(" ") };
+  const query = attempt.page ? flat : {};
+  const problem = attempt.problem;
+  const page = attempt.page ?? (await listAuditEvents(actor, {}));
   const filterQuery = new URLSearchParams(FIELDS.flatMap(([k]) => (query[k] ? [[k, query[k]!]] : []))).toString();
   return (
     <AppShell actor={actor}>
