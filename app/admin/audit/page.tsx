@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ZodError } from "zod";
 import Link from "next/link";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -22,7 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const flat = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<string, string | undefined>;
   const parsed = auditFilterSchema.safeParse(flat);
   // A refused filter (bad date, dates in the wrong order) shows the whole log with the reason.
-  const attempt = parsed.success ? await listAuditEvents(actor, flat).then((page) => ({ page, problem: null }), (e: unknown) => ({ page: null, problem: e instanceof Error ? e.message : String(e) })) : { page: null, problem: parsed.error.issues.map((i) => i.message).join(" ") };
+  const attempt = parsed.success ? await listAuditEvents(actor, flat).then((page) => ({ page, problem: null }), (e: unknown) => ({ page: null, problem: e instanceof ZodError ? e.issues.map((i) => i.message).join(" ") : e instanceof Error ? e.message : String(e) })) : { page: null, problem: parsed.error.issues.map((i) => i.message).join(" ") };
   const query = attempt.page ? flat : {};
   const problem = attempt.problem;
   const page = attempt.page ?? (await listAuditEvents(actor, {}));
