@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: export throughput against a raw PostgreSQL COPY of the same rows.
  *
- *   npm run bench [-- --annotations N] [--only export|annotator|agreement] [--port P] [--json] [--keep-db]
+ *   npm run bench [-- --annotations N] [--only export|annotator|agreement|browse] [--items N] [--port P] [--json] [--keep-db]
  *
  * 1. Database: BENCH_PG_URL (a local server URL) if set, else a private cluster in .data/bench-pg.
  *    A fresh `consilium_bench` database is created there, migrated, and DATABASE_URL points at it
@@ -14,6 +14,8 @@
  *    annotator's keystroke-to-paint latency in Chromium on the production build, served on --port
  *    (default 3170; scripts/bench-annotator.ts). `--only export` runs the export and review-server
  *    part alone, `--only annotator` the annotator part alone (no 100k-annotation data set).
+ *    `--only browse` (never part of the full run: it has its own data set) times the item browser, the
+ *    item page and the audit log on --items items (default 100,000) with 2 reviews each.
  * 4. Report a table, or with --json one line per figure:
  *    {"figure", "value", "unit", "baseline", "ratio"} (ratio = value / baseline).
  * 5. Clean up: disconnect Prisma, drop the bench database (unless --keep-db), stop our own cluster.
@@ -36,13 +38,14 @@ const BENCH_DB = "consilium_bench";
 const { values: opts } = parseArgs({
   options: {
     annotations: { type: "string", default: "100000" },
+    items: { type: "string", default: "100000" },
     json: { type: "boolean", default: false },
     "keep-db": { type: "boolean", default: false },
     only: { type: "string" },
     port: { type: "string", default: "3170" },
   },
 });
-const PARTS = ["export", "annotator", "agreement"] as const;
+const PARTS = ["export", "annotator", "agreement", "browse"] as const;
 if (opts.only !== undefined && !(PARTS as readonly string[]).includes(opts.only)) throw new Error(`--only takes ${PARTS.join(" or ")} (got ${opts.only})`);
 const runs = (part: (typeof PARTS)[number]) => opts.only === undefined || opts.only === part;
 const PORT = Number(opts.port);
@@ -263,6 +266,22 @@ async function measureAgreementPart(): Promise<string> {
   return "agreement statistics";
 }
 
+/** Item browser and audit log server time on a study of --items items (issue 10: p95 < 150 ms at 100k). */
+async function measureBrowsePart(client: pg.Client): Promise<string> {
+  const items = Number(opts.items);
+  if (!Number.isInteger(items) || items < 2) throw new Error(`--items must be an integer >= 2 (got ${opts.items})`);
+  const { measureBrowse } = await import("./bench-browse");
+  log(`item browser: generating ${items.toLocaleString("en-US")} items with 2 reviews each…`);
+  const result = await measureBrowse(client, items);
+  for (const f of result.figures) {
+    const key = f.name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 40);
+    addFigure(`browse_${key}_p50_ms`, `${f.name} p50`, f.p50, "ms");
+    addFigure(`browse_${key}_p95_ms`, `${f.name} p95`, f.p95, "ms");
+  }
+  notes.push(`browse: ${result.items.toLocaleString("en-US")} items × 2 responses, ${(result.items * 2).toLocaleString("en-US")} submitted annotations; 30 runs per query after 3 of warm-up`);
+  return `item browser on ${result.items.toLocaleString("en-US")} items`;
+}
+
 /** The argument annotator's keystroke-to-paint latency in Chromium (goal: p95 under 50 ms). */
 async function measureAnnotatorPart(databaseUrl: string): Promise<string> {
   const { measureAnnotator } = await import("./bench-annotator");
@@ -313,6 +332,7 @@ async function main() {
     if (runs("export")) titles.push(await measureExportPart(client));
     if (runs("annotator")) titles.push(await measureAnnotatorPart(dbUrl));
     if (runs("agreement")) titles.push(await measureAgreementPart());
+    if (opts.only === "browse") titles.push(await measureBrowsePart(client)); // its own data set: only when asked
     printFigures(`Consilium benchmark: ${titles.join("; ")}; Node ${process.version}`);
   } finally {
     // 5. Cleanup, in reverse order of acquisition.
