@@ -15,7 +15,8 @@ const Figure = ({ value, interval, reason }: { value: number | null; interval?: 
 
 const show = (v: unknown) => (typeof v === "boolean" ? (v ? "yes / met" : "no / not met") : String(v));
 
-function Details({ t }: { t: JudgeTargetCalibration }) {
+/** `itemHref`: where an item opens with all its annotations (the item browser), for those who may see it. */
+function Details({ t, itemHref }: { t: JudgeTargetCalibration; itemHref?: (itemId: string) => string }) {
   return (
     <details className="mb-2 text-xs">
       <summary className="cursor-pointer text-blue-800">{t.judge} · {t.label}: confusion matrix and largest disagreements</summary>
@@ -40,7 +41,10 @@ function Details({ t }: { t: JudgeTargetCalibration }) {
           <tbody>
             {t.disagreements.map((d) => (
               <tr key={`${d.itemId}-${d.model}-${d.criterion}`} className="border-t border-slate-100 align-top">
-                <td className="py-1 pr-3 font-mono">{d.externalId}{d.criterion !== null ? ` · criterion ${d.criterion}` : ""}</td>
+                <td className="py-1 pr-3 font-mono">
+                  {itemHref ? <a className="text-blue-800 hover:underline" href={itemHref(d.itemId)}>{d.externalId}</a> : d.externalId}
+                  {d.criterion !== null ? ` · criterion ${d.criterion}` : ""}
+                </td>
                 <td className="pr-3">{d.model}</td>
                 <td className="pr-3">{show(d.judge)}</td>
                 <td className="pr-3">{d.physicians.map(show).join(", ")}</td>
@@ -55,7 +59,7 @@ function Details({ t }: { t: JudgeTargetCalibration }) {
   );
 }
 
-export function JudgeCalibrationSection({ calibration }: { calibration: JudgeCalibration }) {
+export function JudgeCalibrationSection({ calibration, itemHref }: { calibration: JudgeCalibration; itemHref?: (itemId: string) => string }) {
   const { targets } = calibration;
   return (
     <>
@@ -92,13 +96,13 @@ export function JudgeCalibrationSection({ calibration }: { calibration: JudgeCal
       ) : (
         <p className="mb-3 text-sm text-slate-600">No judge values on the items these filters select ({calibration.judges.length ? calibration.judges.join(", ") : "none"}).</p>
       )}
-      {targets.filter((t) => t.units).map((t) => <Details key={`${t.judge}-${t.target}`} t={t} />)}
+      {targets.filter((t) => t.units).map((t) => <Details key={`${t.judge}-${t.target}`} t={t} itemHref={itemHref} />)}
       <p className="mt-2 text-xs text-slate-600">
         The judge is compared with each physician who rated the same response (or response and criterion): Cohen’s kappa over all judge–physician
         pairs (Cohen 1960; weighted, Cohen 1968), with 95 % percentile bootstrap intervals that draw whole units, so the pairs of one unit stay together.
         Krippendorff’s alpha (2011) on the same units without the judge is the physicians’ own agreement — the ceiling — and with the judge as one more
         rater. Bias: the judge’s value minus the physicians’ mean per unit (scales as numbers, yes / met as 1), mean with a 95 % Student-t interval over
-        units. “N/A” values are left out. Items are named by their external id (an item view arrives later). Judges’ values are never shown to reviewers.
+        units. “N/A” values are left out. Items are named by their external id; admins open each one with all its annotations. Judges’ values are never shown to reviewers.
       </p>
     </>
   );

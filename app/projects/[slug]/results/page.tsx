@@ -10,7 +10,7 @@ import { ToolResults } from "@/components/results/tool-results";
 import { loadProjectQuality } from "@/lib/criteria/project-quality";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass } from "@/components/ui/styles";
-import { NotFoundError } from "@/lib/auth/permissions";
+import { hasPermission, NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadJudgeCalibration } from "@/lib/judges/calibration";
 import { loadRubricResults } from "@/lib/results/load-results";
@@ -99,7 +99,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
           {judges ? (
             <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Judge calibration">
               <h2 className="mb-3 font-medium">Judge calibration: automated judges against the physicians</h2>
-              <JudgeCalibrationSection calibration={judges} />
+              <JudgeCalibrationSection calibration={judges} itemHref={hasPermission(actor.role, "item:browse") ? (itemId) => `/projects/${project.slug}/items/${itemId}` : undefined} />
             </section>
           ) : null}
           <footer className="text-xs text-slate-600" data-testid="results-methods">
