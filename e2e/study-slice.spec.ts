@@ -163,7 +163,7 @@ test("admin sees batch progress per reviewer", async ({ page }) => {
   await expect(page.getByTestId(`progress-${USERS.reviewer2}`).locator('[data-col="pending"]')).toHaveText("3");
 });
 
-test("admin changes the batch after the fact: due date, pending work moved, deletion refused once work is finished", async ({ page }) => {
+test("admin changes the batch after the fact: due date, pending work moved, deletion refused once work is finished", async ({ page, browser }) => {
   await loginAs(page, USERS.admin);
   await page.goto(`/projects/${SLUG}`);
   await page.getByRole("link", { name: "Round 1" }).click();
@@ -191,6 +191,16 @@ test("admin changes the batch after the fact: due date, pending work moved, dele
   // Osei submitted an item: the batch is part of the study now.
   await expect(page.getByTestId("delete-refused")).toContainText("1 assignment(s) are submitted or skipped");
   await expect(page.getByTestId("delete-batch")).toBeDisabled();
+
+  // A past due date: Tanaka's queue says the batch is overdue, in words.
+  await admin.getByLabel("Due date", { exact: true }).fill("2026-01-15");
+  await admin.getByRole("button", { name: "Save due date" }).click();
+  await expect(admin.getByText("Due 2026-01-15.")).toBeVisible();
+  const tanaka = await browser.newPage();
+  await loginAs(tanaka, USERS.reviewer3);
+  await tanaka.goto(`/queue?project=${SLUG}`);
+  await expect(tanaka.getByTestId("queue-group").filter({ hasText: "Round 1" }).getByTestId("overdue")).toHaveText("— overdue");
+  await tanaka.close();
 });
 
 test("admin browses the items and opens one as reviewers see it, with every reviewer's annotation side by side", async ({ page }) => {

@@ -20,6 +20,11 @@ const querySchema = z.object({
 
 const STATUS_LABEL: Record<string, string> = { PENDING: "to do", IN_PROGRESS: "in progress", SUBMITTED: "submitted", SKIPPED: "skipped" };
 
+/** A due date is a day (UTC): work is overdue once that whole day has passed with items still open. */
+function isOverdue(dueAt: Date, done: number, total: number, now = Date.now()): boolean {
+  return done < total && now >= dueAt.getTime() + 86_400_000;
+}
+
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("assignment:work");
   const query = querySchema.parse(await searchParams);
@@ -66,7 +71,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             </h2>
             <p className="text-xs text-slate-600">
               {group.done} of {group.total} done
-              {group.dueAt ? <> · due <time dateTime={group.dueAt.toISOString()} className={group.dueAt < new Date() ? "font-medium text-red-700" : ""}>{group.dueAt.toISOString().slice(0, 10)}</time></> : null}
+              {group.dueAt ? (
+                <>
+                  {" · due "}
+                  <time dateTime={group.dueAt.toISOString()} className={isOverdue(group.dueAt, group.done, group.total) ? "font-medium text-red-700" : ""}>{group.dueAt.toISOString().slice(0, 10)}</time>
+                  {/* Said in words too: colour alone carries no meaning. */}
+                  {isOverdue(group.dueAt, group.done, group.total) ? <span className="font-medium text-red-700" data-testid="overdue"> — overdue</span> : null}
+                </>
+              ) : null}
             </p>
           </header>
           <ol className="divide-y divide-slate-100">
