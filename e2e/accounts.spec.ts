@@ -19,14 +19,15 @@ async function signInWith(page: Page, who: string, pw: string, headers: Record<s
 test("an admin creates a user and hands over a reset link; the link works once", async ({ page, browser }) => {
   await loginAs(page, USERS.admin);
   await page.goto("/admin/users");
-  await page.getByLabel("Name").fill("Dr. E2E Account");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role").selectOption("RESEARCHER");
-  await page.getByLabel("Initial password").fill("password1234");
-  await page.getByRole("button", { name: "Create user" }).click();
+  const form = page.getByRole("form", { name: "New user with a password" });
+  await form.getByLabel("Name").fill("Dr. E2E Account");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("RESEARCHER");
+  await form.getByLabel("Initial password").fill("password1234");
+  await form.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByText(/commonly used passwords/)).toBeVisible();
-  await page.getByLabel("Initial password").fill("a temporary phrase only");
-  await page.getByRole("button", { name: "Create user" }).click();
+  await form.getByLabel("Initial password").fill("a temporary phrase only");
+  await form.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByTestId("form-success")).toHaveText(`Created ${email}.`);
 
   await page.getByRole("button", { name: `Reset link for ${email}` }).click();
@@ -42,6 +43,36 @@ test("an admin creates a user and hands over a reset link; the link works once",
   await user.waitForURL(/\/login\?notice=password-reset$/);
   await expect(user.getByTestId("login-notice")).toBeVisible();
   expect(await signInWith(user, email, password)).toBeNull();
+  await user.goto(link);
+  await expect(user.getByTestId("reset-invalid")).toBeVisible();
+  await user.close();
+});
+
+test("an admin invites a researcher by link: no password until they choose one on the link, which works once", async ({ page, browser }) => {
+  const invited = `dr.invited-${RUN}@consilium.local`;
+  const chosen = "a welcome phrase for the ward";
+  await loginAs(page, USERS.admin);
+  await page.goto("/admin/users");
+  const form = page.getByRole("form", { name: "Invite by link" });
+  await form.getByLabel("Name").fill("Dr. Invited");
+  await form.getByLabel("Email").fill(invited);
+  await form.getByLabel("Role").selectOption("RESEARCHER");
+  await form.getByRole("button", { name: "Create invitation link" }).click();
+  const link = (await page.getByTestId("invite-link").locator("code").textContent())!;
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/reset-password\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByTestId("invite-link")).toContainText(invited);
+  await expect(page.getByText(invited).first()).toBeVisible(); // listed among the users
+
+  const user = await browser.newPage();
+  expect(await signInWith(user, invited, chosen)).not.toBeNull(); // no password yet
+  await user.goto(link);
+  await expect(user.getByRole("heading", { name: "Welcome to Consilium" })).toBeVisible();
+  await expect(user.getByTestId("reset-for")).toContainText(`Dr. Invited, you were invited as ${invited}`);
+  await user.getByLabel("New password", { exact: true }).fill(chosen);
+  await user.getByLabel("New password again").fill(chosen);
+  await user.getByRole("button", { name: "Set password" }).click();
+  await user.waitForURL(/\/login\?notice=password-reset$/);
+  expect(await signInWith(user, invited, chosen)).toBeNull();
   await user.goto(link);
   await expect(user.getByTestId("reset-invalid")).toBeVisible();
   await user.close();

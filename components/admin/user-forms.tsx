@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { clearLockoutAction, createUserAction, issueResetLinkAction, setUserActiveAction } from "@/app/admin/users/actions";
+import { clearLockoutAction, createUserAction, inviteUserAction, issueResetLinkAction, setUserActiveAction } from "@/app/admin/users/actions";
 import { FieldError, FormStatus } from "@/components/ui/form-status";
 import { keepValuesOnError } from "@/components/ui/keep-values";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -9,7 +9,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
 export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, null);
   return (
-    <form onSubmit={keepValuesOnError(action)} className="space-y-3" key={state?.ok ? state.data.id : "new"}>
+    <form onSubmit={keepValuesOnError(action)} className="space-y-3" key={state?.ok ? state.data.id : "new"} aria-label="New user with a password">
       <div>
         <label className={labelClass} htmlFor="u-name">Name</label>
         <input className={inputClass} id="u-name" name="name" required />
@@ -57,6 +57,45 @@ export function UserActiveToggle({ userId, isActive }: { userId: string; isActiv
 }
 
 /** One-time reset link for the admin to hand over (there is no mail server). */
+/** Invite by link: the account is created without a password; the new user chooses one on the link (one use, 7 days). */
+export function InviteUserForm() {
+  const [state, action, pending] = useActionState(inviteUserAction, null);
+  return (
+    <form onSubmit={keepValuesOnError(action)} className="space-y-3" key={state?.ok ? state.data.id : "invite"} aria-label="Invite by link">
+      <div>
+        <label className={labelClass} htmlFor="i-name">Name</label>
+        <input className={inputClass} id="i-name" name="name" required />
+        <FieldError state={state} name="name" />
+      </div>
+      <div>
+        <label className={labelClass} htmlFor="i-email">Email</label>
+        <input className={inputClass} id="i-email" name="email" type="email" required />
+        <FieldError state={state} name="email" />
+      </div>
+      <div>
+        <label className={labelClass} htmlFor="i-role">Role</label>
+        <select className={inputClass} id="i-role" name="role" defaultValue="REVIEWER">
+          <option value="REVIEWER">Reviewer (physician)</option>
+          <option value="RESEARCHER">Researcher</option>
+          <option value="ADMIN">Admin</option>
+        </select>
+      </div>
+      <div>
+        <label className={labelClass} htmlFor="i-specialty">Specialty (optional)</label>
+        <input className={inputClass} id="i-specialty" name="specialty" />
+      </div>
+      {state && !state.ok ? <FormStatus state={state} /> : null}
+      <button className={buttonClass} disabled={pending}>{pending ? "Inviting…" : "Create invitation link"}</button>
+      {state?.ok ? (
+        <p className="text-xs text-slate-600" data-testid="invite-link">
+          Give this to {state.data.email}: it works once, until {state.data.expiresAt.slice(0, 16).replace("T", " ")} UTC, and lets them choose their password.
+          <code className="mt-1 block select-all break-all rounded bg-slate-100 p-1 font-mono">{state.data.link}</code>
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
 export function ResetLinkButton({ userId, email }: { userId: string; email: string }) {
   const [state, action, pending] = useActionState(issueResetLinkAction, null);
   return (

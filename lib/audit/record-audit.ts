@@ -13,6 +13,7 @@ export type AuditAction =
   | "token.create"
   | "token.revoke"
   | "user.create"
+  | "user.invite"
   | "user.deactivate"
   | "user.reactivate"
   | "project.create"

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { inviteUser, inviteUserSchema } from "@/lib/auth/invitations";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
@@ -18,6 +19,14 @@ export const createUserAction = authedAction(
   },
   (u) => `Created ${u.email}.`,
 );
+
+/** The same account without a password: a one-time invitation link (7 days) for the admin to hand over. */
+export const inviteUserAction = authedAction("user:manage", inviteUserSchema, async (actor, input) => {
+  const invite = await inviteUser(actor.id, input);
+  revalidatePath("/admin/users");
+  const base = (await headers()).get("origin") ?? process.env.NEXTAUTH_URL ?? "";
+  return { id: invite.user.id, email: invite.email, link: `${base}${invite.path}`, expiresAt: invite.expiresAt.toISOString() };
+});
 
 export const setUserActiveAction = authedAction(
   "user:manage",

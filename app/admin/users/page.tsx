@@ -4,7 +4,7 @@ import { cardClass } from "@/components/ui/styles";
 import { requirePageActor } from "@/lib/auth/session";
 import { listLockouts } from "@/lib/auth/login-throttle";
 import { listUsers } from "@/lib/auth/users";
-import { CreateUserForm, LiftLockoutButton, ResetLinkButton, UserActiveToggle } from "@/components/admin/user-forms";
+import { CreateUserForm, InviteUserForm, LiftLockoutButton, ResetLinkButton, UserActiveToggle } from "@/components/admin/user-forms";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -68,9 +68,16 @@ export default async function UsersPage() {
             )}
           </section>
         </div>
-        <div className={cardClass}>
-          <h2 className="mb-3 font-medium">New user</h2>
-          <CreateUserForm />
+        <div className="space-y-6">
+          <div className={cardClass}>
+            <h2 className="mb-1 font-medium">Invite by link</h2>
+            <p className="mb-3 text-xs text-slate-600">No e-mail is sent: copy the link and hand it over. The new user chooses their own password.</p>
+            <InviteUserForm />
+          </div>
+          <div className={cardClass}>
+            <h2 className="mb-3 font-medium">New user with a password</h2>
+            <CreateUserForm />
+          </div>
         </div>
       </div>
     </AppShell>

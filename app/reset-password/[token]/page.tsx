@@ -8,13 +8,15 @@ export const metadata: Metadata = { title: "Set a new password", referrer: "no-r
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const reset = await findPasswordReset(token);
+  const invite = reset?.purpose === "invite";
   return (
     <main className="mx-auto max-w-sm px-4 py-24">
-      <h1 className="text-2xl font-semibold tracking-tight">Set a new password</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{invite ? "Welcome to Consilium" : "Set a new password"}</h1>
       {reset ? (
         <>
           <p className="mb-6 mt-1 text-sm text-slate-600" data-testid="reset-for">
-            For {reset.email}. This link works once, until {reset.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
+            {invite ? <>{reset.name}, you were invited as {reset.email}: choose your password to activate the account. </> : <>For {reset.email}. </>}
+            This link works once, until {reset.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
           </p>
           <ResetPasswordForm token={token} />
         </>
