@@ -203,6 +203,17 @@ test("admin changes the batch after the fact: due date, pending work moved, dele
   await tanaka.close();
 });
 
+test("admin reads the progress dashboard: per reviewer, overdue work in words and numbers", async ({ page }) => {
+  await loginAs(page, USERS.admin);
+  await page.goto(`/projects/${SLUG}`);
+  await page.getByTestId("progress-link").click();
+  await expect(page.getByTestId(`dashboard-${USERS.reviewer1}`).locator('[data-col="submitted"]')).toHaveText("1");
+  // The batch's due day (2026-01-15) has passed: Osei's 2 and Tanaka's 3 open items are overdue.
+  await expect(page.getByTestId(`dashboard-${USERS.reviewer3}`).locator('[data-col="overdue"]')).toHaveText("3 overdue");
+  await expect(page.getByTestId("overdue-total")).toHaveText(" · 5 overdue");
+  await expect(page.getByTestId("projected-finish")).toContainText(/done by \d{4}-\d{2}-\d{2}/);
+});
+
 test("admin browses the items and opens one as reviewers see it, with every reviewer's annotation side by side", async ({ page }) => {
   await loginAs(page, USERS.admin);
   await page.goto(`/projects/${SLUG}`);

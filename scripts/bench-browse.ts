@@ -1,5 +1,5 @@
 /**
- * Item browser and audit log server time for `npm run bench -- --only browse` (issue 10: p95 under
+ * Item browser, progress dashboard and audit log server time for `npm run bench -- --only browse` (issue 10: p95 under
  * 150 ms at 100k items): the study of scripts/bench-data.ts with 2 reviews per item, then each query
  * `runs` times after a warm-up, p50 / p95. The deep page shows that keyset paging stays flat.
  */
@@ -14,6 +14,7 @@ export async function measureBrowse(client: pg.Client, items: number, runs = 30)
   const { browseItems } = await import("@/lib/items/browse-items");
   const { loadItemDetail } = await import("@/lib/items/item-detail");
   const { listAuditEvents } = await import("@/lib/audit/list-audit");
+  const { loadProjectDashboard } = await import("@/lib/assignments/dashboard");
   const user = await getDb().user.findUniqueOrThrow({ where: { id: study.adminId } });
   const actor = { id: user.id, role: user.role, email: user.email, name: user.name };
   const first = await browseItems(actor, study.projectId, {});
@@ -38,5 +39,6 @@ export async function measureBrowse(client: pg.Client, items: number, runs = 30)
   await time("item browser, not in a batch (no item matches: every item read)", () => browseItems(actor, study.projectId, { review: "unbatched" }));
   await time("item page (item, 2 responses, 2 annotations)", () => loadItemDetail(actor, study.projectId, first.items[0].id));
   await time("audit log, first page", () => listAuditEvents(actor, {}));
+  await time("progress dashboard, whole project", () => loadProjectDashboard(actor, study.projectId));
   return { items: study.items, figures };
 }

@@ -140,6 +140,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               </li>
             ))}
           </ul>
+          {hasPermission(actor.role, "batch:progress") && batches.length ? (
+            <p className="mt-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/progress`} data-testid="progress-link">Progress per reviewer: pace, overdue work, projected finish</Link></p>
+          ) : null}
           {hasPermission(actor.role, "batch:assign") ? (
             <CreateBatchForm
               slug={project.slug}
