@@ -5,6 +5,7 @@ import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { deleteBatch, moveReviewerWork, setBatchDueDate } from "@/lib/assignments/batch-changes";
 import { createBatch, previewBatch } from "@/lib/assignments/create-batch";
+import { isDefaultSelection, itemSelectionSchema, selectItemIds } from "@/lib/assignments/select-items";
 import { createProject } from "@/lib/projects/create-project";
 import { findProjectForActor } from "@/lib/projects/access";
 import { addMemberByEmail, memberRoleSchema } from "@/lib/projects/members";
@@ -34,23 +35,29 @@ const batchFormSchema = z.object({
   goldToAllReviewers: checkbox,
   /** The previewed plan's seed: creating with it writes exactly what the preview showed. */
   seed: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).optional()),
+  ...itemSelectionSchema.shape,
 });
 
-const batchInput = (input: z.output<typeof batchFormSchema>) => ({
-  name: input.name,
-  perItem: input.perItem,
-  reviewerIds: input["reviewerIds[]"] ?? [],
-  dueAt: input.dueAt,
-  goldToAllReviewers: input.goldToAllReviewers,
-  ...(input.seed !== undefined ? { seed: input.seed } : {}),
-});
+/** The batch's input; the item selection resolved to ids unless it is the default (every item not in a batch). */
+async function batchInput(projectId: string, input: z.output<typeof batchFormSchema>) {
+  const selection = { from: input.from, kind: input.kind, specialty: input.specialty, language: input.language, externalIds: input.externalIds };
+  return {
+    name: input.name,
+    perItem: input.perItem,
+    reviewerIds: input["reviewerIds[]"] ?? [],
+    dueAt: input.dueAt,
+    goldToAllReviewers: input.goldToAllReviewers,
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
+    ...(isDefaultSelection(selection) ? {} : { itemIds: await selectItemIds(projectId, selection) }),
+  };
+}
 
 export const previewBatchAction = authedAction(
   "batch:assign",
   batchFormSchema,
   async (actor, input) => {
     const project = await findProjectForActor(actor, input.slug);
-    return previewBatch(project.id, batchInput(input));
+    return previewBatch(project.id, await batchInput(project.id, input));
   },
 );
 
@@ -59,7 +66,7 @@ export const createBatchAction = authedAction(
   batchFormSchema,
   async (actor, input) => {
     const project = await findProjectForActor(actor, input.slug);
-    const result = await createBatch(actor.id, project.id, batchInput(input));
+    const result = await createBatch(actor.id, project.id, await batchInput(project.id, input));
     revalidatePath(`/projects/${project.slug}`);
     return { batchId: result.batch.id, items: result.items, assignments: result.assignments };
   },

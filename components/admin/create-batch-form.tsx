@@ -24,6 +24,13 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
     startTransition(() => previewAction(data));
   };
   const [previewShown, setPreviewShown] = useState<typeof preview>(null);
+  const [from, setFrom] = useState("unbatched");
+  // React resets the form after a batch is created; the item choice shown must follow it.
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
+    if (state?.ok) setFrom("unbatched");
+  }
   if (preview !== null && preview !== previewShown && !previewing) setPreviewShown(preview);
   const plan = previewShown?.ok ? previewShown.data : null;
   const reviewerBox = (r: Reviewer, checked: boolean) => (
@@ -35,7 +42,7 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
   );
   return (
     <form ref={form} action={action} onChange={() => setPreviewShown(null)} className="mt-4 space-y-3 border-t border-slate-100 pt-4" aria-label="New batch">
-      <h3 className="text-sm font-medium">New batch from all items not yet in a batch</h3>
+      <h3 className="text-sm font-medium">New batch</h3>
       <input type="hidden" name="slug" value={slug} />
       {plan ? <input type="hidden" name="seed" value={plan.seed} /> : null}
       <div className="flex flex-wrap gap-4">
@@ -53,6 +60,39 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
           <input className={inputClass} id="b-due" name="dueAt" type="date" />
         </div>
       </div>
+      <fieldset className="space-y-2">
+        <legend className={labelClass}>Items</legend>
+        <select className={inputClass} name="from" defaultValue="unbatched" aria-label="Which items" onChange={(e) => setFrom(e.target.value)}>
+          <option value="unbatched">Not yet in a batch</option>
+          <option value="under_reviewed">Not yet fully reviewed (fewer submitted reviews than reviewers per item: a second round)</option>
+          <option value="all">All items</option>
+          <option value="list">These external ids…</option>
+        </select>
+        {from === "list" ? (
+          <div>
+            <label className={labelClass} htmlFor="b-ids">External ids, one per line</label>
+            <textarea className={`${inputClass} font-mono`} id="b-ids" name="externalIds" rows={4} />
+          </div>
+        ) : (
+          <div className="flex flex-wrap gap-3">
+            <div>
+              <label className={labelClass} htmlFor="b-kind">Kind</label>
+              <select className={inputClass} id="b-kind" name="kind" defaultValue="">
+                <option value="">Any</option>
+                {["qa", "mcq", "dialogue", "vqa", "note", "ddx"].map((k) => <option key={k} value={k}>{k}</option>)}
+              </select>
+            </div>
+            <div>
+              <label className={labelClass} htmlFor="b-specialty">Specialty</label>
+              <input className={inputClass} id="b-specialty" name="specialty" placeholder="any" />
+            </div>
+            <div>
+              <label className={labelClass} htmlFor="b-language">Language</label>
+              <input className={`${inputClass} w-24`} id="b-language" name="language" placeholder="any" />
+            </div>
+          </div>
+        )}
+      </fieldset>
       <fieldset>
         <legend className={labelClass}>Reviewers of this project</legend>
         {members.length === 0 ? <p className="text-sm text-slate-600" data-testid="no-project-reviewers">No reviewers in this project yet: add members above, or choose from the other reviewers below.</p> : null}

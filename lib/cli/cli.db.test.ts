@@ -47,6 +47,14 @@ describe("consilium CLI", () => {
     expect(await cli("batch", "plans", "R1", "--no-due", "--as", "admin@x.org")).toMatchObject({ code: 2, err: 'Error: Batch "R1" not found.' });
     // The project's reviewers are now the default.
     expect(await cli("assign", "plans", "--batch", "R2", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Batch R2: 4 items, 4 assignments (1 per item, 2 reviewers)." });
+    // A round over listed items (already in R2), and the refusals.
+    const list = path.join(tmp(), "ids.txt");
+    writeFileSync(list, "p2\np4\n");
+    expect(await cli("assign", "plans", "--batch", "R3", "--external-ids", list, "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Batch R3: 2 items, 2 assignments (1 per item, 2 reviewers)." });
+    writeFileSync(list, "p2\nq9\n");
+    expect(await cli("assign", "plans", "--batch", "R4", "--external-ids", list, "--as", "admin@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/1 external id\(s\) are not items of this project: q9\./) });
+    expect(await cli("assign", "plans", "--batch", "R4", "--items", "some", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/--items must be unbatched, all or under-reviewed/) });
+    expect(await cli("assign", "plans", "--batch", "R4", "--items", "all", "--kind", "mcq", "--as", "admin@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/No item matches/) });
   });
 
   it("runs a study from the command line: users, project, import, assign, export", async () => {

@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { createBatch, previewBatch } from "@/lib/assignments/create-batch";
+import { isDefaultSelection, selectItemIds, type ItemSelection } from "@/lib/assignments/select-items";
 import { listUsers, findUserByEmail } from "@/lib/auth/users";
 import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
 import type { Command } from "../command";
@@ -6,13 +8,36 @@ import { optionalDate, optionalWholeNumber, requireString, resolveCliActor } fro
 import { UsageError } from "../errors";
 
 const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y | --all-reviewers] [--due YYYY-MM-DD]
-                        [--gold-like-others] [--preview] [--seed N] --as ADMIN_EMAIL
+                        [--items unbatched|all|under-reviewed] [--kind K] [--specialty S] [--language L]
+                        [--external-ids FILE] [--gold-like-others] [--preview] [--seed N] --as ADMIN_EMAIL
 
-Builds a batch from every item not yet in a batch and assigns K distinct reviewers per item
+Builds a batch and assigns K distinct reviewers per item. Items: every item not yet in a batch
+(default), all items or those with fewer submitted reviews than K (a second round), narrowed by kind,
+specialty and language; or the external ids listed in FILE (one per line). It assigns them
 with balanced load (default K: the project's reviewers per item; default reviewers: the
 project's reviewers; --all-reviewers: every active reviewer on the site). Gold items go to every
 chosen reviewer unless --gold-like-others. --preview prints each reviewer's load and the plan's
 seed and writes nothing; --seed N then writes exactly that plan.`;
+
+const FROM: Record<string, ItemSelection["from"]> = { unbatched: "unbatched", all: "all", "under-reviewed": "under_reviewed" };
+
+/** The items the options choose (lib/assignments/select-items.ts); a bad value is a usage error. */
+async function itemSelectionOf(values: Record<string, unknown>): Promise<ItemSelection> {
+  const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
+  if (str("external-ids") !== undefined) {
+    if (str("items") !== undefined) throw new UsageError("Use either --items or --external-ids, not both.");
+    let text: string;
+    try {
+      text = await readFile(str("external-ids")!, "utf8");
+    } catch {
+      throw new UsageError(`Cannot read ${str("external-ids")}.`);
+    }
+    return { from: "list", externalIds: text };
+  }
+  const from = str("items") === undefined ? "unbatched" : FROM[str("items")!];
+  if (!from) throw new UsageError("--items must be unbatched, all or under-reviewed.");
+  return { from, kind: str("kind"), specialty: str("specialty"), language: str("language") };
+}
 
 export const assignCommand: Command = {
   name: "assign",
@@ -27,6 +52,11 @@ export const assignCommand: Command = {
     "gold-like-others": { type: "boolean" },
     preview: { type: "boolean" },
     seed: { type: "string" },
+    items: { type: "string" },
+    kind: { type: "string" },
+    specialty: { type: "string" },
+    language: { type: "string" },
+    "external-ids": { type: "string" },
   },
   async run({ values, positionals }, io) {
     const [slug] = positionals;
@@ -55,7 +85,9 @@ export const assignCommand: Command = {
       if (!reviewerIds.length) throw new UsageError("The project has no reviewers yet: name them with --reviewers a@x,b@y (or --all-reviewers for every active reviewer on the site).");
     }
     const seed = optionalWholeNumber(values, "seed", { min: 0, max: 2 ** 31 - 1 });
-    const input = { name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], ...(seed !== undefined ? { seed } : {}) };
+    const selection = await itemSelectionOf(values);
+    const itemIds = isDefaultSelection(selection) ? undefined : await selectItemIds(project.id, selection);
+    const input = { name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], ...(seed !== undefined ? { seed } : {}), ...(itemIds ? { itemIds } : {}) };
     if (values.preview) {
       const plan = await previewBatch(project.id, input);
       io.out(`Plan for batch ${name}: ${plan.items} items${plan.goldItems ? ` (${plan.goldItems} gold)` : ""}, ${plan.assignments} assignments (${plan.perItem} per item). Nothing written.`);
