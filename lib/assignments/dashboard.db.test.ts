@@ -4,12 +4,25 @@ import { getDb } from "@/lib/db/client";
 import { qaLines, seedItems, seedProject, seedUser } from "@/lib/seed/factories";
 import { asActor } from "@/test/support/study";
 import { createBatch } from "./create-batch";
-import { loadProjectDashboard } from "./dashboard";
+import { loadProjectDashboard, medianOfCounts } from "./dashboard";
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+describe("medianOfCounts", () => {
+  it("is the median of the values repeated by their counts (even counts average the middle two)", () => {
+    expect(medianOfCounts([])).toBeNull();
+    expect(medianOfCounts([[5, 1]])).toBe(5);
+    expect(medianOfCounts([[3, 2], [1, 1]])).toBe(3);
+    expect(medianOfCounts([[10, 2], [20, 2]])).toBe(15);
+    expect(medianOfCounts([[4, 1], [1, 3], [9, 0]])).toBe(1);
+    const values = [7, 3, 3, 9, 12, 12, 12, 1];
+    const counts = [...new Set(values)].map((v) => [v, values.filter((x) => x === v).length] as const);
+    expect(medianOfCounts(counts)).toBe(median(values));
+  });
+});
 
 describe("loadProjectDashboard", () => {
   it("counts by reviewer and status, overdue work, median active time, pace and a projected finish", async () => {
