@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { clearLockoutAction, createUserAction, inviteUserAction, issueResetLinkAction, setUserActiveAction } from "@/app/admin/users/actions";
+import { clearLockoutAction, createUserAction, inviteUserAction, updateUserProfileAction, issueResetLinkAction, setUserActiveAction } from "@/app/admin/users/actions";
 import { FieldError, FormStatus } from "@/components/ui/form-status";
+import type { ActionResult } from "@/lib/auth/action";
 import { keepValuesOnError } from "@/components/ui/keep-values";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
@@ -32,6 +33,7 @@ export function CreateUserForm() {
         <label className={labelClass} htmlFor="u-specialty">Specialty (optional)</label>
         <input className={inputClass} id="u-specialty" name="specialty" />
       </div>
+      <ProfileFields prefix="u" state={state} />
       <div>
         <label className={labelClass} htmlFor="u-password">Initial password</label>
         <input className={inputClass} id="u-password" name="password" type="password" minLength={PASSWORD_MIN_LENGTH} required />
@@ -57,6 +59,44 @@ export function UserActiveToggle({ userId, isActive }: { userId: string; isActiv
 }
 
 /** One-time reset link for the admin to hand over (there is no mail server). */
+/** Languages and years of experience (the specialty has its own field in each form). */
+function ProfileFields({ prefix, state, defaults }: { prefix: string; state: ActionResult<unknown> | null; defaults?: { languages: string[]; yearsOfExperience: number | null } }) {
+  return (
+    <div className="flex gap-3">
+      <div className="min-w-0 flex-1">
+        <label className={labelClass} htmlFor={`${prefix}-languages`}>Languages (optional)</label>
+        <input className={inputClass} id={`${prefix}-languages`} name="languages" placeholder="en, es" defaultValue={defaults?.languages.join(", ")} />
+        <FieldError state={state} name="languages" />
+      </div>
+      <div className="w-28">
+        <label className={labelClass} htmlFor={`${prefix}-years`}>Years of experience</label>
+        <input className={inputClass} id={`${prefix}-years`} name="yearsOfExperience" type="number" min={0} max={70} defaultValue={defaults?.yearsOfExperience ?? ""} />
+        <FieldError state={state} name="yearsOfExperience" />
+      </div>
+    </div>
+  );
+}
+
+/** A user's study profile, edited in place on the users list. */
+export function UserProfileForm({ user }: { user: { id: string; email: string; specialty: string | null; languages: string[]; yearsOfExperience: number | null } }) {
+  const [state, action, pending] = useActionState(updateUserProfileAction, null);
+  return (
+    <details className="text-left">
+      <summary className="cursor-pointer text-xs text-blue-800">Edit profile</summary>
+      <form action={action} className="mt-2 space-y-2" aria-label={`Profile of ${user.email}`}>
+        <input type="hidden" name="userId" value={user.id} />
+        <div>
+          <label className={labelClass} htmlFor={`p-${user.id}-specialty`}>Specialty</label>
+          <input className={inputClass} id={`p-${user.id}-specialty`} name="specialty" defaultValue={user.specialty ?? ""} />
+        </div>
+        <ProfileFields prefix={`p-${user.id}`} state={state} defaults={user} />
+        <FormStatus state={state} />
+        <button className={secondaryButtonClass} disabled={pending}>Save profile</button>
+      </form>
+    </details>
+  );
+}
+
 /** Invite by link: the account is created without a password; the new user chooses one on the link (one use, 7 days). */
 export function InviteUserForm() {
   const [state, action, pending] = useActionState(inviteUserAction, null);
@@ -84,6 +124,7 @@ export function InviteUserForm() {
         <label className={labelClass} htmlFor="i-specialty">Specialty (optional)</label>
         <input className={inputClass} id="i-specialty" name="specialty" />
       </div>
+      <ProfileFields prefix="i" state={state} />
       {state && !state.ok ? <FormStatus state={state} /> : null}
       <button className={buttonClass} disabled={pending}>{pending ? "Inviting…" : "Create invitation link"}</button>
       {state?.ok ? (

@@ -14,6 +14,7 @@ export type AuditAction =
   | "token.revoke"
   | "user.create"
   | "user.invite"
+  | "user.profile"
   | "user.deactivate"
   | "user.reactivate"
   | "project.create"

@@ -20,7 +20,7 @@ export async function inviteUser(actorId: string, input: z.input<typeof inviteUs
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
   try {
     return await getDb().$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, specialty: data.specialty ?? null, passwordHash } });
+      const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, specialty: data.specialty ?? null, languages: data.languages, yearsOfExperience: data.yearsOfExperience ?? null, passwordHash } });
       await recordAudit({ actorId, action: "user.create", entityType: "User", entityId: user.id, data: { role: user.role, invited: true } }, tx);
       const link = await issueLink(tx, actorId, user.id, "invite");
       return { user, ...link };

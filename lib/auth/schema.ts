@@ -19,11 +19,30 @@ export const passwordSchema = z
   .refine((p) => [...p].length >= PASSWORD_MIN_LENGTH, { error: `Passwords need at least ${PASSWORD_MIN_LENGTH} characters.` })
   .refine((p) => p.length <= PASSWORD_MAX_LENGTH, { error: `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.` });
 
+/** Languages as BCP 47 tags, given as a list or as text separated by commas or spaces ("en, es, pt-BR"). */
+export const languagesSchema = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => [...new Set((Array.isArray(v) ? v : (v ?? "").split(/[\s,]+/)).map((t) => t.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "Languages are tags such as en, es, ar or pt-BR, separated by commas." })).max(20));
+
+export const yearsOfExperienceSchema = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce.number({ error: "Years of experience is a number." }).int({ error: "Years of experience is a whole number." }).min(0).max(70, { error: "Years of experience is at most 70." }).optional(),
+);
+
+/** What a study records about a reviewer besides the role: specialty, languages, years of experience. */
+export const userProfileSchema = z.object({
+  specialty: z.string().trim().max(120).optional().transform((s) => (s ? s : undefined)),
+  languages: languagesSchema,
+  yearsOfExperience: yearsOfExperienceSchema,
+});
+
 export const createUserSchema = z.object({
   email: emailSchema,
   name: z.string().trim().min(1, { error: "Name is required." }).max(200),
   role: roleSchema,
-  specialty: z.string().trim().max(120).optional().transform((s) => (s ? s : undefined)),
+  ...userProfileSchema.shape,
   password: passwordSchema,
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;

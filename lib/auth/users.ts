@@ -4,7 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "./password";
 import { assertPasswordPolicy } from "./password-policy";
 import { NotFoundError } from "./permissions";
-import { createUserSchema, type CreateUserInput } from "./schema";
+import type { z } from "zod";
+import { createUserSchema, userProfileSchema, type CreateUserInput } from "./schema";
 import { endAllSessions } from "./sessions";
 
 export class ConflictError extends Error {
@@ -23,7 +24,7 @@ export async function createUser(actorId: string | null, input: CreateUserInput)
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: data.email, name: data.name, role: data.role, specialty: data.specialty ?? null, passwordHash },
+        data: { email: data.email, name: data.name, role: data.role, specialty: data.specialty ?? null, languages: data.languages, yearsOfExperience: data.yearsOfExperience ?? null, passwordHash },
       });
       await recordAudit({ actorId, action: "user.create", entityType: "User", entityId: user.id, data: { role: user.role } }, tx);
       return user;
@@ -72,4 +73,17 @@ export function countUsers() {
 
 export function findUserByEmail(email: string) {
   return getDb().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+}
+
+/** Changes a user's study profile (specialty, languages, years of experience); audited with the values before and after. */
+export async function updateUserProfile(actorId: string, userId: string, input: z.input<typeof userProfileSchema>) {
+  const data = userProfileSchema.parse(input);
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { specialty: true, languages: true, yearsOfExperience: true } });
+    if (!before) throw new NotFoundError("No such user.");
+    const after = { specialty: data.specialty ?? null, languages: data.languages, yearsOfExperience: data.yearsOfExperience ?? null };
+    const user = await tx.user.update({ where: { id: userId }, data: after });
+    await recordAudit({ actorId, action: "user.profile", entityType: "User", entityId: userId, data: { before, after } }, tx);
+    return user;
+  });
 }

@@ -318,6 +318,7 @@ describe("server actions × roles", () => {
       const results = {
         createUser: await userActions.createUserAction(null, form({ email: `${tag}@x.org`, name: "N", role: "REVIEWER", password: "long-enough-pw" })),
         inviteUser: await userActions.inviteUserAction(null, form({ email: `invite-${tag}@x.org`, name: "N", role: "REVIEWER" })),
+        userProfile: await userActions.updateUserProfileAction(null, form({ userId: study.outsider.id, specialty: "Cardiology", languages: "en", yearsOfExperience: "3" })),
         deactivate: await userActions.setUserActiveAction(null, form({ userId: study.outsider.id, isActive: "false" })),
         createProject: await projectActions.createProjectAction(null, form({ name: "P", slug: `p-${tag}`, template: "med-palm-long-form", reviewersPerItem: "1" })),
         addMember: await projectActions.addMemberAction(null, form({ slug: study.project.slug, email: study.outsider.email, role: "RESEARCHER" })),

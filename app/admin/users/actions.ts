@@ -6,8 +6,8 @@ import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { clearLockout } from "@/lib/auth/login-throttle";
 import { issuePasswordReset } from "@/lib/auth/password-reset";
-import { createUserSchema } from "@/lib/auth/schema";
-import { createUser, setUserActive } from "@/lib/auth/users";
+import { createUserSchema, userProfileSchema } from "@/lib/auth/schema";
+import { createUser, setUserActive, updateUserProfile } from "@/lib/auth/users";
 
 export const createUserAction = authedAction(
   "user:manage",
@@ -18,6 +18,18 @@ export const createUserAction = authedAction(
     return { id: user.id, email: user.email };
   },
   (u) => `Created ${u.email}.`,
+);
+
+export const updateUserProfileAction = authedAction(
+  "user:manage",
+  userProfileSchema.extend({ userId: z.string().min(1) }),
+  async (actor, input) => {
+    const { userId, ...profile } = input;
+    const user = await updateUserProfile(actor.id, userId, profile);
+    revalidatePath("/admin/users");
+    return { email: user.email };
+  },
+  (u) => `Saved the profile of ${u.email}.`,
 );
 
 /** The same account without a password: a one-time invitation link (7 days) for the admin to hand over. */

@@ -4,7 +4,7 @@ import { cardClass } from "@/components/ui/styles";
 import { requirePageActor } from "@/lib/auth/session";
 import { listLockouts } from "@/lib/auth/login-throttle";
 import { listUsers } from "@/lib/auth/users";
-import { CreateUserForm, InviteUserForm, LiftLockoutButton, ResetLinkButton, UserActiveToggle } from "@/components/admin/user-forms";
+import { CreateUserForm, InviteUserForm, LiftLockoutButton, ResetLinkButton, UserActiveToggle, UserProfileForm } from "@/components/admin/user-forms";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -22,7 +22,7 @@ export default async function UsersPage() {
           <div className={`${cardClass} overflow-x-auto`}>
             <table className="w-full text-left text-sm" data-testid="users-table">
               <thead className="text-slate-500">
-                <tr>{["Name", "Email", "Role", "Specialty", "Status", ""].map((h) => <th key={h} className={`${cell} font-normal`}>{h}</th>)}</tr>
+                <tr>{["Name", "Email", "Role", "Profile", "Status", ""].map((h) => <th key={h} className={`${cell} font-normal`}>{h}</th>)}</tr>
               </thead>
               <tbody>
                 {users.map((u) => (
@@ -30,7 +30,10 @@ export default async function UsersPage() {
                     <td className={cell}>{u.name}</td>
                     <td className={`${cell} break-all`}>{u.email}</td>
                     <td className={cell}>{u.role.toLowerCase()}</td>
-                    <td className={cell}>{u.specialty ?? "—"}</td>
+                    <td className={cell} data-testid={`profile-${u.email}`}>
+                      {[u.specialty, u.languages.length ? u.languages.join(", ") : null, u.yearsOfExperience !== null ? `${u.yearsOfExperience} years` : null].filter(Boolean).join(" · ") || "—"}
+                      <UserProfileForm user={u} />
+                    </td>
                     <td className={cell}>{u.isActive ? "active" : <span className="text-red-700">deactivated</span>}</td>
                     <td className={`${cell} space-y-1 text-right`}>
                       {u.id !== actor.id ? <UserActiveToggle userId={u.id} isActive={u.isActive} /> : null}

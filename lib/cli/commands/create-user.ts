@@ -8,7 +8,7 @@ const ROLES = ["ADMIN", "REVIEWER", "RESEARCHER"] as const;
 const isRole = (role: string): role is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(role);
 
 const usage = `Usage: consilium create-user --email EMAIL --name NAME --role ADMIN|REVIEWER|RESEARCHER
-                         [--specialty TEXT] (--password PASS | --password-stdin) --as ADMIN_EMAIL
+                         [--specialty TEXT] [--languages en,es] [--years N] (--password PASS | --password-stdin) --as ADMIN_EMAIL
 
 The very first user of an empty database may be created without --as (it must be an ADMIN).`;
 
@@ -16,7 +16,7 @@ export const createUserCommand: Command = {
   name: "create-user",
   summary: "create a user account",
   usage,
-  options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, specialty: { type: "string" }, password: { type: "string" }, "password-stdin": { type: "boolean" } },
+  options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, specialty: { type: "string" }, languages: { type: "string" }, years: { type: "string" }, password: { type: "string" }, "password-stdin": { type: "boolean" } },
   async run({ values }, io) {
     const role = requireString(values, "role", usage).toUpperCase();
     if (!isRole(role)) throw new UsageError(`--role must be ADMIN, REVIEWER or RESEARCHER.\n\n${usage}`);
@@ -30,6 +30,8 @@ export const createUserCommand: Command = {
       name: requireString(values, "name", usage),
       role,
       specialty: values.specialty as string | undefined,
+      languages: values.languages as string | undefined,
+      yearsOfExperience: values.years as string | undefined,
       password,
     });
     io.out(`Created ${user.role.toLowerCase()} ${user.email} (${user.id})`);
