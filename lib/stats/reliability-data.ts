@@ -132,10 +132,7 @@ export function prepareReliabilityData(data: ReliabilityData): PreparedData {
   // needs it); otherwise it is the multiset of categories.
   const raterColumns = [...activeRaters].sort((a, b) => a - b);
   const twoRaters = raterColumns.length === 2;
-  const keyToPattern = new Map<string, number>();
-  const profiles: number[][] = [];
-  const pairs: Array<[number, number]> = [];
-  const multiplicity: number[] = [];
+  const table = new PatternTable(twoRaters);
   const unitPattern = new Int32Array(data.values.length).fill(-1);
   let values = 0, pairableUnits = 0, pairableValues = 0, unpairableUnits = 0;
   data.values.forEach((row, u) => {
@@ -155,21 +152,43 @@ export function prepareReliabilityData(data: ReliabilityData): PreparedData {
       const code = (v: RatingValue | null | undefined) => (v === null || v === undefined || isNa(v) ? -1 : (index.get(v) as number));
       pair = [code(row[raterColumns[0]]), code(row[raterColumns[1]])];
     }
-    codes.sort((a, b) => a - b);
-    const key = twoRaters ? pair.join(",") : codes.join(",");
-    let p = keyToPattern.get(key);
-    if (p === undefined) {
-      p = profiles.length;
-      keyToPattern.set(key, p);
-      profiles.push(codes);
-      pairs.push(pair);
-      multiplicity.push(0);
-    }
-    multiplicity[p]++;
-    unitPattern[u] = p;
+    unitPattern[u] = table.add(codes, pair, 1);
   });
 
-  return finishPatterns({ categories, declared: Boolean(declared), categoryNumbers, profiles, pairs, multiplicity, twoRaters, unitPattern, basis: { units: data.values.length, raters: raterColumns.length, values, notApplicable, pairableUnits, pairableValues, unpairableUnits } });
+  return finishPatterns({ categories, declared: Boolean(declared), categoryNumbers, ...table.columns(), twoRaters, unitPattern, basis: { units: data.values.length, raters: raterColumns.length, values, notApplicable, pairableUnits, pairableValues, unpairableUnits } });
+}
+
+/**
+ * Distinct value profiles and how many units have each: with two raters a profile is who gave
+ * which category, otherwise the sorted multiset of categories. Both preparations fill one.
+ */
+class PatternTable {
+  private readonly keyToPattern = new Map<string, number>();
+  private readonly profiles: number[][] = [];
+  private readonly pairs: Array<[number, number]> = [];
+  private readonly multiplicity: number[] = [];
+
+  constructor(private readonly twoRaters: boolean) {}
+
+  /** Adds `units` units with these category codes (sorted in place) and rater pair; returns the pattern. */
+  add(codes: number[], pair: [number, number], units: number): number {
+    codes.sort((a, b) => a - b);
+    const key = this.twoRaters ? pair.join(",") : codes.join(",");
+    let p = this.keyToPattern.get(key);
+    if (p === undefined) {
+      p = this.profiles.length;
+      this.keyToPattern.set(key, p);
+      this.profiles.push(codes);
+      this.pairs.push(pair);
+      this.multiplicity.push(0);
+    }
+    this.multiplicity[p] += units;
+    return p;
+  }
+
+  columns() {
+    return { profiles: this.profiles, pairs: this.pairs, multiplicity: this.multiplicity };
+  }
 }
 
 type Patterns = {
@@ -276,10 +295,7 @@ export function prepareFromProfiles(data: ProfileData): PreparedData {
   const categories = data.categories ? [...data.categories] : defaultOrder([...observed]);
   if (!data.categories) categories.forEach((c, i) => index.set(c, i));
 
-  const keyToPattern = new Map<string, number>();
-  const profiles: number[][] = [];
-  const pairs: Array<[number, number]> = [];
-  const multiplicity: number[] = [];
+  const table = new PatternTable(twoRaters);
   let units = 0, values = 0, notApplicable = 0, pairableUnits = 0, pairableValues = 0, unpairableUnits = 0;
   for (const profile of listed) {
     units += profile.units;
@@ -296,25 +312,13 @@ export function prepareFromProfiles(data: ProfileData): PreparedData {
     } else unpairableUnits += profile.units;
     const code = (v: RatingValue | null | undefined) => (v === null || v === undefined || isNa(v) ? -1 : (index.get(v) as number));
     const pair: [number, number] = twoRaters ? [code(profile.pair![0]), code(profile.pair![1])] : [-1, -1];
-    codes.sort((a, b) => a - b);
-    const key = twoRaters ? pair.join(",") : codes.join(",");
-    let p = keyToPattern.get(key);
-    if (p === undefined) {
-      p = profiles.length;
-      keyToPattern.set(key, p);
-      profiles.push(codes);
-      pairs.push(pair);
-      multiplicity.push(0);
-    }
-    multiplicity[p] += profile.units;
+    table.add(codes, pair, profile.units);
   }
   return finishPatterns({
     categories,
     declared: Boolean(data.categories),
     categoryNumbers: numbersOf(categories),
-    profiles,
-    pairs,
-    multiplicity,
+    ...table.columns(),
     twoRaters,
     unitPattern: new Int32Array(0),
     basis: { units, raters: data.raters, values, notApplicable, pairableUnits, pairableValues, unpairableUnits },
