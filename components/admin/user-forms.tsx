@@ -11,29 +11,7 @@ export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, null);
   return (
     <form onSubmit={keepValuesOnError(action)} className="space-y-3" key={state?.ok ? state.data.id : "new"} aria-label="New user with a password">
-      <div>
-        <label className={labelClass} htmlFor="u-name">Name</label>
-        <input className={inputClass} id="u-name" name="name" required />
-        <FieldError state={state} name="name" />
-      </div>
-      <div>
-        <label className={labelClass} htmlFor="u-email">Email</label>
-        <input className={inputClass} id="u-email" name="email" type="email" required />
-        <FieldError state={state} name="email" />
-      </div>
-      <div>
-        <label className={labelClass} htmlFor="u-role">Role</label>
-        <select className={inputClass} id="u-role" name="role" defaultValue="REVIEWER">
-          <option value="REVIEWER">Reviewer (physician)</option>
-          <option value="RESEARCHER">Researcher</option>
-          <option value="ADMIN">Admin</option>
-        </select>
-      </div>
-      <div>
-        <label className={labelClass} htmlFor="u-specialty">Specialty (optional)</label>
-        <input className={inputClass} id="u-specialty" name="specialty" />
-      </div>
-      <ProfileFields prefix="u" state={state} />
+      <AccountFields prefix="u" state={state} />
       <div>
         <label className={labelClass} htmlFor="u-password">Initial password</label>
         <input className={inputClass} id="u-password" name="password" type="password" minLength={PASSWORD_MIN_LENGTH} required />
@@ -59,6 +37,37 @@ export function UserActiveToggle({ userId, isActive }: { userId: string; isActiv
 }
 
 /** One-time reset link for the admin to hand over (there is no mail server). */
+/** Who the new account is for: name, e-mail, role and profile (the same in both ways of making one). */
+function AccountFields({ prefix, state }: { prefix: string; state: ActionResult<unknown> | null }) {
+  return (
+    <>
+      <div>
+        <label className={labelClass} htmlFor={`${prefix}-name`}>Name</label>
+        <input className={inputClass} id={`${prefix}-name`} name="name" required />
+        <FieldError state={state} name="name" />
+      </div>
+      <div>
+        <label className={labelClass} htmlFor={`${prefix}-email`}>Email</label>
+        <input className={inputClass} id={`${prefix}-email`} name="email" type="email" required />
+        <FieldError state={state} name="email" />
+      </div>
+      <div>
+        <label className={labelClass} htmlFor={`${prefix}-role`}>Role</label>
+        <select className={inputClass} id={`${prefix}-role`} name="role" defaultValue="REVIEWER">
+          <option value="REVIEWER">Reviewer (physician)</option>
+          <option value="RESEARCHER">Researcher</option>
+          <option value="ADMIN">Admin</option>
+        </select>
+      </div>
+      <div>
+        <label className={labelClass} htmlFor={`${prefix}-specialty`}>Specialty (optional)</label>
+        <input className={inputClass} id={`${prefix}-specialty`} name="specialty" />
+      </div>
+      <ProfileFields prefix={prefix} state={state} />
+    </>
+  );
+}
+
 /** Languages and years of experience (the specialty has its own field in each form). */
 function ProfileFields({ prefix, state, defaults }: { prefix: string; state: ActionResult<unknown> | null; defaults?: { languages: string[]; yearsOfExperience: number | null } }) {
   return (
@@ -102,29 +111,7 @@ export function InviteUserForm() {
   const [state, action, pending] = useActionState(inviteUserAction, null);
   return (
     <form onSubmit={keepValuesOnError(action)} className="space-y-3" key={state?.ok ? state.data.id : "invite"} aria-label="Invite by link">
-      <div>
-        <label className={labelClass} htmlFor="i-name">Name</label>
-        <input className={inputClass} id="i-name" name="name" required />
-        <FieldError state={state} name="name" />
-      </div>
-      <div>
-        <label className={labelClass} htmlFor="i-email">Email</label>
-        <input className={inputClass} id="i-email" name="email" type="email" required />
-        <FieldError state={state} name="email" />
-      </div>
-      <div>
-        <label className={labelClass} htmlFor="i-role">Role</label>
-        <select className={inputClass} id="i-role" name="role" defaultValue="REVIEWER">
-          <option value="REVIEWER">Reviewer (physician)</option>
-          <option value="RESEARCHER">Researcher</option>
-          <option value="ADMIN">Admin</option>
-        </select>
-      </div>
-      <div>
-        <label className={labelClass} htmlFor="i-specialty">Specialty (optional)</label>
-        <input className={inputClass} id="i-specialty" name="specialty" />
-      </div>
-      <ProfileFields prefix="i" state={state} />
+      <AccountFields prefix="i" state={state} />
       {state && !state.ok ? <FormStatus state={state} /> : null}
       <button className={buttonClass} disabled={pending}>{pending ? "Inviting…" : "Create invitation link"}</button>
       {state?.ok ? (

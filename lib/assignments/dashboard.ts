@@ -1,5 +1,6 @@
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import type { ReviewerProgress } from "./progress";
 
 // The progress dashboard (issue 10, "Oversight"): per reviewer and in total, how much is pending, in
 // progress, submitted, skipped and overdue; the median active time per submitted item; the pace
@@ -7,14 +8,8 @@ import { getDb } from "@/lib/db/client";
 // recent daily pace. One grouped SQL query over the project's (or one batch's) assignments: the
 // counts never travel row by row.
 
-export type ReviewerProgressRow = {
-  reviewerId: string;
-  name: string;
-  email: string;
-  pending: number;
-  inProgress: number;
-  submitted: number;
-  skipped: number;
+/** The batch page's per-reviewer counts (./progress.ts), and more. */
+export type ReviewerProgressRow = Omit<ReviewerProgress, "total"> & {
   /** Open (pending or in progress) in batches whose due day has passed. */
   overdue: number;
   /** Median active time of a submitted item, in ms (null before the first submission). */
