@@ -68,8 +68,8 @@ test("admin adds the researcher and assigns a batch to two reviewers", async ({ 
   const others = page.getByTestId("other-reviewers").getByRole("checkbox");
   expect(await others.count()).toBeGreaterThanOrEqual(3);
   for (const box of await others.all()) await expect(box).not.toBeChecked();
-  await page.getByLabel("Dr. Kwame Osei", { exact: false }).check();
-  await page.getByLabel("Dr. Sara Lindqvist", { exact: false }).check();
+  await page.getByRole("checkbox", { name: /Dr\. Kwame Osei/ }).check();
+  await page.getByRole("checkbox", { name: /Dr\. Sara Lindqvist/ }).check();
 
   // The load before anything is written: 3 items × 2 reviewers, 3 each; both join the project.
   await page.getByTestId("preview-batch").click();

@@ -37,7 +37,7 @@ export async function seedDemo(): Promise<boolean> {
   const lines = demoItemLines();
   await seedItems(admin.id, project.id, lines);
   const researcher = users.find((u) => u.role === "RESEARCHER")!;
-  await db.projectMember.create({ data: { projectId: project.id, userId: researcher.id, role: "RESEARCHER" } });
+  await db.projectMember.create({ data: { projectId: project.id, userId: researcher.id, role: "ANALYST" } });
   // Assign 20 items in a pilot batch; four stay unbatched for the admin to try batching.
   const items = await db.item.findMany({ where: { projectId: project.id }, orderBy: { externalId: "asc" }, take: 20, select: { id: true } });
   await createBatch(admin.id, project.id, {
@@ -54,7 +54,7 @@ export async function seedDemo(): Promise<boolean> {
     const { items, ...projectInput } = showcase;
     const showcaseProject = await createProject(admin.id, { ...projectInput, reviewersPerItem: 2 });
     await seedItems(admin.id, showcaseProject.id, items());
-    await db.projectMember.create({ data: { projectId: showcaseProject.id, userId: researcher.id, role: "RESEARCHER" } });
+    await db.projectMember.create({ data: { projectId: showcaseProject.id, userId: researcher.id, role: "ANALYST" } });
     // No itemIds: every (so far unbatched) item of the project goes into the batch.
     await createBatch(admin.id, showcaseProject.id, { name: "Demo", reviewerIds, perItem: 2, seed: 42 });
   }
@@ -62,7 +62,7 @@ export async function seedDemo(): Promise<boolean> {
   const { items: argumentItems, ...argumentProject } = ARGUMENT_SHOWCASE;
   const argumentsProject = await createProject(admin.id, { ...argumentProject, reviewersPerItem: 2 });
   await seedItems(admin.id, argumentsProject.id, argumentItems());
-  await db.projectMember.create({ data: { projectId: argumentsProject.id, userId: researcher.id, role: "RESEARCHER" } });
+  await db.projectMember.create({ data: { projectId: argumentsProject.id, userId: researcher.id, role: "ANALYST" } });
   await createBatch(admin.id, argumentsProject.id, { name: "Arguments demo", reviewerIds, perItem: 2, seed: 42 });
   return true;
 }

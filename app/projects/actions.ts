@@ -8,7 +8,7 @@ import { createBatch, previewBatch } from "@/lib/assignments/create-batch";
 import { isDefaultSelection, itemSelectionSchema, selectItemIds } from "@/lib/assignments/select-items";
 import { createProject } from "@/lib/projects/create-project";
 import { findProjectForActor } from "@/lib/projects/access";
-import { addMemberByEmail, memberRoleSchema } from "@/lib/projects/members";
+import { addMemberByEmail, memberRoleSchema, removeMemberByEmail } from "@/lib/projects/members";
 import { createProjectSchema } from "@/lib/projects/schema";
 import { checkbox, settingsFormFields, settingsFromForm } from "@/lib/projects/settings-form";
 import { updateProjectSettings } from "@/lib/projects/update-settings";
@@ -32,7 +32,11 @@ const batchFormSchema = z.object({
   perItem: z.coerce.number().int().min(1).max(50),
   "reviewerIds[]": z.array(z.string().min(1)).min(1, { error: "Choose at least one reviewer." }).optional(),
   dueAt: z.string().optional().transform((v) => (v ? new Date(v) : undefined)),
-  goldToAllReviewers: checkbox,
+  /** Gold items: to every chosen reviewer, mixed in at a rate (percent of each queue), or planned like others. */
+  gold: z.enum(["all", "rate", "planned"]).default("all"),
+  goldRatePercent: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().gt(0, { error: "The gold rate must be above 0 %." }).lt(90, { error: "The gold rate must be below 90 %." }).optional()),
+  matchSpecialty: checkbox,
+  quota: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1, { error: "The quota is at least 1." }).optional()),
   /** The previewed plan's seed: creating with it writes exactly what the preview showed. */
   seed: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).optional()),
   ...itemSelectionSchema.shape,
@@ -46,7 +50,10 @@ async function batchInput(projectId: string, input: z.output<typeof batchFormSch
     perItem: input.perItem,
     reviewerIds: input["reviewerIds[]"] ?? [],
     dueAt: input.dueAt,
-    goldToAllReviewers: input.goldToAllReviewers,
+    goldToAllReviewers: input.gold === "all",
+    ...(input.gold === "rate" ? { goldRate: (input.goldRatePercent ?? 10) / 100 } : {}),
+    matchSpecialty: input.matchSpecialty,
+    ...(input.quota !== undefined ? { quota: input.quota } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(isDefaultSelection(selection) ? {} : { itemIds: await selectItemIds(projectId, selection) }),
   };
@@ -56,7 +63,7 @@ export const previewBatchAction = authedAction(
   "batch:assign",
   batchFormSchema,
   async (actor, input) => {
-    const project = await findProjectForActor(actor, input.slug);
+    const project = await findProjectForActor(actor, input.slug, "batch:assign");
     return previewBatch(project.id, await batchInput(project.id, input));
   },
 );
@@ -65,12 +72,12 @@ export const createBatchAction = authedAction(
   "batch:assign",
   batchFormSchema,
   async (actor, input) => {
-    const project = await findProjectForActor(actor, input.slug);
+    const project = await findProjectForActor(actor, input.slug, "batch:assign");
     const result = await createBatch(actor.id, project.id, await batchInput(project.id, input));
     revalidatePath(`/projects/${project.slug}`);
-    return { batchId: result.batch.id, items: result.items, assignments: result.assignments };
+    return { batchId: result.batch.id, items: result.items, assignments: result.assignments, leftOut: result.uncovered };
   },
-  (r) => `Assigned ${r.items} items as ${r.assignments} assignments.`,
+  (r) => `Assigned ${r.items} items as ${r.assignments} assignments.${r.leftOut ? ` ${r.leftOut} item(s) left out: too few reviewers of their specialty (they stay unbatched).` : ""}`,
 );
 
 /** A batch of the caller's project by slug and id (the id alone is never trusted). */
@@ -80,7 +87,7 @@ export const moveReviewerWorkAction = authedAction(
   "batch:assign",
   z.object({ ...batchRef, reviewerId: z.string().min(1), "toReviewerIds[]": z.array(z.string().min(1)).optional() }),
   async (actor, input) => {
-    const project = await findProjectForActor(actor, input.slug);
+    const project = await findProjectForActor(actor, input.slug, "batch:assign");
     const result = await moveReviewerWork(actor, project.id, input.batchId, input.reviewerId, input["toReviewerIds[]"]);
     revalidatePath(`/projects/${project.slug}/batches/${input.batchId}`);
     return result;
@@ -100,7 +107,7 @@ export const setBatchDueDateAction = authedAction(
     return d;
   }) }),
   async (actor, input) => {
-    const project = await findProjectForActor(actor, input.slug);
+    const project = await findProjectForActor(actor, input.slug, "batch:assign");
     const batch = await setBatchDueDate(actor, project.id, input.batchId, input.dueAt);
     revalidatePath(`/projects/${project.slug}/batches/${input.batchId}`);
     return { dueAt: batch.dueAt };
@@ -112,7 +119,7 @@ export const deleteBatchAction = authedAction(
   "batch:assign",
   z.object({ ...batchRef, drafts: z.coerce.number().int().min(0) }),
   async (actor, input) => {
-    const project = await findProjectForActor(actor, input.slug);
+    const project = await findProjectForActor(actor, input.slug, "batch:assign");
     const result = await deleteBatch(actor, project.id, input.batchId, { drafts: input.drafts });
     revalidatePath(`/projects/${project.slug}`);
     redirect(`/projects/${project.slug}?deleted=${encodeURIComponent(result.name)}`);
@@ -123,7 +130,7 @@ export const addMemberAction = authedAction(
   "project:manage",
   z.object({ slug: z.string().min(1), email: z.string().trim().min(1), role: memberRoleSchema }),
   async (actor, input) => {
-    const project = await findProjectForActor(actor, input.slug);
+    const project = await findProjectForActor(actor, input.slug, "project:manage");
     const result = await addMemberByEmail(actor, project.id, input.email, input.role);
     revalidatePath(`/projects/${project.slug}`);
     return result;
@@ -131,11 +138,23 @@ export const addMemberAction = authedAction(
   (r) => (r.change === "added" ? `Added ${r.email}.` : r.change === "role_changed" ? `${r.email} is now ${r.role.toLowerCase()}.` : `${r.email} was already ${r.role.toLowerCase()}.`),
 );
 
+export const removeMemberAction = authedAction(
+  "project:manage",
+  z.object({ slug: z.string().min(1), email: z.string().trim().min(1) }),
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug, "project:manage");
+    const result = await removeMemberByEmail(actor, project.id, input.email);
+    revalidatePath(`/projects/${project.slug}`);
+    return result;
+  },
+  (r) => `Removed ${r.email}${r.submitted || r.skipped ? `; their ${r.submitted} submitted annotation(s) and ${r.skipped} skip(s) stay in the study` : ""}.`,
+);
+
 export const updateSettingsAction = authedAction(
   "project:manage",
   z.object({ slug: z.string().min(1), ...settingsFormFields }),
   async (actor, input) => {
-    const project = await findProjectForActor(actor, input.slug);
+    const project = await findProjectForActor(actor, input.slug, "project:manage");
     await updateProjectSettings(actor, project.id, settingsFromForm(input));
     revalidatePath(`/projects/${project.slug}`);
     return { slug: project.slug };
@@ -147,7 +166,7 @@ export const updateDetailsAction = authedAction(
   "project:manage",
   z.object({ slug: z.string().min(1), name: z.string(), guidelines: z.string().default(""), reviewersPerItem: z.coerce.number(), blinded: checkbox, randomizeOrder: checkbox }),
   async (actor, input) => {
-    const project = await findProjectForActor(actor, input.slug);
+    const project = await findProjectForActor(actor, input.slug, "project:manage");
     const result = await updateProjectDetails(actor, project.id, { name: input.name, guidelines: input.guidelines, reviewersPerItem: input.reviewersPerItem, blinded: input.blinded, randomizeOrder: input.randomizeOrder });
     revalidatePath(`/projects/${project.slug}`);
     return result;
@@ -160,8 +179,11 @@ const DETAIL_LABELS: Record<keyof ProjectDetails, string> = { name: "name", guid
 /** Guidelines as reviewers will see them (the same sanitizing renderer), before saving. */
 export const previewGuidelinesAction = authedAction(
   "project:manage",
-  z.object({ guidelines: z.string().max(100_000).default("") }),
-  async (_actor, input) => ({ html: await renderMarkdown(input.guidelines || "_No guidelines yet._") }),
+  z.object({ slug: z.string().min(1), guidelines: z.string().max(100_000).default("") }),
+  async (actor, input) => {
+    await findProjectForActor(actor, input.slug, "project:manage");
+    return { html: await renderMarkdown(input.guidelines || "_No guidelines yet._") };
+  },
 );
 
 export const startExportJobAction = authedAction(

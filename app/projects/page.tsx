@@ -1,21 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { buttonClass, cardClass } from "@/components/ui/styles";
-import { hasPermission } from "@/lib/auth/permissions";
+import { hasSitePermission } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
-import { listProjectsForActor } from "@/lib/projects/access";
+import { listProjectsForActor, loadNavigationReach } from "@/lib/projects/access";
 
 export const metadata: Metadata = { title: "Projects" };
 
 export default async function ProjectsPage() {
-  const actor = await requirePageActor("project:read");
+  // Whoever may read some project (site admins and researchers, or a manager/adjudicator/analyst
+  // membership); the list holds the projects their project role lets them read.
+  const actor = await requirePageActor();
+  if (!(await loadNavigationReach(actor)).projects) redirect("/forbidden");
   const projects = await listProjectsForActor(actor);
   return (
     <AppShell actor={actor}>
       <div className="flex items-start justify-between">
-        <PageTitle sub={actor.role === "ADMIN" ? "All projects" : "Projects you are a member of"}>Projects</PageTitle>
-        {hasPermission(actor.role, "project:create") ? <Link className={buttonClass} href="/projects/new">New project</Link> : null}
+        <PageTitle sub={actor.role === "ADMIN" ? "All projects" : "Projects where you manage, adjudicate or analyse"}>Projects</PageTitle>
+        {hasSitePermission(actor.role, "project:create") ? <Link className={buttonClass} href="/projects/new">New project</Link> : null}
       </div>
       {projects.length === 0 ? <p className="text-slate-600">No projects yet.</p> : null}
       <ul className="grid gap-3 md:grid-cols-2">

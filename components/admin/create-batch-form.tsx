@@ -105,9 +105,24 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
           <div className="mt-1 grid gap-1 sm:grid-cols-2" data-testid="other-reviewers">{others.map((r) => reviewerBox(r, false))}</div>
         </details>
       ) : null}
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="goldToAllReviewers" defaultChecked /> Give gold items to every chosen reviewer (so accuracy is measured on the same set)
-      </label>
+      <fieldset className="space-y-1 text-sm">
+        <legend className={labelClass}>Strategy</legend>
+        <label className="flex items-center gap-2"><input type="checkbox" name="matchSpecialty" /> Match specialty: an item with a specialty goes only to reviewers who list it (items nobody can cover are left out and named)</label>
+        <label className="flex flex-wrap items-center gap-2">At most <input className={`${inputClass} w-24`} name="quota" type="number" min={1} placeholder="no limit" aria-label="Quota per reviewer" /> items per reviewer in this batch</label>
+      </fieldset>
+      <fieldset className="space-y-1 text-sm">
+        <legend className={labelClass}>Gold items</legend>
+        <label className="flex items-center gap-2"><input type="radio" name="gold" value="all" defaultChecked /> Give every gold item to every chosen reviewer (accuracy on the same set)</label>
+        <label className="flex flex-wrap items-center gap-2"><input type="radio" name="gold" value="rate" /> Mix gold into each queue at <input className={`${inputClass} w-20`} name="goldRatePercent" type="number" min={1} max={89} defaultValue={10} aria-label="Gold rate (percent of each queue)" /> %</label>
+        <label className="flex items-center gap-2"><input type="radio" name="gold" value="planned" /> Plan gold like any other item (k reviewers each)</label>
+      </fieldset>
+      {plan?.uncovered.count ? (
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="preview-uncovered" role="status">
+          {plan.uncovered.count} item(s) cannot get {plan.perItem} reviewer(s) of their specialty and are left out (they stay unbatched):{" "}
+          {plan.uncovered.examples.map((u) => `${u.externalId} (${u.specialty ?? "no specialty"}: ${u.eligible} eligible)`).join(", ")}
+          {plan.uncovered.count > plan.uncovered.examples.length ? ", …" : ""}
+        </div>
+      ) : null}
       {plan ? (
         <div className="overflow-x-auto" data-testid="batch-preview">
           <p className="text-sm text-slate-700">

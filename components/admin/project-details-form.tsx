@@ -19,6 +19,7 @@ export function ProjectDetailsForm({ slug, details, lockReason }: { slug: string
   const guidelines = useRef<HTMLTextAreaElement>(null);
   const runPreview = () => {
     const data = new FormData();
+    data.set("slug", slug);
     data.set("guidelines", guidelines.current?.value ?? "");
     setShowPreview(true);
     startTransition(() => previewAction(data));

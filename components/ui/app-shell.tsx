@@ -1,15 +1,16 @@
 import Link from "next/link";
-import type { Actor } from "@/lib/auth/permissions";
-import { hasPermission } from "@/lib/auth/permissions";
+import { hasSitePermission, type Actor } from "@/lib/auth/permissions";
+import { loadNavigationReach } from "@/lib/projects/access";
 import { SignOutButton } from "./sign-out-button";
 
-/** Page frame with the navigation the actor's role allows (links only; access is checked per page). */
-export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+/** Page frame with the navigation the actor's site and project roles allow (links only; access is checked per page). */
+export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+  const reach = await loadNavigationReach(actor);
   const links = [
-    hasPermission(actor.role, "assignment:work") && { href: "/queue", label: "My queue" },
-    hasPermission(actor.role, "project:read") && { href: "/projects", label: "Projects" },
-    hasPermission(actor.role, "user:manage") && { href: "/admin/users", label: "Users" },
-    hasPermission(actor.role, "audit:read") && { href: "/admin/audit", label: "Audit log" },
+    reach.reviews && { href: "/queue", label: "My queue" },
+    reach.projects && { href: "/projects", label: "Projects" },
+    hasSitePermission(actor.role, "user:manage") && { href: "/admin/users", label: "Users" },
+    hasSitePermission(actor.role, "audit:read") && { href: "/admin/audit", label: "Audit log" },
   ].filter(Boolean) as Array<{ href: string; label: string }>;
   return (
     <div className="min-h-screen">

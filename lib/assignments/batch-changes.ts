@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
+import { requireProjectPermission } from "@/lib/projects/access";
 import { ConflictError } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
 import { findBatchInProject } from "./find-batch";
@@ -19,7 +20,7 @@ export type MoveResult = { moved: number; to: Array<{ reviewerId: string; count:
  * Started (drafted) assignments stay with the reviewer and are counted in the answer.
  */
 export async function moveReviewerWork(actor: Actor, projectId: string, batchId: string, fromReviewerId: string, toReviewerIds?: string[]): Promise<MoveResult> {
-  requirePermission(actor, "batch:assign");
+  await requireProjectPermission(actor, projectId, "batch:assign");
   const db = getDb();
   const batch = await findBatchInProject(projectId, batchId);
   return db.$transaction(async (tx) => {
@@ -77,7 +78,7 @@ export async function moveReviewerWork(actor: Actor, projectId: string, batchId:
 
 /** Sets (or with null clears) the batch's due date. */
 export async function setBatchDueDate(actor: Actor, projectId: string, batchId: string, dueAt: Date | null) {
-  requirePermission(actor, "batch:assign");
+  await requireProjectPermission(actor, projectId, "batch:assign");
   const batch = await findBatchInProject(projectId, batchId);
   return getDb().$transaction(async (tx) => {
     const updated = await tx.batch.update({ where: { id: batch.id }, data: { dueAt } });
@@ -92,7 +93,7 @@ export async function setBatchDueDate(actor: Actor, projectId: string, batchId: 
  * shown to the admin: a draft saved since is a reason to stop, not to delete it unseen.
  */
 export async function deleteBatch(actor: Actor, projectId: string, batchId: string, confirm: { drafts: number }) {
-  requirePermission(actor, "batch:assign");
+  await requireProjectPermission(actor, projectId, "batch:assign");
   const batch = await findBatchInProject(projectId, batchId);
   return getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Assignment" WHERE "batchId" = ${batch.id} FOR UPDATE`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { qaLines, seedItems, seedProject, seedUser } from "@/lib/seed/factories";
-import { createBatch } from "./create-batch";
+import { createBatch, previewBatch } from "./create-batch";
 
 async function setup(opts: { items?: number; reviewers?: number; randomizeOrder?: boolean } = {}) {
   const admin = await seedUser({ role: "ADMIN" });
@@ -85,5 +85,47 @@ describe("createBatch", () => {
     await seedItems(admin.id, other.id, lines);
     const plain = await createBatch(admin.id, other.id, { name: "G", reviewerIds: reviewers.map((r) => r.id), seed: 5, goldToAllReviewers: false });
     expect(plain.assignments).toBe(8 * 2);
+  });
+
+  it("matches specialty: items go only to reviewers who list it, items nobody can cover are left out (unbatched) and named in the preview", async () => {
+    const admin = await seedUser({ role: "ADMIN" });
+    const project = await seedProject(admin.id, { reviewersPerItem: 2 });
+    const specialties = ["Cardiology", "cardiology", "Neurology", null, "Oncology", "cardiology"];
+    await seedItems(admin.id, project.id, qaLines(6).map((l, i) => ({ ...l, ...(specialties[i] ? { specialty: specialties[i] } : {}) })));
+    const cardio = [await seedUser({ role: "REVIEWER", specialty: "Cardiology; Internal medicine" }), await seedUser({ role: "REVIEWER", specialty: "cardiology" })];
+    const neuro = await seedUser({ role: "REVIEWER", specialty: "Neurology" });
+    const reviewerIds = [...cardio, neuro].map((r) => r.id);
+    const preview = await previewBatch(project.id, { name: "S", reviewerIds, matchSpecialty: true, seed: 3 });
+    // Neurology has one reviewer for two places, oncology none: both left out and named.
+    expect(preview.uncovered).toEqual({ count: 2, examples: [{ externalId: "q-3", specialty: "Neurology", eligible: 1 }, { externalId: "q-5", specialty: "Oncology", eligible: 0 }] });
+    expect(preview).toMatchObject({ items: 4, assignments: 8 });
+    const result = await createBatch(admin.id, project.id, { name: "S", reviewerIds, matchSpecialty: true, seed: 3 });
+    expect(result).toMatchObject({ items: 4, assignments: 8, uncovered: 2 });
+    const rows = await getDb().assignment.findMany({ where: { batchId: result.batch.id }, include: { item: true } });
+    for (const a of rows.filter((r) => r.item.specialty)) expect(cardio.map((c) => c.id)).toContain(a.reviewerId);
+    // The uncovered items stay unbatched, ready for a batch with the right reviewers.
+    expect(await getDb().batchItem.count({ where: { item: { projectId: project.id, externalId: { in: ["q-3", "q-5"] } } } })).toBe(0);
+    await expect(createBatch(admin.id, project.id, { name: "S2", reviewerIds: [neuro.id, cardio[0].id], matchSpecialty: true, perItem: 2 })).rejects.toThrow(/No item can get 2 reviewer\(s\) of its specialty/);
+  });
+
+  it("refuses a quota that cannot hold the batch, keeps each reviewer within it otherwise, and mixes gold in at a rate", async () => {
+    const admin = await seedUser({ role: "ADMIN" });
+    const project = await seedProject(admin.id, { reviewersPerItem: 1 });
+    await seedItems(admin.id, project.id, qaLines(24).map((l, i) => ({ ...l, isGold: i < 6 })));
+    const reviewers = [await seedUser({ role: "REVIEWER" }), await seedUser({ role: "REVIEWER" }), await seedUser({ role: "REVIEWER" })];
+    const reviewerIds = reviewers.map((r) => r.id);
+    await expect(previewBatch(project.id, { name: "Q", reviewerIds, quota: 5, goldToAllReviewers: false })).rejects.toThrow(/needs 24 assignments .* can take only 15/);
+    const result = await createBatch(admin.id, project.id, { name: "Q", reviewerIds, quota: 6, goldRate: 0.25, seed: 9 });
+    const rows = await getDb().assignment.findMany({ where: { batchId: result.batch.id }, include: { item: true } });
+    for (const r of reviewers) {
+      const mine = rows.filter((a) => a.reviewerId === r.id);
+      const gold = mine.filter((a) => a.item.isGold);
+      // 18 ordinary items over 3 reviewers = 6 each (the quota); gold is a quarter of the queue: 6 × 0.25 / 0.75 = 2.
+      expect([mine.length - gold.length, gold.length]).toEqual([6, 2]);
+      expect(new Set(gold.map((a) => a.itemId)).size).toBe(2);
+    }
+    // Gold items nobody drew are not in the batch.
+    const drawn = new Set(rows.filter((a) => a.item.isGold).map((a) => a.itemId));
+    expect(await getDb().batchItem.count({ where: { batchId: result.batch.id, item: { isGold: true } } })).toBe(drawn.size);
   });
 });

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError } from "@/lib/auth/users";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createBatchSchema, type CreateBatchInput } from "./schema";
-import { PlanError, planAssignments, seededRng, shuffle } from "./plan-assignments";
+import { PlanError, planAssignments, planGoldAtRate, seededRng, shuffle, specialtiesOf, specialtyMatch, uncoverableItems } from "./plan-assignments";
 
 /** What a batch will be, before anything is written: the same plan createBatch then writes (same seed). */
 export type BatchPlan = {
@@ -13,6 +13,8 @@ export type BatchPlan = {
   items: number;
   goldItems: number;
   assignments: number;
+  /** Items left out (specialty match): too few eligible reviewers. The first 50, and how many in all. */
+  uncovered: { count: number; examples: Array<{ externalId: string; specialty: string | null; eligible: number }> };
   /** Per chosen reviewer: assignments in this batch (gold included), and work already pending elsewhere in the project. */
   loads: Array<{ reviewerId: string; name: string; specialty: string | null; isMember: boolean; assignments: number; gold: number; openElsewhere: number }>;
 };
@@ -24,6 +26,8 @@ type PlannedBatch = {
   perItem: number;
   seed: number;
   items: BatchableItem[];
+  /** Items left out: fewer eligible reviewers (specialty match) than places. They stay unbatched. */
+  uncovered: Array<{ externalId: string; specialty: string | null; eligible: number }>;
   reviewers: Array<{ id: string; name: string; specialty: string | null }>;
   rows: AssignmentRow[];
 };
@@ -34,6 +38,11 @@ type PlannedBatch = {
  * for it. An impossible plan (too few reviewers for k, nothing to assign, an unknown or inactive
  * reviewer) is a ConflictError that says why.
  */
+/** Who may be given work in a project: active reviewer and admin accounts, and any account the project made a reviewer member (decision 022). */
+export function canReviewIn(projectId: string) {
+  return { isActive: true, OR: [{ role: { in: ["REVIEWER", "ADMIN"] } }, { memberships: { some: { projectId, role: "REVIEWER" } } }] } satisfies Prisma.UserWhereInput;
+}
+
 async function planBatch(projectId: string, input: CreateBatchInput): Promise<PlannedBatch> {
   const data = createBatchSchema.parse(input);
   const db = getDb();
@@ -43,31 +52,49 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
   if (!rubric) throw new ConflictError("The project has no rubric.");
 
   const reviewers = await db.user.findMany({
-    where: { id: { in: data.reviewerIds }, isActive: true, role: { in: ["REVIEWER", "ADMIN"] } },
+    where: { id: { in: data.reviewerIds }, ...canReviewIn(projectId) },
     select: { id: true, name: true, specialty: true },
   });
   if (reviewers.length !== new Set(data.reviewerIds).size) {
-    throw new ConflictError("Some chosen reviewers do not exist, are deactivated, or cannot review.");
+    throw new ConflictError("Some chosen reviewers do not exist, are deactivated, or cannot review (a researcher account reviews only once the project makes it a reviewer member).");
   }
 
-  const items = await loadBatchableItems(db, projectId, data.itemIds);
-  if (data.itemIds && items.length !== new Set(data.itemIds).size) throw new ConflictError("Some items are not in this project.");
-  if (!items.length) throw new ConflictError("There are no unbatched items to assign. Import items first.");
+  const candidates = await loadBatchableItems(db, projectId, data.itemIds);
+  if (data.itemIds && candidates.length !== new Set(data.itemIds).size) throw new ConflictError("Some items are not in this project.");
+  if (!candidates.length) throw new ConflictError("There are no unbatched items to assign. Import items first.");
 
   const seed = data.seed ?? randomInt(2 ** 31);
   const rng = seededRng(seed);
+  const reviewerIds = reviewers.map((r) => r.id);
+  const specialties = new Map(reviewers.map((r) => [r.id, specialtiesOf(r.specialty)]));
+  const itemSpecialty = new Map(candidates.map((i) => [i.id, i.specialty]));
+  const eligible = data.matchSpecialty ? (itemId: string, reviewerId: string) => specialtyMatch(itemSpecialty.get(itemId), specialties.get(reviewerId)!) : undefined;
+  // Gold: to every chosen reviewer (default), mixed in at a rate, or planned like any other item.
+  const goldMode = data.goldRate !== undefined ? "rate" : data.goldToAllReviewers ? "all" : "planned";
+  const gold = goldMode === "planned" ? [] : candidates.filter((i) => i.isGold);
+  const ordinary = goldMode === "planned" ? candidates : candidates.filter((i) => !i.isGold);
+  const uncoveredIds = new Map(uncoverableItems({ itemIds: ordinary.map((i) => i.id), reviewerIds, perItem, eligible }).map((u) => [u.itemId, u.eligible]));
+  const coverable = ordinary.filter((i) => !uncoveredIds.has(i.id));
+  if (data.matchSpecialty && ordinary.length && !coverable.length) {
+    throw new ConflictError(`No item can get ${perItem} reviewer(s) of its specialty among those chosen (${ordinary.length} item(s) checked). Choose reviewers whose specialty matches, or turn off specialty matching.`);
+  }
   let plan;
   try {
-    const toAll = data.goldToAllReviewers ? items.filter((i) => i.isGold) : [];
-    const others = data.goldToAllReviewers ? items.filter((i) => !i.isGold) : items;
-    const everyone = toAll.flatMap((i) => reviewers.map((r) => ({ itemId: i.id, reviewerId: r.id })));
+    const everyone = goldMode === "all" ? gold.flatMap((i) => reviewers.map((r) => ({ itemId: i.id, reviewerId: r.id }))) : [];
     // Gold items first, so the k-per-item plan balances loads around them.
-    const startLoad = new Map(reviewers.map((r) => [r.id, toAll.length]));
-    plan = [...everyone, ...planAssignments({ itemIds: others.map((i) => i.id), reviewerIds: reviewers.map((r) => r.id), perItem, rng, startLoad })];
+    const startLoad = new Map(reviewers.map((r) => [r.id, goldMode === "all" ? gold.length : 0]));
+    const planned = planAssignments({ itemIds: coverable.map((i) => i.id), reviewerIds, perItem, rng, startLoad, eligible, quota: data.quota });
+    const ordinaryLoads = new Map(reviewerIds.map((id) => [id, planned.filter((p) => p.reviewerId === id).length]));
+    const atRate = goldMode === "rate" && gold.length ? planGoldAtRate({ goldIds: gold.map((i) => i.id), loads: ordinaryLoads, rate: data.goldRate!, rng }) : [];
+    plan = [...everyone, ...atRate, ...planned];
   } catch (error) {
     if (error instanceof PlanError) throw new ConflictError(error.message);
     throw error;
   }
+  const inPlan = new Set(plan.map((p) => p.itemId));
+  const items = candidates.filter((i) => inPlan.has(i.id));
+  if (!items.length) throw new ConflictError("Nothing to assign: no item could be planned.");
+  const uncovered = ordinary.filter((i) => uncoveredIds.has(i.id)).map((i) => ({ externalId: i.externalId, specialty: i.specialty, eligible: uncoveredIds.get(i.id)! }));
 
   const responsesByItem = new Map(items.map((i) => [i.id, i.responses]));
   const itemOrder = new Map(items.map((i, index) => [i.id, index]));
@@ -87,7 +114,7 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
       return { id: randomUUID(), reviewerId, itemId: p.itemId, displayOrder, responseOrder: shuffleResponses ? shuffle(responseIds, rng) : responseIds };
     });
   });
-  return { data, project, rubricId: rubric.id, perItem, seed, items, reviewers, rows };
+  return { data, project, rubricId: rubric.id, perItem, seed, items, uncovered, reviewers, rows };
 }
 
 /**
@@ -111,6 +138,7 @@ export async function previewBatch(projectId: string, input: CreateBatchInput): 
     items: planned.items.length,
     goldItems: gold.size,
     assignments: planned.rows.length,
+    uncovered: { count: planned.uncovered.length, examples: planned.uncovered.slice(0, 50) },
     loads: planned.reviewers
       .map((r) => {
         const mine = planned.rows.filter((row) => row.reviewerId === r.id);
@@ -122,7 +150,7 @@ export async function previewBatch(projectId: string, input: CreateBatchInput): 
 
 /** Builds a batch and assigns it in one transaction (the plan of planBatch). The database's unique (batch, item, reviewer) backs the rule. */
 export async function createBatch(actorId: string, projectId: string, input: CreateBatchInput) {
-  const { data, rubricId, perItem, seed, items, reviewers, rows } = await planBatch(projectId, input);
+  const { data, rubricId, perItem, seed, items, uncovered, reviewers, rows } = await planBatch(projectId, input);
   const db = getDb();
   try {
     return await db.$transaction(
@@ -139,10 +167,10 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
           });
         }
         await recordAudit(
-          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers } },
+          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers, goldRate: data.goldRate ?? null, matchSpecialty: data.matchSpecialty, quota: data.quota ?? null, leftOut: uncovered.length } },
           tx,
         );
-        return { batch, items: items.length, assignments: rows.length, perItem, seed };
+        return { batch, items: items.length, assignments: rows.length, perItem, seed, uncovered: uncovered.length };
       },
       { timeout: 10 * 60_000 },
     );
@@ -154,7 +182,7 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
   }
 }
 
-type BatchableItem = { id: string; isGold: boolean; responses: string[] };
+type BatchableItem = { id: string; externalId: string; specialty: string | null; isGold: boolean; responses: string[] };
 
 /**
  * The items a batch takes, with their response ids in position order: the listed ones, or every item
@@ -167,13 +195,13 @@ async function loadBatchableItems(db: Db, projectId: string, itemIds: string[] |
     : Prisma.sql`NOT EXISTS (SELECT 1 FROM "BatchItem" b WHERE b."itemId" = i.id)`;
   // One grouped join (a hash aggregate), and the response ids as one space-separated string: parsing
   // a text[] per row was a third of the query's time at 50,000 items (ids never contain spaces).
-  const rows = await db.$queryRaw<Array<{ id: string; isGold: boolean; responses: string | null }>>`
-    SELECT i.id, i."isGold", string_agg(r.id, ' ' ORDER BY r.position) AS responses
+  const rows = await db.$queryRaw<Array<{ id: string; externalId: string; specialty: string | null; isGold: boolean; responses: string | null }>>`
+    SELECT i.id, i."externalId", i.specialty, i."isGold", string_agg(r.id, ' ' ORDER BY r.position) AS responses
     FROM "Item" i LEFT JOIN "Response" r ON r."itemId" = i.id
     WHERE i."projectId" = ${projectId} AND ${which}
     GROUP BY i.id
     ORDER BY min(i."createdAt"), min(i."externalId")`;
-  return rows.map((r) => ({ id: r.id, isGold: r.isGold, responses: r.responses ? r.responses.split(" ") : [] }));
+  return rows.map((r) => ({ id: r.id, externalId: r.externalId, specialty: r.specialty, isGold: r.isGold, responses: r.responses ? r.responses.split(" ") : [] }));
 }
 
 /** Rows per INSERT: bounded memory per statement, two array/JSON parameters each. */

@@ -1,4 +1,5 @@
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
+import { requireProjectPermission } from "@/lib/projects/access";
 import { getDb } from "@/lib/db/client";
 import type { ReviewerProgress } from "./progress";
 
@@ -45,7 +46,7 @@ export function medianOfCounts(counts: ReadonlyArray<readonly [number, number]>)
 }
 
 export async function loadProjectDashboard(actor: Actor, projectId: string, opts: { batchId?: string; now?: Date } = {}): Promise<ProjectDashboard> {
-  requirePermission(actor, "batch:progress");
+  await requireProjectPermission(actor, projectId, "batch:progress");
   const now = opts.now ?? new Date();
   const db = getDb();
   const batches = await db.batch.findMany({ where: { projectId, ...(opts.batchId ? { id: opts.batchId } : {}) }, select: { id: true, dueAt: true } });

@@ -14,5 +14,14 @@ export const createBatchSchema = z.object({
    * accuracy is measured on the same set; off: they are planned like other items (k per item).
    */
   goldToAllReviewers: z.boolean().default(true),
+  /**
+   * Gold mixed into each reviewer's queue at this share (0 < rate < 1) instead of to everyone:
+   * a reviewer with L ordinary items gets round(L × rate / (1 − rate)) gold items.
+   */
+  goldRate: z.number().gt(0, { error: "The gold rate must be above 0 %." }).lt(0.9, { error: "The gold rate must be below 90 %." }).optional(),
+  /** Specialty match: an item with a specialty goes only to reviewers who list it (items nobody can cover are left out and named). */
+  matchSpecialty: z.boolean().default(false),
+  /** At most this many items per reviewer in this batch. */
+  quota: z.coerce.number().int().min(1, { error: "The quota is at least 1." }).max(1_000_000).optional(),
 });
 export type CreateBatchInput = z.input<typeof createBatchSchema>;

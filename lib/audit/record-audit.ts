@@ -22,6 +22,7 @@ export type AuditAction =
   | "project.member_remove"
   | "project.settings"
   | "project.details"
+  | "rubric.save"
   | "items.import"
   | "judges.import"
   | "images.upload"

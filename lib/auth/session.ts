@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { authOptions, sessionCookieName } from "./next-auth";
-import { hasPermission, type Actor, type Permission } from "./permissions";
+import { hasSitePermission, type Actor, type SitePermission } from "./permissions";
 import { loadSessionActor } from "./sessions";
 
 /** The session cookie's claims, or null (absent, tampered with or expired). No database access. */
@@ -26,10 +26,13 @@ export async function getActor(): Promise<Actor | null> {
   return loadSessionActor(await readSessionClaims());
 }
 
-/** Page guard: signs the visitor in first, then checks the permission table. */
-export async function requirePageActor(permission?: Permission): Promise<Actor> {
+/**
+ * Page guard: signs the visitor in first, then checks a site permission. Project pages use
+ * requireProjectPage (lib/projects/page-access.ts), which checks the project permission.
+ */
+export async function requirePageActor(permission?: SitePermission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
-  if (permission && !hasPermission(actor.role, permission)) redirect("/forbidden");
+  if (permission && !hasSitePermission(actor.role, permission)) redirect("/forbidden");
   return actor;
 }

@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
-import { hasPermission, type Permission } from "./permissions";
+import { hasSitePermission, isProjectPermission, type Permission } from "./permissions";
 
 // API token scopes are entries of the permission table: the ones some /api/v1 route checks
 // (test/authz/authorization-matrix.db.test.ts proves every route's permission is listed here).
@@ -20,7 +20,11 @@ export function isApiScope(value: string): value is ApiScope {
   return Object.hasOwn(API_SCOPES, value);
 }
 
-/** The scopes a token of this role may carry. */
+/**
+ * The scopes a token of this role may carry: its site permissions, and every project permission
+ * (which a token can use only in projects where its owner's project role grants it, checked on
+ * every use; project roles change, so the token does not freeze them).
+ */
 export function scopesForRole(role: Role): ApiScope[] {
-  return (Object.keys(API_SCOPES) as ApiScope[]).filter((scope) => hasPermission(role, scope));
+  return (Object.keys(API_SCOPES) as ApiScope[]).filter((scope) => isProjectPermission(scope) || hasSitePermission(role, scope));
 }

@@ -20,7 +20,7 @@ describe("token and reset-link commands", () => {
 
     expect(await cli("create-token", "--name", "x", "--as", researcher.email)).toMatchObject({ code: 2, err: expect.stringMatching(/--scopes is required/) });
     // A scope the caller's role cannot grant is an invalid value on the command line: exit 2 (lib/cli/main.ts).
-    expect(await cli("create-token", "--name", "x", "--scopes", "item:import", "--as", researcher.email)).toMatchObject({ code: 2, err: expect.stringMatching(/cannot grant item:import/) });
+    expect(await cli("create-token", "--name", "x", "--scopes", "audit:read", "--as", researcher.email)).toMatchObject({ code: 2, err: expect.stringMatching(/cannot grant audit:read/) });
 
     const listed = await cli("list-tokens", "--as", researcher.email);
     expect(listed.out).toMatch(new RegExp(`^\\S+  ${created.out.slice(0, 8)}…  active   nightly  \\[export:read, project:read\\]  expires \\d{4}-`));

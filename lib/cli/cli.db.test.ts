@@ -42,7 +42,8 @@ describe("consilium CLI", () => {
     expect(await cli("batch", "plans", "R1", "--move-from", "doc1@x.org", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Moved 2 pending assignment(s): 2 to doc2@x.org." });
     expect(await getDb().assignment.count({ where: { batch: { name: "R1", project: { slug: "plans" } }, reviewer: { email: "doc2@x.org" } } })).toBe(4);
     expect(await cli("batch", "plans", "R1", "--due", "2026-12-24", "--delete", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/^Choose exactly one change/) });
-    expect(await cli("batch", "plans", "R1", "--move-from", "doc1@x.org", "--as", "res@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/permission/) });
+    // No part in the project: it is not found for them (exit 2), as on the web (decision 022).
+    expect(await cli("batch", "plans", "R1", "--move-from", "doc1@x.org", "--as", "res@x.org")).toMatchObject({ code: 2, err: 'Error: Project "plans" not found.' });
     expect(await cli("batch", "plans", "R1", "--delete", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Deleted batch R1: 4 assignment(s). Its items are not in a batch any more." });
     expect(await cli("batch", "plans", "R1", "--no-due", "--as", "admin@x.org")).toMatchObject({ code: 2, err: 'Error: Batch "R1" not found.' });
     // The project's reviewers are now the default.
@@ -131,7 +132,7 @@ describe("consilium CLI", () => {
       [["upload-images", "nope", file], /^Error: Project "nope" not found\.$/],
       [["assign", "nope", "--batch", "R2"], /^Error: Project "nope" not found\.$/],
       [["assign", "codes", "--batch", "R2", "--reviewers", "nobody@x.org"], /^No user with email nobody@x\.org\.$/],
-      [["assign", "codes", "--batch", "R2", "--reviewers", "res@x.org"], /^res@x\.org is not an active reviewer/],
+      [["assign", "codes", "--batch", "R2", "--reviewers", "res@x.org"], /^res@x\.org cannot review in this project/],
       [["assign", "codes", "--batch", "R2", "--per-item", "two"], /^--per-item must be a whole number from 1/],
       [["assign", "codes", "--batch", "R2", "--due", "next week"], /^--due must be a date/],
       [["create-project", "--template", "nope", "--name", "N"], /^Unknown rubric template "nope"/],
@@ -140,9 +141,9 @@ describe("consilium CLI", () => {
       [["create-user", "--email", "w@x.org", "--name", "W", "--role", "WIZARD", "--password", "a-long-password"], /^--role must be ADMIN, REVIEWER or RESEARCHER\./],
       [["create-token", "--name", "t", "--as", "nobody@x.org"], /^No active user with email nobody@x\.org\.$/],
       [["export", "codes", "--as", "nobody@x.org"], /^No active user with email nobody@x\.org\.$/],
-      [["add-member", "nope", "res@x.org", "--role", "researcher"], /^Error: Project "nope" not found\.$/],
-      [["add-member", "codes", "nobody@x.org", "--role", "researcher"], /^Error: No user with email nobody@x\.org\.$/],
-      [["add-member", "codes", "res@x.org", "--role", "wizard"], /^--role must be reviewer, researcher or owner\./],
+      [["add-member", "nope", "res@x.org", "--role", "analyst"], /^Error: Project "nope" not found\.$/],
+      [["add-member", "codes", "nobody@x.org", "--role", "analyst"], /^Error: No user with email nobody@x\.org\.$/],
+      [["add-member", "codes", "res@x.org", "--role", "wizard"], /^--role must be manager, reviewer, adjudicator or analyst\./],
       [["add-member", "codes", "res@x.org"], /^--role is required\./],
       [["remove-member", "codes", "nobody@x.org"], /^Error: No user with email nobody@x\.org\.$/],
       [["remove-member", "codes", "res@x.org"], /^Error: res@x\.org is not a member of this project\.$/],
@@ -155,10 +156,11 @@ describe("consilium CLI", () => {
     // Refused (permission, conflict) is 1: the request was understood.
     expect(await cli("scores", "codes", "--as", "doc1@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
     expect(await cli("create-project", "--template", "med-palm-long-form", "--name", "Codes", "--as", "admin@x.org")).toMatchObject({ code: 1, err: 'Error: A project with slug "codes" already exists.' });
-    expect(await cli("add-member", "codes", "res@x.org", "--role", "researcher", "--as", "res@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
-    expect(await cli("add-member", "codes", "doc2@x.org", "--role", "researcher", "--as", "admin@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/is a reviewer account/) });
+    expect(await cli("add-member", "codes", "res@x.org", "--role", "analyst", "--as", "res@x.org")).toMatchObject({ code: 2, err: 'Error: Project "codes" not found.' });
     expect(await cli("remove-member", "codes", "doc1@x.org", "--as", "admin@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/^Error: doc1@x\.org has 1 open assignment in this project \(1 pending\)\..*Nothing was changed\.$/) });
-    expect(await cli("add-member", "codes", "RES@x.org", "--role", "Researcher", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Added res@x.org as researcher of codes." });
+    expect(await cli("add-member", "codes", "RES@x.org", "--role", "Analyst", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Added res@x.org as analyst of codes." });
+    // An analyst reads and exports; managing members is the manager's.
+    expect(await cli("add-member", "codes", "doc2@x.org", "--role", "manager", "--as", "res@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
     expect(await cli("remove-member", "codes", "res@x.org", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Removed res@x.org from codes." });
     // None of the failed exports started (nothing read, nothing audited, no file left behind).
     expect(await getDb().auditEvent.count({ where: { action: "export.download" } })).toBe(0);
@@ -204,7 +206,7 @@ describe("consilium CLI", () => {
     writeFileSync(path.join(source, "notes.txt"), "not an image"); // skipped: a directory uploads its image files only
     process.env.CONSILIUM_IMAGE_DIR = images;
     try {
-      expect(await cli("upload-images", "scans", source, "--as", "res@x.org")).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
+      expect(await cli("upload-images", "scans", source, "--as", "res@x.org")).toMatchObject({ code: 2, err: 'Error: Project "scans" not found.' });
       const uploaded = await cli("upload-images", "scans", source, "--as", "admin@x.org");
       expect(uploaded).toMatchObject({ code: 0, out: "scans/cxr-1.png\nscans/cxr-2.png" });
       expect(readFileSync(path.join(images, "scans", "cxr-2.png")).equals(png(2))).toBe(true);

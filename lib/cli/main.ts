@@ -17,6 +17,7 @@ import { importCommand } from "./commands/import";
 import { importJudgeCommand } from "./commands/import-judge";
 import { addMemberCommand, removeMemberCommand } from "./commands/members";
 import { reportCommand } from "./commands/report";
+import { rubricCommand } from "./commands/rubric";
 import { resultsCommand } from "./commands/results";
 import { scoresCommand } from "./commands/scores";
 import { templatesCommand } from "./commands/templates";
@@ -36,6 +37,7 @@ export const COMMANDS: Command[] = [
   scoresCommand,
   resultsCommand,
   reportCommand,
+  rubricCommand,
   createTokenCommand,
   listTokensCommand,
   revokeTokenCommand,

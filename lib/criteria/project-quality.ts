@@ -1,4 +1,5 @@
-import { hasPermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
+import { holdsProjectPermission } from "@/lib/projects/access";
 import { loadDdxAccuracy, type DdxAccuracyRow } from "@/lib/ddx/ddx-accuracy";
 import { loadGoldAccuracy, type GoldAccuracyRow } from "@/lib/gold/gold-accuracy";
 import { loadReferenceRecall, type ReferenceRecallRow } from "@/lib/tools/references/results";
@@ -11,17 +12,18 @@ export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; r
 
 /**
  * Criteria scores and differential top-k accuracy for anyone who may read the project; gold
- * accuracy only for admins (it names reviewers). (The batch filter applies to the criteria and
+ * accuracy only for those who follow progress (managers; it names reviewers). (The batch filter applies to the criteria and
  * gold figures; differential accuracy covers the whole project.)
  */
 export async function loadProjectQuality(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<ProjectQuality> {
+  const seesGold = await holdsProjectPermission(actor, projectId, "batch:progress");
   const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, goldAccuracy] = await Promise.all([
     loadCriteriaScores(actor, projectId, opts),
     loadDdxAccuracy(actor, projectId),
     loadReferenceRecall(actor, projectId),
     loadStepResults(actor, projectId),
     loadArgumentResults(actor, projectId),
-    hasPermission(actor.role, "batch:progress") ? loadGoldAccuracy(actor, projectId, opts) : Promise.resolve(null),
+    seesGold ? loadGoldAccuracy(actor, projectId, opts) : Promise.resolve(null),
   ]);
   return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, goldAccuracy };
 }

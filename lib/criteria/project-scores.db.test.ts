@@ -37,7 +37,7 @@ async function seedCriteriaStudy() {
   const reviewers = [await seedUser({ role: "REVIEWER" }), await seedUser({ role: "REVIEWER" })];
   const researcher = await seedUser({ role: "RESEARCHER" });
   const project = await createProject(admin.id, { name: "Criteria", slug: "criteria-study", template: "healthbench-criteria", reviewersPerItem: 2 });
-  await getDb().projectMember.create({ data: { projectId: project.id, userId: researcher.id, role: "RESEARCHER" } });
+  await getDb().projectMember.create({ data: { projectId: project.id, userId: researcher.id, role: "ANALYST" } });
   await seedItems(admin.id, project.id, items);
   const { batch } = await createBatch(admin.id, project.id, { name: "B1", reviewerIds: reviewers.map((r) => r.id), seed: 11 });
   const assignments = await getDb().assignment.findMany({

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { withDocumentDefaults } from "@/lib/annotations/schema";
 import { findVisibleBatchIds } from "@/lib/projects/access";
 import { aggregateScores, scoreCriteria, scoreCriteriaForTag, themeScores, type Aggregate, type MetMarks } from "./score";
@@ -30,9 +30,8 @@ export type CriteriaScores = { byModel: ModelScores[]; perItem: PerItemScore[]; 
 type ModelSamples = { overall: number[]; byAxis: Map<string, number[]>; themed: Array<{ score: number; tags: string[] }>; graded: number };
 
 export async function loadCriteriaScores(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<CriteriaScores> {
-  requirePermission(actor, "project:read");
   const db = getDb();
-  const batchIds = await findVisibleBatchIds(actor, projectId, opts.batchId);
+  const batchIds = await findVisibleBatchIds(actor, projectId, "project:read", opts.batchId);
 
   const models = new Map<string, ModelSamples>();
   const perItem: PerItemScore[] = [];

@@ -12,7 +12,7 @@ export const scoresQuerySchema = z.strictObject(
 /** Project (by the caller's access) and batch resolved before any figure is computed: unknown → not found. */
 export async function resolveScoresQuery(actor: Actor, slug: string, query: Record<string, string | undefined>) {
   const q = scoresQuerySchema.parse(query);
-  const project = await findProjectForActor(actor, slug);
+  const project = await findProjectForActor(actor, slug, "project:read");
   const batch = q.batch === undefined ? null : await findBatchByName(project.id, q.batch);
   return { project, opts: batch ? { batchId: batch.id } : {} };
 }

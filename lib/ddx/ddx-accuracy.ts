@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { streamAnnotationRecords } from "@/lib/export/annotation-records";
 import { findVisibleBatchIds } from "@/lib/projects/access";
 import { TOP_K } from "./matches";
@@ -16,8 +16,7 @@ export type DdxAccuracyRow = {
  * annotations. Streams the same de-blinded records as the export, so both always agree.
  */
 export async function loadDdxAccuracy(actor: Actor, projectId: string): Promise<DdxAccuracyRow[]> {
-  requirePermission(actor, "project:read");
-  await findVisibleBatchIds(actor, projectId);
+  await findVisibleBatchIds(actor, projectId, "project:read");
   const byModel = new Map<string, { graded: number; correct: Map<string, number> }>();
   for await (const record of streamAnnotationRecords({ projectId, kind: "ddx" })) {
     if (record.kind !== "ddx") continue;

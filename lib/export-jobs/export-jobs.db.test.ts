@@ -82,7 +82,7 @@ describe("background exports", () => {
   it("refuse a bad query before queueing, and record a failure with its reason when access ends while queued", async () => {
     const { researcher, project } = await submittedStudy();
     await expect(startExportJob(asActor(researcher), project.slug, { format: "xml" })).rejects.toThrow(/format must be/);
-    await expect(startExportJob(asActor(researcher), project.slug, { format: "csv", identifyReviewers: "true" })).rejects.toThrow(/Only admins/);
+    await expect(startExportJob(asActor(researcher), project.slug, { format: "csv", identifyReviewers: "true" })).rejects.toThrow(/Only the project.s managers/);
     const job = await startExportJob(asActor(researcher), project.slug, { format: "csv" });
     await getDb().projectMember.deleteMany({ where: { projectId: project.id, userId: researcher.id } });
     await expect(runExportJob(job.id)).rejects.toThrow();

@@ -3,7 +3,7 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
-import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { countExportRecords, prepareExport } from "@/lib/export/prepare-export";
 import { runExport } from "@/lib/export/run-export";
@@ -67,8 +67,7 @@ export async function startExportJob(actor: Actor, slug: string, query: Record<s
 
 /** The caller's view of a project's jobs, newest first (their own; admins see everyone's). */
 export async function listExportJobs(actor: Actor, slug: string, take = 20): Promise<ExportJobView[]> {
-  requirePermission(actor, "export:read");
-  const project = await findProjectForActor(actor, slug);
+  const project = await findProjectForActor(actor, slug, "export:read");
   const jobs = await getDb().exportJob.findMany({
     where: { projectId: project.id, ...(actor.role === "ADMIN" ? {} : { requestedById: actor.id }) },
     orderBy: { createdAt: "desc" },
@@ -79,11 +78,10 @@ export async function listExportJobs(actor: Actor, slug: string, take = 20): Pro
 
 /** One job, if the caller may see it: the requester, or an admin. Others get "not found", never a hint. */
 export async function findExportJob(actor: Actor, id: string): Promise<ExportJobView & { path: string | null; projectSlug: string }> {
-  requirePermission(actor, "export:read");
   const job = await getDb().exportJob.findUnique({ where: { id }, include: { project: { select: { slug: true } } } });
   if (!job || (actor.role !== "ADMIN" && job.requestedById !== actor.id)) throw new NotFoundError("Export not found.");
   // The requester must still have access to the project (membership may have ended).
-  await findProjectForActor(actor, job.project.slug);
+  await findProjectForActor(actor, job.project.slug, "export:read");
   return { ...view(job), projectSlug: job.project.slug, path: job.status === "done" && job.fileName ? exportFilePath(job.id, job.fileName) : null };
 }
 

@@ -92,7 +92,8 @@ function commonFields(row: AnnotationPageRow | SkippedPageRow, assignmentId: str
 }
 
 /** A submitted annotation: each tool projects its block (lib/tools/export-projections.ts). */
-function submittedRecord(a: AnnotationPageRow, axes: Axis[], ctx: Context, segmentations: ExportContext["segmentations"]): SubmittedRecord {
+function submittedRecord(a: AnnotationPageRow, rubric: { version: number; axes: Axis[] }, ctx: Context, segmentations: ExportContext["segmentations"]): SubmittedRecord {
+  const { axes } = rubric;
   const data = withDocumentDefaults(a.data);
   const refs = new Map(a.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
   const tools = { criteria: a.criteria, statements: statementsOf(a.referenceStatements), axes, order: a.responseOrder, refs, segmentations };
@@ -100,6 +101,7 @@ function submittedRecord(a: AnnotationPageRow, axes: Axis[], ctx: Context, segme
     status: "submitted",
     annotationId: a.id,
     version: a.version,
+    rubricVersion: rubric.version,
     ...commonFields(a, a.assignmentId, ctx),
     submittedAt: a.submittedAt.toISOString(),
     responses: a.responses.map((r) => ({
@@ -173,9 +175,10 @@ export async function* streamAnnotationRecordBatches(filter: ExportFilter, windo
     },
   };
   // A project has a handful of rubric versions: load each one's axes once.
-  const rubricAxes = new Map<string, Axis[]>();
+  const rubricAxes = new Map<string, { version: number; axes: Axis[] }>();
   const loadAxes = async (rubricId: string) => {
-    rubricAxes.set(rubricId, await db.rubricAxis.findMany({ where: { rubricId }, select: { key: true, appliesTo: true, polarity: true } }));
+    const rubric = await db.rubric.findUniqueOrThrow({ where: { id: rubricId }, select: { version: true, axes: { select: { key: true, appliesTo: true, polarity: true } } } });
+    rubricAxes.set(rubricId, rubric);
   };
   // Step labels name the segmentation version they were made on; reviewers of one item share them.
   const segmentations: ExportContext["segmentations"] = new Map();

@@ -54,7 +54,7 @@ describe("writeDelimitedRows", () => {
 describe("the CSV export as a spreadsheet reads it", () => {
   it("reads every reviewer-typed formula back as text, and negative scores as numbers", async () => {
     const record: SubmittedRecord = {
-      status: "submitted", kind: "qa", annotationId: "a1", version: 1, project: "p", batch: "=batch", assignmentId: "as1", itemId: "i1", externalId: "@ext",
+      status: "submitted", kind: "qa", annotationId: "a1", version: 1, rubricVersion: 1, project: "p", batch: "=batch", assignmentId: "as1", itemId: "i1", externalId: "@ext",
       reviewer: "R-abc", submittedAt: "2026-01-01T00:00:00.000Z", timeOnTaskMs: 1,
       responses: [{
         responseId: "r1", label: "A", modelName: "+model", shownAs: 1, ratings: { harm_extent: "-none" }, comments: { harm_extent: ATTACK },

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { allows, ForbiddenError, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { findBatchByName } from "@/lib/assignments/find-batch";
 import { findProjectForActor } from "@/lib/projects/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -28,10 +28,9 @@ async function findReviewerByPseudonym(project: { id: string; pseudonymSalt: str
  * (404 / exit 2), never as an empty file.
  */
 export async function prepareExport(actor: Actor, slug: string, query: Record<string, string | undefined>) {
-  requirePermission(actor, "export:read");
   const q = exportQuerySchema.parse(query);
-  if (q.identifyReviewers && actor.role !== "ADMIN") throw new ForbiddenError("Only admins may export reviewer identities.");
-  const project = await findProjectForActor(actor, slug);
+  const project = await findProjectForActor(actor, slug, "export:read");
+  if (q.identifyReviewers && !allows(project.access, "reviewer:identify")) throw new ForbiddenError("Only the project's managers may export reviewer identities.");
   if (q.batch !== undefined) await findBatchByName(project.id, q.batch);
   const reviewerId = q.reviewer !== undefined ? await findReviewerByPseudonym(project, q.reviewer) : undefined;
   const filter: ExportFilter = {

@@ -138,7 +138,7 @@ const common = {
     })
     .optional()
     .meta({ description: "With content only: the item as reviewed (input by kind) and its reference (incl. gold answers), as imported." }),
-  reviewer: z.string().meta({ description: "Pseudonym R-<10 hex> (stable per project), or the email when an admin asked for identities." }),
+  reviewer: z.string().meta({ description: "Pseudonym R-<10 hex> (stable per project), or the email when a site admin or the project's manager asked for identities." }),
   timeOnTaskMs: z.number().int().min(0),
 };
 
@@ -146,6 +146,7 @@ export const submittedRecordSchema = z.strictObject({
   status: z.literal("submitted"),
   annotationId: z.string(),
   version: positiveInt,
+  rubricVersion: positiveInt.meta({ description: "The rubric version the reviewer rated on (GET /api/v1/projects/{slug}/rubric?version=N gives its axes)." }),
   ...common,
   submittedAt: z.string().meta({ description: "ISO 8601 time of submission." }),
   responses: z.array(exportResponseSchema).meta({ description: "Every response of the item, in import order (A, B, …)." }),

@@ -3,7 +3,7 @@ import type { SkippedRecord, SubmittedRecord } from "./record-schema";
 import { CSV_COLUMNS, exportChunks, toCsvRows } from "./write-export";
 
 const record: SubmittedRecord = {
-  status: "submitted", kind: "qa", annotationId: "a1", version: 3, project: "p", batch: "b", assignmentId: "as1", itemId: "i1", externalId: "q-1",
+  status: "submitted", kind: "qa", annotationId: "a1", version: 3, rubricVersion: 1, project: "p", batch: "b", assignmentId: "as1", itemId: "i1", externalId: "q-1",
   reviewer: "R-abc", submittedAt: "2026-01-01T00:00:00.000Z", timeOnTaskMs: 1200,
   responses: [
     { responseId: "r1", label: "A", modelName: "alpha", shownAs: 2, ratings: { harm_extent: "none" }, comments: { harm_extent: 'said "fine", ok' } },
@@ -45,7 +45,7 @@ describe("export writers", () => {
     expect(Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, rows[0][i]]))).toEqual({
       annotation_id: "", project: "p", batch: "b", item_id: "i1", external_id: "q-1", response_id: "", response_label: "", model_name: "", shown_as: "",
       reviewer: "R-abc", target: "skip", axis: "skip_reason", value: "Outside my specialty", comment: "", submitted_at: "", time_on_task_ms: "300",
-      assignment_id: "as9", status: "skipped", criterion_id: "", criterion_text: "", criterion_points: "",
+      assignment_id: "as9", status: "skipped", criterion_id: "", criterion_text: "", criterion_points: "", rubric_version: "",
     });
   });
 
@@ -82,7 +82,7 @@ describe("export writers", () => {
       overallComment: "",
       responses: [{ ...record.responses[0], ratings: {}, comments: {}, confidence: 4, criteriaScore: -0.5, criteria: [{ criterionId: "c1", number: 1, text: "Says it", points: -5, tags: [], met: true, note: "says it" }, { criterionId: "c2", number: 2, text: "Asks, \"why?\"", points: 10, tags: [], met: false }] }],
     });
-    expect(rows.map((r) => [r[10], r[11], r[12], r[13], ...r.slice(18)])).toEqual([
+    expect(rows.map((r) => [r[10], r[11], r[12], r[13], ...r.slice(18, 21)])).toEqual([
       ["confidence", "confidence", "4", "", "", "", ""],
       ["criterion", "criterion:1", "met", "says it", "c1", "Says it", "-5"],
       ["criterion", "criterion:2", "not_met", "", "c2", 'Asks, "why?"', "10"],

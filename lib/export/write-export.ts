@@ -34,6 +34,7 @@ export const CSV_COLUMNS = [
   "criterion_id",
   "criterion_text",
   "criterion_points",
+  "rubric_version",
 ] as const;
 
 type RowOf = CsvRow;
@@ -45,6 +46,7 @@ type RowOf = CsvRow;
  * value is its label or "tie"; a second row "<axis>:better" applies the axis polarity), ddx_entry
  * (axis "entry:<rank>" from 1 with the match, and "top_<k>" true/false), item, the overall
  * comment, and skip (one row per skipped assignment, axis "skip_reason", value the reason).
+ * `rubric_version` names the rubric version the axis belongs to (empty for skips).
  */
 export function toCsvRows(record: ExportRecord): string[][] {
   const submitted = record.status === "submitted" ? record : null;
@@ -70,6 +72,7 @@ export function toCsvRows(record: ExportRecord): string[][] {
     criterion?.criterionId ?? "",
     criterion?.text ?? "",
     criterion ? String(criterion.points) : "",
+    submitted ? String(submitted.rubricVersion) : "",
   ];
   if (record.status === "skipped") return [row(null, "skip", "skip_reason", record.skipReason, "")];
   return submittedRows(record, row);

@@ -27,7 +27,7 @@ async function seedGoldStudy() {
   const wrong = await seedUser({ role: "REVIEWER", name: "Bo Wrong" });
   const researcher = await seedUser({ role: "RESEARCHER" });
   const project = await seedProject(admin.id, { reviewersPerItem: 2 });
-  await getDb().projectMember.create({ data: { projectId: project.id, userId: researcher.id, role: "RESEARCHER" } });
+  await getDb().projectMember.create({ data: { projectId: project.id, userId: researcher.id, role: "ANALYST" } });
   const imported = await importItems({
     actorId: admin.id,
     projectId: project.id,
@@ -94,10 +94,12 @@ describe("loadGoldAccuracy", () => {
     await expect(loadGoldAccuracy(asActor(s.admin), "no-such-project")).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("is for admins only: researchers (even members) and reviewers are refused", async () => {
+  it("is for admins and the project's managers: analysts and reviewers are refused, non-members do not find the project", async () => {
     const s = await seedGoldStudy();
     const outsider = await seedUser({ role: "RESEARCHER" });
-    await expect(loadGoldAccuracy(asActor(outsider), s.project.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(loadGoldAccuracy(asActor(outsider), s.project.id)).rejects.toBeInstanceOf(NotFoundError);
+    await getDb().projectMember.create({ data: { projectId: s.project.id, userId: outsider.id, role: "MANAGER" } });
+    expect(await loadGoldAccuracy(asActor(outsider), s.project.id)).toHaveLength(2);
     await expect(loadGoldAccuracy(asActor(s.researcher), s.project.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(loadGoldAccuracy(asActor(s.right), s.project.id)).rejects.toBeInstanceOf(ForbiddenError);
   });

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { withDocumentDefaults } from "@/lib/annotations/schema";
 import { goldSchema, type Gold } from "@/lib/items/schema";
 import { findVisibleBatchIds } from "@/lib/projects/access";
@@ -26,9 +26,8 @@ export type GoldAccuracyRow = {
 type GoldItem = { gold: Gold; labelToResponseId: Record<string, string> };
 
 export async function loadGoldAccuracy(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<GoldAccuracyRow[]> {
-  requirePermission(actor, "batch:progress");
   const db = getDb();
-  const batchIds = await findVisibleBatchIds(actor, projectId, opts.batchId);
+  const batchIds = await findVisibleBatchIds(actor, projectId, "batch:progress", opts.batchId);
   const goldItems = await loadGoldItems(projectId);
   if (!goldItems.size || !batchIds.length) return [];
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
+import { requireProjectPermission } from "@/lib/projects/access";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RESULT_KINDS } from "@/lib/results/results-filter";
@@ -43,7 +44,7 @@ export const BROWSE_PAGE = 50;
 const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function browseItems(actor: Actor, projectId: string, query: Record<string, string | undefined>, limit = BROWSE_PAGE): Promise<{ items: BrowsedItem[]; nextCursor: string | null }> {
-  requirePermission(actor, "item:browse");
+  await requireProjectPermission(actor, projectId, "item:browse");
   const q = browseItemsQuerySchema.parse(query);
   const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, z.tuple([z.string()]))[0];
   const where = [Prisma.sql`i."projectId" = ${projectId}`];

@@ -3,21 +3,17 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, rolesGranting, type Actor } from "@/lib/auth/permissions";
+import { projectScope } from "@/lib/projects/access";
 import { resolveImagePath } from "./images";
 import { vqaInputSchema } from "./schema";
 
 const TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml", ".dcm": "application/dicom" };
 
-/** Items the actor may see: admins all; researchers their projects' items; anyone the items assigned to them. */
+/** Items the actor may see: admins all; members who may read the project its items; anyone the items assigned to them. */
 function canSeeItem(actor: Actor): Prisma.ItemWhereInput {
   if (actor.role === "ADMIN") return {};
-  return {
-    OR: [
-      ...(actor.role === "RESEARCHER" ? [{ project: { members: { some: { userId: actor.id } } } }] : []),
-      { assignments: { some: { reviewerId: actor.id } } },
-    ],
-  };
+  return { OR: [{ project: projectScope(actor, "project:read") }, { assignments: { some: { reviewerId: actor.id } } }] };
 }
 
 /**
@@ -42,7 +38,7 @@ async function readImage(full: string) {
 
 /**
  * An image file is served only to someone who may see an item that references it: admins,
- * researchers who are members of the item's project, or a reviewer with an assignment on it
+ * members whose project role may read the item's project, or a reviewer with an assignment on it
  * (project membership alone does not show a reviewer items they were not given). Else "not found".
  */
 export async function loadImageForActor(actor: Actor, relativePath: string): Promise<{ body: Buffer; contentType: string }> {
@@ -53,7 +49,7 @@ export async function loadImageForActor(actor: Actor, relativePath: string): Pro
     SELECT 1 AS ok FROM "Item" i
     WHERE i.kind = 'VQA' AND i.input->'images' @> ${reference}::jsonb
       AND (${actor.role === "ADMIN"}
-        OR (${actor.role === "RESEARCHER"} AND EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = i."projectId" AND m."userId" = ${actor.id}))
+        OR EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = i."projectId" AND m."userId" = ${actor.id} AND m.role::text = ANY(${rolesGranting("project:read")}::text[]))
         OR EXISTS (SELECT 1 FROM "Assignment" a WHERE a."itemId" = i.id AND a."reviewerId" = ${actor.id}))
     LIMIT 1`;
   if (!rows.length) throw new NotFoundError("Image not found.");

@@ -1,6 +1,7 @@
 import { buildItem, markdownFor, type ReviewItem } from "@/lib/assignments/load-for-review";
 import { readAnnotationData } from "@/lib/annotations/schema";
-import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { requireProjectPermission } from "@/lib/projects/access";
 import { getDb } from "@/lib/db/client";
 import { readProjectSettings } from "@/lib/projects/settings";
 import { responseLabel } from "@/lib/items/schema";
@@ -41,7 +42,7 @@ export type ItemDetail = {
 };
 
 export async function loadItemDetail(actor: Actor, projectId: string, itemId: string): Promise<ItemDetail> {
-  requirePermission(actor, "item:browse");
+  await requireProjectPermission(actor, projectId, "item:browse");
   const db = getDb();
   const item = await db.item.findFirst({ where: { id: itemId, projectId }, include: { responses: { orderBy: { position: "asc" } }, project: true } });
   if (!item) throw new NotFoundError("Item not found.");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { ForbiddenError, hasPermission, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { allows, ForbiddenError, type Actor } from "@/lib/auth/permissions";
 import { decodeCursor, pageOf, type Page } from "@/lib/api/cursor";
 import { listItemsQuerySchema, type ItemSummary } from "@/lib/api/list-schemas";
 import type { ItemKind } from "@/lib/generated/prisma/enums";
@@ -12,17 +12,16 @@ const keySchema = z.tuple([z.string()]);
  * A project's items by external id (unique per project: the keyset reads the
  * (projectId, externalId) unique index, no tie-breaker needed). With include=content the item's
  * input, reference and responses with their model names: de-blinded data, so only for roles that
- * see de-blinded exports (the study team), whatever the route's own permission.
+ * may export the project (the study team), whatever the route's own permission.
  */
 export async function listItemsPage(actor: Actor, slug: string, query: Record<string, string | undefined>): Promise<Page<ItemSummary>> {
-  requirePermission(actor, "project:read");
   const q = listItemsQuerySchema.parse(query);
   const withContent = q.include === "content";
-  if (withContent && !hasPermission(actor.role, "export:read")) {
-    throw new ForbiddenError("Item content names the models; it is for the study team (admins and researchers). Leave out include=content.");
-  }
   const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, keySchema)[0];
-  const project = await findProjectForActor(actor, slug);
+  const project = await findProjectForActor(actor, slug, "project:read");
+  if (withContent && !allows(project.access, "export:read")) {
+    throw new ForbiddenError("Item content names the models; it is for those who may export the project (managers and analysts). Leave out include=content.");
+  }
   const rows = await getDb().item.findMany({
     where: {
       projectId: project.id,

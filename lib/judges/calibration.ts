@@ -1,5 +1,5 @@
 import { withDocumentDefaults } from "@/lib/annotations/schema";
-import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { pagedRows } from "@/lib/export/paged-rows";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -60,9 +60,8 @@ const criteriaSpec = (key: string, label: string): TargetSpec => ({ key, kind: "
 
 /** Null when the project has no judge results at all (the page then shows no section). */
 export async function loadJudgeCalibration(actor: Actor, projectId: string, filter: ResultsFilter, opts: BootstrapOptions = {}): Promise<JudgeCalibration | null> {
-  requirePermission(actor, "project:read");
   const db = getDb();
-  const allBatches = await findVisibleBatchIds(actor, projectId);
+  const allBatches = await findVisibleBatchIds(actor, projectId, "project:read");
   if (!(await db.judgeResult.findFirst({ where: { projectId }, select: { id: true } }))) return null;
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { pseudonymSalt: true } });
   const batchIds = filter.batch ? (await db.batch.findMany({ where: { id: { in: allBatches }, name: filter.batch }, select: { id: true } })).map((b) => b.id) : allBatches;

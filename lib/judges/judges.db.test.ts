@@ -45,7 +45,7 @@ async function setup() {
   const outsider = await seedUser({ role: "RESEARCHER" });
   const project = await createProject(admin.id, { name: "Judged", slug: `judged-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, template: "healthbench-criteria", reviewersPerItem: 3 });
   const db = getDb();
-  await db.projectMember.create({ data: { projectId: project.id, userId: researcher.id, role: "RESEARCHER" } });
+  await db.projectMember.create({ data: { projectId: project.id, userId: researcher.id, role: "ANALYST" } });
   await seedItems(admin.id, project.id, items);
   await createBatch(admin.id, project.id, { name: "B1", reviewerIds: physicians.map((p) => p.id), perItem: 3, seed: 5 });
   const assignments = await db.assignment.findMany({ where: { batch: { projectId: project.id } }, include: { item: { include: { responses: true, criteria: { orderBy: { position: "asc" } } } } } });

@@ -25,7 +25,7 @@ export async function createProject(actorId: string, input: CreateProjectInput) 
           settings: data.settings,
           pseudonymSalt: randomBytes(16).toString("hex"),
           createdById: actorId,
-          members: { create: { userId: actorId, role: "OWNER" } },
+          members: { create: { userId: actorId, role: "MANAGER" } },
         },
       });
       await createRubricFromTemplate(tx, project.id, template);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { decodeCursor, pageOf, type Page } from "@/lib/api/cursor";
 import { listProjectsQuerySchema, type ProjectSummary } from "@/lib/api/list-schemas";
 import { projectScope } from "./access";
@@ -8,12 +8,11 @@ import { projectScope } from "./access";
 const keySchema = z.tuple([z.string()]);
 
 /**
- * The projects the caller may see (admins: all; others: those they are members of — the same
- * scope as the projects page), by slug: slugs are unique, so the keyset needs no tie-breaker and
+ * The projects the caller may see (admins: all; others: those whose project role may read them —
+ * the same scope as the projects page), by slug: slugs are unique, so the keyset needs no tie-breaker and
  * reads the slug's unique index.
  */
 export async function listProjectsPage(actor: Actor, query: Record<string, string | undefined>): Promise<Page<ProjectSummary>> {
-  requirePermission(actor, "project:read");
   const q = listProjectsQuerySchema.parse(query);
   const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, keySchema)[0];
   const rows = await getDb().project.findMany({

@@ -9,20 +9,36 @@ import { asActor, completeRatings, seedStudy } from "@/test/support/study";
 import { addMemberByEmail, removeMemberByEmail } from "./members";
 
 describe("project members", () => {
-  it("adds a member by email (or changes their role), refusing unknown and ill-fitting accounts", async () => {
+  it("adds a member by email with any project role (or changes it), refusing unknown and deactivated accounts", async () => {
     const study = await seedStudy({ items: 1 });
     const admin = asActor(study.admin);
     const res = await seedUser({ role: "RESEARCHER", email: "Res.Two@X.org" });
-    expect(await addMemberByEmail(admin, study.project.id, " res.two@x.org ", "RESEARCHER")).toEqual({ email: res.email, role: "RESEARCHER", change: "added" });
-    expect(await addMemberByEmail(admin, study.project.id, res.email, "OWNER")).toEqual({ email: res.email, role: "OWNER", change: "role_changed" });
-    expect(await addMemberByEmail(admin, study.project.id, res.email, "OWNER")).toMatchObject({ change: "unchanged" });
+    expect(await addMemberByEmail(admin, study.project.id, " res.two@x.org ", "ANALYST")).toEqual({ email: res.email, role: "ANALYST", change: "added" });
+    expect(await addMemberByEmail(admin, study.project.id, res.email, "MANAGER")).toEqual({ email: res.email, role: "MANAGER", change: "role_changed" });
+    expect(await addMemberByEmail(admin, study.project.id, res.email, "MANAGER")).toMatchObject({ change: "unchanged" });
     expect(await getDb().auditEvent.count({ where: { action: "project.member_add", projectId: study.project.id } })).toBe(2);
+    // Project roles do not depend on the site role: a reviewer account adjudicates here.
+    expect(await addMemberByEmail(admin, study.project.id, study.reviewers[0].email, "ADJUDICATOR")).toMatchObject({ role: "ADJUDICATOR", change: "role_changed" });
 
-    await expect(addMemberByEmail(admin, study.project.id, "nobody@x.org", "RESEARCHER")).rejects.toThrow(new NotFoundError("No user with email nobody@x.org."));
-    await expect(addMemberByEmail(admin, study.project.id, study.reviewers[0].email, "RESEARCHER")).rejects.toThrow(/is a reviewer account: the researcher role needs a researcher or admin account/);
-    await expect(addMemberByEmail(admin, study.project.id, res.email, "REVIEWER")).rejects.toThrow(/is a researcher account: the reviewer role needs a reviewer or admin account/);
-    await expect(addMemberByEmail(admin, study.project.id, study.reviewers[0].email, "RESEARCHER")).rejects.toThrow(ConflictError);
-    await expect(addMemberByEmail(asActor(study.researcher), study.project.id, res.email, "RESEARCHER")).rejects.toThrow("You do not have permission to do that.");
+    await expect(addMemberByEmail(admin, study.project.id, "nobody@x.org", "ANALYST")).rejects.toThrow(new NotFoundError("No user with email nobody@x.org."));
+    const gone = await seedUser({ role: "REVIEWER" });
+    await getDb().user.update({ where: { id: gone.id }, data: { isActive: false } });
+    await expect(addMemberByEmail(admin, study.project.id, gone.email, "REVIEWER")).rejects.toThrow(ConflictError);
+  });
+
+  it("a project's manager manages its members without being a site admin; an analyst cannot, and a manager elsewhere does not see the project", async () => {
+    const study = await seedStudy({ items: 1 });
+    const lead = await seedUser({ role: "RESEARCHER" });
+    await addMemberByEmail(asActor(study.admin), study.project.id, lead.email, "MANAGER");
+    const newcomer = await seedUser({ role: "REVIEWER" });
+    expect(await addMemberByEmail(asActor(lead), study.project.id, newcomer.email, "REVIEWER")).toMatchObject({ change: "added" });
+    await expect(addMemberByEmail(asActor(study.researcher), study.project.id, newcomer.email, "MANAGER")).rejects.toThrow("You do not have permission to do that.");
+    const otherLead = await seedUser({ role: "RESEARCHER" });
+    const other = await seedStudy({ items: 1 });
+    await addMemberByEmail(asActor(other.admin), other.project.id, otherLead.email, "MANAGER");
+    await expect(addMemberByEmail(asActor(otherLead), study.project.id, newcomer.email, "MANAGER")).rejects.toThrow(NotFoundError);
+    await expect(removeMemberByEmail(asActor(otherLead), study.project.id, newcomer.email)).rejects.toThrow(NotFoundError);
+    expect(await removeMemberByEmail(asActor(lead), study.project.id, newcomer.email)).toMatchObject({ email: newcomer.email });
   });
 
   it("removes a member; a reviewer with open assignments is refused with what would happen, and their finished work stays", async () => {

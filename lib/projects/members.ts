@@ -1,23 +1,17 @@
-import { z } from "zod";
+import type { MemberRole } from "./member-roles";
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { requireProjectPermission } from "@/lib/projects/access";
 import { ConflictError, findUserByEmail } from "@/lib/auth/users";
 
 // Project membership by email: the one write path for the project page's member form and the
-// CLI's add-member / remove-member. Researchers see a project (and may export it) only as members;
-// reviewers become members when a batch assigns them work.
+// CLI's add-member / remove-member. A member's project role decides what they may do in the
+// project (lib/auth/permissions.ts PROJECT_PERMISSIONS), whatever their site role: the same
+// physician can review in one project and adjudicate in another. Reviewers also become members
+// when a batch assigns them work.
 
-export const MEMBER_ROLES = ["REVIEWER", "RESEARCHER", "OWNER"] as const;
-export const memberRoleSchema = z.enum(MEMBER_ROLES, { error: "role must be reviewer, researcher or owner." });
-export type MemberRole = z.infer<typeof memberRoleSchema>;
-
-/** A project role must be usable by the account: otherwise the membership silently grants nothing. */
-const FITTING_ACCOUNTS: Record<MemberRole, readonly string[]> = {
-  REVIEWER: ["REVIEWER", "ADMIN"],
-  RESEARCHER: ["RESEARCHER", "ADMIN"],
-  OWNER: ["ADMIN", "RESEARCHER", "REVIEWER"],
-};
+export { MEMBER_ROLES, memberRoleSchema, type MemberRole } from "./member-roles";
 
 async function findUserOrThrow(email: string) {
   const user = await findUserByEmail(email);
@@ -28,12 +22,9 @@ async function findUserOrThrow(email: string) {
 export type AddMemberResult = { email: string; role: MemberRole; change: "added" | "role_changed" | "unchanged" };
 
 export async function addMemberByEmail(actor: Actor, projectId: string, email: string, role: MemberRole): Promise<AddMemberResult> {
-  requirePermission(actor, "project:manage");
+  await requireProjectPermission(actor, projectId, "project:manage");
   const user = await findUserOrThrow(email);
-  const lower = (s: string) => s.toLowerCase();
-  if (!FITTING_ACCOUNTS[role].includes(user.role)) {
-    throw new ConflictError(`${user.email} is a ${lower(user.role)} account: the ${lower(role)} role needs a ${FITTING_ACCOUNTS[role].map(lower).join(" or ")} account.`);
-  }
+  if (!user.isActive) throw new ConflictError(`${user.email} is deactivated: reactivate the account first.`);
   return getDb().$transaction(async (tx) => {
     const existing = await tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });
     if (existing?.role === role) return { email: user.email, role, change: "unchanged" as const };
@@ -56,7 +47,7 @@ export type RemoveMemberResult = { email: string; submitted: number; skipped: nu
  * work, and silently deleting assignments would lose drafts. Submitted and skipped work stays.
  */
 export async function removeMemberByEmail(actor: Actor, projectId: string, email: string): Promise<RemoveMemberResult> {
-  requirePermission(actor, "project:manage");
+  await requireProjectPermission(actor, projectId, "project:manage");
   const user = await findUserOrThrow(email);
   return getDb().$transaction(async (tx) => {
     const member = await tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });

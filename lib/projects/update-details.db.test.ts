@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createBatch } from "@/lib/assignments/create-batch";
-import { ForbiddenError } from "@/lib/auth/permissions";
+import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { qaLines, seedItems, seedProject, seedUser } from "@/lib/seed/factories";
 import { asActor } from "@/test/support/study";
@@ -37,11 +37,15 @@ describe("updateProjectDetails", () => {
     expect(await updateProjectDetails(asActor(admin), project.id, { ...details, blinded: current.blinded, randomizeOrder: current.randomizeOrder })).toEqual({ changed: ["name", "guidelines", "reviewersPerItem"] });
   });
 
-  it("is for admins, and refuses text that cannot be stored", async () => {
+  it("is for admins and the project's managers, and refuses text that cannot be stored", async () => {
     const admin = await seedUser({ role: "ADMIN" });
     const researcher = await seedUser({ role: "RESEARCHER" });
+    const lead = await seedUser({ role: "REVIEWER" });
     const project = await seedProject(admin.id, { reviewersPerItem: 1 });
+    await expect(updateProjectDetails(asActor(researcher), project.id, details)).rejects.toBeInstanceOf(NotFoundError);
+    await getDb().projectMember.createMany({ data: [{ projectId: project.id, userId: researcher.id, role: "ANALYST" }, { projectId: project.id, userId: lead.id, role: "MANAGER" }] });
     await expect(updateProjectDetails(asActor(researcher), project.id, details)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await updateProjectDetails(asActor(lead), project.id, { ...details, name: "Led by a manager" })).toMatchObject({ changed: expect.arrayContaining(["name"]) });
     await expect(updateProjectDetails(asActor(admin), project.id, { ...details, name: "bad\u0000name" })).rejects.toThrow(/name/i);
     await expect(updateProjectDetails(asActor(admin), project.id, { ...details, name: "  " })).rejects.toThrow(/Name is required/);
   });

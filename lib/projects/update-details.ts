@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
+import { requireProjectPermission } from "@/lib/projects/access";
 import { ConflictError } from "@/lib/auth/users";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { createProjectSchema } from "./schema";
@@ -35,7 +36,7 @@ export function loadDesignLock(projectId: string): Promise<DesignLock> {
 }
 
 export async function updateProjectDetails(actor: Actor, projectId: string, input: z.input<typeof projectDetailsSchema>) {
-  requirePermission(actor, "project:manage");
+  await requireProjectPermission(actor, projectId, "project:manage");
   const details = projectDetailsSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     // Lock the project row so a batch built meanwhile cannot slip between the check and the change.

@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { findVisibleBatchIds } from "@/lib/projects/access";
 import { findTemplate } from "@/lib/rubrics/templates";
@@ -25,8 +25,7 @@ function quantile(sorted: readonly number[], q: number): number | null {
 }
 
 export async function loadStudyDesign(actor: Actor, projectId: string): Promise<StudyDesign> {
-  requirePermission(actor, "project:read");
-  const batchIds = await findVisibleBatchIds(actor, projectId);
+  const batchIds = await findVisibleBatchIds(actor, projectId, "project:read");
   const db = getDb();
   const [project, rubric, kinds, gold, facets, models, batches, statuses, reviewerRows, times] = await Promise.all([
     db.project.findUniqueOrThrow({ where: { id: projectId } }),

@@ -1,4 +1,4 @@
-import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getDb, type Db } from "@/lib/db/client";
 import { pagedRows } from "@/lib/export/paged-rows";
 import { pseudonymizeReviewer } from "@/lib/export/pseudonym";
@@ -215,10 +215,9 @@ const resultAxisOf = (a: AxisRow): ResultAxis => ({
 
 /** `resamples`: bootstrap resamples for the agreement intervals (default 1,000; 0 skips them). `pageSize`: annotations per query (tests). */
 export async function loadRubricResults(actor: Actor, projectId: string, filter: ResultsFilter, opts: { resamples?: number; pageSize?: number } = {}): Promise<RubricResults> {
-  requirePermission(actor, "project:read");
   const db = getDb();
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { pseudonymSalt: true } });
-  const allBatches = await findVisibleBatchIds(actor, projectId);
+  const allBatches = await findVisibleBatchIds(actor, projectId, "project:read");
   const batchIds = filter.batch ? (await db.batch.findMany({ where: { id: { in: allBatches }, name: filter.batch }, select: { id: true } })).map((b) => b.id) : allBatches;
   if (filter.batch && !batchIds.length) throw new NotFoundError(`Batch "${filter.batch}" not found.`);
   const [axes, { options, reviewerIds }] = await Promise.all([projectAxes(db, projectId), filterOptions(db, projectId, allBatches, project.pseudonymSalt)]);

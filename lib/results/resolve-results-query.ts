@@ -13,6 +13,6 @@ export async function resolveResultsQuery(actor: Actor, slug: string, query: Rec
   const { format, ...rest } = query;
   const chosen = formatSchema.parse(format);
   const filter = resultsFilterSchema.parse(rest);
-  const project = await findProjectForActor(actor, slug);
+  const project = await findProjectForActor(actor, slug, "project:read");
   return { project, filter, format: chosen };
 }

@@ -91,7 +91,7 @@ describe("seedDemo", () => {
       const gold = await db.item.count({ where: { projectId: project.id, isGold: true } });
       const expected = (items - gold) * 2 + gold * reviewers.length;
       expect(project.batches.map((b) => [b.name, b._count.items, b._count.assignments])).toEqual([["Demo", items, expected]]);
-      expect(project.members.find((m) => m.userId === researcher.id)?.role).toBe("RESEARCHER");
+      expect(project.members.find((m) => m.userId === researcher.id)?.role).toBe("ANALYST");
       const assigned = await db.assignment.findMany({ where: { batch: { projectId: project.id } }, select: { reviewerId: true, itemId: true } });
       expect(new Set(assigned.map((a) => a.reviewerId))).toEqual(new Set(reviewers.map((r) => r.id)));
       expect(new Set(assigned.map((a) => `${a.itemId}:${a.reviewerId}`)).size).toBe(expected);

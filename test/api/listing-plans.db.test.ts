@@ -54,7 +54,7 @@ describe("listing queries at 100k rows", () => {
       INSERT INTO "Project" (id, name, slug, "pseudonymSalt", "createdById", "updatedAt")
       SELECT 'cp' || lpad(g::text, 12, '0'), 'P ' || g, 'p-' || lpad(g::text, 6, '0'), md5(g::text), $1, now() FROM generate_series(1, 100000) g`, [study.adminId]);
     await client.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ('cresearcher', 'r@bench.local', 'R', 'RESEARCHER', 'x', now())`);
-    await client.query(`INSERT INTO "ProjectMember" (id, "projectId", "userId", role) SELECT 'cm' || g, 'cp' || lpad(g::text, 12, '0'), 'cresearcher', 'RESEARCHER' FROM generate_series(1, 100000, 1000) g`);
+    await client.query(`INSERT INTO "ProjectMember" (id, "projectId", "userId", role) SELECT 'cm' || g, 'cp' || lpad(g::text, 12, '0'), 'cresearcher', 'ANALYST' FROM generate_series(1, 100000, 1000) g`);
     await client.query("ANALYZE");
     const admin: Actor = { id: study.adminId, role: "ADMIN", email: "admin@bench.consilium.local", name: "Bench admin" };
     const researcher: Actor = { id: "cresearcher", role: "RESEARCHER", email: "r@bench.local", name: "R" };

@@ -75,7 +75,8 @@ describe("GET /api/v1/projects", () => {
     expect(mine.body.nextCursor).toBeNull();
     expect((await projects("", tokens.admin)).body.data.map((p: { slug: string }) => p.slug)).toEqual(expect.arrayContaining([study.project.slug, other.project.slug]));
     expect(await projects("", tokens.adminImagesOnly)).toEqual({ status: 403, body: { error: 'This API token lacks the "project:read" scope; create a token with it on your account page.' } });
-    expect((await projects("", tokens.reviewer)).status).toBe(403);
+    // A reviewer's project role reads no project page: an empty list (project roles, decision 022).
+    expect(await projects("", tokens.reviewer)).toEqual({ status: 200, body: { data: [], nextCursor: null } });
     expect(await projects("", null)).toEqual({ status: 401, body: { error: "Sign in first." } });
   });
 
@@ -140,7 +141,7 @@ describe("GET /api/v1/projects/<slug>/annotations", () => {
     expect((await annotations(slug, "", tokens.reviewer)).status).toBe(403);
     expect((await annotations(slug, "", null)).status).toBe(401);
     expect((await annotations(other.project.slug, "", tokens.researcher)).status).toBe(404);
-    expect(await annotations(slug, "?identifyReviewers=true", tokens.researcher)).toEqual({ status: 403, body: { error: "Only admins may export reviewer identities." } });
+    expect(await annotations(slug, "?identifyReviewers=true", tokens.researcher)).toEqual({ status: 403, body: { error: "Only the project's managers may export reviewer identities." } });
     expect((await annotations(slug, "?batch=NOPE", tokens.researcher)).status).toBe(404);
   });
 

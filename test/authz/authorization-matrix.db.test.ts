@@ -31,22 +31,29 @@ const projectsListRoute = await import("@/app/api/v1/projects/route");
 const itemsListRoute = await import("@/app/api/v1/projects/[slug]/items/route");
 const annotationsListRoute = await import("@/app/api/v1/projects/[slug]/annotations/route");
 const auditRoute = await import("@/app/api/v1/audit/route");
+const rubricRoute = await import("@/app/api/v1/projects/[slug]/rubric/route");
 const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
+const rubricActions = await import("@/app/projects/rubric-actions");
 const accountActions = await import("@/app/account/actions");
 const resetActions = await import("@/app/reset-password/[token]/actions");
-const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET, auditRoute: auditRoute.GET };
+const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET, auditRoute: auditRoute.GET, rubricRoute: rubricRoute.GET };
 
 type Study = Awaited<ReturnType<typeof seedStudy>>;
-type Who = "anonymous" | "admin" | "reviewer" | "otherReviewer" | "researcher" | "outsider";
-const WHO: Who[] = ["anonymous", "admin", "reviewer", "otherReviewer", "researcher", "outsider"];
+type SeededUser = Study["admin"];
+// researcher: a researcher account, analyst of the project; manager and adjudicator: reviewer
+// accounts given those project roles (project roles do not depend on the site role);
+// otherManager: manages another project only.
+type Who = "anonymous" | "admin" | "reviewer" | "otherReviewer" | "researcher" | "outsider" | "manager" | "adjudicator" | "otherManager";
+const WHO: Who[] = ["anonymous", "admin", "reviewer", "otherReviewer", "researcher", "outsider", "manager", "adjudicator", "otherManager"];
 
 let study: Study;
+let roles: { manager: SeededUser; adjudicator: SeededUser; otherManager: SeededUser; otherProjectSlug: string };
 afterAll(async () => (await import("@/lib/export-jobs/queue")).stopExportQueue());
 const tokens = new Map<Who, string>();
 
 function userOf(who: Who) {
-  return { admin: study.admin, reviewer: study.reviewers[0], otherReviewer: study.reviewers[1], researcher: study.researcher, outsider: study.outsider, anonymous: null }[who];
+  return { admin: study.admin, reviewer: study.reviewers[0], otherReviewer: study.reviewers[1], researcher: study.researcher, outsider: study.outsider, anonymous: null, ...roles }[who] as SeededUser | null;
 }
 
 function request(who: Who, url: string, init: { method?: string; body?: string } = {}) {
@@ -67,6 +74,18 @@ function form(values: Record<string, string | string[]>) {
 
 beforeEach(async () => {
   study = await seedStudy({ items: 2 });
+  const { seedProject, seedUser } = await import("@/lib/seed/factories");
+  const { getDb } = await import("@/lib/db/client");
+  const [manager, adjudicator, otherManager] = [await seedUser({ role: "REVIEWER" }), await seedUser({ role: "REVIEWER" }), await seedUser({ role: "RESEARCHER" })];
+  const other = await seedProject(study.admin.id, {});
+  await getDb().projectMember.createMany({
+    data: [
+      { projectId: study.project.id, userId: manager.id, role: "MANAGER" },
+      { projectId: study.project.id, userId: adjudicator.id, role: "ADJUDICATOR" },
+      { projectId: other.id, userId: otherManager.id, role: "MANAGER" },
+    ],
+  });
+  roles = { manager, adjudicator, otherManager, otherProjectSlug: other.slug };
   tokens.clear();
   for (const who of WHO) {
     const user = userOf(who);
@@ -76,8 +95,8 @@ beforeEach(async () => {
 });
 
 describe("route handlers × roles", () => {
-  it("GET export: admins and member researchers only", async () => {
-    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+  it("GET export: admins, managers and analysts only", async () => {
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404, manager: 200, adjudicator: 403, otherManager: 404 };
     for (const who of WHO) {
       const res = await exportRoute.GET(request(who, `/api/v1/projects/${study.project.slug}/export?format=jsonl`), { params: Promise.resolve({ slug: study.project.slug }) });
       expect([who, res.status]).toEqual([who, expected[who]]);
@@ -85,8 +104,8 @@ describe("route handlers × roles", () => {
     }
   });
 
-  it("POST import: admins only", async () => {
-    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 403 };
+  it("POST import: admins and the project's managers; no part in the project is not found", async () => {
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 404, manager: 200, adjudicator: 403, otherManager: 404 };
     for (const who of WHO) {
       const body = JSON.stringify({ externalId: `new-${who}`, question: "q", responses: [{ modelName: "m", content: "c" }] });
       const res = await importRoute.POST(request(who, `/api/v1/projects/${study.project.slug}/import`, { method: "POST", body }), { params: Promise.resolve({ slug: study.project.slug }) });
@@ -95,8 +114,8 @@ describe("route handlers × roles", () => {
     }
   });
 
-  it("POST judge results: admins only", async () => {
-    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 403 };
+  it("POST judge results: admins and the project's managers", async () => {
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 404, manager: 200, adjudicator: 403, otherManager: 404 };
     const slug = study.project.slug;
     for (const who of WHO) {
       const body = JSON.stringify({ externalId: "q-1", response: "model-alpha", axis: "scientific_consensus", value: "aligned", judge: `judge-${who}` });
@@ -106,13 +125,13 @@ describe("route handlers × roles", () => {
     }
   });
 
-  it("POST image upload: admins only", async () => {
+  it("POST image upload: admins and the project's managers", async () => {
     const { mkdtempSync, rmSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const path = await import("node:path");
     const dir = mkdtempSync(path.join(tmpdir(), "consilium-upload-"));
     process.env.CONSILIUM_IMAGE_DIR = dir;
-    const expected: Record<Who, number> = { anonymous: 401, admin: 201, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 403 };
+    const expected: Record<Who, number> = { anonymous: 401, admin: 201, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 404, manager: 201, adjudicator: 403, otherManager: 404 };
     try {
       for (const who of WHO) {
         const headers: Record<string, string> = { "content-type": "image/png", "x-file-name": `by-${who}.png` };
@@ -121,7 +140,7 @@ describe("route handlers × roles", () => {
         const req = new NextRequest(new URL(`/api/v1/projects/${study.project.slug}/images`, "http://localhost"), { method: "POST", body, headers });
         const res = await uploadImageRoute.POST(req, { params: Promise.resolve({ slug: study.project.slug }) });
         expect([who, res.status]).toEqual([who, expected[who]]);
-        if (res.status === 201) expect(await res.json()).toEqual({ src: `${study.project.slug}/by-admin.png`, bytes: 12 });
+        if (res.status === 201) expect(await res.json()).toEqual({ src: `${study.project.slug}/by-${who}.png`, bytes: 12 });
       }
     } finally {
       delete process.env.CONSILIUM_IMAGE_DIR;
@@ -131,7 +150,7 @@ describe("route handlers × roles", () => {
 
   it("PUT annotation: only the assigned reviewer", async () => {
     const mine = study.assignments.find((a) => a.reviewerId === study.reviewers[0].id)!;
-    const expected: Record<Who, number> = { anonymous: 401, admin: 404, reviewer: 200, otherReviewer: 404, researcher: 403, outsider: 403 };
+    const expected: Record<Who, number> = { anonymous: 401, admin: 404, reviewer: 200, otherReviewer: 404, researcher: 404, outsider: 404, manager: 404, adjudicator: 404, otherManager: 404 };
     for (const who of WHO) {
       const body = JSON.stringify({ baseVersion: 0, clientMutationId: `save-by-${who}`, data: {} });
       const res = await annotationRoute.PUT(request(who, `/api/v1/assignments/${mine.id}/annotation`, { method: "PUT", body }), { params: Promise.resolve({ id: mine.id }) });
@@ -139,28 +158,28 @@ describe("route handlers × roles", () => {
     }
   });
 
-  it("GET scores: admins and member researchers; gold accuracy (reviewer names) for admins only", async () => {
-    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+  it("GET scores: whoever may read the project; gold accuracy (reviewer names) for admins and managers only", async () => {
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404, manager: 200, adjudicator: 200, otherManager: 404 };
     for (const who of WHO) {
       const res = await scoresRoute.GET(request(who, `/api/v1/projects/${study.project.slug}/scores`), { params: Promise.resolve({ slug: study.project.slug }) });
       expect([who, res.status]).toEqual([who, expected[who]]);
-      if (res.status === 200) expect((await res.json()).goldAccuracy === null).toBe(who !== "admin");
+      if (res.status === 200) expect([who, (await res.json()).goldAccuracy === null]).toEqual([who, !["admin", "manager"].includes(who)]);
     }
   });
 
-  it("GET results: admins and member researchers; a bad filter is a 400 before the project is looked up", async () => {
-    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+  it("GET results: whoever may read the project; a bad filter is a 400 before the project is looked up", async () => {
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404, manager: 200, adjudicator: 200, otherManager: 404 };
     const slug = study.project.slug;
     for (const who of WHO) {
       const res = await resultsRoute.GET(request(who, `/api/v1/projects/${slug}/results?format=csv`), { params: Promise.resolve({ slug }) });
       expect([who, res.status]).toEqual([who, expected[who]]);
       const bad = await resultsRoute.GET(request(who, `/api/v1/projects/${slug}/results?gold=maybe`), { params: Promise.resolve({ slug }) });
-      expect([who, bad.status]).toEqual([who, expected[who] === 200 ? 400 : expected[who] === 404 ? 400 : expected[who]]);
+      expect([who, bad.status]).toEqual([who, who === "anonymous" ? 401 : 400]);
     }
   });
 
   it("GET audit log: admins only, as JSON or CSV; a bad filter is a 400", async () => {
-    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 403 };
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 403, outsider: 403, manager: 403, adjudicator: 403, otherManager: 403 };
     for (const who of WHO) {
       const res = await auditRoute.GET(request(who, "/api/v1/audit?format=csv&action=batch."), { params: Promise.resolve({}) });
       expect([who, res.status]).toEqual([who, expected[who]]);
@@ -173,9 +192,21 @@ describe("route handlers × roles", () => {
     }
   });
 
-  it("GET report: admins and member researchers, as Markdown", async () => {
+  it("GET rubric: whoever may read the project, as a JSON document; an unknown version is 404", async () => {
     const slug = study.project.slug;
-    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404, manager: 200, adjudicator: 200, otherManager: 404 };
+    for (const who of WHO) {
+      const res = await rubricRoute.GET(request(who, `/api/v1/projects/${slug}/rubric?download=1`), { params: Promise.resolve({ slug }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+      if (res.status === 200) expect(await res.json()).toMatchObject({ format: "consilium-rubric/1", template: "med-palm-long-form" });
+    }
+    expect((await rubricRoute.GET(request("admin", `/api/v1/projects/${slug}/rubric?version=9`), { params: Promise.resolve({ slug }) })).status).toBe(404);
+    expect((await rubricRoute.GET(request("admin", `/api/v1/projects/${slug}/rubric?version=x`), { params: Promise.resolve({ slug }) })).status).toBe(400);
+  });
+
+  it("GET report: whoever may read the project, as Markdown", async () => {
+    const slug = study.project.slug;
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404, manager: 200, adjudicator: 200, otherManager: 404 };
     for (const who of WHO) {
       const res = await reportRoute.GET(request(who, `/api/v1/projects/${slug}/report?format=md`), { params: Promise.resolve({ slug }) });
       expect([who, res.status]).toEqual([who, expected[who]]);
@@ -185,23 +216,24 @@ describe("route handlers × roles", () => {
     expect(bad.status).toBe(400);
   });
 
-  it("GET listings: projects for the study team (a non-member sees none), items and annotation records of member projects", async () => {
+  it("GET listings: the projects one's project role may read (reviewers and non-members see none), items and annotation records of those projects", async () => {
     const slug = study.project.slug;
     const params = { params: Promise.resolve({ slug }) };
-    const projects: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 200 };
-    const perProject: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+    const projects: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 200, otherReviewer: 200, researcher: 200, outsider: 200, manager: 200, adjudicator: 200, otherManager: 200 };
+    const perProject: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404, manager: 200, adjudicator: 403, otherManager: 404 };
     for (const who of WHO) {
       const list = await projectsListRoute.GET(request(who, "/api/v1/projects"), { params: Promise.resolve({}) });
       expect([who, list.status]).toEqual([who, projects[who]]);
-      if (list.status === 200) expect([who, (await list.json()).data.map((p: { slug: string }) => p.slug)]).toEqual([who, who === "outsider" ? [] : [slug]]);
+      const sees = { admin: [slug, roles.otherProjectSlug].sort(), researcher: [slug], manager: [slug], adjudicator: [slug], otherManager: [roles.otherProjectSlug] } as Partial<Record<Who, string[]>>;
+      if (list.status === 200) expect([who, (await list.json()).data.map((p: { slug: string }) => p.slug)]).toEqual([who, sees[who] ?? []]);
       expect([who, (await itemsListRoute.GET(request(who, `/api/v1/projects/${slug}/items?include=content`), params)).status]).toEqual([who, perProject[who]]);
       expect([who, (await annotationsListRoute.GET(request(who, `/api/v1/projects/${slug}/annotations`), params)).status]).toEqual([who, perProject[who]]);
     }
   });
 
-  it("background exports: admins and member researchers start them; a job is seen only by its requester and admins", async () => {
+  it("background exports: admins, managers and analysts start them; a job is seen only by its requester and site admins", async () => {
     const slug = study.project.slug;
-    const expected: Record<Who, number> = { anonymous: 401, admin: 202, reviewer: 403, otherReviewer: 403, researcher: 202, outsider: 404 };
+    const expected: Record<Who, number> = { anonymous: 401, admin: 202, reviewer: 403, otherReviewer: 403, researcher: 202, outsider: 404, manager: 202, adjudicator: 403, otherManager: 404 };
     const started = new Map<Who, string>();
     for (const who of WHO) {
       const res = await exportJobsRoute.POST(request(who, `/api/v1/projects/${slug}/export-jobs?format=csv`, { method: "POST" }), { params: Promise.resolve({ slug }) });
@@ -209,7 +241,7 @@ describe("route handlers × roles", () => {
       if (res.status === 202) started.set(who, (await res.json()).id);
     }
     const researchersJob = started.get("researcher")!;
-    const sees: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404 };
+    const sees: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 404, otherReviewer: 404, researcher: 200, outsider: 404, manager: 404, adjudicator: 404, otherManager: 404 };
     for (const who of WHO) {
       const res = await exportJobRoute.GET(request(who, `/api/v1/export-jobs/${researchersJob}`), { params: Promise.resolve({ id: researchersJob }) });
       expect([who, res.status]).toEqual([who, sees[who]]);
@@ -224,7 +256,7 @@ describe("route handlers × roles", () => {
 
   it("GET revisions: only the assigned reviewer sees their own history", async () => {
     const mine = study.assignments.find((a) => a.reviewerId === study.reviewers[0].id)!;
-    const expected: Record<Who, number> = { anonymous: 401, admin: 404, reviewer: 200, otherReviewer: 404, researcher: 403, outsider: 403 };
+    const expected: Record<Who, number> = { anonymous: 401, admin: 404, reviewer: 200, otherReviewer: 404, researcher: 404, outsider: 404, manager: 404, adjudicator: 404, otherManager: 404 };
     for (const who of WHO) {
       const res = await revisionsRoute.GET(request(who, `/api/v1/assignments/${mine.id}/revisions`), { params: Promise.resolve({ id: mine.id }) });
       expect([who, res.status]).toEqual([who, expected[who]]);
@@ -233,7 +265,7 @@ describe("route handlers × roles", () => {
 
   it("POST skip: only the assigned reviewer, once", async () => {
     const mine = study.assignments.find((a) => a.reviewerId === study.reviewers[0].id)!;
-    const expected: Record<Who, number> = { anonymous: 401, admin: 404, reviewer: 200, otherReviewer: 404, researcher: 403, outsider: 403 };
+    const expected: Record<Who, number> = { anonymous: 401, admin: 404, reviewer: 200, otherReviewer: 404, researcher: 404, outsider: 404, manager: 404, adjudicator: 404, otherManager: 404 };
     for (const who of WHO) {
       const res = await skipRoute.POST(request(who, `/api/v1/assignments/${mine.id}/skip`, { method: "POST", body: JSON.stringify({ reason: "outside my expertise" }) }), { params: Promise.resolve({ id: mine.id }) });
       expect([who, res.status]).toEqual([who, expected[who]]);
@@ -254,7 +286,7 @@ describe("route handlers × roles", () => {
     const { createBatch } = await import("@/lib/assignments/create-batch");
     await seedItems(study.admin.id, study.project.id, [{ kind: "vqa", externalId: "img-1", question: "What is shown?", images: [{ src: "scans/x.png" }], responses: [{ modelName: "m", content: "c" }] }]);
     await createBatch(study.admin.id, study.project.id, { name: "imgs", reviewerIds: [study.reviewers[0].id], perItem: 1, seed: 1 });
-    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 200, otherReviewer: 404, researcher: 200, outsider: 404 };
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 200, otherReviewer: 404, researcher: 200, outsider: 404, manager: 200, adjudicator: 200, otherManager: 404 };
     try {
       for (const who of WHO) {
         const res = await imagesRoute.GET(request(who, "/api/v1/images/scans/x.png"), { params: Promise.resolve({ path: ["scans", "x.png"] }) });
@@ -305,13 +337,20 @@ describe("route handlers × roles", () => {
 });
 
 describe("server actions × roles", () => {
-  const ROLES: Who[] = ["anonymous", "admin", "reviewer", "researcher"];
+  const ROLES: Who[] = ["anonymous", "admin", "reviewer", "researcher", "manager", "adjudicator", "otherManager"];
   async function asWho(who: Who) {
     const u = userOf(who);
     sessionActor = u ? asActor(u) : null;
   }
+  const rubricDocument = async () => {
+    const { loadRubricDocument } = await import("@/lib/rubrics/rubric-versions");
+    return (await loadRubricDocument(asActor(study.admin), study.project.id)).document;
+  };
+  const SITE_ACTIONS = new Set(["createUser", "inviteUser", "userProfile", "deactivate", "createProject"]);
 
-  it("user management, project creation, batching (preview, changes, deletion) and membership are admin-only", async () => {
+  it("user management and project creation are for site admins; batching (preview, changes, deletion), membership and project settings for admins and the project's managers", async () => {
+    const { seedUser } = await import("@/lib/seed/factories");
+    const joiner = await seedUser({ role: "RESEARCHER" });
     for (const who of ROLES) {
       await asWho(who);
       const tag = `${who}-${Math.random().toString(36).slice(2, 7)}`;
@@ -321,7 +360,8 @@ describe("server actions × roles", () => {
         userProfile: await userActions.updateUserProfileAction(null, form({ userId: study.outsider.id, specialty: "Cardiology", languages: "en", yearsOfExperience: "3" })),
         deactivate: await userActions.setUserActiveAction(null, form({ userId: study.outsider.id, isActive: "false" })),
         createProject: await projectActions.createProjectAction(null, form({ name: "P", slug: `p-${tag}`, template: "med-palm-long-form", reviewersPerItem: "1" })),
-        addMember: await projectActions.addMemberAction(null, form({ slug: study.project.slug, email: study.outsider.email, role: "RESEARCHER" })),
+        addMember: await projectActions.addMemberAction(null, form({ slug: study.project.slug, email: joiner.email, role: "ANALYST" })),
+        removeMember: await projectActions.removeMemberAction(null, form({ slug: study.project.slug, email: joiner.email })),
         updateSettings: await projectActions.updateSettingsAction(null, form({ slug: study.project.slug, askConfidence: "on", dialogueTarget: "whole_dialogue", imageHosts: "img.example.org" })),
         createBatch: await projectActions.createBatchAction(null, form({ slug: study.project.slug, name: `b-${tag}`, perItem: "1", "reviewerIds[]": [study.reviewers[0].id] })),
         previewBatch: await projectActions.previewBatchAction(null, form({ slug: study.project.slug, name: `b-${tag}`, perItem: "1", "reviewerIds[]": [study.reviewers[0].id] })),
@@ -329,15 +369,21 @@ describe("server actions × roles", () => {
         dueDate: await projectActions.setBatchDueDateAction(null, form({ slug: study.project.slug, batchId: "no-such-batch", dueAt: "2026-12-24" })),
         deleteBatch: await projectActions.deleteBatchAction(null, form({ slug: study.project.slug, batchId: "no-such-batch", drafts: "0" })),
         updateDetails: await projectActions.updateDetailsAction(null, form({ slug: study.project.slug, name: study.project.name, guidelines: "", reviewersPerItem: String(study.project.reviewersPerItem), ...(study.project.blinded ? { blinded: "on" } : {}), ...(study.project.randomizeOrder ? { randomizeOrder: "on" } : {}) })),
-        previewGuidelines: await projectActions.previewGuidelinesAction(null, form({ guidelines: "**bold**" })),
+        previewGuidelines: await projectActions.previewGuidelinesAction(null, form({ slug: study.project.slug, guidelines: "**bold**" })),
+        // The seeded study's rubric is in use and unchanged: saving it as it is changes nothing (a domain answer).
+        saveRubric: await rubricActions.saveRubricAction(null, form({ slug: study.project.slug, baseVersion: "1", document: JSON.stringify(await rubricDocument()) })),
       };
       for (const [action, result] of Object.entries(results)) {
-        if (who === "admin") {
+        const allowed = who === "admin" || (who === "manager" && !SITE_ACTIONS.has(action));
+        if (allowed) {
           // createBatch has nothing left to batch in the seeded study: a domain refusal, not a permission one.
           if (action === "createBatch" || action === "previewBatch") expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/no unbatched items/) });
           // The batch changes reach the domain, which does not find the batch.
           else if (["moveWork", "dueDate", "deleteBatch"].includes(action)) expect([action, result]).toEqual([action, { ok: false, error: "Batch not found." }]);
-          else expect({ action, ...result }).toMatchObject({ action, ok: true });
+          else expect({ who, action, ...result }).toMatchObject({ who, action, ok: true });
+        } else if (who === "otherManager" && !SITE_ACTIONS.has(action)) {
+          // No part in this project: it does not exist for them.
+          expect([who, action, result]).toEqual([who, action, { ok: false, error: `Project "${study.project.slug}" not found.` }]);
         } else {
           expect([who, action, result]).toEqual([who, action, { ok: false, error: who === "anonymous" ? "Sign in first." : "You do not have permission to do that." }]);
         }

@@ -19,7 +19,7 @@ describe("migrated database matches schema.prisma", () => {
       data: { id: "p1", name: "P", slug: "p", guidelines: "g", status: "DRAFT", reviewersPerItem: 3, blinded: false, randomizeOrder: false, settings: { tools: ["rating"] }, pseudonymSalt: "s", createdById: "u1", createdAt: t },
     });
     expect(project).toMatchObject({ status: "DRAFT", reviewersPerItem: 3, blinded: false, randomizeOrder: false, settings: { tools: ["rating"] } });
-    await db.projectMember.create({ data: { id: "m1", projectId: "p1", userId: "u1", role: "OWNER", createdAt: t } });
+    await db.projectMember.create({ data: { id: "m1", projectId: "p1", userId: "u1", role: "MANAGER", createdAt: t } });
     await db.rubric.create({ data: { id: "rb1", projectId: "p1", version: 2, name: "R", templateKey: "k", frozenAt: t, createdAt: t } });
     const axis = await db.rubricAxis.create({
       data: { id: "ax1", rubricId: "rb1", key: "quality", label: "Q", help: "h", type: "SCALE", appliesTo: "PAIR", required: false, position: 0, options: [{ value: "1", label: "one" }], min: 1, max: 5, polarity: "CHOSEN_IS_WORSE", allowsNotApplicable: true, bestValue: "5", optionsFrom: "note_sentences" },

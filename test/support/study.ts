@@ -13,7 +13,7 @@ export async function seedStudy(opts: { items?: number; blinded?: boolean } = {}
   const researcher = await seedUser({ role: "RESEARCHER" });
   const outsider = await seedUser({ role: "RESEARCHER" });
   const project = await seedProject(admin.id, { blinded: opts.blinded ?? true, reviewersPerItem: 2 });
-  await getDb().projectMember.create({ data: { projectId: project.id, userId: researcher.id, role: "RESEARCHER" } });
+  await getDb().projectMember.create({ data: { projectId: project.id, userId: researcher.id, role: "ANALYST" } });
   await seedItems(admin.id, project.id, qaLines(opts.items ?? 3));
   const { batch } = await createBatch(admin.id, project.id, { name: "B1", reviewerIds: reviewers.map((r) => r.id), seed: 7 });
   const assignments = await getDb().assignment.findMany({ where: { batchId: batch.id }, orderBy: [{ reviewerId: "asc" }, { displayOrder: "asc" }] });

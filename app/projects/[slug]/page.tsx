@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { Markdown } from "@/components/ui/markdown";
 import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -13,15 +12,15 @@ import { ExportJobsPanel } from "@/components/admin/export-jobs-panel";
 import { listExportJobs } from "@/lib/export-jobs/export-jobs";
 import { backgroundExportsAvailable } from "@/lib/export-jobs/queue";
 import { CreateBatchForm } from "@/components/admin/create-batch-form";
-import { AddMemberForm } from "@/components/admin/add-member-form";
+import { MembersPanel } from "@/components/admin/members-panel";
 import { ProjectDetailsForm } from "@/components/admin/project-details-form";
 import { ProjectSettingsForm } from "@/components/admin/project-settings-form";
-import { hasPermission, NotFoundError } from "@/lib/auth/permissions";
-import { requirePageActor } from "@/lib/auth/session";
-import { listUsers } from "@/lib/auth/users";
+import { allows } from "@/lib/auth/permissions";
+import { requireProjectPage } from "@/lib/projects/page-access";
+import { listReviewerCandidates } from "@/lib/assignments/reviewer-candidates";
 import { listBatches } from "@/lib/assignments/progress";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
-import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
+import { listProjectMembers } from "@/lib/projects/access";
 import { loadProjectOverview } from "@/lib/projects/overview";
 import { readProjectSettings } from "@/lib/projects/settings";
 import { loadDesignLock } from "@/lib/projects/update-details";
@@ -31,22 +30,19 @@ import { stepsEnabled } from "@/lib/tools/steps/tool-settings";
 export const metadata: Metadata = { title: "Project" };
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor("project:read");
   const { slug } = await params;
   const { deleted } = await searchParams;
-  const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
-  const isAdmin = hasPermission(actor.role, "project:manage");
-  const [overview, batches, guidelinesHtml, members, reviewers, designLock] = await Promise.all([
+  const { actor, project } = await requireProjectPage(slug, "project:read");
+  const canManage = allows(project.access, "project:manage");
+  const [overview, batches, guidelinesHtml, members, candidates, designLock] = await Promise.all([
     loadProjectOverview(project.id),
     listBatches(project.id),
     renderMarkdown(project.guidelines || "_No guidelines yet._"),
-    isAdmin ? listProjectMembers(project.id) : Promise.resolve([]),
-    isAdmin ? listUsers({ role: "REVIEWER", activeOnly: true }) : Promise.resolve([]),
-    isAdmin ? loadDesignLock(project.id) : Promise.resolve(null),
+    canManage ? listProjectMembers(project.id) : Promise.resolve([]),
+    allows(project.access, "batch:assign") ? listReviewerCandidates(project.id) : Promise.resolve({ members: [], others: [] }),
+    canManage ? loadDesignLock(project.id) : Promise.resolve(null),
   ]);
   const template = overview.rubric?.templateKey ? findTemplate(overview.rubric.templateKey) : undefined;
-  // The new-batch form starts with the project's own reviewers, not everyone on the site (issue 10).
-  const projectReviewerIds = new Set(members.filter((m) => m.role === "REVIEWER").map((m) => m.userId));
 
   return (
     <AppShell actor={actor}>
@@ -64,18 +60,18 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           <p className="text-sm text-slate-700" data-testid="item-count">
             {overview.itemCount} items ({overview.unbatchedCount} not yet in a batch) · {overview.submittedCount} submitted annotations
           </p>
-          {hasPermission(actor.role, "item:browse") ? (
+          {allows(project.access, "item:browse") ? (
             <p className="mt-1 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/items`} data-testid="browse-items">Browse items and their annotations</Link></p>
           ) : null}
-          {isAdmin && stepsEnabled(toolsOfTemplate(overview.rubric?.templateKey), readProjectSettings(project.settings)) ? (
+          {canManage && stepsEnabled(toolsOfTemplate(overview.rubric?.templateKey), readProjectSettings(project.settings)) ? (
             <p className="mt-1 text-sm">
               <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/steps`} data-testid="steps-link">Reasoning steps: merge or split an item&apos;s steps →</Link>
             </p>
           ) : null}
-          {hasPermission(actor.role, "item:import") ? <ImportItems slug={project.slug} /> : null}
-          {hasPermission(actor.role, "item:import") ? <UploadImages slug={project.slug} /> : null}
-          {hasPermission(actor.role, "item:import") ? <ImportArguments slug={project.slug} /> : null}
-          {hasPermission(actor.role, "item:import") ? <ImportJudgeResults slug={project.slug} /> : null}
+          {allows(project.access, "item:import") ? <ImportItems slug={project.slug} /> : null}
+          {allows(project.access, "item:import") ? <UploadImages slug={project.slug} /> : null}
+          {allows(project.access, "item:import") ? <ImportArguments slug={project.slug} /> : null}
+          {allows(project.access, "item:import") ? <ImportJudgeResults slug={project.slug} /> : null}
         </section>
 
         <section className={cardClass}>
@@ -86,12 +82,15 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               {overview.rubric.frozenAt ? " · frozen (in use)" : ""}
             </p>
           ) : null}
+          {canManage && overview.rubric ? (
+            <p className="mt-1 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/rubric`} data-testid="rubric-link">Edit the rubric (axes, versions, JSON import and export) →</Link></p>
+          ) : null}
           {template ? (
             <p className="mt-1 text-xs text-slate-500">
               Source: <a className="underline" href={template.citation.url} target="_blank" rel="noreferrer">{template.citation.text}</a>
             </p>
           ) : null}
-          {hasPermission(actor.role, "export:read") ? (
+          {allows(project.access, "export:read") ? (
             <div className="mt-4">
               <h3 className="mb-2 text-sm font-medium">Export annotations and skips</h3>
               <div className="flex flex-wrap gap-2">
@@ -116,7 +115,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               {backgroundExportsAvailable() ? <ExportJobsPanel slug={project.slug} initial={await listExportJobs(actor, project.slug)} /> : null}
               <ArgumentExportLinks slug={project.slug} />
               <p className="mt-2 text-sm">
-                <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/results`} data-testid="results-link">Results: rubric axes, pairwise, agreement, criteria, differentials, reasoning steps, references, arguments{hasPermission(actor.role, "batch:progress") ? ", gold accuracy" : ""} →</Link>
+                <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/results`} data-testid="results-link">Results: rubric axes, pairwise, agreement, criteria, differentials, reasoning steps, references, arguments{allows(project.access, "batch:progress") ? ", gold accuracy" : ""} →</Link>
               </p>
             </div>
           ) : null}
@@ -128,7 +127,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           <ul className="divide-y divide-slate-100">
             {batches.map((b) => (
               <li key={b.id} className="flex flex-wrap items-center justify-between gap-x-3 py-2 text-sm">
-                {hasPermission(actor.role, "batch:progress") ? (
+                {allows(project.access, "batch:progress") ? (
                   <Link className="font-medium text-blue-800 hover:underline" href={`/projects/${project.slug}/batches/${b.id}`}>{b.name}</Link>
                 ) : (
                   <span className="font-medium">{b.name}</span>
@@ -140,15 +139,15 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               </li>
             ))}
           </ul>
-          {hasPermission(actor.role, "batch:progress") && batches.length ? (
+          {allows(project.access, "batch:progress") && batches.length ? (
             <p className="mt-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/progress`} data-testid="progress-link">Progress per reviewer: pace, overdue work, projected finish</Link></p>
           ) : null}
-          {hasPermission(actor.role, "batch:assign") ? (
+          {allows(project.access, "batch:assign") ? (
             <CreateBatchForm
               slug={project.slug}
               defaultPerItem={project.reviewersPerItem}
-              members={reviewers.filter((r) => projectReviewerIds.has(r.id)).map((r) => ({ id: r.id, name: r.name, specialty: r.specialty }))}
-              others={reviewers.filter((r) => !projectReviewerIds.has(r.id)).map((r) => ({ id: r.id, name: r.name, specialty: r.specialty }))}
+              members={candidates.members}
+              others={candidates.others}
             />
           ) : null}
         </section>
@@ -158,19 +157,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           <Markdown html={guidelinesHtml} className="text-sm" />
         </section>
 
-        {isAdmin ? (
+        {canManage ? (
           <section className={cardClass}>
             <h2 className="mb-2 font-medium">Members</h2>
-            <ul className="mb-3 text-sm">
-              {members.map((m) => (
-                <li key={m.id} className="break-words">{m.user.name} ({m.user.email}) · {m.role.toLowerCase()}</li>
-              ))}
-            </ul>
-            <AddMemberForm slug={project.slug} />
+            <MembersPanel slug={project.slug} members={members.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email, role: m.role, isActive: m.user.isActive }))} />
           </section>
         ) : null}
 
-        {isAdmin ? (
+        {canManage ? (
           <section className={`${cardClass} lg:col-span-2`} aria-label="Project details">
             <h2 className="mb-2 font-medium">Project details</h2>
             <ProjectDetailsForm
@@ -181,7 +175,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           </section>
         ) : null}
 
-        {isAdmin ? (
+        {canManage ? (
           <section className={`${cardClass} lg:col-span-2`}>
             {/* The form's own fieldset legend is the heading ("Review options"); no second one. */}
             <ProjectSettingsForm slug={project.slug} settings={readProjectSettings(project.settings)} />

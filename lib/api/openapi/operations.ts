@@ -6,6 +6,7 @@ import { exportQuerySchema } from "@/lib/export/schema";
 import { ITEM_KINDS, ddxItemImportSchema, dialogueItemImportSchema, mcqItemImportSchema, noteItemImportSchema, qaItemImportSchema, vqaItemImportSchema } from "@/lib/items/schema";
 import { judgeLineSchema } from "@/lib/judges/schema";
 import { resultsFilterSchema } from "@/lib/results/results-filter";
+import { rubricDocumentSchema, rubricQuerySchema } from "@/lib/rubrics/rubric-document";
 import { argumentExportQuerySchema } from "@/lib/tools/arguments/export-query";
 import type { ApiScope } from "@/lib/auth/token-scopes";
 import { annotationsPageSchema, itemsPageSchema, listAnnotationsQuerySchema, listItemsQuerySchema, listProjectsQuerySchema, projectsPageSchema } from "../list-schemas";
@@ -185,6 +186,12 @@ export const OPERATIONS: Operation[] = [
     query: [z.strictObject({ format: z.enum(["md", "pdf"]).default("md").describe("md (default) or pdf.") })],
     responses: { 200: { description: "The report, as an attachment.", content: { "text/markdown": text("Markdown."), "application/pdf": binary } } },
     errors: [503],
+  },
+  {
+    route: "projects/[slug]/rubric", method: "get", permission: "project:read", tag: "Projects",
+    summary: "The project's rubric (newest or a stored version) as a shareable JSON document; the version is in X-Rubric-Version.",
+    query: [rubricQuerySchema],
+    responses: { 200: { description: "The rubric document (format consilium-rubric/1), importable with `consilium rubric import` or the rubric editor.", content: { "application/json": rubricDocumentSchema } } },
   },
   {
     route: "projects/[slug]/scores", method: "get", permission: "project:read", tag: "Results",

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { createBatch, previewBatch } from "@/lib/assignments/create-batch";
+import { canReviewIn, createBatch, previewBatch } from "@/lib/assignments/create-batch";
+import { getDb } from "@/lib/db/client";
 import { isDefaultSelection, selectItemIds, type ItemSelection } from "@/lib/assignments/select-items";
 import { listUsers, findUserByEmail } from "@/lib/auth/users";
 import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
@@ -9,15 +10,19 @@ import { UsageError } from "../errors";
 
 const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y | --all-reviewers] [--due YYYY-MM-DD]
                         [--items unbatched|all|under-reviewed] [--kind K] [--specialty S] [--language L]
-                        [--external-ids FILE] [--gold-like-others] [--preview] [--seed N] --as ADMIN_EMAIL
+                        [--external-ids FILE] [--match-specialty] [--quota N] [--gold-rate PERCENT | --gold-like-others]
+                        [--preview] [--seed N] --as EMAIL
 
 Builds a batch and assigns K distinct reviewers per item. Items: every item not yet in a batch
 (default), all items or those with fewer submitted reviews than K (a second round), narrowed by kind,
 specialty and language; or the external ids listed in FILE (one per line). It assigns them
 with balanced load (default K: the project's reviewers per item; default reviewers: the
 project's reviewers; --all-reviewers: every active reviewer on the site). Gold items go to every
-chosen reviewer unless --gold-like-others. --preview prints each reviewer's load and the plan's
-seed and writes nothing; --seed N then writes exactly that plan.`;
+chosen reviewer, unless --gold-rate P mixes them into each queue at P percent or --gold-like-others
+plans them like any item. --match-specialty gives an item with a specialty only to reviewers who list
+it (items nobody can cover are left out and named); --quota N caps each reviewer's share. --preview
+prints each reviewer's load and the plan's seed and writes nothing; --seed N then writes exactly
+that plan.`;
 
 const FROM: Record<string, ItemSelection["from"]> = { unbatched: "unbatched", all: "all", "under-reviewed": "under_reviewed" };
 
@@ -50,6 +55,9 @@ export const assignCommand: Command = {
     "all-reviewers": { type: "boolean" },
     due: { type: "string" },
     "gold-like-others": { type: "boolean" },
+    "gold-rate": { type: "string" },
+    "match-specialty": { type: "boolean" },
+    quota: { type: "string" },
     preview: { type: "boolean" },
     seed: { type: "string" },
     items: { type: "string" },
@@ -62,7 +70,7 @@ export const assignCommand: Command = {
     const [slug] = positionals;
     if (!slug) throw new UsageError(usage);
     const actor = await resolveCliActor(values, "batch:assign");
-    const project = await findProjectForActor(actor, slug);
+    const project = await findProjectForActor(actor, slug, "batch:assign");
     const name = requireString(values, "batch", usage);
     const perItem = optionalWholeNumber(values, "per-item", { min: 1, max: 50 });
     const dueAt = optionalDate(values, "due");
@@ -73,7 +81,9 @@ export const assignCommand: Command = {
       for (const email of values.reviewers.split(",").map((s) => s.trim()).filter(Boolean)) {
         const user = await findUserByEmail(email);
         if (!user) throw new UsageError(`No user with email ${email}.`);
-        if (!user.isActive || !["REVIEWER", "ADMIN"].includes(user.role)) throw new UsageError(`${email} is not an active reviewer (role ${user.role.toLowerCase()}${user.isActive ? "" : ", deactivated"}).`);
+        if (!(await getDb().user.count({ where: { id: user.id, ...canReviewIn(project.id) } }))) {
+          throw new UsageError(`${email} cannot review in this project: ${user.isActive ? `a ${user.role.toLowerCase()} account reviews only as a reviewer member (consilium add-member ${project.slug} ${email} --role reviewer)` : "the account is deactivated"}.`);
+        }
         reviewerIds.push(user.id);
       }
       if (!reviewerIds.length) throw new UsageError("--reviewers names no one.");
@@ -87,15 +97,22 @@ export const assignCommand: Command = {
     const seed = optionalWholeNumber(values, "seed", { min: 0, max: 2 ** 31 - 1 });
     const selection = await itemSelectionOf(values);
     const itemIds = isDefaultSelection(selection) ? undefined : await selectItemIds(project.id, selection);
-    const input = { name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], ...(seed !== undefined ? { seed } : {}), ...(itemIds ? { itemIds } : {}) };
+    const goldRate = optionalWholeNumber(values, "gold-rate", { min: 1, max: 89 });
+    if (goldRate !== undefined && values["gold-like-others"]) throw new UsageError("Use either --gold-rate or --gold-like-others, not both.");
+    const quota = optionalWholeNumber(values, "quota", { min: 1, max: 1_000_000 });
+    const input = {
+      name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], matchSpecialty: Boolean(values["match-specialty"]),
+      ...(goldRate !== undefined ? { goldRate: goldRate / 100 } : {}), ...(quota !== undefined ? { quota } : {}), ...(seed !== undefined ? { seed } : {}), ...(itemIds ? { itemIds } : {}),
+    };
     if (values.preview) {
       const plan = await previewBatch(project.id, input);
       io.out(`Plan for batch ${name}: ${plan.items} items${plan.goldItems ? ` (${plan.goldItems} gold)` : ""}, ${plan.assignments} assignments (${plan.perItem} per item). Nothing written.`);
       for (const l of plan.loads) io.out(`  ${l.name}: ${l.assignments} (${l.gold} gold; ${l.openElsewhere} open elsewhere in the project)${l.isMember ? "" : " — joins the project"}`);
+      if (plan.uncovered.count) io.out(`Left out (too few reviewers of their specialty): ${plan.uncovered.count} item(s): ${plan.uncovered.examples.map((u) => `${u.externalId} (${u.specialty ?? "none"}, ${u.eligible} eligible)`).join(", ")}${plan.uncovered.count > plan.uncovered.examples.length ? ", …" : ""}`);
       io.out(`Write exactly this plan with --seed ${plan.seed}.`);
       return;
     }
     const result = await createBatch(actor.id, project.id, input);
-    io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments (${result.perItem} per item, ${reviewerIds.length} reviewers).`);
+    io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments (${result.perItem} per item, ${reviewerIds.length} reviewers).${result.uncovered ? ` ${result.uncovered} item(s) left out: too few reviewers of their specialty.` : ""}`);
   },
 };

@@ -33,7 +33,7 @@ export const batchCommand: Command = {
     const chosen = ["due", "no-due", "move-from", "delete"].filter((k) => values[k] !== undefined && values[k] !== false);
     if (chosen.length !== 1) throw new UsageError(`Choose exactly one change.\n\n${usage}`);
     const actor = await resolveCliActor(values, "batch:assign");
-    const project = await findProjectForActor(actor, slug);
+    const project = await findProjectForActor(actor, slug, "batch:assign");
     const batch = await findBatchByName(project.id, name);
     if (values.due !== undefined || values["no-due"]) {
       const dueAt = values["no-due"] ? null : optionalDate(values, "due")!;

@@ -15,7 +15,7 @@ export async function importArgumentsCommand(
   io: CliIo,
 ): Promise<void> {
   const actor = await resolveCliActor(opts.values, "item:import");
-  const project = await findProjectForActor(actor, opts.slug);
+  const project = await findProjectForActor(actor, opts.slug, "item:import");
   let files;
   try {
     files = readImportPath(opts.path);

@@ -29,7 +29,7 @@ export const importJudgeCommand: Command = {
     const [slug, file] = positionals;
     if (!slug || !file) throw new UsageError(usage);
     const actor = await resolveCliActor(values, "item:import");
-    const project = await findProjectForActor(actor, slug);
+    const project = await findProjectForActor(actor, slug, "item:import");
     try {
       if (!statSync(file).isFile()) throw new UsageError(`${file} is not a file.`);
     } catch (error) {

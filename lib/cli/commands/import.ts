@@ -35,7 +35,7 @@ export const importCommand: Command = {
     const choice = chooseImportFormat({ format: values.format as string | undefined, fileName: file });
     if ("error" in choice) throw new UsageError(values.format ? choice.error : `${choice.error} To read it as one of them anyway, add --format jsonl or --format csv.`);
     const actor = await resolveCliActor(values, "item:import");
-    const project = await findProjectForActor(actor, slug);
+    const project = await findProjectForActor(actor, slug, "item:import");
     let size: number;
     try {
       const stat = statSync(file);

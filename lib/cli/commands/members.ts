@@ -1,16 +1,19 @@
 import { findProjectForActor } from "@/lib/projects/access";
-import { addMemberByEmail, memberRoleSchema, removeMemberByEmail } from "@/lib/projects/members";
+import { addMemberByEmail, removeMemberByEmail } from "@/lib/projects/members";
+import { MEMBER_ROLES, memberRoleSchema, PROJECT_ROLE_LABELS } from "@/lib/projects/member-roles";
 import type { Command } from "../command";
 import { requireString, resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 
-const addUsage = `Usage: consilium add-member PROJECT_SLUG EMAIL --role reviewer|researcher|owner --as ADMIN_EMAIL
+const addUsage = `Usage: consilium add-member PROJECT_SLUG EMAIL --role manager|reviewer|adjudicator|analyst --as EMAIL
 
-Makes an existing user a member of the project (or changes their role). Researchers see and
-export a project only as members; reviewers become members when a batch assigns them work.
-The role must fit the account (a researcher role needs a researcher or admin account).`;
+Makes an existing user a member of the project (or changes their role), whatever their site
+role. The project role decides what they may do here:
+${MEMBER_ROLES.map((r) => `  ${r.toLowerCase().padEnd(12)} ${PROJECT_ROLE_LABELS[r].does}`).join("\n")}
+Reviewers also become members when a batch assigns them work. Site admins and the project's
+managers may run this.`;
 
-const removeUsage = `Usage: consilium remove-member PROJECT_SLUG EMAIL --as ADMIN_EMAIL
+const removeUsage = `Usage: consilium remove-member PROJECT_SLUG EMAIL --as EMAIL
 
 Ends a membership. Refused while the user still has pending or in-progress assignments in the
 project (reviewers reach items through assignments, so they would keep them): let them submit or
@@ -29,9 +32,9 @@ export const addMemberCommand: Command = {
   async run({ values, positionals }, io) {
     const [slug, email] = twoPositionals(positionals, addUsage);
     const role = memberRoleSchema.safeParse(requireString(values, "role", addUsage).toUpperCase());
-    if (!role.success) throw new UsageError(`--role must be reviewer, researcher or owner.\n\n${addUsage}`);
+    if (!role.success) throw new UsageError(`--role must be manager, reviewer, adjudicator or analyst.\n\n${addUsage}`);
     const actor = await resolveCliActor(values, "project:manage");
-    const project = await findProjectForActor(actor, slug);
+    const project = await findProjectForActor(actor, slug, "project:manage");
     const r = await addMemberByEmail(actor, project.id, email, role.data);
     const what = { added: "Added", role_changed: "Changed", unchanged: "Kept" }[r.change];
     io.out(`${what} ${r.email} as ${r.role.toLowerCase()} of ${project.slug}.`);
@@ -46,7 +49,7 @@ export const removeMemberCommand: Command = {
   async run({ values, positionals }, io) {
     const [slug, email] = twoPositionals(positionals, removeUsage);
     const actor = await resolveCliActor(values, "project:manage");
-    const project = await findProjectForActor(actor, slug);
+    const project = await findProjectForActor(actor, slug, "project:manage");
     const r = await removeMemberByEmail(actor, project.id, email);
     const kept = r.submitted || r.skipped ? `; their ${r.submitted} submitted annotation(s) and ${r.skipped} skip(s) stay in the study and its exports` : "";
     io.out(`Removed ${r.email} from ${project.slug}${kept}.`);

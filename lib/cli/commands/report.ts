@@ -25,7 +25,7 @@ export const reportCommand: Command = {
     if (format !== "md" && format !== "pdf") throw new UsageError(`--format must be md or pdf.\n\n${usage}`);
     if (format === "pdf" && !values.out) throw new UsageError(`--format pdf needs --out FILE.pdf.\n\n${usage}`);
     const actor = await resolveCliActor(values, "project:read");
-    const project = await findProjectForActor(actor, slug);
+    const project = await findProjectForActor(actor, slug, "project:read");
     const markdown = studyReportMarkdown(await loadStudyReport(actor, project.id));
     if (format === "md" && !values.out) return io.out(markdown.trimEnd());
     const body = format === "md" ? markdown : await renderPdf(await studyReportHtml(markdown, `Study report: ${project.name}`));

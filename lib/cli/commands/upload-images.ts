@@ -40,7 +40,7 @@ export const uploadImagesCommand: Command = {
     const [slug, ...args] = positionals;
     if (!slug || !args.length) throw new UsageError(usage);
     const actor = await resolveCliActor(values, "item:import");
-    const project = await findProjectForActor(actor, slug);
+    const project = await findProjectForActor(actor, slug, "item:import");
     const files = expandFiles(args);
     if (!files.length) throw new UsageError("No image files found.");
     // Every file is tried; the refused ones are listed, and the exit code says some failed.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ForbiddenError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { allows, ForbiddenError, type Actor } from "@/lib/auth/permissions";
 import { findBatchByName } from "@/lib/assignments/find-batch";
 import { findProjectForActor } from "@/lib/projects/access";
 
@@ -28,10 +28,9 @@ export function isArgumentExportFormat(format: string | null | undefined): boole
 }
 
 export async function prepareArgumentExport(actor: Actor, slug: string, query: Record<string, string | undefined>) {
-  requirePermission(actor, "export:read");
   const q = argumentExportQuerySchema.parse(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));
-  if (q.identifyReviewers && actor.role !== "ADMIN") throw new ForbiddenError("Only admins may export reviewer identities.");
-  const project = await findProjectForActor(actor, slug);
+  const project = await findProjectForActor(actor, slug, "export:read");
+  if (q.identifyReviewers && !allows(project.access, "reviewer:identify")) throw new ForbiddenError("Only the project's managers may export reviewer identities.");
   if (q.batch !== undefined) await findBatchByName(project.id, q.batch);
   return { project, query: q };
 }

@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import type { ArgumentAnnotation } from "@/lib/formats/argument-types";
 import { streamAnnotationRecords } from "@/lib/export/annotation-records";
 import { findVisibleBatchIds } from "@/lib/projects/access";
@@ -28,8 +28,7 @@ const sorted = (map: Map<string, ArgumentCount>) =>
 
 /** Argument results of a project's submitted annotations. Reads the export's records, so page, API, CLI and export agree. */
 export async function loadArgumentResults(actor: Actor, projectId: string): Promise<ArgumentResults> {
-  requirePermission(actor, "project:read");
-  await findVisibleBatchIds(actor, projectId);
+  await findVisibleBatchIds(actor, projectId, "project:read");
   const spans = new Map<string, ArgumentCount>();
   const relations = new Map<string, ArgumentCount>();
   const byText = new Map<string, ArgumentAnnotation[]>();

@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { streamAnnotationRecords } from "@/lib/export/annotation-records";
 import { findVisibleBatchIds } from "@/lib/projects/access";
 
@@ -16,8 +16,7 @@ export type ReferenceRecallRow = {
  * judged by clinicians), over submitted annotations. Reads the export's records, so both agree.
  */
 export async function loadReferenceRecall(actor: Actor, projectId: string, opts: { batchName?: string } = {}): Promise<ReferenceRecallRow[]> {
-  requirePermission(actor, "project:read");
-  await findVisibleBatchIds(actor, projectId);
+  await findVisibleBatchIds(actor, projectId, "project:read");
   const byModel = new Map<string, { n: number; recall: number; strict: number }>();
   for await (const record of streamAnnotationRecords({ projectId, withTool: "references", ...(opts.batchName ? { batchName: opts.batchName } : {}) })) {
     for (const r of record.responses) {

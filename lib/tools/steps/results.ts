@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { streamAnnotationRecords } from "@/lib/export/annotation-records";
 import { findVisibleBatchIds } from "@/lib/projects/access";
 import { summarizeStepsByModel, type LabelledResponse, type ModelStepSummary } from "./metrics";
@@ -9,8 +9,7 @@ import { summarizeStepsByModel, type LabelledResponse, type ModelStepSummary } f
  * export's records (submitted annotations), so the page, the API, the CLI and the export agree.
  */
 export async function loadStepResults(actor: Actor, projectId: string): Promise<ModelStepSummary[]> {
-  requirePermission(actor, "project:read");
-  await findVisibleBatchIds(actor, projectId);
+  await findVisibleBatchIds(actor, projectId, "project:read");
   const labelled: LabelledResponse[] = [];
   for await (const record of streamAnnotationRecords({ projectId, withTool: "steps" })) {
     for (const r of record.responses) {

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
-import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { requireProjectPermission } from "@/lib/projects/access";
 import { stepTexts } from "./segment";
 import { ensureSegmentations, stepSourceText } from "./segmentations";
 
@@ -14,7 +15,7 @@ export type SegmentationView = {
  * which versions carry reviewers' labels (an edit of a labelled version adds a new one). Admins only.
  */
 export async function loadSegmentationView(actor: Actor, projectId: string, externalId: string): Promise<SegmentationView> {
-  requirePermission(actor, "project:manage");
+  await requireProjectPermission(actor, projectId, "project:manage");
   const db = getDb();
   const item = await db.item.findUnique({
     where: { projectId_externalId: { projectId, externalId } },

@@ -1,7 +1,8 @@
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError } from "@/lib/auth/users";
-import { NotFoundError, requirePermission, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { requireProjectPermission } from "@/lib/projects/access";
 import { segmentSteps, validateSteps, type StepRange } from "./segment";
 
 // Segmentations of responses into steps, versioned (issue 8, decision 012). The first version is made
@@ -85,7 +86,7 @@ async function isLabelled(db: Tx, responseId: string, version: number): Promise<
  * new version is added and the old one (with its labels) kept. Audited.
  */
 export async function editSegmentation(actor: Actor, projectId: string, responseId: string, steps: StepRange[]): Promise<Segmentation> {
-  requirePermission(actor, "project:manage");
+  await requireProjectPermission(actor, projectId, "project:manage");
   const db = getDb();
   const response = await db.response.findUnique({ where: { id: responseId }, select: { id: true, content: true, reasoning: true, steps: true, item: { select: { projectId: true } } } });
   // Ownership where the data is loaded: a response of another project is "not found".

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
-import { NotFoundError } from "@/lib/auth/permissions";
-import { requirePageActor } from "@/lib/auth/session";
+import { requireProjectPage } from "@/lib/projects/page-access";
 import { browseItems, browseItemsQuerySchema } from "@/lib/items/browse-items";
-import { findProjectForActor } from "@/lib/projects/access";
 import { RESULT_KINDS } from "@/lib/results/results-filter";
 
 export const metadata: Metadata = { title: "Items" };
@@ -19,9 +16,8 @@ const FILTERS = ["kind", "specialty", "language", "gold", "review", "q"] as cons
  * external id), with how far its review has come; each opens as reviewers see it, with every annotation.
  */
 export default async function ItemsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
-  const actor = await requirePageActor("item:browse");
   const { slug } = await params;
-  const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const { actor, project } = await requireProjectPage(slug, "item:browse");
   const flat = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<string, string | undefined>;
   const parsed = browseItemsQuerySchema.safeParse(flat);
   const query = parsed.success ? flat : {};

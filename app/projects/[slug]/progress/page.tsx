@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 import { loadProjectDashboard } from "@/lib/assignments/dashboard";
 import { listBatches } from "@/lib/assignments/progress";
-import { NotFoundError } from "@/lib/auth/permissions";
-import { requirePageActor } from "@/lib/auth/session";
-import { findProjectForActor } from "@/lib/projects/access";
+import { requireProjectPage } from "@/lib/projects/page-access";
 
 export const metadata: Metadata = { title: "Progress" };
 
@@ -16,9 +13,8 @@ const rate = (x: number | null) => (x === null ? "—" : x.toFixed(1));
 
 /** Progress of a project (or one batch) per reviewer: status counts, overdue work, time per item, pace and a projected finish. */
 export default async function ProgressPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor("batch:progress");
   const { slug } = await params;
-  const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const { actor, project } = await requireProjectPage(slug, "batch:progress");
   const batches = await listBatches(project.id);
   const requested = (await searchParams).batch;
   const batch = typeof requested === "string" ? batches.find((b) => b.id === requested) : undefined;

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AgreementTable } from "@/components/results/agreement-table";
 import { AxisResultsTable } from "@/components/results/axis-results-table";
 import { JudgeCalibrationSection } from "@/components/results/judge-calibration";
@@ -10,12 +9,11 @@ import { ToolResults } from "@/components/results/tool-results";
 import { loadProjectQuality } from "@/lib/criteria/project-quality";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass } from "@/components/ui/styles";
-import { hasPermission, NotFoundError } from "@/lib/auth/permissions";
-import { requirePageActor } from "@/lib/auth/session";
+import { allows, NotFoundError } from "@/lib/auth/permissions";
+import { requireProjectPage } from "@/lib/projects/page-access";
 import { loadJudgeCalibration } from "@/lib/judges/calibration";
 import { loadRubricResults } from "@/lib/results/load-results";
 import { filterQuery, resultsFilterSchema, type ResultsFilter } from "@/lib/results/results-filter";
-import { findProjectForActor } from "@/lib/projects/access";
 import { findBatchByName } from "@/lib/assignments/find-batch";
 
 export const metadata: Metadata = { title: "Results" };
@@ -36,9 +34,8 @@ function readFilter(search: Search): { filter: ResultsFilter; problem: string | 
  * win / tie / loss after polarity. Filters live in the address; every table is in the CSV download.
  */
 export default async function ResultsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
-  const actor = await requirePageActor("project:read");
   const { slug } = await params;
-  const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const { actor, project } = await requireProjectPage(slug, "project:read");
   const { filter, problem } = readFilter(await searchParams);
   const results = await loadRubricResults(actor, project.id, filter).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
   // The other tools' sections take the batch filter (the rest of the filters apply to the sections above).
@@ -99,7 +96,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
           {judges ? (
             <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Judge calibration">
               <h2 className="mb-3 font-medium">Judge calibration: automated judges against the physicians</h2>
-              <JudgeCalibrationSection calibration={judges} itemHref={hasPermission(actor.role, "item:browse") ? (itemId) => `/projects/${project.slug}/items/${itemId}` : undefined} />
+              <JudgeCalibrationSection calibration={judges} itemHref={allows(project.access, "item:browse") ? (itemId) => `/projects/${project.slug}/items/${itemId}` : undefined} />
             </section>
           ) : null}
           <footer className="text-xs text-slate-600" data-testid="results-methods">

@@ -22,7 +22,7 @@ export const editSegmentationAction = authedAction(
   "project:manage",
   z.object({ slug: z.string().min(1), responseId: z.string().min(1).max(64), steps: stepsJson }),
   async (actor, input) => {
-    const project = await findProjectForActor(actor, input.slug);
+    const project = await findProjectForActor(actor, input.slug, "project:manage");
     const result = await editSegmentation(actor, project.id, input.responseId, input.steps);
     revalidatePath(`/projects/${input.slug}/steps`);
     return { version: result.version, steps: result.steps.length };

@@ -1,22 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { SegmentationEditor } from "@/components/admin/segmentation-editor";
 import { NotFoundError } from "@/lib/auth/permissions";
-import { requirePageActor } from "@/lib/auth/session";
-import { findProjectForActor } from "@/lib/projects/access";
+import { requireProjectPage } from "@/lib/projects/page-access";
 import { loadSegmentationView } from "@/lib/tools/steps/segmentation-view";
 
 export const metadata: Metadata = { title: "Reasoning steps" };
 
 /** An admin adjusts how an item's responses are split into steps (merge, split) before or during review. */
 export default async function StepsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ item?: string }> }) {
-  const actor = await requirePageActor("project:manage");
   const { slug } = await params;
   const externalId = ((await searchParams).item ?? "").slice(0, 200);
-  const project = await findProjectForActor(actor, slug).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const { actor, project } = await requireProjectPage(slug, "project:manage");
   const view = externalId ? await loadSegmentationView(actor, project.id, externalId).catch((e) => (e instanceof NotFoundError ? { error: e.message } : Promise.reject(e))) : null;
   return (
     <AppShell actor={actor}>

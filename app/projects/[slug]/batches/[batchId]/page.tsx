@@ -4,22 +4,21 @@ import { notFound } from "next/navigation";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass } from "@/components/ui/styles";
 import { BatchAdmin } from "@/components/admin/batch-admin";
-import { hasPermission, NotFoundError } from "@/lib/auth/permissions";
-import { requirePageActor } from "@/lib/auth/session";
+import { allows, NotFoundError } from "@/lib/auth/permissions";
+import { requireProjectPage } from "@/lib/projects/page-access";
 import { listUsers } from "@/lib/auth/users";
 import { findBatchInProject } from "@/lib/assignments/find-batch";
 import { listSkippedAssignments, loadBatchProgress } from "@/lib/assignments/progress";
-import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
+import { listProjectMembers } from "@/lib/projects/access";
 
 export const metadata: Metadata = { title: "Batch progress" };
 
 export default async function BatchPage({ params }: { params: Promise<{ slug: string; batchId: string }> }) {
-  const actor = await requirePageActor("batch:progress");
   const { slug, batchId } = await params;
   const orNotFound = (e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e));
-  const project = await findProjectForActor(actor, slug).catch(orNotFound);
+  const { actor, project } = await requireProjectPage(slug, "batch:progress");
   const batch = await findBatchInProject(project.id, batchId).catch(orNotFound);
-  const canAssign = hasPermission(actor.role, "batch:assign");
+  const canAssign = allows(project.access, "batch:assign");
   const [rows, skipped, members, siteReviewers] = await Promise.all([
     loadBatchProgress(batch.id),
     listSkippedAssignments(batch.id),

@@ -6,9 +6,8 @@ import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { Markdown, PlainText } from "@/components/ui/markdown";
 import { cardClass } from "@/components/ui/styles";
 import { NotFoundError } from "@/lib/auth/permissions";
-import { requirePageActor } from "@/lib/auth/session";
+import { requireProjectPage } from "@/lib/projects/page-access";
 import { loadItemDetail, type DetailAxis } from "@/lib/items/item-detail";
-import { findProjectForActor } from "@/lib/projects/access";
 
 export const metadata: Metadata = { title: "Item" };
 
@@ -24,11 +23,10 @@ const valueLabel = (axis: DetailAxis | undefined, value: unknown): string => {
  * column per reviewer.
  */
 export default async function ItemPage({ params, searchParams }: { params: Promise<{ slug: string; itemId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor("item:browse");
   const { slug, itemId } = await params;
   const showModels = (await searchParams).models === "shown";
   const orNotFound = (e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e));
-  const project = await findProjectForActor(actor, slug).catch(orNotFound);
+  const { actor, project } = await requireProjectPage(slug, "item:browse");
   const detail = await loadItemDetail(actor, project.id, itemId).catch(orNotFound);
   const axisByKey = new Map(detail.axes.map((a) => [a.key, a]));
   const rows: Array<{ key: string; label: string; cell: (a: (typeof detail.annotations)[number]) => string }> = [

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 const UPLOAD_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/octet-stream"] as const;
 
 export const POST = withApiAuth<{ slug: string }>("item:import", async (req: NextRequest, actor, { slug }) => {
-  const project = await findProjectForActor(actor, slug);
+  const project = await findProjectForActor(actor, slug, "item:import");
   const fileName = req.headers.get("x-file-name");
   if (!fileName) return Response.json({ error: "Name the file in the X-File-Name header." }, { status: 400 });
   if (!req.body) return Response.json({ error: "Send the image file as the request body." }, { status: 400 });

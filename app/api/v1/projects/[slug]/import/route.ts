@@ -23,7 +23,7 @@ export const dynamic = "force-dynamic";
 const IMPORT_TYPES = ["application/x-ndjson", "application/jsonl", "application/json", "text/csv", "application/zip"] as const;
 
 export const POST = withApiAuth<{ slug: string }>("item:import", async (req: NextRequest, actor, { slug }) => {
-  const project = await findProjectForActor(actor, slug);
+  const project = await findProjectForActor(actor, slug, "item:import");
   if (!req.body) return Response.json({ error: "Send the JSONL or CSV file as the request body." }, { status: 400 });
   const fileName = req.headers.get("x-file-name") ?? undefined;
   const requested = req.nextUrl.searchParams.get("format")?.trim().toLowerCase();

@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 const TYPES = ["application/x-ndjson", "application/jsonl", "application/json"] as const;
 
 export const POST = withApiAuth<{ slug: string }>("item:import", async (req: NextRequest, actor, { slug }) => {
-  const project = await findProjectForActor(actor, slug);
+  const project = await findProjectForActor(actor, slug, "item:import");
   const replace = req.nextUrl.searchParams.get("replace");
   if (replace !== null && replace !== "true" && replace !== "false") return Response.json({ error: "replace must be true or false." }, { status: 400 });
   const unknown = [...req.nextUrl.searchParams.keys()].filter((k) => k !== "replace");

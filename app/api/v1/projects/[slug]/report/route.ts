@@ -12,7 +12,7 @@ const querySchema = z.strictObject({ format: z.enum(["md", "pdf"], { error: "for
 /** The study report from the project's records: `?format=md` (default) or `pdf` (rendered by Chromium; 503 without it). */
 export const GET = withApiAuth<{ slug: string }>("project:read", async (req: NextRequest, actor, { slug }) => {
   const { format } = querySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
-  const project = await findProjectForActor(actor, slug);
+  const project = await findProjectForActor(actor, slug, "project:read");
   const markdown = studyReportMarkdown(await loadStudyReport(actor, project.id));
   const name = `${project.slug}-study-report-${new Date().toISOString().slice(0, 10)}`;
   if (format === "md") {

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RubricEditor } from "@/components/admin/rubric-editor";
+import { AppShell, PageTitle } from "@/components/ui/app-shell";
+import { cardClass } from "@/components/ui/styles";
+import { requireProjectPage } from "@/lib/projects/page-access";
+import { loadRubricEditor } from "@/lib/rubrics/rubric-versions";
+
+export const metadata: Metadata = { title: "Rubric" };
+
+export default async function RubricPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor, project } = await requireProjectPage(slug, "project:manage");
+  const editor = await loadRubricEditor(actor, project.id);
+  return (
+    <AppShell actor={actor}>
+      <PageTitle sub={<Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link>}>Rubric</PageTitle>
+      <section className={cardClass}>
+        {/* key: a save that creates a version remounts the editor on it (the new base version). */}
+        <RubricEditor key={editor.version} slug={project.slug} version={editor.version} inUse={editor.assignments} initial={editor.document} />
+      </section>
+      {editor.earlier.length ? (
+        <section className={`${cardClass} mt-4`} aria-label="Earlier versions">
+          <h2 className="mb-2 font-medium">Earlier versions</h2>
+          <ul className="text-sm" data-testid="rubric-versions">
+            {editor.earlier.map((v) => (
+              <li key={v.version}>
+                Version {v.version}: {v.name} · {v.axes} axes · {v.assignments} assignment(s) · {v.createdAt.toISOString().slice(0, 10)} ·{" "}
+                <a className="text-blue-800 hover:underline" href={`/api/v1/projects/${encodeURIComponent(project.slug)}/rubric?version=${v.version}&download=1`} download>JSON</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </AppShell>
+  );
+}

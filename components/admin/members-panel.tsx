@@ -1,0 +1,53 @@
+"use client";
+import { useActionState } from "react";
+import { addMemberAction, removeMemberAction } from "@/app/projects/actions";
+import { FormStatus } from "@/components/ui/form-status";
+import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import { MEMBER_ROLES, PROJECT_ROLE_LABELS, type MemberRole } from "@/lib/projects/member-roles";
+
+export type MemberRow = { id: string; name: string; email: string; role: MemberRole; isActive: boolean };
+
+/** The project's members with their project roles; managers add, re-role and remove them. */
+export function MembersPanel({ slug, members }: { slug: string; members: MemberRow[] }) {
+  const [removeState, removeAction, removing] = useActionState(removeMemberAction, null);
+  return (
+    <div>
+      <ul className="mb-3 divide-y divide-slate-100 text-sm" data-testid="members">
+        {members.map((m) => (
+          <li key={m.id} className="flex flex-wrap items-center gap-2 py-1">
+            <span className="min-w-0 break-words">{m.name} ({m.email}){m.isActive ? "" : " · deactivated"}</span>
+            <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700" title={PROJECT_ROLE_LABELS[m.role].does}>{PROJECT_ROLE_LABELS[m.role].name.toLowerCase()}</span>
+            <form action={removeAction} className="ml-auto">
+              <input type="hidden" name="slug" value={slug} />
+              <input type="hidden" name="email" value={m.email} />
+              <button className="text-xs text-red-700 hover:underline disabled:opacity-50" disabled={removing} aria-label={`Remove ${m.name} from the project`}>Remove</button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <FormStatus state={removeState} />
+      <AddMemberForm slug={slug} />
+    </div>
+  );
+}
+
+export function AddMemberForm({ slug }: { slug: string }) {
+  const [state, action, pending] = useActionState(addMemberAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="slug" value={slug} />
+      <input className={`${inputClass} max-w-56`} name="email" type="email" placeholder="email@example.org" aria-label="Member email" required />
+      <select className={`${inputClass} max-w-40`} name="role" aria-label="Member role" defaultValue="ANALYST">
+        {MEMBER_ROLES.map((role) => <option key={role} value={role}>{PROJECT_ROLE_LABELS[role].name}</option>)}
+      </select>
+      <button className={secondaryButtonClass} disabled={pending}>Add member</button>
+      <details className="w-full text-xs text-slate-600">
+        <summary className="cursor-pointer">What each project role may do</summary>
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
+          {MEMBER_ROLES.map((role) => [<dt key={`${role}-t`} className="font-medium">{PROJECT_ROLE_LABELS[role].name}</dt>, <dd key={`${role}-d`}>{PROJECT_ROLE_LABELS[role].does}</dd>])}
+        </dl>
+      </details>
+      <div className="w-full"><FormStatus state={state} /></div>
+    </form>
+  );
+}
