@@ -6,6 +6,7 @@ import { authedAction } from "@/lib/auth/action";
 import { deleteBatch, moveReviewerWork, setBatchDueDate } from "@/lib/assignments/batch-changes";
 import { createBatch, previewBatch } from "@/lib/assignments/create-batch";
 import { isDefaultSelection, itemSelectionSchema, selectItemIds } from "@/lib/assignments/select-items";
+import { resolveAssignmentList } from "@/lib/assignments/fixed-list";
 import { createProject } from "@/lib/projects/create-project";
 import { findProjectForActor } from "@/lib/projects/access";
 import { addMemberByEmail, memberRoleSchema, removeMemberByEmail } from "@/lib/projects/members";
@@ -36,15 +37,21 @@ const batchFormSchema = z.object({
   gold: z.enum(["all", "rate", "planned"]).default("all"),
   goldRatePercent: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().gt(0, { error: "The gold rate must be above 0 %." }).lt(90, { error: "The gold rate must be below 90 %." }).optional()),
   matchSpecialty: checkbox,
+  /** A fixed list, CSV external_id,reviewer (email): assigned as given instead of planned. */
+  assignmentList: z.preprocess((v) => (typeof v === "string" && !v.trim() ? undefined : v), z.string().max(5_000_000).optional()),
   quota: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1, { error: "The quota is at least 1." }).optional()),
   /** The previewed plan's seed: creating with it writes exactly what the preview showed. */
   seed: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).optional()),
   ...itemSelectionSchema.shape,
 });
 
-/** The batch's input; the item selection resolved to ids unless it is the default (every item not in a batch). */
+/** The batch's input; the item selection resolved to ids unless it is the default (every item not in a batch), or a fixed list's pairs. */
 async function batchInput(projectId: string, input: z.output<typeof batchFormSchema>) {
-  const selection = { from: input.from, kind: input.kind, specialty: input.specialty, language: input.language, externalIds: input.externalIds };
+  if (input.assignmentList) {
+    const pairs = await resolveAssignmentList(projectId, input.assignmentList);
+    return { name: input.name, perItem: input.perItem, reviewerIds: [...new Set(pairs.map((p) => p.reviewerId))], dueAt: input.dueAt, pairs, ...(input.seed !== undefined ? { seed: input.seed } : {}) };
+  }
+  const selection = { from: input.from, kind: input.kind, specialty: input.specialty, language: input.language, metadata: input.metadata, externalIds: input.externalIds };
   return {
     name: input.name,
     perItem: input.perItem,

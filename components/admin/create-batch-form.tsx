@@ -90,6 +90,10 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
               <label className={labelClass} htmlFor="b-language">Language</label>
               <input className={`${inputClass} w-24`} id="b-language" name="language" placeholder="any" />
             </div>
+            <div>
+              <label className={labelClass} htmlFor="b-metadata">Metadata field</label>
+              <input className={`${inputClass} w-48`} id="b-metadata" name="metadata" placeholder="key=value, e.g. site=Boston" />
+            </div>
           </div>
         )}
       </fieldset>
@@ -105,6 +109,11 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
           <div className="mt-1 grid gap-1 sm:grid-cols-2" data-testid="other-reviewers">{others.map((r) => reviewerBox(r, false))}</div>
         </details>
       ) : null}
+      <details className="text-sm">
+        <summary className="cursor-pointer text-slate-700">Or assign a fixed list instead of planning (a CSV of item and reviewer)</summary>
+        <label className={`${labelClass} mt-1`} htmlFor="b-list">One assignment per line: external_id,reviewer (email); a header line external_id,reviewer is optional. The items and reviewer choices above are then ignored.</label>
+        <textarea className={`${inputClass} font-mono`} id="b-list" name="assignmentList" rows={4} placeholder={"external_id,reviewer\nq-1,dr.osei@example.org"} />
+      </details>
       <fieldset className="space-y-1 text-sm">
         <legend className={labelClass}>Strategy</legend>
         <label className="flex items-center gap-2"><input type="checkbox" name="matchSpecialty" /> Match specialty: an item with a specialty goes only to reviewers who list it (items nobody can cover are left out and named)</label>

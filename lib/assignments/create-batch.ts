@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError } from "@/lib/auth/users";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createBatchSchema, type CreateBatchInput } from "./schema";
-import { PlanError, planAssignments, planGoldAtRate, seededRng, shuffle, specialtiesOf, specialtyMatch, uncoverableItems } from "./plan-assignments";
+import { PlanError, planAssignments, planGoldAtRate, seededRng, shuffle, specialtiesOf, specialtyMatch, uncoverableItems, type Rng } from "./plan-assignments";
 
 /** What a batch will be, before anything is written: the same plan createBatch then writes (same seed). */
 export type BatchPlan = {
@@ -33,6 +33,38 @@ type PlannedBatch = {
 };
 
 /**
+ * The planner's part of planBatch: gold to everyone, at a rate or like other items; specialty match
+ * (items nobody can cover are left out and reported); quota; k distinct reviewers with balanced load.
+ */
+function planRows(data: ReturnType<typeof createBatchSchema.parse>, candidates: BatchableItem[], reviewers: Array<{ id: string; specialty: string | null }>, perItem: number, rng: Rng) {
+  const reviewerIds = reviewers.map((r) => r.id);
+  const specialties = new Map(reviewers.map((r) => [r.id, specialtiesOf(r.specialty)]));
+  const itemSpecialty = new Map(candidates.map((i) => [i.id, i.specialty]));
+  const eligible = data.matchSpecialty ? (itemId: string, reviewerId: string) => specialtyMatch(itemSpecialty.get(itemId), specialties.get(reviewerId)!) : undefined;
+  const goldMode = data.goldRate !== undefined ? "rate" : data.goldToAllReviewers ? "all" : "planned";
+  const gold = goldMode === "planned" ? [] : candidates.filter((i) => i.isGold);
+  const ordinary = goldMode === "planned" ? candidates : candidates.filter((i) => !i.isGold);
+  const uncoveredIds = new Map(uncoverableItems({ itemIds: ordinary.map((i) => i.id), reviewerIds, perItem, eligible }).map((u) => [u.itemId, u.eligible]));
+  const coverable = ordinary.filter((i) => !uncoveredIds.has(i.id));
+  if (data.matchSpecialty && ordinary.length && !coverable.length) {
+    throw new ConflictError(`No item can get ${perItem} reviewer(s) of its specialty among those chosen (${ordinary.length} item(s) checked). Choose reviewers whose specialty matches, or turn off specialty matching.`);
+  }
+  try {
+    const everyone = goldMode === "all" ? gold.flatMap((i) => reviewerIds.map((reviewerId) => ({ itemId: i.id, reviewerId }))) : [];
+    // Gold items first, so the k-per-item plan balances loads around them.
+    const startLoad = new Map(reviewerIds.map((id) => [id, goldMode === "all" ? gold.length : 0]));
+    const planned = planAssignments({ itemIds: coverable.map((i) => i.id), reviewerIds, perItem, rng, startLoad, eligible, quota: data.quota });
+    const ordinaryLoads = new Map(reviewerIds.map((id) => [id, planned.filter((p) => p.reviewerId === id).length]));
+    const atRate = goldMode === "rate" && gold.length ? planGoldAtRate({ goldIds: gold.map((i) => i.id), loads: ordinaryLoads, rate: data.goldRate!, rng }) : [];
+    const uncovered = ordinary.filter((i) => uncoveredIds.has(i.id)).map((i) => ({ externalId: i.externalId, specialty: i.specialty, eligible: uncoveredIds.get(i.id)! }));
+    return { plan: [...everyone, ...atRate, ...planned], uncovered };
+  } catch (error) {
+    if (error instanceof PlanError) throw new ConflictError(error.message);
+    throw error;
+  }
+}
+
+/**
  * Checks the input and plans the batch without writing: k distinct reviewers per item with balanced
  * load; per-reviewer queue order and per-assignment response order randomized when the project asks
  * for it. An impossible plan (too few reviewers for k, nothing to assign, an unknown or inactive
@@ -59,42 +91,19 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
     throw new ConflictError("Some chosen reviewers do not exist, are deactivated, or cannot review (a researcher account reviews only once the project makes it a reviewer member).");
   }
 
-  const candidates = await loadBatchableItems(db, projectId, data.itemIds);
+  const listed = data.pairs ? [...new Set(data.pairs.map((p) => p.itemId))] : undefined;
+  if (data.pairs && data.pairs.some((p) => !data.reviewerIds.includes(p.reviewerId))) throw new ConflictError("A listed reviewer is not among the batch's reviewers.");
+  const candidates = await loadBatchableItems(db, projectId, listed ?? data.itemIds);
+  if (listed && candidates.length !== listed.length) throw new ConflictError("Some listed items are not in this project.");
   if (data.itemIds && candidates.length !== new Set(data.itemIds).size) throw new ConflictError("Some items are not in this project.");
   if (!candidates.length) throw new ConflictError("There are no unbatched items to assign. Import items first.");
 
   const seed = data.seed ?? randomInt(2 ** 31);
   const rng = seededRng(seed);
-  const reviewerIds = reviewers.map((r) => r.id);
-  const specialties = new Map(reviewers.map((r) => [r.id, specialtiesOf(r.specialty)]));
-  const itemSpecialty = new Map(candidates.map((i) => [i.id, i.specialty]));
-  const eligible = data.matchSpecialty ? (itemId: string, reviewerId: string) => specialtyMatch(itemSpecialty.get(itemId), specialties.get(reviewerId)!) : undefined;
-  // Gold: to every chosen reviewer (default), mixed in at a rate, or planned like any other item.
-  const goldMode = data.goldRate !== undefined ? "rate" : data.goldToAllReviewers ? "all" : "planned";
-  const gold = goldMode === "planned" ? [] : candidates.filter((i) => i.isGold);
-  const ordinary = goldMode === "planned" ? candidates : candidates.filter((i) => !i.isGold);
-  const uncoveredIds = new Map(uncoverableItems({ itemIds: ordinary.map((i) => i.id), reviewerIds, perItem, eligible }).map((u) => [u.itemId, u.eligible]));
-  const coverable = ordinary.filter((i) => !uncoveredIds.has(i.id));
-  if (data.matchSpecialty && ordinary.length && !coverable.length) {
-    throw new ConflictError(`No item can get ${perItem} reviewer(s) of its specialty among those chosen (${ordinary.length} item(s) checked). Choose reviewers whose specialty matches, or turn off specialty matching.`);
-  }
-  let plan;
-  try {
-    const everyone = goldMode === "all" ? gold.flatMap((i) => reviewers.map((r) => ({ itemId: i.id, reviewerId: r.id }))) : [];
-    // Gold items first, so the k-per-item plan balances loads around them.
-    const startLoad = new Map(reviewers.map((r) => [r.id, goldMode === "all" ? gold.length : 0]));
-    const planned = planAssignments({ itemIds: coverable.map((i) => i.id), reviewerIds, perItem, rng, startLoad, eligible, quota: data.quota });
-    const ordinaryLoads = new Map(reviewerIds.map((id) => [id, planned.filter((p) => p.reviewerId === id).length]));
-    const atRate = goldMode === "rate" && gold.length ? planGoldAtRate({ goldIds: gold.map((i) => i.id), loads: ordinaryLoads, rate: data.goldRate!, rng }) : [];
-    plan = [...everyone, ...atRate, ...planned];
-  } catch (error) {
-    if (error instanceof PlanError) throw new ConflictError(error.message);
-    throw error;
-  }
+  const { plan, uncovered } = data.pairs ? { plan: data.pairs, uncovered: [] } : planRows(data, candidates, reviewers, perItem, rng);
   const inPlan = new Set(plan.map((p) => p.itemId));
   const items = candidates.filter((i) => inPlan.has(i.id));
   if (!items.length) throw new ConflictError("Nothing to assign: no item could be planned.");
-  const uncovered = ordinary.filter((i) => uncoveredIds.has(i.id)).map((i) => ({ externalId: i.externalId, specialty: i.specialty, eligible: uncoveredIds.get(i.id)! }));
 
   const responsesByItem = new Map(items.map((i) => [i.id, i.responses]));
   const itemOrder = new Map(items.map((i, index) => [i.id, index]));

@@ -23,5 +23,7 @@ export const createBatchSchema = z.object({
   matchSpecialty: z.boolean().default(false),
   /** At most this many items per reviewer in this batch. */
   quota: z.coerce.number().int().min(1, { error: "The quota is at least 1." }).max(1_000_000).optional(),
+  /** A fixed list (lib/assignments/fixed-list.ts): exactly these (item, reviewer) pairs, not planned. */
+  pairs: z.array(z.object({ itemId: z.string().min(1), reviewerId: z.string().min(1) })).min(1).optional(),
 });
 export type CreateBatchInput = z.input<typeof createBatchSchema>;

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { RESULT_KINDS } from "@/lib/results/results-filter";
 
 // Which items a new batch takes (issue 10, "Assignment"): every item not yet in a batch (the default),
-// the items matching a filter (kind, specialty, language; among those not in a batch, all, or those
+// the items matching a filter (kind, specialty, language, a metadata field; among those not in a batch, all, or those
 // with fewer submitted reviews than the project's k — a second round), or a pasted list of external
 // ids (every id must exist; unknown ones are named). The answer is item ids for createBatch.
 
@@ -16,6 +16,8 @@ export const itemSelectionSchema = z.object({
   kind: z.preprocess(blank, z.enum(RESULT_KINDS, { error: `kind must be one of ${RESULT_KINDS.join(", ")}.` }).optional()),
   specialty: z.preprocess(blank, z.string().trim().max(200).optional()),
   language: z.preprocess(blank, z.string().trim().max(35).optional()),
+  /** A metadata field's value, as key=value (the item's imported metadata; compared as text). */
+  metadata: z.preprocess(blank, z.string().trim().max(600).regex(/^[^=]{1,100}=/, { error: "The metadata filter is key=value, e.g. site=Boston." }).optional()),
   /** External ids, one per line (or separated by commas); only with from = "list". */
   externalIds: z.preprocess(blank, z.string().max(2_000_000).optional()),
 });
@@ -24,7 +26,7 @@ export type ItemSelection = z.input<typeof itemSelectionSchema>;
 /** The default selection (every item not in a batch) needs no ids: createBatch finds them itself. */
 export function isDefaultSelection(selection: ItemSelection): boolean {
   const s = itemSelectionSchema.parse(selection);
-  return s.from === "unbatched" && !s.kind && !s.specialty && !s.language;
+  return s.from === "unbatched" && !s.kind && !s.specialty && !s.language && !s.metadata;
 }
 
 export async function selectItemIds(projectId: string, selection: ItemSelection): Promise<string[]> {
@@ -44,6 +46,10 @@ export async function selectItemIds(projectId: string, selection: ItemSelection)
   if (s.kind) where.push(Prisma.sql`i.kind = ${s.kind.toUpperCase()}::"ItemKind"`);
   if (s.specialty) where.push(Prisma.sql`i.specialty = ${s.specialty}`);
   if (s.language) where.push(Prisma.sql`i.language = ${s.language}`);
+  if (s.metadata) {
+    const at = s.metadata.indexOf("=");
+    where.push(Prisma.sql`i.metadata ->> ${s.metadata.slice(0, at).trim()} = ${s.metadata.slice(at + 1).trim()}`);
+  }
   if (s.from === "unbatched") where.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "BatchItem" b WHERE b."itemId" = i.id)`);
   if (s.from === "under_reviewed") {
     where.push(Prisma.sql`(SELECT count(*) FROM "Assignment" a WHERE a."itemId" = i.id AND a.status = 'SUBMITTED') < (SELECT p."reviewersPerItem" FROM "Project" p WHERE p.id = i."projectId")`);

@@ -2,16 +2,18 @@ import { readFile } from "node:fs/promises";
 import { canReviewIn, createBatch, previewBatch } from "@/lib/assignments/create-batch";
 import { getDb } from "@/lib/db/client";
 import { isDefaultSelection, selectItemIds, type ItemSelection } from "@/lib/assignments/select-items";
+import { resolveAssignmentList } from "@/lib/assignments/fixed-list";
 import { listUsers, findUserByEmail } from "@/lib/auth/users";
 import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
 import type { Command } from "../command";
-import { optionalDate, optionalWholeNumber, requireString, resolveCliActor } from "../command";
+import { optionalDate, optionalWholeNumber, readArgumentFile, requireString, resolveCliActor } from "../command";
 import { UsageError } from "../errors";
 
 const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y | --all-reviewers] [--due YYYY-MM-DD]
-                        [--items unbatched|all|under-reviewed] [--kind K] [--specialty S] [--language L]
+                        [--items unbatched|all|under-reviewed] [--kind K] [--specialty S] [--language L] [--metadata KEY=VALUE]
                         [--external-ids FILE] [--match-specialty] [--quota N] [--gold-rate PERCENT | --gold-like-others]
                         [--preview] [--seed N] --as EMAIL
+       consilium assign PROJECT_SLUG --batch NAME --list FILE.csv [--due YYYY-MM-DD] --as EMAIL
 
 Builds a batch and assigns K distinct reviewers per item. Items: every item not yet in a batch
 (default), all items or those with fewer submitted reviews than K (a second round), narrowed by kind,
@@ -22,7 +24,8 @@ chosen reviewer, unless --gold-rate P mixes them into each queue at P percent or
 plans them like any item. --match-specialty gives an item with a specialty only to reviewers who list
 it (items nobody can cover are left out and named); --quota N caps each reviewer's share. --preview
 prints each reviewer's load and the plan's seed and writes nothing; --seed N then writes exactly
-that plan.`;
+that plan. --list assigns a fixed list instead: a CSV of external_id,reviewer (email) pairs, checked
+line by line before anything is written.`;
 
 const FROM: Record<string, ItemSelection["from"]> = { unbatched: "unbatched", all: "all", "under-reviewed": "under_reviewed" };
 
@@ -41,7 +44,7 @@ async function itemSelectionOf(values: Record<string, unknown>): Promise<ItemSel
   }
   const from = str("items") === undefined ? "unbatched" : FROM[str("items")!];
   if (!from) throw new UsageError("--items must be unbatched, all or under-reviewed.");
-  return { from, kind: str("kind"), specialty: str("specialty"), language: str("language") };
+  return { from, kind: str("kind"), specialty: str("specialty"), language: str("language"), metadata: str("metadata") };
 }
 
 export const assignCommand: Command = {
@@ -65,6 +68,8 @@ export const assignCommand: Command = {
     specialty: { type: "string" },
     language: { type: "string" },
     "external-ids": { type: "string" },
+    metadata: { type: "string" },
+    list: { type: "string" },
   },
   async run({ values, positionals }, io) {
     const [slug] = positionals;
@@ -74,6 +79,13 @@ export const assignCommand: Command = {
     const name = requireString(values, "batch", usage);
     const perItem = optionalWholeNumber(values, "per-item", { min: 1, max: 50 });
     const dueAt = optionalDate(values, "due");
+    if (typeof values.list === "string") {
+      const clashing = ["reviewers", "all-reviewers", "items", "external-ids", "kind", "specialty", "language", "metadata", "match-specialty", "quota", "gold-rate", "gold-like-others", "per-item", "preview"].filter((k) => values[k] !== undefined);
+      if (clashing.length) throw new UsageError(`--list assigns exactly the listed pairs: drop --${clashing.join(", --")}.`);
+      const pairs = await resolveAssignmentList(project.id, readArgumentFile(values.list));
+      const result = await createBatch(actor.id, project.id, { name, reviewerIds: [...new Set(pairs.map((p) => p.reviewerId))], pairs, ...(dueAt ? { dueAt } : {}) });
+      return io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments from the list.`);
+    }
     let reviewerIds: string[];
     if (typeof values.reviewers === "string") {
       reviewerIds = [];
