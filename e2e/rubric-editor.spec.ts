@@ -54,7 +54,7 @@ test("once a batch uses the rubric, saving creates version 2; version 1 stays do
 
   await page.goto(`/projects/${SLUG}/rubric`);
   await expect(page.getByTestId("rubric-version-note")).toContainText("Version 1 is used by 3 assignments: saving creates version 2");
-  await page.getByLabel("Axis 1 help text").fill("Compare with current guidelines.");
+  await page.getByLabel("Axis 1 help text").fill("Compare with the 2026 ESC guidelines.");
   await page.getByRole("button", { name: "Save rubric" }).click();
   await expect(page.getByText("Saved as version 2: new batches use it; assignments already made keep their version.")).toBeVisible();
   await expect(page.getByTestId("rubric-versions")).toContainText("Version 1:");
@@ -63,7 +63,8 @@ test("once a batch uses the rubric, saving creates version 2; version 1 stays do
   const v1 = await page.request.get(`/api/v1/projects/${SLUG}/rubric?version=1`);
   expect(v1.headers()["x-rubric-version"]).toBe("1");
   const shared = await v1.json();
-  expect(shared.axes[0]).toMatchObject({ label: "Agrees with consensus", help: expect.not.stringContaining("current guidelines") });
+  expect(shared.axes[0]).toMatchObject({ label: "Agrees with consensus", help: expect.not.stringContaining("2026 ESC") });
+  expect((await (await page.request.get(`/api/v1/projects/${SLUG}/rubric?version=2`)).json()).axes[0].help).toBe("Compare with the 2026 ESC guidelines.");
 
   await page.getByLabel("Import JSON…").setInputFiles({ name: "shared-rubric.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...shared, name: "Shared by another group", axes: shared.axes.slice(0, 2) })) });
   await expect(page.getByTestId("rubric-import-message")).toHaveText("Loaded 2 axes from shared-rubric.json. Check them, then save.");

@@ -19,6 +19,11 @@ export function ReviewOptionsFields({ defaults, hostsError }: { defaults: Projec
           <option value="whole_dialogue">the whole dialogue</option>
         </select>
       </div>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <label htmlFor="p-disagree">Adjudication: a scale axis disagrees when its ratings span</label>
+        <input id="p-disagree" name="disagreementScaleRange" type="number" min={1} max={20} className="w-16 rounded border border-slate-300 px-2 py-1" defaultValue={defaults.adjudication?.scaleRange ?? 2} />
+        <span>points or more (other axes: any two different answers)</span>
+      </div>
       <div>
         <label className={labelClass} htmlFor="p-hosts">Image hosts allowed for vqa items (one per line; images from anywhere else are refused)</label>
         <textarea className={`${inputClass} font-mono`} id="p-hosts" name="imageHosts" rows={2} placeholder="images.example.org" defaultValue={defaults.imageHosts.join("\n")} />

@@ -128,6 +128,32 @@ async function stepsForReview(md: Render, r: { content: string; reasoning: strin
 }
 
 /** A "pick the sentence" axis offers the note's own sentences, by their ids. */
+type StoredAxis = {
+  key: string; label: string; help: string; type: ReviewAxis["type"]; appliesTo: ReviewAxis["appliesTo"]; required: boolean; options: unknown; min: number | null; max: number | null;
+  polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE"; allowsNotApplicable: boolean; bestValue: string | null; optionsFrom: string | null;
+};
+
+/** Stored rubric axes as the review form renders them for one item (also the adjudication page's consensus form). */
+export function toReviewAxes(rubricAxes: readonly StoredAxis[], item: { kind: string; input: unknown }): ReviewAxis[] {
+  const textLimit = textLimitFor(item.kind, item.input);
+  return rubricAxes.map((a) => ({
+    key: a.key,
+    label: a.label,
+    help: a.help,
+    type: a.type,
+    appliesTo: a.appliesTo,
+    required: a.required,
+    options: a.optionsFrom === "note_sentences" ? sentenceOptions(item.kind, item.input) : (a.options as ReviewAxis["options"]),
+    min: a.min,
+    max: a.max,
+    ...(a.appliesTo === "PAIR" ? { polarity: a.polarity } : {}),
+    ...(a.allowsNotApplicable ? { allowsNotApplicable: true } : {}),
+    ...(a.bestValue !== null ? { best: a.bestValue } : {}),
+    ...(a.type === "TEXT" ? { maxLength: textLimit } : {}),
+    ...(a.optionsFrom === "note_sentences" ? { pickSentence: true as const } : {}),
+  }));
+}
+
 function sentenceOptions(kind: string, input: unknown): ReviewAxis["options"] {
   if (kind !== "NOTE") return [];
   const sentences = noteInputSchema.safeParse(input).data?.sentences ?? [];
@@ -186,24 +212,8 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
   );
 
   const argumentReview = argumentsForReview(assignment.item, assignment.responseOrder.map((id) => byId.get(id)!), toolsOfTemplate(assignment.rubric.templateKey), settings);
-  const textLimit = textLimitFor(assignment.item.kind, assignment.item.input);
   const referenceStatements = statementsOf(assignment.item.reference);
-  const axes: ReviewAxis[] = assignment.rubric.axes.map((a) => ({
-    key: a.key,
-    label: a.label,
-    help: a.help,
-    type: a.type,
-    appliesTo: a.appliesTo,
-    required: a.required,
-    options: a.optionsFrom === "note_sentences" ? sentenceOptions(assignment.item.kind, assignment.item.input) : (a.options as ReviewAxis["options"]),
-    min: a.min,
-    max: a.max,
-    ...(a.appliesTo === "PAIR" ? { polarity: a.polarity } : {}),
-    ...(a.allowsNotApplicable ? { allowsNotApplicable: true } : {}),
-    ...(a.bestValue !== null ? { best: a.bestValue } : {}),
-    ...(a.type === "TEXT" ? { maxLength: textLimit } : {}),
-    ...(a.optionsFrom === "note_sentences" ? { pickSentence: true as const } : {}),
-  }));
+  const axes = toReviewAxes(assignment.rubric.axes, assignment.item);
 
   const [item, guidelinesHtml, next, itemsInBatch] = await Promise.all([
     buildItem(md, assignment.item.id, assignment.item.kind, assignment.item.input, assignment.item.reference, settings),

@@ -23,6 +23,7 @@ export type AuditAction =
   | "project.settings"
   | "project.details"
   | "rubric.save"
+  | "annotation.consensus"
   | "items.import"
   | "judges.import"
   | "images.upload"

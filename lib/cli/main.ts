@@ -17,6 +17,7 @@ import { importCommand } from "./commands/import";
 import { importJudgeCommand } from "./commands/import-judge";
 import { addMemberCommand, removeMemberCommand } from "./commands/members";
 import { reportCommand } from "./commands/report";
+import { consensusCommand } from "./commands/consensus";
 import { rubricCommand } from "./commands/rubric";
 import { resultsCommand } from "./commands/results";
 import { scoresCommand } from "./commands/scores";
@@ -38,6 +39,7 @@ export const COMMANDS: Command[] = [
   resultsCommand,
   reportCommand,
   rubricCommand,
+  consensusCommand,
   createTokenCommand,
   listTokensCommand,
   revokeTokenCommand,

@@ -13,6 +13,7 @@ export const settingsFormFields = {
   requireStepKind: checkbox,
   argumentsEnabled: checkbox,
   dialogueTarget: projectSettingsSchema.shape.dialogueTarget,
+  disagreementScaleRange: z.preprocess((v) => (v === "" || v === undefined ? 2 : v), z.coerce.number().int().min(1, { error: "The disagreement range is 1 to 20." }).max(20, { error: "The disagreement range is 1 to 20." })),
   // One host per line or comma-separated.
   imageHosts: z
     .string()
@@ -22,7 +23,7 @@ export const settingsFormFields = {
 };
 
 export function settingsFromForm(input: { [K in keyof typeof settingsFormFields]: z.output<(typeof settingsFormFields)[K]> }): ProjectSettings {
-  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind, argumentsEnabled } = input;
+  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind, argumentsEnabled, disagreementScaleRange } = input;
   // The form does not edit the error taxonomy: updateProjectSettings keeps the stored one.
-  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind }, arguments: { enabled: argumentsEnabled } };
+  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind }, arguments: { enabled: argumentsEnabled }, adjudication: { scaleRange: disagreementScaleRange } };
 }

@@ -36,8 +36,19 @@ export const projectSettingsSchema = z.object({
    * argument-structure template; any project may switch it on. `labelSet` replaces AbstRCT's default.
    */
   arguments: argumentSettingsSchema,
+  /**
+   * Adjudication (issue 10): when reviewers of an item disagree. A scale axis disagrees when the range
+   * of its ratings reaches `scaleRange` (2: a 3 and a 5 on a 5-point scale); other axes when any two
+   * answers differ.
+   */
+  adjudication: z.object({ scaleRange: z.int().min(1).max(20).default(2) }).optional(),
 });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
+
+/** The scale range at which reviewers disagree (default 2). */
+export function disagreementScaleRange(settings: ProjectSettings): number {
+  return settings.adjudication?.scaleRange ?? 2;
+}
 
 export function readProjectSettings(raw: unknown): ProjectSettings {
   const parsed = projectSettingsSchema.safeParse(raw ?? {});

@@ -32,12 +32,14 @@ const itemsListRoute = await import("@/app/api/v1/projects/[slug]/items/route");
 const annotationsListRoute = await import("@/app/api/v1/projects/[slug]/annotations/route");
 const auditRoute = await import("@/app/api/v1/audit/route");
 const rubricRoute = await import("@/app/api/v1/projects/[slug]/rubric/route");
+const consensusRoute = await import("@/app/api/v1/projects/[slug]/consensus/route");
 const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
 const rubricActions = await import("@/app/projects/rubric-actions");
+const adjudicationActions = await import("@/app/projects/adjudication-actions");
 const accountActions = await import("@/app/account/actions");
 const resetActions = await import("@/app/reset-password/[token]/actions");
-const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET, auditRoute: auditRoute.GET, rubricRoute: rubricRoute.GET };
+const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET, auditRoute: auditRoute.GET, rubricRoute: rubricRoute.GET, consensusRoute: consensusRoute.GET };
 
 type Study = Awaited<ReturnType<typeof seedStudy>>;
 type SeededUser = Study["admin"];
@@ -202,6 +204,17 @@ describe("route handlers × roles", () => {
     }
     expect((await rubricRoute.GET(request("admin", `/api/v1/projects/${slug}/rubric?version=9`), { params: Promise.resolve({ slug }) })).status).toBe(404);
     expect((await rubricRoute.GET(request("admin", `/api/v1/projects/${slug}/rubric?version=x`), { params: Promise.resolve({ slug }) })).status).toBe(400);
+  });
+
+  it("GET consensus: admins, managers and analysts, as JSONL; a bad parameter is a 400", async () => {
+    const slug = study.project.slug;
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404, manager: 200, adjudicator: 403, otherManager: 404 };
+    for (const who of WHO) {
+      const res = await consensusRoute.GET(request(who, `/api/v1/projects/${slug}/consensus?drafts=true`), { params: Promise.resolve({ slug }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+      if (res.status === 200) expect(res.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
+    }
+    expect((await consensusRoute.GET(request("admin", `/api/v1/projects/${slug}/consensus?drafts=maybe`), { params: Promise.resolve({ slug }) })).status).toBe(400);
   });
 
   it("GET report: whoever may read the project, as Markdown", async () => {
@@ -388,6 +401,22 @@ describe("server actions × roles", () => {
           expect([who, action, result]).toEqual([who, action, { ok: false, error: who === "anonymous" ? "Sign in first." : "You do not have permission to do that." }]);
         }
       }
+    }
+  });
+});
+
+describe("adjudication × roles", () => {
+  it("recording a consensus is for admins, managers and adjudicators; analysts and reviewers are refused, others do not find the project", async () => {
+    const expected: Record<Who, string> = {
+      anonymous: "Sign in first.", admin: "Item not found.", manager: "Item not found.", adjudicator: "Item not found.",
+      reviewer: "You do not have permission to do that.", otherReviewer: "You do not have permission to do that.", researcher: "You do not have permission to do that.",
+      outsider: `Project "${study.project.slug}" not found.`, otherManager: `Project "${study.project.slug}" not found.`,
+    };
+    for (const who of WHO) {
+      const u = userOf(who);
+      sessionActor = u ? asActor(u) : null;
+      const result = await adjudicationActions.saveConsensusAction(null, form({ slug: study.project.slug, itemId: "no-such-item", baseVersion: "0", document: "{}", decide: "false" }));
+      expect([who, result]).toEqual([who, { ok: false, error: expected[who] }]);
     }
   });
 });

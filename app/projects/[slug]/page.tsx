@@ -139,6 +139,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               </li>
             ))}
           </ul>
+          {allows(project.access, "item:adjudicate") && batches.length ? (
+            <p className="mt-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/adjudication`} data-testid="adjudication-link">Adjudication: items whose reviewers disagree, and their consensus</Link></p>
+          ) : null}
           {allows(project.access, "batch:progress") && batches.length ? (
             <p className="mt-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/progress`} data-testid="progress-link">Progress per reviewer: pace, overdue work, projected finish</Link></p>
           ) : null}

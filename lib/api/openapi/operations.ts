@@ -7,6 +7,7 @@ import { ITEM_KINDS, ddxItemImportSchema, dialogueItemImportSchema, mcqItemImpor
 import { judgeLineSchema } from "@/lib/judges/schema";
 import { resultsFilterSchema } from "@/lib/results/results-filter";
 import { rubricDocumentSchema, rubricQuerySchema } from "@/lib/rubrics/rubric-document";
+import { consensusQuerySchema, consensusRecordSchema } from "@/lib/adjudication/consensus-records";
 import { argumentExportQuerySchema } from "@/lib/tools/arguments/export-query";
 import type { ApiScope } from "@/lib/auth/token-scopes";
 import { annotationsPageSchema, itemsPageSchema, listAnnotationsQuerySchema, listItemsQuerySchema, listProjectsQuerySchema, projectsPageSchema } from "../list-schemas";
@@ -186,6 +187,12 @@ export const OPERATIONS: Operation[] = [
     query: [z.strictObject({ format: z.enum(["md", "pdf"]).default("md").describe("md (default) or pdf.") })],
     responses: { 200: { description: "The report, as an attachment.", content: { "text/markdown": text("Markdown."), "application/pdf": binary } } },
     errors: [503],
+  },
+  {
+    route: "projects/[slug]/consensus", method: "get", permission: "export:read", tag: "Exports",
+    summary: "The project's consensus records (adjudication), one JSON object per line.",
+    query: [consensusQuerySchema],
+    responses: { 200: { description: "Consensus records, by external id.", content: { "application/x-ndjson": ndjson(consensusRecordSchema.meta({ id: "ConsensusRecord" })) } } },
   },
   {
     route: "projects/[slug]/rubric", method: "get", permission: "project:read", tag: "Projects",

@@ -16,8 +16,9 @@ export default async function RubricPage({ params }: { params: Promise<{ slug: s
     <AppShell actor={actor}>
       <PageTitle sub={<Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link>}>Rubric</PageTitle>
       <section className={cardClass}>
-        {/* key: a save that creates a version remounts the editor on it (the new base version). */}
-        <RubricEditor key={editor.version} slug={project.slug} version={editor.version} inUse={editor.assignments} initial={editor.document} />
+        {/* Not keyed by version: after a save the page re-renders with the new version as the base, and
+            the editor keeps its fields and the save's message. */}
+        <RubricEditor slug={project.slug} version={editor.version} inUse={editor.assignments} initial={editor.document} />
       </section>
       {editor.earlier.length ? (
         <section className={`${cardClass} mt-4`} aria-label="Earlier versions">

@@ -1,0 +1,32 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/auth/action";
+import { saveConsensus } from "@/lib/adjudication/consensus";
+import { findProjectForActor } from "@/lib/projects/access";
+
+/** Saves the consensus form (its document as JSON) against the version it was opened on. */
+export const saveConsensusAction = authedAction(
+  "item:adjudicate",
+  z.object({
+    slug: z.string().min(1),
+    itemId: z.string().min(1),
+    baseVersion: z.coerce.number().int().min(0),
+    document: z.string().max(2_000_000),
+    decide: z.enum(["true", "false"]).transform((v) => v === "true"),
+    basis: z.enum(["merge", "reviewer", "previous"]).default("merge"),
+  }),
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug, "item:adjudicate");
+    let data: unknown;
+    try {
+      data = JSON.parse(input.document);
+    } catch {
+      throw new z.ZodError([{ code: "custom", message: "The consensus is not valid JSON.", path: ["document"], input: null }]);
+    }
+    const result = await saveConsensus(actor, project.id, input.itemId, { baseVersion: input.baseVersion, data: data as never, decide: input.decide, basis: input.basis });
+    revalidatePath(`/projects/${project.slug}/adjudication`);
+    return result;
+  },
+  (r) => (r.status === "conflict" ? `Someone saved version ${r.version} of this consensus meanwhile: nothing was overwritten. Their version is shown; review it and save again.` : r.decided ? `Consensus decided (version ${r.version}).` : `Draft saved (version ${r.version}).`),
+);

@@ -1,0 +1,160 @@
+"use client";
+import { startTransition, useActionState, useState } from "react";
+import { saveConsensusAction } from "@/app/projects/adjudication-actions";
+import { FormStatus } from "@/components/ui/form-status";
+import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import type { ReviewAxis } from "@/lib/assignments/load-for-review";
+
+type Answers = { responses: Record<string, Record<string, unknown>>; item: Record<string, unknown>; pair: Record<string, unknown>; criteria: Record<string, Record<string, boolean | null>> };
+type Doc = { responses: Record<string, { ratings: Record<string, unknown>; comments: Record<string, string>; criteria?: Record<string, { met: boolean | null }> }>; item: { ratings: Record<string, unknown>; comments: Record<string, string> }; pair: { ratings: Record<string, unknown>; comments: Record<string, string>; strength: Record<string, unknown> }; overallComment: string };
+type Row = { id: string; label: string; disputed: boolean; choices: Array<{ value: unknown; label: string }>; multi?: boolean; text?: boolean; get: (a: Answers) => unknown; read: (d: Doc) => unknown; write: (d: Doc, v: unknown) => void };
+
+const enc = (v: unknown) => (v === undefined ? "" : JSON.stringify(v));
+const dec = (s: string) => (s === "" ? undefined : (JSON.parse(s) as unknown));
+const clone = (d: Doc): Doc => JSON.parse(JSON.stringify(d));
+
+function docFromAnswers(a: Answers): Doc {
+  const responses: Doc["responses"] = {};
+  for (const [id, ratings] of Object.entries(a.responses)) responses[id] = { ratings: { ...ratings }, comments: {} };
+  for (const [id, marks] of Object.entries(a.criteria)) {
+    if (!Object.keys(marks).length) continue;
+    responses[id] ??= { ratings: {}, comments: {} };
+    responses[id].criteria = Object.fromEntries(Object.entries(marks).map(([c, met]) => [c, { met }]));
+  }
+  return { responses, item: { ratings: { ...a.item }, comments: {} }, pair: { ratings: { ...a.pair }, comments: {}, strength: {} }, overallComment: "" };
+}
+
+function setIn(target: Record<string, unknown>, key: string, v: unknown) {
+  if (v === undefined) delete target[key];
+  else target[key] = v;
+}
+
+/**
+ * The consensus: one row per axis and target (disputed rows first and marked), each reviewer's answer
+ * beside a choice for the consensus, started from the merge, a reviewer's answers or the saved
+ * consensus. Saved as a draft or as decided; a newer version saved by someone else is shown, not overwritten.
+ */
+export function ConsensusForm(props: {
+  slug: string; itemId: string; axes: ReviewAxis[]; responses: Array<{ id: string; label: string }>; criteria: Array<{ id: string; text: string }>;
+  reviewers: Array<{ label: string; answers: Answers }>; disputed: string[]; merged: Doc; consensus: { data: Doc; version: number; decided: boolean; by: string } | null;
+}) {
+  const [doc, setDoc] = useState<Doc>(props.consensus?.data ?? props.merged);
+  const [base, setBase] = useState(props.consensus?.version ?? 0);
+  const [basis, setBasis] = useState<"merge" | "reviewer" | "previous">(props.consensus ? "previous" : "merge");
+  const [state, action, pending] = useActionState(saveConsensusAction, null);
+  const disputed = new Set(props.disputed);
+  // Follow each save's answer during render (not in an effect): the new base version, or on a
+  // conflict the version someone else saved, shown instead of the local edits.
+  const [seen, setSeen] = useState(state);
+  if (state !== seen) {
+    setSeen(state);
+    if (state?.ok) {
+      setBase(state.data.version);
+      if (state.data.status === "conflict") setDoc(state.data.data as unknown as Doc);
+    }
+  }
+
+  const label = (id: string) => props.responses.find((r) => r.id === id)?.label ?? "?";
+  const rows: Row[] = [];
+  for (const axis of props.axes) {
+    const choices = [
+      ...(axis.type === "BOOLEAN" ? [{ value: true, label: "Yes" }, { value: false, label: "No" }] : axis.options.map((o) => ({ value: o.value, label: o.label }))),
+      ...(axis.allowsNotApplicable ? [{ value: "na", label: "Cannot rate / N/A" }] : []),
+    ];
+    const multi = axis.type === "CHOICE" && (axis.max ?? 1) > 1;
+    const text = axis.type === "TEXT";
+    if (axis.appliesTo === "RESPONSE") {
+      for (const r of props.responses) {
+        rows.push({
+          id: `r:${r.id}:${axis.key}`, label: `Response ${r.label} · ${axis.label}`, disputed: disputed.has(`response:${r.id}:${axis.key}`), choices, multi, text,
+          get: (a) => a.responses[r.id]?.[axis.key], read: (d) => d.responses[r.id]?.ratings[axis.key],
+          write: (d, v) => { d.responses[r.id] ??= { ratings: {}, comments: {} }; setIn(d.responses[r.id].ratings, axis.key, v); },
+        });
+      }
+    } else if (axis.appliesTo === "ITEM") {
+      rows.push({ id: `i:${axis.key}`, label: `Item · ${axis.label}`, disputed: disputed.has(`item::${axis.key}`), choices, multi, text, get: (a) => a.item[axis.key], read: (d) => d.item.ratings[axis.key], write: (d, v) => setIn(d.item.ratings, axis.key, v) });
+    } else {
+      const pairChoices = [...props.responses.map((r) => ({ value: r.id, label: `Response ${r.label}` })), { value: "tie", label: "Tie" }];
+      rows.push({ id: `p:${axis.key}`, label: `Pair · ${axis.label}`, disputed: disputed.has(`pair::${axis.key}`), choices: pairChoices, get: (a) => a.pair[axis.key], read: (d) => d.pair.ratings[axis.key], write: (d, v) => setIn(d.pair.ratings, axis.key, v) });
+    }
+  }
+  for (const c of props.criteria) {
+    for (const r of props.responses) {
+      if (!props.reviewers.some((rev) => rev.answers.criteria[r.id]?.[c.id] !== undefined)) continue;
+      rows.push({
+        id: `c:${r.id}:${c.id}`, label: `Response ${r.label} · criterion: ${c.text}`, disputed: disputed.has(`criterion:${r.id}:${c.id}`), choices: [{ value: true, label: "Met" }, { value: false, label: "Not met" }],
+        get: (a) => a.criteria[r.id]?.[c.id] ?? undefined, read: (d) => d.responses[r.id]?.criteria?.[c.id]?.met ?? undefined,
+        write: (d, v) => {
+          d.responses[r.id] ??= { ratings: {}, comments: {} };
+          const marks = { ...(d.responses[r.id].criteria ?? {}) };
+          if (v === undefined) delete marks[c.id];
+          else marks[c.id] = { met: v as boolean };
+          d.responses[r.id].criteria = marks;
+        },
+      });
+    }
+  }
+  rows.sort((a, b) => Number(b.disputed) - Number(a.disputed));
+  const show = (row: Row, v: unknown) => {
+    if (v === undefined || v === null || v === "") return "—";
+    const one = (x: unknown) => row.choices.find((c) => enc(c.value) === enc(x))?.label ?? (typeof x === "string" && props.responses.some((r) => r.id === x) ? `Response ${label(x)}` : String(x));
+    return Array.isArray(v) ? v.map(one).join("; ") : one(v);
+  };
+  const change = (row: Row, v: unknown) => setDoc((d) => { const next = clone(d); row.write(next, v); return next; });
+  const save = (decide: boolean) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries({ slug: props.slug, itemId: props.itemId, baseVersion: String(base), document: JSON.stringify(doc), decide: String(decide), basis })) data.set(k, v);
+    startTransition(() => action(data));
+  };
+
+  return (
+    <div className="space-y-3" data-testid="consensus-form">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-slate-600">Start from:</span>
+        <button type="button" className={secondaryButtonClass} onClick={() => { setDoc(clone(props.merged)); setBasis("merge"); }}>The merge (median / most frequent)</button>
+        {props.reviewers.map((r) => (
+          <button key={r.label} type="button" className={secondaryButtonClass} onClick={() => { setDoc(docFromAnswers(r.answers)); setBasis("reviewer"); }}>{r.label}&apos;s answers</button>
+        ))}
+      </div>
+      <div className="overflow-x-auto">
+        <table className="text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4 [&_th]:pr-4" data-testid="consensus-table">
+          <thead className="text-slate-500">
+            <tr><th>Axis</th>{props.reviewers.map((r) => <th key={r.label}>{r.label}</th>)}<th>Consensus</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className={row.disputed ? "bg-amber-50" : ""} data-disputed={row.disputed || undefined}>
+                <td>{row.disputed ? <span className="mr-1 rounded bg-amber-200 px-1 text-xs text-amber-900">disagree</span> : null}{row.label}</td>
+                {props.reviewers.map((r) => <td key={r.label}>{show(row, row.get(r.answers))}</td>)}
+                <td>
+                  {row.text ? (
+                    <input className={inputClass} value={String(row.read(doc) ?? "")} onChange={(e) => change(row, e.target.value || undefined)} aria-label={`Consensus: ${row.label}`} />
+                  ) : row.multi ? (
+                    <select multiple className={inputClass} value={((row.read(doc) as unknown[]) ?? []).map(enc)} onChange={(e) => change(row, [...e.target.selectedOptions].map((o) => dec(o.value)))} aria-label={`Consensus: ${row.label}`}>
+                      {row.choices.map((c) => <option key={enc(c.value)} value={enc(c.value)}>{c.label}</option>)}
+                    </select>
+                  ) : (
+                    <select className={inputClass} value={enc(row.read(doc))} onChange={(e) => change(row, dec(e.target.value))} aria-label={`Consensus: ${row.label}`}>
+                      <option value="">—</option>
+                      {row.choices.map((c) => <option key={enc(c.value)} value={enc(c.value)}>{c.label}</option>)}
+                    </select>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <label className="block text-sm">
+        Note for the record (why this consensus)
+        <textarea className={inputClass} rows={2} value={doc.overallComment} onChange={(e) => setDoc({ ...doc, overallComment: e.target.value })} />
+      </label>
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" className={secondaryButtonClass} disabled={pending} onClick={() => save(false)}>Save draft</button>
+        <button type="button" className={buttonClass} disabled={pending} onClick={() => save(true)}>Save as decided</button>
+        <span className="text-xs text-slate-500" data-testid="consensus-version">{base ? `Version ${base}` : "Not saved yet"}</span>
+      </div>
+      <FormStatus state={state} />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// When reviewers of one item disagree (issue 10, "Adjudication"): per axis and target, from their
+// submitted answers. Pure, so the rules are unit-tested; the project sets the scale range.
+
+export type RuleAxis = { key: string; label: string; type: "SCALE" | "CHOICE" | "BOOLEAN" | "TEXT"; appliesTo: "RESPONSE" | "ITEM" | "PAIR" };
+
+/** One reviewer's answers: ratings per response id, item ratings, pairwise choices (response id or "tie"), criteria marks per response. */
+export type ReviewerAnswers = {
+  responses: Record<string, Record<string, unknown>>;
+  item: Record<string, unknown>;
+  pair: Record<string, unknown>;
+  criteria: Record<string, Record<string, boolean | null>>;
+};
+
+export type Disagreement = {
+  /** "response" (with responseId), "item", "pair" or "criterion" (with responseId; axis = criterion id). */
+  target: "response" | "item" | "pair" | "criterion";
+  responseId?: string;
+  axis: string;
+  /** The answers, one per reviewer in the order given (undefined: not answered). */
+  values: unknown[];
+  /** Scale axes: max − min of the numeric answers. */
+  range?: number;
+};
+
+const key = (v: unknown) => JSON.stringify(Array.isArray(v) ? [...v].map(String).sort() : v);
+
+/**
+ * Whether the answers disagree: a scale when the spread of its numeric answers reaches `scaleRange`
+ * (an "N/A" against a number also counts); any other axis when two given answers differ. Unanswered
+ * values are ignored; free text never disagrees (it is read, not compared).
+ */
+export function disagrees(type: RuleAxis["type"] | "PAIR" | "CRITERION", values: unknown[], scaleRange: number): { yes: boolean; range?: number } {
+  const given = values.filter((v) => v !== undefined && v !== null && v !== "");
+  if (given.length < 2 || type === "TEXT") return { yes: false };
+  if (type === "SCALE") {
+    const numbers = given.filter((v) => v !== "na").map(Number).filter(Number.isFinite);
+    const range = numbers.length ? Math.max(...numbers) - Math.min(...numbers) : 0;
+    const mixedNa = given.some((v) => v === "na") && numbers.length > 0;
+    return { yes: range >= scaleRange || mixedNa, range };
+  }
+  return { yes: new Set(given.map(key)).size > 1 };
+}
+
+/** Every disagreement among the reviewers' answers to one item. */
+export function itemDisagreements(axes: readonly RuleAxis[], responseIds: readonly string[], answers: readonly ReviewerAnswers[], scaleRange: number): Disagreement[] {
+  const out: Disagreement[] = [];
+  const push = (d: Omit<Disagreement, "range">, type: Parameters<typeof disagrees>[0]) => {
+    const r = disagrees(type, d.values, scaleRange);
+    if (r.yes) out.push({ ...d, ...(type === "SCALE" ? { range: r.range } : {}) });
+  };
+  for (const axis of axes) {
+    if (axis.appliesTo === "RESPONSE") for (const responseId of responseIds) push({ target: "response", responseId, axis: axis.key, values: answers.map((a) => a.responses[responseId]?.[axis.key]) }, axis.type);
+    else if (axis.appliesTo === "ITEM") push({ target: "item", axis: axis.key, values: answers.map((a) => a.item[axis.key]) }, axis.type);
+    else push({ target: "pair", axis: axis.key, values: answers.map((a) => a.pair[axis.key]) }, "PAIR");
+  }
+  for (const responseId of responseIds) {
+    const criterionIds = new Set(answers.flatMap((a) => Object.keys(a.criteria[responseId] ?? {})));
+    for (const criterionId of criterionIds) push({ target: "criterion", responseId, axis: criterionId, values: answers.map((a) => a.criteria[responseId]?.[criterionId]) }, "CRITERION");
+  }
+  return out;
+}
+
+/**
+ * A merged starting point for the consensus: per axis, the most frequent answer (ties: the first
+ * reviewer's among them); for scales, the median (rounded down to an answer given). Unanswered stays out.
+ */
+export function mergeAnswers(values: unknown[], type: RuleAxis["type"]): unknown {
+  const given = values.filter((v) => v !== undefined && v !== null && v !== "");
+  if (!given.length) return undefined;
+  if (type === "SCALE") {
+    const numbers = given.filter((v) => v !== "na").map((v) => ({ v, n: Number(v) })).filter((x) => Number.isFinite(x.n)).sort((a, b) => a.n - b.n);
+    if (numbers.length) return numbers[Math.floor((numbers.length - 1) / 2)].v;
+  }
+  const counts = new Map<string, { v: unknown; n: number }>();
+  for (const v of given) {
+    const k = key(v);
+    counts.set(k, { v, n: (counts.get(k)?.n ?? 0) + 1 });
+  }
+  return [...counts.values()].reduce((best, c) => (c.n > best.n ? c : best)).v;
+}

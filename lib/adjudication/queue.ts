@@ -1,0 +1,115 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { readAnnotationData } from "@/lib/annotations/schema";
+import type { Actor } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { requireProjectPermission } from "@/lib/projects/access";
+import { disagreementScaleRange, readProjectSettings } from "@/lib/projects/settings";
+import { itemDisagreements, type Disagreement, type ReviewerAnswers, type RuleAxis } from "./disagreement";
+
+// The disagreement queue (issue 10, "Adjudication"): items whose submitted reviews disagree beyond the
+// project's rules, most disagreeing first, with the state of their consensus. For adjudicators and
+// managers ("item:adjudicate").
+
+export type QueueEntry = {
+  itemId: string;
+  externalId: string;
+  reviews: number;
+  disagreements: number;
+  /** The disagreeing axes' labels (response axes once, however many responses). */
+  axes: string[];
+  consensus: "none" | "draft" | "decided";
+};
+
+export type ReviewRow = { annotationId: string; itemId: string; reviewerId: string; data: unknown };
+
+/** Submitted reviews of the project's items that have at least two (optionally: of these items, of this batch). */
+export async function loadSubmittedReviews(projectId: string, opts: { itemIds?: string[]; batchId?: string } = {}): Promise<ReviewRow[]> {
+  const filters = [Prisma.sql`b."projectId" = ${projectId}`, Prisma.sql`s.status = 'SUBMITTED'`, Prisma.sql`a.kind = 'REVIEW'`];
+  if (opts.batchId) filters.push(Prisma.sql`b.id = ${opts.batchId}`);
+  if (opts.itemIds) filters.push(Prisma.sql`a."itemId" = ANY(${opts.itemIds}::text[])`);
+  const where = Prisma.join(filters, " AND ");
+  return getDb().$queryRaw<ReviewRow[]>`
+    WITH reviews AS (
+      SELECT a.id AS "annotationId", a."itemId", s."reviewerId", a.data, count(*) OVER (PARTITION BY a."itemId") AS n
+      FROM "Annotation" a JOIN "Assignment" s ON s.id = a."assignmentId" JOIN "Batch" b ON b.id = s."batchId"
+      WHERE ${where}
+    )
+    SELECT "annotationId", "itemId", "reviewerId", data FROM reviews WHERE n >= 2 ORDER BY "itemId", "annotationId"`;
+}
+
+export function answersOf(data: unknown): ReviewerAnswers {
+  const doc = readAnnotationData(data);
+  return {
+    responses: Object.fromEntries(Object.entries(doc.responses).map(([id, block]) => [id, block.ratings ?? {}])),
+    item: doc.item.ratings,
+    pair: doc.pair.ratings,
+    criteria: Object.fromEntries(Object.entries(doc.responses).map(([id, block]) => [id, Object.fromEntries(Object.entries(block.criteria ?? {}).map(([c, m]) => [c, m.met]))])),
+  };
+}
+
+/** The newest rubric's axes as the rules read them (results combine versions by key the same way). */
+export async function ruleAxesOf(projectId: string): Promise<RuleAxis[]> {
+  const rubric = await getDb().rubric.findFirst({ where: { projectId }, orderBy: { version: "desc" }, include: { axes: { orderBy: { position: "asc" } } } });
+  return (rubric?.axes ?? []).map((a) => ({ key: a.key, label: a.label, type: a.type, appliesTo: a.appliesTo }));
+}
+
+export async function responseIdsOf(itemIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await getDb().response.findMany({ where: { itemId: { in: itemIds } }, orderBy: [{ itemId: "asc" }, { position: "asc" }], select: { id: true, itemId: true } });
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), r.id]);
+  return out;
+}
+
+/** The disagreements of each item among the given reviews. */
+export function disagreementsByItem(reviews: ReviewRow[], axes: RuleAxis[], responses: Map<string, string[]>, scaleRange: number): Map<string, Disagreement[]> {
+  const byItem = new Map<string, ReviewRow[]>();
+  for (const r of reviews) byItem.set(r.itemId, [...(byItem.get(r.itemId) ?? []), r]);
+  return new Map([...byItem].map(([itemId, rows]) => [itemId, itemDisagreements(axes, responses.get(itemId) ?? [], rows.map((r) => answersOf(r.data)), scaleRange)]));
+}
+
+export async function loadDisagreementQueue(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<{ entries: QueueEntry[]; checked: number; scaleRange: number }> {
+  await requireProjectPermission(actor, projectId, "item:adjudicate");
+  const db = getDb();
+  const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
+  const scaleRange = disagreementScaleRange(readProjectSettings(project.settings));
+  const [reviews, axes] = await Promise.all([loadSubmittedReviews(projectId, opts), ruleAxesOf(projectId)]);
+  const itemIds = [...new Set(reviews.map((r) => r.itemId))];
+  const [responses, items, consensus] = await Promise.all([
+    responseIdsOf(itemIds),
+    db.item.findMany({ where: { id: { in: itemIds } }, select: { id: true, externalId: true } }),
+    db.annotation.findMany({ where: { itemId: { in: itemIds }, kind: "CONSENSUS" }, select: { itemId: true, submittedAt: true } }),
+  ]);
+  const label = new Map(axes.map((a) => [a.key, a.label]));
+  const externalId = new Map(items.map((i) => [i.id, i.externalId]));
+  const decided = new Map(consensus.map((c) => [c.itemId, c.submittedAt ? ("decided" as const) : ("draft" as const)]));
+  const reviewsPerItem = new Map<string, number>();
+  for (const r of reviews) reviewsPerItem.set(r.itemId, (reviewsPerItem.get(r.itemId) ?? 0) + 1);
+  const entries = [...disagreementsByItem(reviews, axes, responses, scaleRange)]
+    .filter(([, found]) => found.length > 0)
+    .map(([itemId, found]) => ({
+      itemId,
+      externalId: externalId.get(itemId) ?? itemId,
+      reviews: reviewsPerItem.get(itemId) ?? 0,
+      disagreements: found.length,
+      axes: [...new Set(found.map((d) => (d.target === "criterion" ? "case criteria" : (label.get(d.axis) ?? d.axis))))],
+      consensus: decided.get(itemId) ?? ("none" as const),
+    }))
+    .sort((a, b) => Number(a.consensus === "decided") - Number(b.consensus === "decided") || b.disagreements - a.disagreements || a.externalId.localeCompare(b.externalId));
+  return { entries, checked: itemIds.length, scaleRange };
+}
+
+/**
+ * Items whose submitted reviews disagree and that have no decided consensus yet: a second round's
+ * items (lib/assignments/select-items.ts, "disagreement"). No permission check: callers have one.
+ */
+export async function disagreeingItemIds(projectId: string): Promise<string[]> {
+  const project = await getDb().project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
+  const [reviews, axes] = await Promise.all([loadSubmittedReviews(projectId), ruleAxesOf(projectId)]);
+  const itemIds = [...new Set(reviews.map((r) => r.itemId))];
+  const [responses, decided] = await Promise.all([
+    responseIdsOf(itemIds),
+    getDb().annotation.findMany({ where: { itemId: { in: itemIds }, kind: "CONSENSUS", submittedAt: { not: null } }, select: { itemId: true } }),
+  ]);
+  const done = new Set(decided.map((d) => d.itemId));
+  return [...disagreementsByItem(reviews, axes, responses, disagreementScaleRange(readProjectSettings(project.settings)))].filter(([id, found]) => found.length && !done.has(id)).map(([id]) => id);
+}
