@@ -8,6 +8,7 @@ import { createBatch, previewBatch } from "@/lib/assignments/create-batch";
 import { isDefaultSelection, itemSelectionSchema, selectItemIds } from "@/lib/assignments/select-items";
 import { resolveAssignmentList } from "@/lib/assignments/fixed-list";
 import { createProject } from "@/lib/projects/create-project";
+import { setProjectArchived } from "@/lib/projects/archive";
 import { findProjectForActor } from "@/lib/projects/access";
 import { addMemberByEmail, memberRoleSchema, removeMemberByEmail } from "@/lib/projects/members";
 import { createProjectSchema } from "@/lib/projects/schema";
@@ -198,4 +199,17 @@ export const startExportJobAction = authedAction(
   z.object({ slug: z.string().min(1), format: z.string().min(1).max(40) }),
   (actor, input) => startExportJob(actor, input.slug, { format: input.format }),
   (job) => `Export queued: ${job.expectedRecords ?? 0} records. It keeps running if you leave this page.`,
+);
+
+export const archiveProjectAction = authedAction(
+  "project:manage",
+  z.object({ slug: z.string().min(1), archived: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug, "project:manage");
+    const result = await setProjectArchived(actor, project.id, input.archived);
+    revalidatePath(`/projects/${project.slug}`);
+    revalidatePath("/projects");
+    return result;
+  },
+  (r) => (!r.changed ? "Nothing changed." : r.status === "ARCHIVED" ? "Archived: the project left the projects list and the reviewers' queues; its results and exports stay readable." : "Restored."),
 );

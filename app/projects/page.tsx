@@ -9,19 +9,25 @@ import { listProjectsForActor, loadNavigationReach } from "@/lib/projects/access
 
 export const metadata: Metadata = { title: "Projects" };
 
-export default async function ProjectsPage() {
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const archived = (await searchParams).archived === "1";
   // Whoever may read some project (site admins and researchers, or a manager/adjudicator/analyst
   // membership); the list holds the projects their project role lets them read.
   const actor = await requirePageActor();
   if (!(await loadNavigationReach(actor)).projects) redirect("/forbidden");
-  const projects = await listProjectsForActor(actor);
+  const projects = await listProjectsForActor(actor, { archived });
   return (
     <AppShell actor={actor}>
       <div className="flex items-start justify-between">
         <PageTitle sub={actor.role === "ADMIN" ? "All projects" : "Projects where you manage, adjudicate or analyse"}>Projects</PageTitle>
         {hasSitePermission(actor.role, "project:create") ? <Link className={buttonClass} href="/projects/new">New project</Link> : null}
       </div>
-      {projects.length === 0 ? <p className="text-slate-600">No projects yet.</p> : null}
+      <p className="mb-3 text-sm">
+        {archived
+          ? <Link className="text-blue-800 hover:underline" href="/projects">← Current projects</Link>
+          : <Link className="text-blue-800 hover:underline" href="/projects?archived=1" data-testid="archived-projects-link">Archived projects</Link>}
+      </p>
+      {projects.length === 0 ? <p className="text-slate-600">{archived ? "No archived projects." : "No projects yet."}</p> : null}
       <ul className="grid gap-3 md:grid-cols-2">
         {projects.map((p) => (
           <li key={p.id} className={cardClass}>

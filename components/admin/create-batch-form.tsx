@@ -65,6 +65,7 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
         <select className={inputClass} name="from" defaultValue="unbatched" aria-label="Which items" onChange={(e) => setFrom(e.target.value)}>
           <option value="unbatched">Not yet in a batch</option>
           <option value="under_reviewed">Not yet fully reviewed (fewer submitted reviews than reviewers per item: a second round)</option>
+          <option value="disagreement">Reviewers disagreed and no consensus is decided yet (a second round over the disputed items)</option>
           <option value="all">All items</option>
           <option value="list">These external ids…</option>
         </select>

@@ -8,6 +8,7 @@ import { loadAdjudication, saveConsensus } from "./consensus";
 import { loadDisagreementQueue } from "./queue";
 import { consensusRecordSchema, loadConsensusRecords } from "./consensus-records";
 import { runCli } from "@/lib/cli/main";
+import { selectItemIds } from "@/lib/assignments/select-items";
 
 async function studyWithReviews() {
   const study = await seedStudy({ items: 3 });
@@ -78,5 +79,13 @@ describe("adjudication", () => {
     expect(lines[0]).toMatchObject({ externalId: view.externalId, status: "decided", version: 2 });
     expect(lines[0].responses.map((r) => r.label)).toEqual(["A", "B"]);
     await expect(loadConsensusRecords(adjudicator, study.project.slug)).rejects.toThrow(ForbiddenError);
+  });
+
+  it("a second round takes the disputed items without a decided consensus", async () => {
+    const { study, disputed, adjudicator } = await studyWithReviews();
+    expect(await selectItemIds(study.project.id, { from: "disagreement" })).toEqual([disputed]);
+    const view = await loadAdjudication(adjudicator, study.project.id, disputed);
+    await saveConsensus(adjudicator, study.project.id, disputed, { baseVersion: 0, data: view.merged, decide: true });
+    await expect(selectItemIds(study.project.id, { from: "disagreement" })).rejects.toThrow(/No item's submitted reviews disagree/);
   });
 });

@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { requireProjectPermission } from "@/lib/projects/access";
+import { assertProjectOpen } from "@/lib/projects/archive";
 import { ConflictError } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
 import { findBatchInProject } from "./find-batch";
@@ -21,6 +22,7 @@ export type MoveResult = { moved: number; to: Array<{ reviewerId: string; count:
  */
 export async function moveReviewerWork(actor: Actor, projectId: string, batchId: string, fromReviewerId: string, toReviewerIds?: string[]): Promise<MoveResult> {
   await requireProjectPermission(actor, projectId, "batch:assign");
+  await assertProjectOpen(getDb(), projectId);
   const db = getDb();
   const batch = await findBatchInProject(projectId, batchId);
   return db.$transaction(async (tx) => {
@@ -79,6 +81,7 @@ export async function moveReviewerWork(actor: Actor, projectId: string, batchId:
 /** Sets (or with null clears) the batch's due date. */
 export async function setBatchDueDate(actor: Actor, projectId: string, batchId: string, dueAt: Date | null) {
   await requireProjectPermission(actor, projectId, "batch:assign");
+  await assertProjectOpen(getDb(), projectId);
   const batch = await findBatchInProject(projectId, batchId);
   return getDb().$transaction(async (tx) => {
     const updated = await tx.batch.update({ where: { id: batch.id }, data: { dueAt } });
@@ -94,6 +97,7 @@ export async function setBatchDueDate(actor: Actor, projectId: string, batchId: 
  */
 export async function deleteBatch(actor: Actor, projectId: string, batchId: string, confirm: { drafts: number }) {
   await requireProjectPermission(actor, projectId, "batch:assign");
+  await assertProjectOpen(getDb(), projectId);
   const batch = await findBatchInProject(projectId, batchId);
   return getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Assignment" WHERE "batchId" = ${batch.id} FOR UPDATE`;

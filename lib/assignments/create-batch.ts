@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
+import { assertProjectOpen } from "@/lib/projects/archive";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError } from "@/lib/auth/users";
@@ -78,6 +79,7 @@ export function canReviewIn(projectId: string) {
 async function planBatch(projectId: string, input: CreateBatchInput): Promise<PlannedBatch> {
   const data = createBatchSchema.parse(input);
   const db = getDb();
+  await assertProjectOpen(db, projectId);
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId } });
   const perItem = data.perItem ?? project.reviewersPerItem;
   const rubric = await db.rubric.findFirst({ where: { projectId }, orderBy: { version: "desc" } });

@@ -54,7 +54,8 @@ export async function loadReviewerQueue(actor: Actor, opts: { page?: number; pag
     reviewerId: actor.id,
     ...STATUS_WHERE[filter.status ?? "open"],
     ...(filter.batchId ? { batchId: filter.batchId } : {}),
-    ...(filter.projectSlug ? { batch: { project: { slug: filter.projectSlug } } } : {}),
+    // Archived projects leave the queue (lib/projects/archive.ts).
+    batch: { project: { status: { not: "ARCHIVED" }, ...(filter.projectSlug ? { slug: filter.projectSlug } : {}) } },
   };
   const [counts, rows, total, batchTotals, batchDone, projects] = await Promise.all([
     db.assignment.groupBy({ by: ["status"], where: { reviewerId: actor.id }, _count: { _all: true } }),
@@ -127,13 +128,13 @@ export type NextAssignment = { id: string; scope: "batch" | "project" } | null;
  */
 export async function findNextAssignment(actor: Actor, current: { id: string; batchId: string; projectId: string; displayOrder: number }): Promise<NextAssignment> {
   const db = getDb();
-  const open = { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, id: { not: current.id } };
+  const open = { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, id: { not: current.id }, batch: { project: { status: { not: "ARCHIVED" as const } } } };
   const inBatch =
     (await db.assignment.findFirst({ where: { ...open, batchId: current.batchId, displayOrder: { gt: current.displayOrder } }, orderBy: { displayOrder: "asc" }, select: { id: true } })) ??
     (await db.assignment.findFirst({ where: { ...open, batchId: current.batchId }, orderBy: { displayOrder: "asc" }, select: { id: true } }));
   if (inBatch) return { id: inBatch.id, scope: "batch" };
   const inProject = await db.assignment.findFirst({
-    where: { ...open, batch: { projectId: current.projectId } },
+    where: { ...open, batch: { projectId: current.projectId, project: { status: { not: "ARCHIVED" } } } },
     orderBy: [{ batch: { createdAt: "asc" } }, { displayOrder: "asc" }],
     select: { id: true },
   });
@@ -148,7 +149,7 @@ export async function findNextAssignmentId(actor: Actor, afterId?: string): Prom
     : null;
   if (current) return (await findNextAssignment(actor, { ...current, projectId: current.batch.projectId }))?.id ?? null;
   const first = await db.assignment.findFirst({
-    where: { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] } },
+    where: { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, batch: { project: { status: { not: "ARCHIVED" } } } },
     orderBy: [{ batch: { createdAt: "asc" } }, { displayOrder: "asc" }],
     select: { id: true },
   });

@@ -3,16 +3,17 @@ import { ConflictError } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RESULT_KINDS } from "@/lib/results/results-filter";
+import { disagreeingItemIds } from "@/lib/adjudication/queue";
 
 // Which items a new batch takes (issue 10, "Assignment"): every item not yet in a batch (the default),
 // the items matching a filter (kind, specialty, language, a metadata field; among those not in a batch, all, or those
-// with fewer submitted reviews than the project's k — a second round), or a pasted list of external
+// with fewer submitted reviews than the project's k, or those whose reviews disagree — second rounds), or a pasted list of external
 // ids (every id must exist; unknown ones are named). The answer is item ids for createBatch.
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
 export const itemSelectionSchema = z.object({
-  from: z.enum(["unbatched", "all", "under_reviewed", "list"], { error: "Choose which items: not yet in a batch, all, not yet fully reviewed, or a list." }).default("unbatched"),
+  from: z.enum(["unbatched", "all", "under_reviewed", "disagreement", "list"], { error: "Choose which items: not yet in a batch, all, not yet fully reviewed, disagreed on, or a list." }).default("unbatched"),
   kind: z.preprocess(blank, z.enum(RESULT_KINDS, { error: `kind must be one of ${RESULT_KINDS.join(", ")}.` }).optional()),
   specialty: z.preprocess(blank, z.string().trim().max(200).optional()),
   language: z.preprocess(blank, z.string().trim().max(35).optional()),
@@ -51,6 +52,12 @@ export async function selectItemIds(projectId: string, selection: ItemSelection)
     where.push(Prisma.sql`i.metadata ->> ${s.metadata.slice(0, at).trim()} = ${s.metadata.slice(at + 1).trim()}`);
   }
   if (s.from === "unbatched") where.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "BatchItem" b WHERE b."itemId" = i.id)`);
+  if (s.from === "disagreement") {
+    // A second round over the items whose reviews disagree and have no decided consensus (lib/adjudication).
+    const disputed = await disagreeingItemIds(projectId);
+    if (!disputed.length) throw new ConflictError("No item's submitted reviews disagree (or every disagreement has a decided consensus).");
+    where.push(Prisma.sql`i.id = ANY(${disputed}::text[])`);
+  }
   if (s.from === "under_reviewed") {
     where.push(Prisma.sql`(SELECT count(*) FROM "Assignment" a WHERE a."itemId" = i.id AND a.status = 'SUBMITTED') < (SELECT p."reviewersPerItem" FROM "Project" p WHERE p.id = i."projectId")`);
   }

@@ -23,6 +23,8 @@ export type AuditAction =
   | "project.settings"
   | "project.details"
   | "rubric.save"
+  | "project.archive"
+  | "project.restore"
   | "annotation.consensus"
   | "items.import"
   | "judges.import"

@@ -54,7 +54,7 @@ describe("consilium CLI", () => {
     expect(await cli("assign", "plans", "--batch", "R3", "--external-ids", list, "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Batch R3: 2 items, 2 assignments (1 per item, 2 reviewers)." });
     writeFileSync(list, "p2\nq9\n");
     expect(await cli("assign", "plans", "--batch", "R4", "--external-ids", list, "--as", "admin@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/1 external id\(s\) are not items of this project: q9\./) });
-    expect(await cli("assign", "plans", "--batch", "R4", "--items", "some", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/--items must be unbatched, all or under-reviewed/) });
+    expect(await cli("assign", "plans", "--batch", "R4", "--items", "some", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/--items must be unbatched, all, under-reviewed or disagreement/) });
     expect(await cli("assign", "plans", "--batch", "R4", "--items", "all", "--kind", "mcq", "--as", "admin@x.org")).toMatchObject({ code: 1, err: expect.stringMatching(/No item matches/) });
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { assertProjectOpen } from "@/lib/projects/archive";
 import { getDb, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { itemImportSchema, itemInputOf, itemReferenceOf, responseAnswerOf, responseLabel, type ItemImport } from "@/lib/items/schema";
@@ -84,6 +85,7 @@ export async function importItems(opts: {
   auditData?: Record<string, unknown>;
 }): Promise<ImportResult> {
   const db = getDb();
+  await assertProjectOpen(db, opts.projectId);
   const project = await db.project.findUniqueOrThrow({ where: { id: opts.projectId }, select: { settings: true } });
   const settings = readProjectSettings(project.settings);
   const { imageHosts } = settings;

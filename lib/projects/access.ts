@@ -69,9 +69,10 @@ export async function loadNavigationReach(actor: Actor): Promise<{ reviews: bool
   return { reviews: actor.role === "REVIEWER" || roles.has("REVIEWER"), projects: actor.role === "RESEARCHER" || reading.some((r) => roles.has(r)) };
 }
 
-export function listProjectsForActor(actor: Actor) {
+/** The projects page's list: archived projects only when asked (lib/projects/archive.ts). */
+export function listProjectsForActor(actor: Actor, opts: { archived?: boolean } = {}) {
   return getDb().project.findMany({
-    where: projectScope(actor),
+    where: { ...projectScope(actor), status: opts.archived ? "ARCHIVED" : { not: "ARCHIVED" } },
     orderBy: { createdAt: "desc" },
     include: { _count: { select: { items: true, batches: true } } },
   });

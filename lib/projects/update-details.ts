@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { requireProjectPermission } from "@/lib/projects/access";
+import { assertProjectOpen } from "./archive";
 import { ConflictError } from "@/lib/auth/users";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { createProjectSchema } from "./schema";
@@ -37,6 +38,7 @@ export function loadDesignLock(projectId: string): Promise<DesignLock> {
 
 export async function updateProjectDetails(actor: Actor, projectId: string, input: z.input<typeof projectDetailsSchema>) {
   await requireProjectPermission(actor, projectId, "project:manage");
+  await assertProjectOpen(getDb(), projectId);
   const details = projectDetailsSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     // Lock the project row so a batch built meanwhile cannot slip between the check and the change.

@@ -1,6 +1,8 @@
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
+import { requireProjectPermission } from "./access";
+import { assertProjectOpen } from "./archive";
 import { projectSettingsSchema, readProjectSettings, type ProjectSettings } from "./settings";
 
 /**
@@ -8,8 +10,10 @@ import { projectSettingsSchema, readProjectSettings, type ProjectSettings } from
  * ratings already given are not touched. The previous and new values are audited.
  */
 export async function updateProjectSettings(actor: Actor, projectId: string, input: ProjectSettings) {
+  await requireProjectPermission(actor, projectId, "project:manage");
   const settings = projectSettingsSchema.parse(input);
   return getDb().$transaction(async (tx) => {
+    await assertProjectOpen(tx, projectId);
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
     // Keep keys other features store in the same JSON column, and the step taxonomy (edited elsewhere).
     const previous = readProjectSettings(before.settings);

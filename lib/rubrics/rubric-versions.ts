@@ -1,3 +1,4 @@
+import { assertProjectOpen } from "@/lib/projects/archive";
 import { getDb, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
@@ -64,6 +65,7 @@ export async function saveRubric(actor: Actor, projectId: string, input: unknown
   const doc = rubricDocumentSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
+    await assertProjectOpen(tx, projectId);
     const current = await latestRubric(tx, projectId);
     if (current.version !== baseVersion) {
       throw new ConflictError(`The rubric changed since you opened it: version ${current.version} was saved meanwhile. Reload to see it; nothing was saved.`);

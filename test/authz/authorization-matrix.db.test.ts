@@ -405,6 +405,21 @@ describe("server actions × roles", () => {
   });
 });
 
+describe("archiving × roles", () => {
+  it("archiving and restoring are for admins and the project's managers", async () => {
+    for (const who of WHO) {
+      const u = userOf(who);
+      sessionActor = u ? asActor(u) : null;
+      const result = await projectActions.archiveProjectAction(null, form({ slug: study.project.slug, archived: "false" }));
+      const expected = who === "anonymous" ? { ok: false, error: "Sign in first." }
+        : ["admin", "manager"].includes(who) ? { ok: true, data: { status: "ACTIVE", changed: false }, message: "Nothing changed." }
+        : ["outsider", "otherManager"].includes(who) ? { ok: false, error: `Project "${study.project.slug}" not found.` }
+        : { ok: false, error: "You do not have permission to do that." };
+      expect([who, result]).toEqual([who, expected]);
+    }
+  });
+});
+
 describe("adjudication × roles", () => {
   it("recording a consensus is for admins, managers and adjudicators; analysts and reviewers are refused, others do not find the project", async () => {
     const expected: Record<Who, string> = {

@@ -13,6 +13,7 @@ import { listExportJobs } from "@/lib/export-jobs/export-jobs";
 import { backgroundExportsAvailable } from "@/lib/export-jobs/queue";
 import { CreateBatchForm } from "@/components/admin/create-batch-form";
 import { MembersPanel } from "@/components/admin/members-panel";
+import { ArchiveProject } from "@/components/admin/archive-project";
 import { ProjectDetailsForm } from "@/components/admin/project-details-form";
 import { ProjectSettingsForm } from "@/components/admin/project-settings-form";
 import { allows } from "@/lib/auth/permissions";
@@ -34,6 +35,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const { deleted } = await searchParams;
   const { actor, project } = await requireProjectPage(slug, "project:read");
   const canManage = allows(project.access, "project:manage");
+  // An archived project is read-only: its write forms are not offered (the server refuses them anyway).
+  const writable = project.status !== "ARCHIVED";
   const [overview, batches, guidelinesHtml, members, candidates, designLock] = await Promise.all([
     loadProjectOverview(project.id),
     listBatches(project.id),
@@ -52,6 +55,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         <span data-testid="project-name">{project.name}</span>
       </PageTitle>
 
+      {project.status === "ARCHIVED" ? <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 p-2 text-sm text-slate-800" role="status" data-testid="archived-banner">This project is archived: it is read-only until a manager restores it.</p> : null}
       {typeof deleted === "string" ? <p className="mb-4 text-sm text-green-700" role="status" data-testid="batch-deleted">Batch “{deleted}” deleted; its items are not in a batch any more.</p> : null}
       {/* min-w-0: grid children shrink on a phone instead of pushing the page sideways. */}
       <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
@@ -68,10 +72,10 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/steps`} data-testid="steps-link">Reasoning steps: merge or split an item&apos;s steps →</Link>
             </p>
           ) : null}
-          {allows(project.access, "item:import") ? <ImportItems slug={project.slug} /> : null}
-          {allows(project.access, "item:import") ? <UploadImages slug={project.slug} /> : null}
-          {allows(project.access, "item:import") ? <ImportArguments slug={project.slug} /> : null}
-          {allows(project.access, "item:import") ? <ImportJudgeResults slug={project.slug} /> : null}
+          {writable && allows(project.access, "item:import") ? <ImportItems slug={project.slug} /> : null}
+          {writable && allows(project.access, "item:import") ? <UploadImages slug={project.slug} /> : null}
+          {writable && allows(project.access, "item:import") ? <ImportArguments slug={project.slug} /> : null}
+          {writable && allows(project.access, "item:import") ? <ImportJudgeResults slug={project.slug} /> : null}
         </section>
 
         <section className={cardClass}>
@@ -145,7 +149,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           {allows(project.access, "batch:progress") && batches.length ? (
             <p className="mt-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/progress`} data-testid="progress-link">Progress per reviewer: pace, overdue work, projected finish</Link></p>
           ) : null}
-          {allows(project.access, "batch:assign") ? (
+          {writable && allows(project.access, "batch:assign") ? (
             <CreateBatchForm
               slug={project.slug}
               defaultPerItem={project.reviewersPerItem}
@@ -170,6 +174,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         {canManage ? (
           <section className={`${cardClass} lg:col-span-2`} aria-label="Project details">
             <h2 className="mb-2 font-medium">Project details</h2>
+            <div className="mb-4"><ArchiveProject slug={project.slug} archived={project.status === "ARCHIVED"} /></div>
             <ProjectDetailsForm
               slug={project.slug}
               details={{ name: project.name, guidelines: project.guidelines, reviewersPerItem: project.reviewersPerItem, blinded: project.blinded, randomizeOrder: project.randomizeOrder }}

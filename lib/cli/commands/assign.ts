@@ -10,13 +10,14 @@ import { optionalDate, optionalWholeNumber, readArgumentFile, requireString, res
 import { UsageError } from "../errors";
 
 const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y | --all-reviewers] [--due YYYY-MM-DD]
-                        [--items unbatched|all|under-reviewed] [--kind K] [--specialty S] [--language L] [--metadata KEY=VALUE]
+                        [--items unbatched|all|under-reviewed|disagreement] [--kind K] [--specialty S] [--language L] [--metadata KEY=VALUE]
                         [--external-ids FILE] [--match-specialty] [--quota N] [--gold-rate PERCENT | --gold-like-others]
                         [--preview] [--seed N] --as EMAIL
        consilium assign PROJECT_SLUG --batch NAME --list FILE.csv [--due YYYY-MM-DD] --as EMAIL
 
 Builds a batch and assigns K distinct reviewers per item. Items: every item not yet in a batch
-(default), all items or those with fewer submitted reviews than K (a second round), narrowed by kind,
+(default), all items, those with fewer submitted reviews than K or those whose reviews disagree without
+a decided consensus (second rounds), narrowed by kind,
 specialty and language; or the external ids listed in FILE (one per line). It assigns them
 with balanced load (default K: the project's reviewers per item; default reviewers: the
 project's reviewers; --all-reviewers: every active reviewer on the site). Gold items go to every
@@ -27,7 +28,7 @@ prints each reviewer's load and the plan's seed and writes nothing; --seed N the
 that plan. --list assigns a fixed list instead: a CSV of external_id,reviewer (email) pairs, checked
 line by line before anything is written.`;
 
-const FROM: Record<string, ItemSelection["from"]> = { unbatched: "unbatched", all: "all", "under-reviewed": "under_reviewed" };
+const FROM: Record<string, ItemSelection["from"]> = { unbatched: "unbatched", all: "all", "under-reviewed": "under_reviewed", disagreement: "disagreement" };
 
 /** The items the options choose (lib/assignments/select-items.ts); a bad value is a usage error. */
 async function itemSelectionOf(values: Record<string, unknown>): Promise<ItemSelection> {
@@ -43,7 +44,7 @@ async function itemSelectionOf(values: Record<string, unknown>): Promise<ItemSel
     return { from: "list", externalIds: text };
   }
   const from = str("items") === undefined ? "unbatched" : FROM[str("items")!];
-  if (!from) throw new UsageError("--items must be unbatched, all or under-reviewed.");
+  if (!from) throw new UsageError("--items must be unbatched, all, under-reviewed or disagreement.");
   return { from, kind: str("kind"), specialty: str("specialty"), language: str("language"), metadata: str("metadata") };
 }
 
