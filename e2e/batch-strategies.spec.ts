@@ -34,4 +34,20 @@ test("specialty match leaves out and names what nobody can cover; a fixed list a
   await page.getByLabel(/One assignment per line/).fill(`external_id,reviewer\nsp-4,${USERS.reviewer1}\nsp-1,${USERS.reviewer2}`);
   await page.getByRole("button", { name: "Create and assign batch" }).click();
   await expect(page.getByText("Assigned 2 items as 2 assignments.")).toBeVisible();
+
+  // Repeat ratings: half of each reviewer's items again, in a batch of their own that follows the first.
+  await page.reload();
+  await page.getByLabel("Batch name").fill("Retest");
+  await page.getByLabel("Which items").selectOption("all");
+  await page.getByLabel("Repeat share (percent of each reviewer's items)").fill("50");
+  await page.getByLabel("Washout in items").fill("0");
+  await page.getByTestId("preview-batch").click();
+  await expect(page.getByTestId("preview-load").filter({ hasText: "Dr. Kwame Osei" }).locator('[data-col="repeats"]')).toHaveText("1");
+  await page.getByRole("button", { name: "Create and assign batch" }).click();
+  await expect(page.getByText(/Assigned 4 items as 4 assignments\. 2 repeat rating\(s\) in batch "Retest \(2\)"\./)).toBeVisible();
+
+  const reviewer = await page.context().browser()!.newPage();
+  await loginAs(reviewer, USERS.reviewer1);
+  await reviewer.goto(`/queue?project=${SLUG}`);
+  await expect(reviewer.getByText("Retest (2)").first()).toBeVisible();
 });

@@ -38,6 +38,10 @@ const batchFormSchema = z.object({
   gold: z.enum(["all", "rate", "planned"]).default("all"),
   goldRatePercent: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().gt(0, { error: "The gold rate must be above 0 %." }).lt(90, { error: "The gold rate must be below 90 %." }).optional()),
   matchSpecialty: checkbox,
+  /** Repeat ratings for intra-rater reliability: percent of each reviewer's items, and the washout. */
+  repeatPercent: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().min(0).max(50, { error: "Repeat at most 50 % of the items." })),
+  washoutItems: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(0).max(100_000)),
+  washoutDays: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(365)),
   /** A fixed list, CSV external_id,reviewer (email): assigned as given instead of planned. */
   assignmentList: z.preprocess((v) => (typeof v === "string" && !v.trim() ? undefined : v), z.string().max(5_000_000).optional()),
   quota: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1, { error: "The quota is at least 1." }).optional()),
@@ -61,6 +65,7 @@ async function batchInput(projectId: string, input: z.output<typeof batchFormSch
     goldToAllReviewers: input.gold === "all",
     ...(input.gold === "rate" ? { goldRate: (input.goldRatePercent ?? 10) / 100 } : {}),
     matchSpecialty: input.matchSpecialty,
+    ...(input.repeatPercent > 0 ? { repeats: { share: input.repeatPercent / 100, washoutItems: input.washoutItems, washoutDays: input.washoutDays } } : {}),
     ...(input.quota !== undefined ? { quota: input.quota } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(isDefaultSelection(selection) ? {} : { itemIds: await selectItemIds(projectId, selection) }),
@@ -83,9 +88,11 @@ export const createBatchAction = authedAction(
     const project = await findProjectForActor(actor, input.slug, "batch:assign");
     const result = await createBatch(actor.id, project.id, await batchInput(project.id, input));
     revalidatePath(`/projects/${project.slug}`);
-    return { batchId: result.batch.id, items: result.items, assignments: result.assignments, leftOut: result.uncovered };
+    return { batchId: result.batch.id, items: result.items, assignments: result.assignments, leftOut: result.uncovered, repeats: result.repeats, repeatBatch: result.repeatBatch?.name ?? null };
   },
-  (r) => `Assigned ${r.items} items as ${r.assignments} assignments.${r.leftOut ? ` ${r.leftOut} item(s) left out: too few reviewers of their specialty (they stay unbatched).` : ""}`,
+  (r) =>
+    `Assigned ${r.items} items as ${r.assignments} assignments.${r.leftOut ? ` ${r.leftOut} item(s) left out: too few reviewers of their specialty (they stay unbatched).` : ""}` +
+    (r.repeats ? ` ${r.repeats} repeat rating(s) in batch "${r.repeatBatch}".` : ""),
 );
 
 /** A batch of the caller's project by slug and id (the id alone is never trusted). */

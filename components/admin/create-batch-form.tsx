@@ -121,6 +121,14 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
         <label className="flex flex-wrap items-center gap-2">At most <input className={`${inputClass} w-24`} name="quota" type="number" min={1} placeholder="no limit" aria-label="Quota per reviewer" /> items per reviewer in this batch</label>
       </fieldset>
       <fieldset className="space-y-1 text-sm">
+        <legend className={labelClass}>Repeat ratings (intra-rater reliability)</legend>
+        <p className="flex flex-wrap items-center gap-2">
+          Show <input className={`${inputClass} w-20`} name="repeatPercent" type="number" min={0} max={50} defaultValue={0} aria-label="Repeat share (percent of each reviewer's items)" /> % of each
+          reviewer&apos;s items to them again, unmarked, at least <input className={`${inputClass} w-20`} name="washoutItems" type="number" min={0} defaultValue={10} aria-label="Washout in items" /> items
+          later and <input className={`${inputClass} w-20`} name="washoutDays" type="number" min={0} max={365} defaultValue={0} aria-label="Washout in days" /> day(s) after this batch (in a batch of their own named “… (2)”).
+        </p>
+      </fieldset>
+      <fieldset className="space-y-1 text-sm">
         <legend className={labelClass}>Gold items</legend>
         <label className="flex items-center gap-2"><input type="radio" name="gold" value="all" defaultChecked /> Give every gold item to every chosen reviewer (accuracy on the same set)</label>
         <label className="flex flex-wrap items-center gap-2"><input type="radio" name="gold" value="rate" /> Mix gold into each queue at <input className={`${inputClass} w-20`} name="goldRatePercent" type="number" min={1} max={89} defaultValue={10} aria-label="Gold rate (percent of each queue)" /> %</label>
@@ -139,13 +147,14 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
             Plan: {plan.items} item(s){plan.goldItems ? `, ${plan.goldItems} gold` : ""}, {plan.perItem} reviewer(s) per item, {plan.assignments} assignments. Nothing is written until you create the batch.
           </p>
           <table className="mt-1 text-left text-sm [&_td]:pr-4 [&_th]:pr-4">
-            <thead className="text-slate-500"><tr><th>Reviewer</th><th>In this batch</th><th>Gold</th><th>Open work in the project</th></tr></thead>
+            <thead className="text-slate-500"><tr><th>Reviewer</th><th>In this batch</th><th>Gold</th><th>Repeats</th><th>Open work in the project</th></tr></thead>
             <tbody>
               {plan.loads.map((l) => (
                 <tr key={l.reviewerId} data-testid="preview-load">
                   <td>{l.name}{l.isMember ? "" : " (joins the project)"}</td>
                   <td data-col="assignments">{l.assignments}</td>
                   <td>{l.gold}</td>
+                  <td data-col="repeats">{l.repeats}{l.repeatsShort ? ` (${l.repeatsShort} fewer: too few items before the washout)` : ""}</td>
                   <td>{l.openElsewhere}</td>
                 </tr>
               ))}

@@ -43,11 +43,12 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
     include: {
       annotation: true,
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
-      batch: { select: { projectId: true, project: { select: { settings: true } } } },
+      batch: { select: { projectId: true, opensAt: true, project: { select: { settings: true } } } },
       item: { select: { kind: true, input: true, reference: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true } } } },
     },
   });
-  if (!assignment) throw new NotFoundError("Assignment not found.");
+  // Not yet open (repeat ratings after a washout): as if it did not exist, like the review page.
+  if (!assignment || (assignment.batch.opensAt && assignment.batch.opensAt > new Date())) throw new NotFoundError("Assignment not found.");
 
   const existing = assignment.annotation;
   if (existing) {

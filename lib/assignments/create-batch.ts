@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError } from "@/lib/auth/users";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createBatchSchema, type CreateBatchInput } from "./schema";
-import { PlanError, planAssignments, planGoldAtRate, seededRng, shuffle, specialtiesOf, specialtyMatch, uncoverableItems, type Rng } from "./plan-assignments";
+import { PlanError, planAssignments, planGoldAtRate, planRepeats, seededRng, shuffle, specialtiesOf, specialtyMatch, uncoverableItems, type Rng } from "./plan-assignments";
 
 /** What a batch will be, before anything is written: the same plan createBatch then writes (same seed). */
 export type BatchPlan = {
@@ -17,7 +17,7 @@ export type BatchPlan = {
   /** Items left out (specialty match): too few eligible reviewers. The first 50, and how many in all. */
   uncovered: { count: number; examples: Array<{ externalId: string; specialty: string | null; eligible: number }> };
   /** Per chosen reviewer: assignments in this batch (gold included), and work already pending elsewhere in the project. */
-  loads: Array<{ reviewerId: string; name: string; specialty: string | null; isMember: boolean; assignments: number; gold: number; openElsewhere: number }>;
+  loads: Array<{ reviewerId: string; name: string; specialty: string | null; isMember: boolean; assignments: number; gold: number; repeats: number; repeatsShort: number; openElsewhere: number }>;
 };
 
 type PlannedBatch = {
@@ -31,6 +31,9 @@ type PlannedBatch = {
   uncovered: Array<{ externalId: string; specialty: string | null; eligible: number }>;
   reviewers: Array<{ id: string; name: string; specialty: string | null }>;
   rows: AssignmentRow[];
+  /** Repeat ratings, for the companion batch (empty without `repeats`), and per reviewer how many fewer than asked could be placed. */
+  repeatRows: AssignmentRow[];
+  repeatShortBy: Map<string, number>;
 };
 
 /**
@@ -115,17 +118,39 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
     list.push(p);
     byReviewer.set(p.reviewerId, list);
   }
+  // Under blinding the screen order of responses is always shuffled: import order often follows the
+  // model (one harness's outputs first), so a fixed order would tell reviewers which model is which.
+  const shuffleResponses = project.blinded || project.randomizeOrder;
   const rows = [...byReviewer].flatMap(([reviewerId, list]) => {
     const ordered = project.randomizeOrder ? shuffle(list, rng) : list.sort((a, b) => itemOrder.get(a.itemId)! - itemOrder.get(b.itemId)!);
     return ordered.map((p, displayOrder) => {
       const responseIds = responsesByItem.get(p.itemId)!;
-      // Under blinding the screen order of responses is always shuffled: import order often follows the
-      // model (one harness's outputs first), so a fixed order would tell reviewers which model is which.
-      const shuffleResponses = project.blinded || project.randomizeOrder;
       return { id: randomUUID(), reviewerId, itemId: p.itemId, displayOrder, responseOrder: shuffleResponses ? shuffle(responseIds, rng) : responseIds };
     });
   });
-  return { data, project, rubricId: rubric.id, perItem, seed, items, uncovered, reviewers, rows };
+  let repeatRows: AssignmentRow[] = [];
+  let repeatShortBy = new Map<string, number>();
+  if (data.repeats) {
+    const goldIds = new Set(items.filter((i) => i.isGold).map((i) => i.id));
+    let planned;
+    try {
+      planned = planRepeats(rows, { share: data.repeats.share, washoutItems: data.repeats.washoutItems, rng, isGold: (id) => goldIds.has(id) });
+    } catch (error) {
+      if (error instanceof PlanError) throw new ConflictError(error.message);
+      throw error;
+    }
+    repeatShortBy = planned.shortBy;
+    // The companion batch's own queue order, and a fresh response order (a repeat is not a recall test of screen positions).
+    const perReviewer = new Map<string, typeof planned.repeats>();
+    for (const r of planned.repeats) perReviewer.set(r.reviewerId, [...(perReviewer.get(r.reviewerId) ?? []), r]);
+    repeatRows = [...perReviewer].flatMap(([reviewerId, list]) =>
+      shuffle(list, rng).map((r, displayOrder) => {
+        const responseIds = responsesByItem.get(r.itemId)!;
+        return { id: randomUUID(), reviewerId, itemId: r.itemId, displayOrder, responseOrder: shuffleResponses ? shuffle(responseIds, rng) : responseIds, repeatOfId: r.repeatOfId };
+      }),
+    );
+  }
+  return { data, project, rubricId: rubric.id, perItem, seed, items, uncovered, reviewers, rows, repeatRows, repeatShortBy };
 }
 
 /**
@@ -153,7 +178,8 @@ export async function previewBatch(projectId: string, input: CreateBatchInput): 
     loads: planned.reviewers
       .map((r) => {
         const mine = planned.rows.filter((row) => row.reviewerId === r.id);
-        return { reviewerId: r.id, name: r.name, specialty: r.specialty, isMember: memberIds.has(r.id), assignments: mine.length, gold: mine.filter((row) => gold.has(row.itemId)).length, openElsewhere: openByReviewer.get(r.id) ?? 0 };
+        const repeats = planned.repeatRows.filter((row) => row.reviewerId === r.id).length;
+        return { reviewerId: r.id, name: r.name, specialty: r.specialty, isMember: memberIds.has(r.id), assignments: mine.length, gold: mine.filter((row) => gold.has(row.itemId)).length, repeats, repeatsShort: planned.repeatShortBy.get(r.id) ?? 0, openElsewhere: openByReviewer.get(r.id) ?? 0 };
       })
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
@@ -161,7 +187,7 @@ export async function previewBatch(projectId: string, input: CreateBatchInput): 
 
 /** Builds a batch and assigns it in one transaction (the plan of planBatch). The database's unique (batch, item, reviewer) backs the rule. */
 export async function createBatch(actorId: string, projectId: string, input: CreateBatchInput) {
-  const { data, rubricId, perItem, seed, items, uncovered, reviewers, rows } = await planBatch(projectId, input);
+  const { data, rubricId, perItem, seed, items, uncovered, reviewers, rows, repeatRows } = await planBatch(projectId, input);
   const db = getDb();
   try {
     return await db.$transaction(
@@ -170,6 +196,15 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
           data: { projectId, name: data.name, dueAt: data.dueAt ?? null, createdById: actorId },
         });
         await insertBatchRows(tx, batch.id, rubricId, items.map((i) => i.id), rows);
+        let repeatBatch = null;
+        if (repeatRows.length) {
+          // The repeats' own batch, named plainly so nothing marks them as repeats in the reviewer's queue.
+          const days = data.repeats?.washoutDays ?? 0;
+          repeatBatch = await tx.batch.create({
+            data: { projectId, name: `${data.name} (2)`, dueAt: null, opensAt: days ? new Date(Date.now() + days * 86_400_000) : null, createdById: actorId },
+          });
+          await insertBatchRows(tx, repeatBatch.id, rubricId, [...new Set(repeatRows.map((r) => r.itemId))], repeatRows);
+        }
         for (const reviewer of reviewers) {
           await tx.projectMember.upsert({
             where: { projectId_userId: { projectId, userId: reviewer.id } },
@@ -178,10 +213,10 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
           });
         }
         await recordAudit(
-          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers, goldRate: data.goldRate ?? null, matchSpecialty: data.matchSpecialty, quota: data.quota ?? null, leftOut: uncovered.length } },
+          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers, goldRate: data.goldRate ?? null, matchSpecialty: data.matchSpecialty, quota: data.quota ?? null, leftOut: uncovered.length, repeats: repeatRows.length, washout: data.repeats ? { items: data.repeats.washoutItems, days: data.repeats.washoutDays } : null } },
           tx,
         );
-        return { batch, items: items.length, assignments: rows.length, perItem, seed, uncovered: uncovered.length };
+        return { batch, items: items.length, assignments: rows.length, perItem, seed, uncovered: uncovered.length, repeats: repeatRows.length, repeatBatch };
       },
       { timeout: 10 * 60_000 },
     );
@@ -218,7 +253,7 @@ async function loadBatchableItems(db: Db, projectId: string, itemIds: string[] |
 /** Rows per INSERT: bounded memory per statement, two array/JSON parameters each. */
 const INSERT_CHUNK = 5000;
 
-type AssignmentRow = { id: string; reviewerId: string; itemId: string; displayOrder: number; responseOrder: string[] };
+type AssignmentRow = { id: string; reviewerId: string; itemId: string; displayOrder: number; responseOrder: string[]; repeatOfId?: string };
 
 /** BatchItem and Assignment rows, set-based: a few statements per 5,000 rows instead of a parameter per value. */
 async function insertBatchRows(tx: Tx, batchId: string, rubricId: string, itemIds: string[], rows: AssignmentRow[]) {
@@ -226,10 +261,10 @@ async function insertBatchRows(tx: Tx, batchId: string, rubricId: string, itemId
     await tx.$executeRaw`INSERT INTO "BatchItem" ("batchId", "itemId") SELECT ${batchId}, unnest(${itemIds.slice(i, i + INSERT_CHUNK)}::text[])`;
   }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({ id: r.id, item: r.itemId, reviewer: r.reviewerId, ord: r.displayOrder, resp: r.responseOrder }));
+    const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({ id: r.id, item: r.itemId, reviewer: r.reviewerId, ord: r.displayOrder, resp: r.responseOrder, rep: r.repeatOfId ?? null }));
     await tx.$executeRaw`
-      INSERT INTO "Assignment" ("id", "batchId", "itemId", "reviewerId", "rubricId", "displayOrder", "responseOrder", "updatedAt")
-      SELECT r.id, ${batchId}, r.item, r.reviewer, ${rubricId}, r.ord, ARRAY(SELECT jsonb_array_elements_text(r.resp)), now()
-      FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS r(id text, item text, reviewer text, ord int, resp jsonb)`;
+      INSERT INTO "Assignment" ("id", "batchId", "itemId", "reviewerId", "rubricId", "displayOrder", "responseOrder", "repeatOfId", "updatedAt")
+      SELECT r.id, ${batchId}, r.item, r.reviewer, ${rubricId}, r.ord, ARRAY(SELECT jsonb_array_elements_text(r.resp)), r.rep, now()
+      FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS r(id text, item text, reviewer text, ord int, resp jsonb, rep text)`;
   }
 }

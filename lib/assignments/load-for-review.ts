@@ -178,6 +178,8 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     },
   });
   if (!assignment) throw new NotFoundError("Assignment not found.");
+  // A batch that opens later (repeat ratings after a washout) cannot be reached by URL before then.
+  if (assignment.batch.opensAt && assignment.batch.opensAt > new Date()) throw new NotFoundError("Assignment not found.");
   const { project } = assignment.batch;
   const settings = readProjectSettings(project.settings);
   const md = markdownFor(settings);

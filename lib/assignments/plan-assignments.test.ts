@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { PlanError, planAssignments, planGoldAtRate, seededRng, shuffle, specialtiesOf, specialtyMatch, uncoverableItems } from "./plan-assignments";
+import { PlanError, planAssignments, planGoldAtRate, planRepeats, seededRng, shuffle, specialtiesOf, specialtyMatch, uncoverableItems } from "./plan-assignments";
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
@@ -152,5 +152,30 @@ describe("specialty match", () => {
     expect(specialtyMatch("oncology", mine)).toBe(false);
     expect(specialtyMatch(null, new Set())).toBe(true);
     expect(specialtyMatch("  ", new Set())).toBe(true);
+  });
+});
+
+describe("planRepeats", () => {
+  it("repeats the asked share per reviewer, never gold, only items with the washout after them, each at most once", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 15 }), fc.integer(), (n, percent, washout, seed) => {
+        const rows = ["r1", "r2"].flatMap((reviewerId) => Array.from({ length: n }, (_, i) => ({ id: `${reviewerId}-a${i}`, reviewerId, itemId: `i${i}`, displayOrder: i })));
+        const gold = (itemId: string) => itemId === "i0";
+        const { repeats, shortBy } = planRepeats(rows, { share: percent / 100, washoutItems: washout, rng: seededRng(seed), isGold: gold });
+        for (const reviewerId of ["r1", "r2"]) {
+          const mine = repeats.filter((r) => r.reviewerId === reviewerId);
+          expect(mine.length + (shortBy.get(reviewerId) ?? 0)).toBe(Math.round((percent / 100) * n));
+          expect(new Set(mine.map((r) => r.itemId)).size).toBe(mine.length);
+          for (const r of mine) {
+            const first = rows.find((x) => x.id === r.repeatOfId)!;
+            expect([first.reviewerId, first.itemId]).toEqual([reviewerId, r.itemId]);
+            expect(gold(r.itemId)).toBe(false);
+            expect(n - 1 - first.displayOrder).toBeGreaterThanOrEqual(washout);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(() => planRepeats([], { share: 0.6, washoutItems: 0, rng: seededRng(1), isGold: () => false })).toThrow(/at most 50 %/);
   });
 });

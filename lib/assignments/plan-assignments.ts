@@ -106,3 +106,28 @@ export function specialtyMatch(itemSpecialty: string | null | undefined, reviewe
   const needed = itemSpecialty?.trim().toLowerCase();
   return !needed || reviewerSpecialties.has(needed);
 }
+
+export type RepeatOptions = { share: number; washoutItems: number };
+
+/**
+ * Repeat ratings for intra-rater reliability: for each reviewer, `share` of their items (never gold
+ * ones) again, chosen at random among those with at least `washoutItems` other items after them in
+ * the reviewer's queue, so every repeat is separated from its first rating by that many items (the
+ * repeats come after the whole queue). Fewer are planned when too few items qualify.
+ */
+export function planRepeats(rows: ReadonlyArray<{ id: string; reviewerId: string; itemId: string; displayOrder: number }>, opts: RepeatOptions & { rng: Rng; isGold: (itemId: string) => boolean }) {
+  if (!(opts.share > 0 && opts.share <= 0.5)) throw new PlanError("The share of repeats is above 0 % and at most 50 %.");
+  const byReviewer = new Map<string, typeof rows[number][]>();
+  for (const r of rows) byReviewer.set(r.reviewerId, [...(byReviewer.get(r.reviewerId) ?? []), r]);
+  const repeats: Array<{ repeatOfId: string; reviewerId: string; itemId: string }> = [];
+  const shortBy = new Map<string, number>();
+  for (const [reviewerId, mine] of byReviewer) {
+    const total = mine.length;
+    const want = Math.round(opts.share * total);
+    const eligible = mine.filter((r) => !opts.isGold(r.itemId) && total - 1 - r.displayOrder >= opts.washoutItems);
+    const chosen = shuffle(eligible, opts.rng).slice(0, want);
+    if (chosen.length < want) shortBy.set(reviewerId, want - chosen.length);
+    for (const r of chosen) repeats.push({ repeatOfId: r.id, reviewerId, itemId: r.itemId });
+  }
+  return { repeats, shortBy };
+}

@@ -39,6 +39,11 @@ export type QueueGroup = {
   entries: QueueEntry[];
 };
 
+/** Batches open to reviewers now: no opening time, or one already past. */
+export function openNow(now = new Date()) {
+  return { OR: [{ opensAt: null }, { opensAt: { lte: now } }] };
+}
+
 /**
  * The reviewer's own assignments, grouped by project and batch (a batch's items in the reviewer's
  * order), filtered and paginated; every entry carries the item number the review page uses and a
@@ -55,7 +60,8 @@ export async function loadReviewerQueue(actor: Actor, opts: { page?: number; pag
     ...STATUS_WHERE[filter.status ?? "open"],
     ...(filter.batchId ? { batchId: filter.batchId } : {}),
     // Archived projects leave the queue (lib/projects/archive.ts).
-    batch: { project: { status: { not: "ARCHIVED" }, ...(filter.projectSlug ? { slug: filter.projectSlug } : {}) } },
+    // and batches that open later (repeat ratings after a washout) stay hidden until then.
+    batch: { ...openNow(), project: { status: { not: "ARCHIVED" }, ...(filter.projectSlug ? { slug: filter.projectSlug } : {}) } },
   };
   const [counts, rows, total, batchTotals, batchDone, projects] = await Promise.all([
     db.assignment.groupBy({ by: ["status"], where: { reviewerId: actor.id }, _count: { _all: true } }),
@@ -128,13 +134,13 @@ export type NextAssignment = { id: string; scope: "batch" | "project" } | null;
  */
 export async function findNextAssignment(actor: Actor, current: { id: string; batchId: string; projectId: string; displayOrder: number }): Promise<NextAssignment> {
   const db = getDb();
-  const open = { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, id: { not: current.id }, batch: { project: { status: { not: "ARCHIVED" as const } } } };
+  const open = { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, id: { not: current.id }, batch: { ...openNow(), project: { status: { not: "ARCHIVED" as const } } } };
   const inBatch =
     (await db.assignment.findFirst({ where: { ...open, batchId: current.batchId, displayOrder: { gt: current.displayOrder } }, orderBy: { displayOrder: "asc" }, select: { id: true } })) ??
     (await db.assignment.findFirst({ where: { ...open, batchId: current.batchId }, orderBy: { displayOrder: "asc" }, select: { id: true } }));
   if (inBatch) return { id: inBatch.id, scope: "batch" };
   const inProject = await db.assignment.findFirst({
-    where: { ...open, batch: { projectId: current.projectId, project: { status: { not: "ARCHIVED" } } } },
+    where: { ...open, batch: { ...openNow(), projectId: current.projectId, project: { status: { not: "ARCHIVED" } } } },
     orderBy: [{ batch: { createdAt: "asc" } }, { displayOrder: "asc" }],
     select: { id: true },
   });
@@ -149,7 +155,7 @@ export async function findNextAssignmentId(actor: Actor, afterId?: string): Prom
     : null;
   if (current) return (await findNextAssignment(actor, { ...current, projectId: current.batch.projectId }))?.id ?? null;
   const first = await db.assignment.findFirst({
-    where: { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, batch: { project: { status: { not: "ARCHIVED" } } } },
+    where: { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, batch: { ...openNow(), project: { status: { not: "ARCHIVED" } } } },
     orderBy: [{ batch: { createdAt: "asc" } }, { displayOrder: "asc" }],
     select: { id: true },
   });

@@ -23,6 +23,18 @@ export const createBatchSchema = z.object({
   matchSpecialty: z.boolean().default(false),
   /** At most this many items per reviewer in this batch. */
   quota: z.coerce.number().int().min(1, { error: "The quota is at least 1." }).max(1_000_000).optional(),
+  /**
+   * Repeat ratings (intra-rater reliability): `share` of each reviewer's items again, unmarked, in a
+   * companion batch that follows the whole queue, at least `washoutItems` items after the first rating
+   * and opening `washoutDays` days after this batch.
+   */
+  repeats: z
+    .object({
+      share: z.number().gt(0, { error: "The share of repeats is above 0 %." }).max(0.5, { error: "The share of repeats is at most 50 %." }),
+      washoutItems: z.int().min(0).max(100_000).default(10),
+      washoutDays: z.int().min(0).max(365).default(0),
+    })
+    .optional(),
   /** A fixed list (lib/assignments/fixed-list.ts): exactly these (item, reviewer) pairs, not planned. */
   pairs: z.array(z.object({ itemId: z.string().min(1), reviewerId: z.string().min(1) })).min(1).optional(),
 });

@@ -35,12 +35,17 @@ describe("migrated database matches schema.prisma", () => {
     expect(response).toMatchObject({ reasoning: "r", steps: [{ start: 0, end: 1 }], answer: { choice: "B" } });
     const criterion = await db.criterion.create({ data: { id: "c1", itemId: "i1", position: 0, text: "t", points: -7, tags: ["axis:accuracy"] } });
     expect(criterion.tags).toEqual(["axis:accuracy"]);
-    await db.batch.create({ data: { id: "b1", projectId: "p1", name: "B", dueAt: t, createdById: "u1", createdAt: t } });
+    await db.batch.create({ data: { id: "b1", projectId: "p1", name: "B", dueAt: t, opensAt: t, createdById: "u1", createdAt: t } });
     await db.batchItem.create({ data: { batchId: "b1", itemId: "i1" } });
     const assignment = await db.assignment.create({
       data: { id: "as1", batchId: "b1", itemId: "i1", reviewerId: "u1", rubricId: "rb1", status: "SUBMITTED", displayOrder: 4, responseOrder: ["r1"], timeOnTaskMs: 5, skipReason: null, lastSeenAt: t, startedAt: t, submittedAt: t, createdAt: t },
     });
     expect(assignment).toMatchObject({ status: "SUBMITTED", displayOrder: 4, responseOrder: ["r1"], timeOnTaskMs: 5, lastSeenAt: t, startedAt: t, submittedAt: t });
+    await db.batch.create({ data: { id: "b2", projectId: "p1", name: "B (2)", createdById: "u1" } });
+    await db.batchItem.create({ data: { batchId: "b2", itemId: "i1" } });
+    const repeat = await db.assignment.create({ data: { id: "as2", batchId: "b2", itemId: "i1", reviewerId: "u1", rubricId: "rb1", displayOrder: 0, responseOrder: ["r1"], repeatOfId: "as1" } });
+    expect(repeat.repeatOfId).toBe("as1");
+    expect((await db.batch.findUniqueOrThrow({ where: { id: "b1" } })).opensAt).toEqual(t);
     const annotation = await db.annotation.create({ data: { id: "an1", kind: "REVIEW", itemId: "i1", assignmentId: "as1", authorId: "u1", data: { x: 1 }, version: 2, submittedAt: t, createdAt: t } });
     expect(annotation).toMatchObject({ kind: "REVIEW", version: 2, data: { x: 1 } });
     const consensus = await db.annotation.create({ data: { id: "an2", kind: "CONSENSUS", itemId: "i1", authorId: "u1", data: {} } });
@@ -62,7 +67,7 @@ describe("migrated database matches schema.prisma", () => {
     expect(judged).toMatchObject({ criterionId: "c1", axisKey: null, value: true, judge: "gpt", rationale: "why", importId: "imp", sourceLine: 3, createdAt: t });
     const everything = await db.project.findUniqueOrThrow({
       where: { id: "p1" },
-      include: { members: true, rubrics: { include: { axes: true } }, items: { include: { responses: true, criteria: true, batchItems: true, assignments: { include: { annotation: { include: { revisions: true } } } } } }, batches: true, auditEvents: true },
+      include: { members: true, rubrics: { include: { axes: true } }, items: { include: { responses: true, criteria: true, batchItems: true, assignments: { orderBy: { id: "asc" }, include: { annotation: { include: { revisions: true } } } } } }, batches: true, auditEvents: true },
     });
     expect(everything.items[0].assignments[0].annotation?.revisions[0]).toMatchObject({ clientMutationId: "cm-12345678", isSubmit: true });
   });

@@ -12,7 +12,7 @@ import { UsageError } from "../errors";
 const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y | --all-reviewers] [--due YYYY-MM-DD]
                         [--items unbatched|all|under-reviewed|disagreement] [--kind K] [--specialty S] [--language L] [--metadata KEY=VALUE]
                         [--external-ids FILE] [--match-specialty] [--quota N] [--gold-rate PERCENT | --gold-like-others]
-                        [--preview] [--seed N] --as EMAIL
+                        [--repeat PERCENT [--washout-items N] [--washout-days D]] [--preview] [--seed N] --as EMAIL
        consilium assign PROJECT_SLUG --batch NAME --list FILE.csv [--due YYYY-MM-DD] --as EMAIL
 
 Builds a batch and assigns K distinct reviewers per item. Items: every item not yet in a batch
@@ -25,7 +25,9 @@ chosen reviewer, unless --gold-rate P mixes them into each queue at P percent or
 plans them like any item. --match-specialty gives an item with a specialty only to reviewers who list
 it (items nobody can cover are left out and named); --quota N caps each reviewer's share. --preview
 prints each reviewer's load and the plan's seed and writes nothing; --seed N then writes exactly
-that plan. --list assigns a fixed list instead: a CSV of external_id,reviewer (email) pairs, checked
+that plan. --repeat P shows P percent of each reviewer's items to them again, unmarked, at least
+--washout-items N (default 10) items later and --washout-days D (default 0) days after, in a batch of
+their own ("NAME (2)") linked to the first ratings (intra-rater reliability). --list assigns a fixed list instead: a CSV of external_id,reviewer (email) pairs, checked
 line by line before anything is written.`;
 
 const FROM: Record<string, ItemSelection["from"]> = { unbatched: "unbatched", all: "all", "under-reviewed": "under_reviewed", disagreement: "disagreement" };
@@ -62,6 +64,9 @@ export const assignCommand: Command = {
     "gold-rate": { type: "string" },
     "match-specialty": { type: "boolean" },
     quota: { type: "string" },
+    repeat: { type: "string" },
+    "washout-items": { type: "string" },
+    "washout-days": { type: "string" },
     preview: { type: "boolean" },
     seed: { type: "string" },
     items: { type: "string" },
@@ -113,19 +118,24 @@ export const assignCommand: Command = {
     const goldRate = optionalWholeNumber(values, "gold-rate", { min: 1, max: 89 });
     if (goldRate !== undefined && values["gold-like-others"]) throw new UsageError("Use either --gold-rate or --gold-like-others, not both.");
     const quota = optionalWholeNumber(values, "quota", { min: 1, max: 1_000_000 });
+    const repeat = optionalWholeNumber(values, "repeat", { min: 1, max: 50 });
+    const washoutItems = optionalWholeNumber(values, "washout-items", { min: 0, max: 100_000 });
+    const washoutDays = optionalWholeNumber(values, "washout-days", { min: 0, max: 365 });
+    if (repeat === undefined && (washoutItems !== undefined || washoutDays !== undefined)) throw new UsageError("--washout-items and --washout-days go with --repeat PERCENT.");
     const input = {
       name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], matchSpecialty: Boolean(values["match-specialty"]),
-      ...(goldRate !== undefined ? { goldRate: goldRate / 100 } : {}), ...(quota !== undefined ? { quota } : {}), ...(seed !== undefined ? { seed } : {}), ...(itemIds ? { itemIds } : {}),
+      ...(goldRate !== undefined ? { goldRate: goldRate / 100 } : {}),
+      ...(repeat !== undefined ? { repeats: { share: repeat / 100, washoutItems: washoutItems ?? 10, washoutDays: washoutDays ?? 0 } } : {}), ...(quota !== undefined ? { quota } : {}), ...(seed !== undefined ? { seed } : {}), ...(itemIds ? { itemIds } : {}),
     };
     if (values.preview) {
       const plan = await previewBatch(project.id, input);
       io.out(`Plan for batch ${name}: ${plan.items} items${plan.goldItems ? ` (${plan.goldItems} gold)` : ""}, ${plan.assignments} assignments (${plan.perItem} per item). Nothing written.`);
-      for (const l of plan.loads) io.out(`  ${l.name}: ${l.assignments} (${l.gold} gold; ${l.openElsewhere} open elsewhere in the project)${l.isMember ? "" : " — joins the project"}`);
+      for (const l of plan.loads) io.out(`  ${l.name}: ${l.assignments} (${l.gold} gold${l.repeats || l.repeatsShort ? `; ${l.repeats} repeats${l.repeatsShort ? `, ${l.repeatsShort} fewer than asked` : ""}` : ""}; ${l.openElsewhere} open elsewhere in the project)${l.isMember ? "" : " — joins the project"}`);
       if (plan.uncovered.count) io.out(`Left out (too few reviewers of their specialty): ${plan.uncovered.count} item(s): ${plan.uncovered.examples.map((u) => `${u.externalId} (${u.specialty ?? "none"}, ${u.eligible} eligible)`).join(", ")}${plan.uncovered.count > plan.uncovered.examples.length ? ", …" : ""}`);
       io.out(`Write exactly this plan with --seed ${plan.seed}.`);
       return;
     }
     const result = await createBatch(actor.id, project.id, input);
-    io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments (${result.perItem} per item, ${reviewerIds.length} reviewers).${result.uncovered ? ` ${result.uncovered} item(s) left out: too few reviewers of their specialty.` : ""}`);
+    io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments (${result.perItem} per item, ${reviewerIds.length} reviewers).${result.uncovered ? ` ${result.uncovered} item(s) left out: too few reviewers of their specialty.` : ""}${result.repeats ? ` ${result.repeats} repeat rating(s) in batch ${result.repeatBatch?.name}.` : ""}`);
   },
 };
