@@ -49,5 +49,5 @@ test("specialty match leaves out and names what nobody can cover; a fixed list a
   const reviewer = await page.context().browser()!.newPage();
   await loginAs(reviewer, USERS.reviewer1);
   await reviewer.goto(`/queue?project=${SLUG}`);
-  await expect(reviewer.getByText("Retest (2)").first()).toBeVisible();
+  await expect(reviewer.getByRole("region", { name: `Strategies ${RUN} / Retest (2)` })).toBeVisible();
 });
