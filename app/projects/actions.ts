@@ -38,6 +38,7 @@ const batchFormSchema = z.object({
   gold: z.enum(["all", "rate", "planned"]).default("all"),
   goldRatePercent: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().gt(0, { error: "The gold rate must be above 0 %." }).lt(90, { error: "The gold rate must be below 90 %." }).optional()),
   matchSpecialty: checkbox,
+  showsEarlierRound: checkbox,
   /** Repeat ratings for intra-rater reliability: percent of each reviewer's items, and the washout. */
   repeatPercent: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().min(0).max(50, { error: "Repeat at most 50 % of the items." })),
   washoutItems: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(0).max(100_000)),
@@ -54,7 +55,7 @@ const batchFormSchema = z.object({
 async function batchInput(projectId: string, input: z.output<typeof batchFormSchema>) {
   if (input.assignmentList) {
     const pairs = await resolveAssignmentList(projectId, input.assignmentList);
-    return { name: input.name, perItem: input.perItem, reviewerIds: [...new Set(pairs.map((p) => p.reviewerId))], dueAt: input.dueAt, pairs, ...(input.seed !== undefined ? { seed: input.seed } : {}) };
+    return { name: input.name, perItem: input.perItem, reviewerIds: [...new Set(pairs.map((p) => p.reviewerId))], dueAt: input.dueAt, pairs, showsEarlierRound: input.showsEarlierRound, ...(input.seed !== undefined ? { seed: input.seed } : {}) };
   }
   const selection = { from: input.from, kind: input.kind, specialty: input.specialty, language: input.language, metadata: input.metadata, externalIds: input.externalIds };
   return {
@@ -65,6 +66,7 @@ async function batchInput(projectId: string, input: z.output<typeof batchFormSch
     goldToAllReviewers: input.gold === "all",
     ...(input.gold === "rate" ? { goldRate: (input.goldRatePercent ?? 10) / 100 } : {}),
     matchSpecialty: input.matchSpecialty,
+    showsEarlierRound: input.showsEarlierRound,
     ...(input.repeatPercent > 0 ? { repeats: { share: input.repeatPercent / 100, washoutItems: input.washoutItems, washoutDays: input.washoutDays } } : {}),
     ...(input.quota !== undefined ? { quota: input.quota } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),

@@ -9,6 +9,8 @@ import { loadDisagreementQueue } from "./queue";
 import { consensusRecordSchema, loadConsensusRecords } from "./consensus-records";
 import { runCli } from "@/lib/cli/main";
 import { selectItemIds } from "@/lib/assignments/select-items";
+import { createBatch } from "@/lib/assignments/create-batch";
+import { loadAssignmentForReview } from "@/lib/assignments/load-for-review";
 
 async function studyWithReviews() {
   const study = await seedStudy({ items: 3 });
@@ -87,5 +89,28 @@ describe("adjudication", () => {
     const view = await loadAdjudication(adjudicator, study.project.id, disputed);
     await saveConsensus(adjudicator, study.project.id, disputed, { baseVersion: 0, data: view.merged, decide: true });
     await expect(selectItemIds(study.project.id, { from: "disagreement" })).rejects.toThrow(/No item's submitted reviews disagree/);
+  });
+});
+
+describe("a Delphi-style second round", () => {
+  it("shows the reviewers of a second round the group's first-round answers, counted and anonymized, in their own response order", async () => {
+    const { study, disputed } = await studyWithReviews();
+    const itemIds = await selectItemIds(study.project.id, { from: "disagreement" });
+    const third = await seedUser({ role: "REVIEWER" });
+    const round = await createBatch(study.admin.id, study.project.id, { name: "Round 2", reviewerIds: [third.id, study.reviewers[0].id], itemIds, perItem: 2, showsEarlierRound: true, seed: 3 });
+    const mine = await getDb().assignment.findFirstOrThrow({ where: { batchId: round.batch.id, reviewerId: third.id } });
+    const view = await loadAssignmentForReview(asActor(third), mine.id);
+    expect(view.earlierRound?.reviews).toBe(2);
+    const firstAxis = view.axes[0];
+    const rowA = view.earlierRound!.rows.find((r) => r.target === "Response A" && r.axis === firstAxis.label)!;
+    // The two reviewers chose the first and the second option of the first axis.
+    expect(rowA.counts.map((c) => c.n)).toEqual([1, 1]);
+    expect(rowA.counts.map((c) => c.answer).sort()).toEqual([firstAxis.options[0].label, firstAxis.options[1].label].sort());
+    expect(JSON.stringify(view.earlierRound)).not.toContain(study.reviewers[0].name);
+    expect(mine.itemId).toBe(disputed);
+    // An ordinary batch shows nothing of the kind.
+    const plain = await createBatch(study.admin.id, study.project.id, { name: "Round 2b", reviewerIds: [third.id], itemIds, perItem: 1, seed: 4 });
+    const other = await getDb().assignment.findFirstOrThrow({ where: { batchId: plain.batch.id } });
+    expect((await loadAssignmentForReview(asActor(third), other.id)).earlierRound).toBeNull();
   });
 });

@@ -193,7 +193,7 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
     return await db.$transaction(
       async (tx) => {
         const batch = await tx.batch.create({
-          data: { projectId, name: data.name, dueAt: data.dueAt ?? null, createdById: actorId },
+          data: { projectId, name: data.name, dueAt: data.dueAt ?? null, showsEarlierRound: data.showsEarlierRound, createdById: actorId },
         });
         await insertBatchRows(tx, batch.id, rubricId, items.map((i) => i.id), rows);
         let repeatBatch = null;
@@ -213,7 +213,7 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
           });
         }
         await recordAudit(
-          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers, goldRate: data.goldRate ?? null, matchSpecialty: data.matchSpecialty, quota: data.quota ?? null, leftOut: uncovered.length, repeats: repeatRows.length, washout: data.repeats ? { items: data.repeats.washoutItems, days: data.repeats.washoutDays } : null } },
+          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers, goldRate: data.goldRate ?? null, matchSpecialty: data.matchSpecialty, quota: data.quota ?? null, leftOut: uncovered.length, repeats: repeatRows.length, washout: data.repeats ? { items: data.repeats.washoutItems, days: data.repeats.washoutDays } : null, showsEarlierRound: data.showsEarlierRound } },
           tx,
         );
         return { batch, items: items.length, assignments: rows.length, perItem, seed, uncovered: uncovered.length, repeats: repeatRows.length, repeatBatch };

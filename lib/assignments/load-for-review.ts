@@ -14,6 +14,7 @@ import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
 import { findNextAssignment } from "./queue";
+import { loadEarlierRound } from "./earlier-round";
 
 export type ReviewTurn = { role: Turn["role"]; html: string };
 
@@ -223,6 +224,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     findNextAssignment(actor, { id: assignment.id, batchId: assignment.batchId, projectId: project.id, displayOrder: assignment.displayOrder }),
     db.assignment.count({ where: { reviewerId: actor.id, batchId: assignment.batchId } }),
   ]);
+  const earlierRound = assignment.batch.showsEarlierRound ? await loadEarlierRound({ itemId: assignment.itemId, batchId: assignment.batchId, axes, responseOrder: assignment.responseOrder }) : null;
 
   return {
     assignment: {
@@ -260,6 +262,8 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     argumentReview,
     /** Reasoning steps: the project's error types and whether each step's kind is asked. */
     stepSettings: { errorTypes: errorTypesOf(settings).map(({ key, label, help }) => ({ key, label, help })), requireKind: settings.steps.requireKind },
+    /** A Delphi-style round: the group's earlier answers to this item, counted and anonymized (null otherwise). */
+    earlierRound,
     /** The item's reference reasoning statements, to mark covered (the rest of the reference is never sent). */
     referenceStatements,
     // The external id can encode the source or model; reviewers see only the queue position.

@@ -35,6 +35,8 @@ export const createBatchSchema = z.object({
       washoutDays: z.int().min(0).max(365).default(0),
     })
     .optional(),
+  /** A Delphi-style round: reviewers see each item's earlier submitted answers, counted and anonymized, before rating. */
+  showsEarlierRound: z.boolean().default(false),
   /** A fixed list (lib/assignments/fixed-list.ts): exactly these (item, reviewer) pairs, not planned. */
   pairs: z.array(z.object({ itemId: z.string().min(1), reviewerId: z.string().min(1) })).min(1).optional(),
 });

@@ -35,7 +35,7 @@ describe("migrated database matches schema.prisma", () => {
     expect(response).toMatchObject({ reasoning: "r", steps: [{ start: 0, end: 1 }], answer: { choice: "B" } });
     const criterion = await db.criterion.create({ data: { id: "c1", itemId: "i1", position: 0, text: "t", points: -7, tags: ["axis:accuracy"] } });
     expect(criterion.tags).toEqual(["axis:accuracy"]);
-    await db.batch.create({ data: { id: "b1", projectId: "p1", name: "B", dueAt: t, opensAt: t, createdById: "u1", createdAt: t } });
+    await db.batch.create({ data: { id: "b1", projectId: "p1", name: "B", dueAt: t, opensAt: t, showsEarlierRound: true, createdById: "u1", createdAt: t } });
     await db.batchItem.create({ data: { batchId: "b1", itemId: "i1" } });
     const assignment = await db.assignment.create({
       data: { id: "as1", batchId: "b1", itemId: "i1", reviewerId: "u1", rubricId: "rb1", status: "SUBMITTED", displayOrder: 4, responseOrder: ["r1"], timeOnTaskMs: 5, skipReason: null, lastSeenAt: t, startedAt: t, submittedAt: t, createdAt: t },
@@ -45,7 +45,7 @@ describe("migrated database matches schema.prisma", () => {
     await db.batchItem.create({ data: { batchId: "b2", itemId: "i1" } });
     const repeat = await db.assignment.create({ data: { id: "as2", batchId: "b2", itemId: "i1", reviewerId: "u1", rubricId: "rb1", displayOrder: 0, responseOrder: ["r1"], repeatOfId: "as1" } });
     expect(repeat.repeatOfId).toBe("as1");
-    expect((await db.batch.findUniqueOrThrow({ where: { id: "b1" } })).opensAt).toEqual(t);
+    expect(await db.batch.findUniqueOrThrow({ where: { id: "b1" } })).toMatchObject({ opensAt: t, showsEarlierRound: true });
     const annotation = await db.annotation.create({ data: { id: "an1", kind: "REVIEW", itemId: "i1", assignmentId: "as1", authorId: "u1", data: { x: 1 }, version: 2, submittedAt: t, createdAt: t } });
     expect(annotation).toMatchObject({ kind: "REVIEW", version: 2, data: { x: 1 } });
     const consensus = await db.annotation.create({ data: { id: "an2", kind: "CONSENSUS", itemId: "i1", authorId: "u1", data: {} } });

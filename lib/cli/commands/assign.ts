@@ -11,7 +11,7 @@ import { UsageError } from "../errors";
 
 const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y | --all-reviewers] [--due YYYY-MM-DD]
                         [--items unbatched|all|under-reviewed|disagreement] [--kind K] [--specialty S] [--language L] [--metadata KEY=VALUE]
-                        [--external-ids FILE] [--match-specialty] [--quota N] [--gold-rate PERCENT | --gold-like-others]
+                        [--external-ids FILE] [--match-specialty] [--show-earlier-round] [--quota N] [--gold-rate PERCENT | --gold-like-others]
                         [--repeat PERCENT [--washout-items N] [--washout-days D]] [--preview] [--seed N] --as EMAIL
        consilium assign PROJECT_SLUG --batch NAME --list FILE.csv [--due YYYY-MM-DD] --as EMAIL
 
@@ -23,7 +23,8 @@ with balanced load (default K: the project's reviewers per item; default reviewe
 project's reviewers; --all-reviewers: every active reviewer on the site). Gold items go to every
 chosen reviewer, unless --gold-rate P mixes them into each queue at P percent or --gold-like-others
 plans them like any item. --match-specialty gives an item with a specialty only to reviewers who list
-it (items nobody can cover are left out and named); --quota N caps each reviewer's share. --preview
+it (items nobody can cover are left out and named); --quota N caps each reviewer's share;
+--show-earlier-round makes it a Delphi round (reviewers see the group's earlier answers, anonymized). --preview
 prints each reviewer's load and the plan's seed and writes nothing; --seed N then writes exactly
 that plan. --repeat P shows P percent of each reviewer's items to them again, unmarked, at least
 --washout-items N (default 10) items later and --washout-days D (default 0) days after, in a batch of
@@ -63,6 +64,7 @@ export const assignCommand: Command = {
     "gold-like-others": { type: "boolean" },
     "gold-rate": { type: "string" },
     "match-specialty": { type: "boolean" },
+    "show-earlier-round": { type: "boolean" },
     quota: { type: "string" },
     repeat: { type: "string" },
     "washout-items": { type: "string" },
@@ -89,7 +91,7 @@ export const assignCommand: Command = {
       const clashing = ["reviewers", "all-reviewers", "items", "external-ids", "kind", "specialty", "language", "metadata", "match-specialty", "quota", "gold-rate", "gold-like-others", "per-item", "preview"].filter((k) => values[k] !== undefined);
       if (clashing.length) throw new UsageError(`--list assigns exactly the listed pairs: drop --${clashing.join(", --")}.`);
       const pairs = await resolveAssignmentList(project.id, readArgumentFile(values.list));
-      const result = await createBatch(actor.id, project.id, { name, reviewerIds: [...new Set(pairs.map((p) => p.reviewerId))], pairs, ...(dueAt ? { dueAt } : {}) });
+      const result = await createBatch(actor.id, project.id, { name, reviewerIds: [...new Set(pairs.map((p) => p.reviewerId))], pairs, showsEarlierRound: Boolean(values["show-earlier-round"]), ...(dueAt ? { dueAt } : {}) });
       return io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments from the list.`);
     }
     let reviewerIds: string[];
@@ -123,7 +125,7 @@ export const assignCommand: Command = {
     const washoutDays = optionalWholeNumber(values, "washout-days", { min: 0, max: 365 });
     if (repeat === undefined && (washoutItems !== undefined || washoutDays !== undefined)) throw new UsageError("--washout-items and --washout-days go with --repeat PERCENT.");
     const input = {
-      name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], matchSpecialty: Boolean(values["match-specialty"]),
+      name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], matchSpecialty: Boolean(values["match-specialty"]), showsEarlierRound: Boolean(values["show-earlier-round"]),
       ...(goldRate !== undefined ? { goldRate: goldRate / 100 } : {}),
       ...(repeat !== undefined ? { repeats: { share: repeat / 100, washoutItems: washoutItems ?? 10, washoutDays: washoutDays ?? 0 } } : {}), ...(quota !== undefined ? { quota } : {}), ...(seed !== undefined ? { seed } : {}), ...(itemIds ? { itemIds } : {}),
     };
