@@ -18,6 +18,7 @@ import { importJudgeCommand } from "./commands/import-judge";
 import { addMemberCommand, removeMemberCommand } from "./commands/members";
 import { reportCommand } from "./commands/report";
 import { consensusCommand } from "./commands/consensus";
+import { archiveCommand } from "./commands/archive";
 import { rubricCommand } from "./commands/rubric";
 import { resultsCommand } from "./commands/results";
 import { scoresCommand } from "./commands/scores";
@@ -40,6 +41,7 @@ export const COMMANDS: Command[] = [
   reportCommand,
   rubricCommand,
   consensusCommand,
+  archiveCommand,
   createTokenCommand,
   listTokensCommand,
   revokeTokenCommand,

@@ -9,6 +9,7 @@ import { importItems } from "@/lib/import/import-items";
 import { loadRubricDocument, saveRubric } from "@/lib/rubrics/rubric-versions";
 import { asActor, completeRatings, seedStudy } from "@/test/support/study";
 import { setProjectArchived } from "./archive";
+import { runCli } from "@/lib/cli/main";
 import { listProjectsForActor } from "./access";
 import { updateProjectDetails } from "./update-details";
 
@@ -39,5 +40,19 @@ describe("archiving a project", () => {
     expect(await setProjectArchived(admin, study.project.id, false)).toEqual({ status: "ACTIVE", changed: true });
     expect((await loadReviewerQueue(reviewer)).total).toBe(2);
     expect(await getDb().auditEvent.count({ where: { projectId: study.project.id, action: { in: ["project.archive", "project.restore"] } } })).toBe(2);
+  });
+
+  it("works from the command line for the project's managers", async () => {
+    const study = await seedStudy({ items: 1 });
+    const run = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+      return { code, out: out.join("\n"), err: err.join("\n") };
+    };
+    expect(await run("archive", study.project.slug, "--as", study.admin.email)).toEqual({ code: 0, out: `Archived ${study.project.slug}.`, err: "" });
+    expect(await run("archive", study.project.slug, "--as", study.admin.email)).toMatchObject({ code: 0, out: `${study.project.slug} is already archived; nothing changed.` });
+    expect(await run("archive", study.project.slug, "--restore", "--as", study.researcher.email)).toMatchObject({ code: 1, err: "Error: You do not have permission to do that." });
+    expect(await run("archive", study.project.slug, "--restore", "--as", study.admin.email)).toMatchObject({ code: 0, out: `Restored ${study.project.slug} (active).` });
   });
 });
