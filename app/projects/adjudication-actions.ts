@@ -4,6 +4,7 @@ import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { saveConsensus } from "@/lib/adjudication/consensus";
 import { findProjectForActor } from "@/lib/projects/access";
+import { jsonField } from "@/lib/validation/json-field";
 
 /** Saves the consensus form (its document as JSON) against the version it was opened on. */
 export const saveConsensusAction = authedAction(
@@ -12,19 +13,13 @@ export const saveConsensusAction = authedAction(
     slug: z.string().min(1),
     itemId: z.string().min(1),
     baseVersion: z.coerce.number().int().min(0),
-    document: z.string().max(2_000_000),
+    document: jsonField("The consensus"),
     decide: z.enum(["true", "false"]).transform((v) => v === "true"),
     basis: z.enum(["merge", "reviewer", "previous"]).default("merge"),
   }),
   async (actor, input) => {
     const project = await findProjectForActor(actor, input.slug, "item:adjudicate");
-    let data: unknown;
-    try {
-      data = JSON.parse(input.document);
-    } catch {
-      throw new z.ZodError([{ code: "custom", message: "The consensus is not valid JSON.", path: ["document"], input: null }]);
-    }
-    const result = await saveConsensus(actor, project.id, input.itemId, { baseVersion: input.baseVersion, data: data as never, decide: input.decide, basis: input.basis });
+    const result = await saveConsensus(actor, project.id, input.itemId, { baseVersion: input.baseVersion, data: input.document as never, decide: input.decide, basis: input.basis });
     revalidatePath(`/projects/${project.slug}/adjudication`);
     return result;
   },

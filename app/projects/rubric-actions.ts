@@ -5,20 +5,15 @@ import { authedAction } from "@/lib/auth/action";
 import { findProjectForActor } from "@/lib/projects/access";
 import { describeRubricIssues } from "@/lib/rubrics/rubric-document";
 import { saveRubric } from "@/lib/rubrics/rubric-versions";
+import { jsonField } from "@/lib/validation/json-field";
 
 /** Saves the rubric editor's document (JSON in a form field) against the version it was opened on. */
 export const saveRubricAction = authedAction(
   "project:manage",
-  z.object({ slug: z.string().min(1), baseVersion: z.coerce.number().int().min(1), document: z.string().max(2_000_000) }),
+  z.object({ slug: z.string().min(1), baseVersion: z.coerce.number().int().min(1), document: jsonField("The rubric") }),
   async (actor, input) => {
     const project = await findProjectForActor(actor, input.slug, "project:manage");
-    let document: unknown;
-    try {
-      document = JSON.parse(input.document);
-    } catch {
-      throw new z.ZodError([{ code: "custom", message: "The rubric is not valid JSON.", path: ["document"], input: input.document }]);
-    }
-    const result = await saveRubric(actor, project.id, document, input.baseVersion).catch((error: unknown) => {
+    const result = await saveRubric(actor, project.id, input.document, input.baseVersion).catch((error: unknown) => {
       if (error instanceof z.ZodError) throw new z.ZodError(describeRubricIssues(error).map((message) => ({ code: "custom" as const, message, path: [], input: null })));
       throw error;
     });

@@ -14,6 +14,7 @@ import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
 import { findNextAssignment } from "./queue";
+import { reviewAxisOf, type StoredAxis } from "@/lib/rubrics/review-axis";
 import { loadEarlierRound } from "./earlier-round";
 
 export type ReviewTurn = { role: Turn["role"]; html: string };
@@ -128,33 +129,13 @@ async function stepsForReview(md: Render, r: { content: string; reasoning: strin
   return { version: s.version, over: text === r.content ? ("content" as const) : ("reasoning" as const), html: await Promise.all(stepTexts(text, s.steps).map((t) => md(t))) };
 }
 
-/** A "pick the sentence" axis offers the note's own sentences, by their ids. */
-type StoredAxis = {
-  key: string; label: string; help: string; type: ReviewAxis["type"]; appliesTo: ReviewAxis["appliesTo"]; required: boolean; options: unknown; min: number | null; max: number | null;
-  polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE"; allowsNotApplicable: boolean; bestValue: string | null; optionsFrom: string | null;
-};
-
 /** Stored rubric axes as the review form renders them for one item (also the adjudication page's consensus form). */
 export function toReviewAxes(rubricAxes: readonly StoredAxis[], item: { kind: string; input: unknown }): ReviewAxis[] {
   const textLimit = textLimitFor(item.kind, item.input);
-  return rubricAxes.map((a) => ({
-    key: a.key,
-    label: a.label,
-    help: a.help,
-    type: a.type,
-    appliesTo: a.appliesTo,
-    required: a.required,
-    options: a.optionsFrom === "note_sentences" ? sentenceOptions(item.kind, item.input) : (a.options as ReviewAxis["options"]),
-    min: a.min,
-    max: a.max,
-    ...(a.appliesTo === "PAIR" ? { polarity: a.polarity } : {}),
-    ...(a.allowsNotApplicable ? { allowsNotApplicable: true } : {}),
-    ...(a.bestValue !== null ? { best: a.bestValue } : {}),
-    ...(a.type === "TEXT" ? { maxLength: textLimit } : {}),
-    ...(a.optionsFrom === "note_sentences" ? { pickSentence: true as const } : {}),
-  }));
+  return rubricAxes.map((a) => reviewAxisOf(a, { textLimit, ...(a.optionsFrom === "note_sentences" ? { sentences: sentenceOptions(item.kind, item.input) } : {}) }));
 }
 
+/** A "pick the sentence" axis offers the note's own sentences, by their ids. */
 function sentenceOptions(kind: string, input: unknown): ReviewAxis["options"] {
   if (kind !== "NOTE") return [];
   const sentences = noteInputSchema.safeParse(input).data?.sentences ?? [];

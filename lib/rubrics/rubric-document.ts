@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { ReviewAxis } from "@/lib/assignments/load-for-review";
 import type { AxisTemplate } from "./templates/types";
+import { axisRows } from "./create-rubric";
+import { reviewAxisOf } from "./review-axis";
 
 // A rubric as a JSON document: what the rubric editor edits, what "Download JSON" gives and what
 // an import reads, so research groups can share rubrics (issue 10). Client-safe (no database).
@@ -121,22 +123,9 @@ export function axisToDocument(a: {
   };
 }
 
-/** How the reviewer's form receives the axis (lib/assignments/load-for-review.ts), for the editor's preview. */
+/** How the reviewer's form receives the axis (lib/rubrics/review-axis.ts), for the editor's preview; note sentences are sample ones. */
 export function axisForPreview(a: RubricAxisDocument): ReviewAxis {
-  return {
-    key: a.key,
-    label: a.label,
-    help: a.help,
-    type: a.type,
-    appliesTo: a.appliesTo,
-    required: a.required,
-    options: a.optionsFrom === "note_sentences" ? [{ value: "S1", label: "S1: the note's first sentence" }, { value: "S2", label: "S2: the note's second sentence" }] : a.options,
-    min: a.min ?? null,
-    max: a.max ?? null,
-    ...(a.appliesTo === "PAIR" ? { polarity: a.polarity } : {}),
-    ...(a.allowsNotApplicable ? { allowsNotApplicable: true } : {}),
-    ...(a.best !== undefined ? { best: String(a.best) } : {}),
-  };
+  return reviewAxisOf(axisRows([a])[0], { sentences: [{ value: "S1", label: "S1: the note's first sentence" }, { value: "S2", label: "S2: the note's second sentence" }] });
 }
 
 /** Whether two documents define the same rubric (then saving changes nothing). */

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { ConflictError } from "@/lib/auth/users";
 import { NotFoundError } from "@/lib/auth/permissions";
 import { requireProjectPermission } from "@/lib/projects/access";
+import { axisRows } from "./create-rubric";
 import { axisToDocument, RUBRIC_FORMAT, rubricDocumentSchema, sameRubric, type RubricDocument } from "./rubric-document";
 
 // Rubric versions (issue 10, docs/decisions/023-rubric-versions.md). The newest version is what new
@@ -73,22 +74,7 @@ export async function saveRubric(actor: Actor, projectId: string, input: unknown
     const currentDoc: RubricDocument = { format: RUBRIC_FORMAT, name: current.name, template: current.templateKey, axes: current.axes.map(axisToDocument) };
     if (sameRubric(doc, currentDoc)) return { version: current.version, change: "unchanged" as const };
     const inUse = (await tx.assignment.count({ where: { rubricId: current.id } })) > 0;
-    const axes = doc.axes.map((axis, position) => ({
-      key: axis.key,
-      label: axis.label,
-      help: axis.help,
-      type: axis.type,
-      appliesTo: axis.appliesTo,
-      required: axis.required,
-      position,
-      options: axis.options,
-      min: axis.min ?? null,
-      max: axis.max ?? null,
-      polarity: axis.polarity,
-      allowsNotApplicable: axis.allowsNotApplicable,
-      bestValue: axis.best === undefined ? null : String(axis.best),
-      optionsFrom: axis.optionsFrom ?? null,
-    }));
+    const axes = axisRows(doc.axes);
     let version = current.version;
     if (inUse) {
       version = current.version + 1;

@@ -3,9 +3,11 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { scopesForRole } from "@/lib/auth/token-scopes";
-import { asActor, seedStudy } from "@/test/support/study";
+import { asActor } from "@/test/support/study";
+import { seedRoleCast, WHO, type SeededUser, type Study, type Who } from "./role-cast";
 
-// Every server entry point of the first slice × every role, through the real wrappers.
+// Every route handler × every role (test/authz/role-cast.ts), through the real wrapper; server actions are in
+// server-actions-matrix.db.test.ts.
 // Only the session lookup is replaced (route handlers also get real bearer tokens); the database is real.
 let sessionActor: Actor | null = null;
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => sessionActor, requirePageActor: async () => sessionActor }));
@@ -33,30 +35,13 @@ const annotationsListRoute = await import("@/app/api/v1/projects/[slug]/annotati
 const auditRoute = await import("@/app/api/v1/audit/route");
 const rubricRoute = await import("@/app/api/v1/projects/[slug]/rubric/route");
 const consensusRoute = await import("@/app/api/v1/projects/[slug]/consensus/route");
-const userActions = await import("@/app/admin/users/actions");
-const projectActions = await import("@/app/projects/actions");
-const rubricActions = await import("@/app/projects/rubric-actions");
-const adjudicationActions = await import("@/app/projects/adjudication-actions");
-const accountActions = await import("@/app/account/actions");
-const resetActions = await import("@/app/reset-password/[token]/actions");
 const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET, auditRoute: auditRoute.GET, rubricRoute: rubricRoute.GET, consensusRoute: consensusRoute.GET };
 
-type Study = Awaited<ReturnType<typeof seedStudy>>;
-type SeededUser = Study["admin"];
-// researcher: a researcher account, analyst of the project; manager and adjudicator: reviewer
-// accounts given those project roles (project roles do not depend on the site role);
-// otherManager: manages another project only.
-type Who = "anonymous" | "admin" | "reviewer" | "otherReviewer" | "researcher" | "outsider" | "manager" | "adjudicator" | "otherManager";
-const WHO: Who[] = ["anonymous", "admin", "reviewer", "otherReviewer", "researcher", "outsider", "manager", "adjudicator", "otherManager"];
-
 let study: Study;
-let roles: { manager: SeededUser; adjudicator: SeededUser; otherManager: SeededUser; otherProjectSlug: string };
+let otherProjectSlug: string;
+let userOf: (who: Who) => SeededUser | null;
 afterAll(async () => (await import("@/lib/export-jobs/queue")).stopExportQueue());
 const tokens = new Map<Who, string>();
-
-function userOf(who: Who) {
-  return { admin: study.admin, reviewer: study.reviewers[0], otherReviewer: study.reviewers[1], researcher: study.researcher, outsider: study.outsider, anonymous: null, ...roles }[who] as SeededUser | null;
-}
 
 function request(who: Who, url: string, init: { method?: string; body?: string } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
@@ -68,26 +53,8 @@ function withToken(token: string, url: string, method = "GET", body?: string) {
   return new NextRequest(new URL(url, "http://localhost"), { method, body, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
 }
 
-function form(values: Record<string, string | string[]>) {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(values)) for (const x of [v].flat()) fd.append(k, x);
-  return fd;
-}
-
 beforeEach(async () => {
-  study = await seedStudy({ items: 2 });
-  const { seedProject, seedUser } = await import("@/lib/seed/factories");
-  const { getDb } = await import("@/lib/db/client");
-  const [manager, adjudicator, otherManager] = [await seedUser({ role: "REVIEWER" }), await seedUser({ role: "REVIEWER" }), await seedUser({ role: "RESEARCHER" })];
-  const other = await seedProject(study.admin.id, {});
-  await getDb().projectMember.createMany({
-    data: [
-      { projectId: study.project.id, userId: manager.id, role: "MANAGER" },
-      { projectId: study.project.id, userId: adjudicator.id, role: "ADJUDICATOR" },
-      { projectId: other.id, userId: otherManager.id, role: "MANAGER" },
-    ],
-  });
-  roles = { manager, adjudicator, otherManager, otherProjectSlug: other.slug };
+  ({ study, otherProjectSlug, userOf } = await seedRoleCast());
   tokens.clear();
   for (const who of WHO) {
     const user = userOf(who);
@@ -237,7 +204,7 @@ describe("route handlers × roles", () => {
     for (const who of WHO) {
       const list = await projectsListRoute.GET(request(who, "/api/v1/projects"), { params: Promise.resolve({}) });
       expect([who, list.status]).toEqual([who, projects[who]]);
-      const sees = { admin: [slug, roles.otherProjectSlug].sort(), researcher: [slug], manager: [slug], adjudicator: [slug], otherManager: [roles.otherProjectSlug] } as Partial<Record<Who, string[]>>;
+      const sees = { admin: [slug, otherProjectSlug].sort(), researcher: [slug], manager: [slug], adjudicator: [slug], otherManager: [otherProjectSlug] } as Partial<Record<Who, string[]>>;
       if (list.status === 200) expect([who, (await list.json()).data.map((p: { slug: string }) => p.slug)]).toEqual([who, sees[who] ?? []]);
       expect([who, (await itemsListRoute.GET(request(who, `/api/v1/projects/${slug}/items?include=content`), params)).status]).toEqual([who, perProject[who]]);
       expect([who, (await annotationsListRoute.GET(request(who, `/api/v1/projects/${slug}/annotations`), params)).status]).toEqual([who, perProject[who]]);
@@ -346,141 +313,5 @@ describe("route handlers × roles", () => {
     await getDb().apiToken.updateMany({ where: { userId: study.admin.id }, data: { revokedAt: new Date() } });
     const res = await exportRoute.GET(request("admin", `/api/v1/projects/${study.project.slug}/export`), { params: Promise.resolve({ slug: study.project.slug }) });
     expect(res.status).toBe(401);
-  });
-});
-
-describe("server actions × roles", () => {
-  const ROLES: Who[] = ["anonymous", "admin", "reviewer", "researcher", "manager", "adjudicator", "otherManager"];
-  async function asWho(who: Who) {
-    const u = userOf(who);
-    sessionActor = u ? asActor(u) : null;
-  }
-  const rubricDocument = async () => {
-    const { loadRubricDocument } = await import("@/lib/rubrics/rubric-versions");
-    return (await loadRubricDocument(asActor(study.admin), study.project.id)).document;
-  };
-  const SITE_ACTIONS = new Set(["createUser", "inviteUser", "userProfile", "deactivate", "createProject"]);
-
-  it("user management and project creation are for site admins; batching (preview, changes, deletion), membership and project settings for admins and the project's managers", async () => {
-    const { seedUser } = await import("@/lib/seed/factories");
-    const joiner = await seedUser({ role: "RESEARCHER" });
-    for (const who of ROLES) {
-      await asWho(who);
-      const tag = `${who}-${Math.random().toString(36).slice(2, 7)}`;
-      const results = {
-        createUser: await userActions.createUserAction(null, form({ email: `${tag}@x.org`, name: "N", role: "REVIEWER", password: "long-enough-pw" })),
-        inviteUser: await userActions.inviteUserAction(null, form({ email: `invite-${tag}@x.org`, name: "N", role: "REVIEWER" })),
-        userProfile: await userActions.updateUserProfileAction(null, form({ userId: study.outsider.id, specialty: "Cardiology", languages: "en", yearsOfExperience: "3" })),
-        deactivate: await userActions.setUserActiveAction(null, form({ userId: study.outsider.id, isActive: "false" })),
-        createProject: await projectActions.createProjectAction(null, form({ name: "P", slug: `p-${tag}`, template: "med-palm-long-form", reviewersPerItem: "1" })),
-        addMember: await projectActions.addMemberAction(null, form({ slug: study.project.slug, email: joiner.email, role: "ANALYST" })),
-        removeMember: await projectActions.removeMemberAction(null, form({ slug: study.project.slug, email: joiner.email })),
-        updateSettings: await projectActions.updateSettingsAction(null, form({ slug: study.project.slug, askConfidence: "on", dialogueTarget: "whole_dialogue", imageHosts: "img.example.org" })),
-        createBatch: await projectActions.createBatchAction(null, form({ slug: study.project.slug, name: `b-${tag}`, perItem: "1", "reviewerIds[]": [study.reviewers[0].id] })),
-        previewBatch: await projectActions.previewBatchAction(null, form({ slug: study.project.slug, name: `b-${tag}`, perItem: "1", "reviewerIds[]": [study.reviewers[0].id] })),
-        moveWork: await projectActions.moveReviewerWorkAction(null, form({ slug: study.project.slug, batchId: "no-such-batch", reviewerId: study.reviewers[0].id })),
-        dueDate: await projectActions.setBatchDueDateAction(null, form({ slug: study.project.slug, batchId: "no-such-batch", dueAt: "2026-12-24" })),
-        deleteBatch: await projectActions.deleteBatchAction(null, form({ slug: study.project.slug, batchId: "no-such-batch", drafts: "0" })),
-        updateDetails: await projectActions.updateDetailsAction(null, form({ slug: study.project.slug, name: study.project.name, guidelines: "", reviewersPerItem: String(study.project.reviewersPerItem), ...(study.project.blinded ? { blinded: "on" } : {}), ...(study.project.randomizeOrder ? { randomizeOrder: "on" } : {}) })),
-        previewGuidelines: await projectActions.previewGuidelinesAction(null, form({ slug: study.project.slug, guidelines: "**bold**" })),
-        // The seeded study's rubric is in use and unchanged: saving it as it is changes nothing (a domain answer).
-        saveRubric: await rubricActions.saveRubricAction(null, form({ slug: study.project.slug, baseVersion: "1", document: JSON.stringify(await rubricDocument()) })),
-      };
-      for (const [action, result] of Object.entries(results)) {
-        const allowed = who === "admin" || (who === "manager" && !SITE_ACTIONS.has(action));
-        if (allowed) {
-          // createBatch has nothing left to batch in the seeded study: a domain refusal, not a permission one.
-          if (action === "createBatch" || action === "previewBatch") expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/no unbatched items/) });
-          // The batch changes reach the domain, which does not find the batch.
-          else if (["moveWork", "dueDate", "deleteBatch"].includes(action)) expect([action, result]).toEqual([action, { ok: false, error: "Batch not found." }]);
-          else expect({ who, action, ...result }).toMatchObject({ who, action, ok: true });
-        } else if (who === "otherManager" && !SITE_ACTIONS.has(action)) {
-          // No part in this project: it does not exist for them.
-          expect([who, action, result]).toEqual([who, action, { ok: false, error: `Project "${study.project.slug}" not found.` }]);
-        } else {
-          expect([who, action, result]).toEqual([who, action, { ok: false, error: who === "anonymous" ? "Sign in first." : "You do not have permission to do that." }]);
-        }
-      }
-    }
-  });
-});
-
-describe("archiving × roles", () => {
-  it("archiving and restoring are for admins and the project's managers", async () => {
-    for (const who of WHO) {
-      const u = userOf(who);
-      sessionActor = u ? asActor(u) : null;
-      const result = await projectActions.archiveProjectAction(null, form({ slug: study.project.slug, archived: "false" }));
-      const expected = who === "anonymous" ? { ok: false, error: "Sign in first." }
-        : ["admin", "manager"].includes(who) ? { ok: true, data: { status: "ACTIVE", changed: false }, message: "Nothing changed." }
-        : ["outsider", "otherManager"].includes(who) ? { ok: false, error: `Project "${study.project.slug}" not found.` }
-        : { ok: false, error: "You do not have permission to do that." };
-      expect([who, result]).toEqual([who, expected]);
-    }
-  });
-});
-
-describe("adjudication × roles", () => {
-  it("recording a consensus is for admins, managers and adjudicators; analysts and reviewers are refused, others do not find the project", async () => {
-    const expected: Record<Who, string> = {
-      anonymous: "Sign in first.", admin: "Item not found.", manager: "Item not found.", adjudicator: "Item not found.",
-      reviewer: "You do not have permission to do that.", otherReviewer: "You do not have permission to do that.", researcher: "You do not have permission to do that.",
-      outsider: `Project "${study.project.slug}" not found.`, otherManager: `Project "${study.project.slug}" not found.`,
-    };
-    for (const who of WHO) {
-      const u = userOf(who);
-      sessionActor = u ? asActor(u) : null;
-      const result = await adjudicationActions.saveConsensusAction(null, form({ slug: study.project.slug, itemId: "no-such-item", baseVersion: "0", document: "{}", decide: "false" }));
-      expect([who, result]).toEqual([who, { ok: false, error: expected[who] }]);
-    }
-  });
-});
-
-describe("account and access actions × roles", () => {
-  const ROLES: Who[] = ["anonymous", "admin", "reviewer", "researcher"];
-  const signIn = (who: Who) => {
-    const u = userOf(who);
-    sessionActor = u ? asActor(u) : null;
-  };
-  const redirected = (p: Promise<unknown>) => p.then((r) => r, (e: Error & { digest?: string }) => (String(e.digest).startsWith("NEXT_REDIRECT") ? "redirect" : Promise.reject(e)));
-
-  it("everyone signed in manages their own password and tokens; anonymous visitors cannot", async () => {
-    const { DEMO_PASSWORD } = await import("@/lib/seed/factories");
-    for (const who of ROLES) {
-      signIn(who);
-      const scope = who === "reviewer" ? "assignment:work" : "project:read";
-      const created = await accountActions.createTokenAction(null, form({ name: "t", "scopes[]": scope, expiresInDays: "30" }));
-      const changed = await redirected(accountActions.changePasswordAction(null, form({ currentPassword: DEMO_PASSWORD, newPassword: `new phrase for ${who}`, confirmPassword: `new phrase for ${who}` })));
-      if (who === "anonymous") {
-        expect([created, changed]).toEqual([{ ok: false, error: "Sign in first." }, { ok: false, error: "Sign in first." }]);
-        continue;
-      }
-      expect([who, created]).toMatchObject([who, { ok: true, data: { token: expect.stringMatching(/^csm_/) } }]);
-      expect([who, changed]).toEqual([who, "redirect"]); // to /login: every session ended
-      const { getDb } = await import("@/lib/db/client");
-      const token = await getDb().apiToken.findFirstOrThrow({ where: { userId: userOf(who)!.id, name: "t" } });
-      expect(await accountActions.revokeTokenAction(null, form({ tokenId: token.id }))).toMatchObject({ ok: true });
-      // Someone else's token is not found, whoever asks.
-      const other = await getDb().apiToken.findFirstOrThrow({ where: { userId: { not: userOf(who)!.id } } });
-      expect(await accountActions.revokeTokenAction(null, form({ tokenId: other.id }))).toEqual({ ok: false, error: "No such token." });
-    }
-  });
-
-  it("reset links and lifting lockouts are admin-only; the reset page's action needs a valid link, not a session", async () => {
-    for (const who of ROLES) {
-      signIn(who);
-      const link = await userActions.issueResetLinkAction(null, form({ userId: study.outsider.id }));
-      const lift = await userActions.clearLockoutAction(null, form({ email: study.outsider.email, ip: "192.0.2.1" }));
-      if (who === "admin") {
-        expect(link).toMatchObject({ ok: true, data: { link: expect.stringMatching(/\/reset-password\/[A-Za-z0-9_-]{43}$/) } });
-        expect(lift).toEqual({ ok: true, data: { cleared: 0 } });
-      } else {
-        const error = who === "anonymous" ? "Sign in first." : "You do not have permission to do that.";
-        expect([who, link, lift]).toEqual([who, { ok: false, error }, { ok: false, error }]);
-      }
-    }
-    sessionActor = null;
-    const bogus = await resetActions.resetPasswordAction(null, form({ token: "x".repeat(43), newPassword: "a new ward phrase", confirmPassword: "a new ward phrase" }));
-    expect(bogus).toEqual({ ok: false, error: expect.stringMatching(/does not work/) });
   });
 });
