@@ -109,7 +109,7 @@ export const moveReviewerWorkAction = authedAction(
     revalidatePath(`/projects/${project.slug}/batches/${input.batchId}`);
     return result;
   },
-  (r) => `Moved ${r.moved} pending assignment(s)${r.startedKept ? `; ${r.startedKept} started one(s) stay with the reviewer (their drafts are theirs)` : ""}.`,
+  (r) => `Moved ${r.moved} pending assignment(s)${r.startedKept ? `; ${r.startedKept} started one(s) stay with the reviewer (their drafts are theirs)` : ""}${r.linkedKept ? `; ${r.linkedKept} linked to the reviewer's other rating of the item (a repeat or a study phase) stay too` : ""}.`,
 );
 
 export const setBatchDueDateAction = authedAction(

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { transitionAssignment } from "@/lib/assignments/transition";
+import { isReachable } from "@/lib/assignments/queue";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkContextFor } from "./check-context";
 import { checkDocument, type RatingProblem } from "@/lib/tools";
@@ -44,11 +45,12 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
       annotation: true,
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
       batch: { select: { projectId: true, opensAt: true, project: { select: { settings: true } } } },
+      precededBy: { select: { status: true } },
       item: { select: { kind: true, input: true, reference: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true } } } },
     },
   });
-  // Not yet open (repeat ratings after a washout): as if it did not exist, like the review page.
-  if (!assignment || (assignment.batch.opensAt && assignment.batch.opensAt > new Date())) throw new NotFoundError("Assignment not found.");
+  // Not yet open (repeats after a washout, a second phase before its first): as if it did not exist, like the review page.
+  if (!assignment || !isReachable(assignment)) throw new NotFoundError("Assignment not found.");
 
   const existing = assignment.annotation;
   if (existing) {

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { transitionAssignment } from "@/lib/assignments/transition";
+import { isReachable } from "@/lib/assignments/queue";
 import { skipAssignmentSchema } from "./schema";
 
 export type SkipResult = { status: "skipped" } | { status: "locked"; message: string };
@@ -16,10 +17,18 @@ export type SkipResult = { status: "skipped" } | { status: "locked"; message: st
 export async function skipAssignment(actor: Actor, assignmentId: string, input: { reason: string; timeOnTaskDeltaMs?: number }, opts: { now?: Date } = {}): Promise<SkipResult> {
   const { reason, timeOnTaskDeltaMs } = skipAssignmentSchema.parse(input);
   const db = getDb();
-  const assignment = await db.assignment.findFirst({ where: { id: assignmentId, reviewerId: actor.id }, include: { batch: { select: { projectId: true } } } });
-  if (!assignment) throw new NotFoundError("Assignment not found.");
+  const assignment = await db.assignment.findFirst({
+    where: { id: assignmentId, reviewerId: actor.id },
+    include: { batch: { select: { projectId: true, opensAt: true } }, precededBy: { select: { status: true } } },
+  });
+  if (!assignment || !isReachable(assignment)) throw new NotFoundError("Assignment not found.");
   const skipped = await db.$transaction(async (tx) => {
     if (!(await transitionAssignment(tx, actor, assignmentId, { to: "SKIPPED", reason }, timeOnTaskDeltaMs, opts.now ?? new Date()))) return false;
+    // A study arm's second phase can never open once its first is skipped: it is skipped with it,
+    // so the batch can finish (it cannot have been started: it opens only on a submitted first phase).
+    await tx.$executeRaw`
+      UPDATE "Assignment" SET status = 'SKIPPED', "skipReason" = 'The first phase of this item was skipped.', "updatedAt" = now()
+      WHERE "precededById" = ${assignmentId} AND status IN ('PENDING', 'IN_PROGRESS')`;
     await recordAudit(
       { actorId: actor.id, action: "assignment.skip", entityType: "Assignment", entityId: assignmentId, projectId: assignment.batch.projectId, data: { reason } },
       tx,

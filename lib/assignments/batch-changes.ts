@@ -12,13 +12,19 @@ import { findBatchInProject } from "./find-batch";
 // holds the reviewer's draft, which must not be lost nor shown to anyone else (blinding). Each
 // change is one transaction and one audit event.
 
-export type MoveResult = { moved: number; to: Array<{ reviewerId: string; count: number }>; startedKept: number };
+export type MoveResult = { moved: number; to: Array<{ reviewerId: string; count: number }>; startedKept: number; linkedKept: number };
+
+type Row = { id: string; batchId: string; itemId: string; reviewerId: string; status: string; displayOrder: number; linked: boolean };
 
 /**
  * Moves `fromReviewerId`'s pending assignments in the batch to `toReviewerIds` (default: the batch's
  * other reviewers), each to the least-loaded target who does not already have that item in the batch.
  * All or nothing: if some item has no eligible target, nothing moves and the error says which.
  * Started (drafted) assignments stay with the reviewer and are counted in the answer.
+ *
+ * Work linked to the same reviewer's other rating of the item (a repeat rating, a study arm's second
+ * phase) moves with it, to the same person, or not at all: split across two people it would no
+ * longer measure one reviewer twice. A linked assignment never moves on its own (`linkedKept`).
  */
 export async function moveReviewerWork(actor: Actor, projectId: string, batchId: string, fromReviewerId: string, toReviewerIds?: string[]): Promise<MoveResult> {
   await requireProjectPermission(actor, projectId, "batch:assign");
@@ -29,34 +35,56 @@ export async function moveReviewerWork(actor: Actor, projectId: string, batchId:
     // Lock the batch's assignments of everyone involved: a racing save either lands first (the
     // assignment is then IN_PROGRESS and stays) or finds the assignment moved (its UPDATE requires
     // the reviewer to own it: lib/assignments/transition.ts).
-    const rows = await tx.$queryRaw<Array<{ id: string; itemId: string; reviewerId: string; status: string; displayOrder: number }>>`
-      SELECT id, "itemId", "reviewerId", status::text AS status, "displayOrder" FROM "Assignment" WHERE "batchId" = ${batch.id} ORDER BY "displayOrder", id FOR UPDATE`;
+    const rows = await tx.$queryRaw<Row[]>`
+      SELECT id, "batchId", "itemId", "reviewerId", status::text AS status, "displayOrder", ("repeatOfId" IS NOT NULL OR "precededById" IS NOT NULL) AS linked
+      FROM "Assignment" WHERE "batchId" = ${batch.id} ORDER BY "displayOrder", id FOR UPDATE`;
     const mine = rows.filter((r) => r.reviewerId === fromReviewerId);
     if (!mine.length) throw new ConflictError("That reviewer has no work in this batch.");
-    const pending = mine.filter((r) => r.status === "PENDING");
+    // The later ratings that follow the reviewer's pending ones here (repeats, second phases), locked too.
+    const followers = await tx.$queryRaw<Array<Row & { leadId: string }>>`
+      SELECT id, "batchId", "itemId", "reviewerId", status::text AS status, "displayOrder", true AS linked, COALESCE("repeatOfId", "precededById") AS "leadId"
+      FROM "Assignment" WHERE "repeatOfId" = ANY(${mine.map((r) => r.id)}::text[]) OR "precededById" = ANY(${mine.map((r) => r.id)}::text[]) FOR UPDATE`;
+    const followerOf = new Map(followers.map((f) => [f.leadId, f]));
+    const movable = (r: Row) => r.status === "PENDING" && !r.linked && (followerOf.get(r.id)?.status ?? "PENDING") === "PENDING";
+    const pending = mine.filter(movable);
     const startedKept = mine.filter((r) => r.status === "IN_PROGRESS").length;
+    const linkedKept = mine.filter((r) => r.status === "PENDING" && !movable(r)).length;
     const batchReviewers = [...new Set(rows.map((r) => r.reviewerId))].filter((id) => id !== fromReviewerId);
     const targets = [...new Set(toReviewerIds?.length ? toReviewerIds : batchReviewers)].filter((id) => id !== fromReviewerId);
     if (!targets.length) throw new ConflictError("There is no other reviewer to move the work to. Add one to the batch (or choose one) first.");
     const eligible = await tx.user.findMany({ where: { id: { in: targets }, isActive: true, role: { in: ["REVIEWER", "ADMIN"] } }, select: { id: true } });
     if (eligible.length !== targets.length) throw new ConflictError("Some chosen reviewers do not exist, are deactivated, or cannot review.");
 
-    // Least open load first; an item goes only to someone who does not have it in this batch yet.
+    // What the targets already hold, in this batch and in the batches the followers live in.
+    const otherBatches = [...new Set(followers.map((f) => f.batchId))].filter((id) => id !== batch.id);
+    const held = [...rows, ...(otherBatches.length ? await tx.$queryRaw<Row[]>`SELECT id, "batchId", "itemId", "reviewerId", status::text AS status, "displayOrder", false AS linked FROM "Assignment" WHERE "batchId" = ANY(${otherBatches}::text[]) AND "reviewerId" = ANY(${targets}::text[])` : [])];
+    const slot = (reviewerId: string, batchId: string, itemId: string) => `${reviewerId}\u0000${batchId}\u0000${itemId}`;
+    const has = new Set(held.map((r) => slot(r.reviewerId, r.batchId, r.itemId)));
+    const nextOrder = new Map<string, number>();
+    for (const r of held) nextOrder.set(`${r.reviewerId}\u0000${r.batchId}`, Math.max(nextOrder.get(`${r.reviewerId}\u0000${r.batchId}`) ?? -1, r.displayOrder));
+    const takeOrder = (reviewerId: string, batchId: string) => {
+      const key = `${reviewerId}\u0000${batchId}`;
+      const order = (nextOrder.get(key) ?? -1) + 1;
+      nextOrder.set(key, order);
+      return order;
+    };
+    // Least open load first; an item goes only to someone who does not have it in that batch yet.
     const load = new Map(targets.map((id) => [id, rows.filter((r) => r.reviewerId === id && (r.status === "PENDING" || r.status === "IN_PROGRESS")).length]));
-    const nextOrder = new Map(targets.map((id) => [id, Math.max(-1, ...rows.filter((r) => r.reviewerId === id).map((r) => r.displayOrder)) + 1]));
-    const has = new Set(rows.map((r) => `${r.reviewerId}\u0000${r.itemId}`));
     const moves: Array<{ id: string; to: string; order: number }> = [];
     const stuck: string[] = [];
     for (const a of pending) {
-      const to = targets.filter((t) => !has.has(`${t}\u0000${a.itemId}`)).sort((x, y) => load.get(x)! - load.get(y)! || x.localeCompare(y))[0];
+      const follower = followerOf.get(a.id);
+      const free = (t: string) => !has.has(slot(t, batch.id, a.itemId)) && (!follower || !has.has(slot(t, follower.batchId, follower.itemId)));
+      const to = targets.filter(free).sort((x, y) => load.get(x)! - load.get(y)! || x.localeCompare(y))[0];
       if (!to) {
         stuck.push(a.itemId);
         continue;
       }
-      has.add(`${to}\u0000${a.itemId}`);
+      for (const m of follower ? [a, follower] : [a]) {
+        has.add(slot(to, m.batchId, m.itemId));
+        moves.push({ id: m.id, to, order: takeOrder(to, m.batchId) });
+      }
       load.set(to, load.get(to)! + 1);
-      moves.push({ id: a.id, to, order: nextOrder.get(to)! });
-      nextOrder.set(to, nextOrder.get(to)! + 1);
     }
     if (stuck.length) {
       const externalIds = (await tx.item.findMany({ where: { id: { in: stuck.slice(0, 5) } }, select: { externalId: true } })).map((i) => i.externalId);
@@ -69,12 +97,13 @@ export async function moveReviewerWork(actor: Actor, projectId: string, batchId:
         UPDATE "Assignment" SET "reviewerId" = ${m.to}, "displayOrder" = ${m.order}, "lastSeenAt" = NULL, "startedAt" = NULL, "timeOnTaskMs" = 0, "updatedAt" = now()
         WHERE id = ${m.id} AND status = 'PENDING'`;
     }
+    const moved = moves.filter((m) => rows.some((r) => r.id === m.id));
     for (const to of new Set(moves.map((m) => m.to))) {
       await tx.projectMember.upsert({ where: { projectId_userId: { projectId, userId: to } }, create: { projectId, userId: to, role: "REVIEWER" }, update: {} });
     }
-    const counts = [...new Set(moves.map((m) => m.to))].map((reviewerId) => ({ reviewerId, count: moves.filter((m) => m.to === reviewerId).length }));
-    await recordAudit({ actorId: actor.id, action: "batch.move_work", entityType: "Batch", entityId: batch.id, projectId, data: { from: fromReviewerId, moved: moves.length, to: counts, startedKept } }, tx);
-    return { moved: moves.length, to: counts, startedKept };
+    const counts = [...new Set(moved.map((m) => m.to))].map((reviewerId) => ({ reviewerId, count: moved.filter((m) => m.to === reviewerId).length }));
+    await recordAudit({ actorId: actor.id, action: "batch.move_work", entityType: "Batch", entityId: batch.id, projectId, data: { from: fromReviewerId, moved: moved.length, followersMoved: moves.length - moved.length, to: counts, startedKept, linkedKept } }, tx);
+    return { moved: moved.length, to: counts, startedKept, linkedKept };
   });
 }
 

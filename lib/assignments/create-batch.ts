@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError } from "@/lib/auth/users";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createBatchSchema, type CreateBatchInput } from "./schema";
+import { DESIGN_OF, planArms, secondPhaseName, type Assist } from "./study-arms";
 import { PlanError, planAssignments, planGoldAtRate, planRepeats, seededRng, shuffle, specialtiesOf, specialtyMatch, uncoverableItems, type Rng } from "./plan-assignments";
 
 /** What a batch will be, before anything is written: the same plan createBatch then writes (same seed). */
@@ -16,6 +17,8 @@ export type BatchPlan = {
   assignments: number;
   /** Items left out (specialty match): too few eligible reviewers. The first 50, and how many in all. */
   uncovered: { count: number; examples: Array<{ externalId: string; specialty: string | null; eligible: number }> };
+  /** Study arms: the second phase's batch and its size (each planned rating once more, in the other arm). */
+  arms: { design: "sequential" | "crossover"; secondPhase: string; assignments: number } | null;
   /** Per chosen reviewer: assignments in this batch (gold included), and work already pending elsewhere in the project. */
   loads: Array<{ reviewerId: string; name: string; specialty: string | null; isMember: boolean; assignments: number; gold: number; repeats: number; repeatsShort: number; openElsewhere: number }>;
 };
@@ -34,6 +37,8 @@ type PlannedBatch = {
   /** Repeat ratings, for the companion batch (empty without `repeats`), and per reviewer how many fewer than asked could be placed. */
   repeatRows: AssignmentRow[];
   repeatShortBy: Map<string, number>;
+  /** Study arms: the second phase (empty without `arms`). */
+  phaseRows: AssignmentRow[];
 };
 
 /**
@@ -110,7 +115,9 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
   const items = candidates.filter((i) => inPlan.has(i.id));
   if (!items.length) throw new ConflictError("Nothing to assign: no item could be planned.");
 
-  const responsesByItem = new Map(items.map((i) => [i.id, i.responses]));
+  const material = data.arms ? await assistMaterial(db, items, data.arms.assist) : null;
+  // A response shown as assistance is material, not something to rate: it leaves the response order.
+  const responsesByItem = new Map(items.map((i) => [i.id, i.responses.filter((id) => id !== material?.get(i.id))]));
   const itemOrder = new Map(items.map((i, index) => [i.id, index]));
   const byReviewer = new Map<string, typeof plan>();
   for (const p of plan) {
@@ -121,7 +128,7 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
   // Under blinding the screen order of responses is always shuffled: import order often follows the
   // model (one harness's outputs first), so a fixed order would tell reviewers which model is which.
   const shuffleResponses = project.blinded || project.randomizeOrder;
-  const rows = [...byReviewer].flatMap(([reviewerId, list]) => {
+  const rows: AssignmentRow[] = [...byReviewer].flatMap(([reviewerId, list]) => {
     const ordered = project.randomizeOrder ? shuffle(list, rng) : list.sort((a, b) => itemOrder.get(a.itemId)! - itemOrder.get(b.itemId)!);
     return ordered.map((p, displayOrder) => {
       const responseIds = responsesByItem.get(p.itemId)!;
@@ -150,7 +157,46 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
       }),
     );
   }
-  return { data, project, rubricId: rubric.id, perItem, seed, items, uncovered, reviewers, rows, repeatRows, repeatShortBy };
+  let phaseRows: AssignmentRow[] = [];
+  if (data.arms) {
+    const { firstArm, second } = planArms(rows, data.arms.design, { rng, reshuffle: project.randomizeOrder });
+    for (const row of rows) row.arm = firstArm.get(row.id);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    // The sequential design shows the same item again with more on screen: same response positions.
+    // Crossover periods are apart in time and order, so the screen order is drawn afresh too.
+    phaseRows = second.map((p) => ({
+      id: randomUUID(),
+      reviewerId: p.reviewerId,
+      itemId: p.itemId,
+      displayOrder: p.displayOrder,
+      arm: p.arm,
+      precededById: p.precededById,
+      responseOrder: data.arms!.design === "crossover" && shuffleResponses ? shuffle(responsesByItem.get(p.itemId)!, rng) : byId.get(p.precededById)!.responseOrder,
+    }));
+  }
+  return { data, project, rubricId: rubric.id, perItem, seed, items, uncovered, reviewers, rows, repeatRows, repeatShortBy, phaseRows };
+}
+
+/**
+ * The assistance of every item of an arms batch, checked before anything is planned: each item must
+ * have it (a reference answer or explanation, or a response with the chosen label), or the batch is
+ * refused with examples. For a response, returns item id → the response id that is the material.
+ */
+async function assistMaterial(db: Db, items: BatchableItem[], assist: Assist): Promise<Map<string, string> | null> {
+  const ids = items.map((i) => i.id);
+  if (assist.material === "reference") {
+    const missing = await db.$queryRaw<Array<{ externalId: string; count: bigint }>>`
+      SELECT "externalId", count(*) OVER () AS count FROM "Item"
+      WHERE id = ANY(${ids}::text[]) AND NOT (COALESCE(reference->>'answer', '') <> '' OR COALESCE(reference->>'explanation', '') <> '')
+      ORDER BY "externalId" LIMIT 5`;
+    if (missing.length) throw new ConflictError(`${missing[0].count} item(s) have no reference answer or explanation to show as assistance (e.g. ${missing.map((m) => m.externalId).join(", ")}). Import references, or choose a response as the assistance.`);
+    return null;
+  }
+  const found = await db.response.findMany({ where: { itemId: { in: ids }, label: assist.label }, select: { id: true, itemId: true } });
+  const byItem = new Map(found.map((r) => [r.itemId, r.id]));
+  const lacking = items.filter((i) => !byItem.has(i.id));
+  if (lacking.length) throw new ConflictError(`${lacking.length} item(s) have no response ${assist.label} to show as assistance (e.g. ${lacking.slice(0, 5).map((i) => i.externalId).join(", ")}).`);
+  return byItem;
 }
 
 /**
@@ -174,6 +220,7 @@ export async function previewBatch(projectId: string, input: CreateBatchInput): 
     items: planned.items.length,
     goldItems: gold.size,
     assignments: planned.rows.length,
+    arms: planned.data.arms ? { design: planned.data.arms.design, secondPhase: secondPhaseName(planned.data.name, planned.data.arms.design), assignments: planned.phaseRows.length } : null,
     uncovered: { count: planned.uncovered.length, examples: planned.uncovered.slice(0, 50) },
     loads: planned.reviewers
       .map((r) => {
@@ -187,15 +234,25 @@ export async function previewBatch(projectId: string, input: CreateBatchInput): 
 
 /** Builds a batch and assigns it in one transaction (the plan of planBatch). The database's unique (batch, item, reviewer) backs the rule. */
 export async function createBatch(actorId: string, projectId: string, input: CreateBatchInput) {
-  const { data, rubricId, perItem, seed, items, uncovered, reviewers, rows, repeatRows } = await planBatch(projectId, input);
+  const { data, rubricId, perItem, seed, items, uncovered, reviewers, rows, repeatRows, phaseRows } = await planBatch(projectId, input);
+  const arms = data.arms ? { armDesign: DESIGN_OF[data.arms.design], assist: data.arms.assist } : {};
   const db = getDb();
   try {
     return await db.$transaction(
       async (tx) => {
         const batch = await tx.batch.create({
-          data: { projectId, name: data.name, dueAt: data.dueAt ?? null, showsEarlierRound: data.showsEarlierRound, createdById: actorId },
+          data: { projectId, name: data.name, dueAt: data.dueAt ?? null, showsEarlierRound: data.showsEarlierRound, createdById: actorId, ...arms },
         });
         await insertBatchRows(tx, batch.id, rubricId, items.map((i) => i.id), rows);
+        let phaseBatch = null;
+        if (data.arms) {
+          // The second phase's own batch; each of its assignments also waits for its first phase (lib/assignments/reachable.ts).
+          const days = data.arms.design === "crossover" ? data.arms.washoutDays : 0;
+          phaseBatch = await tx.batch.create({
+            data: { projectId, name: secondPhaseName(data.name, data.arms.design), dueAt: data.arms.design === "sequential" ? (data.dueAt ?? null) : null, opensAt: days ? new Date(Date.now() + days * 86_400_000) : null, createdById: actorId, ...arms },
+          });
+          await insertBatchRows(tx, phaseBatch.id, rubricId, items.map((i) => i.id), phaseRows);
+        }
         let repeatBatch = null;
         if (repeatRows.length) {
           // The repeats' own batch, named plainly so nothing marks them as repeats in the reviewer's queue.
@@ -213,10 +270,10 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
           });
         }
         await recordAudit(
-          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers, goldRate: data.goldRate ?? null, matchSpecialty: data.matchSpecialty, quota: data.quota ?? null, leftOut: uncovered.length, repeats: repeatRows.length, washout: data.repeats ? { items: data.repeats.washoutItems, days: data.repeats.washoutDays } : null, showsEarlierRound: data.showsEarlierRound } },
+          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers, goldRate: data.goldRate ?? null, matchSpecialty: data.matchSpecialty, quota: data.quota ?? null, leftOut: uncovered.length, repeats: repeatRows.length, washout: data.repeats ? { items: data.repeats.washoutItems, days: data.repeats.washoutDays } : null, showsEarlierRound: data.showsEarlierRound, arms: data.arms ? { ...data.arms, secondPhase: phaseRows.length } : null } },
           tx,
         );
-        return { batch, items: items.length, assignments: rows.length, perItem, seed, uncovered: uncovered.length, repeats: repeatRows.length, repeatBatch };
+        return { batch, items: items.length, assignments: rows.length, perItem, seed, uncovered: uncovered.length, repeats: repeatRows.length, repeatBatch, phaseBatch };
       },
       { timeout: 10 * 60_000 },
     );
@@ -253,7 +310,7 @@ async function loadBatchableItems(db: Db, projectId: string, itemIds: string[] |
 /** Rows per INSERT: bounded memory per statement, two array/JSON parameters each. */
 const INSERT_CHUNK = 5000;
 
-type AssignmentRow = { id: string; reviewerId: string; itemId: string; displayOrder: number; responseOrder: string[]; repeatOfId?: string };
+type AssignmentRow = { id: string; reviewerId: string; itemId: string; displayOrder: number; responseOrder: string[]; repeatOfId?: string; arm?: "UNASSISTED" | "ASSISTED"; precededById?: string };
 
 /** BatchItem and Assignment rows, set-based: a few statements per 5,000 rows instead of a parameter per value. */
 async function insertBatchRows(tx: Tx, batchId: string, rubricId: string, itemIds: string[], rows: AssignmentRow[]) {
@@ -261,10 +318,10 @@ async function insertBatchRows(tx: Tx, batchId: string, rubricId: string, itemId
     await tx.$executeRaw`INSERT INTO "BatchItem" ("batchId", "itemId") SELECT ${batchId}, unnest(${itemIds.slice(i, i + INSERT_CHUNK)}::text[])`;
   }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({ id: r.id, item: r.itemId, reviewer: r.reviewerId, ord: r.displayOrder, resp: r.responseOrder, rep: r.repeatOfId ?? null }));
+    const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({ id: r.id, item: r.itemId, reviewer: r.reviewerId, ord: r.displayOrder, resp: r.responseOrder, rep: r.repeatOfId ?? null, arm: r.arm ?? null, pre: r.precededById ?? null }));
     await tx.$executeRaw`
-      INSERT INTO "Assignment" ("id", "batchId", "itemId", "reviewerId", "rubricId", "displayOrder", "responseOrder", "repeatOfId", "updatedAt")
-      SELECT r.id, ${batchId}, r.item, r.reviewer, ${rubricId}, r.ord, ARRAY(SELECT jsonb_array_elements_text(r.resp)), r.rep, now()
-      FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS r(id text, item text, reviewer text, ord int, resp jsonb, rep text)`;
+      INSERT INTO "Assignment" ("id", "batchId", "itemId", "reviewerId", "rubricId", "displayOrder", "responseOrder", "repeatOfId", "arm", "precededById", "updatedAt")
+      SELECT r.id, ${batchId}, r.item, r.reviewer, ${rubricId}, r.ord, ARRAY(SELECT jsonb_array_elements_text(r.resp)), r.rep, r.arm::"StudyArm", r.pre, now()
+      FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS r(id text, item text, reviewer text, ord int, resp jsonb, rep text, arm text, pre text)`;
   }
 }

@@ -13,9 +13,10 @@ import { argumentsForReview } from "@/lib/tools/arguments/review-payload";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
-import { findNextAssignment } from "./queue";
+import { findNextAssignment, isReachable } from "./queue";
 import { reviewAxisOf, type StoredAxis } from "@/lib/rubrics/review-axis";
 import { loadEarlierRound } from "./earlier-round";
+import { assistanceFor } from "./assistance";
 
 export type ReviewTurn = { role: Turn["role"]; html: string };
 
@@ -154,14 +155,14 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     include: {
       item: { include: { responses: true, criteria: { orderBy: { position: "asc" } } } },
       batch: { include: { project: true } },
+      precededBy: { select: { status: true } },
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
       // The latest revision's mutation id lets the browser tell whether a save it sent before a crash landed.
       annotation: { include: { revisions: { orderBy: { version: "desc" }, take: 1, select: { clientMutationId: true } } } },
     },
   });
-  if (!assignment) throw new NotFoundError("Assignment not found.");
-  // A batch that opens later (repeat ratings after a washout) cannot be reached by URL before then.
-  if (assignment.batch.opensAt && assignment.batch.opensAt > new Date()) throw new NotFoundError("Assignment not found.");
+  // Not reachable by URL before it opens: repeats after a washout, a study arm's second phase before the first is submitted.
+  if (!assignment || !isReachable(assignment)) throw new NotFoundError("Assignment not found.");
   const { project } = assignment.batch;
   const settings = readProjectSettings(project.settings);
   const md = markdownFor(settings);
@@ -205,6 +206,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     findNextAssignment(actor, { id: assignment.id, batchId: assignment.batchId, projectId: project.id, displayOrder: assignment.displayOrder }),
     db.assignment.count({ where: { reviewerId: actor.id, batchId: assignment.batchId } }),
   ]);
+  const { phase, assistance } = await assistanceFor(md, assignment);
   const earlierRound = assignment.batch.showsEarlierRound ? await loadEarlierRound({ itemId: assignment.itemId, batchId: assignment.batchId, axes, responseOrder: assignment.responseOrder }) : null;
 
   return {
@@ -245,6 +247,9 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     stepSettings: { errorTypes: errorTypesOf(settings).map(({ key, label, help }) => ({ key, label, help })), requireKind: settings.steps.requireKind },
     /** A Delphi-style round: the group's earlier answers to this item, counted and anonymized (null otherwise). */
     earlierRound,
+    /** Study arms: the phase (null outside an arms batch), and the assistance material, only in the assisted phase. */
+    phase,
+    assistance,
     /** The item's reference reasoning statements, to mark covered (the rest of the reference is never sent). */
     referenceStatements,
     // The external id can encode the source or model; reviewers see only the queue position.

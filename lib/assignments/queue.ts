@@ -44,6 +44,18 @@ export function openNow(now = new Date()) {
   return { OR: [{ opensAt: null }, { opensAt: { lte: now } }] };
 }
 
+/** A study arm's second phase opens only once the same reviewer's first phase is submitted (lib/assignments/study-arms.ts). */
+export const PHASE_OPEN = { OR: [{ precededById: null }, { precededBy: { status: "SUBMITTED" as const } }] } satisfies Prisma.AssignmentWhereInput;
+
+/**
+ * Whether a reviewer may open, save or skip this assignment now: its batch has opened (repeats after
+ * a washout) and any first phase it follows is submitted. The review page, saves and skips all ask
+ * this; before then the assignment is "not found", as if it did not exist yet.
+ */
+export function isReachable(assignment: { batch: { opensAt: Date | null }; precededBy: { status: string } | null }, now = new Date()): boolean {
+  return !(assignment.batch.opensAt && assignment.batch.opensAt > now) && (!assignment.precededBy || assignment.precededBy.status === "SUBMITTED");
+}
+
 /**
  * The reviewer's own assignments, grouped by project and batch (a batch's items in the reviewer's
  * order), filtered and paginated; every entry carries the item number the review page uses and a
@@ -62,6 +74,7 @@ export async function loadReviewerQueue(actor: Actor, opts: { page?: number; pag
     // Archived projects leave the queue (lib/projects/archive.ts).
     // and batches that open later (repeat ratings after a washout) stay hidden until then.
     batch: { ...openNow(), project: { status: { not: "ARCHIVED" }, ...(filter.projectSlug ? { slug: filter.projectSlug } : {}) } },
+    ...PHASE_OPEN,
   };
   const [counts, rows, total, batchTotals, batchDone, projects] = await Promise.all([
     db.assignment.groupBy({ by: ["status"], where: { reviewerId: actor.id }, _count: { _all: true } }),
@@ -135,12 +148,15 @@ export type NextAssignment = { id: string; scope: "batch" | "project" } | null;
 export async function findNextAssignment(actor: Actor, current: { id: string; batchId: string; projectId: string; displayOrder: number }): Promise<NextAssignment> {
   const db = getDb();
   const open = { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, id: { not: current.id }, batch: { ...openNow(), project: { status: { not: "ARCHIVED" as const } } } };
+  // A study arm's assisted phase of this very item comes next: it opens as this one is submitted.
+  const phase = await db.assignment.findFirst({ where: { ...open, precededById: current.id }, select: { id: true } });
+  if (phase) return { id: phase.id, scope: "batch" };
   const inBatch =
-    (await db.assignment.findFirst({ where: { ...open, batchId: current.batchId, displayOrder: { gt: current.displayOrder } }, orderBy: { displayOrder: "asc" }, select: { id: true } })) ??
-    (await db.assignment.findFirst({ where: { ...open, batchId: current.batchId }, orderBy: { displayOrder: "asc" }, select: { id: true } }));
+    (await db.assignment.findFirst({ where: { ...open, ...PHASE_OPEN, batchId: current.batchId, displayOrder: { gt: current.displayOrder } }, orderBy: { displayOrder: "asc" }, select: { id: true } })) ??
+    (await db.assignment.findFirst({ where: { ...open, ...PHASE_OPEN, batchId: current.batchId }, orderBy: { displayOrder: "asc" }, select: { id: true } }));
   if (inBatch) return { id: inBatch.id, scope: "batch" };
   const inProject = await db.assignment.findFirst({
-    where: { ...open, batch: { ...openNow(), projectId: current.projectId, project: { status: { not: "ARCHIVED" } } } },
+    where: { ...open, ...PHASE_OPEN, batch: { ...openNow(), projectId: current.projectId, project: { status: { not: "ARCHIVED" } } } },
     orderBy: [{ batch: { createdAt: "asc" } }, { displayOrder: "asc" }],
     select: { id: true },
   });
@@ -155,7 +171,7 @@ export async function findNextAssignmentId(actor: Actor, afterId?: string): Prom
     : null;
   if (current) return (await findNextAssignment(actor, { ...current, projectId: current.batch.projectId }))?.id ?? null;
   const first = await db.assignment.findFirst({
-    where: { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, batch: { ...openNow(), project: { status: { not: "ARCHIVED" } } } },
+    where: { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, batch: { ...openNow(), project: { status: { not: "ARCHIVED" } } }, ...PHASE_OPEN },
     orderBy: [{ batch: { createdAt: "asc" } }, { displayOrder: "asc" }],
     select: { id: true },
   });

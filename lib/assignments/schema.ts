@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { storableString } from "@/lib/validation/storable";
+import { armsSchema } from "./study-arms";
 
 export const createBatchSchema = z.object({
   name: storableString("The batch name").trim().min(1, { error: "Batch name is required." }).max(120),
@@ -39,5 +40,7 @@ export const createBatchSchema = z.object({
   showsEarlierRound: z.boolean().default(false),
   /** A fixed list (lib/assignments/fixed-list.ts): exactly these (item, reviewer) pairs, not planned. */
   pairs: z.array(z.object({ itemId: z.string().min(1), reviewerId: z.string().min(1) })).min(1).optional(),
-});
+  /** Study arms (lib/assignments/study-arms.ts): every planned rating twice, without and with assistance, in linked phases. */
+  arms: armsSchema.optional(),
+}).refine((b) => !(b.arms && b.repeats), { error: "A batch with study arms cannot also schedule repeat ratings: the second phase already rates each item again (schedule repeats in another batch).", path: ["repeats"] });
 export type CreateBatchInput = z.input<typeof createBatchSchema>;

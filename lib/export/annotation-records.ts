@@ -8,6 +8,7 @@ import type { ExportContext } from "@/lib/tools/types";
 import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type RecordNarrowing, type SkippedPageRow, type ToolWithResults } from "./annotation-page-query";
 import { pagedBatches } from "./paged-rows";
 import { pseudonymizeReviewer } from "./pseudonym";
+import { ARM_NAME, assistanceName } from "@/lib/assignments/study-arms";
 import type { ExportRecord, ExportResponseRecord, SkippedRecord, SubmittedRecord } from "./record-schema";
 
 // One record per submitted annotation and per skipped assignment, de-blinded (model names
@@ -73,6 +74,8 @@ const responseContent = (r: PageResponse) => ({ content: r.content ?? "", reason
 type Context = {
   project: string;
   batchNames: Map<string, string>;
+  /** Study arms per batch id (batches without arms are absent). */
+  batchArms: Map<string, { design: "sequential" | "crossover"; assistance: string }>;
   includeContent: boolean;
   reviewer: (row: { reviewerId: string; email?: string }) => string;
 };
@@ -88,7 +91,14 @@ function commonFields(row: AnnotationPageRow | SkippedPageRow, assignmentId: str
     ...(ctx.includeContent ? { item: { input: row.input, reference: row.reference ?? null, ...(row.metadata !== undefined ? { metadata: row.metadata } : {}) } } : {}),
     reviewer: ctx.reviewer(row),
     timeOnTaskMs: row.timeOnTaskMs,
+    ...studyArmOf(row, ctx),
   };
+}
+
+function studyArmOf(row: AnnotationPageRow | SkippedPageRow, ctx: Context): Pick<SubmittedRecord, "studyArm"> {
+  const arms = ctx.batchArms.get(row.batchId);
+  if (!arms || !row.arm) return {};
+  return { studyArm: { design: arms.design, arm: ARM_NAME[row.arm], phase: row.precededById ? 2 : 1, firstPhase: row.precededById, assistance: arms.assistance } };
 }
 
 /** A submitted annotation: each tool projects its block (lib/tools/export-projections.ts). */
@@ -156,7 +166,7 @@ export async function* streamAnnotationRecordBatches(filter: ExportFilter, windo
   // The names come from here too, so the page query does not touch Batch at all.
   const batches = await db.batch.findMany({
     where: { projectId: project.id, ...(filter.batchName !== undefined ? { name: filter.batchName } : {}) },
-    select: { id: true, name: true },
+    select: { id: true, name: true, armDesign: true, assist: true },
   });
   // An unknown batch is an error, not an empty file (callers check it before streaming: prepare-export.ts).
   if (filter.batchName !== undefined && !batches.length) throw new NotFoundError(`Batch "${filter.batchName}" not found.`);
@@ -166,6 +176,7 @@ export async function* streamAnnotationRecordBatches(filter: ExportFilter, windo
   const ctx: Context = {
     project: project.slug,
     batchNames: new Map(batches.map((b) => [b.id, b.name])),
+    batchArms: new Map(batches.flatMap((b) => (b.armDesign ? [[b.id, { design: b.armDesign === "SEQUENTIAL" ? "sequential" : "crossover", assistance: assistanceName(b.assist) }] as const] : []))),
     includeContent,
     reviewer: ({ reviewerId, email }) => {
       if (identifyReviewers) return email!;

@@ -10,9 +10,9 @@ import { CSV_COLUMNS, toCsvRows } from "./write-export";
 export type RecordTable = { name: string; columns: Column[]; rowsOf(record: ExportRecord): unknown[][] };
 
 const s = (name: string): Column => ({ name, type: "string" });
-const TYPED_CSV: Record<string, Column["type"]> = { shown_as: "int", submitted_at: "timestamp", time_on_task_ms: "bigint", criterion_points: "int", rubric_version: "int" };
+const TYPED_CSV: Record<string, Column["type"]> = { shown_as: "int", submitted_at: "timestamp", time_on_task_ms: "bigint", criterion_points: "int", rubric_version: "int", phase: "int" };
 /** CSV cells that are empty because they do not apply (a skip has no annotation, an item rating no response). */
-const NULL_WHEN_EMPTY = new Set(["annotation_id", "response_id", "response_label", "model_name", "shown_as", "submitted_at", "criterion_id", "criterion_text", "criterion_points", "rubric_version"]);
+const NULL_WHEN_EMPTY = new Set(["annotation_id", "response_id", "response_label", "model_name", "shown_as", "submitted_at", "criterion_id", "criterion_text", "criterion_points", "rubric_version", "arm", "phase"]);
 
 /** `ratings`: the CSV export's rows and columns, with numbers and times typed. */
 const ratings: RecordTable = {
@@ -32,11 +32,12 @@ const ratings: RecordTable = {
 const annotations: RecordTable = {
   name: "annotations",
   columns: [s("annotation_id"), s("assignment_id"), s("project"), s("batch"), s("item_id"), s("external_id"), s("kind"), s("reviewer"), s("status"),
-    { name: "submitted_at", type: "timestamp" }, { name: "time_on_task_ms", type: "bigint" }, { name: "version", type: "int" }, { name: "rubric_version", type: "int" }, { name: "response_count", type: "int" }, s("overall_comment"), s("skip_reason")],
+    { name: "submitted_at", type: "timestamp" }, { name: "time_on_task_ms", type: "bigint" }, { name: "version", type: "int" }, { name: "rubric_version", type: "int" }, { name: "response_count", type: "int" }, s("overall_comment"), s("skip_reason"), s("arm"), { name: "phase", type: "int" }, s("first_phase_assignment_id")],
   rowsOf: (r) => [[
     r.status === "submitted" ? r.annotationId : null, r.assignmentId, r.project, r.batch, r.itemId, r.externalId, r.kind, r.reviewer, r.status,
     r.status === "submitted" ? r.submittedAt : null, r.timeOnTaskMs, r.status === "submitted" ? r.version : null, r.status === "submitted" ? r.rubricVersion : null, r.responses.length,
     r.status === "submitted" ? r.overallComment : null, r.status === "skipped" ? r.skipReason : null,
+    r.studyArm?.arm ?? null, r.studyArm?.phase ?? null, r.studyArm?.firstPhase ?? null,
   ]],
 };
 

@@ -140,6 +140,16 @@ const common = {
     .meta({ description: "With content only: the item as reviewed (input by kind) and its reference (incl. gold answers), as imported." }),
   reviewer: z.string().meta({ description: "Pseudonym R-<10 hex> (stable per project), or the email when a site admin or the project's manager asked for identities." }),
   timeOnTaskMs: z.number().int().min(0),
+  studyArm: z
+    .strictObject({
+      design: z.enum(["sequential", "crossover"]).meta({ description: "sequential: unassisted, then assisted; crossover: counterbalanced arms in two periods apart by a washout." }),
+      arm: z.enum(["unassisted", "assisted"]).meta({ description: "Whether the batch's assistance was shown for this rating." }),
+      phase: z.union([z.literal(1), z.literal(2)]).meta({ description: "1: the reviewer's first rating of the item; 2: the second, opened only once the first was submitted." }),
+      firstPhase: z.string().nullable().meta({ description: "In phase 2, the assignmentId of the same reviewer's phase-1 rating of the item; null in phase 1." }),
+      assistance: z.string().meta({ description: "What the assisted phase shows: \"reference\" or \"response <label>\"." }),
+    })
+    .optional()
+    .meta({ description: "Present for batches with study arms. Two phases of one reviewer are two conditions, not a repeat: results never pair them for intra-rater reliability." }),
 };
 
 export const submittedRecordSchema = z.strictObject({

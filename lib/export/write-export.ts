@@ -35,6 +35,8 @@ export const CSV_COLUMNS = [
   "criterion_text",
   "criterion_points",
   "rubric_version",
+  "arm",
+  "phase",
 ] as const;
 
 type RowOf = CsvRow;
@@ -46,7 +48,8 @@ type RowOf = CsvRow;
  * value is its label or "tie"; a second row "<axis>:better" applies the axis polarity), ddx_entry
  * (axis "entry:<rank>" from 1 with the match, and "top_<k>" true/false), item, the overall
  * comment, and skip (one row per skipped assignment, axis "skip_reason", value the reason).
- * `rubric_version` names the rubric version the axis belongs to (empty for skips).
+ * `rubric_version` names the rubric version the axis belongs to (empty for skips). `arm` (unassisted /
+ * assisted) and `phase` (1 / 2) are set for batches with study arms, empty otherwise.
  */
 export function toCsvRows(record: ExportRecord): string[][] {
   const submitted = record.status === "submitted" ? record : null;
@@ -73,6 +76,8 @@ export function toCsvRows(record: ExportRecord): string[][] {
     criterion?.text ?? "",
     criterion ? String(criterion.points) : "",
     submitted ? String(submitted.rubricVersion) : "",
+    record.studyArm?.arm ?? "",
+    record.studyArm ? String(record.studyArm.phase) : "",
   ];
   if (record.status === "skipped") return [row(null, "skip", "skip_reason", record.skipReason, "")];
   return submittedRows(record, row);

@@ -16,7 +16,7 @@ import type { ResultsFilter } from "./results-filter";
 // by Response.id; the model comes from the response). One SQL query per page of 1,000 annotations
 // with the filter in the WHERE clause; the statistics are plain functions (./axis-results.ts).
 
-export type FilterOptions = { batches: string[]; kinds: string[]; specialties: string[]; languages: string[]; reviewers: string[] };
+export type FilterOptions = { batches: string[]; kinds: string[]; specialties: string[]; languages: string[]; reviewers: string[]; hasArms: boolean };
 
 export type RubricResults = {
   /** Submitted annotations behind the figures, the items and reviewers they come from. */
@@ -47,6 +47,7 @@ export function whereOf(batchIds: string[], filter: ResultsFilter, reviewerId: s
   if (filter.gold === "exclude") parts.push(Prisma.sql`NOT i."isGold"`);
   if (filter.gold === "only") parts.push(Prisma.sql`i."isGold"`);
   if (reviewerId !== undefined) parts.push(Prisma.sql`s."reviewerId" = ${reviewerId ?? ""}`);
+  if (filter.arm) parts.push(Prisma.sql`s.arm = ${filter.arm.toUpperCase()}::"StudyArm"`);
   if (filter.from) parts.push(Prisma.sql`a."submittedAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`);
   if (filter.to) parts.push(Prisma.sql`a."submittedAt" < ${new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000)}`);
   return Prisma.join(parts, " AND ");
@@ -82,7 +83,7 @@ async function projectAxes(db: Db, projectId: string): Promise<Map<string, AxisR
 
 export async function filterOptions(db: Db, projectId: string, batchIds: string[], salt: string): Promise<{ options: FilterOptions; reviewerIds: Map<string, string> }> {
   const [batches, facets, reviewers] = await Promise.all([
-    db.batch.findMany({ where: { id: { in: batchIds } }, select: { name: true }, orderBy: { createdAt: "asc" } }),
+    db.batch.findMany({ where: { id: { in: batchIds } }, select: { name: true, armDesign: true }, orderBy: { createdAt: "asc" } }),
     db.$queryRaw<Array<{ kind: string; specialty: string | null; language: string }>>`SELECT DISTINCT lower(kind::text) AS kind, specialty, language FROM "Item" WHERE "projectId" = ${projectId}`,
     db.assignment.findMany({ where: { batchId: { in: batchIds } }, select: { reviewerId: true }, distinct: ["reviewerId"] }),
   ]);
@@ -90,7 +91,7 @@ export async function filterOptions(db: Db, projectId: string, batchIds: string[
   const distinct = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort();
   return {
     reviewerIds,
-    options: { batches: batches.map((b) => b.name), kinds: distinct(facets.map((f) => f.kind)), specialties: distinct(facets.map((f) => f.specialty)), languages: distinct(facets.map((f) => f.language)), reviewers: [...reviewerIds.keys()].sort() },
+    options: { batches: batches.map((b) => b.name), kinds: distinct(facets.map((f) => f.kind)), specialties: distinct(facets.map((f) => f.specialty)), languages: distinct(facets.map((f) => f.language)), reviewers: [...reviewerIds.keys()].sort(), hasArms: batches.some((b) => b.armDesign) },
   };
 }
 
@@ -109,6 +110,8 @@ type CompactRow = [
   pairRatings: Record<string, unknown> | null,
   steps: Record<string, { segmentationVersion?: number; steps?: Record<string, { verdict?: string }> }> | null,
   models: Record<string, string> | null,
+  /** Study arms: the arm of the rating (null outside arms batches). */
+  arm: "UNASSISTED" | "ASSISTED" | null,
 ];
 
 const COMPACT_PAGE = 5000;
@@ -118,7 +121,7 @@ function fetchCompactPage(db: Db, where: Prisma.Sql, after: string | undefined, 
   return db.$queryRaw<Array<{ id: string; row: string }>>`
     SELECT a.id,
            json_build_array(a."itemId", s."reviewerId", s."rubricId", s."responseOrder", a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"))::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), s.arm)::text AS row
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"
@@ -163,19 +166,22 @@ class Tallies {
     if (comparable !== null) this.agreement.add(axis.key, unit, rater, comparable);
   }
 
-  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models]: CompactRow) {
+  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models, arm]: CompactRow) {
     const model = (id: string) => (models && Object.hasOwn(models, id) ? models[id] : undefined);
     const rater = this.agreement.rater(reviewerId);
+    // With study arms, a unit is a response (or item, step) under one condition: the same reviewer's
+    // unassisted and assisted ratings are two conditions, never a test–retest pair (intra-rater).
+    const unitOf = (key: string) => this.agreement.unit(arm ? `${key}\u0000${arm}` : key);
     for (const [responseId, block] of Object.entries(responses ?? {})) {
       const name = model(responseId);
       if (name === undefined) continue;
-      const unit = this.agreement.unit(responseId);
+      const unit = unitOf(responseId);
       for (const [key, value] of Object.entries(block?.ratings ?? {})) {
         const axis = this.axes.get(key);
         if (axis?.appliesTo === "RESPONSE") this.rate(axis, name, unit, rater, value);
       }
     }
-    const itemUnit = this.agreement.unit(itemId);
+    const itemUnit = unitOf(itemId);
     for (const [key, value] of Object.entries(itemRatings ?? {})) {
       const axis = this.axes.get(key);
       if (axis?.appliesTo === "ITEM") this.rate(axis, null, itemUnit, rater, value);
@@ -184,7 +190,7 @@ class Tallies {
     for (const [responseId, block] of Object.entries(steps ?? {})) {
       if (model(responseId) === undefined) continue;
       for (const [index, label] of Object.entries(block?.steps ?? {})) {
-        if (label?.verdict) this.agreement.add(STEP_VERDICT_AXIS.key, this.agreement.unit(`${responseId}:${block.segmentationVersion}:${index}`), rater, label.verdict);
+        if (label?.verdict) this.agreement.add(STEP_VERDICT_AXIS.key, unitOf(`${responseId}:${block.segmentationVersion}:${index}`), rater, label.verdict);
       }
     }
     const [a, b] = responseOrder;

@@ -28,6 +28,8 @@ export const resultsFilterSchema = z
     specialty: optionalText(200, "specialty"),
     language: optionalText(35, "language"),
     reviewer: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^R-[0-9a-f]{10}$/, { error: "reviewer is a pseudonym such as R-0123456789 (as in the exports)." }).optional()),
+    /** Study arms: only the ratings made without (or with) the batch's assistance. */
+    arm: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["unassisted", "assisted"], { error: "arm must be unassisted or assisted." }).optional()),
     from: isoDate("from"),
     to: isoDate("to"),
     gold: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["exclude", "include", "only"], { error: "gold must be exclude, include or only." }).default("exclude")),

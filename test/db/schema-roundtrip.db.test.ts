@@ -45,6 +45,11 @@ describe("migrated database matches schema.prisma", () => {
     await db.batchItem.create({ data: { batchId: "b2", itemId: "i1" } });
     const repeat = await db.assignment.create({ data: { id: "as2", batchId: "b2", itemId: "i1", reviewerId: "u1", rubricId: "rb1", displayOrder: 0, responseOrder: ["r1"], repeatOfId: "as1" } });
     expect(repeat.repeatOfId).toBe("as1");
+    await db.batch.create({ data: { id: "b3", projectId: "p1", name: "B (assisted)", armDesign: "SEQUENTIAL", assist: { material: "reference", title: "Reference" }, createdById: "u1" } });
+    await db.batchItem.create({ data: { batchId: "b3", itemId: "i1" } });
+    const phase = await db.assignment.create({ data: { id: "as3", batchId: "b3", itemId: "i1", reviewerId: "u1", rubricId: "rb1", displayOrder: 0, responseOrder: ["r1"], arm: "ASSISTED", precededById: "as1" } });
+    expect(phase).toMatchObject({ arm: "ASSISTED", precededById: "as1" });
+    expect(await db.batch.findUniqueOrThrow({ where: { id: "b3" } })).toMatchObject({ armDesign: "SEQUENTIAL", assist: { material: "reference", title: "Reference" } });
     expect(await db.batch.findUniqueOrThrow({ where: { id: "b1" } })).toMatchObject({ opensAt: t, showsEarlierRound: true });
     const annotation = await db.annotation.create({ data: { id: "an1", kind: "REVIEW", itemId: "i1", assignmentId: "as1", authorId: "u1", data: { x: 1 }, version: 2, submittedAt: t, createdAt: t } });
     expect(annotation).toMatchObject({ kind: "REVIEW", version: 2, data: { x: 1 } });

@@ -6,6 +6,8 @@ import { Markdown } from "@/components/ui/markdown";
 import { cardClass } from "@/components/ui/styles";
 import { ItemView } from "@/components/review/item-view";
 import { ReviewForm } from "@/components/review/review-form";
+import { StudyPhase } from "@/components/review/study-phase";
+import { EarlierRoundPanel } from "@/components/review/earlier-round-panel";
 import { NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadAssignmentForReview } from "@/lib/assignments/load-for-review";
@@ -47,24 +49,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
       <div className="mb-4">
         <ItemView item={item} />
       </div>
-      {payload.earlierRound ? (
-        <details open className={`${cardClass} mb-4`} data-testid="earlier-round">
-          <summary className="cursor-pointer font-medium">The group&apos;s earlier answers ({payload.earlierRound.reviews} review{payload.earlierRound.reviews === 1 ? "" : "s"}, anonymized)</summary>
-          <p className="mt-1 text-xs text-slate-600">This is a further round: consider the group&apos;s answers, then give your own. Responses are named as you see them.</p>
-          {payload.earlierRound.rows.length ? (
-            <table className="mt-2 text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4">
-              <tbody>
-                {payload.earlierRound.rows.map((row) => (
-                  <tr key={`${row.target}·${row.axis}`}>
-                    <td className="text-slate-600">{row.target} · {row.axis}</td>
-                    <td>{row.counts.map((c) => `${c.answer} × ${c.n}`).join(", ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : <p className="mt-1 text-sm text-slate-600">No earlier answers to show.</p>}
-        </details>
-      ) : null}
+      {payload.phase ? <StudyPhase phase={payload.phase} assistance={payload.assistance} /> : null}
+      {payload.earlierRound ? <EarlierRoundPanel round={payload.earlierRound} /> : null}
       <ReviewForm
         assignmentId={assignment.id}
         status={assignment.status}

@@ -46,7 +46,7 @@ export const batchCommand: Command = {
       const to = typeof values.to === "string" ? await Promise.all(values.to.split(",").map((e) => e.trim()).filter(Boolean).map(userIdOf)) : undefined;
       const result = await moveReviewerWork(actor, project.id, batch.id, from, to);
       const names = new Map((await getDb().user.findMany({ where: { id: { in: result.to.map((t) => t.reviewerId) } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
-      io.out(`Moved ${result.moved} pending assignment(s)${result.to.length ? `: ${result.to.map((t) => `${t.count} to ${names.get(t.reviewerId)}`).join(", ")}` : ""}.${result.startedKept ? ` ${result.startedKept} started one(s) stay with ${values["move-from"]}.` : ""}`);
+      io.out(`Moved ${result.moved} pending assignment(s)${result.to.length ? `: ${result.to.map((t) => `${t.count} to ${names.get(t.reviewerId)}`).join(", ")}` : ""}.${result.startedKept ? ` ${result.startedKept} started one(s) stay with ${values["move-from"]}.` : ""}${result.linkedKept ? ` ${result.linkedKept} linked to their other rating of the item (a repeat or a study phase) stay too.` : ""}`);
       return;
     }
     const drafts = optionalWholeNumber(values, "drafts", { min: 0, max: 10_000_000 }) ?? 0;

@@ -12,17 +12,17 @@ import { UsageError } from "../errors";
 
 const usage = `Usage: consilium results PROJECT_SLUG [--format table|csv|json] [--batch NAME] [--kind KIND] [--specialty S]
                           [--language L] [--reviewer R-…] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                          [--gold exclude|include|only] --as EMAIL
+                          [--gold exclude|include|only] [--arm unassisted|assisted] --as EMAIL
 
 The results page's figures: per rubric axis and model the share of each answer, the best bin, the
 mean of scales and the N/A rate (95 % Wilson / t intervals), and pairwise better / tie / worse per
 model pair after polarity; agreement per axis (Krippendorff's alpha, Cohen's and Fleiss' kappa,
 Gwet's AC1/AC2, percent agreement, bootstrap 95 % intervals; intra-rater where reviewers rated a
-unit again); LLM-judge calibration when judge results were imported (import-judge). Gold items are
+unit again; study arms are two conditions, never a repeat, and --arm keeps one); LLM-judge calibration when judge results were imported (import-judge). Gold items are
 excluded unless --gold says otherwise. --format csv is
 the page's CSV download (one row per figure); json has everything.`;
 
-const FILTERS = ["batch", "kind", "specialty", "language", "reviewer", "from", "to", "gold"] as const;
+const FILTERS = ["batch", "kind", "specialty", "language", "reviewer", "from", "to", "gold", "arm"] as const;
 
 export const resultsCommand: Command = {
   name: "results",
