@@ -43,6 +43,11 @@ const batchFormSchema = z.object({
   repeatPercent: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().min(0).max(50, { error: "Repeat at most 50 % of the items." })),
   washoutItems: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(0).max(100_000)),
   washoutDays: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(365)),
+  /** Study arms: none, or the design with its assistance ("reference" or "response:B") and title, and the crossover washout. */
+  armDesign: z.enum(["none", "sequential", "crossover"]).default("none"),
+  assistMaterial: z.string().regex(/^(reference|response:[A-Z])$/, { error: "Choose the assistance: the reference, or a response." }).default("reference"),
+  assistTitle: z.string().default(""),
+  armWashoutDays: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(365)),
   /** A fixed list, CSV external_id,reviewer (email): assigned as given instead of planned. */
   assignmentList: z.preprocess((v) => (typeof v === "string" && !v.trim() ? undefined : v), z.string().max(5_000_000).optional()),
   quota: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1, { error: "The quota is at least 1." }).optional()),
@@ -51,11 +56,19 @@ const batchFormSchema = z.object({
   ...itemSelectionSchema.shape,
 });
 
+/** The form's study arms as createBatch takes them (lib/assignments/study-arms.ts checks them). */
+function armsOf(input: z.output<typeof batchFormSchema>) {
+  if (input.armDesign === "none") return {};
+  const [material, label] = input.assistMaterial.split(":");
+  const assist = material === "response" ? { material: "response" as const, label, title: input.assistTitle } : { material: "reference" as const, title: input.assistTitle };
+  return { arms: { design: input.armDesign, assist, washoutDays: input.armDesign === "crossover" ? input.armWashoutDays : 0 } };
+}
+
 /** The batch's input; the item selection resolved to ids unless it is the default (every item not in a batch), or a fixed list's pairs. */
 async function batchInput(projectId: string, input: z.output<typeof batchFormSchema>) {
   if (input.assignmentList) {
     const pairs = await resolveAssignmentList(projectId, input.assignmentList);
-    return { name: input.name, perItem: input.perItem, reviewerIds: [...new Set(pairs.map((p) => p.reviewerId))], dueAt: input.dueAt, pairs, showsEarlierRound: input.showsEarlierRound, ...(input.seed !== undefined ? { seed: input.seed } : {}) };
+    return { name: input.name, perItem: input.perItem, reviewerIds: [...new Set(pairs.map((p) => p.reviewerId))], dueAt: input.dueAt, pairs, showsEarlierRound: input.showsEarlierRound, ...armsOf(input), ...(input.seed !== undefined ? { seed: input.seed } : {}) };
   }
   const selection = { from: input.from, kind: input.kind, specialty: input.specialty, language: input.language, metadata: input.metadata, externalIds: input.externalIds };
   return {
@@ -68,6 +81,7 @@ async function batchInput(projectId: string, input: z.output<typeof batchFormSch
     matchSpecialty: input.matchSpecialty,
     showsEarlierRound: input.showsEarlierRound,
     ...(input.repeatPercent > 0 ? { repeats: { share: input.repeatPercent / 100, washoutItems: input.washoutItems, washoutDays: input.washoutDays } } : {}),
+    ...armsOf(input),
     ...(input.quota !== undefined ? { quota: input.quota } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(isDefaultSelection(selection) ? {} : { itemIds: await selectItemIds(projectId, selection) }),
@@ -90,11 +104,12 @@ export const createBatchAction = authedAction(
     const project = await findProjectForActor(actor, input.slug, "batch:assign");
     const result = await createBatch(actor.id, project.id, await batchInput(project.id, input));
     revalidatePath(`/projects/${project.slug}`);
-    return { batchId: result.batch.id, items: result.items, assignments: result.assignments, leftOut: result.uncovered, repeats: result.repeats, repeatBatch: result.repeatBatch?.name ?? null };
+    return { batchId: result.batch.id, items: result.items, assignments: result.assignments, leftOut: result.uncovered, repeats: result.repeats, repeatBatch: result.repeatBatch?.name ?? null, phaseBatch: result.phaseBatch?.name ?? null };
   },
   (r) =>
     `Assigned ${r.items} items as ${r.assignments} assignments.${r.leftOut ? ` ${r.leftOut} item(s) left out: too few reviewers of their specialty (they stay unbatched).` : ""}` +
-    (r.repeats ? ` ${r.repeats} repeat rating(s) in batch "${r.repeatBatch}".` : ""),
+    (r.repeats ? ` ${r.repeats} repeat rating(s) in batch "${r.repeatBatch}".` : "") +
+    (r.phaseBatch ? ` The second phase of every rating is in batch "${r.phaseBatch}"; each opens once its first phase is submitted.` : ""),
 );
 
 /** A batch of the caller's project by slug and id (the id alone is never trusted). */

@@ -130,6 +130,27 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
         </p>
       </fieldset>
       <fieldset className="space-y-1 text-sm">
+        <legend className={labelClass}>Study arms (with and without assistance)</legend>
+        <label className="flex flex-wrap items-center gap-2">
+          Design
+          <select className={`${inputClass} w-auto`} name="armDesign" defaultValue="none" aria-label="Arm design">
+            <option value="none">None: one rating per item and reviewer</option>
+            <option value="sequential">Unassisted, then assisted: each reviewer rates each item twice, in that order</option>
+            <option value="crossover">Crossover: half of each reviewer&apos;s items assisted first, the other arm after a washout</option>
+          </select>
+        </label>
+        <label className="flex flex-wrap items-center gap-2">
+          The assisted arm shows
+          <select className={`${inputClass} w-auto`} name="assistMaterial" defaultValue="reference" aria-label="Assistance material">
+            <option value="reference">the item&apos;s reference answer and explanation</option>
+            {["A", "B", "C", "D"].map((l) => <option key={l} value={`response:${l}`}>response {l} as imported (not rated itself)</option>)}
+          </select>
+          titled <input className={`${inputClass} w-48`} name="assistTitle" placeholder="e.g. AI suggestion" aria-label="Assistance title (as reviewers see it)" />
+        </label>
+        <label className="flex flex-wrap items-center gap-2">Crossover washout: period 2 opens <input className={`${inputClass} w-20`} name="armWashoutDays" type="number" min={0} max={365} defaultValue={14} aria-label="Washout between periods (days)" /> day(s) after this batch</label>
+        <p className="text-xs text-slate-600">The second phase is a batch of its own; each of its items opens only once the same reviewer submitted the first phase. Exports record the arm and phase of every rating.</p>
+      </fieldset>
+      <fieldset className="space-y-1 text-sm">
         <legend className={labelClass}>Gold items</legend>
         <label className="flex items-center gap-2"><input type="radio" name="gold" value="all" defaultChecked /> Give every gold item to every chosen reviewer (accuracy on the same set)</label>
         <label className="flex flex-wrap items-center gap-2"><input type="radio" name="gold" value="rate" /> Mix gold into each queue at <input className={`${inputClass} w-20`} name="goldRatePercent" type="number" min={1} max={89} defaultValue={10} aria-label="Gold rate (percent of each queue)" /> %</label>
@@ -147,6 +168,7 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
           <p className="text-sm text-slate-700">
             Plan: {plan.items} item(s){plan.goldItems ? `, ${plan.goldItems} gold` : ""}, {plan.perItem} reviewer(s) per item, {plan.assignments} assignments. Nothing is written until you create the batch.
           </p>
+          {plan.arms ? <p className="text-sm text-slate-700" data-testid="preview-arms">Study arms ({plan.arms.design}): each rating again in the other arm, {plan.arms.assignments} assignments in batch “{plan.arms.secondPhase}”.</p> : null}
           <table className="mt-1 text-left text-sm [&_td]:pr-4 [&_th]:pr-4">
             <thead className="text-slate-500"><tr><th>Reviewer</th><th>In this batch</th><th>Gold</th><th>Repeats</th><th>Open work in the project</th></tr></thead>
             <tbody>

@@ -23,6 +23,32 @@ async function bootstrap() {
 }
 
 describe("consilium CLI", () => {
+  it("assign --arms builds a study with arms: sequential with a response as assistance, crossover with a washout; usage errors name the flag", async () => {
+    await bootstrap();
+    expect((await cli("create-project", "--template", "med-palm-long-form", "--name", "Arms", "--per-item", "1", "--as", "admin@x.org")).code).toBe(0);
+    const file = path.join(tmp(), "items.jsonl");
+    writeFileSync(file, [1, 2].map((i) => JSON.stringify({ externalId: `a${i}`, question: `Q${i}`, reference: { answer: "Ref" }, responses: [{ modelName: "m", content: "a" }, { modelName: "ai", content: "b" }] })).join("\n") + "\n");
+    expect((await cli("import", "arms", file, "--as", "admin@x.org")).code).toBe(0);
+    const base = ["assign", "arms", "--reviewers", "doc1@x.org", "--as", "admin@x.org"];
+    expect(await cli(...base, "--batch", "S", "--arms", "sequential", "--assist", "response:B", "--assist-title", "AI suggestion", "--preview")).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("Study arms (sequential): 2 second-phase assignments in batch S (assisted)."),
+    });
+    expect(await cli(...base, "--batch", "S", "--arms", "sequential", "--assist", "response:B", "--assist-title", "AI suggestion")).toMatchObject({
+      code: 0,
+      out: "Batch S: 2 items, 2 assignments (1 per item, 1 reviewers). Second phase in batch S (assisted); each item opens once its first phase is submitted.",
+    });
+    expect((await getDb().assignment.findMany({ where: { batch: { name: "S (assisted)" } } })).map((a) => [a.arm, a.responseOrder.length])).toEqual([["ASSISTED", 1], ["ASSISTED", 1]]);
+    expect(await cli(...base, "--batch", "X", "--items", "all", "--arms", "crossover", "--assist", "reference", "--assist-title", "Reference", "--arm-washout-days", "21")).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/Second phase in batch X \(period 2\), opening \d{4}-\d{2}-\d{2};/),
+    });
+    expect(await cli(...base, "--batch", "Y", "--arms", "parallel")).toMatchObject({ code: 2, err: expect.stringMatching(/--arms must be sequential or crossover/) });
+    expect(await cli(...base, "--batch", "Y", "--arms", "sequential", "--assist", "reference")).toMatchObject({ code: 2, err: expect.stringMatching(/needs --assist reference\|response:L and --assist-title/) });
+    expect(await cli(...base, "--batch", "Y", "--assist", "reference")).toMatchObject({ code: 2, err: expect.stringMatching(/--assist go with --arms/) });
+    expect(await cli(...base, "--batch", "Y", "--arms", "sequential", "--assist", "reference", "--assist-title", "R", "--arm-washout-days", "3")).toMatchObject({ code: 2, err: expect.stringMatching(/goes with --arms crossover/) });
+  });
+
   it("assign --preview writes nothing and --seed writes that plan; batch changes the due date, moves pending work and deletes", async () => {
     await bootstrap();
     expect((await cli("create-project", "--template", "med-palm-long-form", "--name", "Plans", "--per-item", "1", "--as", "admin@x.org")).code).toBe(0);

@@ -8,12 +8,15 @@ import { findProjectForActor, listProjectMembers } from "@/lib/projects/access";
 import type { Command } from "../command";
 import { optionalDate, optionalWholeNumber, readArgumentFile, requireString, resolveCliActor } from "../command";
 import { UsageError } from "../errors";
+import type { ArmsInput } from "@/lib/assignments/study-arms";
 
 const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] [--reviewers a@x,b@y | --all-reviewers] [--due YYYY-MM-DD]
                         [--items unbatched|all|under-reviewed|disagreement] [--kind K] [--specialty S] [--language L] [--metadata KEY=VALUE]
                         [--external-ids FILE] [--match-specialty] [--show-earlier-round] [--quota N] [--gold-rate PERCENT | --gold-like-others]
-                        [--repeat PERCENT [--washout-items N] [--washout-days D]] [--preview] [--seed N] --as EMAIL
-       consilium assign PROJECT_SLUG --batch NAME --list FILE.csv [--due YYYY-MM-DD] --as EMAIL
+                        [--repeat PERCENT [--washout-items N] [--washout-days D]]
+                        [--arms sequential|crossover --assist reference|response:L --assist-title TEXT [--arm-washout-days D]]
+                        [--preview] [--seed N] --as EMAIL
+       consilium assign PROJECT_SLUG --batch NAME --list FILE.csv [--due YYYY-MM-DD] [--arms …] --as EMAIL
 
 Builds a batch and assigns K distinct reviewers per item. Items: every item not yet in a batch
 (default), all items, those with fewer submitted reviews than K or those whose reviews disagree without
@@ -28,8 +31,33 @@ it (items nobody can cover are left out and named); --quota N caps each reviewer
 prints each reviewer's load and the plan's seed and writes nothing; --seed N then writes exactly
 that plan. --repeat P shows P percent of each reviewer's items to them again, unmarked, at least
 --washout-items N (default 10) items later and --washout-days D (default 0) days after, in a batch of
-their own ("NAME (2)") linked to the first ratings (intra-rater reliability). --list assigns a fixed list instead: a CSV of external_id,reviewer (email) pairs, checked
+their own ("NAME (2)") linked to the first ratings (intra-rater reliability). --arms makes a study with
+arms: each planned rating twice by the same reviewer, without and with the assistance (--assist: the
+item's reference answer and explanation, or the response with import label L, which is then not rated),
+shown under --assist-title. sequential: unassisted, then assisted ("NAME (assisted)"); crossover: half of
+each reviewer's items assisted first, the other arm in "NAME (period 2)", opening --arm-washout-days D
+days later. A second phase opens only once its first is submitted. --list assigns a fixed list instead: a CSV of external_id,reviewer (email) pairs, checked
 line by line before anything is written.`;
+
+/** --arms and its options as createBatch takes them (lib/assignments/study-arms.ts checks the rest). */
+function armsOf(values: Record<string, unknown>): { arms?: ArmsInput } {
+  const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
+  const design = str("arms");
+  if (design === undefined) {
+    const stray = ["assist", "assist-title", "arm-washout-days"].filter((k) => values[k] !== undefined);
+    if (stray.length) throw new UsageError(`--${stray.join(", --")} go with --arms sequential|crossover.`);
+    return {};
+  }
+  if (design !== "sequential" && design !== "crossover") throw new UsageError("--arms must be sequential or crossover.");
+  const assist = str("assist");
+  const title = str("assist-title");
+  if (!assist || !title) throw new UsageError("--arms needs --assist reference|response:L and --assist-title TEXT (what reviewers see).");
+  const response = /^response:([A-Z])$/.exec(assist);
+  if (assist !== "reference" && !response) throw new UsageError("--assist must be reference or response:L (L an import label such as B).");
+  const washoutDays = optionalWholeNumber(values, "arm-washout-days", { min: 0, max: 365 });
+  if (washoutDays !== undefined && design !== "crossover") throw new UsageError("--arm-washout-days goes with --arms crossover.");
+  return { arms: { design, assist: response ? { material: "response" as const, label: response[1], title } : { material: "reference" as const, title }, washoutDays: washoutDays ?? 0 } };
+}
 
 const FROM: Record<string, ItemSelection["from"]> = { unbatched: "unbatched", all: "all", "under-reviewed": "under_reviewed", disagreement: "disagreement" };
 
@@ -78,6 +106,10 @@ export const assignCommand: Command = {
     "external-ids": { type: "string" },
     metadata: { type: "string" },
     list: { type: "string" },
+    arms: { type: "string" },
+    assist: { type: "string" },
+    "assist-title": { type: "string" },
+    "arm-washout-days": { type: "string" },
   },
   async run({ values, positionals }, io) {
     const [slug] = positionals;
@@ -91,8 +123,8 @@ export const assignCommand: Command = {
       const clashing = ["reviewers", "all-reviewers", "items", "external-ids", "kind", "specialty", "language", "metadata", "match-specialty", "quota", "gold-rate", "gold-like-others", "per-item", "preview"].filter((k) => values[k] !== undefined);
       if (clashing.length) throw new UsageError(`--list assigns exactly the listed pairs: drop --${clashing.join(", --")}.`);
       const pairs = await resolveAssignmentList(project.id, readArgumentFile(values.list));
-      const result = await createBatch(actor.id, project.id, { name, reviewerIds: [...new Set(pairs.map((p) => p.reviewerId))], pairs, showsEarlierRound: Boolean(values["show-earlier-round"]), ...(dueAt ? { dueAt } : {}) });
-      return io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments from the list.`);
+      const result = await createBatch(actor.id, project.id, { name, reviewerIds: [...new Set(pairs.map((p) => p.reviewerId))], pairs, showsEarlierRound: Boolean(values["show-earlier-round"]), ...armsOf(values), ...(dueAt ? { dueAt } : {}) });
+      return io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments from the list.${secondPhase(result.phaseBatch)}`);
     }
     let reviewerIds: string[];
     if (typeof values.reviewers === "string") {
@@ -128,16 +160,21 @@ export const assignCommand: Command = {
       name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], matchSpecialty: Boolean(values["match-specialty"]), showsEarlierRound: Boolean(values["show-earlier-round"]),
       ...(goldRate !== undefined ? { goldRate: goldRate / 100 } : {}),
       ...(repeat !== undefined ? { repeats: { share: repeat / 100, washoutItems: washoutItems ?? 10, washoutDays: washoutDays ?? 0 } } : {}), ...(quota !== undefined ? { quota } : {}), ...(seed !== undefined ? { seed } : {}), ...(itemIds ? { itemIds } : {}),
+      ...armsOf(values),
     };
     if (values.preview) {
       const plan = await previewBatch(project.id, input);
       io.out(`Plan for batch ${name}: ${plan.items} items${plan.goldItems ? ` (${plan.goldItems} gold)` : ""}, ${plan.assignments} assignments (${plan.perItem} per item). Nothing written.`);
       for (const l of plan.loads) io.out(`  ${l.name}: ${l.assignments} (${l.gold} gold${l.repeats || l.repeatsShort ? `; ${l.repeats} repeats${l.repeatsShort ? `, ${l.repeatsShort} fewer than asked` : ""}` : ""}; ${l.openElsewhere} open elsewhere in the project)${l.isMember ? "" : " — joins the project"}`);
       if (plan.uncovered.count) io.out(`Left out (too few reviewers of their specialty): ${plan.uncovered.count} item(s): ${plan.uncovered.examples.map((u) => `${u.externalId} (${u.specialty ?? "none"}, ${u.eligible} eligible)`).join(", ")}${plan.uncovered.count > plan.uncovered.examples.length ? ", …" : ""}`);
+      if (plan.arms) io.out(`Study arms (${plan.arms.design}): ${plan.arms.assignments} second-phase assignments in batch ${plan.arms.secondPhase}.`);
       io.out(`Write exactly this plan with --seed ${plan.seed}.`);
       return;
     }
     const result = await createBatch(actor.id, project.id, input);
-    io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments (${result.perItem} per item, ${reviewerIds.length} reviewers).${result.uncovered ? ` ${result.uncovered} item(s) left out: too few reviewers of their specialty.` : ""}${result.repeats ? ` ${result.repeats} repeat rating(s) in batch ${result.repeatBatch?.name}.` : ""}`);
+    io.out(`Batch ${result.batch.name}: ${result.items} items, ${result.assignments} assignments (${result.perItem} per item, ${reviewerIds.length} reviewers).${result.uncovered ? ` ${result.uncovered} item(s) left out: too few reviewers of their specialty.` : ""}${result.repeats ? ` ${result.repeats} repeat rating(s) in batch ${result.repeatBatch?.name}.` : ""}${secondPhase(result.phaseBatch)}`);
   },
 };
+
+const secondPhase = (batch: { name: string; opensAt: Date | null } | null) =>
+  batch ? ` Second phase in batch ${batch.name}${batch.opensAt ? `, opening ${batch.opensAt.toISOString().slice(0, 10)}` : ""}; each item opens once its first phase is submitted.` : "";
