@@ -39,6 +39,8 @@ const batchFormSchema = z.object({
   goldRatePercent: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().gt(0, { error: "The gold rate must be above 0 %." }).lt(90, { error: "The gold rate must be below 90 %." }).optional()),
   matchSpecialty: checkbox,
   showsEarlierRound: checkbox,
+  /** A qualification round: the project's gold items (or the chosen ones) to every chosen reviewer, with feedback. */
+  isQualification: checkbox,
   /** Repeat ratings for intra-rater reliability: percent of each reviewer's items, and the washout. */
   repeatPercent: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().min(0).max(50, { error: "Repeat at most 50 % of the items." })),
   washoutItems: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(0).max(100_000)),
@@ -80,6 +82,7 @@ async function batchInput(projectId: string, input: z.output<typeof batchFormSch
     ...(input.gold === "rate" ? { goldRate: (input.goldRatePercent ?? 10) / 100 } : {}),
     matchSpecialty: input.matchSpecialty,
     showsEarlierRound: input.showsEarlierRound,
+    isQualification: input.isQualification,
     ...(input.repeatPercent > 0 ? { repeats: { share: input.repeatPercent / 100, washoutItems: input.washoutItems, washoutDays: input.washoutDays } } : {}),
     ...armsOf(input),
     ...(input.quota !== undefined ? { quota: input.quota } : {}),

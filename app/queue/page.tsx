@@ -6,6 +6,8 @@ import { buttonClass, cardClass } from "@/components/ui/styles";
 import { QueueFilters } from "@/components/review/queue-filters";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadReviewerQueue } from "@/lib/assignments/queue";
+import { loadQualificationNotices } from "@/lib/qualification/status";
+import { QualificationNotices } from "@/components/review/qualification-notices";
 
 export const metadata: Metadata = { title: "My queue" };
 
@@ -29,7 +31,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor("assignment:work");
   const query = querySchema.parse(await searchParams);
   const filter = { projectSlug: query.project || undefined, batchId: query.batch || undefined, status: query.status };
-  const queue = await loadReviewerQueue(actor, { page: query.page, filter });
+  const [queue, notices] = await Promise.all([loadReviewerQueue(actor, { page: query.page, filter }), loadQualificationNotices(actor)]);
   const { counts } = queue;
   const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
   const finished = query.done ? queue.batches.find((b) => b.id === query.done) : undefined;
@@ -37,6 +39,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   return (
     <AppShell actor={actor}>
       <PageTitle sub="Items assigned to you, by study and batch, in your order.">My queue</PageTitle>
+      <QualificationNotices notices={notices} />
       {finished ? (
         <p className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" data-testid="batch-done">
           You have finished batch “{finished.name}” of {finished.project.name}. Thank you!

@@ -118,6 +118,7 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
       <fieldset className="space-y-1 text-sm">
         <legend className={labelClass}>Strategy</legend>
         <label className="flex items-center gap-2"><input type="checkbox" name="matchSpecialty" /> Match specialty: an item with a specialty goes only to reviewers who list it (items nobody can cover are left out and named)</label>
+        <label className="flex items-center gap-2"><input type="checkbox" name="isQualification" /> Qualification round: every gold item (or the chosen ones, all gold) to every chosen reviewer as practice, with the known answer shown after each submit</label>
         <label className="flex items-center gap-2"><input type="checkbox" name="showsEarlierRound" /> Delphi round: reviewers see the group&apos;s earlier answers to each item (counted, anonymized) before they rate it again</label>
         <label className="flex flex-wrap items-center gap-2">At most <input className={`${inputClass} w-24`} name="quota" type="number" min={1} placeholder="no limit" aria-label="Quota per reviewer" /> items per reviewer in this batch</label>
       </fieldset>

@@ -1,15 +1,30 @@
 "use client";
 import { useActionState } from "react";
 import { addMemberAction, removeMemberAction } from "@/app/projects/actions";
+import { resumeReviewerAction } from "@/app/projects/qualification-actions";
 import { FormStatus } from "@/components/ui/form-status";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { MEMBER_ROLES, PROJECT_ROLE_LABELS, type MemberRole } from "@/lib/projects/member-roles";
 
-export type MemberRow = { id: string; name: string; email: string; role: MemberRole; isActive: boolean };
+export type MemberRow = {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: MemberRole;
+  isActive: boolean;
+  /** Qualification and the gold watch (lib/qualification): passed when, failed attempts, warned, paused and why. */
+  qualifiedAt: string | null;
+  qualificationFailures: number;
+  warned: boolean;
+  pauseReason: string | null;
+  paused: boolean;
+};
 
 /** The project's members with their project roles; managers add, re-role and remove them. */
 export function MembersPanel({ slug, members }: { slug: string; members: MemberRow[] }) {
   const [removeState, removeAction, removing] = useActionState(removeMemberAction, null);
+  const [resumeState, resumeAction, resuming] = useActionState(resumeReviewerAction, null);
   return (
     <div>
       <ul className="mb-3 divide-y divide-slate-100 text-sm" data-testid="members">
@@ -17,6 +32,16 @@ export function MembersPanel({ slug, members }: { slug: string; members: MemberR
           <li key={m.id} className="flex flex-wrap items-center gap-2 py-1">
             <span className="min-w-0 break-words">{m.name} ({m.email}){m.isActive ? "" : " · deactivated"}</span>
             <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700" title={PROJECT_ROLE_LABELS[m.role].does}>{PROJECT_ROLE_LABELS[m.role].name.toLowerCase()}</span>
+            {m.qualifiedAt ? <span className="text-xs text-emerald-800" data-testid="member-qualified">qualified {m.qualifiedAt.slice(0, 10)}</span> : m.qualificationFailures ? <span className="text-xs text-amber-800">{m.qualificationFailures} failed qualification attempt(s)</span> : null}
+            {m.warned && !m.paused ? <span className="text-xs text-amber-800">warned: low gold accuracy</span> : null}
+            {m.paused ? (
+              <form action={resumeAction} className="flex items-center gap-1 text-xs text-red-800" data-testid="member-paused">
+                <span>paused: {m.pauseReason}</span>
+                <input type="hidden" name="slug" value={slug} />
+                <input type="hidden" name="userId" value={m.userId} />
+                <button className="text-blue-800 hover:underline disabled:opacity-50" disabled={resuming} aria-label={`Resume ${m.name}`}>Resume</button>
+              </form>
+            ) : null}
             <form action={removeAction} className="ml-auto">
               <input type="hidden" name="slug" value={slug} />
               <input type="hidden" name="email" value={m.email} />
@@ -26,6 +51,7 @@ export function MembersPanel({ slug, members }: { slug: string; members: MemberR
         ))}
       </ul>
       <FormStatus state={removeState} />
+      <FormStatus state={resumeState} />
       <AddMemberForm slug={slug} />
     </div>
   );

@@ -3,6 +3,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { transitionAssignment } from "@/lib/assignments/transition";
 import { isReachable } from "@/lib/assignments/queue";
+import { memberFor, workLockMessage, workLockOf } from "@/lib/qualification/gate";
+import { settleAttempt } from "@/lib/qualification/attempts";
+import { watchGold } from "@/lib/qualification/gold-watch";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkContextFor } from "./check-context";
 import { checkDocument, type RatingProblem } from "@/lib/tools";
@@ -44,9 +47,9 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
     include: {
       annotation: true,
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
-      batch: { select: { projectId: true, opensAt: true, project: { select: { settings: true } } } },
+      batch: { select: { projectId: true, opensAt: true, isQualification: true, project: { select: { settings: true, requiresQualification: true, members: memberFor(actor.id) } } } },
       precededBy: { select: { status: true } },
-      item: { select: { kind: true, input: true, reference: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true } } } },
+      item: { select: { kind: true, isGold: true, input: true, reference: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true } } } },
     },
   });
   // Not yet open (repeats after a washout, a second phase before its first): as if it did not exist, like the review page.
@@ -58,6 +61,9 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
     if (replay) return replay;
   }
   if (assignment.status === "SUBMITTED" || assignment.status === "SKIPPED") return lockedFor(assignment.status);
+  // Qualification first, or paused by the gold watch: refused with the reason; the browser keeps the draft.
+  const lock = workLockOf(assignment.batch);
+  if (lock) return { status: "locked", message: workLockMessage(lock, assignment.batch.project.members[0]?.pauseReason) };
 
   const steps = await stepsCheckContext(assignment.responseOrder, {
     templateTools: toolsOfTemplate(assignment.rubric.templateKey),
@@ -109,6 +115,10 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
       }
       return nextVersion;
     });
+    if (submit) {
+      // The work is committed: a failure here is logged and healed later, never reported as a failed save.
+      await afterSubmit(assignment, actor.id).catch((error) => console.error("After-submit step failed", assignmentId, error));
+    }
     return { status: "saved", version, submitted: submit, duplicate: false };
   } catch (error) {
     const raced =
@@ -126,6 +136,16 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
     }
     return conflictFrom(fresh, fresh?.version ?? 0);
   }
+}
+
+/**
+ * After a committed submit: grade a finished qualification attempt, or run the gold watch on a gold
+ * item of a real batch (lib/qualification). Both are idempotent and re-run from the reviewer's
+ * status page if this step is interrupted, so the saved work never depends on them.
+ */
+async function afterSubmit(assignment: { batchId: string; item: { isGold: boolean }; batch: { projectId: string; isQualification: boolean } }, reviewerId: string) {
+  if (assignment.batch.isQualification) await settleAttempt(assignment.batch.projectId, assignment.batchId, reviewerId);
+  else if (assignment.item.isGold) await watchGold(assignment.batch.projectId, reviewerId);
 }
 
 /** The stored result of an already-applied mutation id, or null when the id is new. */

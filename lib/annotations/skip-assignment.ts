@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { transitionAssignment } from "@/lib/assignments/transition";
 import { isReachable } from "@/lib/assignments/queue";
+import { memberFor, workLockMessage, workLockOf } from "@/lib/qualification/gate";
 import { skipAssignmentSchema } from "./schema";
 
 export type SkipResult = { status: "skipped" } | { status: "locked"; message: string };
@@ -19,9 +20,13 @@ export async function skipAssignment(actor: Actor, assignmentId: string, input: 
   const db = getDb();
   const assignment = await db.assignment.findFirst({
     where: { id: assignmentId, reviewerId: actor.id },
-    include: { batch: { select: { projectId: true, opensAt: true } }, precededBy: { select: { status: true } } },
+    include: { batch: { select: { projectId: true, opensAt: true, isQualification: true, project: { select: { requiresQualification: true, members: memberFor(actor.id) } } } }, precededBy: { select: { status: true } } },
   });
   if (!assignment || !isReachable(assignment)) throw new NotFoundError("Assignment not found.");
+  // Practice items are graded as a whole round: skipping one would make the round unpassable or too easy.
+  if (assignment.batch.isQualification) return { status: "locked", message: "Practice items of a qualification round cannot be skipped; answer as well as you can (you will see the known answer right after)." };
+  const lock = workLockOf(assignment.batch);
+  if (lock) return { status: "locked", message: workLockMessage(lock, assignment.batch.project.members[0]?.pauseReason) };
   const skipped = await db.$transaction(async (tx) => {
     if (!(await transitionAssignment(tx, actor, assignmentId, { to: "SKIPPED", reason }, timeOnTaskDeltaMs, opts.now ?? new Date()))) return false;
     // A study arm's second phase can never open once its first is skipped: it is skipped with it,

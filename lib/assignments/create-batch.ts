@@ -103,7 +103,10 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
 
   const listed = data.pairs ? [...new Set(data.pairs.map((p) => p.itemId))] : undefined;
   if (data.pairs && data.pairs.some((p) => !data.reviewerIds.includes(p.reviewerId))) throw new ConflictError("A listed reviewer is not among the batch's reviewers.");
-  const candidates = await loadBatchableItems(db, projectId, listed ?? data.itemIds);
+  // A qualification round takes the project's gold items (batched or not) unless items are chosen.
+  const practiceIds = data.isQualification && !data.itemIds ? (await db.item.findMany({ where: { projectId, isGold: true }, select: { id: true } })).map((i) => i.id) : undefined;
+  const candidates = await loadBatchableItems(db, projectId, listed ?? data.itemIds ?? practiceIds);
+  if (data.isQualification) await assertPracticeItems(db, candidates);
   if (listed && candidates.length !== listed.length) throw new ConflictError("Some listed items are not in this project.");
   if (data.itemIds && candidates.length !== new Set(data.itemIds).size) throw new ConflictError("Some items are not in this project.");
   if (!candidates.length) throw new ConflictError("There are no unbatched items to assign. Import items first.");
@@ -177,6 +180,16 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
   return { data, project, rubricId: rubric.id, perItem, seed, items, uncovered, reviewers, rows, repeatRows, repeatShortBy, phaseRows };
 }
 
+/** A qualification round's items must all be gold with known answers: they are graded, and shown as feedback. */
+async function assertPracticeItems(db: Db, items: BatchableItem[]) {
+  if (!items.length) throw new ConflictError("A qualification round needs practice items: import gold items with known answers (isGold and reference.gold) first.");
+  const missing = await db.$queryRaw<Array<{ externalId: string; count: bigint }>>`
+    SELECT "externalId", count(*) OVER () AS count FROM "Item"
+    WHERE id = ANY(${items.map((i) => i.id)}::text[]) AND NOT ("isGold" AND reference ? 'gold')
+    ORDER BY "externalId" LIMIT 5`;
+  if (missing.length) throw new ConflictError(`${missing[0].count} item(s) are not gold items with known answers (e.g. ${missing.map((m) => m.externalId).join(", ")}); a qualification round grades every practice item.`);
+}
+
 /**
  * The assistance of every item of an arms batch, checked before anything is planned: each item must
  * have it (a reference answer or explanation, or a response with the chosen label), or the batch is
@@ -241,7 +254,7 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
     return await db.$transaction(
       async (tx) => {
         const batch = await tx.batch.create({
-          data: { projectId, name: data.name, dueAt: data.dueAt ?? null, showsEarlierRound: data.showsEarlierRound, createdById: actorId, ...arms },
+          data: { projectId, name: data.name, dueAt: data.dueAt ?? null, showsEarlierRound: data.showsEarlierRound, isQualification: data.isQualification, createdById: actorId, ...arms },
         });
         await insertBatchRows(tx, batch.id, rubricId, items.map((i) => i.id), rows);
         let phaseBatch = null;
@@ -270,7 +283,7 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
           });
         }
         await recordAudit(
-          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers, goldRate: data.goldRate ?? null, matchSpecialty: data.matchSpecialty, quota: data.quota ?? null, leftOut: uncovered.length, repeats: repeatRows.length, washout: data.repeats ? { items: data.repeats.washoutItems, days: data.repeats.washoutDays } : null, showsEarlierRound: data.showsEarlierRound, arms: data.arms ? { ...data.arms, secondPhase: phaseRows.length } : null } },
+          { actorId, action: "batch.assign", entityType: "Batch", entityId: batch.id, projectId, data: { items: items.length, assignments: rows.length, perItem, reviewers: reviewers.length, seed, goldToAllReviewers: data.goldToAllReviewers, goldRate: data.goldRate ?? null, matchSpecialty: data.matchSpecialty, quota: data.quota ?? null, leftOut: uncovered.length, repeats: repeatRows.length, washout: data.repeats ? { items: data.repeats.washoutItems, days: data.repeats.washoutDays } : null, showsEarlierRound: data.showsEarlierRound, isQualification: data.isQualification, arms: data.arms ? { ...data.arms, secondPhase: phaseRows.length } : null } },
           tx,
         );
         return { batch, items: items.length, assignments: rows.length, perItem, seed, uncovered: uncovered.length, repeats: repeatRows.length, repeatBatch, phaseBatch };

@@ -17,6 +17,11 @@ import { findNextAssignment, isReachable } from "./queue";
 import { reviewAxisOf, type StoredAxis } from "@/lib/rubrics/review-axis";
 import { loadEarlierRound } from "./earlier-round";
 import { assistanceFor } from "./assistance";
+import { memberFor, workLockMessage, workLockOf } from "@/lib/qualification/gate";
+import { practiceFeedback } from "@/lib/qualification/feedback";
+
+/** The reviewer may not work on this assignment now (qualification first, or paused): the page says why. */
+export class WorkLockedError extends Error {}
 
 export type ReviewTurn = { role: Turn["role"]; html: string };
 
@@ -154,7 +159,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     where: { id: assignmentId, reviewerId: actor.id },
     include: {
       item: { include: { responses: true, criteria: { orderBy: { position: "asc" } } } },
-      batch: { include: { project: true } },
+      batch: { include: { project: { include: { members: memberFor(actor.id) } } } },
       precededBy: { select: { status: true } },
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
       // The latest revision's mutation id lets the browser tell whether a save it sent before a crash landed.
@@ -163,6 +168,8 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
   });
   // Not reachable by URL before it opens: repeats after a washout, a study arm's second phase before the first is submitted.
   if (!assignment || !isReachable(assignment)) throw new NotFoundError("Assignment not found.");
+  const lock = workLockOf(assignment.batch);
+  if (lock) throw new WorkLockedError(workLockMessage(lock, assignment.batch.project.members[0]?.pauseReason));
   const { project } = assignment.batch;
   const settings = readProjectSettings(project.settings);
   const md = markdownFor(settings);
@@ -207,6 +214,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     db.assignment.count({ where: { reviewerId: actor.id, batchId: assignment.batchId } }),
   ]);
   const { phase, assistance } = await assistanceFor(md, assignment);
+  const practice = assignment.batch.isQualification ? { attempt: assignment.attempt, feedback: await practiceFeedback(md, assignment, axes) } : null;
   const earlierRound = assignment.batch.showsEarlierRound ? await loadEarlierRound({ itemId: assignment.itemId, batchId: assignment.batchId, axes, responseOrder: assignment.responseOrder }) : null;
 
   return {
@@ -250,6 +258,8 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     /** Study arms: the phase (null outside an arms batch), and the assistance material, only in the assisted phase. */
     phase,
     assistance,
+    /** A qualification round's practice item: its attempt, and after submit the known answers beside the reviewer's (null elsewhere). */
+    practice,
     /** The item's reference reasoning statements, to mark covered (the rest of the reference is never sent). */
     referenceStatements,
     // The external id can encode the source or model; reviewers see only the queue position.

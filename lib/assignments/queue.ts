@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { itemSnippet } from "@/lib/items/snippet";
 import { OPEN_STATUSES } from "./transition";
+import { workGate } from "@/lib/qualification/gate";
 
 export type QueueFilter = {
   projectSlug?: string;
@@ -47,6 +48,11 @@ export function openNow(now = new Date()) {
 /** A study arm's second phase opens only once the same reviewer's first phase is submitted (lib/assignments/study-arms.ts). */
 export const PHASE_OPEN = { OR: [{ precededById: null }, { precededBy: { status: "SUBMITTED" as const } }] } satisfies Prisma.AssignmentWhereInput;
 
+/** Every rule that keeps an assignment from a reviewer's lists for now: the phase rule and the work gate (qualification, pause). */
+export function reachableFor(actorId: string): Prisma.AssignmentWhereInput {
+  return { AND: [PHASE_OPEN, workGate(actorId)] };
+}
+
 /**
  * Whether a reviewer may open, save or skip this assignment now: its batch has opened (repeats after
  * a washout) and any first phase it follows is submitted. The review page, saves and skips all ask
@@ -74,7 +80,7 @@ export async function loadReviewerQueue(actor: Actor, opts: { page?: number; pag
     // Archived projects leave the queue (lib/projects/archive.ts).
     // and batches that open later (repeat ratings after a washout) stay hidden until then.
     batch: { ...openNow(), project: { status: { not: "ARCHIVED" }, ...(filter.projectSlug ? { slug: filter.projectSlug } : {}) } },
-    ...PHASE_OPEN,
+    ...reachableFor(actor.id),
   };
   const [counts, rows, total, batchTotals, batchDone, projects] = await Promise.all([
     db.assignment.groupBy({ by: ["status"], where: { reviewerId: actor.id }, _count: { _all: true } }),
@@ -149,14 +155,14 @@ export async function findNextAssignment(actor: Actor, current: { id: string; ba
   const db = getDb();
   const open = { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, id: { not: current.id }, batch: { ...openNow(), project: { status: { not: "ARCHIVED" as const } } } };
   // A study arm's assisted phase of this very item comes next: it opens as this one is submitted.
-  const phase = await db.assignment.findFirst({ where: { ...open, precededById: current.id }, select: { id: true } });
+  const phase = await db.assignment.findFirst({ where: { ...open, AND: [workGate(actor.id)], precededById: current.id }, select: { id: true } });
   if (phase) return { id: phase.id, scope: "batch" };
   const inBatch =
-    (await db.assignment.findFirst({ where: { ...open, ...PHASE_OPEN, batchId: current.batchId, displayOrder: { gt: current.displayOrder } }, orderBy: { displayOrder: "asc" }, select: { id: true } })) ??
-    (await db.assignment.findFirst({ where: { ...open, ...PHASE_OPEN, batchId: current.batchId }, orderBy: { displayOrder: "asc" }, select: { id: true } }));
+    (await db.assignment.findFirst({ where: { ...open, ...reachableFor(actor.id), batchId: current.batchId, displayOrder: { gt: current.displayOrder } }, orderBy: { displayOrder: "asc" }, select: { id: true } })) ??
+    (await db.assignment.findFirst({ where: { ...open, ...reachableFor(actor.id), batchId: current.batchId }, orderBy: { displayOrder: "asc" }, select: { id: true } }));
   if (inBatch) return { id: inBatch.id, scope: "batch" };
   const inProject = await db.assignment.findFirst({
-    where: { ...open, ...PHASE_OPEN, batch: { ...openNow(), projectId: current.projectId, project: { status: { not: "ARCHIVED" } } } },
+    where: { ...open, ...reachableFor(actor.id), batch: { ...openNow(), projectId: current.projectId, project: { status: { not: "ARCHIVED" } } } },
     orderBy: [{ batch: { createdAt: "asc" } }, { displayOrder: "asc" }],
     select: { id: true },
   });
@@ -171,7 +177,7 @@ export async function findNextAssignmentId(actor: Actor, afterId?: string): Prom
     : null;
   if (current) return (await findNextAssignment(actor, { ...current, projectId: current.batch.projectId }))?.id ?? null;
   const first = await db.assignment.findFirst({
-    where: { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, batch: { ...openNow(), project: { status: { not: "ARCHIVED" } } }, ...PHASE_OPEN },
+    where: { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, batch: { ...openNow(), project: { status: { not: "ARCHIVED" } } }, ...reachableFor(actor.id) },
     orderBy: [{ batch: { createdAt: "asc" } }, { displayOrder: "asc" }],
     select: { id: true },
   });

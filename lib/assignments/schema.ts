@@ -42,5 +42,13 @@ export const createBatchSchema = z.object({
   pairs: z.array(z.object({ itemId: z.string().min(1), reviewerId: z.string().min(1) })).min(1).optional(),
   /** Study arms (lib/assignments/study-arms.ts): every planned rating twice, without and with assistance, in linked phases. */
   arms: armsSchema.optional(),
+  /**
+   * A qualification round (lib/qualification): practice items with known answers, each to every chosen
+   * reviewer, with feedback after each submit. Default items: every gold item of the project.
+   */
+  isQualification: z.boolean().default(false),
+}).refine((b) => !(b.isQualification && (b.arms || b.repeats || b.pairs || b.goldRate !== undefined || b.showsEarlierRound)), {
+  error: "A qualification round gives every practice item to every chosen reviewer: it takes no arms, repeats, fixed list, gold rate or Delphi round.",
+  path: ["isQualification"],
 }).refine((b) => !(b.arms && b.repeats), { error: "A batch with study arms cannot also schedule repeat ratings: the second phase already rates each item again (schedule repeats in another batch).", path: ["repeats"] });
 export type CreateBatchInput = z.input<typeof createBatchSchema>;

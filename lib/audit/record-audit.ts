@@ -35,7 +35,14 @@ export type AuditAction =
   | "batch.delete"
   | "annotation.submit"
   | "assignment.skip"
-  | "export.download";
+  | "export.download"
+  | "project.qualification"
+  | "qualification.pass"
+  | "qualification.fail"
+  | "qualification.retry"
+  | "reviewer.gold_warning"
+  | "reviewer.pause"
+  | "reviewer.resume";
 
 export type AuditInput = {
   actorId: string | null;

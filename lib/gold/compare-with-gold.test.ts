@@ -26,7 +26,7 @@ describe("compareWithGold", () => {
       item: { ratings: { difficulty: 3 }, comments: {} },
       pair: { ratings: { reasoning: "resp-x", omission: "tie", harm_extent: "resp-y" }, comments: {}, strength: {} },
     });
-    expect(compareWithGold(gold, data, labels)).toEqual({ compared: 7, correct: 7, misses: [] });
+    expect(compareWithGold(gold, data, labels)).toMatchObject({ compared: 7, correct: 7, misses: [] });
   });
 
   it("counts wrong and missing values as misses", () => {
@@ -47,15 +47,18 @@ describe("compareWithGold", () => {
       "pair.reasoning",
       "pair.harm_extent",
     ]);
+    // Each check names its axis and both values, for feedback on practice items.
+    expect(result.checks.find((c) => c.path === "responses.A.harm_extent")).toEqual({ path: "responses.A.harm_extent", axis: "harm_extent", expected: expect.anything(), actual: "moderate_mild", ok: false });
+    expect(result.checks.filter((c) => c.ok).map((c) => c.path)).toEqual(["pair.omission"]);
   });
 
   it("skips gold for labels the item does not have", () => {
     const strayGold = goldSchema.parse({ responses: { C: { harm_extent: "none" } }, pair: { reasoning: "B" } });
-    expect(compareWithGold(strayGold, emptyAnnotationData(), { A: "resp-x" })).toEqual({ compared: 0, correct: 0, misses: [] });
+    expect(compareWithGold(strayGold, emptyAnnotationData(), { A: "resp-x" })).toEqual({ compared: 0, correct: 0, misses: [], checks: [] });
   });
 
   it("counts an empty gold as nothing compared", () => {
-    expect(compareWithGold(goldSchema.parse({}), emptyAnnotationData(), labels)).toEqual({ compared: 0, correct: 0, misses: [] });
+    expect(compareWithGold(goldSchema.parse({}), emptyAnnotationData(), labels)).toEqual({ compared: 0, correct: 0, misses: [], checks: [] });
   });
 });
 

@@ -10,6 +10,8 @@ export type GoldComparison = {
   correct: number;
   /** Paths of the wrong or missing values, e.g. "responses.A.harm_extent", "pair.reasoning". */
   misses: string[];
+  /** Every value compared, in order: feedback on practice items and per-axis pass rules read these. */
+  checks: Array<{ path: string; axis: string; expected: unknown; actual: unknown; ok: boolean }>;
 };
 
 /**
@@ -22,11 +24,13 @@ export type GoldComparison = {
  * is left out of `compared` rather than counted against anyone. A missing rating counts as wrong.
  */
 export function compareWithGold(gold: Gold, data: AnnotationData, labelToResponseId: Readonly<Record<string, string>>): GoldComparison {
-  const result: GoldComparison = { compared: 0, correct: 0, misses: [] };
+  const result: GoldComparison = { compared: 0, correct: 0, misses: [], checks: [] };
   const check = (path: string, expected: unknown, actual: unknown) => {
     result.compared += 1;
-    if (actual !== undefined && actual !== null && isSameValue(expected, actual)) result.correct += 1;
+    const ok = actual !== undefined && actual !== null && isSameValue(expected, actual);
+    if (ok) result.correct += 1;
     else result.misses.push(path);
+    result.checks.push({ path, axis: path.slice(path.lastIndexOf(".") + 1), expected, actual, ok });
   };
 
   for (const [label, axes] of Object.entries(gold.responses)) {

@@ -23,7 +23,7 @@ export type GoldAccuracyRow = {
   accuracy: number | null;
 };
 
-type GoldItem = { gold: Gold; labelToResponseId: Record<string, string> };
+export type GoldItem = { gold: Gold; labelToResponseId: Record<string, string> };
 
 export async function loadGoldAccuracy(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<GoldAccuracyRow[]> {
   const db = getDb();
@@ -75,7 +75,7 @@ export async function loadGoldAccuracy(actor: Actor, projectId: string, opts: { 
  * Gold items are a small quality-control subset, so they are held in memory. Items flagged
  * isGold without a valid reference.gold have no known answer and are left out.
  */
-async function loadGoldItems(projectId: string): Promise<Map<string, GoldItem>> {
+export async function loadGoldItems(projectId: string): Promise<Map<string, GoldItem>> {
   const items = await getDb().item.findMany({
     where: { projectId, isGold: true },
     select: { id: true, reference: true, responses: { select: { id: true, label: true } } },

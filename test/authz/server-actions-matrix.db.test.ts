@@ -14,6 +14,7 @@ const userActions = await import("@/app/admin/users/actions");
 const projectActions = await import("@/app/projects/actions");
 const rubricActions = await import("@/app/projects/rubric-actions");
 const adjudicationActions = await import("@/app/projects/adjudication-actions");
+const qualificationActions = await import("@/app/projects/qualification-actions");
 const accountActions = await import("@/app/account/actions");
 const resetActions = await import("@/app/reset-password/[token]/actions");
 
@@ -109,6 +110,31 @@ describe("adjudication × roles", () => {
       sessionActor = u ? asActor(u) : null;
       const result = await adjudicationActions.saveConsensusAction(null, form({ slug: study.project.slug, itemId: "no-such-item", baseVersion: "0", document: "{}", decide: "false" }));
       expect([who, result]).toEqual([who, { ok: false, error: expected[who] }]);
+    }
+  });
+});
+
+describe("qualification × roles", () => {
+  it("the policy is for admins and managers; resuming a reviewer for those who assign; a retry only for the reviewer's own round", async () => {
+    const denied = "You do not have permission to do that.";
+    const hidden = `Project "${study.project.slug}" not found.`;
+    for (const who of WHO) {
+      const u = userOf(who);
+      sessionActor = u ? asActor(u) : null;
+      const policy = await qualificationActions.updateQualificationAction(null, form({ slug: study.project.slug, passPercent: "80", rule: "overall", maxAttempts: "2", minGoldItems: "6" }));
+      expect([who, "policy", policy]).toEqual([who, "policy", who === "anonymous" ? { ok: false, error: "Sign in first." }
+        : ["admin", "manager"].includes(who) ? { ok: true, data: { required: false }, message: "Qualification saved." }
+        : ["outsider", "otherManager"].includes(who) ? { ok: false, error: hidden } : { ok: false, error: denied }]);
+      // Nobody is paused: those allowed get the lib's refusal, the rest never reach it.
+      const resume = await qualificationActions.resumeReviewerAction(null, form({ slug: study.project.slug, userId: study.reviewers[0].id }));
+      expect([who, "resume", resume]).toEqual([who, "resume", who === "anonymous" ? { ok: false, error: "Sign in first." }
+        : ["admin", "manager"].includes(who) ? { ok: false, error: "That reviewer is not paused in this project." }
+        : ["outsider", "otherManager"].includes(who) ? { ok: false, error: hidden } : { ok: false, error: denied }]);
+      // The study has no qualification round: nobody finds one to retry, whatever their role.
+      // Only someone with work in the batch gets as far as the round itself (this batch is not one).
+      const retry = await qualificationActions.retryQualificationAction(null, form({ slug: study.project.slug, batchId: study.batch.id }));
+      expect([who, "retry", retry]).toEqual([who, "retry", who === "anonymous" ? { ok: false, error: "Sign in first." }
+        : ["reviewer", "otherReviewer"].includes(who) ? { ok: false, error: "You have no qualification round to retry in this project." } : { ok: false, error: "Qualification round not found." }]);
     }
   });
 });

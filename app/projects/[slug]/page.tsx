@@ -13,6 +13,8 @@ import { listExportJobs } from "@/lib/export-jobs/export-jobs";
 import { backgroundExportsAvailable } from "@/lib/export-jobs/queue";
 import { CreateBatchForm } from "@/components/admin/create-batch-form";
 import { MembersPanel } from "@/components/admin/members-panel";
+import { QualificationForm } from "@/components/admin/qualification-form";
+import { qualificationPolicyOf } from "@/lib/qualification/policy";
 import { ArchiveProject } from "@/components/admin/archive-project";
 import { ProjectDetailsForm } from "@/components/admin/project-details-form";
 import { ProjectSettingsForm } from "@/components/admin/project-settings-form";
@@ -167,7 +169,10 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         {canManage ? (
           <section className={cardClass}>
             <h2 className="mb-2 font-medium">Members</h2>
-            <MembersPanel slug={project.slug} members={members.map((m) => ({ id: m.id, name: m.user.name, email: m.user.email, role: m.role, isActive: m.user.isActive }))} />
+            <MembersPanel
+              slug={project.slug}
+              members={members.map((m) => ({ id: m.id, userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, isActive: m.user.isActive, qualifiedAt: m.qualifiedAt?.toISOString() ?? null, qualificationFailures: m.qualificationFailures, warned: Boolean(m.goldWarnedAt), paused: Boolean(m.pausedAt), pauseReason: m.pauseReason }))}
+            />
           </section>
         ) : null}
 
@@ -187,6 +192,12 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           <section className={`${cardClass} lg:col-span-2`}>
             {/* The form's own fieldset legend is the heading ("Review options"); no second one. */}
             <ProjectSettingsForm slug={project.slug} settings={readProjectSettings(project.settings)} />
+          </section>
+        ) : null}
+
+        {canManage ? (
+          <section className={`${cardClass} lg:col-span-2`}>
+            <QualificationForm slug={project.slug} required={project.requiresQualification} policy={qualificationPolicyOf(project.settings)} />
           </section>
         ) : null}
       </div>

@@ -7,10 +7,11 @@ import { cardClass } from "@/components/ui/styles";
 import { ItemView } from "@/components/review/item-view";
 import { ReviewForm } from "@/components/review/review-form";
 import { StudyPhase } from "@/components/review/study-phase";
+import { PracticePanel } from "@/components/review/practice-panel";
 import { EarlierRoundPanel } from "@/components/review/earlier-round-panel";
 import { NotFoundError } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
-import { loadAssignmentForReview } from "@/lib/assignments/load-for-review";
+import { loadAssignmentForReview, WorkLockedError } from "@/lib/assignments/load-for-review";
 import { markAssignmentSeen } from "@/lib/assignments/transition";
 
 export const metadata: Metadata = { title: "Review" };
@@ -18,7 +19,15 @@ export const metadata: Metadata = { title: "Review" };
 export default async function ReviewPage({ params }: { params: Promise<{ assignmentId: string }> }) {
   const actor = await requirePageActor("assignment:work");
   const { assignmentId } = await params;
-  const payload = await loadAssignmentForReview(actor, assignmentId).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const payload = await loadAssignmentForReview(actor, assignmentId).catch((e) => (e instanceof NotFoundError ? notFound() : e instanceof WorkLockedError ? e : Promise.reject(e)));
+  if (payload instanceof WorkLockedError) {
+    return (
+      <AppShell actor={actor}>
+        <p className="text-sm"><Link className="text-blue-800 hover:underline" href="/queue">← My queue</Link></p>
+        <p role="alert" className={`${cardClass} mt-4 max-w-2xl`} data-testid="work-locked">{payload.message}</p>
+      </AppShell>
+    );
+  }
   // Starts the wall-clock window that bounds the time on task the browser reports with its next save.
   await markAssignmentSeen(actor, assignmentId);
   const { project, item, responses, axes, criteria, annotation, assignment, nextAssignmentId, nextScope, tools } = payload;
@@ -49,6 +58,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
       <div className="mb-4">
         <ItemView item={item} />
       </div>
+      {payload.practice ? <PracticePanel practice={payload.practice} nextHref={nextHref} /> : null}
       {payload.phase ? <StudyPhase phase={payload.phase} assistance={payload.assistance} /> : null}
       {payload.earlierRound ? <EarlierRoundPanel round={payload.earlierRound} /> : null}
       <ReviewForm
@@ -63,7 +73,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         stepSettings={payload.stepSettings}
         argumentReview={payload.argumentReview}
         pairwiseStrength={project.pairwiseStrength}
-        nextHref={nextHref}
+        // A practice item's submit comes back here, to its feedback; elsewhere it goes on to the next item.
+        nextHref={payload.practice && assignment.status !== "SUBMITTED" ? `/review/${assignment.id}?feedback=1` : nextHref}
         annotation={annotation}
       />
     </AppShell>

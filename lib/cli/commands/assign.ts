@@ -15,7 +15,7 @@ const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] 
                         [--external-ids FILE] [--match-specialty] [--show-earlier-round] [--quota N] [--gold-rate PERCENT | --gold-like-others]
                         [--repeat PERCENT [--washout-items N] [--washout-days D]]
                         [--arms sequential|crossover --assist reference|response:L --assist-title TEXT [--arm-washout-days D]]
-                        [--preview] [--seed N] --as EMAIL
+                        [--qualification] [--preview] [--seed N] --as EMAIL
        consilium assign PROJECT_SLUG --batch NAME --list FILE.csv [--due YYYY-MM-DD] [--arms …] --as EMAIL
 
 Builds a batch and assigns K distinct reviewers per item. Items: every item not yet in a batch
@@ -36,7 +36,9 @@ arms: each planned rating twice by the same reviewer, without and with the assis
 item's reference answer and explanation, or the response with import label L, which is then not rated),
 shown under --assist-title. sequential: unassisted, then assisted ("NAME (assisted)"); crossover: half of
 each reviewer's items assisted first, the other arm in "NAME (period 2)", opening --arm-washout-days D
-days later. A second phase opens only once its first is submitted. --list assigns a fixed list instead: a CSV of external_id,reviewer (email) pairs, checked
+days later. A second phase opens only once its first is submitted. --qualification makes it the project's
+qualification round: its gold items (or those chosen) to every chosen reviewer as practice, with the
+known answer shown after each submit (the policy is set on the project page). --list assigns a fixed list instead: a CSV of external_id,reviewer (email) pairs, checked
 line by line before anything is written.`;
 
 /** --arms and its options as createBatch takes them (lib/assignments/study-arms.ts checks the rest). */
@@ -93,6 +95,7 @@ export const assignCommand: Command = {
     "gold-rate": { type: "string" },
     "match-specialty": { type: "boolean" },
     "show-earlier-round": { type: "boolean" },
+    qualification: { type: "boolean" },
     quota: { type: "string" },
     repeat: { type: "string" },
     "washout-items": { type: "string" },
@@ -157,7 +160,7 @@ export const assignCommand: Command = {
     const washoutDays = optionalWholeNumber(values, "washout-days", { min: 0, max: 365 });
     if (repeat === undefined && (washoutItems !== undefined || washoutDays !== undefined)) throw new UsageError("--washout-items and --washout-days go with --repeat PERCENT.");
     const input = {
-      name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], matchSpecialty: Boolean(values["match-specialty"]), showsEarlierRound: Boolean(values["show-earlier-round"]),
+      name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], matchSpecialty: Boolean(values["match-specialty"]), showsEarlierRound: Boolean(values["show-earlier-round"]), isQualification: Boolean(values.qualification),
       ...(goldRate !== undefined ? { goldRate: goldRate / 100 } : {}),
       ...(repeat !== undefined ? { repeats: { share: repeat / 100, washoutItems: washoutItems ?? 10, washoutDays: washoutDays ?? 0 } } : {}), ...(quota !== undefined ? { quota } : {}), ...(seed !== undefined ? { seed } : {}), ...(itemIds ? { itemIds } : {}),
       ...armsOf(values),
