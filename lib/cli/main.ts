@@ -18,6 +18,7 @@ import { importJudgeCommand } from "./commands/import-judge";
 import { addMemberCommand, removeMemberCommand } from "./commands/members";
 import { reportCommand } from "./commands/report";
 import { consensusCommand } from "./commands/consensus";
+import { qualificationCommand } from "./commands/qualification";
 import { archiveCommand } from "./commands/archive";
 import { rubricCommand } from "./commands/rubric";
 import { resultsCommand } from "./commands/results";
@@ -41,6 +42,7 @@ export const COMMANDS: Command[] = [
   reportCommand,
   rubricCommand,
   consensusCommand,
+  qualificationCommand,
   archiveCommand,
   createTokenCommand,
   listTokensCommand,

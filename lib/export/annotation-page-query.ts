@@ -37,6 +37,8 @@ export type AnnotationPageRow = {
   /** Study arms: the arm of this rating, and the first phase it follows (null in phase 1 and outside arms). */
   arm: "UNASSISTED" | "ASSISTED" | null;
   precededById: string | null;
+  /** Qualification rounds: the attempt (1 elsewhere). */
+  attempt: number;
   externalId: string;
   kind: string;
   /** Only with identifyReviewers. */
@@ -118,7 +120,7 @@ function annotationRowsSql(q: Omit<AnnotationPageQuery, "after" | "pageSize"> & 
   const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND a.id > ${q.after}`;
   return Prisma.sql`
     SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
-           s.id AS "assignmentId", s."batchId", s."reviewerId", s."rubricId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById",
+           s.id AS "assignmentId", s."batchId", s."reviewerId", s."rubricId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt,
            i."externalId", i.kind::text AS kind, i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`a."itemId"`, q.includeContent, q.withCriteria)}
     FROM "Annotation" a
@@ -144,7 +146,7 @@ export function fetchSkippedPage(db: Db, q: AnnotationPageQuery): Promise<Skippe
   const itemContent = itemContentSql(q);
   const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND s.id > ${q.after}`;
   return db.$queryRaw<SkippedPageRow[]>`
-    SELECT s.id, s."itemId", s."batchId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", COALESCE(s."skipReason", '') AS "skipReason",
+    SELECT s.id, s."itemId", s."batchId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt, COALESCE(s."skipReason", '') AS "skipReason",
            i."externalId", i.kind::text AS kind, i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`s."itemId"`, q.includeContent)}
     FROM "Assignment" s

@@ -74,6 +74,8 @@ const responseContent = (r: PageResponse) => ({ content: r.content ?? "", reason
 type Context = {
   project: string;
   batchNames: Map<string, string>;
+  /** Qualification rounds among the batches. */
+  practiceBatches: Set<string>;
   /** Study arms per batch id (batches without arms are absent). */
   batchArms: Map<string, { design: "sequential" | "crossover"; assistance: string }>;
   includeContent: boolean;
@@ -91,6 +93,7 @@ function commonFields(row: AnnotationPageRow | SkippedPageRow, assignmentId: str
     ...(ctx.includeContent ? { item: { input: row.input, reference: row.reference ?? null, ...(row.metadata !== undefined ? { metadata: row.metadata } : {}) } } : {}),
     reviewer: ctx.reviewer(row),
     timeOnTaskMs: row.timeOnTaskMs,
+    ...(ctx.practiceBatches.has(row.batchId) ? { practice: { attempt: row.attempt } } : {}),
     ...studyArmOf(row, ctx),
   };
 }
@@ -166,7 +169,7 @@ export async function* streamAnnotationRecordBatches(filter: ExportFilter, windo
   // The names come from here too, so the page query does not touch Batch at all.
   const batches = await db.batch.findMany({
     where: { projectId: project.id, ...(filter.batchName !== undefined ? { name: filter.batchName } : {}) },
-    select: { id: true, name: true, armDesign: true, assist: true },
+    select: { id: true, name: true, armDesign: true, assist: true, isQualification: true },
   });
   // An unknown batch is an error, not an empty file (callers check it before streaming: prepare-export.ts).
   if (filter.batchName !== undefined && !batches.length) throw new NotFoundError(`Batch "${filter.batchName}" not found.`);
@@ -176,6 +179,7 @@ export async function* streamAnnotationRecordBatches(filter: ExportFilter, windo
   const ctx: Context = {
     project: project.slug,
     batchNames: new Map(batches.map((b) => [b.id, b.name])),
+    practiceBatches: new Set(batches.filter((b) => b.isQualification).map((b) => b.id)),
     batchArms: new Map(batches.flatMap((b) => (b.armDesign ? [[b.id, { design: b.armDesign === "SEQUENTIAL" ? "sequential" : "crossover", assistance: assistanceName(b.assist) }] as const] : []))),
     includeContent,
     reviewer: ({ reviewerId, email }) => {

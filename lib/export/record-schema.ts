@@ -140,6 +140,10 @@ const common = {
     .meta({ description: "With content only: the item as reviewed (input by kind) and its reference (incl. gold answers), as imported." }),
   reviewer: z.string().meta({ description: "Pseudonym R-<10 hex> (stable per project), or the email when a site admin or the project's manager asked for identities." }),
   timeOnTaskMs: z.number().int().min(0),
+  practice: z
+    .strictObject({ attempt: positiveInt.meta({ description: "The reviewer's attempt at the qualification round (1, 2, …)." }) })
+    .optional()
+    .meta({ description: "Present for a qualification round's practice items (gold items with known answers, shown to the reviewer after submit)." }),
   studyArm: z
     .strictObject({
       design: z.enum(["sequential", "crossover"]).meta({ description: "sequential: unassisted, then assisted; crossover: counterbalanced arms in two periods apart by a washout." }),

@@ -11,6 +11,8 @@ import { retryQualification } from "./attempts";
 import { resumeReviewer, watchGold } from "./gold-watch";
 import { loadQualificationNotices } from "./status";
 import { updateQualificationPolicy } from "./update-policy";
+import { loadQualificationRecords } from "./outcome-records";
+import { streamAnnotationRecords } from "@/lib/export/annotation-records";
 
 type User = Awaited<ReturnType<typeof seedUser>>;
 const optionsOf = (axis: { options: unknown }) => axis.options as Array<{ value: string }>;
@@ -82,6 +84,14 @@ describe("qualification rounds", () => {
       { action: "qualification.fail" }, { action: "qualification.retry" }, { action: "qualification.pass" },
     ]);
     await expect(retryQualification(asActor(reviewer), project.id, round.batch.id)).rejects.toThrow("already passed");
+
+    // Outcomes as research data, and each practice annotation's attempt in the exports.
+    const [record] = await loadQualificationRecords(asActor(admin), project.slug, { identify: true });
+    expect(record).toMatchObject({ reviewer: reviewer.email, failedAttempts: 1, qualifiedAt: expect.any(String), attempts: [{ batch: "Practice", attempt: 1, submitted: 3, correct: 2, compared: 3 }, { attempt: 2, correct: 3, compared: 3, open: 0 }] });
+    expect((await loadQualificationRecords(asActor(admin), project.slug))[0].reviewer).toMatch(/^R-[0-9a-f]{10}$/);
+    const attempts = [];
+    for await (const r of streamAnnotationRecords({ projectId: project.id, batchName: "Practice" })) attempts.push(r.practice?.attempt);
+    expect(attempts.sort()).toEqual([1, 1, 1, 2, 2, 2]);
   });
 
   it("refuses a round of items without known answers, and attempts beyond the policy", async () => {

@@ -35,7 +35,8 @@ const annotationsListRoute = await import("@/app/api/v1/projects/[slug]/annotati
 const auditRoute = await import("@/app/api/v1/audit/route");
 const rubricRoute = await import("@/app/api/v1/projects/[slug]/rubric/route");
 const consensusRoute = await import("@/app/api/v1/projects/[slug]/consensus/route");
-const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET, auditRoute: auditRoute.GET, rubricRoute: rubricRoute.GET, consensusRoute: consensusRoute.GET };
+const qualificationRoute = await import("@/app/api/v1/projects/[slug]/qualification/route");
+const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET, auditRoute: auditRoute.GET, rubricRoute: rubricRoute.GET, consensusRoute: consensusRoute.GET, qualificationRoute: qualificationRoute.GET };
 
 let study: Study;
 let otherProjectSlug: string;
@@ -182,6 +183,18 @@ describe("route handlers × roles", () => {
       if (res.status === 200) expect(res.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
     }
     expect((await consensusRoute.GET(request("admin", `/api/v1/projects/${slug}/consensus?drafts=maybe`), { params: Promise.resolve({ slug }) })).status).toBe(400);
+  });
+
+  it("GET qualification: like the exports (admins, managers, analysts); emails only for those who may identify reviewers", async () => {
+    const slug = study.project.slug;
+    const expected: Record<Who, number> = { anonymous: 401, admin: 200, reviewer: 403, otherReviewer: 403, researcher: 200, outsider: 404, manager: 200, adjudicator: 403, otherManager: 404 };
+    for (const who of WHO) {
+      const res = await qualificationRoute.GET(request(who, `/api/v1/projects/${slug}/qualification`), { params: Promise.resolve({ slug }) });
+      expect([who, res.status]).toEqual([who, expected[who]]);
+      const identified = await qualificationRoute.GET(request(who, `/api/v1/projects/${slug}/qualification?identify=true`), { params: Promise.resolve({ slug }) });
+      expect([who, identified.status]).toEqual([who, who === "researcher" ? 403 : expected[who]]);
+    }
+    expect((await qualificationRoute.GET(request("admin", `/api/v1/projects/${slug}/qualification?identify=yes`), { params: Promise.resolve({ slug }) })).status).toBe(400);
   });
 
   it("GET report: whoever may read the project, as Markdown", async () => {

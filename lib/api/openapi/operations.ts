@@ -8,6 +8,7 @@ import { judgeLineSchema } from "@/lib/judges/schema";
 import { resultsFilterSchema } from "@/lib/results/results-filter";
 import { rubricDocumentSchema, rubricQuerySchema } from "@/lib/rubrics/rubric-document";
 import { consensusQuerySchema, consensusRecordSchema } from "@/lib/adjudication/consensus-records";
+import { qualificationQuerySchema, qualificationRecordSchema } from "@/lib/qualification/outcome-records";
 import { argumentExportQuerySchema } from "@/lib/tools/arguments/export-query";
 import type { ApiScope } from "@/lib/auth/token-scopes";
 import { annotationsPageSchema, itemsPageSchema, listAnnotationsQuerySchema, listItemsQuerySchema, listProjectsQuerySchema, projectsPageSchema } from "../list-schemas";
@@ -193,6 +194,12 @@ export const OPERATIONS: Operation[] = [
     summary: "The project's consensus records (adjudication), one JSON object per line.",
     query: [consensusQuerySchema],
     responses: { 200: { description: "Consensus records, by external id.", content: { "application/x-ndjson": ndjson(consensusRecordSchema.meta({ id: "ConsensusRecord" })) } } },
+  },
+  {
+    route: "projects/[slug]/qualification", method: "get", permission: "export:read", tag: "Exports",
+    summary: "Qualification outcomes per reviewer (attempts, scores, pass, gold-watch pauses), one JSON object per line.",
+    query: [qualificationQuerySchema],
+    responses: { 200: { description: "One record per reviewer who took the qualification round or was warned or paused.", content: { "application/x-ndjson": ndjson(qualificationRecordSchema.meta({ id: "QualificationRecord" })) } } },
   },
   {
     route: "projects/[slug]/rubric", method: "get", permission: "project:read", tag: "Projects",
