@@ -43,7 +43,8 @@ export function ReviewForm(props: {
   referenceStatements: string[];
   stepSettings: ToolPanelProps["stepSettings"];
   argumentReview: ToolPanelProps["argumentReview"];
-  nextHref: string;
+  /** Where "submit" goes; null: stay and re-render this page (a practice item then shows its feedback). */
+  nextHref: string | null;
   /** The server's annotation when the page was rendered (version, document, latest mutation id). */
   annotation: { version: number; data: AnnotationData; lastMutationId: string | null };
 }) {
@@ -83,10 +84,12 @@ export function ReviewForm(props: {
   // reviewer is usually far down the page), so "submit and next" opens it without a round trip.
   // "full" is Next's PrefetchKind.FULL; the enum lives in an internal module, hence the cast.
   useEffect(() => {
-    router.prefetch(props.nextHref, { kind: "full" } as Parameters<typeof router.prefetch>[1]);
+    if (props.nextHref) router.prefetch(props.nextHref, { kind: "full" } as Parameters<typeof router.prefetch>[1]);
   }, [router, props.nextHref]);
 
-  const onSubmit = () => submit(() => router.push(props.nextHref));
+  // A prefetched copy of this page would be the pre-submit one: staying means a fresh render.
+  const goOn = () => (props.nextHref ? router.push(props.nextHref) : router.refresh());
+  const onSubmit = () => submit(goOn);
   const onSkip = async (reason: string): Promise<string | null> => {
     const response = await fetch(`/api/v1/assignments/${props.assignmentId}/skip`, {
       method: "POST",
@@ -96,7 +99,7 @@ export function ReviewForm(props: {
     if (!response) return "Cannot reach the server; try again when you are online.";
     const body = await response.json().catch(() => ({}));
     if (!response.ok) return body.message ?? body.issues?.[0]?.message ?? body.error ?? `The server refused (${response.status}).`;
-    router.push(props.nextHref);
+    goOn();
     return null;
   };
 

@@ -73,8 +73,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         stepSettings={payload.stepSettings}
         argumentReview={payload.argumentReview}
         pairwiseStrength={project.pairwiseStrength}
-        // A practice item's submit comes back here, to its feedback; elsewhere it goes on to the next item.
-        nextHref={payload.practice && assignment.status !== "SUBMITTED" ? `/review/${assignment.id}?feedback=1` : nextHref}
+        // A practice item's submit stays here, to show its feedback; elsewhere it goes on to the next item.
+        nextHref={payload.practice && assignment.status !== "SUBMITTED" ? null : nextHref}
         annotation={annotation}
       />
     </AppShell>
