@@ -24,6 +24,10 @@ export function ReviewOptionsFields({ defaults, hostsError }: { defaults: Projec
         <input id="p-disagree" name="disagreementScaleRange" type="number" min={1} max={20} className="w-16 rounded border border-slate-300 px-2 py-1" defaultValue={defaults.adjudication?.scaleRange ?? 2} />
         <span>points or more (other axes: any two different answers)</span>
       </div>
+      <div className="flex flex-wrap items-center gap-4 text-sm">
+        <label className="flex items-center gap-2"><input type="checkbox" name="compareStepVerdicts" defaultChecked={defaults.adjudication?.steps ?? true} /> Different step verdicts (same segmentation) disagree</label>
+        <label className="flex items-center gap-2"><input type="checkbox" name="compareArguments" defaultChecked={defaults.adjudication?.arguments ?? true} /> Different argument spans or relations disagree</label>
+      </div>
       <div>
         <label className={labelClass} htmlFor="p-hosts">Image hosts allowed for vqa items (one per line; images from anywhere else are refused)</label>
         <textarea className={`${inputClass} font-mono`} id="p-hosts" name="imageHosts" rows={2} placeholder="images.example.org" defaultValue={defaults.imageHosts.join("\n")} />

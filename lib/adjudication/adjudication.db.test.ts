@@ -31,6 +31,31 @@ async function studyWithReviews() {
 }
 
 describe("adjudication", () => {
+  it("step verdicts and argument structure disagree too (project settings), listed in words on the item", async () => {
+    const { study, agreed, adjudicator } = await studyWithReviews();
+    // The agreeing item's two reviews get different step verdicts and span sets (written as stored documents).
+    const reviews = await getDb().annotation.findMany({ where: { itemId: agreed, kind: "REVIEW" }, orderBy: { id: "asc" } });
+    const responseId = (await getDb().response.findFirstOrThrow({ where: { itemId: agreed, position: 0 } })).id;
+    const target = `response.${responseId}.content`;
+    const tools = (verdict: string, end: number) => ({
+      steps: { [responseId]: { segmentationVersion: 1, steps: { "0": { verdict: "correct" }, "1": { verdict } } } },
+      arguments: { [target]: { spans: [{ id: "T1", label: "claim", start: 0, end, text: "x" }], relations: [] } },
+    });
+    await getDb().annotation.update({ where: { id: reviews[0].id }, data: { data: { ...(reviews[0].data as object), ...tools("correct", 5) } } });
+    await getDb().annotation.update({ where: { id: reviews[1].id }, data: { data: { ...(reviews[1].data as object), ...tools("incorrect", 6) } } });
+    const entry = (await loadDisagreementQueue(adjudicator, study.project.id)).entries.find((e) => e.itemId === agreed);
+    expect(entry).toMatchObject({ disagreements: 2, axes: ["step verdicts", "argument structure"] });
+    const view = await loadAdjudication(adjudicator, study.project.id, agreed);
+    expect(view.toolDisagreements).toEqual([
+      { what: "Response A · step 2 verdict", answers: ["correct", "incorrect"] },
+      { what: "Argument structure · Response A's answer", answers: ["1 span(s), 0 relation(s)", "1 span(s), 0 relation(s)"] },
+    ]);
+    // Switched off in the project's settings, they no longer count.
+    const settings = { ...(study.project.settings as object), adjudication: { scaleRange: 2, steps: false, arguments: false } };
+    await getDb().project.update({ where: { id: study.project.id }, data: { settings } });
+    expect((await loadDisagreementQueue(adjudicator, study.project.id)).entries.find((e) => e.itemId === agreed)).toBeUndefined();
+  });
+
   it("queues the items whose reviews disagree, for adjudicators and managers only", async () => {
     const { study, disputed, adjudicator, analyst } = await studyWithReviews();
     const queue = await loadDisagreementQueue(adjudicator, study.project.id);

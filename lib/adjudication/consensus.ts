@@ -7,7 +7,7 @@ import { allows, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { responseLabel } from "@/lib/items/schema";
 import { requireProjectPermission } from "@/lib/projects/access";
-import { disagreementScaleRange, readProjectSettings } from "@/lib/projects/settings";
+import { disagreementRules, readProjectSettings } from "@/lib/projects/settings";
 import { itemDisagreements, mergeAnswers, type Disagreement } from "./disagreement";
 import { answersOf, loadSubmittedReviews, ruleAxesOf } from "./queue";
 
@@ -29,6 +29,8 @@ export type AdjudicationView = {
   criteria: Array<{ id: string; responseIds: string[]; text: string; points: number }>;
   reviewers: AdjudicationReviewer[];
   disagreements: Disagreement[];
+  /** Disagreements outside the rubric (step verdicts, argument structure), in words, for reading; the consensus records ratings. */
+  toolDisagreements: Array<{ what: string; answers: string[] }>;
   /** The per-axis merge (median of scales, most frequent other answers): a starting point. */
   merged: AnnotationData;
   consensus: { data: AnnotationData; version: number; decided: boolean; by: string } | null;
@@ -56,6 +58,8 @@ export async function loadAdjudication(actor: Actor, projectId: string, itemId: 
   const reviewers = reviews.map((r, i) => ({ label: reviewerNames.get(r.reviewerId) ?? `Reviewer ${i + 1}`, answers: answersOf(r.data), overallComment: readAnnotationData(r.data).overallComment }));
   const responseIds = item.responses.map((r) => r.id);
   const axes = toReviewAxes(rubric?.axes ?? [], item);
+  const rules = disagreementRules(settings);
+  const disagreements = itemDisagreements(ruleAxes, responseIds, reviewers.map((r) => r.answers), rules.scaleRange, rules.tools);
   return {
     itemId: item.id,
     externalId: item.externalId,
@@ -64,11 +68,37 @@ export async function loadAdjudication(actor: Actor, projectId: string, itemId: 
     axes,
     criteria: item.criteria.map((c) => ({ id: c.id, responseIds, text: c.text, points: c.points })),
     reviewers,
-    disagreements: itemDisagreements(ruleAxes, responseIds, reviewers.map((r) => r.answers), disagreementScaleRange(settings)),
+    disagreements,
+    toolDisagreements: toolDisagreementsOf(disagreements, new Map(responses.map((r) => [r.id, r.label]))),
     merged: mergedDocument(axes, responseIds, reviewers.map((r) => r.answers)),
     consensus: existing ? { data: readAnnotationData(existing.data), version: existing.version, decided: existing.submittedAt !== null, by: namesShown ? existing.author.name : "an adjudicator" } : null,
     namesShown,
   };
+}
+
+/** Step and argument disagreements in words, one answer per reviewer (in the reviewers' order). */
+function toolDisagreementsOf(found: Disagreement[], labelOf: Map<string, string>): Array<{ what: string; answers: string[] }> {
+  // Target keys (lib/tools/arguments/targets.ts) in words: "response.<id>.reasoning" → "Response A's reasoning".
+  const responseName = (key: string) => {
+    const [scope, id, part] = key.split(".");
+    if (scope === "response") return `Response ${labelOf.get(id) ?? "?"}'s ${part === "reasoning" ? "reasoning" : "answer"}`;
+    return scope === "reference" ? "the reference explanation" : `the item's ${id}`;
+  };
+  return found.flatMap((d) => {
+    if (d.target === "step") {
+      const index = Number(d.axis.split(":")[1]);
+      return [{ what: `Response ${labelOf.get(d.responseId!) ?? "?"} · step ${index + 1} verdict`, answers: d.values.map((v) => (v === undefined ? "—" : String(v))) }];
+    }
+    if (d.target === "argument") {
+      const count = (v: unknown) => {
+        if (typeof v !== "string") return "—";
+        const [spans, relations] = v.split("|").map((part) => (part ? part.split(" ").length : 0));
+        return `${spans} span(s), ${relations} relation(s)`;
+      };
+      return [{ what: `Argument structure · ${responseName(d.axis)}`, answers: d.values.map(count) }];
+    }
+    return [];
+  });
 }
 
 function mergedDocument(axes: ReviewAxis[], responseIds: string[], answers: Array<ReturnType<typeof answersOf>>): AnnotationData {

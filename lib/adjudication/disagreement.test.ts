@@ -49,4 +49,29 @@ describe("disagreement rules", () => {
     expect(mergeAnswers(["a", "b"], "CHOICE")).toBe("a");
     expect(mergeAnswers([undefined, undefined], "CHOICE")).toBeUndefined();
   });
+
+  it("step verdicts disagree per step among reviewers of the newest segmentation; a re-segmented older label set is not compared", () => {
+    const withSteps = (steps: ReviewerAnswers["steps"]) => answers({}, { steps });
+    const found = itemDisagreements([], ["r1"], [
+      withSteps({ r1: { version: 2, verdicts: { "0": "correct", "1": "incorrect", "2": "correct" } } }),
+      withSteps({ r1: { version: 2, verdicts: { "0": "correct", "1": "correct" } } }),
+      withSteps({ r1: { version: 1, verdicts: { "0": "incorrect" } } }),
+    ], 2);
+    expect(found).toEqual([{ target: "step", responseId: "r1", axis: "2:1", values: ["incorrect", "correct", undefined] }]);
+    expect(itemDisagreements([], ["r1"], [withSteps({ r1: { version: 1, verdicts: { "0": "correct" } } }), withSteps({ r1: { version: 1, verdicts: { "0": "incorrect" } } })], 2, { steps: false, arguments: true })).toEqual([]);
+  });
+
+  it("argument structure disagrees when the spans (exact offsets and labels) or the relations of a text differ", () => {
+    const span = (s: string) => ({ spans: s ? s.split(" ") : [], relations: [] as string[] });
+    const same = itemDisagreements([], [], [answers({}, { arguments: { "response:r1:content": span("0:10:claim 12:30:premise") } }), answers({}, { arguments: { "response:r1:content": span("0:10:claim 12:30:premise") } })], 2);
+    expect(same).toEqual([]);
+    const shifted = itemDisagreements([], [], [answers({}, { arguments: { "response:r1:content": span("0:10:claim") } }), answers({}, { arguments: { "response:r1:content": span("0:11:claim") } })], 2);
+    expect(shifted).toMatchObject([{ target: "argument", axis: "response:r1:content" }]);
+    const relation = { spans: ["0:10:claim", "12:30:premise"], relations: ["12:30:premise>0:10:claim:support"] };
+    expect(itemDisagreements([], [], [answers({}, { arguments: { t: relation } }), answers({}, { arguments: { t: { ...relation, relations: [] } } })], 2)).toHaveLength(1);
+    // Someone who annotated arguments elsewhere but marked nothing in this text disagrees with someone who did.
+    expect(itemDisagreements([], [], [answers({}, { arguments: { t: relation } }), answers({}, { arguments: {} })], 2)).toHaveLength(1);
+    expect(itemDisagreements([], [], [answers({}, { arguments: { t: relation } }), answers({})], 2)).toEqual([]);
+  });
 });
+

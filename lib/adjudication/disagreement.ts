@@ -9,11 +9,21 @@ export type ReviewerAnswers = {
   item: Record<string, unknown>;
   pair: Record<string, unknown>;
   criteria: Record<string, Record<string, boolean | null>>;
+  /** Step verdicts per response: the segmentation version they were made on, verdict per step index. */
+  steps?: Record<string, { version: number; verdicts: Record<string, string> }>;
+  /** Argument structure per annotated text: spans as "start:end:label" and relations as "from>to:label" (by span position), sorted. */
+  arguments?: Record<string, { spans: string[]; relations: string[] }>;
 };
 
+/** Which of the tools' answers the rules compare (project settings, adjudication). */
+export type ToolRules = { steps: boolean; arguments: boolean };
+
 export type Disagreement = {
-  /** "response" (with responseId), "item", "pair" or "criterion" (with responseId; axis = criterion id). */
-  target: "response" | "item" | "pair" | "criterion";
+  /**
+   * "response" (with responseId), "item", "pair", "criterion" (with responseId; axis = criterion id),
+   * "step" (with responseId; axis = "<segmentation version>:<step index>") or "argument" (axis = the text's target key).
+   */
+  target: "response" | "item" | "pair" | "criterion" | "step" | "argument";
   responseId?: string;
   axis: string;
   /** The answers, one per reviewer in the order given (undefined: not answered). */
@@ -42,7 +52,7 @@ export function disagrees(type: RuleAxis["type"] | "PAIR" | "CRITERION", values:
 }
 
 /** Every disagreement among the reviewers' answers to one item. */
-export function itemDisagreements(axes: readonly RuleAxis[], responseIds: readonly string[], answers: readonly ReviewerAnswers[], scaleRange: number): Disagreement[] {
+export function itemDisagreements(axes: readonly RuleAxis[], responseIds: readonly string[], answers: readonly ReviewerAnswers[], scaleRange: number, tools: ToolRules = { steps: true, arguments: true }): Disagreement[] {
   const out: Disagreement[] = [];
   const push = (d: Omit<Disagreement, "range">, type: Parameters<typeof disagrees>[0]) => {
     const r = disagrees(type, d.values, scaleRange);
@@ -57,8 +67,30 @@ export function itemDisagreements(axes: readonly RuleAxis[], responseIds: readon
     const criterionIds = new Set(answers.flatMap((a) => Object.keys(a.criteria[responseId] ?? {})));
     for (const criterionId of criterionIds) push({ target: "criterion", responseId, axis: criterionId, values: answers.map((a) => a.criteria[responseId]?.[criterionId]) }, "CRITERION");
   }
+  if (tools.steps) {
+    // Verdicts compare only between reviewers who labelled the same (newest) segmentation of a response.
+    for (const responseId of responseIds) {
+      const blocks = answers.map((a) => a.steps?.[responseId]);
+      const version = Math.max(0, ...blocks.map((b) => b?.version ?? 0));
+      if (!version) continue;
+      const indices = new Set(blocks.flatMap((b) => (b?.version === version ? Object.keys(b.verdicts) : [])));
+      for (const index of [...indices].sort((x, y) => Number(x) - Number(y))) {
+        push({ target: "step", responseId, axis: `${version}:${index}`, values: blocks.map((b) => (b?.version === version ? b.verdicts[index] : undefined)) }, "CHOICE");
+      }
+    }
+  }
+  if (tools.arguments) {
+    // A text's argument structure disagrees when the span sets (exact offsets and labels) or the relations differ.
+    // A reviewer who annotated arguments somewhere but not in this text marked nothing in it.
+    const targets = new Set(answers.flatMap((a) => Object.keys(a.arguments ?? {})));
+    for (const target of [...targets].sort()) {
+      push({ target: "argument", axis: target, values: answers.map((a) => (a.arguments ? structureKey(a.arguments[target]) : undefined)) }, "CHOICE");
+    }
+  }
   return out;
 }
+
+const structureKey = (block: { spans: string[]; relations: string[] } | undefined) => (block ? `${block.spans.join(" ")}|${block.relations.join(" ")}` : "|");
 
 /**
  * A merged starting point for the consensus: per axis, the most frequent answer (ties: the first

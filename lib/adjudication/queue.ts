@@ -3,7 +3,7 @@ import { readAnnotationData } from "@/lib/annotations/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { requireProjectPermission } from "@/lib/projects/access";
-import { disagreementScaleRange, readProjectSettings } from "@/lib/projects/settings";
+import { disagreementRules, readProjectSettings } from "@/lib/projects/settings";
 import { itemDisagreements, type Disagreement, type ReviewerAnswers, type RuleAxis } from "./disagreement";
 
 // The disagreement queue (issue 10, "Adjudication"): items whose submitted reviews disagree beyond the
@@ -19,6 +19,11 @@ export type QueueEntry = {
   axes: string[];
   consensus: "none" | "draft" | "decided";
 };
+
+type DisagreementRules = ReturnType<typeof disagreementRules>;
+
+/** How the queue names disagreements that are not a rubric axis. */
+const TOOL_TARGETS: Partial<Record<Disagreement["target"], string>> = { criterion: "case criteria", step: "step verdicts", argument: "argument structure" };
 
 export type ReviewRow = { annotationId: string; itemId: string; reviewerId: string; data: unknown };
 
@@ -39,7 +44,13 @@ export async function loadSubmittedReviews(projectId: string, opts: { itemIds?: 
 
 export function answersOf(data: unknown): ReviewerAnswers {
   const doc = readAnnotationData(data);
+  const spanKey = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label}`;
   return {
+    steps: Object.fromEntries(Object.entries(doc.steps ?? {}).map(([id, block]) => [id, { version: block.segmentationVersion, verdicts: Object.fromEntries(Object.entries(block.steps).flatMap(([i, label]) => (label.verdict ? [[i, label.verdict]] : []))) }])),
+    arguments: Object.fromEntries(Object.entries(doc.arguments ?? {}).map(([target, block]) => {
+      const byId = new Map(block.spans.map((s) => [s.id, spanKey(s)]));
+      return [target, { spans: block.spans.map(spanKey).sort(), relations: block.relations.map((r) => `${byId.get(r.from)}>${byId.get(r.to)}:${r.label}`).sort() }];
+    })),
     responses: Object.fromEntries(Object.entries(doc.responses).map(([id, block]) => [id, block.ratings ?? {}])),
     item: doc.item.ratings,
     pair: doc.pair.ratings,
@@ -61,17 +72,18 @@ export async function responseIdsOf(itemIds: string[]): Promise<Map<string, stri
 }
 
 /** The disagreements of each item among the given reviews. */
-export function disagreementsByItem(reviews: ReviewRow[], axes: RuleAxis[], responses: Map<string, string[]>, scaleRange: number): Map<string, Disagreement[]> {
+export function disagreementsByItem(reviews: ReviewRow[], axes: RuleAxis[], responses: Map<string, string[]>, rules: DisagreementRules): Map<string, Disagreement[]> {
   const byItem = new Map<string, ReviewRow[]>();
   for (const r of reviews) byItem.set(r.itemId, [...(byItem.get(r.itemId) ?? []), r]);
-  return new Map([...byItem].map(([itemId, rows]) => [itemId, itemDisagreements(axes, responses.get(itemId) ?? [], rows.map((r) => answersOf(r.data)), scaleRange)]));
+  return new Map([...byItem].map(([itemId, rows]) => [itemId, itemDisagreements(axes, responses.get(itemId) ?? [], rows.map((r) => answersOf(r.data)), rules.scaleRange, rules.tools)]));
 }
 
 export async function loadDisagreementQueue(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<{ entries: QueueEntry[]; checked: number; scaleRange: number }> {
   await requireProjectPermission(actor, projectId, "item:adjudicate");
   const db = getDb();
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
-  const scaleRange = disagreementScaleRange(readProjectSettings(project.settings));
+  const rules = disagreementRules(readProjectSettings(project.settings));
+  const { scaleRange } = rules;
   const [reviews, axes] = await Promise.all([loadSubmittedReviews(projectId, opts), ruleAxesOf(projectId)]);
   const itemIds = [...new Set(reviews.map((r) => r.itemId))];
   const [responses, items, consensus] = await Promise.all([
@@ -84,14 +96,14 @@ export async function loadDisagreementQueue(actor: Actor, projectId: string, opt
   const decided = new Map(consensus.map((c) => [c.itemId, c.submittedAt ? ("decided" as const) : ("draft" as const)]));
   const reviewsPerItem = new Map<string, number>();
   for (const r of reviews) reviewsPerItem.set(r.itemId, (reviewsPerItem.get(r.itemId) ?? 0) + 1);
-  const entries = [...disagreementsByItem(reviews, axes, responses, scaleRange)]
+  const entries = [...disagreementsByItem(reviews, axes, responses, rules)]
     .filter(([, found]) => found.length > 0)
     .map(([itemId, found]) => ({
       itemId,
       externalId: externalId.get(itemId) ?? itemId,
       reviews: reviewsPerItem.get(itemId) ?? 0,
       disagreements: found.length,
-      axes: [...new Set(found.map((d) => (d.target === "criterion" ? "case criteria" : (label.get(d.axis) ?? d.axis))))],
+      axes: [...new Set(found.map((d) => TOOL_TARGETS[d.target] ?? label.get(d.axis) ?? d.axis))],
       consensus: decided.get(itemId) ?? ("none" as const),
     }))
     .sort((a, b) => Number(a.consensus === "decided") - Number(b.consensus === "decided") || b.disagreements - a.disagreements || a.externalId.localeCompare(b.externalId));
@@ -111,5 +123,5 @@ export async function disagreeingItemIds(projectId: string): Promise<string[]> {
     getDb().annotation.findMany({ where: { itemId: { in: itemIds }, kind: "CONSENSUS", submittedAt: { not: null } }, select: { itemId: true } }),
   ]);
   const done = new Set(decided.map((d) => d.itemId));
-  return [...disagreementsByItem(reviews, axes, responses, disagreementScaleRange(readProjectSettings(project.settings)))].filter(([id, found]) => found.length && !done.has(id)).map(([id]) => id);
+  return [...disagreementsByItem(reviews, axes, responses, disagreementRules(readProjectSettings(project.settings)))].filter(([id, found]) => found.length && !done.has(id)).map(([id]) => id);
 }

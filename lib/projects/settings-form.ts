@@ -13,6 +13,8 @@ export const settingsFormFields = {
   requireStepKind: checkbox,
   argumentsEnabled: checkbox,
   dialogueTarget: projectSettingsSchema.shape.dialogueTarget,
+  compareStepVerdicts: checkbox,
+  compareArguments: checkbox,
   disagreementScaleRange: z.preprocess((v) => (v === "" || v === undefined ? 2 : v), z.coerce.number().int().min(1, { error: "The disagreement range is 1 to 20." }).max(20, { error: "The disagreement range is 1 to 20." })),
   // One host per line or comma-separated.
   imageHosts: z
@@ -23,7 +25,7 @@ export const settingsFormFields = {
 };
 
 export function settingsFromForm(input: { [K in keyof typeof settingsFormFields]: z.output<(typeof settingsFormFields)[K]> }): ProjectSettings {
-  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind, argumentsEnabled, disagreementScaleRange } = input;
+  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind, argumentsEnabled, disagreementScaleRange, compareStepVerdicts, compareArguments } = input;
   // The form does not edit the error taxonomy: updateProjectSettings keeps the stored one.
-  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind }, arguments: { enabled: argumentsEnabled }, adjudication: { scaleRange: disagreementScaleRange } };
+  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind }, arguments: { enabled: argumentsEnabled }, adjudication: { scaleRange: disagreementScaleRange, steps: compareStepVerdicts, arguments: compareArguments } };
 }

@@ -41,13 +41,26 @@ export const projectSettingsSchema = z.object({
    * of its ratings reaches `scaleRange` (2: a 3 and a 5 on a 5-point scale); other axes when any two
    * answers differ.
    */
-  adjudication: z.object({ scaleRange: z.int().min(1).max(20).default(2) }).optional(),
+  adjudication: z
+    .object({
+      scaleRange: z.int().min(1).max(20).default(2),
+      /** Step verdicts that differ between reviewers of the same segmentation disagree. */
+      steps: z.boolean().default(true),
+      /** Argument spans (exact offsets and labels) or relations that differ disagree. */
+      arguments: z.boolean().default(true),
+    })
+    .optional(),
 });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 
 /** The scale range at which reviewers disagree (default 2). */
 export function disagreementScaleRange(settings: ProjectSettings): number {
   return settings.adjudication?.scaleRange ?? 2;
+}
+
+/** Every disagreement rule of the project: the scale range, and whether step verdicts and argument structure are compared (default: both). */
+export function disagreementRules(settings: ProjectSettings): { scaleRange: number; tools: { steps: boolean; arguments: boolean } } {
+  return { scaleRange: disagreementScaleRange(settings), tools: { steps: settings.adjudication?.steps ?? true, arguments: settings.adjudication?.arguments ?? true } };
 }
 
 export function readProjectSettings(raw: unknown): ProjectSettings {
