@@ -17,7 +17,7 @@ function Select({ name, label, value, options, any = "All" }: { name: string; la
 /** A GET form: the filter lives in the address, so a filtered view can be bookmarked and shared. */
 export function ResultsFilters({ filter, options }: { filter: ResultsFilter; options: FilterOptions }) {
   return (
-    <form method="get" className="mb-6 grid grid-cols-2 items-end gap-3 sm:grid-cols-4 lg:grid-cols-10" aria-label="Filter results" data-testid="results-filters">
+    <form method="get" className="mb-6 grid grid-cols-2 items-end gap-3 sm:grid-cols-4 lg:grid-cols-11" aria-label="Filter results" data-testid="results-filters">
       <Select name="batch" label="Batch" value={filter.batch} options={options.batches} />
       <Select name="kind" label="Item kind" value={filter.kind} options={options.kinds} />
       <Select name="specialty" label="Specialty" value={filter.specialty} options={options.specialties} />
@@ -26,6 +26,7 @@ export function ResultsFilters({ filter, options }: { filter: ResultsFilter; opt
       {options.hasArms ? <Select name="arm" label="Study arm" value={filter.arm} any="Both arms" options={[["unassisted", "Unassisted"], ["assisted", "Assisted"]]} /> : null}
       <label className="text-xs text-slate-600">From<input type="date" name="from" defaultValue={filter.from ?? ""} className={`${inputClass} mt-0.5`} /></label>
       <label className="text-xs text-slate-600">To<input type="date" name="to" defaultValue={filter.to ?? ""} className={`${inputClass} mt-0.5`} /></label>
+      <Select name="basis" label="Computed on" value={filter.basis} any={null} options={[["reviews", "All reviews"], ["consensus", "Consensus (adjudicated)"]]} />
       <Select name="gold" label="Gold items" value={filter.gold} any={null} options={[["exclude", "Excluded"], ["include", "Included"], ["only", "Only gold"]]} />
       <button type="submit" className={buttonClass}>Apply</button>
     </form>

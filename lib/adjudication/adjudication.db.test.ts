@@ -11,6 +11,8 @@ import { runCli } from "@/lib/cli/main";
 import { selectItemIds } from "@/lib/assignments/select-items";
 import { createBatch } from "@/lib/assignments/create-batch";
 import { loadAssignmentForReview } from "@/lib/assignments/load-for-review";
+import { loadRubricResults } from "@/lib/results/load-results";
+import { resultsFilterSchema } from "@/lib/results/results-filter";
 
 async function studyWithReviews() {
   const study = await seedStudy({ items: 3 });
@@ -89,6 +91,15 @@ describe("adjudication", () => {
     expect(await getDb().auditEvent.count({ where: { action: "annotation.consensus", projectId: study.project.id } })).toBe(2);
     expect((await loadDisagreementQueue(adjudicator, study.project.id)).entries[0].consensus).toBe("decided");
     await expect(loadAdjudication(adjudicator, study.project.id, agreed)).resolves.toMatchObject({ disagreements: [] });
+
+    // Results on the decided consensus: one annotation per adjudicated item, the merged (median) answer.
+    const onConsensus = await loadRubricResults(asActor(study.admin), study.project.id, resultsFilterSchema.parse({ basis: "consensus" }), { resamples: 0 });
+    expect(onConsensus).toMatchObject({ annotations: 1, items: 1, reviewers: 1 });
+    const firstAxis = onConsensus.axes[0];
+    expect(firstAxis.models.reduce((n, m) => n + m.ratings, 0)).toBe(2); // both responses of the one item
+    const onReviews = await loadRubricResults(asActor(study.admin), study.project.id, resultsFilterSchema.parse({}), { resamples: 0 });
+    expect(onReviews.annotations).toBe(5);
+    expect(resultsFilterSchema.safeParse({ basis: "consensus", arm: "assisted" }).error?.issues[0].message).toMatch(/do not apply to consensus results/);
   });
 
   it("exports decided consensus records (drafts when asked) by API and CLI, valid against their schema; analysts may, adjudicators may not", async () => {

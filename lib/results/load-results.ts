@@ -40,17 +40,33 @@ type AxisRow = { key: string; label: string; type: ResultAxis["type"]; appliesTo
 const PAGE = 1000;
 
 export function whereOf(batchIds: string[], filter: ResultsFilter, reviewerId: string | null | undefined): Prisma.Sql {
-  const parts = [Prisma.sql`a.kind = 'REVIEW' AND a."submittedAt" IS NOT NULL AND s."batchId" = ANY(${batchIds}::text[])`];
+  const parts = [Prisma.sql`a.kind = 'REVIEW' AND a."submittedAt" IS NOT NULL AND s."batchId" = ANY(${batchIds}::text[])`, ...itemAndTimeFilters(filter)];
+  if (reviewerId !== undefined) parts.push(Prisma.sql`s."reviewerId" = ${reviewerId ?? ""}`);
+  if (filter.arm) parts.push(Prisma.sql`s.arm = ${filter.arm.toUpperCase()}::"StudyArm"`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** Decided consensus annotations (adjudication) of items in the given batches, with the same item and time filters. */
+function consensusWhereOf(batchIds: string[], filter: ResultsFilter): Prisma.Sql {
+  return Prisma.join(
+    [
+      Prisma.sql`a.kind = 'CONSENSUS' AND a."submittedAt" IS NOT NULL AND EXISTS (SELECT 1 FROM "BatchItem" bi WHERE bi."itemId" = a."itemId" AND bi."batchId" = ANY(${batchIds}::text[]))`,
+      ...itemAndTimeFilters(filter),
+    ],
+    " AND ",
+  );
+}
+
+function itemAndTimeFilters(filter: ResultsFilter): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
   if (filter.kind) parts.push(Prisma.sql`i.kind = ${filter.kind.toUpperCase()}::"ItemKind"`);
   if (filter.specialty) parts.push(Prisma.sql`i.specialty = ${filter.specialty}`);
   if (filter.language) parts.push(Prisma.sql`i.language = ${filter.language}`);
   if (filter.gold === "exclude") parts.push(Prisma.sql`NOT i."isGold"`);
   if (filter.gold === "only") parts.push(Prisma.sql`i."isGold"`);
-  if (reviewerId !== undefined) parts.push(Prisma.sql`s."reviewerId" = ${reviewerId ?? ""}`);
-  if (filter.arm) parts.push(Prisma.sql`s.arm = ${filter.arm.toUpperCase()}::"StudyArm"`);
   if (filter.from) parts.push(Prisma.sql`a."submittedAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`);
   if (filter.to) parts.push(Prisma.sql`a."submittedAt" < ${new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000)}`);
-  return Prisma.join(parts, " AND ");
+  return parts;
 }
 
 export function fetchPage(db: Db, where: Prisma.Sql, after: string | undefined): Promise<Row[]> {
@@ -130,9 +146,28 @@ function fetchCompactPage(db: Db, where: Prisma.Sql, after: string | undefined, 
     LIMIT ${size}`;
 }
 
+/**
+ * Decided consensus annotations as compact rows: one "rater" (the consensus), the newest rubric,
+ * the responses in import order (a consensus has no screen order; pairwise values name responses).
+ */
+function fetchConsensusPage(db: Db, where: Prisma.Sql, after: string | undefined, size: number): Promise<Array<{ id: string; row: string }>> {
+  const keyset = after === undefined ? Prisma.empty : Prisma.sql`AND a.id > ${after}`;
+  return db.$queryRaw<Array<{ id: string; row: string }>>`
+    SELECT a.id,
+           json_build_array(a."itemId", 'consensus', (SELECT r.id FROM "Rubric" r WHERE r."projectId" = i."projectId" ORDER BY r.version DESC LIMIT 1),
+                            COALESCE((SELECT json_agg(r.id ORDER BY r.position) FROM "Response" r WHERE r."itemId" = a."itemId"), '[]'::json),
+                            a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), NULL)::text AS row
+    FROM "Annotation" a
+    JOIN "Item" i ON i.id = a."itemId"
+    WHERE ${where} ${keyset}
+    ORDER BY a.id
+    LIMIT ${size}`;
+}
+
 /** Every annotation of the filter, page by page, the next page requested while the current one is tallied. */
-async function* compactRows(db: Db, where: Prisma.Sql, size = COMPACT_PAGE): AsyncGenerator<CompactRow> {
-  for await (const { row } of pagedRows((after) => fetchCompactPage(db, where, after, size), size)) yield JSON.parse(row) as CompactRow;
+async function* compactRows(db: Db, where: Prisma.Sql, size = COMPACT_PAGE, fetch = fetchCompactPage): AsyncGenerator<CompactRow> {
+  for await (const { row } of pagedRows((after) => fetch(db, where, after, size), size)) yield JSON.parse(row) as CompactRow;
 }
 
 type AxisDef = ResultAxis & { polarity: AxisRow["polarity"] };
@@ -235,7 +270,9 @@ export async function loadRubricResults(actor: Actor, projectId: string, filter:
   const reviewers = new Set<string>();
   const rubricIds = new Set<string>();
   let annotations = 0;
-  for await (const row of compactRows(db, whereOf(batchIds, filter, reviewerId), opts.pageSize)) {
+  // Results on all reviews, or on the adjudicated consensus of each item (decided ones: issue 10).
+  const rows = filter.basis === "consensus" ? compactRows(db, consensusWhereOf(batchIds, filter), opts.pageSize, fetchConsensusPage) : compactRows(db, whereOf(batchIds, filter, reviewerId), opts.pageSize);
+  for await (const row of rows) {
     annotations++;
     items.add(row[0]);
     reviewers.add(row[1]);

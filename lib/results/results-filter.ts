@@ -33,8 +33,11 @@ export const resultsFilterSchema = z
     from: isoDate("from"),
     to: isoDate("to"),
     gold: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["exclude", "include", "only"], { error: "gold must be exclude, include or only." }).default("exclude")),
+    /** reviews: every submitted review; consensus: each item's decided consensus (adjudication) instead. */
+    basis: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["reviews", "consensus"], { error: "basis must be reviews or consensus." }).default("reviews")),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { error: "from must not be after to.", path: ["to"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { error: "from must not be after to.", path: ["to"] })
+  .refine((f) => f.basis !== "consensus" || (!f.reviewer && !f.arm), { error: "The reviewer and arm filters select reviews; they do not apply to consensus results.", path: ["basis"] });
 
 export type ResultsFilter = z.infer<typeof resultsFilterSchema>;
 
@@ -42,7 +45,7 @@ export type ResultsFilter = z.infer<typeof resultsFilterSchema>;
 export function filterQuery(filter: Partial<ResultsFilter>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === "" || (key === "gold" && value === "exclude")) continue;
+    if (value === undefined || value === "" || (key === "gold" && value === "exclude") || (key === "basis" && value === "reviews")) continue;
     params.set(key, String(value));
   }
   return params.toString();

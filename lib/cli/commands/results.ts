@@ -12,17 +12,19 @@ import { UsageError } from "../errors";
 
 const usage = `Usage: consilium results PROJECT_SLUG [--format table|csv|json] [--batch NAME] [--kind KIND] [--specialty S]
                           [--language L] [--reviewer R-…] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                          [--gold exclude|include|only] [--arm unassisted|assisted] --as EMAIL
+                          [--gold exclude|include|only] [--arm unassisted|assisted]
+                          [--basis reviews|consensus] --as EMAIL
 
 The results page's figures: per rubric axis and model the share of each answer, the best bin, the
 mean of scales and the N/A rate (95 % Wilson / t intervals), and pairwise better / tie / worse per
 model pair after polarity; agreement per axis (Krippendorff's alpha, Cohen's and Fleiss' kappa,
 Gwet's AC1/AC2, percent agreement, bootstrap 95 % intervals; intra-rater where reviewers rated a
 unit again; study arms are two conditions, never a repeat, and --arm keeps one); LLM-judge calibration when judge results were imported (import-judge). Gold items are
-excluded unless --gold says otherwise. --format csv is
+excluded unless --gold says otherwise; --basis consensus computes the rubric and pairwise figures on
+each item's decided consensus (adjudication) instead of every review. --format csv is
 the page's CSV download (one row per figure); json has everything.`;
 
-const FILTERS = ["batch", "kind", "specialty", "language", "reviewer", "from", "to", "gold", "arm"] as const;
+const FILTERS = ["batch", "kind", "specialty", "language", "reviewer", "from", "to", "gold", "arm", "basis"] as const;
 
 export const resultsCommand: Command = {
   name: "results",
@@ -40,7 +42,7 @@ export const resultsCommand: Command = {
     const [results, judges] = await Promise.all([loadRubricResults(actor, project.id, filter), loadJudgeCalibration(actor, project.id, filter)]);
     if (format === "json") return io.out(JSON.stringify({ filter, ...results, judges }));
     if (format === "csv") return io.out(resultsCsv(results, judgeCalibrationRows(judges)).trimEnd());
-    const rows: string[][] = [["basis", `${results.annotations} annotations`, `${results.items} items`, `${results.reviewers} reviewers`, `gold ${filter.gold}`]];
+    const rows: string[][] = [["basis", `${results.annotations} annotations`, `${results.items} items`, `${results.reviewers} reviewers`, `gold ${filter.gold}`, `on ${filter.basis}`]];
     for (const { axis, models } of results.axes) {
       for (const m of models) {
         rows.push([axis.key, m.model ?? "(item)", `ratings ${m.ratings}`, ...(m.best ? [`best bin ${percentWithInterval(m.best)}`] : []), ...(m.mean?.mean != null ? [`mean ${m.mean.mean.toFixed(2)}`] : []), `N/A ${percentWithInterval(m.notApplicable)}`]);

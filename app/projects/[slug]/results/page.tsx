@@ -55,7 +55,9 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
       ) : (
         <>
           <p className="mb-4 text-sm text-slate-700" data-testid="results-basis">
-            {results.annotations} submitted annotation{results.annotations === 1 ? "" : "s"} of {results.items} item{results.items === 1 ? "" : "s"} by {results.reviewers} reviewer{results.reviewers === 1 ? "" : "s"}
+            {filter.basis === "consensus"
+              ? `${results.annotations} decided consensus annotation${results.annotations === 1 ? "" : "s"} (one per adjudicated item; agreement does not apply)`
+              : `${results.annotations} submitted annotation${results.annotations === 1 ? "" : "s"} of ${results.items} item${results.items === 1 ? "" : "s"} by ${results.reviewers} reviewer${results.reviewers === 1 ? "" : "s"}`}
             {results.rubricVersions.length ? ` · rubric version ${[...new Set(results.rubricVersions)].join(", ")}` : ""} · gold items {filter.gold === "exclude" ? "excluded" : filter.gold === "only" ? "only" : "included"}.{" "}
             <a className="text-blue-800 hover:underline" href={`/api/v1/projects/${project.slug}/results?format=csv${query ? `&${query}` : ""}`} data-testid="results-csv">Download as CSV</a>
             {" · Study report: "}
