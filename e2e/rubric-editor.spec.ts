@@ -59,6 +59,8 @@ test("once a batch uses the rubric, saving creates version 2; version 1 stays do
   await expect(page.getByText("Saved as version 2: new batches use it; assignments already made keep their version.")).toBeVisible();
   await expect(page.getByTestId("rubric-versions")).toContainText("Version 1:");
   await expect(page.getByTestId("rubric-versions")).toContainText("3 assignment(s)");
+  await page.getByTestId("rubric-changes").getByText("What version 2 changed from version 1 (1)").click();
+  await expect(page.getByTestId("rubric-changes")).toContainText(/Agrees with consensus \([a-z_]+\): help text changed\./);
 
   const v1 = await page.request.get(`/api/v1/projects/${SLUG}/rubric?version=1`);
   expect(v1.headers()["x-rubric-version"]).toBe("1");

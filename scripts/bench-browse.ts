@@ -7,6 +7,44 @@ import type pg from "pg";
 
 export type BrowseFigure = { name: string; p50: number; p95: number };
 
+async function timeRuns(runs: number, run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 3; i++) await run();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await run();
+    t.push(performance.now() - t0);
+  }
+  t.sort((a, b) => a - b);
+  return { p50: t[Math.floor(runs / 2)], p95: t[Math.ceil(runs * 0.95) - 1] };
+}
+
+/**
+ * The progress dashboard (whole project and one batch) on `annotations` submitted assignments by
+ * `reviewers` reviewers, and as a baseline the same per-reviewer counts aggregated from the
+ * assignments themselves (what the dashboard did before decision 027).
+ */
+export async function measureDashboard(client: pg.Client, annotations: number, reviewers: number, runs = 30) {
+  const { generateStudy } = await import("./bench-data");
+  const t0 = performance.now();
+  const study = await generateStudy(client, annotations, reviewers);
+  const generateMs = performance.now() - t0;
+  await client.query("ANALYZE");
+  const { getDb } = await import("@/lib/db/client");
+  const { loadProjectDashboard } = await import("@/lib/assignments/dashboard");
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: study.adminId } });
+  const actor = { id: user.id, role: user.role, email: user.email, name: user.name };
+  const batch = await getDb().batch.findFirstOrThrow({ where: { projectId: study.projectId } });
+  const figures: BrowseFigure[] = [
+    { name: "progress dashboard, whole project", ...(await timeRuns(runs, () => loadProjectDashboard(actor, study.projectId))) },
+    { name: "progress dashboard, one batch", ...(await timeRuns(runs, () => loadProjectDashboard(actor, study.projectId, { batchId: batch.id }))) },
+  ];
+  const baseline = await timeRuns(5, () =>
+    client.query(`SELECT "reviewerId", count(*) FILTER (WHERE status = 'SUBMITTED'), count(*) FILTER (WHERE status = 'PENDING'), sum("timeOnTaskMs") FROM "Assignment" WHERE "batchId" = $1 GROUP BY 1`, [batch.id]),
+  );
+  return { figures, baselineP50: baseline.p50, generateMs };
+}
+
 export async function measureBrowse(client: pg.Client, items: number, runs = 30): Promise<{ items: number; figures: BrowseFigure[] }> {
   const { generateStudy } = await import("./bench-data");
   const study = await generateStudy(client, items * 2);

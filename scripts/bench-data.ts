@@ -21,11 +21,12 @@ const cid = (tag: string, index: string) => `('c${tag}' || lpad((${index})::text
 // Every annotation a = 0…N-1 rates item i = a % I as the item's (slot = a / I)-th reviewer: each
 // item's two reviews are far apart in id order, so a page of 1000 annotations touches ~1000 items.
 // The second reviewer is offset by 1…R-1 from the first, so the two are always distinct.
+// bigint: a × 7919 (the pseudo-random time on task) passes 2^31 beyond 271,000 annotations.
 const plan = (n: number, items: number, reviewers: number) => `
   SELECT a, i, slot,
          ${cid("u", `CASE WHEN slot = 0 THEN i % ${reviewers} ELSE (i + 1 + (i / ${reviewers}) % ${reviewers - 1}) % ${reviewers} END`)} AS reviewer,
-         timestamp '2026-01-05 08:00' + a * interval '20 seconds' AS submitted
-  FROM (SELECT a, a % ${items} AS i, a / ${items} AS slot FROM generate_series(0, ${n - 1}) a) g`;
+         timestamp '2026-01-05 08:00' + a::float8 * interval '20 seconds' AS submitted
+  FROM (SELECT a, a % ${items} AS i, a / ${items} AS slot FROM generate_series(0::bigint, ${n - 1}) a) g`;
 
 const SPECIALTIES = ["cardiology", "endocrinology", "family medicine", "neurology", "pediatrics"];
 
@@ -130,10 +131,10 @@ export async function generateStudy(client: pg.Client, n: number, reviewers = 20
     [`INSERT INTO "Annotation" (id, kind, "itemId", "assignmentId", "authorId", data, version, "submittedAt", "updatedAt")
       SELECT ${cid("n", "a")}, 'REVIEW', ${cid("i", "i")}, ${cid("a", "a")}, reviewer,
              jsonb_build_object(
-               'responses', jsonb_build_object(${cid("r", "i * 2")}, $1::jsonb -> ((a * 7) % ${blocks.length}),
-                                               ${cid("r", "i * 2 + 1")}, $1::jsonb -> ((a * 13 + 5) % ${blocks.length})),
+               'responses', jsonb_build_object(${cid("r", "i * 2")}, $1::jsonb -> ((a * 7) % ${blocks.length})::int,
+                                               ${cid("r", "i * 2 + 1")}, $1::jsonb -> ((a * 13 + 5) % ${blocks.length})::int),
                'item', jsonb_build_object('ratings', '{}'::jsonb, 'comments', '{}'::jsonb),
-               'overallComment', ($2::text[])[1 + a % ${OVERALL_COMMENTS.length}]),
+               'overallComment', ($2::text[])[(1 + a % ${OVERALL_COMMENTS.length})::int]),
              1 + a % 3, submitted, submitted
       FROM (${plan(n, items, reviewers)}) s`, [JSON.stringify(blocks), OVERALL_COMMENTS]],
   ];

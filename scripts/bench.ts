@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: export throughput against a raw PostgreSQL COPY of the same rows.
  *
- *   npm run bench [-- --annotations N] [--only export|annotator|agreement|browse] [--items N] [--port P] [--json] [--keep-db]
+ *   npm run bench [-- --annotations N] [--only export|annotator|agreement|browse|dashboard] [--items N] [--reviewers N] [--port P] [--json] [--keep-db]
  *
  * 1. Database: BENCH_PG_URL (a local server URL) if set, else a private cluster in .data/bench-pg.
  *    A fresh `consilium_bench` database is created there, migrated, and DATABASE_URL points at it
@@ -16,6 +16,8 @@
  *    part alone, `--only annotator` the annotator part alone (no 100k-annotation data set).
  *    `--only browse` (never part of the full run: it has its own data set) times the item browser, the
  *    item page and the audit log on --items items (default 100,000) with 2 reviews each.
+ *    `--only dashboard` (its own data set too) times the progress dashboard on --annotations submitted
+ *    assignments by --reviewers reviewers (issue 10: p95 < 150 ms at 1M annotations, 200 reviewers).
  * 4. Report a table, or with --json one line per figure:
  *    {"figure", "value", "unit", "baseline", "ratio"} (ratio = value / baseline).
  * 5. Clean up: disconnect Prisma, drop the bench database (unless --keep-db), stop our own cluster.
@@ -42,10 +44,11 @@ const { values: opts } = parseArgs({
     json: { type: "boolean", default: false },
     "keep-db": { type: "boolean", default: false },
     only: { type: "string" },
+    reviewers: { type: "string", default: "200" },
     port: { type: "string", default: "3170" },
   },
 });
-const PARTS = ["export", "annotator", "agreement", "browse"] as const;
+const PARTS = ["export", "annotator", "agreement", "browse", "dashboard"] as const;
 if (opts.only !== undefined && !(PARTS as readonly string[]).includes(opts.only)) throw new Error(`--only takes ${PARTS.join(" or ")} (got ${opts.only})`);
 const runs = (part: (typeof PARTS)[number]) => opts.only === undefined || opts.only === part;
 const PORT = Number(opts.port);
@@ -282,6 +285,23 @@ async function measureBrowsePart(client: pg.Client): Promise<string> {
   return `item browser on ${result.items.toLocaleString("en-US")} items`;
 }
 
+/** The progress dashboard on --annotations submitted assignments by --reviewers reviewers (issue 10: p95 < 150 ms at 1M / 200). */
+async function measureDashboardPart(client: pg.Client): Promise<string> {
+  const reviewers = Number(opts.reviewers);
+  if (!Number.isInteger(reviewers) || reviewers < 2) throw new Error(`--reviewers must be an integer >= 2 (got ${opts.reviewers})`);
+  const { measureDashboard } = await import("./bench-browse");
+  log(`dashboard: generating ${N.toLocaleString("en-US")} submitted assignments by ${reviewers} reviewers…`);
+  const result = await measureDashboard(client, N, reviewers);
+  for (const f of result.figures) {
+    const key = f.name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 40);
+    addFigure(`dashboard_${key}_p50_ms`, `${f.name} p50`, f.p50, "ms");
+    addFigure(`dashboard_${key}_p95_ms`, `${f.name} p95`, f.p95, "ms");
+  }
+  addFigure("dashboard_aggregate_p50_ms", "the same figures aggregated from the assignments (baseline) p50", result.baselineP50, "ms");
+  notes.push(`dashboard: ${N.toLocaleString("en-US")} submitted assignments, ${reviewers} reviewers, generated in ${(result.generateMs / 1000).toFixed(0)} s (the triggers keep the tallies during the bulk insert); 30 runs per query after 3 of warm-up`);
+  return `progress dashboard on ${N.toLocaleString("en-US")} annotations`;
+}
+
 /** The argument annotator's keystroke-to-paint latency in Chromium (goal: p95 under 50 ms). */
 async function measureAnnotatorPart(databaseUrl: string): Promise<string> {
   const { measureAnnotator } = await import("./bench-annotator");
@@ -333,6 +353,7 @@ async function main() {
     if (runs("annotator")) titles.push(await measureAnnotatorPart(dbUrl));
     if (runs("agreement")) titles.push(await measureAgreementPart());
     if (opts.only === "browse") titles.push(await measureBrowsePart(client)); // its own data set: only when asked
+    if (opts.only === "dashboard") titles.push(await measureDashboardPart(client));
     printFigures(`Consilium benchmark: ${titles.join("; ")}; Node ${process.version}`);
   } finally {
     // 5. Cleanup, in reverse order of acquisition.

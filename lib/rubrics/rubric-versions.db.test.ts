@@ -39,7 +39,7 @@ describe("rubric versions", () => {
     await createBatch(admin.id, project.id, { name: "B2", reviewerIds: [reviewer.id], seed: 2 });
     const b2 = await getDb().assignment.findFirstOrThrow({ where: { batch: { name: "B2", projectId: project.id } }, include: { rubric: true } });
     expect(b2.rubric.version).toBe(2);
-    expect(await loadRubricEditor(admin, project.id)).toMatchObject({ version: 2, assignments: 1, earlier: [{ version: 1, assignments: 2 }] });
+    expect(await loadRubricEditor(admin, project.id)).toMatchObject({ version: 2, assignments: 1, earlier: [{ version: 1, assignments: 2, changes: [] }], changes: ["Added Tone (tone)."] });
     const audits = await getDb().auditEvent.findMany({ where: { projectId: project.id, action: "rubric.save" }, orderBy: { createdAt: "asc" } });
     expect(audits.map((a) => a.data)).toEqual([
       expect.objectContaining({ from: 1, version: 1, newVersion: false }),

@@ -1,3 +1,4 @@
+import { describeChange, diffRubrics } from "./rubric-diff";
 import { assertProjectOpen } from "@/lib/projects/archive";
 import { getDb, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -17,8 +18,10 @@ export type RubricVersionInfo = {
   version: number;
   /** Assignments made under this version (then saving creates a new one). */
   assignments: number;
-  /** Versions before this one, newest first, with how many assignments use each. */
-  earlier: Array<{ version: number; name: string; axes: number; assignments: number; createdAt: Date }>;
+  /** Versions before this one, newest first, with how many assignments use each and what changed from the version before it. */
+  earlier: Array<{ version: number; name: string; axes: number; assignments: number; createdAt: Date; changes: string[] }>;
+  /** What the newest version changed from the one before (empty for version 1). */
+  changes: string[];
   document: RubricDocument;
 };
 
@@ -41,15 +44,21 @@ export async function loadRubricDocument(actor: Actor, projectId: string, versio
 export async function loadRubricEditor(actor: Actor, projectId: string): Promise<RubricVersionInfo> {
   await requireProjectPermission(actor, projectId, "project:manage");
   const db = getDb();
-  const [rubric, versions] = await Promise.all([
-    latestRubric(db, projectId),
-    db.rubric.findMany({ where: { projectId }, orderBy: { version: "desc" }, select: { version: true, name: true, createdAt: true, _count: { select: { axes: true, assignments: true } } } }),
-  ]);
+  // A project has a handful of versions: all of them, with their axes, to say what each changed.
+  const versions = await db.rubric.findMany({
+    where: { projectId },
+    orderBy: { version: "desc" },
+    include: { axes: { orderBy: { position: "asc" } }, _count: { select: { assignments: true } } },
+  });
+  if (!versions.length) throw new NotFoundError("The project has no rubric.");
+  const documents = versions.map((v): RubricDocument => ({ format: RUBRIC_FORMAT, name: v.name, template: v.templateKey, axes: v.axes.map(axisToDocument) }));
+  const changesOf = (i: number) => (i + 1 < versions.length ? diffRubrics(documents[i + 1], documents[i]).map(describeChange) : []);
   return {
-    version: rubric.version,
+    version: versions[0].version,
     assignments: versions[0]._count.assignments,
-    earlier: versions.slice(1).map((v) => ({ version: v.version, name: v.name, axes: v._count.axes, assignments: v._count.assignments, createdAt: v.createdAt })),
-    document: { format: RUBRIC_FORMAT, name: rubric.name, template: rubric.templateKey, axes: rubric.axes.map(axisToDocument) },
+    earlier: versions.slice(1).map((v, i) => ({ version: v.version, name: v.name, axes: v.axes.length, assignments: v._count.assignments, createdAt: v.createdAt, changes: changesOf(i + 1) })),
+    changes: changesOf(0),
+    document: documents[0],
   };
 }
 
