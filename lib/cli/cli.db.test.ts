@@ -49,6 +49,21 @@ describe("consilium CLI", () => {
     expect(await cli(...base, "--batch", "Y", "--arms", "sequential", "--assist", "reference", "--assist-title", "R", "--arm-washout-days", "3")).toMatchObject({ code: 2, err: expect.stringMatching(/goes with --arms crossover/) });
   });
 
+  it("qualification-policy shows and sets the policy; qualification lists the outcomes", async () => {
+    await bootstrap();
+    expect((await cli("create-project", "--template", "med-palm-long-form", "--name", "Quals", "--per-item", "1", "--as", "admin@x.org")).code).toBe(0);
+    expect(await cli("qualification-policy", "quals", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "Qualification policy for quals: no pass required; pass mark 80 % overall, 2 attempt(s); no gold watch." });
+    expect(await cli("qualification-policy", "quals", "--required", "--pass", "90", "--rule", "every_axis", "--pause-below", "70", "--as", "admin@x.org")).toMatchObject({
+      code: 0,
+      out: "Saved for quals: a pass is required before real batches; pass mark 90 % on every axis, 2 attempt(s); gold watch: pause below 70 % after 6 gold items.",
+    });
+    expect(await getDb().project.findUniqueOrThrow({ where: { slug: "quals" }, select: { requiresQualification: true } })).toEqual({ requiresQualification: true });
+    expect(await cli("qualification-policy", "quals", "--no-pause", "--as", "admin@x.org")).toMatchObject({ code: 0, out: expect.stringContaining("no gold watch.") });
+    expect(await cli("qualification-policy", "quals", "--pass", "0", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/--pass must be a whole number from 1 to 100/) });
+    expect(await cli("qualification-policy", "quals", "--required", "--as", "doc1@x.org")).toMatchObject({ code: 2, err: 'Error: Project "quals" not found.' });
+    expect(await cli("qualification", "quals", "--as", "admin@x.org")).toMatchObject({ code: 0, out: "" });
+  });
+
   it("assign --preview writes nothing and --seed writes that plan; batch changes the due date, moves pending work and deletes", async () => {
     await bootstrap();
     expect((await cli("create-project", "--template", "med-palm-long-form", "--name", "Plans", "--per-item", "1", "--as", "admin@x.org")).code).toBe(0);

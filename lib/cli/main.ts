@@ -19,6 +19,7 @@ import { addMemberCommand, removeMemberCommand } from "./commands/members";
 import { reportCommand } from "./commands/report";
 import { consensusCommand } from "./commands/consensus";
 import { qualificationCommand } from "./commands/qualification";
+import { qualificationPolicyCommand } from "./commands/qualification-policy";
 import { archiveCommand } from "./commands/archive";
 import { rubricCommand } from "./commands/rubric";
 import { resultsCommand } from "./commands/results";
@@ -43,6 +44,7 @@ export const COMMANDS: Command[] = [
   rubricCommand,
   consensusCommand,
   qualificationCommand,
+  qualificationPolicyCommand,
   archiveCommand,
   createTokenCommand,
   listTokensCommand,
