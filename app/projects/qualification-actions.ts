@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { findProjectForActor } from "@/lib/projects/access";
 import { checkbox } from "@/lib/projects/settings-form";
-import { retryQualification } from "@/lib/qualification/attempts";
+import { allowExtraAttempt, retryQualification } from "@/lib/qualification/attempts";
 import { resumeReviewer } from "@/lib/qualification/gold-watch";
 import { updateQualificationPolicy } from "@/lib/qualification/update-policy";
 import { getDb } from "@/lib/db/client";
@@ -59,4 +59,17 @@ export const resumeReviewerAction = authedAction(
     return {};
   },
   () => "Reviewer resumed: their real batches are open again.",
+);
+
+/** A manager allows a reviewer who failed every attempt one more (beyond the policy). */
+export const allowAttemptAction = authedAction(
+  "batch:assign",
+  z.object({ slug: z.string().min(1), userId: z.string().min(1) }),
+  async (actor, input) => {
+    const project = await findProjectForActor(actor, input.slug, "batch:assign");
+    const result = await allowExtraAttempt(actor, project.id, input.userId);
+    revalidatePath(`/projects/${project.slug}`);
+    return result;
+  },
+  (r) => `Allowed: ${r.attemptsAllowed} attempts in all for this reviewer; they start the next one from their queue.`,
 );

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { addMemberAction, removeMemberAction } from "@/app/projects/actions";
-import { resumeReviewerAction } from "@/app/projects/qualification-actions";
+import { allowAttemptAction, resumeReviewerAction } from "@/app/projects/qualification-actions";
 import { FormStatus } from "@/components/ui/form-status";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { MEMBER_ROLES, PROJECT_ROLE_LABELS, type MemberRole } from "@/lib/projects/member-roles";
@@ -19,12 +19,15 @@ export type MemberRow = {
   warned: boolean;
   pauseReason: string | null;
   paused: boolean;
+  /** Failed every attempt allowed and not passed: a manager may allow one more. */
+  canAllowAttempt: boolean;
 };
 
 /** The project's members with their project roles; managers add, re-role and remove them. */
 export function MembersPanel({ slug, members }: { slug: string; members: MemberRow[] }) {
   const [removeState, removeAction, removing] = useActionState(removeMemberAction, null);
   const [resumeState, resumeAction, resuming] = useActionState(resumeReviewerAction, null);
+  const [attemptState, attemptAction, allowing] = useActionState(allowAttemptAction, null);
   return (
     <div>
       <ul className="mb-3 divide-y divide-slate-100 text-sm" data-testid="members">
@@ -33,6 +36,13 @@ export function MembersPanel({ slug, members }: { slug: string; members: MemberR
             <span className="min-w-0 break-words">{m.name} ({m.email}){m.isActive ? "" : " · deactivated"}</span>
             <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700" title={PROJECT_ROLE_LABELS[m.role].does}>{PROJECT_ROLE_LABELS[m.role].name.toLowerCase()}</span>
             {m.qualifiedAt ? <span className="text-xs text-emerald-800" data-testid="member-qualified">qualified {m.qualifiedAt.slice(0, 10)}</span> : m.qualificationFailures ? <span className="text-xs text-amber-800">{m.qualificationFailures} failed qualification attempt(s)</span> : null}
+            {m.canAllowAttempt ? (
+              <form action={attemptAction} className="text-xs">
+                <input type="hidden" name="slug" value={slug} />
+                <input type="hidden" name="userId" value={m.userId} />
+                <button className="text-blue-800 hover:underline disabled:opacity-50" disabled={allowing} aria-label={`Allow ${m.name} another attempt`}>Allow another attempt</button>
+              </form>
+            ) : null}
             {m.warned && !m.paused ? <span className="text-xs text-amber-800">warned: low gold accuracy</span> : null}
             {m.paused ? (
               <form action={resumeAction} className="flex items-center gap-1 text-xs text-red-800" data-testid="member-paused">
@@ -52,6 +62,7 @@ export function MembersPanel({ slug, members }: { slug: string; members: MemberR
       </ul>
       <FormStatus state={removeState} />
       <FormStatus state={resumeState} />
+      <FormStatus state={attemptState} />
       <AddMemberForm slug={slug} />
     </div>
   );

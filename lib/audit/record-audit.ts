@@ -40,6 +40,7 @@ export type AuditAction =
   | "qualification.pass"
   | "qualification.fail"
   | "qualification.retry"
+  | "qualification.extra_attempt"
   | "reviewer.gold_warning"
   | "reviewer.pause"
   | "reviewer.resume";

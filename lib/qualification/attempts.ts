@@ -8,6 +8,7 @@ import { withDocumentDefaults } from "@/lib/annotations/schema";
 import { compareWithGold } from "@/lib/gold/compare-with-gold";
 import { loadGoldItems } from "@/lib/gold/gold-accuracy";
 import { assertProjectOpen } from "@/lib/projects/archive";
+import { requireProjectPermission } from "@/lib/projects/access";
 import { qualificationPolicyOf, type QualificationPolicy } from "./policy";
 
 // Qualification rounds (issue 10, decision 026): a reviewer answers every practice item of the
@@ -95,7 +96,8 @@ export async function retryQualification(actor: Actor, projectId: string, batchI
   if (member.qualifiedAt) throw new ConflictError("You have already passed this project's qualification round.");
   if (mine.some((a) => a.attempt === attempt && (a.status === "PENDING" || a.status === "IN_PROGRESS"))) throw new ConflictError("Finish your current attempt first.");
   if (member.qualificationFailures < attempt) throw new ConflictError("Your current attempt is still being graded; reload the page.");
-  if (attempt >= policy.maxAttempts) throw new ConflictError(`You have used all ${policy.maxAttempts} attempt(s) of this qualification round; the project's manager can allow more.`);
+  const allowed = policy.maxAttempts + member.extraAttempts;
+  if (attempt >= allowed) throw new ConflictError(`You have used all ${allowed} attempt(s) of this qualification round; the project's manager can allow more.`);
   const previous = mine.filter((a) => a.attempt === attempt);
   const start = Math.max(...mine.map((a) => a.displayOrder)) + 1;
   const rng = seededRng(randomInt(2 ** 31));
@@ -108,5 +110,24 @@ export async function retryQualification(actor: Actor, projectId: string, batchI
     await tx.assignment.createMany({ data: rows });
     await recordAudit({ actorId: actor.id, action: "qualification.retry", entityType: "Batch", entityId: batchId, projectId, data: { attempt: attempt + 1, items: rows.length } }, tx);
     return { attempt: attempt + 1, items: rows.length, firstId: rows[0]?.id ?? null };
+  });
+}
+
+/**
+ * A manager allows one reviewer another attempt beyond the policy (e.g. after a talk about the
+ * guidelines): only for a member who failed every attempt they had and has not passed.
+ */
+export async function allowExtraAttempt(actor: Actor, projectId: string, userId: string) {
+  await requireProjectPermission(actor, projectId, "batch:assign");
+  const db = getDb();
+  await assertProjectOpen(db, projectId);
+  return db.$transaction(async (tx) => {
+    const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
+    const member = await tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId } } });
+    const allowed = qualificationPolicyOf(project.settings).maxAttempts + (member?.extraAttempts ?? 0);
+    if (!member || member.qualifiedAt || member.qualificationFailures < allowed) throw new ConflictError("Only a member who failed every attempt they had, and has not passed, can be allowed another.");
+    await tx.projectMember.update({ where: { id: member.id }, data: { extraAttempts: { increment: 1 } } });
+    await recordAudit({ actorId: actor.id, action: "qualification.extra_attempt", entityType: "User", entityId: userId, projectId, data: { attemptsAllowed: allowed + 1 } }, tx);
+    return { attemptsAllowed: allowed + 1 };
   });
 }

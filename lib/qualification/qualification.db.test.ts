@@ -7,7 +7,7 @@ import { loadReviewerQueue } from "@/lib/assignments/queue";
 import { getDb } from "@/lib/db/client";
 import { qaLines, seedItems, seedProject, seedUser } from "@/lib/seed/factories";
 import { asActor } from "@/test/support/study";
-import { retryQualification } from "./attempts";
+import { allowExtraAttempt, retryQualification } from "./attempts";
 import { resumeReviewer, watchGold } from "./gold-watch";
 import { loadQualificationNotices } from "./status";
 import { updateQualificationPolicy } from "./update-policy";
@@ -105,6 +105,12 @@ describe("qualification rounds", () => {
     const [only] = await getDb().assignment.findMany({ where: { batchId: round.batch.id } });
     await answer(reviewer, only.id, axis.key, wrong);
     await expect(retryQualification(asActor(reviewer), project.id, round.batch.id)).rejects.toThrow("You have used all 1 attempt(s)");
+    // A manager allows this reviewer one more; only then, and only once per grant.
+    await expect(allowExtraAttempt(asActor(reviewer), project.id, reviewer.id)).rejects.toThrow();
+    expect(await allowExtraAttempt(asActor(admin), project.id, reviewer.id)).toEqual({ attemptsAllowed: 2 });
+    await expect(allowExtraAttempt(asActor(admin), project.id, reviewer.id)).rejects.toThrow(/failed every attempt they had/);
+    expect((await loadQualificationNotices(asActor(reviewer)))[0].round).toMatchObject({ maxAttempts: 2, canRetry: true });
+    expect(await retryQualification(asActor(reviewer), project.id, round.batch.id)).toMatchObject({ attempt: 2 });
   });
 
   it("the gold watch warns, then pauses a reviewer whose gold accuracy in real batches falls; a manager resumes them", async () => {

@@ -20,7 +20,7 @@ export async function loadQualificationNotices(actor: Actor): Promise<Qualificat
   const db = getDb();
   const members = await db.projectMember.findMany({
     where: { userId: actor.id, project: { status: { not: "ARCHIVED" } }, OR: [{ project: { requiresQualification: true } }, { pausedAt: { not: null } }, { goldWarnedAt: { not: null } }] },
-    select: { qualifiedAt: true, qualificationFailures: true, pausedAt: true, pauseReason: true, goldWarnedAt: true, project: { select: { id: true, name: true, slug: true, settings: true, requiresQualification: true } } },
+    select: { qualifiedAt: true, qualificationFailures: true, extraAttempts: true, pausedAt: true, pauseReason: true, goldWarnedAt: true, project: { select: { id: true, name: true, slug: true, settings: true, requiresQualification: true } } },
     orderBy: { createdAt: "asc" },
   });
   const notices: QualificationNotice[] = [];
@@ -38,7 +38,8 @@ export async function loadQualificationNotices(actor: Actor): Promise<Qualificat
         else if (settled) failures = latest.attempt;
       }
       const lastPercent = open ? null : (await scoreAttempt(m.project.id, latest.batchId, actor.id, latest.attempt)).percent;
-      round = { batchId: latest.batchId, name: latest.batch.name, attempt: latest.attempt, open, maxAttempts: policy.maxAttempts, failures, lastPercent, canRetry: !qualifiedAt && !open && failures >= latest.attempt && latest.attempt < policy.maxAttempts };
+      const maxAttempts = policy.maxAttempts + m.extraAttempts;
+      round = { batchId: latest.batchId, name: latest.batch.name, attempt: latest.attempt, open, maxAttempts, failures, lastPercent, canRetry: !qualifiedAt && !open && failures >= latest.attempt && latest.attempt < maxAttempts };
     }
     notices.push({ project: { name: m.project.name, slug: m.project.slug }, required: m.project.requiresQualification, qualified: Boolean(qualifiedAt), paused: Boolean(m.pausedAt), pauseReason: m.pauseReason, warned: Boolean(m.goldWarnedAt), round });
   }

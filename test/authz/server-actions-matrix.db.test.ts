@@ -131,6 +131,11 @@ describe("qualification × roles", () => {
         : ["admin", "manager"].includes(who) ? { ok: false, error: "That reviewer is not paused in this project." }
         : ["outsider", "otherManager"].includes(who) ? { ok: false, error: hidden } : { ok: false, error: denied }]);
       // The study has no qualification round: nobody finds one to retry, whatever their role.
+      // Nobody failed a round here: those who may assign get the lib's refusal, the rest never reach it.
+      const extra = await qualificationActions.allowAttemptAction(null, form({ slug: study.project.slug, userId: study.reviewers[0].id }));
+      expect([who, "extra", extra]).toEqual([who, "extra", who === "anonymous" ? { ok: false, error: "Sign in first." }
+        : ["admin", "manager"].includes(who) ? { ok: false, error: "Only a member who failed every attempt they had, and has not passed, can be allowed another." }
+        : ["outsider", "otherManager"].includes(who) ? { ok: false, error: hidden } : { ok: false, error: denied }]);
       // Only someone with work in the batch gets as far as the round itself (this batch is not one).
       const retry = await qualificationActions.retryQualificationAction(null, form({ slug: study.project.slug, batchId: study.batch.id }));
       expect([who, "retry", retry]).toEqual([who, "retry", who === "anonymous" ? { ok: false, error: "Sign in first." }

@@ -171,7 +171,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             <h2 className="mb-2 font-medium">Members</h2>
             <MembersPanel
               slug={project.slug}
-              members={members.map((m) => ({ id: m.id, userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, isActive: m.user.isActive, qualifiedAt: m.qualifiedAt?.toISOString() ?? null, qualificationFailures: m.qualificationFailures, warned: Boolean(m.goldWarnedAt), paused: Boolean(m.pausedAt), pauseReason: m.pauseReason }))}
+              members={members.map((m) => ({ id: m.id, userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, isActive: m.user.isActive, qualifiedAt: m.qualifiedAt?.toISOString() ?? null, qualificationFailures: m.qualificationFailures, warned: Boolean(m.goldWarnedAt), paused: Boolean(m.pausedAt), pauseReason: m.pauseReason,
+                canAllowAttempt: !m.qualifiedAt && m.qualificationFailures > 0 && m.qualificationFailures >= qualificationPolicyOf(project.settings).maxAttempts + m.extraAttempts }))}
             />
           </section>
         ) : null}
