@@ -7,6 +7,7 @@ import type pg from "pg";
 
 export type BrowseFigure = { name: string; p50: number; p95: number };
 
+/** p50 / p95 of `runs` timed calls after 3 of warm-up. */
 async function timeRuns(runs: number, run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < 3; i++) await run();
   const t: number[] = [];
@@ -60,15 +61,7 @@ export async function measureBrowse(client: pg.Client, items: number, runs = 30)
   for (let i = 0; i < 400 && deep; i++) deep = (await browseItems(actor, study.projectId, { cursor: deep })).nextCursor!;
   const figures: BrowseFigure[] = [];
   const time = async (name: string, run: () => Promise<unknown>) => {
-    for (let i = 0; i < 3; i++) await run();
-    const t: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      await run();
-      t.push(performance.now() - t0);
-    }
-    t.sort((a, b) => a - b);
-    figures.push({ name, p50: t[Math.floor(runs / 2)], p95: t[Math.ceil(runs * 0.95) - 1] });
+    figures.push({ name, ...(await timeRuns(runs, run)) });
   };
   await time("item browser, first page", () => browseItems(actor, study.projectId, {}));
   await time("item browser, page 401 (keyset)", () => browseItems(actor, study.projectId, { cursor: deep }));

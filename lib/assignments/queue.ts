@@ -49,8 +49,8 @@ export function openNow(now = new Date()) {
 export const PHASE_OPEN = { OR: [{ precededById: null }, { precededBy: { status: "SUBMITTED" as const } }] } satisfies Prisma.AssignmentWhereInput;
 
 /** Every rule that keeps an assignment from a reviewer's lists for now: the phase rule and the work gate (qualification, pause). */
-export async function reachableFor(actorId: string): Promise<Prisma.AssignmentWhereInput> {
-  const [gate, phases] = await Promise.all([workGate(actorId), hasOpenSecondPhases(actorId)]);
+export async function reachableFor(actorId: string, knownGate?: Prisma.AssignmentWhereInput): Promise<Prisma.AssignmentWhereInput> {
+  const [gate, phases] = await Promise.all([knownGate ?? workGate(actorId), hasOpenSecondPhases(actorId)]);
   // The phase rule is a relation filter PostgreSQL evaluates per row (5,000 assignments: 23 → 131 ms):
   // only reviewers with an open second phase somewhere need it.
   return { AND: [phases ? PHASE_OPEN : {}, gate] };
@@ -164,8 +164,8 @@ export async function findNextAssignment(actor: Actor, current: { id: string; ba
   const db = getDb();
   const open = { reviewerId: actor.id, status: { in: [...OPEN_STATUSES] }, id: { not: current.id }, batch: { ...openNow(), project: { status: { not: "ARCHIVED" as const } } } };
   // A study arm's assisted phase of this very item comes next: it opens as this one is submitted.
-  const reachable = await reachableFor(actor.id);
   const gate = await workGate(actor.id);
+  const reachable = await reachableFor(actor.id, gate);
   const phase = await db.assignment.findFirst({ where: { ...open, AND: [gate], precededById: current.id }, select: { id: true } });
   if (phase) return { id: phase.id, scope: "batch" };
   const inBatch =

@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { withApiAuth } from "@/lib/api/with-api-auth";
+import { jsonlAttachment } from "@/lib/api/jsonl-attachment";
 import { consensusQuerySchema, loadConsensusRecords } from "@/lib/adjudication/consensus-records";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +8,5 @@ export const dynamic = "force-dynamic";
 /** The project's consensus records as JSONL (decided ones; `?drafts=true` adds drafts). README "Adjudication". */
 export const GET = withApiAuth<{ slug: string }>("export:read", async (req: NextRequest, actor, { slug }) => {
   const q = consensusQuerySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
-  const records = await loadConsensusRecords(actor, slug, { drafts: q.drafts === "true" });
-  const body = records.map((r) => JSON.stringify(r)).join("\n");
-  return new Response(body ? `${body}\n` : "", { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Content-Disposition": `attachment; filename="${slug}-consensus.jsonl"`, "Cache-Control": "no-store" } });
+  return jsonlAttachment(await loadConsensusRecords(actor, slug, { drafts: q.drafts === "true" }), `${slug}-consensus.jsonl`);
 });
