@@ -104,10 +104,14 @@ function countNewlines(chunk: string | Buffer): number {
  * The rows the export reads, as one SQL query: annotation ⋈ assignment ⋈ batch ⋈ reviewer ⋈ item,
  * plus the item's responses (id, label, modelName) in position order, in the export's id order.
  */
-function exportEquivalentSql(projectId: string) {
+function exportEquivalentSql(projectId: string, withTexts = false) {
+  // With texts: the item's input and reference and each response's content, reasoning and answer,
+  // as the JSONL export with texts carries them (its "same rows").
+  const texts = withTexts ? `, 'content', r.content, 'reasoning', r.reasoning, 'answer', r.answer` : "";
   return `SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
                  s.id AS "assignmentId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", b.name AS batch, u.email, i."externalId",
-                 (SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName") ORDER BY r.position)
+                 ${withTexts ? `i.input, i.reference,` : ""}
+                 (SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName"${texts}) ORDER BY r.position)
                     FROM "Response" r WHERE r."itemId" = a."itemId") AS responses
           FROM "Annotation" a
           JOIN "Assignment" s ON s.id = a."assignmentId"
@@ -132,8 +136,41 @@ async function measureCopy(client: pg.Client, sql: string) {
 
 type RunExport = typeof import("@/lib/export/run-export").runExport;
 
+/**
+ * The CLI's JSONL export to a file in a process of its own: the whole process's peak RSS (its own
+ * getrusage, written at exit by scripts/bench-max-rss.mjs), the number that matters for a server
+ * or a laptop, and its rows/s from spawn to exit.
+ */
+async function measureCliExport(client: pg.Client, projectId: string) {
+  const { execFile } = await import("node:child_process");
+  const { mkdtemp, readFile, rm } = await import("node:fs/promises");
+  const os = await import("node:os");
+  const { rows: [project] } = await client.query<{ slug: string }>(`SELECT slug FROM "Project" WHERE id = $1`, [projectId]);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "consilium-bench-cli-"));
+  const out = path.join(dir, "export.jsonl");
+  const rssFile = path.join(dir, "max-rss");
+  try {
+    const t0 = performance.now();
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ["--import", "tsx", "--import", path.join(ROOT, "scripts/bench-max-rss.mjs"), path.join(ROOT, "lib/cli/main.ts"), "export", project.slug, "--format", "jsonl", "--out", out, "--as", "admin@bench.consilium.local"],
+        { env: { ...process.env, BENCH_MAX_RSS_FILE: rssFile, TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json") }, maxBuffer: 16 * 1024 * 1024 },
+        (error, _stdout, stderr) => (error ? reject(new Error(`CLI export failed: ${stderr}`)) : resolve()),
+      ),
+    );
+    const elapsed = seconds(t0);
+    let lines = 0;
+    const { createReadStream } = await import("node:fs");
+    for await (const chunk of createReadStream(out)) lines += countNewlines(chunk as Buffer);
+    return { seconds: elapsed, lines, maxRssMb: Number(await readFile(rssFile, "utf8")) / 1024 };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** The real export path, drained in memory (no file or socket), with RSS sampled every 50 ms. */
-async function measureExport(runExport: RunExport, format: "jsonl" | "csv", actorId: string, projectId: string) {
+async function measureExport(runExport: RunExport, format: "jsonl" | "csv", actorId: string, projectId: string, includeContent = format === "jsonl") {
   const rssBefore = process.memoryUsage.rss();
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 50);
@@ -143,7 +180,7 @@ async function measureExport(runExport: RunExport, format: "jsonl" | "csv", acto
   const t0 = performance.now();
   try {
     // As the API serves it by default: every status (submitted, then skipped), JSONL with item and response texts.
-    for await (const chunk of runExport({ actorId, filter: { projectId, status: "all", includeContent: format === "jsonl" }, format, onRecord: () => records++ })) {
+    for await (const chunk of runExport({ actorId, filter: { projectId, status: "all", includeContent }, format, onRecord: () => records++ })) {
       bytes += Buffer.byteLength(chunk);
       lines += countNewlines(chunk);
     }
@@ -182,13 +219,18 @@ async function measureExportPart(client: pg.Client): Promise<string> {
     await chunks.return(undefined); // stop after the first chunk, like a client that hangs up
   }
 
-  log("COPY baseline…");
+  log("COPY baselines (without and with texts)…");
   const copy = await measureCopy(client, sql);
-  log(`JSONL export… (COPY: ${copy.seconds.toFixed(2)} s)`);
+  const copyTexts = await measureCopy(client, exportEquivalentSql(study.projectId, true));
+  log(`JSONL export… (COPY: ${copy.seconds.toFixed(2)} s, with texts ${copyTexts.seconds.toFixed(2)} s)`);
   const jsonl = await measureExport(runExport, "jsonl", study.adminId, study.projectId);
-  log(`CSV export… (JSONL: ${jsonl.seconds.toFixed(2)} s)`);
+  log(`JSONL export without texts… (JSONL: ${jsonl.seconds.toFixed(2)} s)`);
+  const jsonlBare = await measureExport(runExport, "jsonl", study.adminId, study.projectId, false);
+  log(`CSV export… (JSONL without texts: ${jsonlBare.seconds.toFixed(2)} s)`);
   const csv = await measureExport(runExport, "csv", study.adminId, study.projectId);
-  log(`done (CSV: ${csv.seconds.toFixed(2)} s)`);
+  log(`CLI JSONL export in its own process… (CSV: ${csv.seconds.toFixed(2)} s)`);
+  const cli = await measureCliExport(client, study.projectId);
+  log(`done (CLI: ${cli.seconds.toFixed(2)} s)`);
 
   log("Parquet export (tables of the dataset export, texts included)…");
   const { measureParquetExport } = await import("./bench-parquet");
@@ -201,7 +243,7 @@ async function measureExportPart(client: pg.Client): Promise<string> {
   const review = await measureReviewLoad();
   const bundle = reviewPageBundle(ROOT);
 
-  for (const [name, got] of [["COPY", copy.rows], ["JSONL", jsonl.lines], ["CSV", csv.records]] as const) {
+  for (const [name, got] of [["COPY", copy.rows], ["COPY with texts", copyTexts.rows], ["JSONL", jsonl.lines], ["JSONL without texts", jsonlBare.lines], ["CSV", csv.records], ["CLI JSONL", cli.lines]] as const) {
     if (got !== N) log(`WARNING: ${name} produced ${got} records, expected ${N}`);
   }
 
@@ -210,10 +252,15 @@ async function measureExportPart(client: pg.Client): Promise<string> {
   addFigure("generation_s", "data generation time", generationSeconds, "s");
   addFigure("dataset_annotations", "dataset size (annotations)", N, "annotations");
   addFigure("dataset_db_mb", "dataset size (database on disk)", mb(Number(size.bytes)), "MB");
-  addFigure("copy_rows_per_s", "COPY rows/s (baseline)", copyRate, "rows/s");
-  addFigure("export_jsonl_rows_per_s", "JSONL export rows/s", jsonl.lines / jsonl.seconds, "rows/s", copyRate);
-  addFigure("export_jsonl_peak_rss_mb", "JSONL export peak RSS", mb(jsonl.rssPeak), "MB");
-  addFigure("export_jsonl_rss_before_mb", "RSS before JSONL export", mb(jsonl.rssBefore), "MB");
+  const copyTextsRate = N / copyTexts.seconds;
+  addFigure("copy_rows_per_s", "COPY rows/s (baseline, without texts)", copyRate, "rows/s");
+  addFigure("copy_texts_rows_per_s", "COPY rows/s with item and response texts (baseline)", copyTextsRate, "rows/s");
+  addFigure("export_jsonl_rows_per_s", "JSONL export rows/s (with texts, the default)", jsonl.lines / jsonl.seconds, "rows/s", copyTextsRate);
+  addFigure("export_jsonl_bare_rows_per_s", "JSONL export rows/s without texts (--no-content)", jsonlBare.lines / jsonlBare.seconds, "rows/s", copyRate);
+  addFigure("export_jsonl_peak_rss_mb", "JSONL export peak RSS (bench process)", mb(jsonl.rssPeak), "MB");
+  addFigure("export_jsonl_rss_before_mb", "RSS before JSONL export (bench process)", mb(jsonl.rssBefore), "MB");
+  addFigure("export_cli_jsonl_peak_rss_mb", "CLI JSONL export to a file: whole-process peak RSS", cli.maxRssMb, "MB");
+  addFigure("export_cli_jsonl_rows_per_s", "CLI JSONL export to a file: rows/s (process start to exit)", cli.lines / cli.seconds, "rows/s", copyTextsRate);
   addFigure("export_csv_rows_per_s", "CSV export rows/s", csv.records / csv.seconds, "rows/s", copyRate);
   addFigure("export_csv_peak_rss_mb", "CSV export peak RSS", mb(csv.rssPeak), "MB");
   addFigure("export_parquet_rows_per_s", "Parquet export table rows/s (all tables)", parquet.rowsPerSecond, "rows/s");
@@ -228,8 +275,9 @@ async function measureExportPart(client: pg.Client): Promise<string> {
   else notes.push("review page bundle: no .next/diagnostics/route-bundle-stats.json — run `next build` first");
   notes.push(
     `review: one payload built ${review.runs} times after warm-up (its markdown from the render cache), and ${review.coldRuns} first loads of responses rendered anew (markdown/KaTeX render + sanitize); ${review.reasoningChars} reasoning chars`,
-    `COPY : ${copy.seconds.toFixed(2)} s, ${mb(copy.bytes).toFixed(1)} MB, ${copy.rows.toLocaleString("en-US")} rows`,
-    `JSONL: ${jsonl.seconds.toFixed(2)} s, ${mb(jsonl.bytes).toFixed(1)} MB, ${jsonl.lines.toLocaleString("en-US")} lines`,
+    `COPY : ${copy.seconds.toFixed(2)} s, ${mb(copy.bytes).toFixed(1)} MB, ${copy.rows.toLocaleString("en-US")} rows; with texts ${copyTexts.seconds.toFixed(2)} s, ${mb(copyTexts.bytes).toFixed(1)} MB`,
+    `JSONL: ${jsonl.seconds.toFixed(2)} s, ${mb(jsonl.bytes).toFixed(1)} MB, ${jsonl.lines.toLocaleString("en-US")} lines; without texts ${jsonlBare.seconds.toFixed(2)} s, ${mb(jsonlBare.bytes).toFixed(1)} MB`,
+    `CLI  : consilium export --format jsonl --out FILE in a child process, ${cli.seconds.toFixed(2)} s from spawn to exit (startup and migration check included), peak RSS from the process's own rusage`,
     `CSV  : ${csv.seconds.toFixed(2)} s, ${mb(csv.bytes).toFixed(1)} MB, ${csv.lines.toLocaleString("en-US")} lines for ${csv.records.toLocaleString("en-US")} annotations`,
     `Parquet: ${parquet.seconds.toFixed(2)} s, ${mb(parquet.bytes).toFixed(1)} MB, ${parquet.rows.toLocaleString("en-US")} rows in ${Object.keys(parquet.tables).length} tables, RSS before ${parquet.rssBeforeMb.toFixed(0)} MB`,
     `results: loadRubricResults over all ${N.toLocaleString("en-US")} annotations, ${results.runs} runs after a warm-up, agreement with 1,000 bootstrap resamples per axis`,
@@ -345,6 +393,7 @@ async function main() {
     await admin.query(`CREATE DATABASE ${BENCH_DB}`);
     await migrateDatabase(dbUrl);
     process.env.DATABASE_URL = dbUrl; // before the first import of anything that calls getDb()
+    (await import("@/lib/runtime/heap")).keepHeapCompact(); // as the server and the CLI do
     ({ disconnectDb } = await import("@/lib/db/client"));
     await client.connect();
 

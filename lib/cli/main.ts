@@ -1,6 +1,7 @@
 import { disconnectDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { ensureLocalDatabase } from "@/scripts/local-db";
+import { keepHeapCompact } from "@/lib/runtime/heap";
 import type { Command, CliIo } from "./command";
 import { parseCommandArgs } from "./command";
 import { reportCliError } from "./errors";
@@ -92,6 +93,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function main() {
+  keepHeapCompact();
   const argv = process.argv.slice(2);
   const io: CliIo = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") };
   const needsDb = argv[0] && !["--help", "-h", "help", "templates"].includes(argv[0]) && !argv.includes("--help") && !argv.includes("-h");

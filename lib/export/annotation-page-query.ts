@@ -46,6 +46,10 @@ export type AnnotationPageRow = {
   /** Only with content. */
   input?: unknown;
   reference?: unknown;
+  /** Only with raw content: the item's input and reference as JSON text, and its responses' content (see RAW_SEPARATORS). */
+  inputRaw?: string;
+  referenceRaw?: string;
+  responseContentRaw?: string | null;
   /** Only with includeMetadata. */
   metadata?: unknown;
   responses: PageResponse[];
@@ -58,6 +62,11 @@ export type AnnotationPageQuery = {
   after?: string;
   pageSize: number;
   includeContent: boolean;
+  /**
+   * With content: the texts as JSON text, never parsed (JSONL records, lib/export/raw-json.ts):
+   * inputRaw, referenceRaw and responseContentRaw instead of input, reference and the responses' content.
+   */
+  rawContent?: boolean;
   /** With content: also the item's metadata (tags, canary) — HealthBench records need it. */
   includeMetadata?: boolean;
   identifyReviewers: boolean;
@@ -97,42 +106,59 @@ export function narrowingSql(narrow: RecordNarrowing | undefined, at: Prisma.Sql
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
+/**
+ * Raw response content: per response (in position order) its content, reasoning and answer as JSON
+ * texts joined by \x02, the responses joined by \x01. JSON text never holds a raw control
+ * character (to_json and jsonb escape them), so the split is exact.
+ */
+export const RAW_SEPARATORS = { response: "\x01", field: "\x02" } as const;
+
 /** The item's responses and criteria as JSON arrays in position order, for an item id column. */
-function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteria = true) {
+function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteria = true, rawContent = false) {
   // Content columns are not read at all for ratings-only exports (CSV, --no-content).
-  const responseContent = includeContent ? Prisma.sql`, 'content', r.content, 'reasoning', r.reasoning, 'answer', r.answer` : Prisma.empty;
+  const responseContent = includeContent && !rawContent ? Prisma.sql`, 'content', r.content, 'reasoning', r.reasoning, 'answer', r.answer` : Prisma.empty;
+  const rawResponseContent = includeContent && rawContent
+    ? Prisma.sql`(SELECT string_agg(concat_ws(E'\x02', COALESCE(to_json(r.content)::text, '""'), COALESCE(to_json(r.reasoning)::text, 'null'), COALESCE(r.answer::text, 'null')), E'\x01' ORDER BY r.position)
+                     FROM "Response" r WHERE r."itemId" = ${itemId}) AS "responseContentRaw",`
+    : Prisma.empty;
   return Prisma.sql`
            COALESCE((SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName" ${responseContent}) ORDER BY r.position)
-                     FROM "Response" r WHERE r."itemId" = ${itemId}), '[]'::json) AS responses,
+                     FROM "Response" r WHERE r."itemId" = ${itemId}), '[]'::json) AS responses, ${rawResponseContent}
            ${withCriteria ? Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', c.id, 'position', c.position, 'text', c.text, 'points', c.points, 'tags', c.tags) ORDER BY c.position)
                      FROM "Criterion" c WHERE c."itemId" = ${itemId}), '[]'::json)` : Prisma.sql`'[]'::json`} AS criteria`;
 }
 
-const itemContentSql = (q: AnnotationPageQuery) =>
-  q.includeContent ? (q.includeMetadata ? Prisma.sql`, i.input, i.reference, i.metadata` : Prisma.sql`, i.input, i.reference`) : Prisma.empty;
+const itemContentSql = (q: Pick<AnnotationPageQuery, "includeContent" | "rawContent" | "includeMetadata">) => {
+  if (!q.includeContent) return Prisma.empty;
+  const texts = q.rawContent ? Prisma.sql`, COALESCE(i.input::text, 'null') AS "inputRaw", COALESCE(i.reference::text, 'null') AS "referenceRaw"` : Prisma.sql`, i.input, i.reference`;
+  return q.includeMetadata ? Prisma.sql`${texts}, i.metadata` : texts;
+};
 
 const reviewerEmail = (identifyReviewers: boolean) =>
   identifyReviewers ? Prisma.sql`, (SELECT u.email FROM "User" u WHERE u.id = s."reviewerId") AS email` : Prisma.empty;
 
-/** The submitted annotations' rows; with `paged`, the page after `q.after` of `q.pageSize` rows. */
-function annotationRowsSql(q: Omit<AnnotationPageQuery, "after" | "pageSize"> & Partial<Pick<AnnotationPageQuery, "after" | "pageSize">>, paged: boolean): Prisma.Sql {
-  const itemContent = itemContentSql(q as AnnotationPageQuery);
+/**
+ * The submitted annotations' rows in annotation id order: the page after `q.after` of `q.pageSize`
+ * rows, or without a page size all of them (the COPY stream, annotation-records.ts).
+ */
+export function annotationRowsSql(q: Omit<AnnotationPageQuery, "pageSize"> & Partial<Pick<AnnotationPageQuery, "pageSize">>): Prisma.Sql {
+  const itemContent = itemContentSql(q);
   const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND a.id > ${q.after}`;
   return Prisma.sql`
     SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
            s.id AS "assignmentId", s."batchId", s."reviewerId", s."rubricId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt,
            i."externalId", i.kind::text AS kind, i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
-           ${itemAggregates(Prisma.sql`a."itemId"`, q.includeContent, q.withCriteria)}
+           ${itemAggregates(Prisma.sql`a."itemId"`, q.includeContent, q.withCriteria, q.rawContent)}
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"
     WHERE a.kind = 'REVIEW' AND a."submittedAt" IS NOT NULL AND s."batchId" = ANY(${q.batchIds}::text[]) ${after} ${narrowingSql(q.narrow, Prisma.sql`a."submittedAt"`)}
           ${q.narrow?.withTool ? WITH_TOOL[q.narrow.withTool] : Prisma.empty}
-    ${paged ? Prisma.sql`ORDER BY a.id LIMIT ${q.pageSize}` : Prisma.empty}`;
+    ORDER BY a.id ${q.pageSize === undefined ? Prisma.empty : Prisma.sql`LIMIT ${q.pageSize}`}`;
 }
 
 export function fetchAnnotationPage(db: Db, q: AnnotationPageQuery): Promise<AnnotationPageRow[]> {
-  return db.$queryRaw<AnnotationPageRow[]>(annotationRowsSql(q, true));
+  return db.$queryRaw<AnnotationPageRow[]>(annotationRowsSql(q));
 }
 
 export type SkippedPageRow = Omit<AnnotationPageRow, "version" | "data" | "submittedAt" | "rubricId" | "assignmentId"> & { skipReason: string };
@@ -148,7 +174,7 @@ export function fetchSkippedPage(db: Db, q: AnnotationPageQuery): Promise<Skippe
   return db.$queryRaw<SkippedPageRow[]>`
     SELECT s.id, s."itemId", s."batchId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt, COALESCE(s."skipReason", '') AS "skipReason",
            i."externalId", i.kind::text AS kind, i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
-           ${itemAggregates(Prisma.sql`s."itemId"`, q.includeContent)}
+           ${itemAggregates(Prisma.sql`s."itemId"`, q.includeContent, true, q.rawContent)}
     FROM "Assignment" s
     JOIN "Item" i ON i.id = s."itemId"
     WHERE s.status = 'SKIPPED' AND s."batchId" = ANY(${q.batchIds}::text[]) ${after} ${narrowingSql(q.narrow, Prisma.sql`s."updatedAt"`)}

@@ -5,7 +5,9 @@ import { projectRecord, projectResponse } from "@/lib/tools/export-projections";
 import { statementsOf } from "@/lib/tools/references/statements";
 import { segmentationVersions } from "@/lib/tools/steps/segmentations";
 import type { ExportContext } from "@/lib/tools/types";
-import { fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type RecordNarrowing, type SkippedPageRow, type ToolWithResults } from "./annotation-page-query";
+import { copyRowBatches } from "@/lib/db/copy-rows";
+import { rawJson } from "./raw-json";
+import { RAW_SEPARATORS, annotationRowsSql, fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type RecordNarrowing, type SkippedPageRow, type ToolWithResults } from "./annotation-page-query";
 import { pagedBatches } from "./paged-rows";
 import { pseudonymizeReviewer } from "./pseudonym";
 import { ARM_NAME, assistanceName } from "@/lib/assignments/study-arms";
@@ -38,6 +40,11 @@ export type ExportFilter = {
   identifyReviewers?: boolean;
   /** Include item input and response texts (JSONL datasets); ratings-only when false. */
   includeContent?: boolean;
+  /**
+   * With content: the texts stay the JSON text PostgreSQL wrote (lib/export/raw-json.ts), for a
+   * consumer that only writes records with stringifyRecord (the JSONL file).
+   */
+  rawContent?: boolean;
   /** With content: the item's metadata too (internal: the HealthBench records carry its tags and canary). */
   includeItemMetadata?: boolean;
   /** Only items of this kind (lower case, as in records). */
@@ -50,7 +57,17 @@ export type ExportFilter = {
   to?: string;
   /** Internal (the results page's tool sections): only annotations this tool's results can use. */
   withTool?: ToolWithResults;
+  /** Internal (tests): how submitted rows are read; by default COPY where the database allows it. */
+  via?: RowSource;
 };
+
+/**
+ * Submitted rows come through one COPY stream (lib/db/copy-rows.ts, decision 028), or as keyset
+ * pages where that needs a connection the process does not have: the embedded fallback database
+ * serves one connection, held by the Prisma client (DATABASE_POOL_MAX=1).
+ */
+export type RowSource = "copy" | "pages";
+export const defaultRowSource = (): RowSource => (process.env.DATABASE_POOL_MAX === "1" ? "pages" : "copy");
 
 /** The filter's kind, reviewer and dates as the page queries' narrowing (undefined when none is set). */
 export function narrowingOf(filter: ExportFilter): RecordNarrowing | undefined {
@@ -71,6 +88,27 @@ const responseIdentity = (r: PageResponse, order: string[]) => ({ responseId: r.
 /** With content: what the model said (last in each response, after the ratings). */
 const responseContent = (r: PageResponse) => ({ content: r.content ?? "", reasoning: r.reasoning ?? null, answer: r.answer ?? null });
 
+/** The same as JSON texts for the JSONL line (raw content), one entry per response in position order. */
+function rawResponseContents(raw: string | null | undefined): Array<ReturnType<typeof responseContent>> {
+  if (!raw) return [];
+  return raw.split(RAW_SEPARATORS.response).map((fields) => {
+    const [content, reasoning, answer] = fields.split(RAW_SEPARATORS.field);
+    return { content: rawJson<string>(content), reasoning: rawJson<string | null>(reasoning), answer: rawJson<{} | null>(answer) };
+  });
+}
+
+/** Each response's content, parsed or raw, by position. */
+function contentsOf(row: AnnotationPageRow | SkippedPageRow): Array<ReturnType<typeof responseContent>> {
+  return row.responseContentRaw !== undefined ? rawResponseContents(row.responseContentRaw) : row.responses.map(responseContent);
+}
+
+/** With content: the item as reviewed, parsed or raw. */
+function itemContent(row: AnnotationPageRow | SkippedPageRow) {
+  const metadata = row.metadata !== undefined ? { metadata: row.metadata } : {};
+  if (row.inputRaw !== undefined) return { input: rawJson<unknown>(row.inputRaw), reference: rawJson<unknown>(row.referenceRaw ?? "null"), ...metadata };
+  return { input: row.input, reference: row.reference ?? null, ...metadata };
+}
+
 type Context = {
   project: string;
   batchNames: Map<string, string>;
@@ -90,7 +128,7 @@ function commonFields(row: AnnotationPageRow | SkippedPageRow, assignmentId: str
     itemId: row.itemId,
     externalId: row.externalId,
     kind: row.kind.toLowerCase() as SubmittedRecord["kind"],
-    ...(ctx.includeContent ? { item: { input: row.input, reference: row.reference ?? null, ...(row.metadata !== undefined ? { metadata: row.metadata } : {}) } } : {}),
+    ...(ctx.includeContent ? { item: itemContent(row) } : {}),
     reviewer: ctx.reviewer(row),
     timeOnTaskMs: row.timeOnTaskMs,
     ...(ctx.practiceBatches.has(row.batchId) ? { practice: { attempt: row.attempt } } : {}),
@@ -110,6 +148,7 @@ function submittedRecord(a: AnnotationPageRow, rubric: { version: number; axes: 
   const data = withDocumentDefaults(a.data);
   const refs = new Map(a.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
   const tools = { criteria: a.criteria, statements: statementsOf(a.referenceStatements), axes, order: a.responseOrder, refs, segmentations };
+  const contents = ctx.includeContent ? contentsOf(a) : [];
   return {
     status: "submitted",
     annotationId: a.id,
@@ -117,10 +156,10 @@ function submittedRecord(a: AnnotationPageRow, rubric: { version: number; axes: 
     rubricVersion: rubric.version,
     ...commonFields(a, a.assignmentId, ctx),
     submittedAt: a.submittedAt.toISOString(),
-    responses: a.responses.map((r) => ({
+    responses: a.responses.map((r, i) => ({
       ...responseIdentity(r, a.responseOrder),
       ...(projectResponse(data, r.id, tools) as Pick<ExportResponseRecord, "ratings" | "comments">),
-      ...(ctx.includeContent ? responseContent(r) : {}),
+      ...contents[i],
     })),
     ...(projectRecord(data, tools) as Pick<SubmittedRecord, "itemRatings" | "itemComments">),
     overallComment: data.overallComment,
@@ -128,11 +167,12 @@ function submittedRecord(a: AnnotationPageRow, rubric: { version: number; axes: 
 }
 
 function skippedRecord(s: SkippedPageRow, ctx: Context): SkippedRecord {
+  const contents = ctx.includeContent ? contentsOf(s) : [];
   return {
     status: "skipped",
     ...commonFields(s, s.id, ctx),
     skipReason: s.skipReason,
-    responses: s.responses.map((r) => ({ ...responseIdentity(r, s.responseOrder), ...(ctx.includeContent ? responseContent(r) : {}) })),
+    responses: s.responses.map((r, i) => ({ ...responseIdentity(r, s.responseOrder), ...contents[i] })),
   };
 }
 
@@ -213,7 +253,8 @@ export async function* streamAnnotationRecordBatches(filter: ExportFilter, windo
   const narrow = narrowingOf(filter);
   const includeMetadata = includeContent && Boolean(filter.includeItemMetadata);
   const withCriteria = (await db.criterion.findFirst({ where: { item: { projectId: project.id } }, select: { id: true } })) !== null;
-  const query = (after: string | undefined, size = pageSize) => ({ batchIds, after, pageSize: size, includeContent, includeMetadata, identifyReviewers, withCriteria, ...(narrow ? { narrow } : {}) });
+  const rawContent = includeContent && Boolean(filter.rawContent);
+  const query = (after: string | undefined, size = pageSize) => ({ batchIds, after, pageSize: size, includeContent, rawContent, includeMetadata, identifyReviewers, withCriteria, ...(narrow ? { narrow } : {}) });
   if (window) {
     let remaining = window.limit;
     if (status !== "skipped" && window.after?.status !== "skipped") {
@@ -227,9 +268,13 @@ export async function* streamAnnotationRecordBatches(filter: ExportFilter, windo
     }
     return;
   }
-  // Submitted records first (by annotation id), then skipped ones (by assignment id).
+  // Submitted records first (by annotation id), then skipped ones (by assignment id, a page at a
+  // time: skips are few).
   if (status !== "skipped") {
-    for await (const rows of pagedBatches((after) => fetchAnnotationPage(db, query(after)), pageSize)) yield await recordsOf(rows);
+    const batches = (filter.via ?? defaultRowSource()) === "copy"
+      ? copyRowBatches<AnnotationPageRow>(annotationRowsSql({ ...query(undefined), pageSize: undefined }))
+      : pagedBatches((after) => fetchAnnotationPage(db, query(after)), pageSize);
+    for await (const rows of batches) yield await recordsOf(rows);
   }
   if (status !== "submitted") {
     for await (const rows of pagedBatches((after) => fetchSkippedPage(db, query(after)), pageSize)) yield rows.map((s) => skippedRecord(s, ctx));

@@ -40,7 +40,13 @@ export async function* pagedBatches<R extends { id: string }>(fetchPage: (after:
       next = fetchPage(page[page.length - 1].id);
       next.catch(() => {});
     }
-    if (page.length) yield page;
-    if (!more) return;
+    if (!more) {
+      if (page.length) yield page;
+      return;
+    }
+    for (let i = 0; i < page.length; i += YIELD_EVERY) {
+      if (i) await new Promise((resolve) => setImmediate(resolve));
+      yield page.slice(i, i + YIELD_EVERY);
+    }
   }
 }

@@ -48,6 +48,8 @@ export async function* runExport(opts: {
 }): AsyncGenerator<string> {
   await auditExport(opts.actorId, opts.filter, opts.format);
   const ctx: FormatContext = { dominanceAxes: opts.format === "preferences" ? await loadDominanceAxes(opts.filter.projectId) : [] };
-  const filter = opts.format === "healthbench" ? { ...opts.filter, includeItemMetadata: true } : opts.filter;
+  // JSONL writes records as they are, so their texts can stay the JSON PostgreSQL wrote; HealthBench
+  // records are built from the item's metadata.
+  const filter = opts.format === "healthbench" ? { ...opts.filter, includeItemMetadata: true } : opts.format === "jsonl" ? { ...opts.filter, rawContent: true } : opts.filter;
   yield* exportChunks(opts.format, streamAnnotationRecordBatches(filter), opts.onRecord, ctx, opts.counts);
 }

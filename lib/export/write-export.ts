@@ -7,6 +7,7 @@ import type { DominanceAxis } from "./dominance";
 import { healthBenchRecordsOf } from "./healthbench-records";
 import { preferencePairsOf } from "./preference-pairs";
 import type { CsvRow } from "@/lib/tools/types";
+import { stringifyRecord } from "./raw-json";
 
 // Format writers: pure functions from records to text chunks, shared by the route handler,
 // the CLI and the benchmark.
@@ -133,7 +134,7 @@ function linesOf(format: ExportFormat, record: ExportRecord, ctx: FormatContext,
     case "healthbench":
       return jsonLines("healthbench_records", healthBenchRecordsOf(record));
     default:
-      return JSON.stringify(record) + "\n";
+      return stringifyRecord(record) + "\n";
   }
 }
 
