@@ -322,6 +322,7 @@ describe("consilium CLI", () => {
 
   it("prints help for every command", async () => {
     const { COMMANDS } = await import("./main");
+    for (const entry of COMMANDS) expect((await entry.load()).name).toBe(entry.name); // commands load lazily, by these names
     for (const name of COMMANDS.map((c) => c.name)) {
       const r = await cli(name, "--help");
       expect([name, r.code, r.out.startsWith("Usage: consilium")]).toEqual([name, 0, true]);

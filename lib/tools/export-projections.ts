@@ -21,13 +21,16 @@ export type ToolExport = {
 export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport];
 
 /** The tools' fields of one response of a submitted record. */
-export function projectResponse(doc: AnnotationData, responseId: string, ctx: ExportContext): Partial<ExportResponseRecord> {
-  return Object.assign({}, ...TOOL_EXPORTS.map((t) => t.response?.(doc, responseId, ctx) ?? {}));
+export function projectResponse(doc: AnnotationData, responseId: string, ctx: ExportContext, into: object = {}): Partial<ExportResponseRecord> {
+  // Assigned onto one object in place (no array of parts, no spread): this runs per response of every exported record.
+  for (const t of TOOL_EXPORTS) if (t.response) Object.assign(into, t.response(doc, responseId, ctx));
+  return into;
 }
 
 /** The tools' record-level fields of a submitted record. */
-export function projectRecord(doc: AnnotationData, ctx: ExportContext): Partial<SubmittedRecord> {
-  return Object.assign({}, ...TOOL_EXPORTS.map((t) => t.record?.(doc, ctx) ?? {}));
+export function projectRecord(doc: AnnotationData, ctx: ExportContext, into: object = {}): Partial<SubmittedRecord> {
+  for (const t of TOOL_EXPORTS) if (t.record) Object.assign(into, t.record(doc, ctx));
+  return into;
 }
 
 /** CSV rows of a submitted record: each response tool by tool, then each tool's record-level rows. */
