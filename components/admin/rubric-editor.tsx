@@ -8,7 +8,7 @@ import type { RatingValue } from "@/lib/annotations/schema";
 import { axisForPreview, describeRubricIssues, rubricDocumentSchema, type RubricAxisDocument, type RubricDocument } from "@/lib/rubrics/rubric-document";
 
 const TYPE_LABELS: Record<RubricAxisDocument["type"], string> = { SCALE: "Scale", CHOICE: "Choice", BOOLEAN: "Yes / no", TEXT: "Free text" };
-const TARGET_LABELS: Record<RubricAxisDocument["appliesTo"], string> = { RESPONSE: "Each response", ITEM: "The item once", PAIR: "A pair of responses (A / tie / B)" };
+const TARGET_LABELS: Record<RubricAxisDocument["appliesTo"], string> = { RESPONSE: "Each response", ITEM: "The item once", PAIR: "A pair of responses (A / tie / B)", RANKING: "A ranking of all responses (ties allowed)" };
 const PAIR_OPTIONS = [{ value: "A", label: "Response A" }, { value: "tie", label: "Tie" }, { value: "B", label: "Response B" }];
 
 function scaleOptions(min: number, max: number, old: RubricAxisDocument["options"]) {
@@ -25,7 +25,12 @@ function newAxis(taken: Set<string>): RubricAxisDocument {
 function reshape(axis: RubricAxisDocument, change: Partial<RubricAxisDocument>): RubricAxisDocument {
   const next = { ...axis, ...change };
   if (change.appliesTo === "PAIR") return { ...next, type: "CHOICE", options: PAIR_OPTIONS, min: undefined, max: undefined, best: undefined };
-  if (change.appliesTo && axis.appliesTo === "PAIR") return { ...next, polarity: "HIGHER_IS_BETTER", options: next.type === "CHOICE" ? [] : next.options };
+  // A ranking orders the item's responses: it has no options, range, best answer or N/A of its own.
+  if (change.appliesTo === "RANKING") return { ...next, type: "CHOICE", options: [], min: undefined, max: undefined, best: undefined, allowsNotApplicable: false, optionsFrom: undefined };
+  if (change.appliesTo && (axis.appliesTo === "PAIR" || axis.appliesTo === "RANKING")) {
+    const base = { ...next, polarity: "HIGHER_IS_BETTER" as const };
+    return next.type === "CHOICE" ? { ...base, options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }] } : base;
+  }
   if (change.type && change.type !== axis.type) {
     const base = { ...next, best: undefined, min: undefined, max: undefined, optionsFrom: undefined };
     if (change.type === "SCALE") return { ...base, min: 1, max: 5, options: scaleOptions(1, 5, []) };
@@ -126,12 +131,12 @@ export function RubricEditor({ slug, version, inUse, initial }: { slug: string; 
               </label>
               <label>
                 <span className={labelClass}>Type</span>
-                <select className={inputClass} value={axis.type} disabled={axis.appliesTo === "PAIR"} onChange={(e) => setAxis(i, { type: e.target.value as RubricAxisDocument["type"] })} aria-label={`Axis ${i + 1} type`}>
+                <select className={inputClass} value={axis.type} disabled={axis.appliesTo === "PAIR" || axis.appliesTo === "RANKING"} onChange={(e) => setAxis(i, { type: e.target.value as RubricAxisDocument["type"] })} aria-label={`Axis ${i + 1} type`}>
                   {Object.entries(TYPE_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
                 </select>
               </label>
               <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={axis.required} onChange={(e) => setAxis(i, { required: e.target.checked })} /> Required</label>
-              <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={axis.allowsNotApplicable} onChange={(e) => setAxis(i, { allowsNotApplicable: e.target.checked })} /> Offer “Cannot rate / N/A”</label>
+              <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={axis.allowsNotApplicable} disabled={axis.appliesTo === "RANKING"} onChange={(e) => setAxis(i, { allowsNotApplicable: e.target.checked })} /> Offer “Cannot rate / N/A”</label>
               <label className="md:col-span-3"><span className={labelClass}>Help text</span><textarea className={inputClass} rows={2} value={axis.help} onChange={(e) => setAxis(i, { help: e.target.value })} aria-label={`Axis ${i + 1} help text`} /></label>
             </div>
             <AxisShapeFields axis={axis} index={i} onChange={(change) => setAxis(i, change)} />
@@ -153,7 +158,9 @@ export function RubricEditor({ slug, version, inUse, initial }: { slug: string; 
       {preview && parsed.success ? (
         <section className="space-y-3 rounded-md border border-dashed border-slate-300 p-3" aria-label="Reviewer preview" data-testid="rubric-preview">
           <p className="text-xs text-slate-600">The review form&apos;s own controls, for one response; nothing here is saved.</p>
-          {parsed.data.axes.map((axis) => (
+          {parsed.data.axes.map((axis) => axis.appliesTo === "RANKING" ? (
+            <p key={axis.key} className="text-sm"><span className="font-medium">{axis.label}</span>: reviewers order the item&apos;s responses, first {axis.polarity === "CHOSEN_IS_WORSE" ? "the worst" : "the best"}, by dragging or with Alt+↑ / Alt+↓; = ties a response with the one above.</p>
+          ) : (
             <AxisInput key={axis.key} axis={axisForPreview(axis)} name={`preview-${axis.key}`} value={previewValues[axis.key]} comment="" onChange={(v) => setPreviewValues((p) => ({ ...p, [axis.key]: v }))} />
           ))}
         </section>
@@ -175,7 +182,7 @@ function AxisShapeFields({ axis, index, onChange }: { axis: RubricAxisDocument; 
           <label className="w-24"><span className={labelClass}>To</span><input className={inputClass} type="number" value={axis.max ?? 5} onChange={(e) => { const max = Number(e.target.value); onChange({ max, options: scaleOptions(axis.min ?? 1, max, axis.options) }); }} aria-label={`Axis ${n} scale to`} /></label>
         </div>
       ) : null}
-      {(axis.type === "SCALE" || axis.type === "CHOICE") && axis.appliesTo !== "PAIR" && !axis.optionsFrom ? (
+      {(axis.type === "SCALE" || axis.type === "CHOICE") && axis.appliesTo !== "PAIR" && axis.appliesTo !== "RANKING" && !axis.optionsFrom ? (
         <fieldset>
           <legend className={labelClass}>{axis.type === "SCALE" ? "Label of each point" : "Options (value stored, label shown)"}</legend>
           <ul className="space-y-1">
@@ -191,10 +198,10 @@ function AxisShapeFields({ axis, index, onChange }: { axis: RubricAxisDocument; 
         </fieldset>
       ) : null}
       <div className="flex flex-wrap gap-3">
-        {axis.type === "CHOICE" && axis.appliesTo !== "PAIR" ? (
+        {axis.type === "CHOICE" && axis.appliesTo !== "PAIR" && axis.appliesTo !== "RANKING" ? (
           <label className="w-48"><span className={labelClass}>At most chosen</span><input className={inputClass} type="number" min={1} value={axis.max ?? 1} onChange={(e) => onChange({ max: Number(e.target.value) > 1 ? Number(e.target.value) : undefined })} aria-label={`Axis ${n} at most chosen`} /></label>
         ) : null}
-        {bestChoices.length && axis.appliesTo !== "PAIR" ? (
+        {bestChoices.length && axis.appliesTo !== "PAIR" && axis.appliesTo !== "RANKING" ? (
           <label className="w-64">
             <span className={labelClass}>Best answer (marked for reviewers)</span>
             <select className={inputClass} value={axis.best === undefined ? "" : String(axis.best)} onChange={(e) => onChange({ best: e.target.value === "" ? undefined : axis.type === "BOOLEAN" ? e.target.value === "true" : axis.type === "SCALE" ? Number(e.target.value) : e.target.value })} aria-label={`Axis ${n} best answer`}>
@@ -203,12 +210,12 @@ function AxisShapeFields({ axis, index, onChange }: { axis: RubricAxisDocument; 
             </select>
           </label>
         ) : null}
-        {axis.appliesTo === "PAIR" ? (
+        {axis.appliesTo === "PAIR" || axis.appliesTo === "RANKING" ? (
           <label className="w-72">
-            <span className={labelClass}>Choosing a response marks it as</span>
+            <span className={labelClass}>{axis.appliesTo === "PAIR" ? "Choosing a response marks it as" : "Ranking a response first marks it as"}</span>
             <select className={inputClass} value={axis.polarity} onChange={(e) => onChange({ polarity: e.target.value as RubricAxisDocument["polarity"] })} aria-label={`Axis ${n} polarity`}>
-              <option value="HIGHER_IS_BETTER">better</option>
-              <option value="CHOSEN_IS_WORSE">worse</option>
+              <option value="HIGHER_IS_BETTER">{axis.appliesTo === "PAIR" ? "better" : "the best"}</option>
+              <option value="CHOSEN_IS_WORSE">{axis.appliesTo === "PAIR" ? "worse" : "the worst (e.g. most harmful first)"}</option>
             </select>
           </label>
         ) : null}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { criteriaResponseFields } from "@/lib/tools/criteria/schema";
 import { ddxResponseFields } from "@/lib/tools/ddx-match/schema";
 import { pairwiseDocumentFields } from "@/lib/tools/pairwise/schema";
+import { rankingDocumentFields } from "@/lib/tools/ranking/schema";
 import { ratingsBlockSchema, ratingsDocumentFields, ratingsResponseFields } from "@/lib/tools/ratings/schema";
 import { referencesDocumentFields } from "@/lib/tools/references/schema";
 import { stepsDocumentFields } from "@/lib/tools/steps/schema";
@@ -30,6 +31,7 @@ export const annotationDataSchema = z.object({
   responses: z.record(z.string().max(64), responseBlockSchema).default({}),
   ...ratingsDocumentFields,
   ...pairwiseDocumentFields,
+  ...rankingDocumentFields,
   ...referencesDocumentFields,
   ...stepsDocumentFields,
   ...argumentsDocumentFields,

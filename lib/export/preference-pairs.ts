@@ -9,6 +9,8 @@ import { promptTextOf, responseTextOf } from "./record-texts";
  * strength (1–3) or null. `source` "rubric_dominance": the reviewer's rubric ratings put one response
  * at least as close to the best bin on every axis both were rated on and closer on at least one
  * (lib/export/dominance.ts); axis null, `axes` the axes where it is closer, margin their count.
+ * `source` "ranking": two responses in different tiers of a reviewer's ranking on one axis, after its
+ * polarity (ties are not pairs), margin = how many tiers apart (decision 029).
  */
 export type PreferencePair = {
   prompt: string;
@@ -17,7 +19,7 @@ export type PreferencePair = {
   axis: string | null;
   margin: number | null;
   reviewer: string;
-  source: "pairwise" | "rubric_dominance";
+  source: "pairwise" | "ranking" | "rubric_dominance";
   axes: string[];
   project: string;
   batch: string;
@@ -49,6 +51,18 @@ export function preferencePairsOf(record: ExportRecord, axes: readonly Dominance
     if (p.better === "tie") continue;
     const rejected = p.better.responseId === p.shownA.responseId ? p.shownB : p.shownA;
     pairs.push(...pair(p.better, rejected, { axis: p.axis, margin: p.strength ?? null, source: "pairwise", axes: [p.axis] }));
+  }
+  for (const ranking of record.rankings ?? []) {
+    ranking.tiers.forEach((tier, t) => {
+      for (const [u, later] of ranking.tiers.slice(t + 1).entries()) {
+        for (const first of tier) {
+          for (const second of later) {
+            const [chosen, rejected] = ranking.polarity === "HIGHER_IS_BETTER" ? [first, second] : [second, first];
+            pairs.push(...pair(chosen, rejected, { axis: ranking.axis, margin: u + 1, source: "ranking", axes: [ranking.axis] }));
+          }
+        }
+      }
+    });
   }
   // Every two responses once, in import order (A–B, A–C, B–C).
   const responses: ExportResponseRecord[] = record.responses;

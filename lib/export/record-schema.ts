@@ -123,6 +123,13 @@ export const exportPairSchema = z.strictObject({
   comment: z.string().optional(),
 });
 
+export const exportRankingSchema = z.strictObject({
+  axis: z.string(),
+  polarity: z.enum(["HIGHER_IS_BETTER", "CHOSEN_IS_WORSE"]).meta({ description: "HIGHER_IS_BETTER: the first tier is the best; CHOSEN_IS_WORSE: the first tier is the worst (e.g. most harmful first)." }),
+  tiers: z.array(z.array(responseRefSchema)).meta({ description: "The item's responses in the order the reviewer ranked them, first tier first; responses in one tier are tied." }),
+  comment: z.string().optional(),
+});
+
 const common = {
   project: z.string().meta({ description: "Project slug." }),
   batch: z.string().meta({ description: "Batch name." }),
@@ -165,6 +172,7 @@ export const submittedRecordSchema = z.strictObject({
   submittedAt: z.string().meta({ description: "ISO 8601 time of submission." }),
   responses: z.array(exportResponseSchema).meta({ description: "Every response of the item, in import order (A, B, …)." }),
   pairwise: z.array(exportPairSchema).optional().meta({ description: "Present when the rubric has pairwise axes and the reviewer answered one." }),
+  rankings: z.array(exportRankingSchema).optional().meta({ description: "Present when the rubric has ranking axes and the reviewer ranked the responses on one." }),
   arguments: z
     .partialRecord(z.enum(["item.question", "item.text", "item.case", "reference.explanation"]), argumentAnnotationRecordSchema)
     .optional()
@@ -191,5 +199,6 @@ export type SubmittedRecord = z.infer<typeof submittedRecordSchema>;
 export type SkippedRecord = z.infer<typeof skippedRecordSchema>;
 export type ExportResponseRecord = z.infer<typeof exportResponseSchema>;
 export type ExportPairRecord = z.infer<typeof exportPairSchema>;
+export type ExportRankingRecord = z.infer<typeof exportRankingSchema>;
 export type ExportCriterionMark = z.infer<typeof criterionMarkSchema>;
 export type ResponseRef = z.infer<typeof responseRefSchema>;

@@ -9,6 +9,8 @@ import { AgreementCollector } from "./agreement-collector";
 import { agreementOfCollected, agreementValue, type AxisAgreementResult } from "./agreement-results";
 import { summarizeAxes, type AxisResult, type RatingObservation, type ResultAxis } from "./axis-results";
 import { summarizePairs, type PairObservation, type PairResult } from "./pairwise-results";
+import { LeaderboardCollector, type Comparison, type Leaderboard } from "./leaderboard";
+import { pairsOf } from "@/lib/tools/ranking/tiers";
 import type { ResultsFilter } from "./results-filter";
 
 // The rubric results of a project (issue 9): per-axis distributions per model and pairwise win /
@@ -29,6 +31,10 @@ export type RubricResults = {
   /** The rubric's pairwise axes, in order, with their polarity. */
   pairAxes: Array<{ key: string; label: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" }>;
   pairs: PairResult[];
+  /** The rubric's ranking axes, in order, with their polarity (decision 029). */
+  rankingAxes: Array<{ key: string; label: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" }>;
+  /** Bradley–Terry strengths per model from pairwise judgments and rankings: per axis, then all axes together. */
+  leaderboards: Leaderboard[];
   /** Inter-rater (and, with repeats, intra-rater) agreement per axis. */
   agreement: AxisAgreementResult[];
   options: FilterOptions;
@@ -128,6 +134,8 @@ type CompactRow = [
   models: Record<string, string> | null,
   /** Study arms: the arm of the rating (null outside arms batches). */
   arm: "UNASSISTED" | "ASSISTED" | null,
+  /** Rankings: tiers of Response.ids per ranking axis (decision 029). */
+  rankings: Record<string, string[][]> | null,
 ];
 
 const COMPACT_PAGE = 5000;
@@ -137,7 +145,7 @@ function fetchCompactPage(db: Db, where: Prisma.Sql, after: string | undefined, 
   return db.$queryRaw<Array<{ id: string; row: string }>>`
     SELECT a.id,
            json_build_array(a."itemId", s."reviewerId", s."rubricId", s."responseOrder", a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), s.arm)::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), s.arm, a.data->'ranking'->'tiers')::text AS row
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"
@@ -157,7 +165,7 @@ function fetchConsensusPage(db: Db, where: Prisma.Sql, after: string | undefined
            json_build_array(a."itemId", 'consensus', (SELECT r.id FROM "Rubric" r WHERE r."projectId" = i."projectId" ORDER BY r.version DESC LIMIT 1),
                             COALESCE((SELECT json_agg(r.id ORDER BY r.position) FROM "Response" r WHERE r."itemId" = a."itemId"), '[]'::json),
                             a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), NULL)::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), NULL, a.data->'ranking'->'tiers')::text AS row
     FROM "Annotation" a
     JOIN "Item" i ON i.id = a."itemId"
     WHERE ${where} ${keyset}
@@ -180,6 +188,7 @@ class Tallies {
   private readonly ratings = new Map<string, Map<string, Map<unknown, Tally<RatingObservation>>>>();
   private readonly pairs = new Map<string, Tally<PairObservation>>();
   readonly agreement = new AgreementCollector();
+  readonly leaderboard = new LeaderboardCollector();
   constructor(private readonly axes: Map<string, AxisDef>) {}
 
   ratingObservations(): RatingObservation[] {
@@ -201,7 +210,14 @@ class Tallies {
     if (comparable !== null) this.agreement.add(axis.key, unit, rater, comparable);
   }
 
-  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models, arm]: CompactRow) {
+  private pairJudgment(axis: string, models: readonly [string, string], better: string) {
+    const pairKey = `${axis}\u0000${models[0]}\u0000${models[1]}\u0000${better}`;
+    const tally = this.pairs.get(pairKey);
+    if (tally) tally.count++;
+    else this.pairs.set(pairKey, { axis, models, better, count: 1 });
+  }
+
+  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models, arm, rankings]: CompactRow) {
     const model = (id: string) => (models && Object.hasOwn(models, id) ? models[id] : undefined);
     const rater = this.agreement.rater(reviewerId);
     // With study arms, a unit is a response (or item, step) under one condition: the same reviewer's
@@ -228,22 +244,37 @@ class Tallies {
         if (label?.verdict) this.agreement.add(STEP_VERDICT_AXIS.key, unitOf(`${responseId}:${block.segmentationVersion}:${index}`), rater, label.verdict);
       }
     }
+    const comparisons: Comparison[] = [];
+    // Rankings: every two responses of different models, after the axis polarity (first = chosen first).
+    for (const [key, tiers] of Object.entries(rankings ?? {})) {
+      const def = this.axes.get(key);
+      if (def?.appliesTo !== "RANKING" || !Array.isArray(tiers)) continue;
+      for (const { first, second, tie } of pairsOf(tiers)) {
+        const [x, y] = [model(first), model(second)];
+        if (x === undefined || y === undefined || x === y) continue;
+        const better = tie ? "tie" : def.polarity === "HIGHER_IS_BETTER" ? x : y;
+        this.pairJudgment(key, [x, y], better);
+        comparisons.push({ axis: key, first: x, second: y, score: better === "tie" ? 0.5 : better === x ? 1 : 0 });
+      }
+    }
     const [a, b] = responseOrder;
     const shown = [model(a), model(b)] as const;
-    if (shown[0] === undefined || shown[1] === undefined) return;
-    for (const [key, chosen] of Object.entries(pairRatings ?? {})) {
-      const def = this.axes.get(key);
-      if (def?.appliesTo !== "PAIR" || (chosen !== "tie" && chosen !== a && chosen !== b)) continue;
-      const betterId = chosen === "tie" || def.polarity === "HIGHER_IS_BETTER" ? chosen : chosen === a ? b : a;
-      const better = betterId === "tie" ? "tie" : model(betterId)!;
-      const pairKey = `${key}\u0000${shown[0]}\u0000${shown[1]}\u0000${better}`;
-      const tally = this.pairs.get(pairKey);
-      if (tally) tally.count++;
-      else this.pairs.set(pairKey, { axis: key, models: [shown[0], shown[1]], better, count: 1 });
-      // For agreement the pair is named in model-name order, as the reviewers' screen sides are random.
-      const [firstModel, secondModel] = [shown[0], shown[1]].sort((x, y) => x.localeCompare(y));
-      if (firstModel !== secondModel) this.agreement.add(key, itemUnit, rater, better === "tie" ? "tie" : better === firstModel ? "first" : "second");
+    if (shown[0] !== undefined && shown[1] !== undefined) {
+      for (const [key, chosen] of Object.entries(pairRatings ?? {})) {
+        const def = this.axes.get(key);
+        if (def?.appliesTo !== "PAIR" || (chosen !== "tie" && chosen !== a && chosen !== b)) continue;
+        const betterId = chosen === "tie" || def.polarity === "HIGHER_IS_BETTER" ? chosen : chosen === a ? b : a;
+        const better = betterId === "tie" ? "tie" : model(betterId)!;
+        this.pairJudgment(key, [shown[0], shown[1]], better);
+        // For agreement the pair is named in model-name order, as the reviewers' screen sides are random.
+        const [firstModel, secondModel] = [shown[0], shown[1]].sort((x, y) => x.localeCompare(y));
+        if (firstModel !== secondModel) {
+          this.agreement.add(key, itemUnit, rater, better === "tie" ? "tie" : better === firstModel ? "first" : "second");
+          comparisons.push({ axis: key, first: shown[0], second: shown[1], score: better === "tie" ? 0.5 : better === shown[0] ? 1 : 0 });
+        }
+      }
     }
+    this.leaderboard.add(comparisons);
   }
 }
 
@@ -290,6 +321,8 @@ export async function loadRubricResults(actor: Actor, projectId: string, filter:
     axes: summarizeAxes(resultAxes, tallies.ratingObservations()),
     pairAxes: [...axes.values()].filter((a) => a.appliesTo === "PAIR").map((a) => ({ key: a.key, label: a.label, polarity: a.polarity })),
     pairs: summarizePairs(resultAxes.map((a) => a.key), tallies.pairObservations()),
+    rankingAxes: [...axes.values()].filter((a) => a.appliesTo === "RANKING").map((a) => ({ key: a.key, label: a.label, polarity: a.polarity })),
+    leaderboards: tallies.leaderboard.leaderboards(resultAxes.filter((a) => a.appliesTo === "PAIR" || a.appliesTo === "RANKING").map((a) => a.key), { resamples: opts.resamples }),
     agreement: agreementOfCollected(withSteps ? [...resultAxes, STEP_VERDICT_AXIS] : resultAxes, tallies.agreement, { resamples: opts.resamples }),
     options,
   };

@@ -29,6 +29,13 @@ export function resultsCsv(results: RubricResults, extra: string[][] = []): stri
     rows.push(["pairwise", p.axis, p.first, p.second, "tie", "", "tie", ...share(p.ties)]);
     rows.push(["pairwise", p.axis, p.first, p.second, "loss", "", `${p.second} better`, ...share(p.secondWins)]);
   }
+  // Leaderboard: θ (ln Bradley–Terry strength, centred) with its bootstrap interval; `value` the rank,
+  // `count` the model's comparisons, `n` the annotations behind the board; axis "(all)" pools the axes.
+  for (const board of results.leaderboards) {
+    for (const r of board.rows) {
+      rows.push(["leaderboard", board.axis ?? "(all)", r.model, "", "bradley_terry_theta", String(r.rank), `${r.wins} wins, ${r.ties} ties, ${r.losses} losses`, String(r.wins + r.ties + r.losses), String(board.annotations), num(r.theta), num(r.low), num(r.high)]);
+    }
+  }
   for (const a of results.agreement) {
     for (const [section, agreement] of [["agreement", a.inter], ["intra_rater_agreement", a.intra]] as const) {
       for (const c of agreement?.coefficients ?? []) {

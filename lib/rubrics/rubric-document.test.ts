@@ -29,7 +29,7 @@ describe("rubric documents", () => {
     expect(issuesOf(docOf([{ key: "c", label: "C", type: "CHOICE", options: [{ value: "x", label: "X" }] }]))).toEqual(["Axis 1 (options): A choice needs at least two options."]);
     expect(issuesOf(docOf([{ key: "c", label: "C", type: "CHOICE", options: [{ value: "x", label: "X" }, { value: "x", label: "Y" }] }]))).toEqual(["Axis 1 (options): Option values must be unique."]);
     expect(issuesOf(docOf([{ key: "p", label: "P", type: "CHOICE", appliesTo: "PAIR", options: [{ value: "left", label: "L" }, { value: "right", label: "R" }] }]))[0]).toMatch(/^Axis 1 \(options\): A pairwise axis is a choice with the options "A", "tie" and "B"/);
-    expect(issuesOf(docOf([{ key: "t", label: "T", type: "TEXT", polarity: "CHOSEN_IS_WORSE" }]))).toEqual(["Axis 1 (polarity): Only pairwise axes can mark the chosen response as worse."]);
+    expect(issuesOf(docOf([{ key: "t", label: "T", type: "TEXT", polarity: "CHOSEN_IS_WORSE" }]))).toEqual(["Axis 1 (polarity): Only pairwise and ranking axes can mark the chosen (first-ranked) response as worse."]);
     expect(issuesOf(docOf([{ key: "Bad Key", label: "B", type: "TEXT" }]))[0]).toMatch(/^Axis 1 \(key\): A key is lower-case letters/);
     expect(issuesOf(docOf([]))).toEqual(["axes: A rubric needs at least one axis."]);
     expect(issuesOf({ ...docOf([scale]), format: "label-studio" })).toEqual([`format: format must be "${RUBRIC_FORMAT}".`]);

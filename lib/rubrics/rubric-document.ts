@@ -26,7 +26,7 @@ export const rubricAxisSchema = z
     label: z.string().trim().min(1, { error: "An axis needs a label." }).max(300),
     help: z.string().trim().max(5_000).default(""),
     type: z.enum(["SCALE", "CHOICE", "BOOLEAN", "TEXT"], { error: "type must be SCALE, CHOICE, BOOLEAN or TEXT." }),
-    appliesTo: z.enum(["RESPONSE", "PAIR", "ITEM"], { error: "appliesTo must be RESPONSE, PAIR or ITEM." }).default("RESPONSE"),
+    appliesTo: z.enum(["RESPONSE", "PAIR", "ITEM", "RANKING"], { error: "appliesTo must be RESPONSE, PAIR, ITEM or RANKING." }).default("RESPONSE"),
     required: z.boolean().default(true),
     options: z.array(optionSchema).max(100).default([]),
     min: z.int().min(-100).max(100).optional(),
@@ -46,6 +46,11 @@ export const rubricAxisSchema = z
       const expected = Array.from({ length: axis.max - axis.min + 1 }, (_, i) => String(axis.min! + i));
       if (values.join("\u0000") !== expected.join("\u0000")) issue(`A scale from ${axis.min} to ${axis.max} needs one labelled option per point, valued ${expected.join(", ")}.`, ["options"]);
       if (axis.best !== undefined && !expected.includes(String(axis.best))) issue("The best answer must be a point of the scale.", ["best"]);
+    } else if (axis.appliesTo === "RANKING") {
+      // The item's responses are what a ranking orders: nothing else to declare.
+      if (axis.type !== "CHOICE" || axis.options.length || axis.min !== undefined || axis.max !== undefined || axis.best !== undefined || axis.allowsNotApplicable || axis.optionsFrom) {
+        issue("A ranking axis is a choice with no options, min, max, best answer or N/A: it orders the item's responses.", ["options"]);
+      }
     } else if (axis.type === "CHOICE") {
       if (axis.optionsFrom === "note_sentences") {
         if (axis.options.length) issue("An axis whose options come from the note's sentences lists no options of its own.", ["options"]);
@@ -63,7 +68,7 @@ export const rubricAxisSchema = z
     if (axis.appliesTo === "PAIR" && (axis.type !== "CHOICE" || values.join() !== PAIR_VALUES.join())) {
       issue('A pairwise axis is a choice with the options "A", "tie" and "B" (the stored value is the chosen response, never a screen side).', ["options"]);
     }
-    if (axis.polarity === "CHOSEN_IS_WORSE" && axis.appliesTo !== "PAIR") issue("Only pairwise axes can mark the chosen response as worse.", ["polarity"]);
+    if (axis.polarity === "CHOSEN_IS_WORSE" && axis.appliesTo !== "PAIR" && axis.appliesTo !== "RANKING") issue("Only pairwise and ranking axes can mark the chosen (first-ranked) response as worse.", ["polarity"]);
   });
 
 export const rubricDocumentSchema = z

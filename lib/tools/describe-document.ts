@@ -3,6 +3,7 @@ import { describeCriteria } from "./criteria/describe";
 import { describeDdxMatch } from "./ddx-match/describe";
 import { showValue } from "./describe-values";
 import { describePairwise } from "./pairwise/describe";
+import { describeRanking } from "./ranking/describe";
 import { describeRatings } from "./ratings/describe";
 import { describeReferences } from "./references/describe";
 import { describeSteps } from "./steps/describe";
@@ -11,7 +12,7 @@ import type { ChangeLabels, ToolDescriber } from "./types";
 
 // The describers of every tool, in registry order (lib/tools/index.ts checks the ids match). Zod-free:
 // the conflict panel runs this in the browser; the history runs it on the server.
-export const TOOL_DESCRIBERS: readonly ToolDescriber[] = [describeRatings, describePairwise, describeCriteria, describeDdxMatch, describeReferences, describeSteps, describeArguments];
+export const TOOL_DESCRIBERS: readonly ToolDescriber[] = [describeRatings, describePairwise, describeRanking, describeCriteria, describeDdxMatch, describeReferences, describeSteps, describeArguments];
 
 const EMPTY: AnnotationData = { responses: {}, item: { ratings: {}, comments: {} }, pair: { ratings: {}, comments: {}, strength: {} }, overallComment: "" };
 

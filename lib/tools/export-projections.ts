@@ -3,6 +3,7 @@ import type { ExportResponseRecord, SubmittedRecord } from "@/lib/export/record-
 import { criteriaExport } from "./criteria/export";
 import { ddxMatchExport } from "./ddx-match/export";
 import { pairwiseExport } from "./pairwise/export";
+import { rankingExport } from "./ranking/export";
 import { ratingsExport } from "./ratings/export";
 import { referencesExport } from "./references/export";
 import { stepsExport } from "./steps/export";
@@ -18,7 +19,7 @@ export type ToolExport = {
   csvRecordRows?(record: SubmittedRecord, row: CsvRow): string[][];
 };
 
-export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport];
+export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, rankingExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport];
 
 /** The tools' fields of one response of a submitted record. */
 export function projectResponse(doc: AnnotationData, responseId: string, ctx: ExportContext, into: object = {}): Partial<ExportResponseRecord> {

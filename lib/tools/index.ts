@@ -3,6 +3,7 @@ import { criteriaChecks } from "./criteria/check";
 import { ddxMatchChecks } from "./ddx-match/check";
 import { TOOL_DESCRIBERS } from "./describe-document";
 import { pairwiseChecks } from "./pairwise/check";
+import { rankingChecks } from "./ranking/check";
 import { ratingsChecks } from "./ratings/check";
 import { referencesChecks } from "./references/check";
 import { stepsChecks } from "./steps/check";
@@ -15,7 +16,7 @@ import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 // export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
 // folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
 
-export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks];
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
 
 export { TOOL_DESCRIBERS };
@@ -57,6 +58,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
   const on: Record<ToolId, boolean> = {
     ratings: s.axes.some((a) => a.appliesTo === "RESPONSE" || a.appliesTo === "ITEM"),
     pairwise: s.responseCount >= 2 && s.axes.some((a) => a.appliesTo === "PAIR"),
+    ranking: s.responseCount >= 2 && s.axes.some((a) => a.appliesTo === "RANKING"),
     criteria: s.criteriaCount > 0,
     "ddx-match": s.itemKind.toUpperCase() === "DDX" && s.templateTools.includes("ddx-match"),
     references: (s.statementCount ?? 0) > 0 && s.responseCount > 0,

@@ -5,7 +5,7 @@ import type { LabelSet } from "@/lib/formats/argument-types";
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "criteria" | "ddx-match" | "references" | "steps" | "arguments";
+export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 export type RatingProblem = { path: string; message: string };
@@ -15,7 +15,7 @@ export type AxisRule = {
   key: string;
   label: string;
   type: "SCALE" | "CHOICE" | "BOOLEAN" | "TEXT";
-  appliesTo: "RESPONSE" | "PAIR" | "ITEM";
+  appliesTo: "RESPONSE" | "PAIR" | "ITEM" | "RANKING";
   required: boolean;
   options: Array<{ value: string }>;
   min: number | null;

@@ -3,6 +3,7 @@ import { ddxAccuracy } from "./amie-ddx";
 import { healthbenchCriteria } from "./healthbench";
 import { medPalmLongForm } from "./med-palm";
 import { medPalm2Pairwise } from "./med-palm-2";
+import { medPalm2Ranking } from "./med-palm-2-ranking";
 import { medecNoteReview } from "./medec";
 import { medvalSafety } from "./medval";
 import { reasoningQuality } from "./reasoning-quality";
@@ -15,6 +16,7 @@ export type { RubricTemplate, AxisTemplate, AxisOption, TemplateTool } from "./t
 export const RUBRIC_TEMPLATES: readonly RubricTemplate[] = [
   medPalmLongForm,
   medPalm2Pairwise,
+  medPalm2Ranking,
   medvalSafety,
   reasoningQuality,
   reasoningSteps,

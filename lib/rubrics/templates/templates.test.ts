@@ -10,6 +10,7 @@ describe("rubric templates", () => {
     expect(TEMPLATE_KEYS).toEqual([
       "med-palm-long-form",
       "med-palm-2-pairwise",
+      "med-palm-2-ranking",
       "medval-safety",
       "reasoning-quality",
       "reasoning-steps",
@@ -47,7 +48,8 @@ describe("rubric templates", () => {
   });
 
   it.each(ofType("CHOICE"))("%s: CHOICE has at least two options (or takes them from the item) with unique values and a sane max", (_key, a) => {
-    expect(a.options.length >= 2 || (a.optionsFrom === "note_sentences" && a.options.length === 0)).toBe(true);
+    // A ranking orders the item's responses: it has no options of its own (decision 029).
+    expect(a.options.length >= 2 || ((a.optionsFrom === "note_sentences" || a.appliesTo === "RANKING") && a.options.length === 0)).toBe(true);
     const values = a.options.map((o) => o.value);
     expect(new Set(values).size).toBe(values.length);
     if (a.max !== undefined) {

@@ -16,8 +16,9 @@ export type AxisTemplate = {
    * RESPONSE: rated per response. ITEM: once per item. PAIR: once per item, comparing the first
    * two responses of the reviewer's (randomized) order; options are "A" | "tie" | "B" as shown on
    * screen, but the stored value is the chosen Response.id (or "tie"), never a screen position.
+   * RANKING: once per item, ordering all of its responses (a CHOICE without options; decision 029).
    */
-  appliesTo: "RESPONSE" | "PAIR" | "ITEM";
+  appliesTo: "RESPONSE" | "PAIR" | "ITEM" | "RANKING";
   required: boolean;
   /** Ordered best → worst where the axis is ordinal. SCALE: one label per point, min first. */
   options: AxisOption[];

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AgreementTable } from "@/components/results/agreement-table";
 import { AxisResultsTable } from "@/components/results/axis-results-table";
 import { JudgeCalibrationSection } from "@/components/results/judge-calibration";
+import { LeaderboardTables } from "@/components/results/leaderboard-table";
 import { PairwiseResultsTable } from "@/components/results/pairwise-results-table";
 import { ResultsFilters } from "@/components/results/results-filters";
 import { ToolResults } from "@/components/results/tool-results";
@@ -43,7 +44,10 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
   const scores = results ? await loadProjectQuality(actor, project.id, batchId ? { batchId } : {}) : null;
   const judges = results ? await loadJudgeCalibration(actor, project.id, filter) : null;
   const query = filterQuery(filter);
-  const pairLabels = new Map(results?.pairAxes.map((a) => [a.key, `${a.label}${a.polarity === "CHOSEN_IS_WORSE" ? " (choosing = worse)" : ""}`]) ?? []);
+  const pairLabels = new Map([
+    ...(results?.pairAxes.map((a) => [a.key, `${a.label}${a.polarity === "CHOSEN_IS_WORSE" ? " (choosing = worse)" : ""}`] as const) ?? []),
+    ...(results?.rankingAxes.map((a) => [a.key, `${a.label} (ranking${a.polarity === "CHOSEN_IS_WORSE" ? ", worst first" : ""})`] as const) ?? []),
+  ]);
   return (
     <AppShell actor={actor}>
       <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link></p>
@@ -73,8 +77,14 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
           ) : null}
           {results.pairs.length ? (
             <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Pairwise">
-              <h2 className="mb-3 font-medium">Pairwise: better / tie / worse per model pair</h2>
+              <h2 className="mb-3 font-medium">Pairwise: better / tie / worse per model pair{results.rankingAxes.length ? " (rankings count each two ranked responses)" : ""}</h2>
               <PairwiseResultsTable pairs={results.pairs} labels={pairLabels} />
+            </section>
+          ) : null}
+          {results.leaderboards.length ? (
+            <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Leaderboard">
+              <h2 className="mb-3 font-medium">Leaderboard: Bradley–Terry strength per model</h2>
+              <LeaderboardTables boards={results.leaderboards} labels={pairLabels} />
             </section>
           ) : null}
           {results.agreement.some((a) => a.inter) ? (

@@ -1,0 +1,144 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import type { ReviewAxis, ReviewResponse } from "@/lib/assignments/load-for-review";
+import type { RankingBlock, RankingTiers } from "@/lib/tools/ranking/schema";
+import { moveResponse, placeBefore, ranksOf, tiersFromOrder, toggleTieWithPrevious } from "@/lib/tools/ranking/tiers";
+import { cardClass } from "@/components/ui/styles";
+
+// The ranking tool's panel (decision 029): per ranking axis, the item's responses as a list the
+// reviewer orders by dragging, with the buttons on each row, or from the keyboard (Alt+↑ / Alt+↓
+// move, = ties with the one above, a digit places at that position, O keeps the shown order, ↑ / ↓ go between rows). What is
+// stored is Response.ids in tiers, never screen positions; until the reviewer acts the list shows the
+// screen order, marked as not ranked yet.
+
+const EMPTY: RankingBlock = { tiers: {}, comments: {} };
+
+export function RankingPanel({ axes, responses, block, problemAt, onChange }: {
+  axes: ReviewAxis[];
+  responses: ReviewResponse[];
+  block: RankingBlock | undefined;
+  problemAt: Map<string, string>;
+  onChange: (block: RankingBlock) => void;
+}) {
+  const current = block ?? EMPTY;
+  return (
+    <section className={cardClass} aria-label="Ranking" data-testid="ranking">
+      <h2 className="mb-1 font-semibold">Rank the {responses.length} responses</h2>
+      <p className="mb-3 text-xs text-slate-600">
+        Drag a response, or focus it and press Alt+↑ / Alt+↓ to move it, a digit to put it at that place, = to tie it with the one above.
+      </p>
+      <div className="space-y-4">
+        {axes.map((axis) => (
+          <RankingAxis key={axis.key} axis={axis} responses={responses} tiers={current.tiers[axis.key]} comment={current.comments[axis.key] ?? ""} problem={problemAt.get(`ranking.tiers.${axis.key}`)}
+            onTiers={(tiers) => onChange({ ...current, tiers: { ...current.tiers, [axis.key]: tiers } })}
+            onComment={(text) => onChange({ ...current, comments: { ...current.comments, [axis.key]: text } })} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function RankingAxis({ axis, responses, tiers, comment, problem, onTiers, onComment }: {
+  axis: ReviewAxis;
+  responses: ReviewResponse[];
+  tiers: RankingTiers | undefined;
+  comment: string;
+  problem: string | undefined;
+  onTiers: (tiers: RankingTiers) => void;
+  onComment: (text: string) => void;
+}) {
+  const byId = new Map(responses.map((r) => [r.id, r]));
+  const ranked = Boolean(tiers?.length);
+  // A draft may have placed only some responses (or the item gained one): the rest follow, unranked.
+  const placed = (tiers ?? []).map((t) => t.filter((id) => byId.has(id))).filter((t) => t.length);
+  const missing = responses.filter((r) => !placed.some((t) => t.includes(r.id))).map((r) => r.id);
+  const shown: RankingTiers = [...placed, ...tiersFromOrder(missing)];
+  const ranks = ranksOf(shown);
+  const rows = shown.flatMap((tier, t) => tier.map((id, i) => ({ id, tiedWithPrevious: i > 0, tier: t })));
+  const first = axis.polarity === "CHOSEN_IS_WORSE" ? "worst" : "best";
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const rowRefs = useRef(new Map<string, HTMLLIElement>());
+  useEffect(() => {
+    if (focusId) rowRefs.current.get(focusId)?.focus();
+  }, [focusId, tiers]);
+
+  const change = (next: RankingTiers, keepFocus: string) => {
+    onTiers(next);
+    setFocusId(keepFocus);
+  };
+  const onRowKey = (e: React.KeyboardEvent, id: string, index: number) => {
+    const plain = !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey;
+    if (e.altKey && (e.key === "ArrowUp" || e.key === "ArrowDown")) {
+      e.preventDefault();
+      return change(moveResponse(shown, id, e.key === "ArrowUp" ? -1 : 1), id);
+    }
+    if (plain && (e.key === "ArrowUp" || e.key === "ArrowDown")) {
+      const next = rows[index + (e.key === "ArrowUp" ? -1 : 1)];
+      // At either end the page's own keys take over (the previous or next block).
+      if (!next) return;
+      e.preventDefault();
+      return setFocusId(next.id);
+    }
+    if (plain && e.key === "=") {
+      e.preventDefault();
+      return change(toggleTieWithPrevious(shown, id), id);
+    }
+    if (plain && /^[1-8]$/.test(e.key) && Number(e.key) <= rows.length) {
+      e.preventDefault();
+      const others = rows.filter((r) => r.id !== id);
+      const before = others[Number(e.key) - 1]?.id ?? null;
+      return change(placeBefore(shown, id, before), id);
+    }
+    if (plain && (e.key === "o" || e.key === "O") && !ranked) {
+      e.preventDefault();
+      return change(shown, id);
+    }
+  };
+
+  return (
+    <div data-nav="ranking" tabIndex={-1} className="rounded-md p-2 outline-none focus-visible:ring-2 focus-visible:ring-blue-500" data-testid={`ranking-${axis.key}`}
+      onFocus={(e) => { if (e.target === e.currentTarget) rowRefs.current.get(rows[0]?.id)?.focus(); }}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="text-sm font-medium" id={`ranking-${axis.key}-label`}>{axis.label} <span className="font-normal text-slate-600">({first} first)</span></h3>
+        {ranked ? <span className="text-xs text-green-800">Ranked</span> : (
+          <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50" onClick={() => onTiers(shown)} data-testid={`ranking-${axis.key}-keep`}>Keep this order</button>
+        )}
+      </div>
+      {axis.help ? <p className="mb-1 text-xs text-slate-600">{axis.help}</p> : null}
+      <ol className="mt-1 space-y-1" aria-labelledby={`ranking-${axis.key}-label`}
+        onDragOver={(e) => { if (dragging) e.preventDefault(); }}
+        onDrop={(e) => { e.preventDefault(); if (dragging && e.target === e.currentTarget) change(placeBefore(shown, dragging, null), dragging); setDragging(null); }}>
+        {rows.map((row, index) => {
+          const r = byId.get(row.id)!;
+          return (
+            <li key={row.id} ref={(el) => { if (el) rowRefs.current.set(row.id, el); else rowRefs.current.delete(row.id); }}
+              tabIndex={0} draggable data-response={row.id} data-testid={`ranking-${axis.key}-row`}
+              aria-label={`${r.displayLabel}, ${ranked ? `rank ${ranks.get(row.id)}` : "not ranked yet"}${row.tiedWithPrevious ? ", tied with the one above" : ""}`}
+              className={`flex items-center gap-2 rounded border px-2 py-1 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-500 ${ranked ? "border-slate-300 bg-white" : "border-dashed border-slate-300 bg-slate-50 text-slate-600"} ${row.tiedWithPrevious ? "ml-6" : ""} ${dragging === row.id ? "opacity-50" : ""}`}
+              onKeyDown={(e) => onRowKey(e, row.id, index)}
+              onDragStart={(e) => { e.dataTransfer.effectAllowed = "move"; e.dataTransfer.setData("text/plain", row.id); setDragging(row.id); }}
+              onDragEnd={() => setDragging(null)}
+              onDragOver={(e) => { if (dragging) e.preventDefault(); }}
+              onDrop={(e) => { e.preventDefault(); e.stopPropagation(); if (dragging && dragging !== row.id) change(placeBefore(shown, dragging, row.id), dragging); setDragging(null); }}>
+              <span className="w-8 shrink-0 text-right font-mono tabular-nums" aria-hidden>{ranked ? `${ranks.get(row.id)}.` : "–"}</span>
+              {row.tiedWithPrevious ? <span className="rounded bg-amber-100 px-1 text-xs text-amber-900">= tie</span> : null}
+              <span className="flex-1 cursor-grab font-medium">{r.displayLabel}</span>
+              <button type="button" className="rounded px-1 text-xs hover:bg-slate-100 disabled:opacity-40" aria-label={`Move ${r.displayLabel} up`} disabled={index === 0 && !row.tiedWithPrevious}
+                onClick={() => change(moveResponse(shown, row.id, -1), row.id)}>↑</button>
+              <button type="button" className="rounded px-1 text-xs hover:bg-slate-100 disabled:opacity-40" aria-label={`Move ${r.displayLabel} down`} disabled={index === rows.length - 1 && shown[row.tier].length === 1}
+                onClick={() => change(moveResponse(shown, row.id, 1), row.id)}>↓</button>
+              <button type="button" className="rounded px-1 text-xs hover:bg-slate-100 disabled:opacity-40" aria-pressed={row.tiedWithPrevious} aria-label={`Tie ${r.displayLabel} with the one above`} disabled={index === 0}
+                onClick={() => change(toggleTieWithPrevious(shown, row.id), row.id)}>=</button>
+            </li>
+          );
+        })}
+      </ol>
+      {problem ? <p className="mt-1 text-sm text-red-700" role="alert">{problem}</p> : null}
+      <details data-comment className="mt-1 text-sm">
+        <summary className="cursor-pointer text-xs text-slate-600">Comment{comment ? " (1)" : ""}</summary>
+        <textarea className="mt-1 w-full rounded border border-slate-300 p-1 text-sm" rows={2} value={comment} maxLength={10_000} aria-label={`${axis.label} comment`} onChange={(e) => onComment(e.target.value)} />
+      </details>
+    </div>
+  );
+}
