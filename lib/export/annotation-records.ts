@@ -11,7 +11,7 @@ import { RAW_SEPARATORS, annotationRowsSql, fetchAnnotationPage, fetchSkippedPag
 import { pagedBatches } from "./paged-rows";
 import { pseudonymizeReviewer } from "./pseudonym";
 import { ARM_NAME, assistanceName } from "@/lib/assignments/study-arms";
-import type { ExportRecord, ExportResponseRecord, SkippedRecord, SubmittedRecord } from "./record-schema";
+import type { ExportRecord, SkippedRecord, SubmittedRecord } from "./record-schema";
 
 // One record per submitted annotation and per skipped assignment, de-blinded (model names
 // restored, screen order undone), streamed page by page with keyset pagination so memory stays
@@ -86,19 +86,20 @@ type Axis = { key: string; appliesTo: string; polarity: "HIGHER_IS_BETTER" | "CH
 /** The response as identified to the reviewer. */
 const responseIdentity = (r: PageResponse, order: string[]) => ({ responseId: r.id, label: r.label, modelName: r.modelName, shownAs: order.indexOf(r.id) + 1 });
 /** With content: what the model said (last in each response, after the ratings). */
-const responseContent = (r: PageResponse) => ({ content: r.content ?? "", reasoning: r.reasoning ?? null, answer: r.answer ?? null });
+type ResponseContent = { content: string; reasoning: string | null; answer: unknown };
+const responseContent = (r: PageResponse): ResponseContent => ({ content: r.content ?? "", reasoning: r.reasoning ?? null, answer: r.answer ?? null });
 
 /** The same as JSON texts for the JSONL line (raw content), one entry per response in position order. */
-function rawResponseContents(raw: string | null | undefined): Array<ReturnType<typeof responseContent>> {
+function rawResponseContents(raw: string | null | undefined): ResponseContent[] {
   if (!raw) return [];
   return raw.split(RAW_SEPARATORS.response).map((fields) => {
     const [content, reasoning, answer] = fields.split(RAW_SEPARATORS.field);
-    return { content: rawJson<string>(content), reasoning: rawJson<string | null>(reasoning), answer: rawJson<{} | null>(answer) };
+    return { content: rawJson<string>(content), reasoning: rawJson<string | null>(reasoning), answer: rawJson<unknown>(answer) };
   });
 }
 
 /** Each response's content, parsed or raw, by position. */
-function contentsOf(row: AnnotationPageRow | SkippedPageRow): Array<ReturnType<typeof responseContent>> {
+function contentsOf(row: AnnotationPageRow | SkippedPageRow): ResponseContent[] {
   return row.responseContentRaw !== undefined ? rawResponseContents(row.responseContentRaw) : row.responses.map(responseContent);
 }
 
@@ -141,7 +142,7 @@ function assignCommonFields(out: Record<string, unknown>, row: AnnotationPageRow
 }
 
 /** A response as shown, then (submitted) its tools' fields, then (with content) what the model said. */
-function responseRecord(r: PageResponse, order: string[], content: ReturnType<typeof responseContent> | undefined, project?: (into: object) => void) {
+function responseRecord(r: PageResponse, order: string[], content: ResponseContent | undefined, project?: (into: object) => void) {
   const out: Record<string, unknown> = responseIdentity(r, order);
   project?.(out);
   if (content) {

@@ -13,6 +13,9 @@ import { cardClass } from "@/components/ui/styles";
 
 const EMPTY: RankingBlock = { tiers: {}, comments: {} };
 
+/** The answer's opening words, to recognise it in the list (the full text is in its card above). */
+const snippetOf = (html: string) => html.replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, " ").trim().slice(0, 140);
+
 export function RankingPanel({ axes, responses, block, problemAt, onChange }: {
   axes: ReviewAxis[];
   responses: ReviewResponse[];
@@ -25,7 +28,7 @@ export function RankingPanel({ axes, responses, block, problemAt, onChange }: {
     <section className={cardClass} aria-label="Ranking" data-testid="ranking">
       <h2 className="mb-1 font-semibold">Rank the {responses.length} responses</h2>
       <p className="mb-3 text-xs text-slate-600">
-        Drag a response, or focus it and press Alt+↑ / Alt+↓ to move it, a digit to put it at that place, = to tie it with the one above.
+        Drag a response, or focus it and press Alt+↑ / Alt+↓ to move it, a digit to put it at that place, = to tie it with the one above, O to keep the shown order.
       </p>
       <div className="space-y-4">
         {axes.map((axis) => (
@@ -123,7 +126,10 @@ function RankingAxis({ axis, responses, tiers, comment, problem, onTiers, onComm
               onDrop={(e) => { e.preventDefault(); e.stopPropagation(); if (dragging && dragging !== row.id) change(placeBefore(shown, dragging, row.id), dragging); setDragging(null); }}>
               <span className="w-8 shrink-0 text-right font-mono tabular-nums" aria-hidden>{ranked ? `${ranks.get(row.id)}.` : "–"}</span>
               {row.tiedWithPrevious ? <span className="rounded bg-amber-100 px-1 text-xs text-amber-900">= tie</span> : null}
-              <span className="flex-1 cursor-grab font-medium">{r.displayLabel}</span>
+              <span className="flex min-w-0 flex-1 cursor-grab items-baseline gap-2">
+                <span className="shrink-0 font-medium">{r.displayLabel}</span>
+                <span className="truncate text-xs text-slate-500">{snippetOf(r.contentHtml)}</span>
+              </span>
               <button type="button" className="rounded px-1 text-xs hover:bg-slate-100 disabled:opacity-40" aria-label={`Move ${r.displayLabel} up`} disabled={index === 0 && !row.tiedWithPrevious}
                 onClick={() => change(moveResponse(shown, row.id, -1), row.id)}>↑</button>
               <button type="button" className="rounded px-1 text-xs hover:bg-slate-100 disabled:opacity-40" aria-label={`Move ${r.displayLabel} down`} disabled={index === rows.length - 1 && shown[row.tier].length === 1}
