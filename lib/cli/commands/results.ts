@@ -49,6 +49,12 @@ export const resultsCommand: Command = {
       }
     }
     for (const p of results.pairs) rows.push([p.axis, `${p.first} vs ${p.second}`, `n ${p.judgments}`, `better ${percentWithInterval(p.firstWins)}`, `tie ${percentWithInterval(p.ties)}`, `worse ${percentWithInterval(p.secondWins)}`]);
+    for (const board of results.leaderboards) {
+      for (const r of board.rows) {
+        const theta = `θ ${r.theta.toFixed(3)}${r.low !== null && r.high !== null ? ` [${r.low.toFixed(3)}, ${r.high.toFixed(3)}]` : ""}`;
+        rows.push(["leaderboard", board.axis ?? "(all)", `#${r.rank} ${r.model}`, theta, `won ${r.wins} tied ${r.ties} lost ${r.losses}`]);
+      }
+    }
     for (const a of results.agreement) {
       for (const [kind, agreement] of [["agreement", a.inter], ["intra-rater", a.intra]] as const) {
         if (!agreement) continue;
