@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, seedItems, seedProject, seedUser } from "@/lib/seed/fact
 import { demoItemLines } from "./demo-items";
 import { DEMO_SHOWCASES } from "./demo-showcase";
 import { ARGUMENT_SHOWCASE } from "./demo/argument-showcase";
+import { RANKING_GUIDELINES, rankingShowcaseItems } from "./demo/ranking-showcase";
 
 export const DEMO_USERS = [
   { email: "admin@consilium.local", name: "Ada Admin", role: "ADMIN" as const },
@@ -64,6 +65,11 @@ export async function seedDemo(): Promise<boolean> {
   await seedItems(admin.id, argumentsProject.id, argumentItems());
   await db.projectMember.create({ data: { projectId: argumentsProject.id, userId: researcher.id, role: "ANALYST" } });
   await createBatch(admin.id, argumentsProject.id, { name: "Arguments demo", reviewerIds, perItem: 2, seed: 42 });
+  // Ranking many responses (issue 11): four answers per question, ranked most to least useful.
+  const rankingProject = await createProject(admin.id, { slug: "ranking-showcase", name: "Ranking four answers, Med-PaLM 2 consultation (demo)", template: "med-palm-2-ranking", guidelines: RANKING_GUIDELINES, blinded: true, reviewersPerItem: 2 });
+  await seedItems(admin.id, rankingProject.id, rankingShowcaseItems());
+  await db.projectMember.create({ data: { projectId: rankingProject.id, userId: researcher.id, role: "ANALYST" } });
+  await createBatch(admin.id, rankingProject.id, { name: "Ranking demo", reviewerIds, perItem: 2, seed: 42 });
   return true;
 }
 

@@ -32,7 +32,7 @@ async function kindCounts(slug: string) {
 }
 
 describe("seedDemo", () => {
-  it("seeds the pilot study and the five showcase projects, once", { timeout: 120_000 }, async () => {
+  it("seeds the pilot study and the six showcase projects, once", { timeout: 120_000 }, async () => {
     expect(await seedDemo()).toBe(true);
     const db = getDb();
 
@@ -40,7 +40,7 @@ describe("seedDemo", () => {
       orderBy: { createdAt: "asc" },
       include: { rubrics: true, members: { include: { user: true } }, batches: { include: { _count: { select: { items: true, assignments: true } } } } },
     });
-    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase"]);
+    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase"]);
     const bySlug = Object.fromEntries(projects.map((p) => [p.slug, p]));
 
     // The original demo is unchanged (the e2e tests rely on it).
@@ -147,8 +147,14 @@ describe("seedDemo", () => {
       if (a.item.externalId === "arg-mcq-1") expect(payload.argumentReview.targets.map((t) => t.key)).toContain("reference.explanation");
     }
 
+    // Ranking showcase: four responses per item, each review shows the ranking tool.
+    const ranking = await db.assignment.findFirstOrThrow({ where: { batch: { name: "Ranking demo" } }, include: { reviewer: true } });
+    const rankingPayload = await loadAssignmentForReview({ id: ranking.reviewer.id, role: ranking.reviewer.role, email: ranking.reviewer.email, name: ranking.reviewer.name }, ranking.id);
+    expect(rankingPayload.tools).toContain("ranking");
+    expect(rankingPayload.responses).toHaveLength(4);
+
     // Running it again on a non-empty database does nothing.
     expect(await seedDemo()).toBe(false);
-    expect(await db.project.count()).toBe(6);
+    expect(await db.project.count()).toBe(7);
   });
 });
