@@ -12,6 +12,7 @@ export function ReviewOptionsFields({ defaults, hostsError }: { defaults: Projec
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="stepsEnabled" defaultChecked={defaults.steps.enabled} /> Label each reasoning step (verdict, error types, severity); always on with the reasoning-steps template</label>
       <label className="flex items-center gap-2 pl-6 text-sm"><input type="checkbox" name="requireStepKind" defaultChecked={defaults.steps.requireKind} /> Also ask each step&apos;s kind (reasoning, citation, repetition, redundancy; MedR-Bench)</label>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="argumentsEnabled" defaultChecked={defaults.arguments?.enabled ?? false} /> Annotate argument structure (claims, premises and their relations) in the item&apos;s texts; always on with the argument-structure template</label>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="correctionsEnabled" defaultChecked={defaults.corrections?.enabled ?? false} /> Let reviewers write a corrected answer for each response (exported as fine-tuning records and preference pairs)</label>
       <div className="flex items-center gap-2 text-sm">
         <label htmlFor="p-dialogue">Dialogue items: reviewers rate</label>
         <select id="p-dialogue" name="dialogueTarget" className="rounded border border-slate-300 px-2 py-1" defaultValue={defaults.dialogueTarget}>

@@ -91,6 +91,33 @@ export function ToolResults({ scores }: { scores: ProjectQuality }) {
         </section>
       ) : null}
 
+      {scores.corrections.length ? (
+        <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Corrections">
+          <h2 className="mb-1 font-medium">Corrections per model</h2>
+          <p className="mb-3 text-xs text-slate-600">
+            Responses reviewers rewrote, and how much: the word-level edit distance (Levenshtein under a word diff&apos;s alignment; words and punctuation
+            marks are tokens) divided by the original answer&apos;s tokens, mean with a 95 % t interval and median (decision 030). Exported as
+            fine-tuning records (format=sft) and as preference pairs, the correction preferred to the original.
+          </p>
+          <table className="w-full text-left text-sm" data-testid="correction-results">
+            <thead className="text-xs text-slate-500">
+              <tr><th className="py-1 pr-3">Model</th><th className="pr-3">Corrected responses</th><th className="pr-3">Share of the answer edited, mean (95 % CI)</th><th className="pr-3">Median</th><th className="pr-3">Words edited, mean</th></tr>
+            </thead>
+            <tbody>
+              {scores.corrections.map((c) => (
+                <tr key={c.model} className="border-t border-slate-100" data-model={c.model}>
+                  <td className="py-1 pr-3 font-medium">{c.model}</td>
+                  <td className="pr-3">{c.corrected}</td>
+                  <td className="pr-3 tabular-nums">{c.normalized.mean === null ? "—" : `${(c.normalized.mean * 100).toFixed(1)} %`}{c.normalized.low !== null && c.normalized.high !== null ? ` (${(c.normalized.low * 100).toFixed(1)} to ${(c.normalized.high * 100).toFixed(1)} %)` : ""}</td>
+                  <td className="pr-3 tabular-nums">{c.medianNormalized === null ? "—" : `${(c.medianNormalized * 100).toFixed(1)} %`}</td>
+                  <td className="pr-3 tabular-nums">{c.meanEditDistance.toFixed(1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
       {scores.steps.length ? (
         <section className={`${cardClass} mb-6`} aria-label="Reasoning steps">
           <h2 className="mb-1 font-medium">Reasoning steps per model</h2>

@@ -20,5 +20,6 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     ...(d.references ? { references: d.references } : {}),
     ...(d.steps ? { steps: d.steps } : {}),
     ...(d.arguments ? { arguments: d.arguments } : {}),
+    ...(d.corrections ? { corrections: d.corrections } : {}),
   };
 }

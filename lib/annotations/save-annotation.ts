@@ -75,7 +75,8 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
     settings: readProjectSettings(assignment.batch.project.settings),
     documentHasArguments: Boolean(data.arguments && Object.keys(data.arguments).length),
   });
-  const problems = checkDocument(data, { ...checkContextFor(assignment), ...(steps ? { steps } : {}), ...(args ? { arguments: args } : {}) }, submit);
+  const correctionsEnabled = readProjectSettings(assignment.batch.project.settings).corrections?.enabled ?? false;
+  const problems = checkDocument(data, { ...checkContextFor(assignment), ...(steps ? { steps } : {}), ...(args ? { arguments: args } : {}), correctionsEnabled }, submit);
   if (problems.length) return { status: "invalid", problems };
 
   const currentVersion = existing?.version ?? 0;

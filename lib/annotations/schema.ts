@@ -7,6 +7,7 @@ import { ratingsBlockSchema, ratingsDocumentFields, ratingsResponseFields } from
 import { referencesDocumentFields } from "@/lib/tools/references/schema";
 import { stepsDocumentFields } from "@/lib/tools/steps/schema";
 import { argumentsDocumentFields } from "@/lib/tools/arguments/schema";
+import { correctionsDocumentFields } from "@/lib/tools/corrections/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
@@ -35,6 +36,7 @@ export const annotationDataSchema = z.object({
   ...referencesDocumentFields,
   ...stepsDocumentFields,
   ...argumentsDocumentFields,
+  ...correctionsDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

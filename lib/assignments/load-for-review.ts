@@ -42,6 +42,8 @@ export type ReviewResponse = {
   turns?: ReviewTurn[];
   /** Present only when the project is not blinded. */
   modelName?: string;
+  /** The answer's markdown source, when the project asks for corrections (the corrections tool starts from it). */
+  contentText?: string;
   /**
    * Reasoning steps to label (the steps tool): the segmentation version shown — the one the reviewer's
    * labels were made on, else the latest — over the reasoning (or the content when there is none).
@@ -199,6 +201,8 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
         ...(turns ? { turns: await renderTurns(md, turns) } : {}),
         ...(project.blinded ? {} : { modelName: r.modelName }),
         ...(segmentations.has(r.id) ? { steps: await stepsForReview(md, r, segmentations.get(r.id)!) } : {}),
+        // Corrections start from the model's own text (markdown source, shown only as text to edit).
+        ...(settings.corrections?.enabled ? { contentText: r.content } : {}),
       };
     }),
   );
@@ -248,6 +252,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       statementCount: referenceStatements.length,
       stepsEnabled: stepsOn,
       argumentsEnabled: argumentReview.targets.length > 0,
+      correctionsEnabled: settings.corrections?.enabled ?? false,
     }),
     /** Argument structure: the texts to annotate (raw, as offsets count them), the label set, pre-annotations. */
     argumentReview,

@@ -16,6 +16,8 @@ export type PageResponse = {
   content?: string;
   reasoning?: string | null;
   answer?: unknown;
+  /** The model's text, only for responses the annotation corrects (their edit distance; decision 030). */
+  originalContent?: string | null;
 };
 
 export type PageCriterion = { id: string; position: number; text: string; points: number; tags: string[] };
@@ -83,12 +85,13 @@ export type AnnotationPageQuery = {
  */
 export type RecordNarrowing = { kind?: string; reviewerId?: string; from?: Date; until?: Date; withTool?: ToolWithResults };
 
-export type ToolWithResults = "steps" | "arguments" | "references";
+export type ToolWithResults = "steps" | "arguments" | "references" | "corrections";
 
 /** Which submitted annotations can carry a tool's results: a block in the document, or (references) statements on the item. */
 const WITH_TOOL: Record<ToolWithResults, Prisma.Sql> = {
   steps: Prisma.sql`AND a.data->'steps' IS NOT NULL`,
   arguments: Prisma.sql`AND a.data->'arguments' IS NOT NULL`,
+  corrections: Prisma.sql`AND a.data->'corrections' IS NOT NULL`,
   references: Prisma.sql`AND jsonb_typeof(i.reference->'statements') = 'array' AND i.reference->'statements' <> '[]'::jsonb`,
 };
 
@@ -114,9 +117,11 @@ export function narrowingSql(narrow: RecordNarrowing | undefined, at: Prisma.Sql
 export const RAW_SEPARATORS = { response: "\x01", field: "\x02" } as const;
 
 /** The item's responses and criteria as JSON arrays in position order, for an item id column. */
-function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteria = true, rawContent = false) {
-  // Content columns are not read at all for ratings-only exports (CSV, --no-content).
-  const responseContent = includeContent && !rawContent ? Prisma.sql`, 'content', r.content, 'reasoning', r.reasoning, 'answer', r.answer` : Prisma.empty;
+function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteria = true, rawContent = false, annotation?: Prisma.Sql) {
+  // Content columns are not read at all for ratings-only exports (CSV, --no-content), except the
+  // model's text of a response the annotation corrects (jsonb_exists: no "?" operator in the SQL text).
+  const original = annotation ? Prisma.sql`, 'originalContent', CASE WHEN jsonb_exists(${annotation}.data->'corrections', r.id) THEN r.content END` : Prisma.empty;
+  const responseContent = includeContent && !rawContent ? Prisma.sql`, 'content', r.content, 'reasoning', r.reasoning, 'answer', r.answer ${original}` : original;
   const rawResponseContent = includeContent && rawContent
     ? Prisma.sql`(SELECT string_agg(concat_ws(E'\x02', COALESCE(to_json(r.content)::text, '""'), COALESCE(to_json(r.reasoning)::text, 'null'), COALESCE(r.answer::text, 'null')), E'\x01' ORDER BY r.position)
                      FROM "Response" r WHERE r."itemId" = ${itemId}) AS "responseContentRaw",`
@@ -148,7 +153,7 @@ export function annotationRowsSql(q: Omit<AnnotationPageQuery, "pageSize"> & Par
     SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
            s.id AS "assignmentId", s."batchId", s."reviewerId", s."rubricId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt,
            i."externalId", i.kind::text AS kind, i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
-           ${itemAggregates(Prisma.sql`a."itemId"`, q.includeContent, q.withCriteria, q.rawContent)}
+           ${itemAggregates(Prisma.sql`a."itemId"`, q.includeContent, q.withCriteria, q.rawContent, Prisma.sql`a`)}
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"

@@ -10,7 +10,9 @@ import { promptTextOf, responseTextOf } from "./record-texts";
  * at least as close to the best bin on every axis both were rated on and closer on at least one
  * (lib/export/dominance.ts); axis null, `axes` the axes where it is closer, margin their count.
  * `source` "ranking": two responses in different tiers of a reviewer's ranking on one axis, after its
- * polarity (ties are not pairs), margin = how many tiers apart (decision 029).
+ * polarity (ties are not pairs), margin = how many tiers apart (decision 029). `source` "correction":
+ * a reviewer's corrected answer (chosen) over the model's own (rejected), margin = the word edit
+ * distance; the chosen side names the same response, with chosenModel "reviewer_correction" (decision 030).
  */
 export type PreferencePair = {
   prompt: string;
@@ -19,7 +21,7 @@ export type PreferencePair = {
   axis: string | null;
   margin: number | null;
   reviewer: string;
-  source: "pairwise" | "ranking" | "rubric_dominance";
+  source: "pairwise" | "ranking" | "correction" | "rubric_dominance";
   axes: string[];
   project: string;
   batch: string;
@@ -62,6 +64,14 @@ export function preferencePairsOf(record: ExportRecord, axes: readonly Dominance
           }
         }
       }
+    });
+  }
+  for (const r of record.responses) {
+    if (!r.correction || r.correction.editDistance === 0) continue;
+    pairs.push({
+      prompt, chosen: r.correction.content, rejected: responseTextOf(r), axis: null, margin: r.correction.editDistance, reviewer: record.reviewer, source: "correction", axes: [],
+      project: record.project, batch: record.batch, annotationId: record.annotationId, itemId: record.itemId, externalId: record.externalId,
+      chosenResponseId: r.responseId, chosenModel: "reviewer_correction", rejectedResponseId: r.responseId, rejectedModel: r.modelName,
     });
   }
   // Every two responses once, in import order (A–B, A–C, B–C).

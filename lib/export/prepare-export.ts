@@ -10,7 +10,7 @@ import { exportQuerySchema, type ParsedExportQuery } from "./schema";
 /** Formats whose records need the item and response texts. */
 const needsContent = (q: ParsedExportQuery) =>
   // Step records carry each step's text; preference pairs and HealthBench records are texts.
-  q.format === "steps" || q.format === "steps-csv" || q.format === "preferences" || q.format === "healthbench" ||
+  q.format === "steps" || q.format === "steps-csv" || q.format === "preferences" || q.format === "sft" || q.format === "healthbench" ||
   ((q.format === "jsonl" || q.format === "parquet" || q.format === "hf") && q.content);
 
 /** The reviewer behind a pseudonym, among those assigned in the project (an unknown one is 404, not an empty file). */

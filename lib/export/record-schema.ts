@@ -108,6 +108,15 @@ export const exportResponseSchema = z.strictObject({
     .strictObject({ content: argumentAnnotationRecordSchema.optional(), reasoning: argumentAnnotationRecordSchema.optional() })
     .optional()
     .meta({ description: "Present when the reviewer annotated argument structure in the response's answer or reasoning." }),
+  correction: z
+    .strictObject({
+      content: z.string().meta({ description: "The answer the reviewer says the model should have given (markdown), written from the model's text." }),
+      originalTokens: z.number().int().min(0).meta({ description: "Words and punctuation marks in the model's answer." }),
+      editDistance: z.number().int().min(0).meta({ description: "Word-level Levenshtein distance under a word diff's alignment (decision 030)." }),
+      normalizedEditDistance: z.number().min(0).nullable().meta({ description: "editDistance / originalTokens; null for an empty original." }),
+    })
+    .optional()
+    .meta({ description: "Present when the project asks for corrections and the reviewer corrected this response." }),
   ...contentFields,
 });
 

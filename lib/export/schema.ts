@@ -4,10 +4,11 @@ import { resultsFilterSchema } from "@/lib/results/results-filter";
 /**
  * jsonl / csv: one record per annotation (or skip); steps / steps-csv: one record per labelled
  * reasoning step; parquet: one table per record type (a zip, or a folder from the CLI);
- * preferences: preference pairs (JSONL); healthbench: HealthBench-format rubric records (JSONL);
+ * preferences: preference pairs (JSONL); sft: one fine-tuning record per corrected response (JSONL,
+ * decision 030); healthbench: HealthBench-format rubric records (JSONL);
  * hf: a Hugging Face `datasets` folder (Parquet under data/ and a dataset card). Decision 016.
  */
-export const EXPORT_FORMATS = ["jsonl", "csv", "steps", "steps-csv", "parquet", "preferences", "healthbench", "hf"] as const;
+export const EXPORT_FORMATS = ["jsonl", "csv", "steps", "steps-csv", "parquet", "preferences", "sft", "healthbench", "hf"] as const;
 export const exportFormatSchema = z.enum(EXPORT_FORMATS, { error: `format must be ${EXPORT_FORMATS.join(", ")}, brat or conll.` });
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 /** Formats that are several files: a zip from the API, a folder (or zip) from the CLI. */

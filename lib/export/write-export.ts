@@ -5,6 +5,7 @@ import { STEP_CSV_COLUMNS, stepCsvRows, stepRecordsOf } from "./step-records";
 import { csvRowsOf } from "@/lib/tools/export-projections";
 import type { DominanceAxis } from "./dominance";
 import { healthBenchRecordsOf } from "./healthbench-records";
+import { sftRecordsOf } from "./sft-records";
 import { preferencePairsOf } from "./preference-pairs";
 import type { CsvRow } from "@/lib/tools/types";
 import { stringifyRecord } from "./raw-json";
@@ -133,6 +134,8 @@ function linesOf(format: ExportFormat, record: ExportRecord, ctx: FormatContext,
     }
     case "healthbench":
       return jsonLines("healthbench_records", healthBenchRecordsOf(record));
+    case "sft":
+      return jsonLines("sft_records", sftRecordsOf(record));
     default:
       return stringifyRecord(record) + "\n";
   }

@@ -12,6 +12,7 @@ export const settingsFormFields = {
   stepsEnabled: checkbox,
   requireStepKind: checkbox,
   argumentsEnabled: checkbox,
+  correctionsEnabled: checkbox,
   dialogueTarget: projectSettingsSchema.shape.dialogueTarget,
   compareStepVerdicts: checkbox,
   compareArguments: checkbox,
@@ -25,7 +26,7 @@ export const settingsFormFields = {
 };
 
 export function settingsFromForm(input: { [K in keyof typeof settingsFormFields]: z.output<(typeof settingsFormFields)[K]> }): ProjectSettings {
-  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind, argumentsEnabled, disagreementScaleRange, compareStepVerdicts, compareArguments } = input;
+  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind, argumentsEnabled, correctionsEnabled, disagreementScaleRange, compareStepVerdicts, compareArguments } = input;
   // The form does not edit the error taxonomy: updateProjectSettings keeps the stored one.
-  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind }, arguments: { enabled: argumentsEnabled }, adjudication: { scaleRange: disagreementScaleRange, steps: compareStepVerdicts, arguments: compareArguments } };
+  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind }, arguments: { enabled: argumentsEnabled }, corrections: { enabled: correctionsEnabled }, adjudication: { scaleRange: disagreementScaleRange, steps: compareStepVerdicts, arguments: compareArguments } };
 }

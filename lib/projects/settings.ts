@@ -37,6 +37,11 @@ export const projectSettingsSchema = z.object({
    */
   arguments: argumentSettingsSchema,
   /**
+   * Corrections (issue 11, decision 030): reviewers may write the answer each response should have
+   * given, starting from the model's text; exported as fine-tuning records and preference pairs.
+   */
+  corrections: z.object({ enabled: z.boolean().default(false) }).optional(),
+  /**
    * Adjudication (issue 10): when reviewers of an item disagree. A scale axis disagrees when the range
    * of its ratings reaches `scaleRange` (2: a 3 and a 5 on a 5-point scale); other axes when any two
    * answers differ.

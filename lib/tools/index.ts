@@ -8,6 +8,7 @@ import { ratingsChecks } from "./ratings/check";
 import { referencesChecks } from "./references/check";
 import { stepsChecks } from "./steps/check";
 import { argumentsChecks } from "./arguments/check";
+import { correctionsChecks } from "./corrections/check";
 import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 
 // The registry of annotation tools (STYLE.md "Annotation tools", decision 010): an explicit list —
@@ -16,7 +17,7 @@ import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 // export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
 // folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
 
-export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks];
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
 
 export { TOOL_DESCRIBERS };
@@ -51,6 +52,8 @@ export type ToolSetting = {
   stepsEnabled?: boolean;
   /** The project annotates argument structure (lib/tools/arguments/label-set.ts) and the item has a text to annotate. */
   argumentsEnabled?: boolean;
+  /** The project asks for corrected answers (settings.corrections). */
+  correctionsEnabled?: boolean;
 };
 
 /** The tools a reviewer uses on one assignment, in registry order. */
@@ -64,6 +67,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
     references: (s.statementCount ?? 0) > 0 && s.responseCount > 0,
     steps: Boolean(s.stepsEnabled) && s.responseCount > 0,
     arguments: Boolean(s.argumentsEnabled),
+    corrections: Boolean(s.correctionsEnabled) && s.responseCount > 0,
   };
   return TOOL_IDS.filter((id) => on[id]);
 }

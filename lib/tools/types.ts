@@ -5,7 +5,7 @@ import type { LabelSet } from "@/lib/formats/argument-types";
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments";
+export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 export type RatingProblem = { path: string; message: string };
@@ -44,6 +44,8 @@ export type CheckContext = {
   steps?: StepsCheckContext;
   /** Argument structure (when the review annotates it, or the document has spans). */
   arguments?: ArgumentsCheckContext;
+  /** The project asks reviewers to write corrected answers (settings.corrections). */
+  correctionsEnabled?: boolean;
 };
 
 export type ArgumentsCheckContext = {
@@ -109,6 +111,8 @@ export type ExportContext = {
   /** Response ids in the reviewer's screen order. */
   order: string[];
   refs: Map<string, { responseId: string; label: string; modelName: string }>;
+  /** The model's own text of each response the document corrects (corrections' edit distance). */
+  originals?: Map<string, string>;
 };
 
 /** One CSV row: the response it is about (or none), target, axis, value, comment, criterion columns. */

@@ -2,6 +2,7 @@ import { criteriaClient } from "./criteria";
 import { ddxMatchClient } from "./ddx-match";
 import { pairwiseClient } from "./pairwise";
 import { rankingClient } from "./ranking";
+import { correctionsClient } from "./corrections";
 import { ratingsClient } from "./ratings";
 import { referencesClient } from "./references";
 import { stepsClient } from "./steps";
@@ -11,7 +12,7 @@ import type { ClientTool, KeyBinding } from "./types";
 // The review page's tool registry (decision 010): an explicit list, in the order panels appear in a
 // response's card (the differential first, then the rubric's axes, then the case criteria). The server
 // registry is lib/tools; the conformance test (lib/tools/registry.test.ts) checks both list the same ids.
-export const CLIENT_TOOLS: readonly ClientTool[] = [ddxMatchClient, stepsClient, ratingsClient, criteriaClient, referencesClient, argumentsClient, pairwiseClient, rankingClient];
+export const CLIENT_TOOLS: readonly ClientTool[] = [ddxMatchClient, stepsClient, ratingsClient, criteriaClient, referencesClient, argumentsClient, pairwiseClient, rankingClient, correctionsClient];
 
 /** Keys the page itself uses, whatever block has the focus: no tool may bind them. */
 export const PAGE_KEYS: readonly KeyBinding[] = [

@@ -16,7 +16,7 @@ import { createProgress } from "../progress";
 import { exportArgumentsCommand } from "./export-arguments";
 import { isArgumentExportFormat } from "@/lib/tools/arguments/export-query";
 
-const usage = `Usage: consilium export PROJECT_SLUG [--format jsonl|csv|steps|steps-csv|preferences|healthbench] [--status all|submitted|skipped] [--batch NAME]
+const usage = `Usage: consilium export PROJECT_SLUG [--format jsonl|csv|steps|steps-csv|preferences|sft|healthbench] [--status all|submitted|skipped] [--batch NAME]
                         [--kind KIND] [--reviewer R-…] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                         [--out FILE] [--identify-reviewers] [--no-content] --as EMAIL
 

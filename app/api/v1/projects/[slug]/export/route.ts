@@ -20,6 +20,7 @@ const SINGLE_FILES = {
   steps: [NDJSON, "steps", "jsonl"],
   "steps-csv": [CSV, "steps", "csv"],
   preferences: [NDJSON, "preferences", "jsonl"],
+  sft: [NDJSON, "sft", "jsonl"],
   healthbench: [NDJSON, "healthbench", "jsonl"],
 } as const;
 
@@ -27,7 +28,7 @@ const download = (body: BodyInit, type: string, fileName: string) =>
   new Response(body, { headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" } });
 
 /**
- * GET ?format=jsonl|csv|steps|steps-csv|preferences|healthbench|parquet|hf&batch=NAME&status=submitted|skipped|all
+ * GET ?format=jsonl|csv|steps|steps-csv|preferences|sft|healthbench|parquet|hf&batch=NAME&status=submitted|skipped|all
  * &kind=…&reviewer=R-…&from=YYYY-MM-DD&to=YYYY-MM-DD&content=false&identifyReviewers=true&manifest=true.
  * parquet and hf are zips (manifest.json inside); manifest=true answers a single-file format's manifest.
  * Everything that can fail (bad parameter → 400, unknown project, batch or reviewer → 404) fails in
