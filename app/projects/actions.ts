@@ -53,6 +53,8 @@ const batchFormSchema = z.object({
   /** A fixed list, CSV external_id,reviewer (email): assigned as given instead of planned. */
   assignmentList: z.preprocess((v) => (typeof v === "string" && !v.trim() ? undefined : v), z.string().max(5_000_000).optional()),
   quota: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1, { error: "The quota is at least 1." }).optional()),
+  /** Responses shown per assignment (a balanced subset, e.g. 2 for pairwise over many models); empty: all. */
+  responsesShown: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(2, { error: "Show at least 2 responses per assignment." }).max(8, { error: "Show at most 8 responses per assignment." }).optional()),
   /** The previewed plan's seed: creating with it writes exactly what the preview showed. */
   seed: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).optional()),
   ...itemSelectionSchema.shape,
@@ -86,6 +88,7 @@ async function batchInput(projectId: string, input: z.output<typeof batchFormSch
     ...(input.repeatPercent > 0 ? { repeats: { share: input.repeatPercent / 100, washoutItems: input.washoutItems, washoutDays: input.washoutDays } } : {}),
     ...armsOf(input),
     ...(input.quota !== undefined ? { quota: input.quota } : {}),
+    ...(input.responsesShown !== undefined ? { responsesShown: input.responsesShown } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(isDefaultSelection(selection) ? {} : { itemIds: await selectItemIds(projectId, selection) }),
   };

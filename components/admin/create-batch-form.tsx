@@ -55,6 +55,12 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
           <label className={labelClass} htmlFor="b-k">Reviewers per item</label>
           <input className={inputClass} id="b-k" name="perItem" type="number" min={1} max={50} defaultValue={defaultPerItem} />
         </div>
+        <div className="w-48">
+          <label className={labelClass} htmlFor="b-shown">Responses shown (optional)</label>
+          <input className={inputClass} id="b-shown" name="responsesShown" type="number" min={2} max={8} placeholder="all" aria-describedby="b-shown-help" />
+          <span id="b-shown-help" className="text-xs text-slate-500">A balanced subset per reviewer, e.g. 2 to compare pairs of many models</span>
+          <FieldError state={state} name="responsesShown" />
+        </div>
         <div>
           <label className={labelClass} htmlFor="b-due">Due (optional)</label>
           <input className={inputClass} id="b-due" name="dueAt" type="date" />

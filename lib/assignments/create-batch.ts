@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { createBatchSchema, type CreateBatchInput } from "./schema";
 import { DESIGN_OF, planArms, secondPhaseName, type Assist } from "./study-arms";
 import { PlanError, planAssignments, planGoldAtRate, planRepeats, seededRng, shuffle, specialtiesOf, specialtyMatch, uncoverableItems, type Rng } from "./plan-assignments";
+import { planResponseSubsets } from "./response-subsets";
 
 /** What a batch will be, before anything is written: the same plan createBatch then writes (same seed). */
 export type BatchPlan = {
@@ -131,13 +132,23 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
   // Under blinding the screen order of responses is always shuffled: import order often follows the
   // model (one harness's outputs first), so a fixed order would tell reviewers which model is which.
   const shuffleResponses = project.blinded || project.randomizeOrder;
+  // A subset of the responses per assignment, when asked: planned per item across its reviewers.
+  const subsets = data.responsesShown ? planSubsets(plan, responsesByItem, data.responsesShown, rng) : null;
+  const shownOf = (itemId: string) => subsets?.get(itemId)?.shift() ?? responsesByItem.get(itemId)!;
   const rows: AssignmentRow[] = [...byReviewer].flatMap(([reviewerId, list]) => {
     const ordered = project.randomizeOrder ? shuffle(list, rng) : list.sort((a, b) => itemOrder.get(a.itemId)! - itemOrder.get(b.itemId)!);
     return ordered.map((p, displayOrder) => {
-      const responseIds = responsesByItem.get(p.itemId)!;
+      const responseIds = shownOf(p.itemId);
       return { id: randomUUID(), reviewerId, itemId: p.itemId, displayOrder, responseOrder: shuffleResponses ? shuffle(responseIds, rng) : responseIds };
     });
   });
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  // A repeat or a second phase shows the same responses as the rating it follows (reshuffled where the order is random).
+  const sameResponses = (followsId: string, itemId: string) => {
+    const shown = subsets ? rowById.get(followsId)!.responseOrder : responsesByItem.get(itemId)!;
+    const inImportOrder = responsesByItem.get(itemId)!.filter((id) => shown.includes(id));
+    return shuffleResponses ? shuffle(inImportOrder, rng) : inImportOrder;
+  };
   let repeatRows: AssignmentRow[] = [];
   let repeatShortBy = new Map<string, number>();
   if (data.repeats) {
@@ -154,10 +165,7 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
     const perReviewer = new Map<string, typeof planned.repeats>();
     for (const r of planned.repeats) perReviewer.set(r.reviewerId, [...(perReviewer.get(r.reviewerId) ?? []), r]);
     repeatRows = [...perReviewer].flatMap(([reviewerId, list]) =>
-      shuffle(list, rng).map((r, displayOrder) => {
-        const responseIds = responsesByItem.get(r.itemId)!;
-        return { id: randomUUID(), reviewerId, itemId: r.itemId, displayOrder, responseOrder: shuffleResponses ? shuffle(responseIds, rng) : responseIds, repeatOfId: r.repeatOfId };
-      }),
+      shuffle(list, rng).map((r, displayOrder) => ({ id: randomUUID(), reviewerId, itemId: r.itemId, displayOrder, responseOrder: sameResponses(r.repeatOfId, r.itemId), repeatOfId: r.repeatOfId })),
     );
   }
   let phaseRows: AssignmentRow[] = [];
@@ -174,7 +182,7 @@ async function planBatch(projectId: string, input: CreateBatchInput): Promise<Pl
       displayOrder: p.displayOrder,
       arm: p.arm,
       precededById: p.precededById,
-      responseOrder: data.arms!.design === "crossover" && shuffleResponses ? shuffle(responsesByItem.get(p.itemId)!, rng) : byId.get(p.precededById)!.responseOrder,
+      responseOrder: data.arms!.design === "crossover" && shuffleResponses ? sameResponses(p.precededById, p.itemId) : byId.get(p.precededById)!.responseOrder,
     }));
   }
   return { data, project, rubricId: rubric.id, perItem, seed, items, uncovered, reviewers, rows, repeatRows, repeatShortBy, phaseRows };
@@ -322,6 +330,13 @@ async function loadBatchableItems(db: Db, projectId: string, itemIds: string[] |
 
 /** Rows per INSERT: bounded memory per statement, two array/JSON parameters each. */
 const INSERT_CHUNK = 5000;
+
+/** Per item, the subsets its planned assignments show, in plan order (lib/assignments/response-subsets.ts). */
+function planSubsets(plan: ReadonlyArray<{ itemId: string }>, responsesByItem: Map<string, string[]>, size: number, rng: Rng): Map<string, string[][]> {
+  const count = new Map<string, number>();
+  for (const p of plan) count.set(p.itemId, (count.get(p.itemId) ?? 0) + 1);
+  return new Map([...count].map(([itemId, n]) => [itemId, planResponseSubsets(responsesByItem.get(itemId)!, n, size, rng)]));
+}
 
 type AssignmentRow = { id: string; reviewerId: string; itemId: string; displayOrder: number; responseOrder: string[]; repeatOfId?: string; arm?: "UNASSISTED" | "ASSISTED"; precededById?: string };
 

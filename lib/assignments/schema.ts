@@ -40,6 +40,12 @@ export const createBatchSchema = z.object({
   showsEarlierRound: z.boolean().default(false),
   /** A fixed list (lib/assignments/fixed-list.ts): exactly these (item, reviewer) pairs, not planned. */
   pairs: z.array(z.object({ itemId: z.string().min(1), reviewerId: z.string().min(1) })).min(1).optional(),
+  /**
+   * Show each assignment only this many of the item's responses (2 for pairwise comparison over many
+   * models, more to rank a subset), planned so that pairs of responses are shown together evenly
+   * across the item's reviewers (lib/assignments/response-subsets.ts). Default: all of them.
+   */
+  responsesShown: z.coerce.number().int().min(2, { error: "Show at least 2 responses per assignment." }).max(8, { error: "Show at most 8 responses per assignment." }).optional(),
   /** Study arms (lib/assignments/study-arms.ts): every planned rating twice, without and with assistance, in linked phases. */
   arms: armsSchema.optional(),
   /**

@@ -98,6 +98,17 @@ function rawResponseContents(raw: string | null | undefined): ResponseContent[] 
   });
 }
 
+/**
+ * The responses the reviewer was shown, by position among the item's: all of them, unless the batch
+ * showed a subset (decision 031) or set one aside as study-arm assistance.
+ */
+function shownIndexes(row: AnnotationPageRow | SkippedPageRow): number[] {
+  const all = row.responses.map((_, i) => i);
+  if (row.responseOrder.length === row.responses.length) return all;
+  const shown = new Set(row.responseOrder);
+  return all.filter((i) => shown.has(row.responses[i].id));
+}
+
 /** Each response's content, parsed or raw, by position. */
 function contentsOf(row: AnnotationPageRow | SkippedPageRow): ResponseContent[] {
   return row.responseContentRaw !== undefined ? rawResponseContents(row.responseContentRaw) : row.responses.map(responseContent);
@@ -170,7 +181,7 @@ function submittedRecord(a: AnnotationPageRow, rubric: { version: number; axes: 
   const record: Record<string, unknown> = { status: "submitted", annotationId: a.id, version: a.version, rubricVersion: rubric.version };
   assignCommonFields(record, a, a.assignmentId, ctx);
   record.submittedAt = a.submittedAt.toISOString();
-  record.responses = a.responses.map((r, i) => responseRecord(r, a.responseOrder, contents[i], (into) => projectResponse(data, r.id, tools, into)));
+  record.responses = shownIndexes(a).map((i) => responseRecord(a.responses[i], a.responseOrder, contents[i], (into) => projectResponse(data, a.responses[i].id, tools, into)));
   projectRecord(data, tools, record);
   record.overallComment = data.overallComment;
   return record as SubmittedRecord;
@@ -181,7 +192,7 @@ function skippedRecord(s: SkippedPageRow, ctx: Context): SkippedRecord {
   const record: Record<string, unknown> = { status: "skipped" };
   assignCommonFields(record, s, s.id, ctx);
   record.skipReason = s.skipReason;
-  record.responses = s.responses.map((r, i) => responseRecord(r, s.responseOrder, contents[i]));
+  record.responses = shownIndexes(s).map((i) => responseRecord(s.responses[i], s.responseOrder, contents[i]));
   return record as SkippedRecord;
 }
 

@@ -179,7 +179,7 @@ export const submittedRecordSchema = z.strictObject({
   rubricVersion: positiveInt.meta({ description: "The rubric version the reviewer rated on (GET /api/v1/projects/{slug}/rubric?version=N gives its axes)." }),
   ...common,
   submittedAt: z.string().meta({ description: "ISO 8601 time of submission." }),
-  responses: z.array(exportResponseSchema).meta({ description: "Every response of the item, in import order (A, B, …)." }),
+  responses: z.array(exportResponseSchema).meta({ description: "Every response the reviewer was shown, in import order (A, B, …): all of the item's, unless the batch showed each reviewer a subset." }),
   pairwise: z.array(exportPairSchema).optional().meta({ description: "Present when the rubric has pairwise axes and the reviewer answered one." }),
   rankings: z.array(exportRankingSchema).optional().meta({ description: "Present when the rubric has ranking axes and the reviewer ranked the responses on one." }),
   arguments: z

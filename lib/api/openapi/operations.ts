@@ -50,7 +50,7 @@ const binary = { json: { type: "string", contentMediaType: "application/octet-st
 const text = (description: string) => ({ json: { type: "string", description } });
 const ndjson = (row: DocSchema) => ({ json: { type: "string", description: "Newline-delimited JSON: one value per line.", "x-ndjson-line": row } });
 const itemLine = z.union([qaItemImportSchema, mcqItemImportSchema, dialogueItemImportSchema, vqaItemImportSchema, noteItemImportSchema, ddxItemImportSchema]).meta({ id: "ItemImportLine", description: `One item to import (JSONL: one per line; kind ${ITEM_KINDS.join(", ")}, default qa). README "Import".` });
-const exportFile = { "application/x-ndjson": text("jsonl, steps, preferences, healthbench: one JSON record per line (docs/export-record.schema.json for jsonl)."), "text/csv": text("csv, steps-csv."), "application/zip": binary, "application/json": text("manifest=true: the download's manifest."), "text/plain": text("conll.") };
+const exportFile = { "application/x-ndjson": text("jsonl, steps, preferences, sft, healthbench: one JSON record per line (docs/export-record.schema.json for jsonl)."), "text/csv": text("csv, steps-csv."), "application/zip": binary, "application/json": text("manifest=true: the download's manifest."), "text/plain": text("conll.") };
 const resultsQuery = z.strictObject({ format: z.enum(["json", "csv"]).default("json").describe("json (default) or csv."), ...resultsFilterSchema.shape });
 const importQuery = z.strictObject({
   format: z.enum(["jsonl", "csv", "brat", "conll", "casimedicos"]).optional().describe("jsonl or csv for items (else by X-File-Name's extension, else Content-Type, else jsonl); brat, conll or casimedicos for an argument corpus sent as a zip."),
@@ -59,7 +59,7 @@ const importQuery = z.strictObject({
 const judgeQuery = z.strictObject({ replace: z.enum(["true", "false"]).optional().describe("true: replace values an earlier import stored for the same judge, response and target (otherwise they are conflicts).") });
 
 const EXPORT_NOTES: Record<string, string> = {
-  format: "jsonl (default), csv, steps, steps-csv, parquet, preferences, healthbench, hf; also brat or conll (argument annotations). README \"Export formats\".",
+  format: "jsonl (default), csv, steps, steps-csv, parquet, preferences, sft, healthbench, hf; also brat or conll (argument annotations). README \"Export formats\".",
   batch: "Only this batch (by name); unknown: 404.",
   status: "all (default), submitted or skipped.",
   kind: "Only items of this kind.",

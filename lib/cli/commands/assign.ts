@@ -15,7 +15,7 @@ const usage = `Usage: consilium assign PROJECT_SLUG --batch NAME [--per-item K] 
                         [--external-ids FILE] [--match-specialty] [--show-earlier-round] [--quota N] [--gold-rate PERCENT | --gold-like-others]
                         [--repeat PERCENT [--washout-items N] [--washout-days D]]
                         [--arms sequential|crossover --assist reference|response:L --assist-title TEXT [--arm-washout-days D]]
-                        [--qualification] [--preview] [--seed N] --as EMAIL
+                        [--responses-shown N] [--qualification] [--preview] [--seed N] --as EMAIL
        consilium assign PROJECT_SLUG --batch NAME --list FILE.csv [--due YYYY-MM-DD] [--arms …] --as EMAIL
 
 Builds a batch and assigns K distinct reviewers per item. Items: every item not yet in a batch
@@ -27,7 +27,9 @@ project's reviewers; --all-reviewers: every active reviewer on the site). Gold i
 chosen reviewer, unless --gold-rate P mixes them into each queue at P percent or --gold-like-others
 plans them like any item. --match-specialty gives an item with a specialty only to reviewers who list
 it (items nobody can cover are left out and named); --quota N caps each reviewer's share;
---show-earlier-round makes it a Delphi round (reviewers see the group's earlier answers, anonymized). --preview
+--show-earlier-round makes it a Delphi round (reviewers see the group's earlier answers, anonymized).
+--responses-shown N shows each assignment N of the item's responses, planned so that pairs of responses are
+shown together evenly across the item's reviewers (2: pairwise comparison over many models). --preview
 prints each reviewer's load and the plan's seed and writes nothing; --seed N then writes exactly
 that plan. --repeat P shows P percent of each reviewer's items to them again, unmarked, at least
 --washout-items N (default 10) items later and --washout-days D (default 0) days after, in a batch of
@@ -88,6 +90,7 @@ export const assignCommand: Command = {
   options: {
     batch: { type: "string" },
     "per-item": { type: "string" },
+    "responses-shown": { type: "string" },
     reviewers: { type: "string" },
     "all-reviewers": { type: "boolean" },
     due: { type: "string" },
@@ -155,6 +158,7 @@ export const assignCommand: Command = {
     const goldRate = optionalWholeNumber(values, "gold-rate", { min: 1, max: 89 });
     if (goldRate !== undefined && values["gold-like-others"]) throw new UsageError("Use either --gold-rate or --gold-like-others, not both.");
     const quota = optionalWholeNumber(values, "quota", { min: 1, max: 1_000_000 });
+    const responsesShown = optionalWholeNumber(values, "responses-shown", { min: 2, max: 8 });
     const repeat = optionalWholeNumber(values, "repeat", { min: 1, max: 50 });
     const washoutItems = optionalWholeNumber(values, "washout-items", { min: 0, max: 100_000 });
     const washoutDays = optionalWholeNumber(values, "washout-days", { min: 0, max: 365 });
@@ -162,7 +166,7 @@ export const assignCommand: Command = {
     const input = {
       name, perItem, reviewerIds, dueAt, goldToAllReviewers: !values["gold-like-others"], matchSpecialty: Boolean(values["match-specialty"]), showsEarlierRound: Boolean(values["show-earlier-round"]), isQualification: Boolean(values.qualification),
       ...(goldRate !== undefined ? { goldRate: goldRate / 100 } : {}),
-      ...(repeat !== undefined ? { repeats: { share: repeat / 100, washoutItems: washoutItems ?? 10, washoutDays: washoutDays ?? 0 } } : {}), ...(quota !== undefined ? { quota } : {}), ...(seed !== undefined ? { seed } : {}), ...(itemIds ? { itemIds } : {}),
+      ...(repeat !== undefined ? { repeats: { share: repeat / 100, washoutItems: washoutItems ?? 10, washoutDays: washoutDays ?? 0 } } : {}), ...(quota !== undefined ? { quota } : {}), ...(responsesShown !== undefined ? { responsesShown } : {}), ...(seed !== undefined ? { seed } : {}), ...(itemIds ? { itemIds } : {}),
       ...armsOf(values),
     };
     if (values.preview) {
