@@ -51,7 +51,7 @@ function CorrectionDiff({ original, corrected }: { original: string; corrected: 
       </summary>
       <p className="mt-1 whitespace-pre-wrap rounded border border-slate-200 bg-slate-50 p-2 text-sm leading-relaxed">
         {parts.map((p, i) =>
-          p.kind === "added" ? <ins key={i} className="bg-green-100 text-green-900 no-underline" title="added">{p.text}</ins>
+          p.kind === "added" ? <ins key={i} className="bg-green-100 text-green-900 underline" title="added">{p.text}</ins>
           : p.kind === "removed" ? <del key={i} className="bg-red-100 text-red-900" title="removed">{p.text}</del>
           : <span key={i}>{p.text}</span>,
         )}
