@@ -250,6 +250,9 @@ class Tallies {
       const def = this.axes.get(key);
       if (def?.appliesTo !== "RANKING" || !Array.isArray(tiers)) continue;
       for (const { first, second, tie } of pairsOf(tiers)) {
+        // Agreement: one unit per pair of the item's responses (named in id order), ordinal first / tie / second.
+        const [low, high] = [first, second].sort();
+        this.agreement.add(key, unitOf(`${itemId}:${low}:${high}`), rater, tie ? "tie" : first === low ? "first" : "second");
         const [x, y] = [model(first), model(second)];
         if (x === undefined || y === undefined || x === y) continue;
         const better = tie ? "tie" : def.polarity === "HIGHER_IS_BETTER" ? x : y;

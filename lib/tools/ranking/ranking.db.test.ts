@@ -107,5 +107,11 @@ describe("ranking tool", () => {
     expect(board.rows[0]).toMatchObject({ rank: 1, wins: 17, ties: 0, losses: 1 });
     for (const r of board.rows) expect(r.low! <= r.theta && r.theta <= r.high!).toBe(true);
     expect(resultsCsv(results)).toContain("leaderboard,usefulness,model-a,,bradley_terry_theta,1,");
+    // Agreement reads a ranking pair by pair: 3 items × 6 pairs, both reviewers; they differ on 3 pairs of item 1
+    // (a–d, b–d, c–d: reviewer 1 put d first), so percent agreement is 15 / 18.
+    const agreement = results.agreement.find((a) => a.axis === "usefulness")!;
+    expect(agreement.inter?.level).toBe("ordinal");
+    expect(agreement.inter?.basis.pairableUnits).toBe(18);
+    expect(agreement.inter?.coefficients.find((c) => c.key === "percent_agreement")?.value).toBeCloseTo(15 / 18, 10);
   });
 });
