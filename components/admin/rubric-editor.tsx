@@ -8,7 +8,9 @@ import type { RatingValue } from "@/lib/annotations/schema";
 import { axisForPreview, describeRubricIssues, rubricDocumentSchema, type RubricAxisDocument, type RubricDocument } from "@/lib/rubrics/rubric-document";
 
 const TYPE_LABELS: Record<RubricAxisDocument["type"], string> = { SCALE: "Scale", CHOICE: "Choice", BOOLEAN: "Yes / no", TEXT: "Free text" };
-const TARGET_LABELS: Record<RubricAxisDocument["appliesTo"], string> = { RESPONSE: "Each response", ITEM: "The item once", PAIR: "A pair of responses (A / tie / B)", RANKING: "A ranking of all responses (ties allowed)" };
+const TARGET_LABELS: Record<RubricAxisDocument["appliesTo"], string> = { RESPONSE: "Each response", ITEM: "The item once", PAIR: "A pair of responses (A / tie / B)", RANKING: "A ranking of all responses (ties allowed)", BEST_WORST: "The best and the worst response shown" };
+/** Axes whose options are the item's responses: a ranking, or best–worst. */
+const picksResponses = (t: RubricAxisDocument["appliesTo"]) => t === "RANKING" || t === "BEST_WORST";
 const PAIR_OPTIONS = [{ value: "A", label: "Response A" }, { value: "tie", label: "Tie" }, { value: "B", label: "Response B" }];
 
 function scaleOptions(min: number, max: number, old: RubricAxisDocument["options"]) {
@@ -26,8 +28,8 @@ function reshape(axis: RubricAxisDocument, change: Partial<RubricAxisDocument>):
   const next = { ...axis, ...change };
   if (change.appliesTo === "PAIR") return { ...next, type: "CHOICE", options: PAIR_OPTIONS, min: undefined, max: undefined, best: undefined };
   // A ranking orders the item's responses: it has no options, range, best answer or N/A of its own.
-  if (change.appliesTo === "RANKING") return { ...next, type: "CHOICE", options: [], min: undefined, max: undefined, best: undefined, allowsNotApplicable: false, optionsFrom: undefined };
-  if (change.appliesTo && (axis.appliesTo === "PAIR" || axis.appliesTo === "RANKING")) {
+  if (change.appliesTo && picksResponses(change.appliesTo)) return { ...next, type: "CHOICE", options: [], min: undefined, max: undefined, best: undefined, allowsNotApplicable: false, optionsFrom: undefined };
+  if (change.appliesTo && (axis.appliesTo === "PAIR" || picksResponses(axis.appliesTo))) {
     const base = { ...next, polarity: "HIGHER_IS_BETTER" as const };
     return next.type === "CHOICE" ? { ...base, options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }] } : base;
   }
@@ -131,12 +133,12 @@ export function RubricEditor({ slug, version, inUse, initial }: { slug: string; 
               </label>
               <label>
                 <span className={labelClass}>Type</span>
-                <select className={inputClass} value={axis.type} disabled={axis.appliesTo === "PAIR" || axis.appliesTo === "RANKING"} onChange={(e) => setAxis(i, { type: e.target.value as RubricAxisDocument["type"] })} aria-label={`Axis ${i + 1} type`}>
+                <select className={inputClass} value={axis.type} disabled={axis.appliesTo === "PAIR" || picksResponses(axis.appliesTo)} onChange={(e) => setAxis(i, { type: e.target.value as RubricAxisDocument["type"] })} aria-label={`Axis ${i + 1} type`}>
                   {Object.entries(TYPE_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
                 </select>
               </label>
               <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={axis.required} onChange={(e) => setAxis(i, { required: e.target.checked })} /> Required</label>
-              <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={axis.allowsNotApplicable} disabled={axis.appliesTo === "RANKING"} onChange={(e) => setAxis(i, { allowsNotApplicable: e.target.checked })} /> Offer “Cannot rate / N/A”</label>
+              <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={axis.allowsNotApplicable} disabled={picksResponses(axis.appliesTo)} onChange={(e) => setAxis(i, { allowsNotApplicable: e.target.checked })} /> Offer “Cannot rate / N/A”</label>
               <label className="md:col-span-3"><span className={labelClass}>Help text</span><textarea className={inputClass} rows={2} value={axis.help} onChange={(e) => setAxis(i, { help: e.target.value })} aria-label={`Axis ${i + 1} help text`} /></label>
             </div>
             <AxisShapeFields axis={axis} index={i} onChange={(change) => setAxis(i, change)} />
@@ -158,8 +160,10 @@ export function RubricEditor({ slug, version, inUse, initial }: { slug: string; 
       {preview && parsed.success ? (
         <section className="space-y-3 rounded-md border border-dashed border-slate-300 p-3" aria-label="Reviewer preview" data-testid="rubric-preview">
           <p className="text-xs text-slate-600">The review form&apos;s own controls, for one response; nothing here is saved.</p>
-          {parsed.data.axes.map((axis) => axis.appliesTo === "RANKING" ? (
-            <p key={axis.key} className="text-sm"><span className="font-medium">{axis.label}</span>: reviewers order the item&apos;s responses, first {axis.polarity === "CHOSEN_IS_WORSE" ? "the worst" : "the best"}, by dragging or with Alt+↑ / Alt+↓; = ties a response with the one above.</p>
+          {parsed.data.axes.map((axis) => picksResponses(axis.appliesTo) ? (
+            <p key={axis.key} className="text-sm"><span className="font-medium">{axis.label}</span>: {axis.appliesTo === "RANKING"
+              ? <>reviewers order the item&apos;s responses, first {axis.polarity === "CHOSEN_IS_WORSE" ? "the worst" : "the best"}, by dragging or with Alt+↑ / Alt+↓; = ties a response with the one above.</>
+              : <>reviewers pick the best and the worst of the responses they are shown.</>}</p>
           ) : (
             <AxisInput key={axis.key} axis={axisForPreview(axis)} name={`preview-${axis.key}`} value={previewValues[axis.key]} comment="" onChange={(v) => setPreviewValues((p) => ({ ...p, [axis.key]: v }))} />
           ))}
@@ -182,7 +186,7 @@ function AxisShapeFields({ axis, index, onChange }: { axis: RubricAxisDocument; 
           <label className="w-24"><span className={labelClass}>To</span><input className={inputClass} type="number" value={axis.max ?? 5} onChange={(e) => { const max = Number(e.target.value); onChange({ max, options: scaleOptions(axis.min ?? 1, max, axis.options) }); }} aria-label={`Axis ${n} scale to`} /></label>
         </div>
       ) : null}
-      {(axis.type === "SCALE" || axis.type === "CHOICE") && axis.appliesTo !== "PAIR" && axis.appliesTo !== "RANKING" && !axis.optionsFrom ? (
+      {(axis.type === "SCALE" || axis.type === "CHOICE") && axis.appliesTo !== "PAIR" && !picksResponses(axis.appliesTo) && !axis.optionsFrom ? (
         <fieldset>
           <legend className={labelClass}>{axis.type === "SCALE" ? "Label of each point" : "Options (value stored, label shown)"}</legend>
           <ul className="space-y-1">
@@ -198,10 +202,10 @@ function AxisShapeFields({ axis, index, onChange }: { axis: RubricAxisDocument; 
         </fieldset>
       ) : null}
       <div className="flex flex-wrap gap-3">
-        {axis.type === "CHOICE" && axis.appliesTo !== "PAIR" && axis.appliesTo !== "RANKING" ? (
+        {axis.type === "CHOICE" && axis.appliesTo !== "PAIR" && !picksResponses(axis.appliesTo) ? (
           <label className="w-48"><span className={labelClass}>At most chosen</span><input className={inputClass} type="number" min={1} value={axis.max ?? 1} onChange={(e) => onChange({ max: Number(e.target.value) > 1 ? Number(e.target.value) : undefined })} aria-label={`Axis ${n} at most chosen`} /></label>
         ) : null}
-        {bestChoices.length && axis.appliesTo !== "PAIR" && axis.appliesTo !== "RANKING" ? (
+        {bestChoices.length && axis.appliesTo !== "PAIR" && !picksResponses(axis.appliesTo) ? (
           <label className="w-64">
             <span className={labelClass}>Best answer (marked for reviewers)</span>
             <select className={inputClass} value={axis.best === undefined ? "" : String(axis.best)} onChange={(e) => onChange({ best: e.target.value === "" ? undefined : axis.type === "BOOLEAN" ? e.target.value === "true" : axis.type === "SCALE" ? Number(e.target.value) : e.target.value })} aria-label={`Axis ${n} best answer`}>

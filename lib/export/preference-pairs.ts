@@ -1,6 +1,7 @@
 import { compareByDominance, type DominanceAxis } from "./dominance";
 import type { ExportRecord, ExportResponseRecord, ResponseRef } from "./record-schema";
 import { promptTextOf, responseTextOf } from "./record-texts";
+import { bestWorstPairs } from "@/lib/tools/ranking/tiers";
 
 /**
  * One preference pair (README "Preference pairs", decision 016): the prompt, the preferred and the
@@ -21,7 +22,7 @@ export type PreferencePair = {
   axis: string | null;
   margin: number | null;
   reviewer: string;
-  source: "pairwise" | "ranking" | "correction" | "rubric_dominance";
+  source: "pairwise" | "ranking" | "best_worst" | "correction" | "rubric_dominance";
   axes: string[];
   project: string;
   batch: string;
@@ -65,6 +66,13 @@ export function preferencePairsOf(record: ExportRecord, axes: readonly Dominance
         }
       }
     });
+  }
+  // Best–worst: the best over each other response shown, each other over the worst (decision 032).
+  for (const b of record.bestWorst ?? []) {
+    const byResponse = new Map(b.shown.map((ref) => [ref.responseId, ref]));
+    for (const { first, second } of bestWorstPairs(b.best.responseId, b.worst.responseId, b.shown.map((ref) => ref.responseId))) {
+      pairs.push(...pair(byResponse.get(first)!, byResponse.get(second)!, { axis: b.axis, margin: null, source: "best_worst", axes: [b.axis] }));
+    }
   }
   for (const r of record.responses) {
     if (!r.correction || r.correction.editDistance === 0) continue;

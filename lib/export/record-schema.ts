@@ -139,6 +139,14 @@ export const exportRankingSchema = z.strictObject({
   comment: z.string().optional(),
 });
 
+export const exportBestWorstSchema = z.strictObject({
+  axis: z.string(),
+  best: responseRefSchema,
+  worst: responseRefSchema,
+  shown: z.array(responseRefSchema).meta({ description: "The responses the reviewer chose from, in import order." }),
+  comment: z.string().optional(),
+});
+
 const common = {
   project: z.string().meta({ description: "Project slug." }),
   batch: z.string().meta({ description: "Batch name." }),
@@ -182,6 +190,7 @@ export const submittedRecordSchema = z.strictObject({
   responses: z.array(exportResponseSchema).meta({ description: "Every response the reviewer was shown, in import order (A, B, …): all of the item's, unless the batch showed each reviewer a subset." }),
   pairwise: z.array(exportPairSchema).optional().meta({ description: "Present when the rubric has pairwise axes and the reviewer answered one." }),
   rankings: z.array(exportRankingSchema).optional().meta({ description: "Present when the rubric has ranking axes and the reviewer ranked the responses on one." }),
+  bestWorst: z.array(exportBestWorstSchema).optional().meta({ description: "Present when the rubric has best–worst axes and the reviewer chose on one (decision 032)." }),
   arguments: z
     .partialRecord(z.enum(["item.question", "item.text", "item.case", "reference.explanation"]), argumentAnnotationRecordSchema)
     .optional()
@@ -209,5 +218,6 @@ export type SkippedRecord = z.infer<typeof skippedRecordSchema>;
 export type ExportResponseRecord = z.infer<typeof exportResponseSchema>;
 export type ExportPairRecord = z.infer<typeof exportPairSchema>;
 export type ExportRankingRecord = z.infer<typeof exportRankingSchema>;
+export type ExportBestWorstRecord = z.infer<typeof exportBestWorstSchema>;
 export type ExportCriterionMark = z.infer<typeof criterionMarkSchema>;
 export type ResponseRef = z.infer<typeof responseRefSchema>;

@@ -36,7 +36,7 @@ export function agreementValue(axis: ResultAxis, value: unknown): RatingValue | 
 
 function describe(axis: ResultAxis): AxisDescription & { categories?: RatingValue[] } {
   // Pairwise axes, and ranking axes read pair by pair (decision 029): which of two responses comes first.
-  if (axis.appliesTo === "PAIR" || axis.appliesTo === "RANKING") return { type: "choice", level: "ordinal", categories: [...PAIR_CATEGORIES] };
+  if (axis.appliesTo === "PAIR" || axis.appliesTo === "RANKING" || axis.appliesTo === "BEST_WORST") return { type: "choice", level: "ordinal", categories: [...PAIR_CATEGORIES] };
   if (axis.type === "SCALE") return { type: "scale", categories: axis.options.map((o) => Number(o.value)).filter((x) => Number.isFinite(x)) };
   if (axis.type === "BOOLEAN") return { type: "boolean", categories: [true, false] };
   return { type: "choice", categories: axis.options.map((o) => o.value) };

@@ -10,7 +10,7 @@ export type ResultAxis = {
   key: string;
   label: string;
   type: "SCALE" | "CHOICE" | "BOOLEAN" | "TEXT";
-  appliesTo: "RESPONSE" | "ITEM" | "PAIR" | "RANKING";
+  appliesTo: "RESPONSE" | "ITEM" | "PAIR" | "RANKING" | "BEST_WORST";
   /** Ordered options as the rubric publishes them (SCALE: one per point). */
   options: Array<{ value: string; label: string }>;
   /** CHOICE with max > 1: several options per answer; shares then do not sum to 1. */
@@ -90,7 +90,7 @@ export function summarizeAxes(axes: readonly ResultAxis[], observations: Iterabl
     values.push({ value: o.value, count: o.count ?? 1 });
   }
   return axes
-    .filter((a) => a.type !== "TEXT" && a.appliesTo !== "PAIR" && a.appliesTo !== "RANKING")
+    .filter((a) => a.type !== "TEXT" && a.appliesTo !== "PAIR" && a.appliesTo !== "RANKING" && a.appliesTo !== "BEST_WORST")
     .map((axis) => {
       const models = [...(byAxis.get(axis.key) ?? new Map<string | null, Tally[]>()).entries()].sort(([a], [b]) => (a ?? "").localeCompare(b ?? ""));
       return { axis, models: models.map(([model, values]) => summarizeModel(axis, model, values)) };

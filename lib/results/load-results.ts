@@ -10,7 +10,7 @@ import { agreementOfCollected, agreementValue, type AxisAgreementResult } from "
 import { summarizeAxes, type AxisResult, type RatingObservation, type ResultAxis } from "./axis-results";
 import { summarizePairs, type PairObservation, type PairResult } from "./pairwise-results";
 import { LeaderboardCollector, type Comparison, type Leaderboard } from "./leaderboard";
-import { pairsOf } from "@/lib/tools/ranking/tiers";
+import { bestWorstPairs, pairsOf } from "@/lib/tools/ranking/tiers";
 import type { ResultsFilter } from "./results-filter";
 
 // The rubric results of a project (issue 9): per-axis distributions per model and pairwise win /
@@ -134,8 +134,8 @@ type CompactRow = [
   models: Record<string, string> | null,
   /** Study arms: the arm of the rating (null outside arms batches). */
   arm: "UNASSISTED" | "ASSISTED" | null,
-  /** Rankings: tiers of Response.ids per ranking axis (decision 029). */
-  rankings: Record<string, string[][]> | null,
+  /** Rankings (tiers of Response.ids per ranking axis, decision 029) and best–worst choices (decision 032). */
+  ranking: { tiers?: Record<string, string[][]>; bestWorst?: Record<string, { best?: string; worst?: string }> } | null,
 ];
 
 const COMPACT_PAGE = 5000;
@@ -145,7 +145,7 @@ function fetchCompactPage(db: Db, where: Prisma.Sql, after: string | undefined, 
   return db.$queryRaw<Array<{ id: string; row: string }>>`
     SELECT a.id,
            json_build_array(a."itemId", s."reviewerId", s."rubricId", s."responseOrder", a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), s.arm, a.data->'ranking'->'tiers')::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), s.arm, a.data->'ranking')::text AS row
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"
@@ -165,7 +165,7 @@ function fetchConsensusPage(db: Db, where: Prisma.Sql, after: string | undefined
            json_build_array(a."itemId", 'consensus', (SELECT r.id FROM "Rubric" r WHERE r."projectId" = i."projectId" ORDER BY r.version DESC LIMIT 1),
                             COALESCE((SELECT json_agg(r.id ORDER BY r.position) FROM "Response" r WHERE r."itemId" = a."itemId"), '[]'::json),
                             a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), NULL, a.data->'ranking'->'tiers')::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), NULL, a.data->'ranking')::text AS row
     FROM "Annotation" a
     JOIN "Item" i ON i.id = a."itemId"
     WHERE ${where} ${keyset}
@@ -217,7 +217,7 @@ class Tallies {
     else this.pairs.set(pairKey, { axis, models, better, count: 1 });
   }
 
-  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models, arm, rankings]: CompactRow) {
+  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models, arm, ranking]: CompactRow) {
     const model = (id: string) => (models && Object.hasOwn(models, id) ? models[id] : undefined);
     const rater = this.agreement.rater(reviewerId);
     // With study arms, a unit is a response (or item, step) under one condition: the same reviewer's
@@ -245,11 +245,18 @@ class Tallies {
       }
     }
     const comparisons: Comparison[] = [];
-    // Rankings: every two responses of different models, after the axis polarity (first = chosen first).
-    for (const [key, tiers] of Object.entries(rankings ?? {})) {
-      const def = this.axes.get(key);
-      if (def?.appliesTo !== "RANKING" || !Array.isArray(tiers)) continue;
-      for (const { first, second, tie } of pairsOf(tiers)) {
+    // Rankings: every two responses of different models, after the axis polarity (first = chosen first);
+    // best–worst choices: the pairs they order (the best over the others shown, the others over the worst).
+    const ordered: Array<[string, Array<{ first: string; second: string; tie: boolean }>]> = [];
+    for (const [key, tiers] of Object.entries(ranking?.tiers ?? {})) {
+      if (this.axes.get(key)?.appliesTo === "RANKING" && Array.isArray(tiers)) ordered.push([key, pairsOf(tiers)]);
+    }
+    for (const [key, pick] of Object.entries(ranking?.bestWorst ?? {})) {
+      if (this.axes.get(key)?.appliesTo === "BEST_WORST" && pick?.best && pick.worst && pick.best !== pick.worst) ordered.push([key, bestWorstPairs(pick.best, pick.worst, responseOrder)]);
+    }
+    for (const [key, pairs] of ordered) {
+      const def = this.axes.get(key)!;
+      for (const { first, second, tie } of pairs) {
         // Agreement: one unit per pair of the item's responses (named in id order), ordinal first / tie / second.
         const [low, high] = [first, second].sort();
         this.agreement.add(key, unitOf(`${itemId}:${low}:${high}`), rater, tie ? "tie" : first === low ? "first" : "second");
@@ -324,8 +331,8 @@ export async function loadRubricResults(actor: Actor, projectId: string, filter:
     axes: summarizeAxes(resultAxes, tallies.ratingObservations()),
     pairAxes: [...axes.values()].filter((a) => a.appliesTo === "PAIR").map((a) => ({ key: a.key, label: a.label, polarity: a.polarity })),
     pairs: summarizePairs(resultAxes.map((a) => a.key), tallies.pairObservations()),
-    rankingAxes: [...axes.values()].filter((a) => a.appliesTo === "RANKING").map((a) => ({ key: a.key, label: a.label, polarity: a.polarity })),
-    leaderboards: tallies.leaderboard.leaderboards(resultAxes.filter((a) => a.appliesTo === "PAIR" || a.appliesTo === "RANKING").map((a) => a.key), { resamples: opts.resamples }),
+    rankingAxes: [...axes.values()].filter((a) => a.appliesTo === "RANKING" || a.appliesTo === "BEST_WORST").map((a) => ({ key: a.key, label: a.label, polarity: a.polarity })),
+    leaderboards: tallies.leaderboard.leaderboards(resultAxes.filter((a) => a.appliesTo === "PAIR" || a.appliesTo === "RANKING" || a.appliesTo === "BEST_WORST").map((a) => a.key), { resamples: opts.resamples }),
     agreement: agreementOfCollected(withSteps ? [...resultAxes, STEP_VERDICT_AXIS] : resultAxes, tallies.agreement, { resamples: opts.resamples }),
     options,
   };

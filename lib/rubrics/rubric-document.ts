@@ -26,7 +26,7 @@ export const rubricAxisSchema = z
     label: z.string().trim().min(1, { error: "An axis needs a label." }).max(300),
     help: z.string().trim().max(5_000).default(""),
     type: z.enum(["SCALE", "CHOICE", "BOOLEAN", "TEXT"], { error: "type must be SCALE, CHOICE, BOOLEAN or TEXT." }),
-    appliesTo: z.enum(["RESPONSE", "PAIR", "ITEM", "RANKING"], { error: "appliesTo must be RESPONSE, PAIR, ITEM or RANKING." }).default("RESPONSE"),
+    appliesTo: z.enum(["RESPONSE", "PAIR", "ITEM", "RANKING", "BEST_WORST"], { error: "appliesTo must be RESPONSE, PAIR, ITEM, RANKING or BEST_WORST." }).default("RESPONSE"),
     required: z.boolean().default(true),
     options: z.array(optionSchema).max(100).default([]),
     min: z.int().min(-100).max(100).optional(),
@@ -46,10 +46,10 @@ export const rubricAxisSchema = z
       const expected = Array.from({ length: axis.max - axis.min + 1 }, (_, i) => String(axis.min! + i));
       if (values.join("\u0000") !== expected.join("\u0000")) issue(`A scale from ${axis.min} to ${axis.max} needs one labelled option per point, valued ${expected.join(", ")}.`, ["options"]);
       if (axis.best !== undefined && !expected.includes(String(axis.best))) issue("The best answer must be a point of the scale.", ["best"]);
-    } else if (axis.appliesTo === "RANKING") {
-      // The item's responses are what a ranking orders: nothing else to declare.
+    } else if (axis.appliesTo === "RANKING" || axis.appliesTo === "BEST_WORST") {
+      // The item's responses are what a ranking orders (or best–worst picks from): nothing else to declare.
       if (axis.type !== "CHOICE" || axis.options.length || axis.min !== undefined || axis.max !== undefined || axis.best !== undefined || axis.allowsNotApplicable || axis.optionsFrom) {
-        issue("A ranking axis is a choice with no options, min, max, best answer or N/A: it orders the item's responses.", ["options"]);
+        issue(`A ${axis.appliesTo === "RANKING" ? "ranking" : "best–worst"} axis is a choice with no options, min, max, best answer or N/A: it ${axis.appliesTo === "RANKING" ? "orders" : "picks from"} the item's responses.`, ["options"]);
       }
     } else if (axis.type === "CHOICE") {
       if (axis.optionsFrom === "note_sentences") {

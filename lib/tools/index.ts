@@ -61,7 +61,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
   const on: Record<ToolId, boolean> = {
     ratings: s.axes.some((a) => a.appliesTo === "RESPONSE" || a.appliesTo === "ITEM"),
     pairwise: s.responseCount >= 2 && s.axes.some((a) => a.appliesTo === "PAIR"),
-    ranking: s.responseCount >= 2 && s.axes.some((a) => a.appliesTo === "RANKING"),
+    ranking: s.responseCount >= 2 && s.axes.some((a) => a.appliesTo === "RANKING" || a.appliesTo === "BEST_WORST"),
     criteria: s.criteriaCount > 0,
     "ddx-match": s.itemKind.toUpperCase() === "DDX" && s.templateTools.includes("ddx-match"),
     references: (s.statementCount ?? 0) > 0 && s.responseCount > 0,

@@ -15,7 +15,7 @@ export type AxisRule = {
   key: string;
   label: string;
   type: "SCALE" | "CHOICE" | "BOOLEAN" | "TEXT";
-  appliesTo: "RESPONSE" | "PAIR" | "ITEM" | "RANKING";
+  appliesTo: "RESPONSE" | "PAIR" | "ITEM" | "RANKING" | "BEST_WORST";
   required: boolean;
   options: Array<{ value: string }>;
   min: number | null;

@@ -18,6 +18,12 @@ export const describeRanking: ToolDescriber = {
       const now = showTiers(b?.tiers[key], labels);
       if (was !== now) out.push(`Ranking · ${labels.axes.get(key) ?? key}: ${was} → ${now}`);
     }
+    for (const key of new Set([...Object.keys(a?.bestWorst ?? {}), ...Object.keys(b?.bestWorst ?? {})])) {
+      const show = (pick: { best?: string; worst?: string } | undefined) => (pick ? `best ${pick.best ? (labels.responses.get(pick.best) ?? "Response") : "—"}, worst ${pick.worst ? (labels.responses.get(pick.worst) ?? "Response") : "—"}` : "—");
+      const was = show(a?.bestWorst[key]);
+      const now = show(b?.bestWorst[key]);
+      if (was !== now) out.push(`Best–worst · ${labels.axes.get(key) ?? key}: ${was} → ${now}`);
+    }
     for (const key of new Set([...Object.keys(a?.comments ?? {}), ...Object.keys(b?.comments ?? {})])) {
       if ((a?.comments[key] ?? "") !== (b?.comments[key] ?? "")) out.push(`Ranking · ${labels.axes.get(key) ?? key} comment: ${a?.comments[key] || "—"} → ${b?.comments[key] || "—"}`);
     }

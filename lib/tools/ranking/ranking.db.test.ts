@@ -37,7 +37,7 @@ async function rankingStudy(items = 3) {
 function rankingByModel(responseOrder: string[], models: Map<string, string>, order: Array<string | string[]>): AnnotationData {
   const idOf = (m: string) => responseOrder.find((id) => models.get(id) === m)!;
   const tiers = order.map((t) => (Array.isArray(t) ? t : [t]).map(idOf));
-  return { ...emptyAnnotationData(), responses: Object.fromEntries(responseOrder.map((id) => [id, { ratings: { harmful_elements: false }, comments: {} }])), ranking: { tiers: { usefulness: tiers }, comments: { usefulness: "A before B, clearly." } } };
+  return { ...emptyAnnotationData(), responses: Object.fromEntries(responseOrder.map((id) => [id, { ratings: { harmful_elements: false }, comments: {} }])), ranking: { tiers: { usefulness: tiers }, bestWorst: {}, comments: { usefulness: "A before B, clearly." } } };
 }
 
 describe("ranking tool", () => {
@@ -46,7 +46,7 @@ describe("ranking tool", () => {
     const a = assignments.find((x) => x.reviewerId === reviewers[0].id)!;
     const actor = asActor(reviewers[0]);
     const base = { ...emptyAnnotationData(), responses: Object.fromEntries(a.responseOrder.map((id) => [id, { ratings: { harmful_elements: false }, comments: {} }])) };
-    const save = (tiers: string[][], submit: boolean, n: string) => saveAnnotation(actor, a.id, { baseVersion: 0, clientMutationId: `bad-${n}-${a.id}`, data: { ...base, ranking: { tiers: { usefulness: tiers }, comments: {} } }, submit });
+    const save = (tiers: string[][], submit: boolean, n: string) => saveAnnotation(actor, a.id, { baseVersion: 0, clientMutationId: `bad-${n}-${a.id}`, data: { ...base, ranking: { tiers: { usefulness: tiers }, bestWorst: {}, comments: {} } }, submit });
     const problems = (result: Awaited<ReturnType<typeof save>>) => (result.status === "invalid" ? result.problems : []);
     expect(problems(await save([["not-a-response"], [a.responseOrder[0]]], false, "1"))).toEqual([{ path: "ranking.tiers.usefulness", message: "A ranked response is not part of the assignment." }]);
     expect(problems(await save([[a.responseOrder[0]], [a.responseOrder[0]]], false, "2"))).toEqual([{ path: "ranking.tiers.usefulness", message: "A response is ranked twice." }]);

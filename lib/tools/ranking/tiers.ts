@@ -65,6 +65,18 @@ export function placeBefore(tiers: RankingTiers, id: string, beforeId: string | 
 export const tiersFromOrder = (ids: readonly string[]): RankingTiers => ids.map((id) => [id]);
 
 /**
+ * The pairs a best–worst choice orders among the responses shown (Louviere, Flynn & Marley, Best-Worst
+ * Scaling, 2015: the best beats every other shown response, every other beats the worst); the pairs
+ * of responses in between are not known and give nothing. Best first in each pair.
+ */
+export function bestWorstPairs(best: string, worst: string, shown: readonly string[]): Array<{ first: string; second: string; tie: false }> {
+  const pairs: Array<{ first: string; second: string; tie: false }> = [];
+  for (const id of shown) if (id !== best) pairs.push({ first: best, second: id, tie: false });
+  for (const id of shown) if (id !== best && id !== worst) pairs.push({ first: id, second: worst, tie: false });
+  return pairs;
+}
+
+/**
  * Every pair of responses the ranking orders, as (first, second): the pairs in different tiers; tied
  * pairs come back with `tie: true`. The leaderboard and the preference pairs read rankings this way.
  */

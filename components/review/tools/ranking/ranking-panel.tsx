@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { ReviewAxis, ReviewResponse } from "@/lib/assignments/load-for-review";
-import type { RankingBlock, RankingTiers } from "@/lib/tools/ranking/schema";
+import type { BestWorst, RankingBlock, RankingTiers } from "@/lib/tools/ranking/schema";
 import { moveResponse, placeBefore, ranksOf, tiersFromOrder, toggleTieWithPrevious } from "@/lib/tools/ranking/tiers";
 import { cardClass } from "@/components/ui/styles";
 
@@ -11,7 +11,7 @@ import { cardClass } from "@/components/ui/styles";
 // stored is Response.ids in tiers, never screen positions; until the reviewer acts the list shows the
 // screen order, marked as not ranked yet.
 
-const EMPTY: RankingBlock = { tiers: {}, comments: {} };
+const EMPTY: RankingBlock = { tiers: {}, bestWorst: {}, comments: {} };
 
 /** The answer's opening words, to recognise it in the list (the full text is in its card above). */
 const snippetOf = (html: string) => html.replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, " ").trim().slice(0, 140);
@@ -24,20 +24,71 @@ export function RankingPanel({ axes, responses, block, problemAt, onChange }: {
   onChange: (block: RankingBlock) => void;
 }) {
   const current = block ?? EMPTY;
+  const ranks = axes.some((a) => a.appliesTo === "RANKING");
+  const setComment = (key: string) => (text: string) => onChange({ ...current, comments: { ...current.comments, [key]: text } });
   return (
     <section className={cardClass} aria-label="Ranking" data-testid="ranking">
-      <h2 className="mb-1 font-semibold">Rank the {responses.length} responses</h2>
-      <p className="mb-3 text-xs text-slate-600">
-        Drag a response, or focus it and press Alt+↑ / Alt+↓ to move it, a digit to put it at that place, = to tie it with the one above, O to keep the shown order.
-      </p>
+      <h2 className="mb-1 font-semibold">{ranks ? `Rank the ${responses.length} responses` : `The best and the worst of the ${responses.length} responses`}</h2>
+      {ranks ? (
+        <p className="mb-3 text-xs text-slate-600">
+          Drag a response, or focus it and press Alt+↑ / Alt+↓ to move it, a digit to put it at that place, = to tie it with the one above, O to keep the shown order.
+        </p>
+      ) : null}
       <div className="space-y-4">
-        {axes.map((axis) => (
+        {axes.map((axis) => axis.appliesTo === "BEST_WORST" ? (
+          <BestWorstAxis key={axis.key} axis={axis} responses={responses} pick={current.bestWorst?.[axis.key] ?? {}} comment={current.comments[axis.key] ?? ""} problem={problemAt.get(`ranking.bestWorst.${axis.key}`)}
+            onPick={(pick) => onChange({ ...current, bestWorst: { ...(current.bestWorst ?? {}), [axis.key]: pick } })} onComment={setComment(axis.key)} />
+        ) : (
           <RankingAxis key={axis.key} axis={axis} responses={responses} tiers={current.tiers[axis.key]} comment={current.comments[axis.key] ?? ""} problem={problemAt.get(`ranking.tiers.${axis.key}`)}
             onTiers={(tiers) => onChange({ ...current, tiers: { ...current.tiers, [axis.key]: tiers } })}
-            onComment={(text) => onChange({ ...current, comments: { ...current.comments, [axis.key]: text } })} />
+            onComment={setComment(axis.key)} />
         ))}
       </div>
     </section>
+  );
+}
+
+/**
+ * Best–worst scaling (decision 032): two radio groups over the responses shown, the best and the worst;
+ * choosing a response as one clears it from the other. Native radios: arrow keys move the choice.
+ */
+function BestWorstAxis({ axis, responses, pick, comment, problem, onPick, onComment }: {
+  axis: ReviewAxis;
+  responses: ReviewResponse[];
+  pick: BestWorst;
+  comment: string;
+  problem: string | undefined;
+  onPick: (pick: BestWorst) => void;
+  onComment: (text: string) => void;
+}) {
+  const choose = (which: "best" | "worst", id: string) => {
+    const other = which === "best" ? "worst" : "best";
+    onPick({ ...pick, [which]: id, ...(pick[other] === id ? { [other]: undefined } : {}) });
+  };
+  return (
+    <div data-nav="best-worst" tabIndex={-1} className="rounded-md p-2 outline-none focus-visible:ring-2 focus-visible:ring-blue-500" data-testid={`best-worst-${axis.key}`}>
+      <h3 className="text-sm font-medium">{axis.label}</h3>
+      {axis.help ? <p className="mb-1 text-xs text-slate-600">{axis.help}</p> : null}
+      <div className="mt-1 grid gap-2 sm:grid-cols-2">
+        {(["best", "worst"] as const).map((which) => (
+          <fieldset key={which} className="rounded border border-slate-200 p-2">
+            <legend className="px-1 text-xs font-medium">{which === "best" ? "Best" : "Worst"}</legend>
+            {responses.map((r) => (
+              <label key={r.id} className={`flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-500 ${pick[which] === r.id ? (which === "best" ? "bg-green-50" : "bg-red-50") : ""}`}>
+                <input type="radio" name={`bw-${axis.key}-${which}`} checked={pick[which] === r.id} onChange={() => choose(which, r.id)} />
+                <span className="font-medium">{r.displayLabel}</span>
+                <span className="truncate text-xs text-slate-500">{snippetOf(r.contentHtml)}</span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      </div>
+      {problem ? <p className="mt-1 text-sm text-red-700" role="alert">{problem}</p> : null}
+      <details data-comment className="mt-1 text-sm">
+        <summary className="cursor-pointer text-xs text-slate-600">Comment{comment ? " (1)" : ""}</summary>
+        <textarea className="mt-1 w-full rounded border border-slate-300 p-1 text-sm" rows={2} value={comment} maxLength={10_000} aria-label={`${axis.label} comment`} onChange={(e) => onComment(e.target.value)} />
+      </details>
+    </div>
   );
 }
 
