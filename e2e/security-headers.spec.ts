@@ -57,7 +57,9 @@ test("login, queue and review pages work under the CSP with no violations (KaTeX
     }
   }
   expect(withMath).toBe(true);
-  // Hydrated and interactive: the keyboard sheet opens.
+  // Hydrated and interactive: the keyboard sheet opens. (Wait for hydration first: a key pressed while
+  // only the server's HTML is there has no listener yet — this flaked once in CI.)
+  await expect(page.getByTestId("review-form")).toHaveAttribute("data-hydrated", "true");
   await page.keyboard.press("?");
   await expect(page.getByTestId("shortcut-sheet")).toBeVisible();
   expect(violations).toEqual([]);
