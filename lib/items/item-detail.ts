@@ -26,6 +26,10 @@ export type DetailAnnotation = {
   item: Record<string, unknown>;
   /** Pairwise: axis → the chosen response's label (A, B…) or "tie". */
   pair: Record<string, string>;
+  /** Ranking and best–worst axes: axis → "C, B = D, A" (import labels, first first) or "best C, worst A". */
+  orderings: Record<string, string>;
+  /** Corrections: responseId → the corrected answer. */
+  corrections: Record<string, string>;
   comments: string[];
   overallComment: string;
 };
@@ -83,6 +87,11 @@ export async function loadItemDetail(actor: Actor, projectId: string, itemId: st
         responses: Object.fromEntries(Object.entries(data.responses).map(([id, block]) => [id, block.ratings ?? {}])),
         item: data.item.ratings,
         pair: Object.fromEntries(Object.entries(data.pair.ratings).map(([axis, chosen]) => [axis, chosen === "tie" ? "tie" : (labelOf.get(String(chosen)) ?? "?")])),
+        orderings: {
+          ...Object.fromEntries(Object.entries(data.ranking?.tiers ?? {}).map(([axis, tiers]) => [axis, tiers.map((t) => t.map((id) => labelOf.get(id) ?? "?").join(" = ")).join(", ")])),
+          ...Object.fromEntries(Object.entries(data.ranking?.bestWorst ?? {}).map(([axis, pick]) => [axis, `best ${pick.best ? (labelOf.get(pick.best) ?? "?") : "—"}, worst ${pick.worst ? (labelOf.get(pick.worst) ?? "?") : "—"}`])),
+        },
+        corrections: Object.fromEntries(Object.entries(data.corrections ?? {}).map(([id, c]) => [id, c.content])),
         comments,
         overallComment: data.overallComment,
       };

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { runExport } from "@/lib/export/run-export";
 import { createProject } from "@/lib/projects/create-project";
 import { loadRubricResults } from "@/lib/results/load-results";
+import { loadItemDetail } from "@/lib/items/item-detail";
 import { resultsFilterSchema } from "@/lib/results/results-filter";
 import { resultsCsv } from "@/lib/results/results-csv";
 import { seedItems, seedUser } from "@/lib/seed/factories";
@@ -94,6 +95,11 @@ describe("ranking tool", () => {
     expect(pairs).toHaveLength(5 * 5 + 6);
     expect(pairs.filter((p) => p.chosenModel === "model-a" && p.rejectedModel === "model-d")).toHaveLength(5);
     expect(pairs.filter((p) => p.chosenModel === "model-d" && p.rejectedModel === "model-c" && p.margin === 3)).toHaveLength(1);
+
+    // The item page lists each reviewer's ranking in import labels (A = model-a … D = model-d).
+    const firstItem = await getDb().item.findFirstOrThrow({ where: { projectId: project.id, externalId: "r-1" } });
+    const detail = await loadItemDetail(asActor(admin), project.id, firstItem.id);
+    expect(detail.annotations.map((x) => x.orderings.usefulness).sort()).toEqual(["A, B, C = D", "D, A, B, C"]);
 
     const results = await loadRubricResults(asActor(admin), project.id, resultsFilterSchema.parse({}), { resamples: 200 });
     expect(results.rankingAxes).toEqual([{ key: "usefulness", label: "Usefulness for the question asked", polarity: "HIGHER_IS_BETTER" }]);
