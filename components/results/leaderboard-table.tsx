@@ -21,7 +21,7 @@ export function LeaderboardTables({ boards, labels }: { boards: Leaderboard[]; l
           </h3>
           <table className="w-full text-left text-xs">
             <thead className="text-slate-500">
-              <tr><th className="py-1 pr-3">Rank</th><th className="pr-3">Model</th><th className="pr-3">θ (95 % CI)</th><th className="w-1/3 pr-3" aria-label="θ and interval on a shared scale">Strength</th><th className="pr-3">Won · tied · lost</th></tr>
+              <tr><th className="py-1 pr-3">Rank</th><th className="pr-3">Model</th><th className="pr-3">θ (95 % CI)</th><th className="w-1/3 pr-3" aria-label="θ and interval on a shared scale">Strength</th><th className="pr-3">Won · tied · lost</th>{board.rows.some((r) => r.bestWorst) ? <th className="pr-3" title="(times best − times worst) ÷ times shown">Best − worst</th> : null}</tr>
             </thead>
             <tbody>
               {board.rows.map((r) => (
@@ -37,6 +37,7 @@ export function LeaderboardTables({ boards, labels }: { boards: Leaderboard[]; l
                     </div>
                   </td>
                   <td className="pr-3 tabular-nums">{r.wins} · {r.ties} · {r.losses}</td>
+                  {r.bestWorst ? <td className="pr-3 tabular-nums" data-col="best-worst">{fmt(r.bestWorst.score)} <span className="text-slate-500">({r.bestWorst.best} best, {r.bestWorst.worst} worst of {r.bestWorst.shown})</span></td> : null}
                 </tr>
               ))}
             </tbody>

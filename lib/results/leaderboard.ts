@@ -23,6 +23,11 @@ export type LeaderboardRow = {
   wins: number;
   ties: number;
   losses: number;
+  /**
+   * Best–worst axes: the counting score (times chosen best − times chosen worst) ÷ times shown, from −1 to 1
+   * (Finn & Louviere 1992; Louviere, Flynn & Marley 2015), with its counts.
+   */
+  bestWorst?: { shown: number; best: number; worst: number; score: number };
 };
 
 export type Leaderboard = {

@@ -189,6 +189,8 @@ class Tallies {
   private readonly pairs = new Map<string, Tally<PairObservation>>();
   readonly agreement = new AgreementCollector();
   readonly leaderboard = new LeaderboardCollector();
+  /** Best–worst counts: axis → model → times shown, chosen best, chosen worst. */
+  readonly bestWorstCounts = new Map<string, Map<string, { shown: number; best: number; worst: number }>>();
   constructor(private readonly axes: Map<string, AxisDef>) {}
 
   ratingObservations(): RatingObservation[] {
@@ -252,7 +254,17 @@ class Tallies {
       if (this.axes.get(key)?.appliesTo === "RANKING" && Array.isArray(tiers)) ordered.push([key, pairsOf(tiers)]);
     }
     for (const [key, pick] of Object.entries(ranking?.bestWorst ?? {})) {
-      if (this.axes.get(key)?.appliesTo === "BEST_WORST" && pick?.best && pick.worst && pick.best !== pick.worst) ordered.push([key, bestWorstPairs(pick.best, pick.worst, responseOrder)]);
+      if (this.axes.get(key)?.appliesTo !== "BEST_WORST" || !pick?.best || !pick.worst || pick.best === pick.worst) continue;
+      ordered.push([key, bestWorstPairs(pick.best, pick.worst, responseOrder)]);
+      const counts = this.bestWorstCounts.get(key) ?? this.bestWorstCounts.set(key, new Map()).get(key)!;
+      for (const id of responseOrder) {
+        const name = model(id);
+        if (name === undefined) continue;
+        const c = counts.get(name) ?? counts.set(name, { shown: 0, best: 0, worst: 0 }).get(name)!;
+        c.shown++;
+        if (id === pick.best) c.best++;
+        if (id === pick.worst) c.worst++;
+      }
     }
     for (const [key, pairs] of ordered) {
       const def = this.axes.get(key)!;
@@ -286,6 +298,15 @@ class Tallies {
     }
     this.leaderboard.add(comparisons);
   }
+}
+
+/** Best–worst boards also carry each model's counting score beside its Bradley–Terry strength. */
+function withBestWorstScores(boards: Leaderboard[], counts: Map<string, Map<string, { shown: number; best: number; worst: number }>>): Leaderboard[] {
+  return boards.map((board) => {
+    const byModel = board.axis === null ? undefined : counts.get(board.axis);
+    if (!byModel) return board;
+    return { ...board, rows: board.rows.map((r) => { const c = byModel.get(r.model); return c ? { ...r, bestWorst: { ...c, score: (c.best - c.worst) / c.shown } } : r; }) };
+  });
 }
 
 /** Step verdicts join the agreement table as one more (nominal) axis; they have no distribution here (the step results do). */
@@ -332,7 +353,7 @@ export async function loadRubricResults(actor: Actor, projectId: string, filter:
     pairAxes: [...axes.values()].filter((a) => a.appliesTo === "PAIR").map((a) => ({ key: a.key, label: a.label, polarity: a.polarity })),
     pairs: summarizePairs(resultAxes.map((a) => a.key), tallies.pairObservations()),
     rankingAxes: [...axes.values()].filter((a) => a.appliesTo === "RANKING" || a.appliesTo === "BEST_WORST").map((a) => ({ key: a.key, label: a.label, polarity: a.polarity })),
-    leaderboards: tallies.leaderboard.leaderboards(resultAxes.filter((a) => a.appliesTo === "PAIR" || a.appliesTo === "RANKING" || a.appliesTo === "BEST_WORST").map((a) => a.key), { resamples: opts.resamples }),
+    leaderboards: withBestWorstScores(tallies.leaderboard.leaderboards(resultAxes.filter((a) => a.appliesTo === "PAIR" || a.appliesTo === "RANKING" || a.appliesTo === "BEST_WORST").map((a) => a.key), { resamples: opts.resamples }), tallies.bestWorstCounts),
     agreement: agreementOfCollected(withSteps ? [...resultAxes, STEP_VERDICT_AXIS] : resultAxes, tallies.agreement, { resamples: opts.resamples }),
     options,
   };

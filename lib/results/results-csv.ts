@@ -34,6 +34,8 @@ export function resultsCsv(results: RubricResults, extra: string[][] = []): stri
   for (const board of results.leaderboards) {
     for (const r of board.rows) {
       rows.push(["leaderboard", board.axis ?? "(all)", r.model, "", "bradley_terry_theta", String(r.rank), `${r.wins} wins, ${r.ties} ties, ${r.losses} losses`, String(r.wins + r.ties + r.losses), String(board.annotations), num(r.theta), num(r.low), num(r.high)]);
+      // Best–worst counting score: `count` times shown, `value` best − worst counts, estimate the score.
+      if (r.bestWorst) rows.push(["leaderboard", board.axis ?? "(all)", r.model, "", "best_minus_worst", String(r.bestWorst.best - r.bestWorst.worst), `${r.bestWorst.best} best, ${r.bestWorst.worst} worst`, String(r.bestWorst.shown), String(board.annotations), num(r.bestWorst.score), "", ""]);
     }
   }
   for (const a of results.agreement) {

@@ -72,5 +72,12 @@ describe("best–worst scaling", () => {
     expect(board).toMatchObject({ axis: "quality", annotations: 5, comparisons: 15 });
     // Lower-numbered models always won: the board keeps their order.
     expect(board.rows.map((r) => r.model)).toEqual(MODELS);
+    // Counting scores agree with a direct count over the saved choices.
+    for (const row of board.rows) {
+      const shownIn = assignments.filter((a) => a.responseOrder.some((id) => models.get(id) === row.model));
+      const bestIn = shownIn.filter((a) => models.get([...a.responseOrder].sort((x, y) => models.get(x)!.localeCompare(models.get(y)!))[0]) === row.model).length;
+      const worstIn = shownIn.filter((a) => models.get([...a.responseOrder].sort((x, y) => models.get(x)!.localeCompare(models.get(y)!))[2]) === row.model).length;
+      expect(row.bestWorst).toEqual({ shown: shownIn.length, best: bestIn, worst: worstIn, score: (bestIn - worstIn) / shownIn.length });
+    }
   });
 });
