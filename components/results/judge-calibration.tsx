@@ -6,7 +6,8 @@ import type { JudgeTargetCalibration } from "@/lib/judges/compare-judge";
 // demand the confusion matrix and the units where judge and physicians differ most.
 
 const f = (x: number) => x.toFixed(2);
-const Figure = ({ value, interval, reason }: { value: number | null; interval?: { low: number; high: number } | null; reason?: string | null }) =>
+// `of`, not spread props: the coefficients carry a `key` field, which React would read as the element key.
+const Figure = ({ of: { value, interval, reason } }: { of: { value: number | null; interval?: { low: number; high: number } | null; reason?: string | null } }) =>
   value === null ? (
     <span className="text-slate-500" title={reason ?? undefined}>undefined</span>
   ) : (
@@ -83,11 +84,11 @@ export function JudgeCalibrationSection({ calibration, itemHref }: { calibration
                   <td className="py-1 pr-3 font-medium">{t.judge}</td>
                   <td className="pr-3">{t.label}</td>
                   <td className="pr-3" data-col="basis">{t.units} · {t.pairs} · {t.physicians}</td>
-                  <td className="pr-3" data-col="kappa">{kappa ? <Figure {...kappa} /> : "—"}</td>
-                  <td className="pr-3">{quadratic ? <Figure {...quadratic} /> : "—"}</td>
-                  <td className="pr-3">{t.alphaPhysicians ? <Figure {...t.alphaPhysicians} /> : "—"}</td>
-                  <td className="pr-3">{t.alphaWithJudge ? <Figure {...t.alphaWithJudge} /> : "—"}</td>
-                  <td className="pr-3" data-col="bias">{t.bias?.mean != null ? <Figure value={t.bias.mean} interval={t.bias.low !== null && t.bias.high !== null ? { low: t.bias.low, high: t.bias.high } : null} /> : "—"}</td>
+                  <td className="pr-3" data-col="kappa">{kappa ? <Figure of={kappa} /> : "—"}</td>
+                  <td className="pr-3">{quadratic ? <Figure of={quadratic} /> : "—"}</td>
+                  <td className="pr-3">{t.alphaPhysicians ? <Figure of={t.alphaPhysicians} /> : "—"}</td>
+                  <td className="pr-3">{t.alphaWithJudge ? <Figure of={t.alphaWithJudge} /> : "—"}</td>
+                  <td className="pr-3" data-col="bias">{t.bias?.mean != null ? <Figure of={{ value: t.bias.mean, interval: t.bias.low !== null && t.bias.high !== null ? { low: t.bias.low, high: t.bias.high } : null }} /> : "—"}</td>
                 </tr>
               );
             })}
