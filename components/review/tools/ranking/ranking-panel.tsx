@@ -48,6 +48,19 @@ export function RankingPanel({ axes, responses, block, problemAt, onChange }: {
   );
 }
 
+/** Under each ranking or best–worst axis: the server's problem, if any, and the axis comment (C opens it). */
+function ProblemAndComment({ label, problem, comment, onComment }: { label: string; problem: string | undefined; comment: string; onComment: (text: string) => void }) {
+  return (
+    <>
+      {problem ? <p className="mt-1 text-sm text-red-700" role="alert">{problem}</p> : null}
+      <details data-comment className="mt-1 text-sm">
+        <summary className="cursor-pointer text-xs text-slate-600">Comment{comment ? " (1)" : ""}</summary>
+        <textarea className="mt-1 w-full rounded border border-slate-300 p-1 text-sm" rows={2} value={comment} maxLength={10_000} aria-label={`${label} comment`} onChange={(e) => onComment(e.target.value)} />
+      </details>
+    </>
+  );
+}
+
 /**
  * Best–worst scaling (decision 032): two radio groups over the responses shown, the best and the worst;
  * choosing a response as one clears it from the other. Native radios: arrow keys move the choice.
@@ -83,11 +96,7 @@ function BestWorstAxis({ axis, responses, pick, comment, problem, onPick, onComm
           </fieldset>
         ))}
       </div>
-      {problem ? <p className="mt-1 text-sm text-red-700" role="alert">{problem}</p> : null}
-      <details data-comment className="mt-1 text-sm">
-        <summary className="cursor-pointer text-xs text-slate-600">Comment{comment ? " (1)" : ""}</summary>
-        <textarea className="mt-1 w-full rounded border border-slate-300 p-1 text-sm" rows={2} value={comment} maxLength={10_000} aria-label={`${axis.label} comment`} onChange={(e) => onComment(e.target.value)} />
-      </details>
+      <ProblemAndComment label={axis.label} problem={problem} comment={comment} onComment={onComment} />
     </div>
   );
 }
@@ -191,11 +200,7 @@ function RankingAxis({ axis, responses, tiers, comment, problem, onTiers, onComm
           );
         })}
       </ol>
-      {problem ? <p className="mt-1 text-sm text-red-700" role="alert">{problem}</p> : null}
-      <details data-comment className="mt-1 text-sm">
-        <summary className="cursor-pointer text-xs text-slate-600">Comment{comment ? " (1)" : ""}</summary>
-        <textarea className="mt-1 w-full rounded border border-slate-300 p-1 text-sm" rows={2} value={comment} maxLength={10_000} aria-label={`${axis.label} comment`} onChange={(e) => onComment(e.target.value)} />
-      </details>
+      <ProblemAndComment label={axis.label} problem={problem} comment={comment} onComment={onComment} />
     </div>
   );
 }
