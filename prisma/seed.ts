@@ -7,6 +7,8 @@ import { demoItemLines } from "./demo-items";
 import { DEMO_SHOWCASES } from "./demo-showcase";
 import { ARGUMENT_SHOWCASE } from "./demo/argument-showcase";
 import { RANKING_GUIDELINES, rankingShowcaseItems } from "./demo/ranking-showcase";
+import { TURNS_GUIDELINES, TURNS_RUBRIC, turnsShowcaseItems } from "./demo/turns-showcase";
+import { saveRubric } from "@/lib/rubrics/rubric-versions";
 
 export const DEMO_USERS = [
   { email: "admin@consilium.local", name: "Ada Admin", role: "ADMIN" as const },
@@ -70,6 +72,12 @@ export async function seedDemo(): Promise<boolean> {
   await seedItems(admin.id, rankingProject.id, rankingShowcaseItems());
   await db.projectMember.create({ data: { projectId: rankingProject.id, userId: researcher.id, role: "ANALYST" } });
   await createBatch(admin.id, rankingProject.id, { name: "Ranking demo", reviewerIds, perItem: 2, seed: 42 });
+  // Dialogues turn by turn (issue 11, decision 033): whole consultations, each AI turn rated on its own.
+  const turnsProject = await createProject(admin.id, { slug: "turns-showcase", name: "Consultations turn by turn (demo)", template: "amie-consultation", guidelines: TURNS_GUIDELINES, blinded: true, reviewersPerItem: 2, settings: { dialogueTarget: "whole_dialogue" } });
+  await saveRubric({ id: admin.id, role: admin.role, email: admin.email, name: admin.name }, turnsProject.id, TURNS_RUBRIC, 1);
+  await seedItems(admin.id, turnsProject.id, turnsShowcaseItems());
+  await db.projectMember.create({ data: { projectId: turnsProject.id, userId: researcher.id, role: "ANALYST" } });
+  await createBatch(admin.id, turnsProject.id, { name: "Turns demo", reviewerIds, perItem: 2, seed: 42 });
   return true;
 }
 

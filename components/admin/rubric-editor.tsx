@@ -8,7 +8,7 @@ import type { RatingValue } from "@/lib/annotations/schema";
 import { axisForPreview, describeRubricIssues, rubricDocumentSchema, type RubricAxisDocument, type RubricDocument } from "@/lib/rubrics/rubric-document";
 
 const TYPE_LABELS: Record<RubricAxisDocument["type"], string> = { SCALE: "Scale", CHOICE: "Choice", BOOLEAN: "Yes / no", TEXT: "Free text" };
-const TARGET_LABELS: Record<RubricAxisDocument["appliesTo"], string> = { RESPONSE: "Each response", ITEM: "The item once", PAIR: "A pair of responses (A / tie / B)", RANKING: "A ranking of all responses (ties allowed)", BEST_WORST: "The best and the worst response shown" };
+const TARGET_LABELS: Record<RubricAxisDocument["appliesTo"], string> = { RESPONSE: "Each response", ITEM: "The item once", PAIR: "A pair of responses (A / tie / B)", RANKING: "A ranking of all responses (ties allowed)", BEST_WORST: "The best and the worst response shown", TURN: "Each AI turn of a dialogue" };
 /** Axes whose options are the item's responses: a ranking, or best–worst. */
 const picksResponses = (t: RubricAxisDocument["appliesTo"]) => t === "RANKING" || t === "BEST_WORST";
 const PAIR_OPTIONS = [{ value: "A", label: "Response A" }, { value: "tie", label: "Tie" }, { value: "B", label: "Response B" }];

@@ -1,6 +1,7 @@
 /**
  * The block of the review form a server-reported problem is about, from its path
- * ("responses.<id>.ratings.<axis>", "responses.<id>.criteria", "item.ratings.<axis>", "pair.ratings.<axis>"),
+ * ("responses.<id>.ratings.<axis>", "responses.<id>.criteria", "item.ratings.<axis>", "pair.ratings.<axis>",
+ * "turns.<id>.<position>.ratings.<axis>"),
  * so the list of missing ratings can take the reviewer straight to each one.
  */
 export function findProblemTarget(root: HTMLElement, path: string): HTMLElement | null {
@@ -16,6 +17,11 @@ export function findProblemTarget(root: HTMLElement, path: string): HTMLElement 
   } else if (parts[0] === "references") {
     const card = root.querySelector(`[data-response-id="${CSS.escape(parts[1] ?? "")}"]`);
     return card?.querySelector<HTMLElement>('[data-nav="statement"]') ?? null;
+  } else if (parts[0] === "turns") {
+    // "turns.<responseId>.<position>.ratings.<axis>": the axis in that turn's row of the transcript.
+    const card = root.querySelector(`[data-response-id="${CSS.escape(parts[1] ?? "")}"]`);
+    scope = card?.querySelector(`[data-turn="${CSS.escape(parts[2] ?? "")}"]`) ?? null;
+    rest = parts.slice(3);
   } else if (parts[0] === "pair") {
     scope = root.querySelector('[data-testid="pairwise"]');
     rest = parts.slice(1);

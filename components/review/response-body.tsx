@@ -3,8 +3,8 @@ import { Markdown, PlainText } from "@/components/ui/markdown";
 import { Transcript } from "./transcript";
 
 /** A model response as the reviewer reads it: answer by kind, then the collapsible reasoning trace. */
-/** `gradedDifferential`: the list is shown by the grading widget instead. */
-export function ResponseBody({ response: r, gradedDifferential = false }: { response: ReviewResponse; gradedDifferential?: boolean }) {
+/** `gradedDifferential`: the list is shown by the grading widget instead; `ratedTurns`: the transcript by the per-turn ratings. */
+export function ResponseBody({ response: r, gradedDifferential = false, ratedTurns = false }: { response: ReviewResponse; gradedDifferential?: boolean; ratedTurns?: boolean }) {
   return (
     <div className="text-sm">
       {r.choice ? (
@@ -27,7 +27,7 @@ export function ResponseBody({ response: r, gradedDifferential = false }: { resp
           ))}
         </ol>
       ) : null}
-      {r.turns ? <Transcript turns={r.turns} label={`${r.displayLabel} dialogue`} /> : null}
+      {r.turns && !ratedTurns ? <Transcript turns={r.turns} label={`${r.displayLabel} dialogue`} /> : null}
       {r.contentHtml ? <Markdown html={r.contentHtml} data-testid="response-content" /> : null}
       {/* When its steps are labelled, the trace is shown step by step by the steps tool instead. */}
       {r.reasoningHtml && r.steps?.over !== "reasoning" ? (

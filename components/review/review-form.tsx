@@ -165,7 +165,7 @@ export function ReviewForm(props: {
                 {r.displayLabel}
                 {r.modelName ? <span className="ml-2 text-sm font-normal text-slate-500"><PlainText text={r.modelName} /></span> : null}
               </h2>
-              <ResponseBody response={r} gradedDifferential={enabled.has("ddx-match") && Boolean(r.differential)} />
+              <ResponseBody response={r} gradedDifferential={enabled.has("ddx-match") && Boolean(r.differential)} ratedTurns={enabled.has("turns")} />
               <fieldset disabled={readOnly} className="mt-4 space-y-3">
                 {tools.map((t) => (t.ResponsePanel ? <t.ResponsePanel key={t.id} {...panelProps} response={r} block={block} setBlock={(patch) => setBlock(r.id, patch)} /> : null))}
                 {tools.map((t) => (t.ResponseFooter ? <t.ResponseFooter key={t.id} {...panelProps} response={r} block={block} setBlock={(patch) => setBlock(r.id, patch)} /> : null))}

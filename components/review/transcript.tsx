@@ -1,7 +1,7 @@
 import type { ReviewTurn } from "@/lib/assignments/load-for-review";
 import { Markdown } from "@/components/ui/markdown";
 
-const ROLE_LABEL: Record<ReviewTurn["role"], string> = { user: "User", assistant: "AI", patient: "Patient", clinician: "Clinician", system: "System" };
+export const ROLE_LABEL: Record<ReviewTurn["role"], string> = { user: "User", assistant: "AI", patient: "Patient", clinician: "Clinician", system: "System" };
 
 export function Transcript({ turns, label = "Conversation" }: { turns: ReviewTurn[]; label?: string }) {
   return (

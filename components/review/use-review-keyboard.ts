@@ -22,6 +22,28 @@ function navBlocks(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>("[data-nav]")].filter((el) => !el.closest("fieldset:disabled") && el.offsetParent !== null);
 }
 
+/**
+ * ] and [: to the first block of the next or previous navigation group (`data-nav-group`, e.g. a
+ * dialogue's AI turn with its axes). From outside any group, ] goes to the first group below the focus.
+ */
+function moveGroup(root: HTMLElement, delta: 1 | -1, current: React.RefObject<HTMLElement | null>): boolean {
+  const groups = [...root.querySelectorAll<HTMLElement>("[data-nav-group]")].filter((el) => el.offsetParent !== null);
+  if (!groups.length) return false;
+  const active = (document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement : null) ?? current.current;
+  const inGroup = active?.closest<HTMLElement>("[data-nav-group]") ?? null;
+  let index = inGroup ? groups.indexOf(inGroup) + delta : -1;
+  if (!inGroup) {
+    const after = active ? groups.findIndex((g) => active.compareDocumentPosition(g) & Node.DOCUMENT_POSITION_FOLLOWING) : 0;
+    index = delta > 0 ? (after === -1 ? groups.length - 1 : after) : (after === -1 ? groups.length - 1 : after - 1);
+  }
+  const group = groups[Math.min(Math.max(index, 0), groups.length - 1)];
+  const target = navBlocks(group)[0] ?? group;
+  current.current = target;
+  target.focus();
+  target.scrollIntoView({ block: "nearest" });
+  return true;
+}
+
 export function useReviewKeyboard(root: React.RefObject<HTMLElement | null>, actions: ReviewKeyActions, enabled: boolean) {
   const current = useRef<HTMLElement | null>(null);
   const latest = useRef(actions);
@@ -83,6 +105,11 @@ export function useReviewKeyboard(root: React.RefObject<HTMLElement | null>, act
       if (key === "s") {
         e.preventDefault();
         return latest.current.skip();
+      }
+      if (e.key === "]" || e.key === "[") {
+        const container = root.current;
+        if (container && moveGroup(container, e.key === "]" ? 1 : -1, current)) e.preventDefault();
+        return;
       }
       const block = focusedBlock();
       if (!block) return;

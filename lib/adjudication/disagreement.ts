@@ -1,7 +1,7 @@
 // When reviewers of one item disagree (issue 10, "Adjudication"): per axis and target, from their
 // submitted answers. Pure, so the rules are unit-tested; the project sets the scale range.
 
-export type RuleAxis = { key: string; label: string; type: "SCALE" | "CHOICE" | "BOOLEAN" | "TEXT"; appliesTo: "RESPONSE" | "ITEM" | "PAIR" | "RANKING" | "BEST_WORST" };
+export type RuleAxis = { key: string; label: string; type: "SCALE" | "CHOICE" | "BOOLEAN" | "TEXT"; appliesTo: "RESPONSE" | "ITEM" | "PAIR" | "RANKING" | "BEST_WORST" | "TURN" };
 
 /** One reviewer's answers: ratings per response id, item ratings, pairwise choices (response id or "tie"), criteria marks per response. */
 export type ReviewerAnswers = {

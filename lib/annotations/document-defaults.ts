@@ -21,5 +21,6 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     ...(d.steps ? { steps: d.steps } : {}),
     ...(d.arguments ? { arguments: d.arguments } : {}),
     ...(d.corrections ? { corrections: d.corrections } : {}),
+    ...(d.turns ? { turns: d.turns } : {}),
   };
 }

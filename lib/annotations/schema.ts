@@ -8,6 +8,7 @@ import { referencesDocumentFields } from "@/lib/tools/references/schema";
 import { stepsDocumentFields } from "@/lib/tools/steps/schema";
 import { argumentsDocumentFields } from "@/lib/tools/arguments/schema";
 import { correctionsDocumentFields } from "@/lib/tools/corrections/schema";
+import { turnsDocumentFields } from "@/lib/tools/turns/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
@@ -37,6 +38,7 @@ export const annotationDataSchema = z.object({
   ...stepsDocumentFields,
   ...argumentsDocumentFields,
   ...correctionsDocumentFields,
+  ...turnsDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

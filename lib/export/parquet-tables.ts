@@ -10,9 +10,9 @@ import { CSV_COLUMNS, toCsvRows } from "./write-export";
 export type RecordTable = { name: string; columns: Column[]; rowsOf(record: ExportRecord): unknown[][] };
 
 const s = (name: string): Column => ({ name, type: "string" });
-const TYPED_CSV: Record<string, Column["type"]> = { shown_as: "int", submitted_at: "timestamp", time_on_task_ms: "bigint", criterion_points: "int", rubric_version: "int", phase: "int" };
+const TYPED_CSV: Record<string, Column["type"]> = { shown_as: "int", submitted_at: "timestamp", time_on_task_ms: "bigint", criterion_points: "int", rubric_version: "int", phase: "int", turn: "int" };
 /** CSV cells that are empty because they do not apply (a skip has no annotation, an item rating no response). */
-const NULL_WHEN_EMPTY = new Set(["annotation_id", "response_id", "response_label", "model_name", "shown_as", "submitted_at", "criterion_id", "criterion_text", "criterion_points", "rubric_version", "arm", "phase"]);
+const NULL_WHEN_EMPTY = new Set(["annotation_id", "response_id", "response_label", "model_name", "shown_as", "submitted_at", "criterion_id", "criterion_text", "criterion_points", "rubric_version", "arm", "phase", "turn"]);
 
 /** `ratings`: the CSV export's rows and columns, with numbers and times typed. */
 const ratings: RecordTable = {

@@ -117,6 +117,16 @@ export const exportResponseSchema = z.strictObject({
     })
     .optional()
     .meta({ description: "Present when the project asks for corrections and the reviewer corrected this response." }),
+  turnRatings: z
+    .array(
+      z.strictObject({
+        turn: positiveInt.meta({ description: "The turn's position in the response's transcript (answer.turns), from 1." }),
+        ratings: z.record(z.string(), ratingValueSchema).meta({ description: "Per-turn axis key → answer." }),
+        comments: z.record(z.string(), z.string()),
+      }),
+    )
+    .optional()
+    .meta({ description: "Present when the rubric rates a dialogue's AI turns and the reviewer rated some: each rated turn in transcript order (decision 033)." }),
   ...contentFields,
 });
 

@@ -45,7 +45,7 @@ describe("export writers", () => {
     expect(Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, rows[0][i]]))).toEqual({
       annotation_id: "", project: "p", batch: "b", item_id: "i1", external_id: "q-1", response_id: "", response_label: "", model_name: "", shown_as: "",
       reviewer: "R-abc", target: "skip", axis: "skip_reason", value: "Outside my specialty", comment: "", submitted_at: "", time_on_task_ms: "300",
-      assignment_id: "as9", status: "skipped", criterion_id: "", criterion_text: "", criterion_points: "", rubric_version: "", arm: "", phase: "",
+      assignment_id: "as9", status: "skipped", criterion_id: "", criterion_text: "", criterion_points: "", rubric_version: "", arm: "", phase: "", turn: "",
     });
   });
 

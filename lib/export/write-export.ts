@@ -39,6 +39,7 @@ export const CSV_COLUMNS = [
   "rubric_version",
   "arm",
   "phase",
+  "turn",
 ] as const;
 
 type RowOf = CsvRow;
@@ -51,11 +52,12 @@ type RowOf = CsvRow;
  * (axis "entry:<rank>" from 1 with the match, and "top_<k>" true/false), item, the overall
  * comment, and skip (one row per skipped assignment, axis "skip_reason", value the reason).
  * `rubric_version` names the rubric version the axis belongs to (empty for skips). `arm` (unassisted /
- * assisted) and `phase` (1 / 2) are set for batches with study arms, empty otherwise.
+ * assisted) and `phase` (1 / 2) are set for batches with study arms, empty otherwise. `turn` rows
+ * (per-turn ratings of a dialogue) carry the turn's position in the response's transcript in `turn`.
  */
 export function toCsvRows(record: ExportRecord): string[][] {
   const submitted = record.status === "submitted" ? record : null;
-  const row: RowOf = (r, target, axis, value, comment, criterion) => [
+  const row: RowOf = (r, target, axis, value, comment, criterion, turn) => [
     submitted?.annotationId ?? "",
     record.project,
     record.batch,
@@ -80,6 +82,7 @@ export function toCsvRows(record: ExportRecord): string[][] {
     submitted ? String(submitted.rubricVersion) : "",
     record.studyArm?.arm ?? "",
     record.studyArm ? String(record.studyArm.phase) : "",
+    turn ? String(turn) : "",
   ];
   if (record.status === "skipped") return [row(null, "skip", "skip_reason", record.skipReason, "")];
   return submittedRows(record, row);

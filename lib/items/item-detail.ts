@@ -12,7 +12,7 @@ import { responseLabel } from "@/lib/items/schema";
 // response and axis, item and pairwise answers, comments, status, skip reason. Names are shown: the
 // page is for admins ("item:browse"), who manage the reviewers anyway.
 
-export type DetailAxis = { key: string; label: string; appliesTo: "RESPONSE" | "ITEM" | "PAIR" | "RANKING" | "BEST_WORST"; options: Array<{ value: string; label: string }> };
+export type DetailAxis = { key: string; label: string; appliesTo: "RESPONSE" | "ITEM" | "PAIR" | "RANKING" | "BEST_WORST" | "TURN"; options: Array<{ value: string; label: string }> };
 
 export type DetailAnnotation = {
   assignmentId: string;

@@ -41,9 +41,11 @@ function findResponse(item: JudgeItem, name: string): { id: string } | string {
   return `item "${item.externalId}" has no response by model or label "${name}"${known ? `; its responses are ${known}` : "; it has no responses"}.`;
 }
 
+const TARGET_WORDS: Record<string, string> = { PAIR: "a pair of responses", ITEM: "the item as a whole", RANKING: "a ranking of the responses", BEST_WORST: "the best and worst responses", TURN: "each AI turn of a dialogue" };
+
 function checkAxis(axis: JudgeAxis | undefined, key: string, axes: Map<string, JudgeAxis>): string | null {
   if (!axis) return `the rubric has no axis "${key}"; its axes are ${quoted([...axes.keys()])}.`;
-  if (axis.appliesTo !== "RESPONSE") return `axis "${key}" rates ${axis.appliesTo === "PAIR" ? "a pair of responses" : "the item as a whole"}, not one response; judge results are imported for response axes and case criteria.`;
+  if (axis.appliesTo !== "RESPONSE") return `axis "${key}" rates ${TARGET_WORDS[axis.appliesTo] ?? "something else"}, not one response; judge results are imported for response axes and case criteria.`;
   if (axis.type === "TEXT") return `axis "${key}" takes free text, which cannot be compared with the physicians' ratings.`;
   if (isMultiChoice(axis) || axis.optionsFrom) return `axis "${key}" takes several answers or the note's sentences; judge results are imported for single-answer axes.`;
   return null;

@@ -10,7 +10,7 @@ export type ResultAxis = {
   key: string;
   label: string;
   type: "SCALE" | "CHOICE" | "BOOLEAN" | "TEXT";
-  appliesTo: "RESPONSE" | "ITEM" | "PAIR" | "RANKING" | "BEST_WORST";
+  appliesTo: "RESPONSE" | "ITEM" | "PAIR" | "RANKING" | "BEST_WORST" | "TURN";
   /** Ordered options as the rubric publishes them (SCALE: one per point). */
   options: Array<{ value: string; label: string }>;
   /** CHOICE with max > 1: several options per answer; shares then do not sum to 1. */

@@ -136,6 +136,8 @@ type CompactRow = [
   arm: "UNASSISTED" | "ASSISTED" | null,
   /** Rankings (tiers of Response.ids per ranking axis, decision 029) and best–worst choices (decision 032). */
   ranking: { tiers?: Record<string, string[][]>; bestWorst?: Record<string, { best?: string; worst?: string }> } | null,
+  /** Per-turn ratings of dialogue responses (decision 033): Response.id → turn position → values. */
+  turns: Record<string, Record<string, { ratings?: Record<string, unknown> }>> | null,
 ];
 
 const COMPACT_PAGE = 5000;
@@ -145,7 +147,7 @@ function fetchCompactPage(db: Db, where: Prisma.Sql, after: string | undefined, 
   return db.$queryRaw<Array<{ id: string; row: string }>>`
     SELECT a.id,
            json_build_array(a."itemId", s."reviewerId", s."rubricId", s."responseOrder", a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), s.arm, a.data->'ranking')::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), s.arm, a.data->'ranking', a.data->'turns')::text AS row
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"
@@ -165,7 +167,7 @@ function fetchConsensusPage(db: Db, where: Prisma.Sql, after: string | undefined
            json_build_array(a."itemId", 'consensus', (SELECT r.id FROM "Rubric" r WHERE r."projectId" = i."projectId" ORDER BY r.version DESC LIMIT 1),
                             COALESCE((SELECT json_agg(r.id ORDER BY r.position) FROM "Response" r WHERE r."itemId" = a."itemId"), '[]'::json),
                             a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), NULL, a.data->'ranking')::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), NULL, a.data->'ranking', a.data->'turns')::text AS row
     FROM "Annotation" a
     JOIN "Item" i ON i.id = a."itemId"
     WHERE ${where} ${keyset}
@@ -219,7 +221,7 @@ class Tallies {
     else this.pairs.set(pairKey, { axis, models, better, count: 1 });
   }
 
-  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models, arm, ranking]: CompactRow) {
+  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models, arm, ranking, turns]: CompactRow) {
     const model = (id: string) => (models && Object.hasOwn(models, id) ? models[id] : undefined);
     const rater = this.agreement.rater(reviewerId);
     // With study arms, a unit is a response (or item, step) under one condition: the same reviewer's
@@ -232,6 +234,17 @@ class Tallies {
       for (const [key, value] of Object.entries(block?.ratings ?? {})) {
         const axis = this.axes.get(key);
         if (axis?.appliesTo === "RESPONSE") this.rate(axis, name, unit, rater, value);
+      }
+    }
+    // Per-turn axes: one unit per AI turn of a response, tallied under the response's model.
+    for (const [responseId, byTurn] of Object.entries(turns ?? {})) {
+      const name = model(responseId);
+      if (name === undefined) continue;
+      for (const [position, block] of Object.entries(byTurn ?? {})) {
+        for (const [key, value] of Object.entries(block?.ratings ?? {})) {
+          const axis = this.axes.get(key);
+          if (axis?.appliesTo === "TURN") this.rate(axis, name, unitOf(`${responseId}:turn:${position}`), rater, value);
+        }
       }
     }
     const itemUnit = unitOf(itemId);

@@ -26,7 +26,7 @@ export const rubricAxisSchema = z
     label: z.string().trim().min(1, { error: "An axis needs a label." }).max(300),
     help: z.string().trim().max(5_000).default(""),
     type: z.enum(["SCALE", "CHOICE", "BOOLEAN", "TEXT"], { error: "type must be SCALE, CHOICE, BOOLEAN or TEXT." }),
-    appliesTo: z.enum(["RESPONSE", "PAIR", "ITEM", "RANKING", "BEST_WORST"], { error: "appliesTo must be RESPONSE, PAIR, ITEM, RANKING or BEST_WORST." }).default("RESPONSE"),
+    appliesTo: z.enum(["RESPONSE", "PAIR", "ITEM", "RANKING", "BEST_WORST", "TURN"], { error: "appliesTo must be RESPONSE, PAIR, ITEM, RANKING, BEST_WORST or TURN." }).default("RESPONSE"),
     required: z.boolean().default(true),
     options: z.array(optionSchema).max(100).default([]),
     min: z.int().min(-100).max(100).optional(),

@@ -32,7 +32,7 @@ async function kindCounts(slug: string) {
 }
 
 describe("seedDemo", () => {
-  it("seeds the pilot study and the six showcase projects, once", { timeout: 120_000 }, async () => {
+  it("seeds the pilot study and the seven showcase projects, once", { timeout: 120_000 }, async () => {
     expect(await seedDemo()).toBe(true);
     const db = getDb();
 
@@ -40,7 +40,7 @@ describe("seedDemo", () => {
       orderBy: { createdAt: "asc" },
       include: { rubrics: true, members: { include: { user: true } }, batches: { include: { _count: { select: { items: true, assignments: true } } } } },
     });
-    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase"]);
+    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase"]);
     const bySlug = Object.fromEntries(projects.map((p) => [p.slug, p]));
 
     // The original demo is unchanged (the e2e tests rely on it).
@@ -153,8 +153,15 @@ describe("seedDemo", () => {
     expect(rankingPayload.tools).toContain("ranking");
     expect(rankingPayload.responses).toHaveLength(4);
 
+    // Turns showcase: whole consultations, each AI turn rated on the per-turn rubric.
+    const turns = await db.assignment.findFirstOrThrow({ where: { batch: { name: "Turns demo" } }, include: { reviewer: true } });
+    const turnsPayload = await loadAssignmentForReview({ id: turns.reviewer.id, role: turns.reviewer.role, email: turns.reviewer.email, name: turns.reviewer.name }, turns.id);
+    expect(turnsPayload.tools).toEqual(["ratings", "turns"]);
+    expect(turnsPayload.axes.filter((a) => a.appliesTo === "TURN").map((a) => a.key)).toEqual(["turn_accuracy", "turn_safe", "turn_empathy"]);
+    expect(turnsPayload.responses.every((r) => r.turns?.some((t) => t.role === "assistant"))).toBe(true);
+
     // Running it again on a non-empty database does nothing.
     expect(await seedDemo()).toBe(false);
-    expect(await db.project.count()).toBe(7);
+    expect(await db.project.count()).toBe(8);
   });
 });

@@ -9,6 +9,7 @@ import { referencesChecks } from "./references/check";
 import { stepsChecks } from "./steps/check";
 import { argumentsChecks } from "./arguments/check";
 import { correctionsChecks } from "./corrections/check";
+import { turnsChecks } from "./turns/check";
 import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 
 // The registry of annotation tools (STYLE.md "Annotation tools", decision 010): an explicit list —
@@ -17,7 +18,7 @@ import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 // export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
 // folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
 
-export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks];
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
 
 export { TOOL_DESCRIBERS };
@@ -68,6 +69,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
     steps: Boolean(s.stepsEnabled) && s.responseCount > 0,
     arguments: Boolean(s.argumentsEnabled),
     corrections: Boolean(s.correctionsEnabled) && s.responseCount > 0,
+    turns: s.itemKind.toUpperCase() === "DIALOGUE" && s.responseCount > 0 && s.axes.some((a) => a.appliesTo === "TURN"),
   };
   return TOOL_IDS.filter((id) => on[id]);
 }

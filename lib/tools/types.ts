@@ -5,7 +5,7 @@ import type { LabelSet } from "@/lib/formats/argument-types";
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections";
+export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 export type RatingProblem = { path: string; message: string };
@@ -15,7 +15,7 @@ export type AxisRule = {
   key: string;
   label: string;
   type: "SCALE" | "CHOICE" | "BOOLEAN" | "TEXT";
-  appliesTo: "RESPONSE" | "PAIR" | "ITEM" | "RANKING" | "BEST_WORST";
+  appliesTo: "RESPONSE" | "PAIR" | "ITEM" | "RANKING" | "BEST_WORST" | "TURN";
   required: boolean;
   options: Array<{ value: string }>;
   min: number | null;
@@ -46,6 +46,8 @@ export type CheckContext = {
   arguments?: ArgumentsCheckContext;
   /** The project asks reviewers to write corrected answers (settings.corrections). */
   correctionsEnabled?: boolean;
+  /** Per response: the positions of its AI turns in its transcript (dialogue responses with turns). */
+  aiTurns?: Record<string, number[]>;
 };
 
 export type ArgumentsCheckContext = {
@@ -123,4 +125,6 @@ export type CsvRow = (
   value: string,
   comment: string,
   criterion?: { criterionId: string; text: string; points: number },
+  /** Per-turn ratings: the turn's position in the response's transcript, from 1. */
+  turn?: number,
 ) => string[];

@@ -46,5 +46,8 @@ describe("tool registries", () => {
     expect(enabledTools({ axes: [], templateTools: ["ddx-match"], itemKind: "DDX", criteriaCount: 0, responseCount: 1 })).toEqual(["ddx-match"]);
     expect(enabledTools({ axes: [], templateTools: [], itemKind: "QA", criteriaCount: 0, responseCount: 2, statementCount: 4 })).toEqual(["references"]);
     expect(enabledTools({ axes: axes("ITEM"), templateTools: ["arguments"], itemKind: "NOTE", criteriaCount: 0, responseCount: 0, argumentsEnabled: true })).toEqual(["ratings", "arguments"]);
+    // Per-turn axes rate dialogues only.
+    expect(enabledTools({ axes: axes("TURN", "RESPONSE"), templateTools: [], itemKind: "DIALOGUE", criteriaCount: 0, responseCount: 2 })).toEqual(["ratings", "turns"]);
+    expect(enabledTools({ axes: axes("TURN"), templateTools: [], itemKind: "QA", criteriaCount: 0, responseCount: 2 })).toEqual([]);
   });
 });

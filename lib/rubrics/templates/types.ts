@@ -18,7 +18,7 @@ export type AxisTemplate = {
    * screen, but the stored value is the chosen Response.id (or "tie"), never a screen position.
    * RANKING: once per item, ordering all of its responses (a CHOICE without options; decision 029).
    */
-  appliesTo: "RESPONSE" | "PAIR" | "ITEM" | "RANKING" | "BEST_WORST";
+  appliesTo: "RESPONSE" | "PAIR" | "ITEM" | "RANKING" | "BEST_WORST" | "TURN";
   required: boolean;
   /** Ordered best → worst where the axis is ordinal. SCALE: one label per point, min first. */
   options: AxisOption[];
