@@ -9,6 +9,8 @@ import { ARGUMENT_SHOWCASE } from "./demo/argument-showcase";
 import { RANKING_GUIDELINES, rankingShowcaseItems } from "./demo/ranking-showcase";
 import { TURNS_GUIDELINES, TURNS_RUBRIC, turnsShowcaseItems } from "./demo/turns-showcase";
 import { saveRubric } from "@/lib/rubrics/rubric-versions";
+import { importJudgeResults } from "@/lib/judges/import-judge-results";
+import { SUGGESTIONS_GUIDELINES, SUGGESTIONS_JUDGE, suggestionsJudgeLines, suggestionsShowcaseItems } from "./demo/suggestions-showcase";
 
 export const DEMO_USERS = [
   { email: "admin@consilium.local", name: "Ada Admin", role: "ADMIN" as const },
@@ -78,6 +80,13 @@ export async function seedDemo(): Promise<boolean> {
   await seedItems(admin.id, turnsProject.id, turnsShowcaseItems());
   await db.projectMember.create({ data: { projectId: turnsProject.id, userId: researcher.id, role: "ANALYST" } });
   await createBatch(admin.id, turnsProject.id, { name: "Turns demo", reviewerIds, perItem: 2, seed: 42 });
+  // Suggestions (issue 11, decision 034): a grader's criterion marks pre-fill the review.
+  const suggestionsProject = await createProject(admin.id, { slug: "suggestions-showcase", name: "Checking a grader's suggestions (demo)", template: "healthbench-criteria", guidelines: SUGGESTIONS_GUIDELINES, blinded: true, reviewersPerItem: 2, settings: { suggestions: { judge: SUGGESTIONS_JUDGE, reveal: "immediately" } } });
+  await seedItems(admin.id, suggestionsProject.id, suggestionsShowcaseItems());
+  const judged = await importJudgeResults({ actorId: admin.id, projectId: suggestionsProject.id, lines: suggestionsJudgeLines().map((l) => JSON.stringify(l)) });
+  if (!judged.ok) throw new Error(`Demo judge results refused: ${JSON.stringify(judged.errors.slice(0, 3))}`);
+  await db.projectMember.create({ data: { projectId: suggestionsProject.id, userId: researcher.id, role: "ANALYST" } });
+  await createBatch(admin.id, suggestionsProject.id, { name: "Suggestions demo", reviewerIds, perItem: 2, seed: 42 });
   return true;
 }
 

@@ -13,6 +13,16 @@ export function ReviewOptionsFields({ defaults, hostsError }: { defaults: Projec
       <label className="flex items-center gap-2 pl-6 text-sm"><input type="checkbox" name="requireStepKind" defaultChecked={defaults.steps.requireKind} /> Also ask each step&apos;s kind (reasoning, citation, repetition, redundancy; MedR-Bench)</label>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="argumentsEnabled" defaultChecked={defaults.arguments?.enabled ?? false} /> Annotate argument structure (claims, premises and their relations) in the item&apos;s texts; always on with the argument-structure template</label>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="correctionsEnabled" defaultChecked={defaults.corrections?.enabled ?? false} /> Let reviewers write a corrected answer for each response (exported as fine-tuning records and preference pairs)</label>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <label htmlFor="p-suggest-judge">Suggestions: pre-fill ratings with the values of judge</label>
+        <input id="p-suggest-judge" name="suggestionsJudge" className="w-48 rounded border border-slate-300 px-2 py-1" defaultValue={defaults.suggestions?.judge ?? ""} placeholder="none" aria-describedby="p-suggest-help" />
+        <label htmlFor="p-suggest-reveal">shown</label>
+        <select id="p-suggest-reveal" name="suggestionsReveal" className="rounded border border-slate-300 px-2 py-1" defaultValue={defaults.suggestions?.reveal ?? "immediately"}>
+          <option value="immediately">at once, pre-filled</option>
+          <option value="after_rating">after the reviewer&apos;s own ratings of each response</option>
+        </select>
+        <p id="p-suggest-help" className="w-full pl-6 text-xs text-slate-600">The judge&apos;s name as imported with its results (empty: no suggestions). Reviewers see &ldquo;suggested&rdquo;, never the judge&apos;s name in a blinded project.</p>
+      </div>
       <div className="flex items-center gap-2 text-sm">
         <label htmlFor="p-dialogue">Dialogue items: reviewers rate</label>
         <select id="p-dialogue" name="dialogueTarget" className="rounded border border-slate-300 px-2 py-1" defaultValue={defaults.dialogueTarget}>

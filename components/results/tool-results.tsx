@@ -2,6 +2,7 @@ import { cardClass } from "@/components/ui/styles";
 import type { Aggregate } from "@/lib/criteria/score";
 import type { ProjectQuality } from "@/lib/criteria/project-quality";
 import { ArgumentResultsSection } from "@/components/admin/argument-results";
+import { SuggestionResultsSection } from "./suggestion-results";
 
 // The results of the tools beyond rubric axes (moved here from the former scores page): case
 // criteria (HealthBench scoring), differential top-k accuracy, reasoning steps, reference recall,
@@ -117,6 +118,8 @@ export function ToolResults({ scores }: { scores: ProjectQuality }) {
           </table>
         </section>
       ) : null}
+
+      <SuggestionResultsSection results={scores.suggestions} />
 
       {scores.steps.length ? (
         <section className={`${cardClass} mb-6`} aria-label="Reasoning steps">

@@ -31,7 +31,7 @@ const chip = (checked: boolean) =>
  * One rubric axis: native radios (or checkboxes for a multi-select choice), so the browser's own
  * keyboard handling works; the form adds J/K and number keys on top (data-nav / data-key).
  */
-export function AxisInput({ axis, name, value, comment, onChange, onComment, problem, optionLabels, badge }: {
+export function AxisInput({ axis, name, value, comment, onChange, onComment, problem, optionLabels, badge, footer }: {
   axis: ReviewAxis;
   name: string;
   value: Value;
@@ -44,6 +44,8 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
   badge?: string;
   /** Overrides option labels (pairwise: "Response A" etc.). */
   optionLabels?: Record<string, string>;
+  /** Shown under the options (a suggestion for this axis). */
+  footer?: React.ReactNode;
 }) {
   const multi = axis.type === "CHOICE" && (axis.max ?? 1) > 1;
   const options = optionsOf(axis);
@@ -97,6 +99,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
           })}
         </div>
       )}
+      {footer}
       {!axis.required && axis.type !== "TEXT" && value !== undefined && value !== null && !(Array.isArray(value) && !value.length) ? (
         <button type="button" className="mt-1 text-xs text-blue-800 underline" onClick={() => onChange(null)} data-testid="clear-answer">Clear answer</button>
       ) : null}

@@ -43,6 +43,7 @@ export function ReviewForm(props: {
   referenceStatements: string[];
   stepSettings: ToolPanelProps["stepSettings"];
   argumentReview: ToolPanelProps["argumentReview"];
+  suggestions: ToolPanelProps["suggestions"];
   /** Where "submit" goes; null: stay and re-render this page (a practice item then shows its feedback). */
   nextHref: string | null;
   /** The server's annotation when the page was rendered (version, document, latest mutation id). */
@@ -117,6 +118,7 @@ export function ReviewForm(props: {
   const gridCols = props.responses.length > 1 ? "lg:grid-cols-2" : "";
   const panelProps: ToolPanelProps = {
     data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled, statements: props.referenceStatements, stepSettings: props.stepSettings, argumentReview: props.argumentReview,
+    suggestions: props.suggestions, readOnly,
     settings: { askConfidence: props.askConfidence, pairwiseStrength: props.pairwiseStrength },
   };
   return (

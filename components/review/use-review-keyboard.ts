@@ -115,6 +115,14 @@ export function useReviewKeyboard(root: React.RefObject<HTMLElement | null>, act
       if (!block) return;
       // A key a tool bound to one option of the block (Y/N, A/T/B, a step's severity 7–9) wins; a digit
       // otherwise picks the n-th option as shown. Tools declare these in their keymaps (components/review/tools).
+      // U takes the focused block's suggestion (decision 034); tools declare it in their keymaps.
+      const use = key === "u" ? block.querySelector<HTMLButtonElement>("[data-use-suggestion]") : null;
+      if (use) {
+        e.preventDefault();
+        use.click();
+        block.focus();
+        return;
+      }
       const keyed = /^[a-z0-9]$/.test(key) ? block.querySelector<HTMLInputElement>(`input[data-key="${key}"]:not(:disabled)`) : null;
       if (keyed) {
         e.preventDefault();

@@ -22,5 +22,6 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     ...(d.arguments ? { arguments: d.arguments } : {}),
     ...(d.corrections ? { corrections: d.corrections } : {}),
     ...(d.turns ? { turns: d.turns } : {}),
+    ...(d.suggestions ? { suggestions: d.suggestions } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { checkContextFor } from "./check-context";
 import { checkDocument, type RatingProblem } from "@/lib/tools";
 import { stepsCheckContext } from "@/lib/tools/steps/check-context";
 import { argumentsCheckContext } from "@/lib/tools/arguments/check-context";
+import { loadAssignmentSuggestions, suggestionsCheckContext } from "@/lib/tools/suggestions/load";
 import { readProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate } from "@/lib/rubrics/templates";
 import { sameJson } from "./same-json";
@@ -75,8 +76,13 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
     settings: readProjectSettings(assignment.batch.project.settings),
     documentHasArguments: Boolean(data.arguments && Object.keys(data.arguments).length),
   });
-  const correctionsEnabled = readProjectSettings(assignment.batch.project.settings).corrections?.enabled ?? false;
-  const problems = checkDocument(data, { ...checkContextFor(assignment), ...(steps ? { steps } : {}), ...(args ? { arguments: args } : {}), correctionsEnabled }, submit);
+  const settings = readProjectSettings(assignment.batch.project.settings);
+  const correctionsEnabled = settings.corrections?.enabled ?? false;
+  // Suggestions are read only when the document records some (a save without them needs no lookup).
+  const suggestions = data.suggestions && Object.keys(data.suggestions).length
+    ? suggestionsCheckContext(await loadAssignmentSuggestions(db, { projectId: assignment.batch.projectId, settings, isQualification: assignment.batch.isQualification, arm: assignment.arm, responseIds: assignment.responseOrder, axes: assignment.rubric.axes }))
+    : undefined;
+  const problems = checkDocument(data, { ...checkContextFor(assignment), ...(steps ? { steps } : {}), ...(args ? { arguments: args } : {}), correctionsEnabled, ...(suggestions ? { suggestions } : {}) }, submit);
   if (problems.length) return { status: "invalid", problems };
 
   const currentVersion = existing?.version ?? 0;

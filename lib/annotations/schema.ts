@@ -9,6 +9,7 @@ import { stepsDocumentFields } from "@/lib/tools/steps/schema";
 import { argumentsDocumentFields } from "@/lib/tools/arguments/schema";
 import { correctionsDocumentFields } from "@/lib/tools/corrections/schema";
 import { turnsDocumentFields } from "@/lib/tools/turns/schema";
+import { suggestionsDocumentFields } from "@/lib/tools/suggestions/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
@@ -39,6 +40,7 @@ export const annotationDataSchema = z.object({
   ...argumentsDocumentFields,
   ...correctionsDocumentFields,
   ...turnsDocumentFields,
+  ...suggestionsDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

@@ -10,6 +10,7 @@ import { stepTexts } from "@/lib/tools/steps/segment";
 import { ensureSegmentations, segmentationVersions, stepSourceText, type Segmentation } from "@/lib/tools/steps/segmentations";
 import { errorTypesOf, stepsEnabled } from "@/lib/tools/steps/tool-settings";
 import { argumentsForReview } from "@/lib/tools/arguments/review-payload";
+import { loadAssignmentSuggestions } from "@/lib/tools/suggestions/load";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
 import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
@@ -210,6 +211,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
   const argumentReview = argumentsForReview(assignment.item, assignment.responseOrder.map((id) => byId.get(id)!), toolsOfTemplate(assignment.rubric.templateKey), settings);
   const referenceStatements = statementsOf(assignment.item.reference);
   const axes = toReviewAxes(assignment.rubric.axes, assignment.item);
+  const suggestions = await loadAssignmentSuggestions(db, { projectId: project.id, settings, isQualification: assignment.batch.isQualification, arm: assignment.arm, responseIds: assignment.responseOrder, axes: assignment.rubric.axes });
 
   const [item, guidelinesHtml, next, itemsInBatch] = await Promise.all([
     buildItem(md, assignment.item.id, assignment.item.kind, assignment.item.input, assignment.item.reference, settings),
@@ -253,7 +255,10 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       stepsEnabled: stepsOn,
       argumentsEnabled: argumentReview.targets.length > 0,
       correctionsEnabled: settings.corrections?.enabled ?? false,
+      suggestionCount: suggestions?.values.length ?? 0,
     }),
+    /** A judge's values to pre-fill or show after the reviewer's own ratings (decision 034); the judge is named only in unblinded projects. */
+    suggestions: suggestions ? { ...suggestions, judge: project.blinded ? null : (settings.suggestions?.judge ?? null) } : null,
     /** Argument structure: the texts to annotate (raw, as offsets count them), the label set, pre-annotations. */
     argumentReview,
     /** Reasoning steps: the project's error types and whether each step's kind is asked. */

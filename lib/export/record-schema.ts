@@ -127,6 +127,21 @@ export const exportResponseSchema = z.strictObject({
     )
     .optional()
     .meta({ description: "Present when the rubric rates a dialogue's AI turns and the reviewer rated some: each rated turn in transcript order (decision 033)." }),
+  suggestions: z
+    .array(
+      z.strictObject({
+        target: z.enum(["axis", "criterion"]),
+        axis: z.string().optional().meta({ description: "The response axis suggested (target axis)." }),
+        criterionId: z.string().optional().meta({ description: "The criterion suggested (target criterion; values are met true / false)." }),
+        mode: z.enum(["prefilled", "after_own"]).meta({ description: "prefilled: filled into the form when the review opened; after_own: shown once the reviewer had answered the response's suggested targets." }),
+        suggested: ratingValueSchema.meta({ description: "The judge's value as the reviewer saw it." }),
+        own: ratingValueSchema.optional().meta({ description: "after_own: the reviewer's answer before the suggestion appeared." }),
+        final: ratingValueSchema.meta({ description: "The reviewer's submitted answer (null when unanswered)." }),
+        outcome: z.enum(["accepted", "changed", "independent"]).meta({ description: "accepted / changed: a pre-filled suggestion kept or changed; independent: answered before seeing it." }),
+      }),
+    )
+    .optional()
+    .meta({ description: "Present when the project showed suggestions for this response (decision 034). The judge is never named." }),
   ...contentFields,
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { imageHostsSchema, projectSettingsSchema, type ProjectSettings } from "./settings";
+import { imageHostsSchema, projectSettingsSchema, SUGGESTION_REVEALS, type ProjectSettings } from "./settings";
 
 // The review options as an HTML form posts them (unchecked checkboxes are absent, hosts are one
 // text area), shared by the new-project and edit-settings actions.
@@ -14,6 +14,8 @@ export const settingsFormFields = {
   argumentsEnabled: checkbox,
   correctionsEnabled: checkbox,
   dialogueTarget: projectSettingsSchema.shape.dialogueTarget,
+  suggestionsJudge: z.string().trim().max(100, { error: "A judge's name is at most 100 characters." }).default(""),
+  suggestionsReveal: z.enum(SUGGESTION_REVEALS).default("immediately"),
   compareStepVerdicts: checkbox,
   compareArguments: checkbox,
   disagreementScaleRange: z.preprocess((v) => (v === "" || v === undefined ? 2 : v), z.coerce.number().int().min(1, { error: "The disagreement range is 1 to 20." }).max(20, { error: "The disagreement range is 1 to 20." })),
@@ -26,7 +28,7 @@ export const settingsFormFields = {
 };
 
 export function settingsFromForm(input: { [K in keyof typeof settingsFormFields]: z.output<(typeof settingsFormFields)[K]> }): ProjectSettings {
-  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind, argumentsEnabled, correctionsEnabled, disagreementScaleRange, compareStepVerdicts, compareArguments } = input;
+  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind, argumentsEnabled, correctionsEnabled, disagreementScaleRange, compareStepVerdicts, compareArguments, suggestionsJudge, suggestionsReveal } = input;
   // The form does not edit the error taxonomy: updateProjectSettings keeps the stored one.
-  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind }, arguments: { enabled: argumentsEnabled }, corrections: { enabled: correctionsEnabled }, adjudication: { scaleRange: disagreementScaleRange, steps: compareStepVerdicts, arguments: compareArguments } };
+  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind }, arguments: { enabled: argumentsEnabled }, corrections: { enabled: correctionsEnabled }, suggestions: { judge: suggestionsJudge, reveal: suggestionsReveal }, adjudication: { scaleRange: disagreementScaleRange, steps: compareStepVerdicts, arguments: compareArguments } };
 }

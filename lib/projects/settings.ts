@@ -8,6 +8,9 @@ export const imageHostsSchema = z
   .array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+(:\d+)?$/, { error: "Give host names such as images.example.org." }))
   .max(50);
 
+/** When a suggestion appears: at once, pre-filled; or once the reviewer has rated the response themselves. */
+export const SUGGESTION_REVEALS = ["immediately", "after_rating"] as const;
+
 export const projectSettingsSchema = z.object({
   /** mcq: show reviewers which option is correct (and whether each response chose it). */
   revealMcqAnswer: z.boolean().default(false),
@@ -41,6 +44,16 @@ export const projectSettingsSchema = z.object({
    * given, starting from the model's text; exported as fine-tuning records and preference pairs.
    */
   corrections: z.object({ enabled: z.boolean().default(false) }).optional(),
+  /**
+   * Suggestions (issue 11, decision 034): one imported judge's values pre-fill the review, shown at
+   * once or only after the reviewer's own ratings of a response; an empty judge switches them off.
+   */
+  suggestions: z
+    .object({
+      judge: z.string().trim().max(100, { error: "A judge's name is at most 100 characters." }).default(""),
+      reveal: z.enum(SUGGESTION_REVEALS).default("immediately"),
+    })
+    .optional(),
   /**
    * Adjudication (issue 10): when reviewers of an item disagree. A scale axis disagrees when the range
    * of its ratings reaches `scaleRange` (2: a 3 and a 5 on a 5-point scale); other axes when any two

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { ConflictError } from "@/lib/auth/users";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { requireProjectPermission } from "./access";
@@ -15,6 +16,10 @@ export async function updateProjectSettings(actor: Actor, projectId: string, inp
   return getDb().$transaction(async (tx) => {
     await assertProjectOpen(tx, projectId);
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { settings: true } });
+    const judge = settings.suggestions?.judge;
+    if (judge && !(await tx.judgeResult.findFirst({ where: { projectId, judge }, select: { id: true } }))) {
+      throw new ConflictError(`No values of judge "${judge}" are imported in this project: import its results first (Judge results), or leave the judge empty.`);
+    }
     // Keep keys other features store in the same JSON column, and the step taxonomy (edited elsewhere).
     const previous = readProjectSettings(before.settings);
     const steps = { ...settings.steps, ...(settings.steps.taxonomy ?? previous.steps.taxonomy ? { taxonomy: settings.steps.taxonomy ?? previous.steps.taxonomy } : {}) };

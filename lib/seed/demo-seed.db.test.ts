@@ -32,7 +32,7 @@ async function kindCounts(slug: string) {
 }
 
 describe("seedDemo", () => {
-  it("seeds the pilot study and the seven showcase projects, once", { timeout: 120_000 }, async () => {
+  it("seeds the pilot study and the eight showcase projects, once", { timeout: 120_000 }, async () => {
     expect(await seedDemo()).toBe(true);
     const db = getDb();
 
@@ -40,7 +40,7 @@ describe("seedDemo", () => {
       orderBy: { createdAt: "asc" },
       include: { rubrics: true, members: { include: { user: true } }, batches: { include: { _count: { select: { items: true, assignments: true } } } } },
     });
-    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase"]);
+    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase", "suggestions-showcase"]);
     const bySlug = Object.fromEntries(projects.map((p) => [p.slug, p]));
 
     // The original demo is unchanged (the e2e tests rely on it).
@@ -160,8 +160,15 @@ describe("seedDemo", () => {
     expect(turnsPayload.axes.filter((a) => a.appliesTo === "TURN").map((a) => a.key)).toEqual(["turn_accuracy", "turn_safe", "turn_empathy"]);
     expect(turnsPayload.responses.every((r) => r.turns?.some((t) => t.role === "assistant"))).toBe(true);
 
+    // Suggestions showcase: the grader's marks for every criterion of every response, pre-filled.
+    const suggested = await db.assignment.findFirstOrThrow({ where: { batch: { name: "Suggestions demo" } }, include: { reviewer: true, item: { include: { criteria: true } } } });
+    const suggestedPayload = await loadAssignmentForReview({ id: suggested.reviewer.id, role: suggested.reviewer.role, email: suggested.reviewer.email, name: suggested.reviewer.name }, suggested.id);
+    expect(suggestedPayload.tools).toContain("suggestions");
+    expect(suggestedPayload.suggestions).toMatchObject({ mode: "prefilled", judge: null });
+    expect(suggestedPayload.suggestions?.values).toHaveLength(suggested.item.criteria.length * suggested.responseOrder.length);
+
     // Running it again on a non-empty database does nothing.
     expect(await seedDemo()).toBe(false);
-    expect(await db.project.count()).toBe(8);
+    expect(await db.project.count()).toBe(9);
   });
 });

@@ -10,6 +10,7 @@ import { stepsExport } from "./steps/export";
 import { argumentsExport } from "./arguments/export";
 import { correctionsExport } from "./corrections/export";
 import { turnsExport } from "./turns/export";
+import { suggestionsExport } from "./suggestions/export";
 import type { CsvRow, ExportContext, ToolId } from "./types";
 
 /** What a tool contributes to each export format (lib/export composes them; registry order). */
@@ -21,7 +22,7 @@ export type ToolExport = {
   csvRecordRows?(record: SubmittedRecord, row: CsvRow): string[][];
 };
 
-export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, rankingExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport, correctionsExport, turnsExport];
+export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, rankingExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport, correctionsExport, turnsExport, suggestionsExport];
 
 /** The tools' fields of one response of a submitted record. */
 export function projectResponse(doc: AnnotationData, responseId: string, ctx: ExportContext, into: object = {}): Partial<ExportResponseRecord> {

@@ -10,6 +10,7 @@ import { stepsChecks } from "./steps/check";
 import { argumentsChecks } from "./arguments/check";
 import { correctionsChecks } from "./corrections/check";
 import { turnsChecks } from "./turns/check";
+import { suggestionsChecks } from "./suggestions/check";
 import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 
 // The registry of annotation tools (STYLE.md "Annotation tools", decision 010): an explicit list —
@@ -18,7 +19,7 @@ import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 // export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
 // folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
 
-export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks];
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks, suggestionsChecks];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
 
 export { TOOL_DESCRIBERS };
@@ -55,6 +56,8 @@ export type ToolSetting = {
   argumentsEnabled?: boolean;
   /** The project asks for corrected answers (settings.corrections). */
   correctionsEnabled?: boolean;
+  /** The project judge's values for this assignment's responses, when the project shows suggestions. */
+  suggestionCount?: number;
 };
 
 /** The tools a reviewer uses on one assignment, in registry order. */
@@ -70,6 +73,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
     arguments: Boolean(s.argumentsEnabled),
     corrections: Boolean(s.correctionsEnabled) && s.responseCount > 0,
     turns: s.itemKind.toUpperCase() === "DIALOGUE" && s.responseCount > 0 && s.axes.some((a) => a.appliesTo === "TURN"),
+    suggestions: (s.suggestionCount ?? 0) > 0,
   };
   return TOOL_IDS.filter((id) => on[id]);
 }

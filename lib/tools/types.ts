@@ -5,7 +5,7 @@ import type { LabelSet } from "@/lib/formats/argument-types";
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns";
+export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 export type RatingProblem = { path: string; message: string };
@@ -48,6 +48,8 @@ export type CheckContext = {
   correctionsEnabled?: boolean;
   /** Per response: the positions of its AI turns in its transcript (dialogue responses with turns). */
   aiTurns?: Record<string, number[]>;
+  /** The project shows a judge's values as suggestions (settings.suggestions): its mode, and per response the targets with a value. */
+  suggestions?: { mode: "prefilled" | "after_own"; targets: Record<string, Record<string, unknown>> };
 };
 
 export type ArgumentsCheckContext = {

@@ -72,6 +72,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         referenceStatements={payload.referenceStatements}
         stepSettings={payload.stepSettings}
         argumentReview={payload.argumentReview}
+        suggestions={payload.suggestions}
         pairwiseStrength={project.pairwiseStrength}
         // A practice item's submit stays here, to show its feedback; elsewhere it goes on to the next item.
         nextHref={payload.practice && assignment.status !== "SUBMITTED" ? null : nextHref}

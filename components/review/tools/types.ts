@@ -3,6 +3,7 @@ import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignme
 import type { AnnotationData, ResponseBlock } from "@/lib/annotations/schema";
 import type { ToolId } from "@/lib/tools/types";
 import type { ArgumentReview } from "@/lib/tools/arguments/review-payload";
+import type { ReviewSuggestions } from "@/lib/tools/suggestions/targets";
 
 /** What every tool panel gets: the document, how to change it, and the review's rubric and item. */
 export type ToolPanelProps = {
@@ -21,6 +22,10 @@ export type ToolPanelProps = {
   settings: { askConfidence: boolean; pairwiseStrength: boolean };
   /** Argument structure: the texts to annotate, the label set, imported pre-annotations. */
   argumentReview: ArgumentReview;
+  /** A judge's values shown as suggestions (decision 034), or null. */
+  suggestions: ReviewSuggestions | null;
+  /** Submitted, skipped or locked: panels show, nothing changes. */
+  readOnly: boolean;
 };
 
 /** A panel inside one response's card. */

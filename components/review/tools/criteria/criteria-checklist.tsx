@@ -8,12 +8,14 @@ import { navClass } from "../../axis-input";
  * Case criteria (HealthBench style): each one met / not met, with an optional note. A negative
  * criterion describes behaviour to avoid: "met" means the response does the bad thing.
  */
-export function CriteriaChecklist({ responseId, criteria, marks, onChange, problem }: {
+export function CriteriaChecklist({ responseId, criteria, marks, onChange, problem, noteFor }: {
   responseId: string;
   criteria: ReviewCriterion[];
   marks: Record<string, CriterionMark>;
   onChange: (criterionId: string, mark: CriterionMark) => void;
   problem?: string;
+  /** Under a criterion's marks: its suggestion, once shown. */
+  noteFor?: (criterionId: string) => React.ReactNode;
 }) {
   const done = criteria.filter((c) => typeof marks[c.id]?.met === "boolean").length;
   return (
@@ -48,6 +50,7 @@ export function CriteriaChecklist({ responseId, criteria, marks, onChange, probl
                     value={mark.note ?? ""} onChange={(e) => onChange(c.id, { ...mark, note: e.target.value })} />
                 </details>
               </div>
+              {noteFor?.(c.id)}
             </li>
           );
         })}

@@ -3,6 +3,8 @@ import type { ReviewAxis } from "@/lib/assignments/load-for-review";
 import type { RatingValue } from "@/lib/annotations/schema";
 import { CONFIDENCE_LABELS } from "@/lib/projects/labels";
 import { AxisInput } from "../../axis-input";
+import { SuggestionNote } from "../suggestions/suggestion-note";
+import { axisTarget } from "@/lib/tools/suggestions/targets";
 import type { ResponsePanelProps, ToolPanelProps } from "../types";
 
 type Value = RatingValue | undefined;
@@ -19,16 +21,24 @@ const CONFIDENCE_AXIS: ReviewAxis = {
   max: 5,
 };
 
-/** The rubric's response axes for one response. */
-export function ResponseAxes({ axes, response, block, setBlock, problemAt }: ResponsePanelProps) {
+/** The rubric's response axes for one response, each with its suggestion once shown (decision 034). */
+export function ResponseAxes({ axes, response, block, setBlock, problemAt, suggestions, data }: ResponsePanelProps) {
   const set = (axisKey: string, field: "ratings" | "comments", value: Value) => setBlock((b) => ({ ...b, [field]: { ...b[field], [axisKey]: value } }));
   return axes
     .filter((a) => a.appliesTo === "RESPONSE")
     .map((axis) => (
       <AxisInput key={axis.key} axis={axis} name={`${response.id}-${axis.key}`} value={block.ratings[axis.key]} comment={block.comments[axis.key] ?? ""}
         onChange={(v) => set(axis.key, "ratings", v)} onComment={(t) => set(axis.key, "comments", t)}
-        problem={problemAt.get(`responses.${response.id}.ratings.${axis.key}`)} />
+        problem={problemAt.get(`responses.${response.id}.ratings.${axis.key}`)}
+        footer={<SuggestionNote suggestions={suggestions} data={data} responseId={response.id} target={axisTarget(axis.key)} current={block.ratings[axis.key]}
+          show={(v) => optionLabel(axis, v)} onUse={(v) => set(axis.key, "ratings", v)} />} />
     ));
+}
+
+/** A stored value as the axis shows it ("5" → "Strongly agree", true → "Yes"). */
+function optionLabel(axis: ReviewAxis, value: RatingValue): string {
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  return axis.options.find((o) => o.value === String(value))?.label ?? String(value);
 }
 
 /** The reviewer's confidence (1–5) in their rating of this response, when the project asks and there is something rated. */

@@ -1,0 +1,50 @@
+"use client";
+import type { AnnotationData, RatingValue } from "@/lib/annotations/schema";
+import { sameValue, type ReviewSuggestions } from "@/lib/tools/suggestions/targets";
+import { PlainText } from "@/components/ui/markdown";
+
+/**
+ * Beside one axis or criterion: the suggestion for it, once shown (decision 034). Pre-filled values
+ * are marked "Suggested" until the reviewer changes them; suggestions shown after the reviewer's own
+ * answer say whether they agree. "Use suggestion" (key U on the focused block) takes the value.
+ */
+export function SuggestionNote({ suggestions, data, responseId, target, current, show, onUse }: {
+  suggestions: ReviewSuggestions | null;
+  data: AnnotationData;
+  responseId: string;
+  target: string;
+  current: unknown;
+  /** The suggested value as the reviewer reads it (option label, Yes/No, Met/Not met). */
+  show: (value: RatingValue) => string;
+  onUse: (value: RatingValue) => void;
+}) {
+  const block = data.suggestions?.[responseId];
+  if (!suggestions || !block || !Object.hasOwn(block.shown, target)) return null;
+  const suggested = block.shown[target];
+  const rationale = suggestions.values.find((v) => v.responseId === responseId && v.target === target)?.rationale;
+  const source = suggestions.judge ? `Suggested by ${suggestions.judge}` : "Suggested";
+  const agrees = sameValue(current, suggested);
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2 text-xs" data-testid="suggestion" data-target={target} data-state={block.mode === "prefilled" ? (agrees ? "prefilled" : "changed") : agrees ? "agrees" : "differs"}>
+      {block.mode === "prefilled" && agrees ? (
+        <span className="rounded border border-dashed border-amber-500 bg-amber-50 px-1.5 py-0.5 font-medium text-amber-900">{source}: pre-filled, check it</span>
+      ) : (
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700">
+          {source}: <strong><PlainText text={show(suggested)} /></strong>
+          {block.mode === "after_own" ? (agrees ? " · agrees with yours" : " · differs from yours") : " · you changed it"}
+        </span>
+      )}
+      {!agrees ? (
+        <button type="button" className="text-blue-800 underline" onClick={() => onUse(suggested)} data-use-suggestion>
+          Use suggestion <kbd className="text-slate-500">U</kbd>
+        </button>
+      ) : null}
+      {rationale ? (
+        <details>
+          <summary className="cursor-pointer text-slate-500">Why</summary>
+          <p className="mt-1 max-w-prose whitespace-pre-line text-slate-700"><PlainText text={rationale} /></p>
+        </details>
+      ) : null}
+    </div>
+  );
+}
