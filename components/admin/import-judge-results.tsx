@@ -49,7 +49,7 @@ export function ImportJudgeResults({ slug }: { slug: string }) {
       <label className="block text-sm font-medium text-slate-700" htmlFor="judge-file">Import LLM-judge results (JSONL)</label>
       <p id="judge-file-help" className="text-xs text-slate-500">
         One value per line, e.g. <code>{`{"externalId":"q-1","response":"model-alpha","axis":"overall_quality","value":4,"judge":"gpt-judge"}`}</code>, or{" "}
-        <code>&quot;criterion&quot;:2,&quot;value&quot;:true</code> for a case criterion. Compared with the physicians on the results page; never shown to reviewers.
+        <code>&quot;criterion&quot;:2,&quot;value&quot;:true</code> for a case criterion. Compared with the physicians on the results page; shown to reviewers only as suggestions, where the project&apos;s review options name this judge.
       </p>
       <input id="judge-file" type="file" accept=".jsonl,.ndjson,application/x-ndjson,application/json" className="block text-sm" aria-describedby="judge-file-help"
         onChange={(e) => setFile(e.target.files?.[0] ?? null)} />

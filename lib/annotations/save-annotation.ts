@@ -80,7 +80,10 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
   const correctionsEnabled = settings.corrections?.enabled ?? false;
   // Suggestions are read only when the document records some (a save without them needs no lookup).
   const suggestions = data.suggestions && Object.keys(data.suggestions).length
-    ? suggestionsCheckContext(await loadAssignmentSuggestions(db, { projectId: assignment.batch.projectId, settings, isQualification: assignment.batch.isQualification, arm: assignment.arm, responseIds: assignment.responseOrder, axes: assignment.rubric.axes }))
+    ? suggestionsCheckContext(
+        await loadAssignmentSuggestions(db, { projectId: assignment.batch.projectId, settings, isQualification: assignment.batch.isQualification, arm: assignment.arm, responseIds: assignment.responseOrder, axes: assignment.rubric.axes }),
+        readAnnotationData(existing?.data).suggestions,
+      )
     : undefined;
   const problems = checkDocument(data, { ...checkContextFor(assignment), ...(steps ? { steps } : {}), ...(args ? { arguments: args } : {}), correctionsEnabled, ...(suggestions ? { suggestions } : {}) }, submit);
   if (problems.length) return { status: "invalid", problems };

@@ -49,7 +49,13 @@ export type CheckContext = {
   /** Per response: the positions of its AI turns in its transcript (dialogue responses with turns). */
   aiTurns?: Record<string, number[]>;
   /** The project shows a judge's values as suggestions (settings.suggestions): its mode, and per response the targets with a value. */
-  suggestions?: { mode: "prefilled" | "after_own"; targets: Record<string, Record<string, unknown>> };
+  suggestions?: {
+    /** The project's mode now; null when it shows no suggestions. */
+    mode: "prefilled" | "after_own" | null;
+    targets: Record<string, Record<string, unknown>>;
+    /** The records the stored document already holds (history: they must not change). */
+    stored?: Record<string, unknown>;
+  };
 };
 
 export type ArgumentsCheckContext = {

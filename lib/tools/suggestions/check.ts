@@ -1,15 +1,15 @@
 import type { AnnotationData } from "@/lib/annotations/schema";
 import type { CheckContext, RatingProblem, ToolChecks } from "../types";
-import { parseTarget } from "./targets";
-
-const MODE_WORDS = { prefilled: "pre-filled when the review opens", after_own: "after the reviewer's own ratings" } as const;
+import { parseTarget, sameValue } from "./targets";
 
 /**
- * Suggestions: a record only where the project shows them, for the assignment's responses, in the
- * project's mode, for targets the project's judge has a value for; `own` (the reviewer's first
- * answers) only with suggestions shown after them, and only for targets shown. The values shown are
- * the browser's record of what it displayed; they are not compared with the judge's current values,
- * which a re-import may have replaced since (decision 034).
+ * Suggestions: what a document records of them is history. A response's record, once stored, must stay
+ * as it was (the project may since have switched suggestions off, changed their mode or re-imported the
+ * judge: a reviewer's draft is never refused for that). A new record must fit the judge's values now:
+ * only targets the judge has a value for, with exactly that value; `own` (the reviewer's first answers)
+ * only with suggestions shown after them, and only for targets shown. Its mode is the one the page was
+ * rendered with, which may be a moment older than the project's (a prefetched next item): it says
+ * what the reviewer saw, so it is not compared with the project's current mode.
  */
 export const suggestionsChecks: ToolChecks = {
   id: "suggestions",
@@ -19,18 +19,23 @@ export const suggestionsChecks: ToolChecks = {
     for (const [responseId, block] of Object.entries(doc.suggestions ?? {})) {
       const path = `suggestions.${responseId}`;
       const project = ctx.suggestions;
-      if (!project) {
-        problems.push({ path, message: "This project does not show suggestions." });
-        continue;
-      }
       if (!ctx.responseIds.includes(responseId)) {
         problems.push({ path, message: "This response is not part of the assignment." });
         continue;
       }
-      if (block.mode !== project.mode) problems.push({ path: `${path}.mode`, message: `Suggestions in this project are shown ${MODE_WORDS[project.mode]}.` });
+      const stored = project?.stored?.[responseId];
+      if (stored) {
+        if (!sameValue(stored, block)) problems.push({ path, message: "Suggestions once shown are kept as they were shown; this record cannot change." });
+        continue;
+      }
+      if (!project?.mode) {
+        problems.push({ path, message: "This project does not show suggestions (any more): reload the page to go on without them." });
+        continue;
+      }
       const known = project.targets[responseId] ?? {};
-      for (const target of Object.keys(block.shown)) {
+      for (const [target, value] of Object.entries(block.shown)) {
         if (!Object.hasOwn(known, target)) problems.push({ path: `${path}.shown.${target}`, message: `There is no suggestion for ${describe(target)} of this response.` });
+        else if (!sameValue(known[target], value)) problems.push({ path: `${path}.shown.${target}`, message: `The suggestion for ${describe(target)} is not what was recorded; reload the page.` });
       }
       if (block.own && block.mode !== "after_own") problems.push({ path: `${path}.own`, message: "Own answers are recorded only when suggestions appear after them." });
       for (const target of Object.keys(block.own ?? {})) {

@@ -36,10 +36,9 @@ export async function loadAssignmentSuggestions(
   return { mode: a.settings.suggestions?.reveal === "after_rating" ? "after_own" : "prefilled", values };
 }
 
-/** What the server checks a document's suggestions against (CheckContext.suggestions). */
-export function suggestionsCheckContext(s: AssignmentSuggestions | null) {
-  if (!s) return undefined;
+/** What the server checks a document's suggestions against (CheckContext.suggestions): the project now, and the stored records. */
+export function suggestionsCheckContext(s: AssignmentSuggestions | null, stored: Record<string, unknown> | undefined) {
   const targets: Record<string, Record<string, unknown>> = {};
-  for (const v of s.values) (targets[v.responseId] ??= {})[v.target] = v.value;
-  return { mode: s.mode, targets };
+  for (const v of s?.values ?? []) (targets[v.responseId] ??= {})[v.target] = v.value;
+  return { mode: s?.mode ?? null, targets, stored: stored ?? {} };
 }

@@ -42,7 +42,7 @@ describe("suggestions", () => {
     // Off: a document that records suggestions is refused.
     const stray = { ...completeRatings(first.responseOrder), suggestions: { [first.responseOrder[0]]: { mode: "prefilled" as const, shown: { "axis:harm_extent": "none" } } } };
     expect(await saveAnnotation(one, first.id, { baseVersion: 0, clientMutationId: `s-off-${first.id}`, data: stray, submit: false })).toEqual({
-      status: "invalid", problems: [{ path: `suggestions.${first.responseOrder[0]}`, message: "This project does not show suggestions." }],
+      status: "invalid", problems: [{ path: `suggestions.${first.responseOrder[0]}`, message: "This project does not show suggestions (any more): reload the page to go on without them." }],
     });
 
     // Pre-filled: the reviewer sees the values marked, never the judge's name (blinded).
@@ -66,10 +66,10 @@ describe("suggestions", () => {
         [b]: { ...rest.responses[b], ratings: { ...rest.responses[b].ratings, scientific_consensus: "aligned", harm_extent: "moderate_mild" } },
       },
     };
-    // A record in the other mode, or of a target the judge did not rate, is refused.
-    const wrongMode = { ...mine, suggestions: { ...mine.suggestions, [a]: { mode: "after_own" as const, shown: { "axis:harm_extent": "none" }, own: { "axis:harm_extent": "none" } } } };
-    const refused = await saveAnnotation(one, first.id, { baseVersion: 0, clientMutationId: `s-mode-${first.id}`, data: wrongMode, submit: false });
-    expect(refused.status === "invalid" && refused.problems.map((p) => p.message)).toEqual(["Suggestions in this project are shown pre-filled when the review opens."]);
+    // Own answers recorded with pre-filled suggestions, or a target the judge did not rate: refused.
+    const ownPrefilled = { ...mine, suggestions: { ...mine.suggestions, [a]: { mode: "prefilled" as const, shown: { "axis:harm_extent": "none" }, own: { "axis:harm_extent": "none" } } } };
+    const refused = await saveAnnotation(one, first.id, { baseVersion: 0, clientMutationId: `s-mode-${first.id}`, data: ownPrefilled, submit: false });
+    expect(refused.status === "invalid" && refused.problems.map((p) => p.message)).toEqual(["Own answers are recorded only when suggestions appear after them."]);
     const invented = { ...mine, suggestions: { ...mine.suggestions, [a]: { mode: "prefilled" as const, shown: { "axis:harm_likelihood": "low" } } } };
     expect(await saveAnnotation(one, first.id, { baseVersion: 0, clientMutationId: `s-inv-${first.id}`, data: invented, submit: false })).toMatchObject({ status: "invalid" });
     expect(await saveAnnotation(one, first.id, { baseVersion: 0, clientMutationId: `s-one-${first.id}`, data: mine, submit: true })).toMatchObject({ status: "saved" });
@@ -121,5 +121,32 @@ describe("suggestions", () => {
     expect(cond.own.percentAgreement).toBeNull();
     // Axes the judge did not rate ("none"): values given with no suggestion shown are in their own condition.
     expect(results.axes.find((x) => x.key === "harm_likelihood")).toBeUndefined();
+  });
+
+  it("keep a shown record as history when the project changes its mode, and refuse a record that does not match the judge", async () => {
+    const { admin, reviewers, project, assignments } = await seedStudy({ items: 1 });
+    const settings = readProjectSettings((await getDb().project.findUniqueOrThrow({ where: { id: project.id } })).settings);
+    const line = (m: string, value: string) => JSON.stringify({ externalId: "q-1", response: m, axis: "scientific_consensus", value, judge: "j" });
+    // Two targets per response, named so that jsonb stores them in another key order than the browser sends.
+    const harm = (m: string) => JSON.stringify({ externalId: "q-1", response: m, axis: "harm_extent", value: "none", judge: "j" });
+    await importJudgeResults({ actorId: admin.id, projectId: project.id, lines: [line("model-alpha", "aligned"), line("model-beta", "opposed"), harm("model-alpha"), harm("model-beta")] });
+    await updateProjectSettings(asActor(admin), project.id, { ...settings, suggestions: { judge: "j", reveal: "immediately" } });
+    const mine = assignments.find((a) => a.reviewerId === reviewers[0].id)!;
+    const actor = asActor(reviewers[0]);
+    const shown = applySuggestions(readAnnotationData(null), (await loadAssignmentForReview(actor, mine.id)).suggestions!);
+    const [a] = mine.responseOrder;
+    // A value other than the judge's is refused (a stale page after a re-import must reload).
+    const forged = { ...shown, suggestions: { ...shown.suggestions, [a]: { mode: "prefilled" as const, shown: { "axis:scientific_consensus": "no_consensus" } } } };
+    const refused = await saveAnnotation(actor, mine.id, { baseVersion: 0, clientMutationId: `h-forged-${mine.id}`, data: forged, submit: false });
+    expect(refused.status === "invalid" && refused.problems.map((p) => p.message)).toEqual(['The suggestion for axis "scientific_consensus" is not what was recorded; reload the page.']);
+    expect(await saveAnnotation(actor, mine.id, { baseVersion: 0, clientMutationId: `h-draft-${mine.id}`, data: shown, submit: false })).toMatchObject({ status: "saved", version: 1 });
+
+    // The project switches suggestions off: the draft's record stays valid, but cannot be rewritten.
+    await updateProjectSettings(asActor(admin), project.id, { ...settings, suggestions: { judge: "", reveal: "after_rating" } });
+    expect(await saveAnnotation(actor, mine.id, { baseVersion: 1, clientMutationId: `h-again-${mine.id}`, data: { ...shown, overallComment: "Still here." }, submit: false })).toMatchObject({ status: "saved", version: 2 });
+    const rewritten = { ...shown, suggestions: { ...shown.suggestions, [a]: { mode: "after_own" as const, shown: shown.suggestions![a].shown, own: { "axis:scientific_consensus": "opposed" } } } };
+    const changed = await saveAnnotation(actor, mine.id, { baseVersion: 2, clientMutationId: `h-rewrite-${mine.id}`, data: rewritten, submit: false });
+    expect(changed.status === "invalid" && changed.problems.map((p) => p.message)).toEqual(["Suggestions once shown are kept as they were shown; this record cannot change."]);
+    expect((await loadAssignmentForReview(actor, mine.id)).suggestions).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { AnnotationData, ResponseBlock } from "@/lib/annotations/schema";
 import type { RatingValue } from "../ratings/schema";
 import { isMissing } from "../ratings/axis-values";
+import { sameJson } from "@/lib/annotations/same-json";
 
 // Suggestion targets and outcomes (decision 034), zod-free: the review page and the server share them.
 
@@ -32,7 +33,8 @@ export function withValueAt(block: ResponseBlock, target: string, value: RatingV
   return { ...block, ratings: { ...block.ratings, [key]: value } };
 }
 
-export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Equal answers (or records): key order ignored, as jsonb reorders keys; undefined counts as null. */
+export const sameValue = (a: unknown, b: unknown) => sameJson(a ?? null, b ?? null);
 
 /** Accepted or changed (pre-filled), or independent (answered before the suggestion appeared). */
 export function outcomeOf(mode: "prefilled" | "after_own", suggested: unknown, final: unknown): SuggestionOutcome {

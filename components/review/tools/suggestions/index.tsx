@@ -1,7 +1,7 @@
 "use client";
 import { useEffect } from "react";
 import { applySuggestions } from "@/lib/tools/suggestions/apply";
-import { answeredAll, valueAt } from "@/lib/tools/suggestions/targets";
+import { answeredAll, sameValue, valueAt } from "@/lib/tools/suggestions/targets";
 import { isMissing } from "@/lib/tools/ratings/axis-values";
 import type { ClientTool, ResponsePanelProps, ToolPanelProps } from "../types";
 
@@ -23,7 +23,7 @@ function SuggestionStatus({ suggestions, data, response }: ResponsePanelProps) {
   const targets = values.map((v) => v.target);
   let text: string;
   if (block?.mode === "prefilled") {
-    const kept = Object.entries(block.shown).filter(([t, v]) => JSON.stringify(valueAt(data.responses[response.id], t)) === JSON.stringify(v)).length;
+    const kept = Object.entries(block.shown).filter(([t, v]) => sameValue(valueAt(data.responses[response.id], t), v)).length;
     text = `${Object.keys(block.shown).length} answers were pre-filled from suggestions (marked “Suggested”); ${kept} unchanged. Check each before you submit.`;
   } else if (block) {
     text = "Suggestions are shown beside your answers; change yours only if the suggestion convinces you.";

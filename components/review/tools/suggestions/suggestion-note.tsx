@@ -24,6 +24,7 @@ export function SuggestionNote({ suggestions, data, responseId, target, current,
   const rationale = suggestions.values.find((v) => v.responseId === responseId && v.target === target)?.rationale;
   const source = suggestions.judge ? `Suggested by ${suggestions.judge}` : "Suggested";
   const agrees = sameValue(current, suggested);
+  const tookIt = block.mode === "after_own" && agrees && !sameValue(block.own?.[target], suggested);
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2 text-xs" data-testid="suggestion" data-target={target} data-state={block.mode === "prefilled" ? (agrees ? "prefilled" : "changed") : agrees ? "agrees" : "differs"}>
       {block.mode === "prefilled" && agrees ? (
@@ -31,7 +32,7 @@ export function SuggestionNote({ suggestions, data, responseId, target, current,
       ) : (
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700">
           {source}: <strong><PlainText text={show(suggested)} /></strong>
-          {block.mode === "after_own" ? (agrees ? " · agrees with yours" : " · differs from yours") : " · you changed it"}
+          {block.mode === "prefilled" ? " · you changed it" : !agrees ? " · differs from yours" : tookIt ? " · you took it instead of your own answer" : " · agrees with yours"}
         </span>
       )}
       {!agrees ? (
