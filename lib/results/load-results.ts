@@ -11,6 +11,7 @@ import { summarizeAxes, type AxisResult, type RatingObservation, type ResultAxis
 import { summarizePairs, type PairObservation, type PairResult } from "./pairwise-results";
 import { LeaderboardCollector, type Comparison, type Leaderboard } from "./leaderboard";
 import { bestWorstPairs, pairsOf } from "@/lib/tools/ranking/tiers";
+import { concordanceOf } from "@/lib/stats/kendall-w";
 import type { ResultsFilter } from "./results-filter";
 
 // The rubric results of a project (issue 9): per-axis distributions per model and pairwise win /
@@ -35,6 +36,8 @@ export type RubricResults = {
   rankingAxes: Array<{ key: string; label: string; polarity: "HIGHER_IS_BETTER" | "CHOSEN_IS_WORSE" }>;
   /** Bradley–Terry strengths per model from pairwise judgments and rankings: per axis, then all axes together. */
   leaderboards: Leaderboard[];
+  /** Kendall's W per ranking axis: per item over the reviewers who ranked the same responses, summarized over items. */
+  concordance: Array<{ axis: string; label: string; units: number; meanW: number | null; medianW: number | null }>;
   /** Inter-rater (and, with repeats, intra-rater) agreement per axis. */
   agreement: AxisAgreementResult[];
   options: FilterOptions;
@@ -193,6 +196,8 @@ class Tallies {
   readonly leaderboard = new LeaderboardCollector();
   /** Best–worst counts: axis → model → times shown, chosen best, chosen worst. */
   readonly bestWorstCounts = new Map<string, Map<string, { shown: number; best: number; worst: number }>>();
+  /** Rankings for Kendall's W: axis → unit (item, arm) → reviewer → tiers (a reviewer's first ranking of the unit). */
+  readonly rankings = new Map<string, Map<string, Map<string, string[][]>>>();
   constructor(private readonly axes: Map<string, AxisDef>) {}
 
   ratingObservations(): RatingObservation[] {
@@ -264,7 +269,12 @@ class Tallies {
     // best–worst choices: the pairs they order (the best over the others shown, the others over the worst).
     const ordered: Array<[string, Array<{ first: string; second: string; tie: boolean }>]> = [];
     for (const [key, tiers] of Object.entries(ranking?.tiers ?? {})) {
-      if (this.axes.get(key)?.appliesTo === "RANKING" && Array.isArray(tiers)) ordered.push([key, pairsOf(tiers)]);
+      if (this.axes.get(key)?.appliesTo !== "RANKING" || !Array.isArray(tiers)) continue;
+      ordered.push([key, pairsOf(tiers)]);
+      const byUnit = this.rankings.get(key) ?? this.rankings.set(key, new Map()).get(key)!;
+      const unit = arm ? `${itemId}\u0000${arm}` : itemId;
+      const byReviewer = byUnit.get(unit) ?? byUnit.set(unit, new Map()).get(unit)!;
+      if (!byReviewer.has(reviewerId)) byReviewer.set(reviewerId, tiers);
     }
     for (const [key, pick] of Object.entries(ranking?.bestWorst ?? {})) {
       if (this.axes.get(key)?.appliesTo !== "BEST_WORST" || !pick?.best || !pick.worst || pick.best === pick.worst) continue;
@@ -367,6 +377,7 @@ export async function loadRubricResults(actor: Actor, projectId: string, filter:
     pairs: summarizePairs(resultAxes.map((a) => a.key), tallies.pairObservations()),
     rankingAxes: [...axes.values()].filter((a) => a.appliesTo === "RANKING" || a.appliesTo === "BEST_WORST").map((a) => ({ key: a.key, label: a.label, polarity: a.polarity })),
     leaderboards: withBestWorstScores(tallies.leaderboard.leaderboards(resultAxes.filter((a) => a.appliesTo === "PAIR" || a.appliesTo === "RANKING" || a.appliesTo === "BEST_WORST").map((a) => a.key), { resamples: opts.resamples }), tallies.bestWorstCounts),
+    concordance: [...axes.values()].filter((a) => a.appliesTo === "RANKING").map((a) => ({ axis: a.key, label: a.label, ...concordanceOf([...(tallies.rankings.get(a.key)?.values() ?? [])].map((byReviewer) => [...byReviewer.values()])) })),
     agreement: agreementOfCollected(withSteps ? [...resultAxes, STEP_VERDICT_AXIS] : resultAxes, tallies.agreement, { resamples: opts.resamples }),
     options,
   };

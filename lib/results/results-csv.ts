@@ -38,6 +38,10 @@ export function resultsCsv(results: RubricResults, extra: string[][] = []): stri
       if (r.bestWorst) rows.push(["leaderboard", board.axis ?? "(all)", r.model, "", "best_minus_worst", String(r.bestWorst.best - r.bestWorst.worst), `${r.bestWorst.best} best, ${r.bestWorst.worst} worst`, String(r.bestWorst.shown), String(board.annotations), num(r.bestWorst.score), "", ""]);
     }
   }
+  // Kendall's W per ranking axis: `count` / `n` the items it is defined for, `estimate` the mean over them, `value` the median.
+  for (const c of results.concordance) {
+    if (c.units) rows.push(["agreement", c.axis, "", "", "kendall_w", num(c.medianW), "Kendall's W with tie correction (estimate: mean over items; value: median)", String(c.units), String(c.units), num(c.meanW), "", ""]);
+  }
   for (const a of results.agreement) {
     for (const [section, agreement] of [["agreement", a.inter], ["intra_rater_agreement", a.intra]] as const) {
       for (const c of agreement?.coefficients ?? []) {

@@ -55,6 +55,9 @@ export const resultsCommand: Command = {
         rows.push(["leaderboard", board.axis ?? "(all)", `#${r.rank} ${r.model}`, theta, `won ${r.wins} tied ${r.ties} lost ${r.losses}`]);
       }
     }
+    for (const c of results.concordance) {
+      if (c.units) rows.push(["agreement", c.axis, "kendall_w", `mean ${c.meanW!.toFixed(3)}`, `median ${c.medianW!.toFixed(3)}`, `items ${c.units}`]);
+    }
     for (const a of results.agreement) {
       for (const [kind, agreement] of [["agreement", a.inter], ["intra-rater", a.intra]] as const) {
         if (!agreement) continue;

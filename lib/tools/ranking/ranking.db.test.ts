@@ -119,5 +119,11 @@ describe("ranking tool", () => {
     expect(agreement.inter?.level).toBe("ordinal");
     expect(agreement.inter?.basis.pairableUnits).toBe(18);
     expect(agreement.inter?.coefficients.find((c) => c.key === "percent_agreement")?.value).toBeCloseTo(15 / 18, 10);
+    // Kendall's W per item: items 2 and 3 ranked alike (W = 1 with the tie corrected); item 1: mid-rank sums
+    // a 3, b 5, c 7.5, d 4.5 around 5 give S = 10.5, one tie of two: W = 12·10.5 / (4·60 − 2·6) = 126 / 228.
+    const [w] = results.concordance;
+    expect(w).toMatchObject({ axis: "usefulness", units: 3, medianW: 1 });
+    expect(w.meanW).toBeCloseTo((126 / 228 + 2) / 3, 12);
+    expect(resultsCsv(results)).toContain("agreement,usefulness,,,kendall_w,1,");
   });
 });

@@ -85,6 +85,12 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
             <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Leaderboard">
               <h2 className="mb-3 font-medium">Leaderboard: Bradley–Terry strength per model</h2>
               <LeaderboardTables boards={results.leaderboards} labels={pairLabels} />
+              {results.concordance.some((c) => c.units) ? (
+                <p className="mt-3 text-sm" data-testid="kendall-w">
+                  Concordance of rankings (Kendall&apos;s W with tie correction, per item over the reviewers who ranked the same answers; 1 = the same order):{" "}
+                  {results.concordance.filter((c) => c.units).map((c) => `${c.label} mean W ${c.meanW!.toFixed(2)}, median ${c.medianW!.toFixed(2)} over ${c.units} item${c.units === 1 ? "" : "s"}`).join("; ")}.
+                </p>
+              ) : null}
             </section>
           ) : null}
           {results.agreement.some((a) => a.inter) ? (
