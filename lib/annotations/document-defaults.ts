@@ -16,6 +16,7 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     pair: { ratings: d.pair?.ratings ?? {}, comments: d.pair?.comments ?? {}, strength: d.pair?.strength ?? {} },
     overallComment: d.overallComment ?? "",
     // Blocks of tools added later stay absent until used (the empty document has none).
+    ...(d.morePairs ? { morePairs: d.morePairs } : {}),
     ...(d.ranking ? { ranking: { tiers: d.ranking.tiers ?? {}, bestWorst: d.ranking.bestWorst ?? {}, comments: d.ranking.comments ?? {} } } : {}),
     ...(d.references ? { references: d.references } : {}),
     ...(d.steps ? { steps: d.steps } : {}),

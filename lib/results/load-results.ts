@@ -12,6 +12,7 @@ import { summarizePairs, type PairObservation, type PairResult } from "./pairwis
 import { LeaderboardCollector, type Comparison, type Leaderboard } from "./leaderboard";
 import { bestWorstPairs, pairsOf } from "@/lib/tools/ranking/tiers";
 import { concordanceOf } from "@/lib/stats/kendall-w";
+import { pairKey, screenPairs } from "@/lib/tools/pairwise/pairs";
 import type { ResultsFilter } from "./results-filter";
 
 // The rubric results of a project (issue 9): per-axis distributions per model and pairwise win /
@@ -141,6 +142,8 @@ type CompactRow = [
   ranking: { tiers?: Record<string, string[][]>; bestWorst?: Record<string, { best?: string; worst?: string }> } | null,
   /** Per-turn ratings of dialogue responses (decision 033): Response.id → turn position → values. */
   turns: Record<string, Record<string, { ratings?: Record<string, unknown> }>> | null,
+  /** With more than two responses shown, the other pairs' choices (decision 035): "<left>~<right>" → block. */
+  morePairs: Record<string, { ratings?: Record<string, unknown> }> | null,
 ];
 
 const COMPACT_PAGE = 5000;
@@ -150,7 +153,7 @@ function fetchCompactPage(db: Db, where: Prisma.Sql, after: string | undefined, 
   return db.$queryRaw<Array<{ id: string; row: string }>>`
     SELECT a.id,
            json_build_array(a."itemId", s."reviewerId", s."rubricId", s."responseOrder", a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), s.arm, a.data->'ranking', a.data->'turns')::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), s.arm, a.data->'ranking', a.data->'turns', a.data->'morePairs')::text AS row
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"
@@ -170,7 +173,7 @@ function fetchConsensusPage(db: Db, where: Prisma.Sql, after: string | undefined
            json_build_array(a."itemId", 'consensus', (SELECT r.id FROM "Rubric" r WHERE r."projectId" = i."projectId" ORDER BY r.version DESC LIMIT 1),
                             COALESCE((SELECT json_agg(r.id ORDER BY r.position) FROM "Response" r WHERE r."itemId" = a."itemId"), '[]'::json),
                             a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), NULL, a.data->'ranking', a.data->'turns')::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), NULL, a.data->'ranking', a.data->'turns', a.data->'morePairs')::text AS row
     FROM "Annotation" a
     JOIN "Item" i ON i.id = a."itemId"
     WHERE ${where} ${keyset}
@@ -226,7 +229,7 @@ class Tallies {
     else this.pairs.set(pairKey, { axis, models, better, count: 1 });
   }
 
-  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models, arm, ranking, turns]: CompactRow) {
+  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models, arm, ranking, turns, morePairs]: CompactRow) {
     const model = (id: string) => (models && Object.hasOwn(models, id) ? models[id] : undefined);
     const rater = this.agreement.rater(reviewerId);
     // With study arms, a unit is a response (or item, step) under one condition: the same reviewer's
@@ -302,10 +305,14 @@ class Tallies {
         comparisons.push({ axis: key, first: x, second: y, score: better === "tie" ? 0.5 : better === x ? 1 : 0 });
       }
     }
-    const [a, b] = responseOrder;
-    const shown = [model(a), model(b)] as const;
-    if (shown[0] !== undefined && shown[1] !== undefined) {
-      for (const [key, chosen] of Object.entries(pairRatings ?? {})) {
+    // Pairwise choices: the first pair of the screen order, and with more responses shown every other pair (decision 035).
+    screenPairs(responseOrder).forEach(([a, b], i) => {
+      const ratings = i === 0 ? pairRatings : morePairs?.[pairKey(a, b)]?.ratings;
+      const shown = [model(a), model(b)] as const;
+      if (!ratings || shown[0] === undefined || shown[1] === undefined) return;
+      // A unit is the pair of responses (with two responses shown, the same partition as the item).
+      const [low, high] = [a, b].sort();
+      for (const [key, chosen] of Object.entries(ratings)) {
         const def = this.axes.get(key);
         if (def?.appliesTo !== "PAIR" || (chosen !== "tie" && chosen !== a && chosen !== b)) continue;
         const betterId = chosen === "tie" || def.polarity === "HIGHER_IS_BETTER" ? chosen : chosen === a ? b : a;
@@ -314,11 +321,11 @@ class Tallies {
         // For agreement the pair is named in model-name order, as the reviewers' screen sides are random.
         const [firstModel, secondModel] = [shown[0], shown[1]].sort((x, y) => x.localeCompare(y));
         if (firstModel !== secondModel) {
-          this.agreement.add(key, itemUnit, rater, better === "tie" ? "tie" : better === firstModel ? "first" : "second");
+          this.agreement.add(key, unitOf(`${itemId}:pair:${low}:${high}`), rater, better === "tie" ? "tie" : better === firstModel ? "first" : "second");
           comparisons.push({ axis: key, first: shown[0], second: shown[1], score: better === "tie" ? 0.5 : better === shown[0] ? 1 : 0 });
         }
       }
-    }
+    });
     this.leaderboard.add(comparisons);
   }
 }

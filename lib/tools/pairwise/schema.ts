@@ -11,4 +11,6 @@ export type PairBlock = z.infer<typeof pairBlockSchema>;
 
 export const pairwiseDocumentFields = {
   pair: pairBlockSchema.default({ ratings: {}, comments: {}, strength: {} }),
+  /** With more than two responses shown, every other pair (decision 035): "<left id>~<right id>" in screen order. */
+  morePairs: z.record(z.string().max(140), pairBlockSchema).optional(),
 };
