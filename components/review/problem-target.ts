@@ -22,6 +22,10 @@ export function findProblemTarget(root: HTMLElement, path: string): HTMLElement 
     const card = root.querySelector(`[data-response-id="${CSS.escape(parts[1] ?? "")}"]`);
     scope = card?.querySelector(`[data-turn="${CSS.escape(parts[2] ?? "")}"]`) ?? null;
     rest = parts.slice(3);
+  } else if (parts[0] === "morePairs") {
+    // "morePairs.<left>~<right>.ratings.<axis>": the axis in that pair's comparison (decision 035).
+    scope = root.querySelector(`[data-pair="${CSS.escape(parts[1] ?? "")}"]`);
+    rest = parts.slice(2);
   } else if (parts[0] === "pair") {
     scope = root.querySelector('[data-testid="pairwise"]');
     rest = parts.slice(1);

@@ -43,7 +43,8 @@ export const pairwiseChecks: ToolChecks = {
       for (const key of allowed) {
         const block = doc.morePairs?.[key] ?? { ratings: {}, comments: {}, strength: {} };
         const ids = splitPairKey(key)!;
-        checkAxisBlock(problems, `morePairs.${key}`, { ratings: block.ratings, comments: {} }, pairAxes.filter((a) => a.required && isMissing(block.ratings[a.key])), comparisonLabel(ctx, ids), ctx, ids, true);
+        // Only the required axes still missing: each is reported once, as missing.
+        checkAxisBlock(problems, `morePairs.${key}`, { ratings: {}, comments: {} }, pairAxes.filter((a) => a.required && isMissing(block.ratings[a.key])), comparisonLabel(ctx, ids), ctx, ids, true);
       }
     }
     return problems;

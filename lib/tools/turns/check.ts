@@ -1,9 +1,9 @@
 import type { AnnotationData } from "@/lib/annotations/schema";
-import { checkAxisBlock, screenLabel } from "../ratings/axis-values";
+import { checkAxisBlock, isMissing, screenLabel } from "../ratings/axis-values";
 import type { CheckContext, RatingProblem, ToolChecks } from "../types";
 import { turnLabel } from "./ai-turns";
 
-const EMPTY = { ratings: {}, comments: {} };
+const EMPTY: { ratings: Record<string, unknown>; comments: Record<string, string> } = { ratings: {}, comments: {} };
 
 /**
  * Per-turn ratings: values only on the rubric's TURN axes, only for the AI turns of the assignment's
@@ -35,21 +35,12 @@ export const turnsChecks: ToolChecks = {
         const positions = aiTurns[responseId] ?? [];
         for (const position of positions) {
           const block = doc.turns?.[responseId]?.[String(position)] ?? EMPTY;
-          checkAxisBlock(problems, `turns.${responseId}.${position}`, { ratings: block.ratings, comments: {} }, axes.filter((a) => a.required), `${screenLabel(index)} · ${turnLabel(position, positions)}`, ctx, [], true);
+          // Only the required axes still missing, each reported once as missing (values were checked above).
+          const missing = axes.filter((a) => a.required && isMissing(block.ratings[a.key]));
+          checkAxisBlock(problems, `turns.${responseId}.${position}`, { ratings: {}, comments: {} }, missing, `${screenLabel(index)} · ${turnLabel(position, positions)}`, ctx, [], true);
         }
       });
     }
-    return dedupe(problems);
+    return problems;
   },
 };
-
-/** A value checked twice (draft pass, then the submit pass over required axes) is reported once. */
-function dedupe(problems: RatingProblem[]): RatingProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.path}\u0000${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

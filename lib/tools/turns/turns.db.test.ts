@@ -41,7 +41,8 @@ function complete(responseIds: string[], accuracy: (responseIndex: number, turn:
   return {
     ...emptyAnnotationData(),
     responses: Object.fromEntries(responseIds.map((id) => [id, { ratings: { overall_quality: 3, escalation: true }, comments: {} }])),
-    turns: Object.fromEntries(responseIds.map((id, r) => [id, Object.fromEntries([0, 2, 4].map((t) => [String(t), { ratings: { turn_accuracy: accuracy(r, t), turn_safe: true }, comments: {} }]))])),
+    // The optional empathy axis is rated on the first turn: optional values must not trip the submit check.
+    turns: Object.fromEntries(responseIds.map((id, r) => [id, Object.fromEntries([0, 2, 4].map((t) => [String(t), { ratings: { turn_accuracy: accuracy(r, t), turn_safe: true, ...(t === 0 ? { turn_empathy: 4 } : {}) }, comments: {} }]))])),
   };
 }
 
@@ -90,11 +91,11 @@ describe("per-turn ratings", () => {
     const records = (await text(runExport({ actorId: admin.id, format: "jsonl", filter: { projectId: project.id, status: "submitted" } }))).trim().split("\n").map((l) => JSON.parse(l));
     const atlas = records[0].responses.find((r: { modelName: string }) => r.modelName === "demo-atlas");
     expect(atlas.turnRatings.map((t: { turn: number }) => t.turn)).toEqual([1, 3, 5]);
-    expect(atlas.turnRatings[0].ratings).toEqual({ turn_accuracy: "accurate", turn_safe: true });
+    expect(atlas.turnRatings[0].ratings).toEqual({ turn_accuracy: "accurate", turn_safe: true, turn_empathy: 4 });
 
     const rows: Record<string, string>[] = parse(await text(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id, status: "submitted" } })), { columns: true });
     const turnRows = rows.filter((r) => r.target === "turn");
-    expect(turnRows).toHaveLength(2 * 2 * 3 * 2); // reviewers × responses × AI turns × axes
+    expect(turnRows).toHaveLength(2 * 2 * (3 * 2 + 1)); // reviewers × responses × (AI turns × required axes + empathy once)
     expect(new Set(turnRows.map((r) => r.turn))).toEqual(new Set(["1", "3", "5"]));
     expect(rows.filter((r) => r.target !== "turn").every((r) => r.turn === "")).toBe(true);
 

@@ -10,13 +10,19 @@ import { AxisInput } from "../../axis-input";
  * randomized order; what is stored is the chosen Response.id (or "tie"), so exports report
  * preferences in terms of the real responses.
  */
-export function PairwisePanel({ axes, pair, block, strength, problemAt, onChange }: {
+export function PairwisePanel({ axes, pair, block, strength, problemAt, onChange, path = "pair", pairKey, position }: {
   axes: ReviewAxis[];
   pair: [ReviewResponse, ReviewResponse];
   block: PairBlock;
   strength: boolean;
   problemAt: Map<string, string>;
   onChange: (block: PairBlock) => void;
+  /** Where the server reports this pair's problems: "pair", or "morePairs.<key>" for the other pairs (decision 035). */
+  path?: string;
+  /** The other pairs' key ("<left id>~<right id>"), for problem links and tests. */
+  pairKey?: string;
+  /** "2 of 6" when every pair of several responses is compared. */
+  position?: string;
 }) {
   const [a, b] = pair;
   const toScreen = (stored: RatingValue | undefined) => (stored === a.id ? "A" : stored === b.id ? "B" : stored);
@@ -24,8 +30,8 @@ export function PairwisePanel({ axes, pair, block, strength, problemAt, onChange
   // Neutral labels: the axis question says what choosing means ("which answer is better / more harmful").
   const labels = { A: a.displayLabel, B: b.displayLabel, tie: "Tie" };
   return (
-    <section className={cardClass} aria-label="Comparison" data-testid="pairwise">
-      <h2 className="mb-1 font-semibold">Compare {a.displayLabel} and {b.displayLabel}</h2>
+    <section className={cardClass} aria-label={`Comparison of ${a.displayLabel} and ${b.displayLabel}`} data-testid="pairwise" data-pair={pairKey ?? "first"}>
+      <h2 className="mb-1 font-semibold">Compare {a.displayLabel} and {b.displayLabel}{position ? <span className="ml-2 text-xs font-normal text-slate-500">pair {position}</span> : null}</h2>
       <p className="mb-3 text-xs text-slate-600">For axes marked “choosing = worse”, pick the answer that is worse on that axis.</p>
       <div className="space-y-3">
         {axes.map((axis) => {
@@ -35,20 +41,20 @@ export function PairwisePanel({ axes, pair, block, strength, problemAt, onChange
               <AxisInput
                 axis={axis}
                 badge={axis.polarity === "CHOSEN_IS_WORSE" ? "choosing = worse" : undefined}
-                name={`pair-${axis.key}`}
+                name={`${pairKey ?? "pair"}-${axis.key}`}
                 value={toScreen(chosen)}
                 comment={block.comments[axis.key] ?? ""}
                 optionLabels={labels}
                 onChange={(v) => onChange({ ...block, ratings: { ...block.ratings, [axis.key]: toStored(v) ?? null } })}
                 onComment={(t) => onChange({ ...block, comments: { ...block.comments, [axis.key]: t } })}
-                problem={problemAt.get(`pair.ratings.${axis.key}`)}
+                problem={problemAt.get(`${path}.ratings.${axis.key}`)}
               />
               {strength && chosen && chosen !== "tie" ? (
                 <div className="mt-1 flex items-center gap-2 pl-3 text-xs" role="radiogroup" aria-label={`${axis.label} strength`}>
                   <span className="text-slate-600">How strong?</span>
                   {PAIR_STRENGTH_LABELS.map((label, i) => (
                     <label key={label} className={`cursor-pointer rounded border px-2 py-0.5 has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-500 ${block.strength[axis.key] === i + 1 ? "border-blue-600 bg-blue-50" : "border-slate-300"}`}>
-                      <input type="radio" className="sr-only" name={`pair-${axis.key}-strength`} checked={block.strength[axis.key] === i + 1}
+                      <input type="radio" className="sr-only" name={`${pairKey ?? "pair"}-${axis.key}-strength`} checked={block.strength[axis.key] === i + 1}
                         onChange={() => onChange({ ...block, strength: { ...block.strength, [axis.key]: i + 1 } })} />
                       {label}
                     </label>
