@@ -15,11 +15,11 @@ export function ReviewOptionsFields({ defaults, hostsError }: { defaults: Projec
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="correctionsEnabled" defaultChecked={defaults.corrections?.enabled ?? false} /> Let reviewers write a corrected answer for each response (exported as fine-tuning records and preference pairs)</label>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <label htmlFor="p-suggest-judge">Suggestions: pre-fill ratings with the values of judge</label>
-        <input id="p-suggest-judge" name="suggestionsJudge" className="w-48 rounded border border-slate-300 px-2 py-1" defaultValue={defaults.suggestions?.judge ?? ""} placeholder="none" aria-describedby="p-suggest-help" />
+        <input id="p-suggest-judge" name="suggestionsJudge" className="w-48 max-w-full rounded border border-slate-300 px-2 py-1" defaultValue={defaults.suggestions?.judge ?? ""} placeholder="none" aria-describedby="p-suggest-help" />
         <label htmlFor="p-suggest-reveal">shown</label>
-        <select id="p-suggest-reveal" name="suggestionsReveal" className="rounded border border-slate-300 px-2 py-1" defaultValue={defaults.suggestions?.reveal ?? "immediately"}>
+        <select id="p-suggest-reveal" name="suggestionsReveal" className="max-w-full rounded border border-slate-300 px-2 py-1" defaultValue={defaults.suggestions?.reveal ?? "immediately"}>
           <option value="immediately">at once, pre-filled</option>
-          <option value="after_rating">after the reviewer&apos;s own ratings of each response</option>
+          <option value="after_rating">after the reviewer&apos;s own answers</option>
         </select>
         <p id="p-suggest-help" className="w-full pl-6 text-xs text-slate-600">The judge&apos;s name as imported with its results (empty: no suggestions). Reviewers see &ldquo;suggested&rdquo;, never the judge&apos;s name in a blinded project.</p>
       </div>

@@ -1,5 +1,7 @@
 import { buildItem, markdownFor, type ReviewItem } from "@/lib/assignments/load-for-review";
-import { readAnnotationData } from "@/lib/annotations/schema";
+import { readAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
+import { splitPairKey } from "@/lib/tools/pairwise/pairs";
+import { sameValue, valueAt } from "@/lib/tools/suggestions/targets";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { requireProjectPermission } from "@/lib/projects/access";
 import { getDb } from "@/lib/db/client";
@@ -30,6 +32,10 @@ export type DetailAnnotation = {
   orderings: Record<string, string>;
   /** Corrections: responseId → the corrected answer. */
   corrections: Record<string, string>;
+  /** Per-turn ratings (decision 033): responseId → axis → turn position (from 1) → value as stored. */
+  turns: Record<string, Record<string, Array<{ turn: number; value: unknown }>>>;
+  /** Suggestions (decision 034): how this reviewer treated the ones shown, e.g. "pre-filled: 3 kept, 1 changed". */
+  suggestions: string | null;
   comments: string[];
   overallComment: string;
 };
@@ -86,15 +92,64 @@ export async function loadItemDetail(actor: Actor, projectId: string, itemId: st
         skipReason: a.skipReason,
         responses: Object.fromEntries(Object.entries(data.responses).map(([id, block]) => [id, block.ratings ?? {}])),
         item: data.item.ratings,
-        pair: Object.fromEntries(Object.entries(data.pair.ratings).map(([axis, chosen]) => [axis, chosen === "tie" ? "tie" : (labelOf.get(String(chosen)) ?? "?")])),
+        pair: pairSummaries(data, labelOf),
         orderings: {
           ...Object.fromEntries(Object.entries(data.ranking?.tiers ?? {}).map(([axis, tiers]) => [axis, tiers.map((t) => t.map((id) => labelOf.get(id) ?? "?").join(" = ")).join(", ")])),
           ...Object.fromEntries(Object.entries(data.ranking?.bestWorst ?? {}).map(([axis, pick]) => [axis, `best ${pick.best ? (labelOf.get(pick.best) ?? "?") : "—"}, worst ${pick.worst ? (labelOf.get(pick.worst) ?? "?") : "—"}`])),
         },
         corrections: Object.fromEntries(Object.entries(data.corrections ?? {}).map(([id, c]) => [id, c.content])),
+        turns: turnValues(data),
+        suggestions: suggestionSummary(data),
         comments,
         overallComment: data.overallComment,
       };
     }),
   };
+}
+
+/**
+ * Pairwise answers per axis: the chosen response's label (or "tie") for the one pair; with every pair
+ * of several responses compared (decision 035), "A vs B: A; A vs C: tie; …" in the reviewer's order.
+ */
+function pairSummaries(data: AnnotationData, labelOf: Map<string, string>): Record<string, string> {
+  const chosenLabel = (chosen: unknown) => (chosen === "tie" ? "tie" : (labelOf.get(String(chosen)) ?? "?"));
+  const more = Object.entries(data.morePairs ?? {});
+  const axes = new Set([...Object.keys(data.pair.ratings), ...more.flatMap(([, b]) => Object.keys(b.ratings))]);
+  return Object.fromEntries(
+    [...axes].map((axis) => {
+      if (!more.length) return [axis, chosenLabel(data.pair.ratings[axis])];
+      const first = data.pair.ratings[axis];
+      const parts = more.map(([key, block]) => {
+        const [l, r] = splitPairKey(key) ?? ["?", "?"];
+        return `${labelOf.get(l) ?? "?"} vs ${labelOf.get(r) ?? "?"}: ${block.ratings[axis] === undefined ? "—" : chosenLabel(block.ratings[axis])}`;
+      });
+      return [axis, [`first pair: ${first === undefined ? "—" : chosenLabel(first)}`, ...parts].join("; ")];
+    }),
+  );
+}
+
+function turnValues(data: AnnotationData): DetailAnnotation["turns"] {
+  const out: DetailAnnotation["turns"] = {};
+  for (const [responseId, byTurn] of Object.entries(data.turns ?? {})) {
+    for (const [position, block] of Object.entries(byTurn).sort(([a], [b]) => Number(a) - Number(b))) {
+      for (const [axis, value] of Object.entries(block.ratings)) ((out[responseId] ??= {})[axis] ??= []).push({ turn: Number(position) + 1, value });
+    }
+  }
+  return out;
+}
+
+function suggestionSummary(data: AnnotationData): string | null {
+  let kept = 0, changed = 0, own = 0, took = 0;
+  for (const [responseId, block] of Object.entries(data.suggestions ?? {})) {
+    for (const [target, suggested] of Object.entries(block.shown)) {
+      const final = valueAt(data.responses[responseId], target);
+      if (block.mode === "prefilled") (sameValue(final, suggested) ? kept++ : changed++);
+      else {
+        own++;
+        if (!sameValue(block.own?.[target], suggested) && sameValue(final, suggested)) took++;
+      }
+    }
+  }
+  const parts = [kept + changed ? `pre-filled: ${kept} kept, ${changed} changed` : "", own ? `after own answers: ${own} shown, ${took} taken` : ""].filter(Boolean);
+  return parts.length ? parts.join("; ") : null;
 }

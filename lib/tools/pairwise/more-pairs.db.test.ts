@@ -10,6 +10,7 @@ import { resultsFilterSchema } from "@/lib/results/results-filter";
 import { medPalm2Pairwise } from "@/lib/rubrics/templates/med-palm-2";
 import { seedItems, seedUser } from "@/lib/seed/factories";
 import { asActor } from "@/test/support/study";
+import { loadItemDetail } from "@/lib/items/item-detail";
 import { pairKey, screenPairs } from "./pairs";
 
 // Every pair of three responses in one review (decision 035): checked against the responses shown and
@@ -74,6 +75,12 @@ describe("all pairs of the responses shown", () => {
       const harm = record.pairwise.find((p: { axis: string; shownA: { modelName: string }; shownB: { modelName: string } }) => p.axis === "harm_extent" && [p.shownA.modelName, p.shownB.modelName].sort().join() === "model-a,model-c");
       expect([harm.chosen.modelName, harm.better.modelName]).toEqual(["model-a", "model-c"]);
     }
+
+    // The item page spells out every pair (import labels: A = model-a …; model-a preferred everywhere).
+    const detail = await loadItemDetail(asActor(admin), project.id, mine.itemId);
+    const summary = detail.annotations.find((x) => x.assignmentId === mine.id)!.pair.reasoning;
+    expect(summary.split("; ")).toHaveLength(3);
+    expect(summary).toMatch(/^first pair: [ABC]; [ABC] vs [ABC]: [ABC]; [ABC] vs [ABC]: [ABC]$/);
 
     const results = await loadRubricResults(asActor(admin), project.id, resultsFilterSchema.parse({}), { resamples: 50 });
     const reasoning = results.pairs.filter((p) => p.axis === "reasoning");

@@ -10,6 +10,7 @@ import { readProjectSettings } from "@/lib/projects/settings";
 import { updateProjectSettings } from "@/lib/projects/update-settings";
 import { asActor, completeRatings, seedStudy } from "@/test/support/study";
 import { applySuggestions } from "./apply";
+import { loadItemDetail } from "@/lib/items/item-detail";
 import { loadSuggestionResults } from "./results";
 
 // Suggestions end to end on the server (decision 034): a judge's imported values pre-fill a review or
@@ -107,6 +108,9 @@ describe("suggestions", () => {
       ["scientific_consensus", "aligned", "accepted; final aligned"],
       ["harm_extent", "none", "changed; final moderate_mild"],
     ]);
+
+    const detail = await loadItemDetail(adminActor, project.id, first.itemId);
+    expect(detail.annotations.map((x) => x.suggestions).sort()).toEqual(["after own answers: 4 shown, 1 taken", "pre-filled: 3 kept, 1 changed"]);
 
     const results = await loadSuggestionResults(asActor(researcher), project.id);
     const consensus = results.axes.find((x) => x.key === "scientific_consensus")!;

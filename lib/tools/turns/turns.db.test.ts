@@ -13,6 +13,7 @@ import { asActor } from "@/test/support/study";
 import { TURNS_RUBRIC, turnsShowcaseItems } from "@/prisma/demo/turns-showcase";
 import { describeChanges } from "../describe-document";
 import { emptyAnnotationData } from "@/lib/annotations/schema";
+import { loadItemDetail } from "@/lib/items/item-detail";
 
 // Per-turn ratings of dialogues end to end on the server (decision 033): the AI turns of each response
 // are rated on the rubric's TURN axes; values are checked against the turns that exist, required at
@@ -98,6 +99,14 @@ describe("per-turn ratings", () => {
     expect(turnRows).toHaveLength(2 * 2 * (3 * 2 + 1)); // reviewers × responses × (AI turns × required axes + empathy once)
     expect(new Set(turnRows.map((r) => r.turn))).toEqual(new Set(["1", "3", "5"]));
     expect(rows.filter((r) => r.target !== "turn").every((r) => r.turn === "")).toBe(true);
+
+    // The item page lists each reviewer's per-turn values, turn by turn.
+    const detail = await loadItemDetail(asActor(admin), project.id, mine.itemId);
+    const atlasId = [...models].find(([, m]) => m === "demo-atlas")![0];
+    expect(detail.annotations.map((x) => x.turns[atlasId]?.turn_accuracy)).toEqual([
+      [{ turn: 1, value: "accurate" }, { turn: 3, value: "accurate" }, { turn: 5, value: "accurate" }],
+      [{ turn: 1, value: "accurate" }, { turn: 3, value: "accurate" }, { turn: 5, value: "accurate" }],
+    ]);
 
     const results = await loadRubricResults(asActor(admin), project.id, { gold: "include", basis: "reviews" }, { resamples: 50 });
     const acc = results.axes.find((a) => a.axis.key === "turn_accuracy")!;

@@ -36,6 +36,14 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
     ...detail.axes.filter((a) => a.appliesTo === "ITEM").map((a) => ({ key: `item:${a.key}`, label: `Item · ${a.label}`, cell: (x: (typeof detail.annotations)[number]) => valueLabel(a, x.item[a.key]) })),
     ...detail.axes.filter((a) => a.appliesTo === "PAIR").map((a) => ({ key: `pair:${a.key}`, label: `Pair · ${a.label}`, cell: (x: (typeof detail.annotations)[number]) => x.pair[a.key] ?? "—" })),
     ...detail.axes.filter((a) => a.appliesTo === "RANKING" || a.appliesTo === "BEST_WORST").map((a) => ({ key: `order:${a.key}`, label: `${a.appliesTo === "RANKING" ? "Ranking" : "Best–worst"} · ${a.label}`, cell: (x: (typeof detail.annotations)[number]) => x.orderings[a.key] ?? "—" })),
+    ...detail.responses.flatMap((r) =>
+      detail.axes.filter((a) => a.appliesTo === "TURN" && detail.annotations.some((x) => x.turns[r.id]?.[a.key]?.length)).map((a) => ({
+        key: `turn:${r.id}:${a.key}`,
+        label: `${r.label} · per turn · ${a.label}`,
+        cell: (x: (typeof detail.annotations)[number]) => x.turns[r.id]?.[a.key]?.map((t) => `turn ${t.turn}: ${valueLabel(a, t.value)}`).join("; ") || "—",
+      })),
+    ),
+    ...(detail.annotations.some((x) => x.suggestions) ? [{ key: "suggestions", label: "Suggestions", cell: (x: (typeof detail.annotations)[number]) => x.suggestions ?? "—" }] : []),
     ...detail.responses
       .filter((r) => detail.annotations.some((x) => x.corrections[r.id] !== undefined))
       .map((r) => ({ key: `correction:${r.id}`, label: `${r.label} · Corrected answer`, cell: (x: (typeof detail.annotations)[number]) => x.corrections[r.id] ?? "—" })),
