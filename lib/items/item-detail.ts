@@ -143,8 +143,10 @@ function suggestionSummary(data: AnnotationData): string | null {
   for (const [responseId, block] of Object.entries(data.suggestions ?? {})) {
     for (const [target, suggested] of Object.entries(block.shown)) {
       const final = valueAt(data.responses[responseId], target);
-      if (block.mode === "prefilled") (sameValue(final, suggested) ? kept++ : changed++);
-      else {
+      if (block.mode === "prefilled") {
+        if (sameValue(final, suggested)) kept++;
+        else changed++;
+      } else {
         own++;
         if (!sameValue(block.own?.[target], suggested) && sameValue(final, suggested)) took++;
       }
