@@ -69,8 +69,9 @@ export async function seedDemo(): Promise<boolean> {
   await seedItems(admin.id, argumentsProject.id, argumentItems());
   await db.projectMember.create({ data: { projectId: argumentsProject.id, userId: researcher.id, role: "ANALYST" } });
   await createBatch(admin.id, argumentsProject.id, { name: "Arguments demo", reviewerIds, perItem: 2, seed: 42 });
-  // Ranking many responses (issue 11): four answers per question, ranked most to least useful.
-  const rankingProject = await createProject(admin.id, { slug: "ranking-showcase", name: "Ranking four answers, Med-PaLM 2 consultation (demo)", template: "med-palm-2-ranking", guidelines: RANKING_GUIDELINES, blinded: true, reviewersPerItem: 2 });
+  // Ranking many responses (issue 11): four answers per question, ranked most to least useful; reviewers
+  // may also rewrite an answer (corrections, decision 030).
+  const rankingProject = await createProject(admin.id, { slug: "ranking-showcase", name: "Ranking four answers, Med-PaLM 2 consultation (demo)", template: "med-palm-2-ranking", guidelines: RANKING_GUIDELINES, blinded: true, reviewersPerItem: 2, settings: { corrections: { enabled: true } } });
   await seedItems(admin.id, rankingProject.id, rankingShowcaseItems());
   await db.projectMember.create({ data: { projectId: rankingProject.id, userId: researcher.id, role: "ANALYST" } });
   await createBatch(admin.id, rankingProject.id, { name: "Ranking demo", reviewerIds, perItem: 2, seed: 42 });

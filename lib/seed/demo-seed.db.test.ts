@@ -150,7 +150,7 @@ describe("seedDemo", () => {
     // Ranking showcase: four responses per item, each review shows the ranking tool.
     const ranking = await db.assignment.findFirstOrThrow({ where: { batch: { name: "Ranking demo" } }, include: { reviewer: true } });
     const rankingPayload = await loadAssignmentForReview({ id: ranking.reviewer.id, role: ranking.reviewer.role, email: ranking.reviewer.email, name: ranking.reviewer.name }, ranking.id);
-    expect(rankingPayload.tools).toContain("ranking");
+    expect(rankingPayload.tools).toEqual(expect.arrayContaining(["ranking", "corrections"]));
     expect(rankingPayload.responses).toHaveLength(4);
 
     // Turns showcase: whole consultations, each AI turn rated on the per-turn rubric.

@@ -60,5 +60,6 @@ Read the question and **all four** answers. Put them in order from the **most us
 
 - Drag an answer, use its ↑ ↓ buttons, or focus it and press Alt+↑ / Alt+↓; press = to tie it with the one above when you cannot separate them.
 - If the order shown is already yours, press *Keep this order* (or O).
+- Where an answer falls short, *Write a corrected answer* under it: start from the model's text and change what it should have said. Corrections become fine-tuning records and preference pairs.
 
 ${FICTIONAL}`;
