@@ -5,15 +5,24 @@ import { FormStatus } from "@/components/ui/form-status";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { ReviewAxis } from "@/lib/assignments/load-for-review";
 
-type Answers = { responses: Record<string, Record<string, unknown>>; item: Record<string, unknown>; pair: Record<string, unknown>; criteria: Record<string, Record<string, boolean | null>> };
-type Doc = { responses: Record<string, { ratings: Record<string, unknown>; comments: Record<string, string>; criteria?: Record<string, { met: boolean | null }> }>; item: { ratings: Record<string, unknown>; comments: Record<string, string> }; pair: { ratings: Record<string, unknown>; comments: Record<string, string>; strength: Record<string, unknown> }; overallComment: string };
+type Answers = {
+  responses: Record<string, Record<string, unknown>>; item: Record<string, unknown>; pair: Record<string, unknown>; criteria: Record<string, Record<string, boolean | null>>;
+  /** Every pair compared, "<id>~<id>" in import order (decision 035); per-turn values (decision 033). */
+  pairs?: Record<string, Record<string, unknown>>; turns?: Record<string, Record<string, Record<string, unknown>>>;
+};
+type Block = { ratings: Record<string, unknown>; comments: Record<string, string> };
+type PairDoc = Block & { strength: Record<string, unknown> };
+type Doc = {
+  responses: Record<string, Block & { criteria?: Record<string, { met: boolean | null }> }>; item: Block; pair: PairDoc; overallComment: string;
+  morePairs?: Record<string, PairDoc>; turns?: Record<string, Record<string, Block>>;
+};
 type Row = { id: string; label: string; disputed: boolean; choices: Array<{ value: unknown; label: string }>; multi?: boolean; text?: boolean; get: (a: Answers) => unknown; read: (d: Doc) => unknown; write: (d: Doc, v: unknown) => void };
 
 const enc = (v: unknown) => (v === undefined ? "" : JSON.stringify(v));
 const dec = (s: string) => (s === "" ? undefined : (JSON.parse(s) as unknown));
 const clone = (d: Doc): Doc => JSON.parse(JSON.stringify(d));
 
-function docFromAnswers(a: Answers): Doc {
+function docFromAnswers(a: Answers, firstPair: string): Doc {
   const responses: Doc["responses"] = {};
   for (const [id, ratings] of Object.entries(a.responses)) responses[id] = { ratings: { ...ratings }, comments: {} };
   for (const [id, marks] of Object.entries(a.criteria)) {
@@ -21,7 +30,11 @@ function docFromAnswers(a: Answers): Doc {
     responses[id] ??= { ratings: {}, comments: {} };
     responses[id].criteria = Object.fromEntries(Object.entries(marks).map(([c, met]) => [c, { met }]));
   }
-  return { responses, item: { ratings: { ...a.item }, comments: {} }, pair: { ratings: { ...a.pair }, comments: {}, strength: {} }, overallComment: "" };
+  const pairs = Object.entries(a.pairs ?? {});
+  const morePairs = Object.fromEntries(pairs.filter(([k]) => k !== firstPair).map(([k, ratings]) => [k, { ratings: { ...ratings }, comments: {}, strength: {} }]));
+  const turns = Object.fromEntries(Object.entries(a.turns ?? {}).map(([id, byTurn]) => [id, Object.fromEntries(Object.entries(byTurn).map(([t, ratings]) => [t, { ratings: { ...ratings }, comments: {} }]))]));
+  const first = pairs.length ? (a.pairs?.[firstPair] ?? {}) : a.pair;
+  return { responses, item: { ratings: { ...a.item }, comments: {} }, pair: { ratings: { ...first }, comments: {}, strength: {} }, overallComment: "", ...(pairs.length > 1 ? { morePairs } : {}), ...(Object.keys(turns).length ? { turns } : {}) };
 }
 
 function setIn(target: Record<string, unknown>, key: string, v: unknown) {
@@ -55,6 +68,7 @@ export function ConsensusForm(props: {
   }
 
   const label = (id: string) => props.responses.find((r) => r.id === id)?.label ?? "?";
+  const firstPair = props.responses.length >= 2 ? `${props.responses[0].id}~${props.responses[1].id}` : "";
   const rows: Row[] = [];
   for (const axis of props.axes) {
     const choices = [
@@ -73,10 +87,36 @@ export function ConsensusForm(props: {
       }
     } else if (axis.appliesTo === "ITEM") {
       rows.push({ id: `i:${axis.key}`, label: `Item · ${axis.label}`, disputed: disputed.has(`item::${axis.key}`), choices, multi, text, get: (a) => a.item[axis.key], read: (d) => d.item.ratings[axis.key], write: (d, v) => setIn(d.item.ratings, axis.key, v) });
-    } else {
-      const pairChoices = [...props.responses.map((r) => ({ value: r.id, label: `Response ${r.label}` })), { value: "tie", label: "Tie" }];
-      rows.push({ id: `p:${axis.key}`, label: `Pair · ${axis.label}`, disputed: disputed.has(`pair::${axis.key}`), choices: pairChoices, get: (a) => a.pair[axis.key], read: (d) => d.pair.ratings[axis.key], write: (d, v) => setIn(d.pair.ratings, axis.key, v) });
+    } else if (axis.appliesTo === "PAIR") {
+      const keys = [...new Set(props.reviewers.flatMap((r) => Object.keys(r.answers.pairs ?? {})))].sort((x, y) => Number(y === firstPair) - Number(x === firstPair));
+      if (!keys.length || keys[0] === firstPair) {
+        const pairChoices = [...props.responses.map((r) => ({ value: r.id, label: `Response ${r.label}` })), { value: "tie", label: "Tie" }];
+        rows.push({ id: `p:${axis.key}`, label: `Pair · ${axis.label}`, disputed: disputed.has(`pair::${axis.key}`), choices: pairChoices, get: (a) => a.pairs?.[firstPair]?.[axis.key] ?? a.pair[axis.key], read: (d) => d.pair.ratings[axis.key], write: (d, v) => setIn(d.pair.ratings, axis.key, v) });
+      }
+      // Every other pair compared (decision 035): its two responses or a tie.
+      for (const key of keys.filter((k) => k !== firstPair)) {
+        const [l, r] = key.split("~");
+        rows.push({
+          id: `p:${key}:${axis.key}`, label: `Pair ${label(l)} vs ${label(r)} · ${axis.label}`, disputed: disputed.has(`pair:${key}:${axis.key}`),
+          choices: [{ value: l, label: `Response ${label(l)}` }, { value: "tie", label: "Tie" }, { value: r, label: `Response ${label(r)}` }],
+          get: (a) => a.pairs?.[key]?.[axis.key], read: (d) => d.morePairs?.[key]?.ratings[axis.key],
+          write: (d, v) => { d.morePairs ??= {}; d.morePairs[key] ??= { ratings: {}, comments: {}, strength: {} }; setIn(d.morePairs[key].ratings, axis.key, v); },
+        });
+      }
+    } else if (axis.appliesTo === "TURN") {
+      // Each AI turn any reviewer rated (decision 033).
+      for (const r of props.responses) {
+        const positions = [...new Set(props.reviewers.flatMap((rev) => Object.keys(rev.answers.turns?.[r.id] ?? {})))].sort((x, y) => Number(x) - Number(y));
+        for (const t of positions) {
+          rows.push({
+            id: `t:${r.id}:${t}:${axis.key}`, label: `Response ${r.label} · turn ${Number(t) + 1} · ${axis.label}`, disputed: disputed.has(`turn:${r.id}:${t}:${axis.key}`), choices, multi, text,
+            get: (a) => a.turns?.[r.id]?.[t]?.[axis.key], read: (d) => d.turns?.[r.id]?.[t]?.ratings[axis.key],
+            write: (d, v) => { d.turns ??= {}; d.turns[r.id] ??= {}; d.turns[r.id][t] ??= { ratings: {}, comments: {} }; setIn(d.turns[r.id][t].ratings, axis.key, v); },
+          });
+        }
+      }
     }
+    // Ranking and best–worst axes are read in the reviewers' annotations, not adjudicated here.
   }
   for (const c of props.criteria) {
     for (const r of props.responses) {
@@ -113,7 +153,7 @@ export function ConsensusForm(props: {
         <span className="text-slate-600">Start from:</span>
         <button type="button" className={secondaryButtonClass} onClick={() => { setDoc(clone(props.merged)); setBasis("merge"); }}>The merge (median / most frequent)</button>
         {props.reviewers.map((r) => (
-          <button key={r.label} type="button" className={secondaryButtonClass} onClick={() => { setDoc(docFromAnswers(r.answers)); setBasis("reviewer"); }}>{r.label}&apos;s answers</button>
+          <button key={r.label} type="button" className={secondaryButtonClass} onClick={() => { setDoc(docFromAnswers(r.answers, firstPair)); setBasis("reviewer"); }}>{r.label}&apos;s answers</button>
         ))}
       </div>
       <div className="overflow-x-auto">

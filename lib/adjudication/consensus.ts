@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { buildItem, markdownFor, toReviewAxes, type ReviewAxis, type ReviewItem } from "@/lib/assignments/load-for-review";
-import { annotationDataSchema, emptyAnnotationData, readAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
+import { annotationDataSchema, emptyAnnotationData, readAnnotationData, type AnnotationData, type RatingValue } from "@/lib/annotations/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { allows, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -55,8 +55,8 @@ export async function loadAdjudication(actor: Actor, projectId: string, itemId: 
   ]);
   if (!reviews.length) throw new NotFoundError("This item has fewer than two submitted reviews: there is nothing to adjudicate.");
   const reviewerNames = namesShown ? new Map((await db.user.findMany({ where: { id: { in: reviews.map((r) => r.reviewerId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])) : new Map<string, string>();
-  const reviewers = reviews.map((r, i) => ({ label: reviewerNames.get(r.reviewerId) ?? `Reviewer ${i + 1}`, answers: answersOf(r.data), overallComment: readAnnotationData(r.data).overallComment }));
   const responseIds = item.responses.map((r) => r.id);
+  const reviewers = reviews.map((r, i) => ({ label: reviewerNames.get(r.reviewerId) ?? `Reviewer ${i + 1}`, answers: answersOf(r.data, r.responseOrder, responseIds), overallComment: readAnnotationData(r.data).overallComment }));
   const axes = toReviewAxes(rubric?.axes ?? [], item);
   const rules = disagreementRules(settings);
   const disagreements = itemDisagreements(ruleAxes, responseIds, reviewers.map((r) => r.answers), rules.scaleRange, rules.tools);
@@ -113,7 +113,31 @@ function mergedDocument(axes: ReviewAxis[], responseIds: string[], answers: Arra
         set(doc.responses[id].ratings, axis.key, mergeAnswers(answers.map((a) => a.responses[id]?.[axis.key]), axis.type));
       }
     } else if (axis.appliesTo === "ITEM") set(doc.item.ratings, axis.key, mergeAnswers(answers.map((a) => a.item[axis.key]), axis.type));
-    else set(doc.pair.ratings, axis.key, mergeAnswers(answers.map((a) => a.pair[axis.key]), "CHOICE"));
+    else if (axis.appliesTo === "PAIR") {
+      // Every pair by its responses in import order (the consensus's own order): the first two in `pair`, others in `morePairs`.
+      const keys = new Set(answers.flatMap((a) => Object.keys(a.pairs ?? {})));
+      if (!keys.size) set(doc.pair.ratings, axis.key, mergeAnswers(answers.map((a) => a.pair[axis.key]), "CHOICE"));
+      for (const key of keys) {
+        const merged = mergeAnswers(answers.map((a) => a.pairs?.[key]?.[axis.key]), "CHOICE");
+        if (key === `${responseIds[0]}~${responseIds[1]}`) set(doc.pair.ratings, axis.key, merged);
+        else if (merged !== undefined) {
+          doc.morePairs ??= {};
+          doc.morePairs[key] ??= { ratings: {}, comments: {}, strength: {} };
+          doc.morePairs[key].ratings[axis.key] = merged as RatingValue;
+        }
+      }
+    } else if (axis.appliesTo === "TURN") {
+      for (const id of responseIds) {
+        for (const position of new Set(answers.flatMap((a) => Object.keys(a.turns?.[id] ?? {})))) {
+          const merged = mergeAnswers(answers.map((a) => a.turns?.[id]?.[position]?.[axis.key]), axis.type);
+          if (merged === undefined) continue;
+          doc.turns ??= {};
+          doc.turns[id] ??= {};
+          doc.turns[id][position] ??= { ratings: {}, comments: {} };
+          doc.turns[id][position].ratings[axis.key] = merged as RatingValue;
+        }
+      }
+    }
   }
   for (const id of responseIds) {
     const criterionIds = new Set(answers.flatMap((a) => Object.keys(a.criteria[id] ?? {})));

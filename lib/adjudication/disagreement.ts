@@ -13,6 +13,10 @@ export type ReviewerAnswers = {
   steps?: Record<string, { version: number; verdicts: Record<string, string> }>;
   /** Argument structure per annotated text: spans as "start:end:label" and relations as "from>to:label" (by span position), sorted. */
   arguments?: Record<string, { spans: string[]; relations: string[] }>;
+  /** Every pair compared: "<id>~<id>" (import order) → axis → the chosen response id or "tie" (decision 035). */
+  pairs?: Record<string, Record<string, unknown>>;
+  /** Per-turn ratings (decision 033): response id → turn position → axis → value. */
+  turns?: Record<string, Record<string, Record<string, unknown>>>;
 };
 
 /** Which of the tools' answers the rules compare (project settings, adjudication). */
@@ -21,9 +25,11 @@ export type ToolRules = { steps: boolean; arguments: boolean };
 export type Disagreement = {
   /**
    * "response" (with responseId), "item", "pair", "criterion" (with responseId; axis = criterion id),
-   * "step" (with responseId; axis = "<segmentation version>:<step index>") or "argument" (axis = the text's target key).
+   * "step" (with responseId; axis = "<segmentation version>:<step index>"), "argument" (axis = the text's target key)
+   * or "turn" (with responseId; axis = "<turn position>:<axis key>"). A pair other than the item's first two
+   * responses carries its key ("<id>~<id>", import order) in responseId.
    */
-  target: "response" | "item" | "pair" | "criterion" | "step" | "argument";
+  target: "response" | "item" | "pair" | "criterion" | "step" | "argument" | "turn";
   responseId?: string;
   axis: string;
   /** The answers, one per reviewer in the order given (undefined: not answered). */
@@ -58,10 +64,22 @@ export function itemDisagreements(axes: readonly RuleAxis[], responseIds: readon
     const r = disagrees(type, d.values, scaleRange);
     if (r.yes) out.push({ ...d, ...(type === "SCALE" ? { range: r.range } : {}) });
   };
+  // Pairs by their responses when the answers name them (decision 035): reviewers who compared other pairs are not compared.
+  const firstPair = responseIds.length >= 2 ? `${responseIds[0]}~${responseIds[1]}` : "";
+  const pairKeys = [...new Set(answers.flatMap((a) => Object.keys(a.pairs ?? {})))].sort((x, y) => Number(y === firstPair) - Number(x === firstPair));
   for (const axis of axes) {
     if (axis.appliesTo === "RESPONSE") for (const responseId of responseIds) push({ target: "response", responseId, axis: axis.key, values: answers.map((a) => a.responses[responseId]?.[axis.key]) }, axis.type);
     else if (axis.appliesTo === "ITEM") push({ target: "item", axis: axis.key, values: answers.map((a) => a.item[axis.key]) }, axis.type);
-    else push({ target: "pair", axis: axis.key, values: answers.map((a) => a.pair[axis.key]) }, "PAIR");
+    else if (axis.appliesTo === "PAIR") {
+      if (!answers.some((a) => a.pairs && Object.keys(a.pairs).length)) push({ target: "pair", axis: axis.key, values: answers.map((a) => a.pair[axis.key]) }, "PAIR");
+      for (const key of pairKeys) push({ target: "pair", ...(key === firstPair ? {} : { responseId: key }), axis: axis.key, values: answers.map((a) => a.pairs?.[key]?.[axis.key]) }, "PAIR");
+    } else if (axis.appliesTo === "TURN") {
+      for (const responseId of responseIds) {
+        const positions = [...new Set(answers.flatMap((a) => Object.keys(a.turns?.[responseId] ?? {})))].sort((x, y) => Number(x) - Number(y));
+        for (const position of positions) push({ target: "turn", responseId, axis: `${position}:${axis.key}`, values: answers.map((a) => a.turns?.[responseId]?.[position]?.[axis.key]) }, axis.type);
+      }
+    }
+    // Ranking and best–worst axes are not adjudicated here (decision 029): their disagreements show in agreement.
   }
   for (const responseId of responseIds) {
     const criterionIds = new Set(answers.flatMap((a) => Object.keys(a.criteria[responseId] ?? {})));

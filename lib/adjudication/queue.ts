@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { readAnnotationData } from "@/lib/annotations/schema";
+import { readAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
+import { pairKey, screenPairs } from "@/lib/tools/pairwise/pairs";
 import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { requireProjectPermission } from "@/lib/projects/access";
@@ -25,7 +26,7 @@ type DisagreementRules = ReturnType<typeof disagreementRules>;
 /** How the queue names disagreements that are not a rubric axis. */
 const TOOL_TARGETS: Partial<Record<Disagreement["target"], string>> = { criterion: "case criteria", step: "step verdicts", argument: "argument structure" };
 
-export type ReviewRow = { annotationId: string; itemId: string; reviewerId: string; data: unknown };
+export type ReviewRow = { annotationId: string; itemId: string; reviewerId: string; data: unknown; responseOrder: string[] };
 
 /** Submitted reviews of the project's items that have at least two (optionally: of these items, of this batch). */
 export async function loadSubmittedReviews(projectId: string, opts: { itemIds?: string[]; batchId?: string } = {}): Promise<ReviewRow[]> {
@@ -35,14 +36,19 @@ export async function loadSubmittedReviews(projectId: string, opts: { itemIds?: 
   const where = Prisma.join(filters, " AND ");
   return getDb().$queryRaw<ReviewRow[]>`
     WITH reviews AS (
-      SELECT a.id AS "annotationId", a."itemId", s."reviewerId", a.data, count(*) OVER (PARTITION BY a."itemId") AS n
+      SELECT a.id AS "annotationId", a."itemId", s."reviewerId", a.data, s."responseOrder", count(*) OVER (PARTITION BY a."itemId") AS n
       FROM "Annotation" a JOIN "Assignment" s ON s.id = a."assignmentId" JOIN "Batch" b ON b.id = s."batchId"
       WHERE ${where}
     )
-    SELECT "annotationId", "itemId", "reviewerId", data FROM reviews WHERE n >= 2 ORDER BY "itemId", "annotationId"`;
+    SELECT "annotationId", "itemId", "reviewerId", data, "responseOrder" FROM reviews WHERE n >= 2 ORDER BY "itemId", "annotationId"`;
 }
 
-export function answersOf(data: unknown): ReviewerAnswers {
+/**
+ * A reviewer's answers as the rules compare them. `responseOrder` (the reviewer's screen order) and
+ * `importOrder` (the item's responses) name every pair compared by its responses in import order, so
+ * reviewers with different screen orders, or different planned pairs, are compared pair by pair.
+ */
+export function answersOf(data: unknown, responseOrder: readonly string[] = [], importOrder: readonly string[] = []): ReviewerAnswers {
   const doc = readAnnotationData(data);
   const spanKey = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label}`;
   return {
@@ -55,7 +61,21 @@ export function answersOf(data: unknown): ReviewerAnswers {
     item: doc.item.ratings,
     pair: doc.pair.ratings,
     criteria: Object.fromEntries(Object.entries(doc.responses).map(([id, block]) => [id, Object.fromEntries(Object.entries(block.criteria ?? {}).map(([c, m]) => [c, m.met]))])),
+    pairs: pairsInImportOrder(doc, responseOrder, importOrder),
+    turns: Object.fromEntries(Object.entries(doc.turns ?? {}).map(([id, byTurn]) => [id, Object.fromEntries(Object.entries(byTurn).map(([position, block]) => [position, block.ratings]))])),
   };
+}
+
+/** Every pair the reviewer compared, keyed "<id>~<id>" with the responses in the item's import order (decision 035). */
+function pairsInImportOrder(doc: AnnotationData, responseOrder: readonly string[], importOrder: readonly string[]): Record<string, Record<string, unknown>> {
+  const at = new Map(importOrder.map((id, i) => [id, i]));
+  const out: Record<string, Record<string, unknown>> = {};
+  screenPairs(responseOrder).forEach(([l, r], i) => {
+    const ratings = i === 0 ? doc.pair.ratings : doc.morePairs?.[pairKey(l, r)]?.ratings;
+    if (!ratings || !Object.keys(ratings).length || !at.has(l) || !at.has(r)) return;
+    out[at.get(l)! < at.get(r)! ? pairKey(l, r) : pairKey(r, l)] = ratings;
+  });
+  return out;
 }
 
 /** The newest rubric's axes as the rules read them (results combine versions by key the same way). */
@@ -75,7 +95,7 @@ export async function responseIdsOf(itemIds: string[]): Promise<Map<string, stri
 export function disagreementsByItem(reviews: ReviewRow[], axes: RuleAxis[], responses: Map<string, string[]>, rules: DisagreementRules): Map<string, Disagreement[]> {
   const byItem = new Map<string, ReviewRow[]>();
   for (const r of reviews) byItem.set(r.itemId, [...(byItem.get(r.itemId) ?? []), r]);
-  return new Map([...byItem].map(([itemId, rows]) => [itemId, itemDisagreements(axes, responses.get(itemId) ?? [], rows.map((r) => answersOf(r.data)), rules.scaleRange, rules.tools)]));
+  return new Map([...byItem].map(([itemId, rows]) => [itemId, itemDisagreements(axes, responses.get(itemId) ?? [], rows.map((r) => answersOf(r.data, r.responseOrder, responses.get(itemId) ?? [])), rules.scaleRange, rules.tools)]));
 }
 
 export async function loadDisagreementQueue(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<{ entries: QueueEntry[]; checked: number; scaleRange: number }> {
