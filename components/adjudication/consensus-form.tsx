@@ -156,7 +156,7 @@ export function ConsensusForm(props: {
           <button key={r.label} type="button" className={secondaryButtonClass} onClick={() => { setDoc(docFromAnswers(r.answers, firstPair)); setBasis("reviewer"); }}>{r.label}&apos;s answers</button>
         ))}
       </div>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0}>
         <table className="text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4 [&_th]:pr-4" data-testid="consensus-table">
           <thead className="text-slate-500">
             <tr><th>Axis</th>{props.reviewers.map((r) => <th key={r.label}>{r.label}</th>)}<th>Consensus</th></tr>

@@ -171,7 +171,7 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
         </div>
       ) : null}
       {plan ? (
-        <div className="overflow-x-auto" data-testid="batch-preview">
+        <div className="overflow-x-auto" tabIndex={0} data-testid="batch-preview">
           <p className="text-sm text-slate-700">
             Plan: {plan.items} item(s){plan.goldItems ? `, ${plan.goldItems} gold` : ""}, {plan.perItem} reviewer(s) per item, {plan.assignments} assignments. Nothing is written until you create the batch.
           </p>

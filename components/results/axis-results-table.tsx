@@ -7,7 +7,7 @@ export function AxisResultsTable({ result }: { result: AxisResult }) {
   const { axis, models } = result;
   const bins = models[0]?.bins ?? [];
   return (
-    <div className="mb-5 overflow-x-auto" data-testid="axis-result" data-axis={axis.key}>
+    <div className="mb-5 overflow-x-auto" tabIndex={0} data-testid="axis-result" data-axis={axis.key}>
       <h3 className="text-sm font-medium">
         {axis.label} <span className="font-normal text-slate-500">· {axis.appliesTo === "ITEM" ? "per item" : "per response"}{axis.multiSelect ? " · several answers per rating" : ""}</span>
       </h3>

@@ -15,7 +15,7 @@ const coef = (x: number | null) => (x === null ? "—" : x.toFixed(2));
 export function SuggestionResultsSection({ results }: { results: SuggestionResults }) {
   if (!results.axes.length) return null;
   return (
-    <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Suggestions">
+    <section className={`${cardClass} mb-6 overflow-x-auto`} tabIndex={0} aria-label="Suggestions">
       <h2 className="mb-1 font-medium">Suggestions: agreement with and without them</h2>
       <p className="mb-3 text-xs text-slate-600">
         Each reviewer answer to a suggested axis or criterion, by what the reviewer had seen: no suggestion (suggestions off, a study arm&apos;s

@@ -26,7 +26,7 @@ export function ToolResults({ scores }: { scores: ProjectQuality }) {
   const themes = [...new Set(scores.byModel.flatMap((m) => Object.keys(m.byTheme)))].sort();
   return (
     <>
-      <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Case criteria scores">
+      <section className={`${cardClass} mb-6 overflow-x-auto`} tabIndex={0} aria-label="Case criteria scores">
         <h2 className="mb-1 font-medium">Case criteria scores per model</h2>
         <p className="mb-3 text-xs text-slate-600">
           HealthBench scoring (Arora et al. 2025; simple-evals <code>healthbench_eval.py</code>): per item, points of criteria met (negatives included) ÷ points of all positive criteria, not clipped;
@@ -93,7 +93,7 @@ export function ToolResults({ scores }: { scores: ProjectQuality }) {
       ) : null}
 
       {scores.corrections.length ? (
-        <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Corrections">
+        <section className={`${cardClass} mb-6 overflow-x-auto`} tabIndex={0} aria-label="Corrections">
           <h2 className="mb-1 font-medium">Corrections per model</h2>
           <p className="mb-3 text-xs text-slate-600">
             Responses reviewers rewrote, and how much: the word-level edit distance (Levenshtein under a word diff&apos;s alignment; words and punctuation

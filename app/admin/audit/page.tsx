@@ -42,7 +42,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <a className="text-sm text-blue-800 hover:underline" href={`/api/v1/audit?format=csv${filterQuery ? `&${filterQuery}` : ""}`} data-testid="audit-csv">Download as CSV</a>
       </form>
       {problem ? <p className="mb-4 text-sm text-rose-700" role="alert">{problem} Showing the whole log instead.</p> : null}
-      <div className={`${cardClass} overflow-x-auto`}>
+      <div className={`${cardClass} overflow-x-auto`} tabIndex={0}>
         <table className="w-full text-left text-sm [&_td]:pr-3 [&_td]:align-top [&_th]:pr-3" data-testid="audit-table">
           <thead className="text-slate-500"><tr><th className="py-1">Time (UTC)</th><th>Actor</th><th>Action</th><th>Entity</th><th>Project</th><th>Details</th></tr></thead>
           <tbody>

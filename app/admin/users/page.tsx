@@ -19,7 +19,7 @@ export default async function UsersPage() {
       <PageTitle sub="Admins manage accounts. Deactivated users cannot sign in; their work is kept.">Users</PageTitle>
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
-          <div className={`${cardClass} overflow-x-auto`}>
+          <div className={`${cardClass} overflow-x-auto`} tabIndex={0}>
             <table className="w-full text-left text-sm" data-testid="users-table">
               <thead className="text-slate-500">
                 <tr>{["Name", "Email", "Role", "Profile", "Status", ""].map((h) => <th key={h} className={`${cell} font-normal`}>{h}</th>)}</tr>

@@ -23,7 +23,7 @@ export default async function AdjudicationPage({ params }: { params: Promise<{ s
         disagrees when its ratings span {queue.scaleRange} point(s) or more, any other axis, pairwise choice or criterion mark when two answers differ
         (the range is a project setting under *Review options*).
       </p>
-      <section className={`${cardClass} overflow-x-auto`}>
+      <section className={`${cardClass} overflow-x-auto`} tabIndex={0}>
         {queue.entries.length === 0 ? <p className="text-sm text-slate-600">No disagreements.</p> : (
           <table className="text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4 [&_th]:pr-4" data-testid="disagreement-queue">
             <thead className="text-slate-500"><tr><th>Item</th><th>Reviews</th><th>Disagreements</th><th>On</th><th>Consensus</th></tr></thead>

@@ -56,7 +56,7 @@ export default async function ItemsPage({ params, searchParams }: { params: Prom
         <button className={secondaryButtonClass}>Filter</button>
       </form>
       {problem ? <p className="mb-4 text-sm text-rose-700" role="alert">{problem} Showing all items instead.</p> : null}
-      <div className={`${cardClass} overflow-x-auto`}>
+      <div className={`${cardClass} overflow-x-auto`} tabIndex={0}>
         {items.length === 0 ? <p className="text-sm text-slate-600" data-testid="no-items">No items match.</p> : (
           <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:whitespace-nowrap [&_th]:pr-3" data-testid="items-table">
             <thead className="text-slate-500">

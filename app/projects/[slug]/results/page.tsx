@@ -63,11 +63,11 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
               ? `${results.annotations} decided consensus annotation${results.annotations === 1 ? "" : "s"} (one per adjudicated item; agreement does not apply)`
               : `${results.annotations} submitted annotation${results.annotations === 1 ? "" : "s"} of ${results.items} item${results.items === 1 ? "" : "s"} by ${results.reviewers} reviewer${results.reviewers === 1 ? "" : "s"}`}
             {results.rubricVersions.length ? ` · rubric version ${[...new Set(results.rubricVersions)].join(", ")}` : ""} · gold items {filter.gold === "exclude" ? "excluded" : filter.gold === "only" ? "only" : "included"}.{" "}
-            <a className="text-blue-800 hover:underline" href={`/api/v1/projects/${project.slug}/results?format=csv${query ? `&${query}` : ""}`} data-testid="results-csv">Download as CSV</a>
+            <a className="text-blue-800 underline" href={`/api/v1/projects/${project.slug}/results?format=csv${query ? `&${query}` : ""}`} data-testid="results-csv">Download as CSV</a>
             {" · Study report: "}
-            <a className="text-blue-800 hover:underline" href={`/api/v1/projects/${project.slug}/report?format=md`} data-testid="report-md">Markdown</a>
+            <a className="text-blue-800 underline" href={`/api/v1/projects/${project.slug}/report?format=md`} data-testid="report-md">Markdown</a>
             {" · "}
-            <a className="text-blue-800 hover:underline" href={`/api/v1/projects/${project.slug}/report?format=pdf`} data-testid="report-pdf">PDF</a>
+            <a className="text-blue-800 underline" href={`/api/v1/projects/${project.slug}/report?format=pdf`} data-testid="report-pdf">PDF</a>
           </p>
           {results.axes.length ? (
             <section className={`${cardClass} mb-6`} aria-label="Rubric axes">
@@ -76,13 +76,13 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
             </section>
           ) : null}
           {results.pairs.length ? (
-            <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Pairwise">
+            <section className={`${cardClass} mb-6 overflow-x-auto`} tabIndex={0} aria-label="Pairwise">
               <h2 className="mb-3 font-medium">Pairwise: better / tie / worse per model pair{results.rankingAxes.length ? " (rankings count each two ranked responses)" : ""}</h2>
               <PairwiseResultsTable pairs={results.pairs} labels={pairLabels} />
             </section>
           ) : null}
           {results.leaderboards.length ? (
-            <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Leaderboard">
+            <section className={`${cardClass} mb-6 overflow-x-auto`} tabIndex={0} aria-label="Leaderboard">
               <h2 className="mb-3 font-medium">Leaderboard: Bradley–Terry strength per model</h2>
               <LeaderboardTables boards={results.leaderboards} labels={pairLabels} />
               {results.concordance.some((c) => c.units) ? (
@@ -94,7 +94,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
             </section>
           ) : null}
           {results.agreement.some((a) => a.inter) ? (
-            <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Agreement">
+            <section className={`${cardClass} mb-6 overflow-x-auto`} tabIndex={0} aria-label="Agreement">
               <h2 className="mb-1 font-medium">Inter-rater agreement per axis</h2>
               <p className="mb-3 text-xs text-slate-600">
                 Units: each response (response axes), item (item axes) or response pair (pairwise, after polarity, as an ordinal first / tie / second).
@@ -112,7 +112,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
           ) : null}
           {scores ? <ToolResults scores={scores} /> : null}
           {judges ? (
-            <section className={`${cardClass} mb-6 overflow-x-auto`} aria-label="Judge calibration">
+            <section className={`${cardClass} mb-6 overflow-x-auto`} tabIndex={0} aria-label="Judge calibration">
               <h2 className="mb-3 font-medium">Judge calibration: automated judges against the physicians</h2>
               <JudgeCalibrationSection calibration={judges} itemHref={allows(project.access, "item:browse") ? (itemId) => `/projects/${project.slug}/items/${itemId}` : undefined} />
             </section>

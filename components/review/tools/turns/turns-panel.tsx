@@ -34,7 +34,7 @@ export function TurnsPanel({ axes, response, data, update, problemAt }: Response
           const isAi = positions.includes(i);
           const bubble = (
             <div className={`rounded-lg px-3 py-2 text-sm ${isAi ? "bg-blue-50" : turn.role === "system" ? "bg-slate-100 italic" : "bg-slate-100"}`} data-role={turn.role}>
-              <p className="mb-0.5 text-xs font-semibold text-slate-500">{ROLE_LABEL[turn.role]}{isAi ? ` · ${turnLabel(i, positions)}` : ""}</p>
+              <p className="mb-0.5 text-xs font-semibold text-slate-700">{ROLE_LABEL[turn.role]}{isAi ? ` · ${turnLabel(i, positions)}` : ""}</p>
               <Markdown html={turn.html} />
             </div>
           );

@@ -74,7 +74,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
             ) : null}
           </section>
         ))}
-        <section className={`${cardClass} overflow-x-auto`} aria-label="Annotations">
+        <section className={`${cardClass} overflow-x-auto`} tabIndex={0} aria-label="Annotations">
           <h2 className="mb-2 font-medium">Annotations side by side</h2>
           {detail.annotations.length === 0 ? <p className="text-sm text-slate-600">Not assigned to anyone yet.</p> : (
             <table className="text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4 [&_th]:pr-4 [&_th]:align-bottom" data-testid="annotations-table">
