@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
 import { queryOne } from "./fixtures/db";
-import { assignToReviewer1, createProject, importFile, openFromQueue, RUN } from "./fixtures/workspace";
+import { assignToReviewer1, createProject, importFile, openFromQueue, RUN, importRubricJson } from "./fixtures/workspace";
 
 // Pairwise over three responses (issue 11, decision 035): the reviewer compares every pair of the
 // responses shown, by mouse and keyboard; each choice autosaves by Response.id under its pair, and a
@@ -11,12 +11,7 @@ const SLUG = `pairs-${RUN}`;
 test("every pair of three blinded answers compared, by mouse and keyboard, saved per pair", async ({ page, browser }, info) => {
   await loginAs(page, USERS.admin);
   await createProject(page, { name: `Pairs ${RUN}`, slug: SLUG, template: "med-palm-2-pairwise", citation: /Singhal/ });
-  await page.goto(`/projects/${SLUG}/rubric`);
-  const rubric = { format: "consilium-rubric/1", name: "One pairwise axis", template: null, axes: [{ key: "better", label: "Which answer is better?", type: "CHOICE", appliesTo: "PAIR", options: [{ value: "A", label: "A" }, { value: "tie", label: "Tie" }, { value: "B", label: "B" }] }] };
-  await page.getByLabel("Import JSON…").setInputFiles({ name: "pairs.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rubric)) });
-  await page.getByRole("button", { name: "Save rubric" }).click();
-  await expect(page.getByText("Saved version 1.")).toBeVisible();
-  await page.goto(`/projects/${SLUG}`);
+  await importRubricJson(page, SLUG, { format: "consilium-rubric/1", name: "One pairwise axis", template: null, axes: [{ key: "better", label: "Which answer is better?", type: "CHOICE", appliesTo: "PAIR", options: [{ value: "A", label: "A" }, { value: "tie", label: "Tie" }, { value: "B", label: "B" }] }] });
   const file = info.outputPath("pairs-items.jsonl");
   writeFileSync(file, JSON.stringify({ externalId: "pairs-1", question: "How should I treat a mild burn?", responses: ["secret-x", "secret-y", "secret-z"].map((modelName, i) => ({ modelName, content: `Answer ${i + 1}.` })) }));
   await importFile(page, file, "Imported 1 item with 3 responses.");

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
 import { queryOne } from "./fixtures/db";
-import { createProject, importFile, openFromQueue, RUN } from "./fixtures/workspace";
+import { createProject, importFile, openFromQueue, RUN, importRubricJson } from "./fixtures/workspace";
 
 // Best–worst scaling (issue 11, decision 032): an admin imports a rubric with a best–worst axis as JSON,
 // builds a batch that shows each reviewer three of five answers, and the reviewer picks the best and the
@@ -11,14 +11,8 @@ const SLUG = `bws-${RUN}`;
 test("best and worst of three shown answers, by mouse and keyboard, autosaved by response id", async ({ page, browser }, info) => {
   await loginAs(page, USERS.admin);
   await createProject(page, { name: `BWS ${RUN}`, slug: SLUG, template: "med-palm-2-ranking", citation: /Singhal/ });
-  await page.goto(`/projects/${SLUG}/rubric`);
-  const rubric = { format: "consilium-rubric/1", name: "Best–worst", template: null, axes: [{ key: "quality", label: "Overall quality", type: "CHOICE", appliesTo: "BEST_WORST" }] };
-  await page.getByLabel("Import JSON…").setInputFiles({ name: "bws.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rubric)) });
-  await expect(page.getByTestId("rubric-import-message")).toHaveText("Loaded 1 axes from bws.json. Check them, then save.");
-  await page.getByRole("button", { name: "Save rubric" }).click();
-  await expect(page.getByText("Saved version 1.")).toBeVisible();
+  await importRubricJson(page, SLUG, { format: "consilium-rubric/1", name: "Best–worst", template: null, axes: [{ key: "quality", label: "Overall quality", type: "CHOICE", appliesTo: "BEST_WORST" }] });
 
-  await page.goto(`/projects/${SLUG}`);
   const file = info.outputPath("bws-items.jsonl");
   writeFileSync(file, JSON.stringify({ externalId: "bws-1", question: "Which answer is best for a patient with a sore throat?", responses: ["m1", "m2", "m3", "m4", "m5"].map((modelName, i) => ({ modelName, content: `Answer ${i + 1}.` })) }));
   await importFile(page, file, "Imported 1 item with 5 responses.");

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
 import { queryOne } from "./fixtures/db";
-import { assignToReviewer1, createProject, importFile, openFromQueue, RUN } from "./fixtures/workspace";
+import { assignToReviewer1, createProject, importFile, openFromQueue, RUN, importRubricJson } from "./fixtures/workspace";
 
 // Suggestions (issue 11, decision 034): an admin imports a judge's values and names the judge in the
 // review options. Pre-filled, the reviewer sees them marked "Suggested" (never the judge's name in a
@@ -23,12 +23,8 @@ const RUBRIC = {
 test("suggestions pre-filled, then after the reviewer's own answers, recorded and exported with their outcome", async ({ page, browser }, info) => {
   await loginAs(page, USERS.admin);
   await createProject(page, { name: `Suggest ${RUN}`, slug: SLUG, template: "med-palm-long-form", citation: /Singhal/ });
-  await page.goto(`/projects/${SLUG}/rubric`);
-  await page.getByLabel("Import JSON…").setInputFiles({ name: "suggest.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(RUBRIC)) });
-  await page.getByRole("button", { name: "Save rubric" }).click();
-  await expect(page.getByText("Saved version 1.")).toBeVisible();
+  await importRubricJson(page, SLUG, RUBRIC);
 
-  await page.goto(`/projects/${SLUG}`);
   // One item and its judge values per batch: the second batch is built after the mode changes.
   const addItemWithJudge = async (id: string) => {
     const items = info.outputPath(`${id}-item.jsonl`);

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
 import { queryOne } from "./fixtures/db";
-import { assignToReviewer1, createProject, importFile, openFromQueue, RUN } from "./fixtures/workspace";
+import { assignToReviewer1, createProject, importFile, openFromQueue, RUN, importRubricJson } from "./fixtures/workspace";
 
 // Dialogues turn by turn (issue 11, decision 033): an admin imports a rubric with per-turn axes, a
 // reviewer rates each AI turn of two blinded consultations beside the turn, by mouse and by keyboard
@@ -25,13 +25,8 @@ const turns = (first: string, second: string) => [{ role: "assistant", content: 
 test("rate each AI turn beside it, by mouse and keyboard, autosaved per turn and linked from submit problems", async ({ page, browser }, info) => {
   await loginAs(page, USERS.admin);
   await createProject(page, { name: `Turns ${RUN}`, slug: SLUG, template: "amie-consultation", citation: /Tu T/ });
-  await page.goto(`/projects/${SLUG}/rubric`);
-  await page.getByLabel("Import JSON…").setInputFiles({ name: "turns.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(RUBRIC)) });
-  await expect(page.getByTestId("rubric-import-message")).toHaveText("Loaded 3 axes from turns.json. Check them, then save.");
-  await page.getByRole("button", { name: "Save rubric" }).click();
-  await expect(page.getByText("Saved version 1.")).toBeVisible();
+  await importRubricJson(page, SLUG, RUBRIC);
 
-  await page.goto(`/projects/${SLUG}`);
   const file = info.outputPath("turns-items.jsonl");
   writeFileSync(file, JSON.stringify({
     kind: "dialogue", externalId: "turns-1", turns: [{ role: "patient", content: "I have a rash on my arm." }],
