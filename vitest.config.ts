@@ -1,7 +1,12 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "test/server-only-stub.ts") };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "test/server-only-stub.ts"),
+  // Outside Next there is no request to take a language from: English, from the real messages.
+  "next-intl/server": path.resolve(import.meta.dirname, "test/next-intl-server-stub.ts"),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -8,6 +8,7 @@ import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { changePassword } from "@/lib/auth/change-password";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { changePasswordSchema } from "@/lib/auth/schema";
+import { setUserLocale, userLocaleSchema } from "@/lib/i18n/user-locale";
 
 export const changePasswordAction = authedAction("account:manage", changePasswordSchema, async (actor, input) => {
   await changePassword(actor, input, requestClientAddress(await headers()));
@@ -35,4 +36,10 @@ export const revokeTokenAction = authedAction("account:manage", z.object({ token
   const token = await revokeApiToken(actor, input.tokenId);
   revalidatePath("/account");
   return { id: token.id };
+});
+
+export const setLanguageAction = authedAction("account:manage", userLocaleSchema, async (actor, input) => {
+  await setUserLocale(actor, input);
+  // A full render in the new language (and direction) of every page from now on.
+  redirect("/account?notice=language");
 });

@@ -50,7 +50,7 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
     <form action={action} className="inline">
       <input type="hidden" name="tokenId" value={tokenId} />
       <button className={secondaryButtonClass} disabled={pending} aria-label={`Revoke ${name}`}>Revoke</button>
-      {state && !state.ok ? <span className="ml-2 text-xs text-red-700">{state.error}</span> : null}
+      {state && !state.ok ? <span className="ms-2 text-xs text-red-700">{state.error}</span> : null}
     </form>
   );
 }

@@ -157,14 +157,14 @@ export function ConsensusForm(props: {
         ))}
       </div>
       <div className="overflow-x-auto" tabIndex={0}>
-        <table className="text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4 [&_th]:pr-4" data-testid="consensus-table">
+        <table className="text-start text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pe-4 [&_th]:pe-4" data-testid="consensus-table">
           <thead className="text-slate-500">
             <tr><th>Axis</th>{props.reviewers.map((r) => <th key={r.label}>{r.label}</th>)}<th>Consensus</th></tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className={row.disputed ? "bg-amber-50" : ""} data-disputed={row.disputed || undefined}>
-                <td>{row.disputed ? <span className="mr-1 rounded bg-amber-200 px-1 text-xs text-amber-900">disagree</span> : null}{row.label}</td>
+                <td>{row.disputed ? <span className="me-1 rounded bg-amber-200 px-1 text-xs text-amber-900">disagree</span> : null}{row.label}</td>
                 {props.reviewers.map((r) => <td key={r.label}>{show(row, row.get(r.answers))}</td>)}
                 <td>
                   {row.text ? (

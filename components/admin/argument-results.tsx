@@ -18,16 +18,16 @@ export function ArgumentResultsSection({ results }: { results: ArgumentResults }
         Agreement: F1 between every two reviewers of the same text, pooled; spans match exactly (label and offsets) or by overlap (label, overlapping offsets, one to one);
         relations match when their type and both spans match.
       </p>
-      <table className="mb-3 w-full text-left text-sm">
+      <table className="mb-3 w-full text-start text-sm">
         <thead className="text-xs text-slate-500">
-          <tr><th className="py-1 pr-3">Text</th>{labels.map((l) => <th key={l} className="pr-3">{l}</th>)}{types.map((t) => <th key={t} className="pr-3">{t}</th>)}</tr>
+          <tr><th className="py-1 pe-3">Text</th>{labels.map((l) => <th key={l} className="pe-3">{l}</th>)}{types.map((t) => <th key={t} className="pe-3">{t}</th>)}</tr>
         </thead>
         <tbody>
           {models.map((m) => (
             <tr key={m ?? ""} className="border-t border-slate-100" data-model={m ?? "item"}>
-              <td className="py-1 pr-3 font-medium">{m ?? "Item texts"}</td>
-              {labels.map((l) => <td key={l} className="pr-3">{count(results.spans, m, l)}</td>)}
-              {types.map((t) => <td key={t} className="pr-3">{count(results.relations, m, t)}</td>)}
+              <td className="py-1 pe-3 font-medium">{m ?? "Item texts"}</td>
+              {labels.map((l) => <td key={l} className="pe-3">{count(results.spans, m, l)}</td>)}
+              {types.map((t) => <td key={t} className="pe-3">{count(results.relations, m, t)}</td>)}
             </tr>
           ))}
         </tbody>

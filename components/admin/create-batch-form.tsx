@@ -176,7 +176,7 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
             Plan: {plan.items} item(s){plan.goldItems ? `, ${plan.goldItems} gold` : ""}, {plan.perItem} reviewer(s) per item, {plan.assignments} assignments. Nothing is written until you create the batch.
           </p>
           {plan.arms ? <p className="text-sm text-slate-700" data-testid="preview-arms">Study arms ({plan.arms.design}): each rating again in the other arm, {plan.arms.assignments} assignments in batch “{plan.arms.secondPhase}”.</p> : null}
-          <table className="mt-1 text-left text-sm [&_td]:pr-4 [&_th]:pr-4">
+          <table className="mt-1 text-start text-sm [&_td]:pe-4 [&_th]:pe-4">
             <thead className="text-slate-500"><tr><th>Reviewer</th><th>In this batch</th><th>Gold</th><th>Repeats</th><th>Open work in the project</th></tr></thead>
             <tbody>
               {plan.loads.map((l) => (

@@ -74,11 +74,11 @@ export function ImportArguments({ slug }: { slug: string }) {
       {result && !result.ok ? (
         <div className="text-sm text-red-700" data-testid="arguments-import-errors">
           <p>{describeFailure(result).replace(/ in [\d,]+ lines?/, "")}</p>
-          <ul className="list-disc pl-5">{result.errors.map((e, i) => <li key={i}>{describeImportError(e)}</li>)}</ul>
+          <ul className="list-disc ps-5">{result.errors.map((e, i) => <li key={i}>{describeImportError(e)}</li>)}</ul>
         </div>
       ) : null}
       {result?.notes.length ? (
-        <details className="text-xs text-slate-600"><summary>{result.notes.length} note{result.notes.length === 1 ? "" : "s"}</summary><ul className="list-disc pl-5">{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ul></details>
+        <details className="text-xs text-slate-600"><summary>{result.notes.length} note{result.notes.length === 1 ? "" : "s"}</summary><ul className="list-disc ps-5">{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ul></details>
       ) : null}
     </form>
   );

@@ -8,7 +8,7 @@ export function ImportErrorList({ result, testId }: { result: Parameters<typeof 
   return (
     <div data-testid={testId} className="text-sm text-red-700">
       <p>{describeFailure(result)}</p>
-      <ul className="mt-1 max-h-48 list-disc overflow-auto pl-5">
+      <ul className="mt-1 max-h-48 list-disc overflow-auto ps-5">
         {result.errors.map((e, i) => <li key={i}>{capitalized(describeImportError(e))}</li>)}
       </ul>
       {result.errorCount > result.errors.length ? <p>… and {(result.errorCount - result.errors.length).toLocaleString("en")} more.</p> : null}

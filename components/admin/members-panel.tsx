@@ -52,7 +52,7 @@ export function MembersPanel({ slug, members }: { slug: string; members: MemberR
                 <button className="text-blue-800 hover:underline disabled:opacity-50" disabled={resuming} aria-label={`Resume ${m.name}`}>Resume</button>
               </form>
             ) : null}
-            <form action={removeAction} className="ml-auto">
+            <form action={removeAction} className="ms-auto">
               <input type="hidden" name="slug" value={slug} />
               <input type="hidden" name="email" value={m.email} />
               <button className="text-xs text-red-700 hover:underline disabled:opacity-50" disabled={removing} aria-label={`Remove ${m.name} from the project`}>Remove</button>

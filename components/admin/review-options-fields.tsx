@@ -10,7 +10,7 @@ export function ReviewOptionsFields({ defaults, hostsError }: { defaults: Projec
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="pairwiseStrength" defaultChecked={defaults.pairwiseStrength} /> Pairwise axes also ask how strong the preference is</label>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="revealMcqAnswer" defaultChecked={defaults.revealMcqAnswer} /> Multiple choice: show reviewers the correct option</label>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="stepsEnabled" defaultChecked={defaults.steps.enabled} /> Label each reasoning step (verdict, error types, severity); always on with the reasoning-steps template</label>
-      <label className="flex items-center gap-2 pl-6 text-sm"><input type="checkbox" name="requireStepKind" defaultChecked={defaults.steps.requireKind} /> Also ask each step&apos;s kind (reasoning, citation, repetition, redundancy; MedR-Bench)</label>
+      <label className="flex items-center gap-2 ps-6 text-sm"><input type="checkbox" name="requireStepKind" defaultChecked={defaults.steps.requireKind} /> Also ask each step&apos;s kind (reasoning, citation, repetition, redundancy; MedR-Bench)</label>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="argumentsEnabled" defaultChecked={defaults.arguments?.enabled ?? false} /> Annotate argument structure (claims, premises and their relations) in the item&apos;s texts; always on with the argument-structure template</label>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="correctionsEnabled" defaultChecked={defaults.corrections?.enabled ?? false} /> Let reviewers write a corrected answer for each response (exported as fine-tuning records and preference pairs)</label>
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -21,7 +21,7 @@ export function ReviewOptionsFields({ defaults, hostsError }: { defaults: Projec
           <option value="immediately">at once, pre-filled</option>
           <option value="after_rating">after the reviewer&apos;s own answers</option>
         </select>
-        <p id="p-suggest-help" className="w-full pl-6 text-xs text-slate-600">The judge&apos;s name as imported with its results (empty: no suggestions). Reviewers see &ldquo;suggested&rdquo;, never the judge&apos;s name in a blinded project.</p>
+        <p id="p-suggest-help" className="w-full ps-6 text-xs text-slate-600">The judge&apos;s name as imported with its results (empty: no suggestions). Reviewers see &ldquo;suggested&rdquo;, never the judge&apos;s name in a blinded project.</p>
       </div>
       <div className="flex items-center gap-2 text-sm">
         <label htmlFor="p-dialogue">Dialogue items: reviewers rate</label>

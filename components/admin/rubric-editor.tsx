@@ -118,7 +118,7 @@ export function RubricEditor({ slug, version, inUse, initial }: { slug: string; 
           <li key={i} className="rounded-md border border-slate-200 p-3" aria-label={`Axis ${i + 1}: ${axis.label}`}>
             <div className="mb-2 flex flex-wrap items-center gap-2">
               <span className="text-sm font-medium">Axis {i + 1}</span>
-              <button type="button" className="ml-auto text-xs text-blue-800 hover:underline disabled:opacity-40" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move axis ${i + 1} up`}>↑ Up</button>
+              <button type="button" className="ms-auto text-xs text-blue-800 hover:underline disabled:opacity-40" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move axis ${i + 1} up`}>↑ Up</button>
               <button type="button" className="text-xs text-blue-800 hover:underline disabled:opacity-40" disabled={i === doc.axes.length - 1} onClick={() => move(i, 1)} aria-label={`Move axis ${i + 1} down`}>↓ Down</button>
               <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => remove(i)} aria-label={`Remove axis ${i + 1}`}>Remove</button>
             </div>
@@ -148,7 +148,7 @@ export function RubricEditor({ slug, version, inUse, initial }: { slug: string; 
       <button type="button" className={secondaryButtonClass} onClick={add}>Add axis</button>
 
       {issues.length ? (
-        <ul className="list-disc pl-5 text-sm text-red-700" data-testid="rubric-issues" role="status">{issues.map((m) => <li key={m}>{m}</li>)}</ul>
+        <ul className="list-disc ps-5 text-sm text-red-700" data-testid="rubric-issues" role="status">{issues.map((m) => <li key={m}>{m}</li>)}</ul>
       ) : null}
 
       <div className="flex flex-wrap items-center gap-3">

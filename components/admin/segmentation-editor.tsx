@@ -38,13 +38,13 @@ function ResponseSteps({ slug, response }: { slug: string; response: Segmentatio
       <ol className="space-y-1">
         {steps.map((step, i) => (
           <li key={`${step.start}-${step.end}`} className="rounded border border-slate-200 p-2 text-sm" data-testid="segment">
-            <span className="mr-2 font-mono text-xs text-slate-500">{i + 1}</span>
+            <span className="me-2 font-mono text-xs text-slate-500">{i + 1}</span>
             {words(step).map((w, k) =>
               k === 0 ? <span key={k}>{w.word} </span> : (
                 <button key={k} type="button" className="rounded px-0.5 hover:bg-amber-100" title="Split the step before this word" onClick={() => split(i, w)}>{w.word} </button>
               ),
             )}
-            {i < steps.length - 1 ? <button type="button" className="ml-2 text-xs text-blue-800 underline" onClick={() => merge(i)} data-testid="merge-next">Merge with next</button> : null}
+            {i < steps.length - 1 ? <button type="button" className="ms-2 text-xs text-blue-800 underline" onClick={() => merge(i)} data-testid="merge-next">Merge with next</button> : null}
           </li>
         ))}
       </ol>

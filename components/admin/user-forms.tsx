@@ -31,7 +31,7 @@ export function UserActiveToggle({ userId, isActive }: { userId: string; isActiv
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="isActive" value={String(!isActive)} />
       <button className={secondaryButtonClass} disabled={pending}>{isActive ? "Deactivate" : "Reactivate"}</button>
-      {state && !state.ok ? <span className="ml-2 text-xs text-red-700">{state.error}</span> : null}
+      {state && !state.ok ? <span className="ms-2 text-xs text-red-700">{state.error}</span> : null}
     </form>
   );
 }
@@ -90,7 +90,7 @@ function ProfileFields({ prefix, state, defaults }: { prefix: string; state: Act
 export function UserProfileForm({ user }: { user: { id: string; email: string; specialty: string | null; languages: string[]; yearsOfExperience: number | null } }) {
   const [state, action, pending] = useActionState(updateUserProfileAction, null);
   return (
-    <details className="text-left">
+    <details className="text-start">
       <summary className="cursor-pointer text-xs text-blue-800">Edit profile</summary>
       <form action={action} className="mt-2 space-y-2" aria-label={`Profile of ${user.email}`}>
         <input type="hidden" name="userId" value={user.id} />
@@ -131,12 +131,12 @@ export function ResetLinkButton({ userId, email }: { userId: string; email: stri
       <input type="hidden" name="userId" value={userId} />
       <button className={secondaryButtonClass} disabled={pending} aria-label={`Reset link for ${email}`}>Reset link</button>
       {state?.ok ? (
-        <span className="mt-1 block text-left text-xs text-slate-600" data-testid="reset-link">
+        <span className="mt-1 block text-start text-xs text-slate-600" data-testid="reset-link">
           Give this to {state.data.email} (works once, 24 hours):
           <code className="mt-1 block select-all break-all rounded bg-slate-100 p-1 font-mono">{state.data.link}</code>
         </span>
       ) : null}
-      {state && !state.ok ? <span className="ml-2 text-xs text-red-700">{state.error}</span> : null}
+      {state && !state.ok ? <span className="ms-2 text-xs text-red-700">{state.error}</span> : null}
     </form>
   );
 }
@@ -148,7 +148,7 @@ export function LiftLockoutButton({ email, ip }: { email?: string; ip: string | 
       {email ? <input type="hidden" name="email" value={email} /> : null}
       {ip ? <input type="hidden" name="ip" value={ip} /> : null}
       <button className={secondaryButtonClass} disabled={pending}>Lift</button>
-      {state && !state.ok ? <span className="ml-2 text-xs text-red-700">{state.error}</span> : null}
+      {state && !state.ok ? <span className="ms-2 text-xs text-red-700">{state.error}</span> : null}
     </form>
   );
 }

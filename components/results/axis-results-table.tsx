@@ -20,26 +20,26 @@ export function AxisResultsTable({ result }: { result: AxisResult }) {
           segments={bins.map((b) => `${b.label}${axis.bestValue === b.value ? " ✓" : ""}`)}
           rows={models.map((m) => ({ name: m.model ?? "Item", shares: m.bins.map((b) => b.share.share ?? 0) }))}
         />
-        <table className="mt-1 w-full text-left text-xs">
+        <table className="mt-1 w-full text-start text-xs">
           <thead className="text-slate-500">
             <tr>
-              <th className="py-1 pr-3">Model</th>
-              <th className="pr-3">Ratings</th>
-              {bins.map((b) => <th key={b.value} className="pr-3" title={b.value}>{b.label}{axis.bestValue === b.value ? " ✓" : ""}</th>)}
-              {axis.bestValue !== null && !axis.multiSelect ? <th className="pr-3">Best bin</th> : null}
-              {axis.type === "SCALE" ? <th className="pr-3">Mean (95 % CI)</th> : null}
-              <th className="pr-3">N/A</th>
+              <th className="py-1 pe-3">Model</th>
+              <th className="pe-3">Ratings</th>
+              {bins.map((b) => <th key={b.value} className="pe-3" title={b.value}>{b.label}{axis.bestValue === b.value ? " ✓" : ""}</th>)}
+              {axis.bestValue !== null && !axis.multiSelect ? <th className="pe-3">Best bin</th> : null}
+              {axis.type === "SCALE" ? <th className="pe-3">Mean (95 % CI)</th> : null}
+              <th className="pe-3">N/A</th>
             </tr>
           </thead>
           <tbody>
             {models.map((m) => (
               <tr key={m.model ?? "(item)"} className="border-t border-slate-100" data-model={m.model ?? "(item)"}>
-                <td className="py-1 pr-3 font-medium">{m.model ?? "—"}</td>
-                <td className="pr-3" data-col="ratings">{m.ratings}</td>
-                {m.bins.map((b) => <td key={b.value} className="pr-3" data-bin={b.value}>{percentWithInterval(b.share)}</td>)}
-                {m.best ? <td className="pr-3 font-medium" data-col="best">{percentWithInterval(m.best)}</td> : null}
-                {m.mean ? <td className="pr-3" data-col="mean">{m.mean.mean === null ? "—" : `${m.mean.mean.toFixed(2)}${m.mean.low === null ? "" : ` (${m.mean.low.toFixed(2)}–${m.mean.high!.toFixed(2)})`}`}</td> : null}
-                <td className="pr-3" data-col="na">{m.notApplicable.count ? percentWithInterval(m.notApplicable) : "0"}</td>
+                <td className="py-1 pe-3 font-medium">{m.model ?? "—"}</td>
+                <td className="pe-3" data-col="ratings">{m.ratings}</td>
+                {m.bins.map((b) => <td key={b.value} className="pe-3" data-bin={b.value}>{percentWithInterval(b.share)}</td>)}
+                {m.best ? <td className="pe-3 font-medium" data-col="best">{percentWithInterval(m.best)}</td> : null}
+                {m.mean ? <td className="pe-3" data-col="mean">{m.mean.mean === null ? "—" : `${m.mean.mean.toFixed(2)}${m.mean.low === null ? "" : ` (${m.mean.low.toFixed(2)}–${m.mean.high!.toFixed(2)})`}`}</td> : null}
+                <td className="pe-3" data-col="na">{m.notApplicable.count ? percentWithInterval(m.notApplicable) : "0"}</td>
               </tr>
             ))}
           </tbody>

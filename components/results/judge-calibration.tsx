@@ -21,35 +21,35 @@ function Details({ t, itemHref }: { t: JudgeTargetCalibration; itemHref?: (itemI
   return (
     <details className="mb-2 text-xs">
       <summary className="cursor-pointer text-blue-800">{t.judge} · {t.label}: confusion matrix and largest disagreements</summary>
-      <table className="my-2 text-left" data-testid="judge-confusion" data-target={t.target}>
+      <table className="my-2 text-start" data-testid="judge-confusion" data-target={t.target}>
         <thead className="text-slate-500">
-          <tr><th className="pr-3">Judge ↓ · physician →</th>{t.confusion.categories.map((c) => <th key={c.value} className="pr-3">{c.label}</th>)}</tr>
+          <tr><th className="pe-3">Judge ↓ · physician →</th>{t.confusion.categories.map((c) => <th key={c.value} className="pe-3">{c.label}</th>)}</tr>
         </thead>
         <tbody>
           {t.confusion.categories.map((row, a) => (
             <tr key={row.value} className="border-t border-slate-100">
-              <th className="pr-3 font-normal text-slate-600">{row.label}</th>
-              {t.confusion.counts[a].map((n, b) => <td key={b} className={`pr-3 ${a === b ? "font-medium" : ""}`}>{n}</td>)}
+              <th className="pe-3 font-normal text-slate-600">{row.label}</th>
+              {t.confusion.counts[a].map((n, b) => <td key={b} className={`pe-3 ${a === b ? "font-medium" : ""}`}>{n}</td>)}
             </tr>
           ))}
         </tbody>
       </table>
       {t.disagreements.length ? (
-        <table className="w-full text-left" data-testid="judge-disagreements">
+        <table className="w-full text-start" data-testid="judge-disagreements">
           <thead className="text-slate-500">
-            <tr><th className="py-1 pr-3">Item (external id)</th><th className="pr-3">Model</th><th className="pr-3">Judge</th><th className="pr-3">Physicians</th><th className="pr-3">Gap</th><th>Judge&apos;s rationale</th></tr>
+            <tr><th className="py-1 pe-3">Item (external id)</th><th className="pe-3">Model</th><th className="pe-3">Judge</th><th className="pe-3">Physicians</th><th className="pe-3">Gap</th><th>Judge&apos;s rationale</th></tr>
           </thead>
           <tbody>
             {t.disagreements.map((d) => (
               <tr key={`${d.itemId}-${d.model}-${d.criterion}`} className="border-t border-slate-100 align-top">
-                <td className="py-1 pr-3 font-mono">
+                <td className="py-1 pe-3 font-mono">
                   {itemHref ? <a className="text-blue-800 hover:underline" href={itemHref(d.itemId)}>{d.externalId}</a> : d.externalId}
                   {d.criterion !== null ? ` · criterion ${d.criterion}` : ""}
                 </td>
-                <td className="pr-3">{d.model}</td>
-                <td className="pr-3">{show(d.judge)}</td>
-                <td className="pr-3">{d.physicians.map(show).join(", ")}</td>
-                <td className="pr-3">{f(d.gap)}</td>
+                <td className="pe-3">{d.model}</td>
+                <td className="pe-3">{show(d.judge)}</td>
+                <td className="pe-3">{d.physicians.map(show).join(", ")}</td>
+                <td className="pe-3">{f(d.gap)}</td>
                 <td className="max-w-md whitespace-pre-wrap text-slate-600">{d.rationale ?? ""}</td>
               </tr>
             ))}
@@ -65,14 +65,14 @@ export function JudgeCalibrationSection({ calibration, itemHref }: { calibration
   return (
     <>
       {targets.length ? (
-        <table className="mb-3 w-full text-left text-xs" data-testid="judge-calibration">
+        <table className="mb-3 w-full text-start text-xs" data-testid="judge-calibration">
           <thead className="text-slate-500">
             <tr>
-              <th className="py-1 pr-3">Judge</th><th className="pr-3">Target</th>
-              <th className="pr-3" title="Units compared (judge and at least one physician) · judge–physician pairs · physicians">Units · pairs · physicians</th>
-              <th className="pr-3">Cohen κ vs each physician</th><th className="pr-3">κ (quadratic)</th>
-              <th className="pr-3">α physicians (ceiling)</th><th className="pr-3">α with judge</th>
-              <th className="pr-3" title="Judge − physicians' mean per unit; yes / met = 1">Bias</th>
+              <th className="py-1 pe-3">Judge</th><th className="pe-3">Target</th>
+              <th className="pe-3" title="Units compared (judge and at least one physician) · judge–physician pairs · physicians">Units · pairs · physicians</th>
+              <th className="pe-3">Cohen κ vs each physician</th><th className="pe-3">κ (quadratic)</th>
+              <th className="pe-3">α physicians (ceiling)</th><th className="pe-3">α with judge</th>
+              <th className="pe-3" title="Judge − physicians' mean per unit; yes / met = 1">Bias</th>
             </tr>
           </thead>
           <tbody>
@@ -81,14 +81,14 @@ export function JudgeCalibrationSection({ calibration, itemHref }: { calibration
               const quadratic = t.kappa.find((k) => k.weighting === "quadratic");
               return (
                 <tr key={`${t.judge}-${t.target}`} className="border-t border-slate-100" data-judge={t.judge} data-target={t.target}>
-                  <td className="py-1 pr-3 font-medium">{t.judge}</td>
-                  <td className="pr-3">{t.label}</td>
-                  <td className="pr-3" data-col="basis">{t.units} · {t.pairs} · {t.physicians}</td>
-                  <td className="pr-3" data-col="kappa">{kappa ? <Figure of={kappa} /> : "—"}</td>
-                  <td className="pr-3">{quadratic ? <Figure of={quadratic} /> : "—"}</td>
-                  <td className="pr-3">{t.alphaPhysicians ? <Figure of={t.alphaPhysicians} /> : "—"}</td>
-                  <td className="pr-3">{t.alphaWithJudge ? <Figure of={t.alphaWithJudge} /> : "—"}</td>
-                  <td className="pr-3" data-col="bias">{t.bias?.mean != null ? <Figure of={{ value: t.bias.mean, interval: t.bias.low !== null && t.bias.high !== null ? { low: t.bias.low, high: t.bias.high } : null }} /> : "—"}</td>
+                  <td className="py-1 pe-3 font-medium">{t.judge}</td>
+                  <td className="pe-3">{t.label}</td>
+                  <td className="pe-3" data-col="basis">{t.units} · {t.pairs} · {t.physicians}</td>
+                  <td className="pe-3" data-col="kappa">{kappa ? <Figure of={kappa} /> : "—"}</td>
+                  <td className="pe-3">{quadratic ? <Figure of={quadratic} /> : "—"}</td>
+                  <td className="pe-3">{t.alphaPhysicians ? <Figure of={t.alphaPhysicians} /> : "—"}</td>
+                  <td className="pe-3">{t.alphaWithJudge ? <Figure of={t.alphaWithJudge} /> : "—"}</td>
+                  <td className="pe-3" data-col="bias">{t.bias?.mean != null ? <Figure of={{ value: t.bias.mean, interval: t.bias.low !== null && t.bias.high !== null ? { low: t.bias.low, high: t.bias.high } : null }} /> : "—"}</td>
                 </tr>
               );
             })}

@@ -19,25 +19,25 @@ export function LeaderboardTables({ boards, labels }: { boards: Leaderboard[]; l
             {board.axis === null ? "All pairwise and ranking axes together" : (labels.get(board.axis) ?? board.axis)}
             <span className="font-normal text-slate-600"> · {board.comparisons} comparisons from {board.annotations} annotations</span>
           </h3>
-          <table className="w-full text-left text-xs">
+          <table className="w-full text-start text-xs">
             <thead className="text-slate-500">
-              <tr><th className="py-1 pr-3">Rank</th><th className="pr-3">Model</th><th className="pr-3">θ (95 % CI)</th><th className="w-1/3 pr-3" aria-label="θ and interval on a shared scale">Strength</th><th className="pr-3">Won · tied · lost</th>{board.rows.some((r) => r.bestWorst) ? <th className="pr-3" title="(times best − times worst) ÷ times shown">Best − worst</th> : null}</tr>
+              <tr><th className="py-1 pe-3">Rank</th><th className="pe-3">Model</th><th className="pe-3">θ (95 % CI)</th><th className="w-1/3 pe-3" aria-label="θ and interval on a shared scale">Strength</th><th className="pe-3">Won · tied · lost</th>{board.rows.some((r) => r.bestWorst) ? <th className="pe-3" title="(times best − times worst) ÷ times shown">Best − worst</th> : null}</tr>
             </thead>
             <tbody>
               {board.rows.map((r) => (
                 <tr key={r.model} className="border-t border-slate-100" data-model={r.model}>
-                  <td className="py-1 pr-3" data-col="rank">{r.rank}</td>
-                  <td className="pr-3 font-medium">{r.model}</td>
-                  <td className="pr-3 tabular-nums" data-col="theta">{fmt(r.theta)}{r.low !== null ? ` (${fmt(r.low)} to ${fmt(r.high)})` : ""}</td>
-                  <td className="pr-3" aria-hidden>
+                  <td className="py-1 pe-3" data-col="rank">{r.rank}</td>
+                  <td className="pe-3 font-medium">{r.model}</td>
+                  <td className="pe-3 tabular-nums" data-col="theta">{fmt(r.theta)}{r.low !== null ? ` (${fmt(r.low)} to ${fmt(r.high)})` : ""}</td>
+                  <td className="pe-3" aria-hidden>
                     <div className="relative h-3 rounded bg-slate-100">
-                      <div className="absolute top-0 h-3 border-l border-slate-400" style={{ left: `${pct(0)}%` }} />
+                      <div className="absolute top-0 h-3 border-s border-slate-400" style={{ left: `${pct(0)}%` }} />
                       {r.low !== null && r.high !== null ? <div className="absolute top-1 h-1 rounded bg-blue-300" style={{ left: `${pct(r.low)}%`, width: `${Math.max(0.5, pct(r.high) - pct(r.low))}%` }} /> : null}
                       <div className="absolute top-0 h-3 w-1 -translate-x-1/2 rounded bg-blue-800" style={{ left: `${pct(r.theta)}%` }} />
                     </div>
                   </td>
-                  <td className="pr-3 tabular-nums">{r.wins} · {r.ties} · {r.losses}</td>
-                  {r.bestWorst ? <td className="pr-3 tabular-nums" data-col="best-worst">{fmt(r.bestWorst.score)} <span className="text-slate-500">({r.bestWorst.best} best, {r.bestWorst.worst} worst of {r.bestWorst.shown})</span></td> : null}
+                  <td className="pe-3 tabular-nums">{r.wins} · {r.ties} · {r.losses}</td>
+                  {r.bestWorst ? <td className="pe-3 tabular-nums" data-col="best-worst">{fmt(r.bestWorst.score)} <span className="text-slate-500">({r.bestWorst.best} best, {r.bestWorst.worst} worst of {r.bestWorst.shown})</span></td> : null}
                 </tr>
               ))}
             </tbody>

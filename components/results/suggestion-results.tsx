@@ -24,22 +24,22 @@ export function SuggestionResultsSection({ results }: { results: SuggestionResul
         reviewers on the same response in the same condition (Krippendorff&apos;s alpha and pairwise percent agreement). A gap between the
         first two rows and the last two is the suggestions&apos; pull (anchoring).
       </p>
-      <table className="w-full text-left text-sm" data-testid="suggestion-results">
+      <table className="w-full text-start text-sm" data-testid="suggestion-results">
         <thead className="text-xs text-slate-500">
-          <tr><th className="py-1 pr-3">Axis</th><th className="pr-3">Condition</th><th className="pr-3">Answers</th><th className="pr-3">Same as the judge</th><th className="pr-3">α</th><th className="pr-3">Agreement</th><th className="pr-3">Pre-filled kept / changed</th><th className="pr-3">Own answer differed → took the suggestion</th></tr>
+          <tr><th className="py-1 pe-3">Axis</th><th className="pe-3">Condition</th><th className="pe-3">Answers</th><th className="pe-3">Same as the judge</th><th className="pe-3">α</th><th className="pe-3">Agreement</th><th className="pe-3">Pre-filled kept / changed</th><th className="pe-3">Own answer differed → took the suggestion</th></tr>
         </thead>
         <tbody>
           {results.axes.flatMap((axis) =>
             axis.conditions.map((c, i) => (
               <tr key={`${axis.key}-${c.condition}`} className={i === 0 ? "border-t border-slate-200" : ""} data-axis={axis.key} data-condition={c.condition}>
-                <td className="py-1 pr-3 font-medium">{i === 0 ? axis.label : ""}</td>
-                <td className="pr-3">{CONDITION_LABELS[c.condition]}</td>
-                <td className="pr-3 tabular-nums">{c.values}</td>
-                <td className="pr-3 tabular-nums">{pct(c.matchesJudge.share)}{c.matchesJudge.low !== null && c.matchesJudge.high !== null ? <span className="text-xs text-slate-500"> ({pct(c.matchesJudge.low)}–{pct(c.matchesJudge.high)})</span> : null}</td>
-                <td className="pr-3 tabular-nums">{coef(c.alpha)}</td>
-                <td className="pr-3 tabular-nums">{pct(c.percentAgreement)}</td>
-                <td className="pr-3 tabular-nums">{i === 0 ? `${axis.accepted} / ${axis.changed}` : ""}</td>
-                <td className="pr-3 tabular-nums">{i === 0 ? `${axis.ownDiffered} → ${axis.revisedToSuggestion}` : ""}</td>
+                <td className="py-1 pe-3 font-medium">{i === 0 ? axis.label : ""}</td>
+                <td className="pe-3">{CONDITION_LABELS[c.condition]}</td>
+                <td className="pe-3 tabular-nums">{c.values}</td>
+                <td className="pe-3 tabular-nums">{pct(c.matchesJudge.share)}{c.matchesJudge.low !== null && c.matchesJudge.high !== null ? <span className="text-xs text-slate-500"> ({pct(c.matchesJudge.low)}–{pct(c.matchesJudge.high)})</span> : null}</td>
+                <td className="pe-3 tabular-nums">{coef(c.alpha)}</td>
+                <td className="pe-3 tabular-nums">{pct(c.percentAgreement)}</td>
+                <td className="pe-3 tabular-nums">{i === 0 ? `${axis.accepted} / ${axis.changed}` : ""}</td>
+                <td className="pe-3 tabular-nums">{i === 0 ? `${axis.ownDiffered} → ${axis.revisedToSuggestion}` : ""}</td>
               </tr>
             )),
           )}

@@ -18,7 +18,7 @@ export const optionsOf = displayOptions;
 /** Marks the rubric's best answer in words, not colour alone. */
 function BestMark() {
   return (
-    <span className="ml-1 rounded bg-emerald-50 px-1 text-xs text-emerald-800" title="The best answer on this axis">
+    <span className="ms-1 rounded bg-emerald-50 px-1 text-xs text-emerald-800" title="The best answer on this axis">
       ✓<span className="sr-only"> best answer</span><span aria-hidden> best</span>
     </span>
   );
@@ -58,7 +58,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
       <legend className="px-1 text-sm font-medium">
         {axis.label}
         {axis.required ? <span className="text-red-700" aria-label="required"> *</span> : null}
-        {badge ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-900">{badge}</span> : null}
+        {badge ? <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-900">{badge}</span> : null}
       </legend>
       {axis.help ? <p className="mb-2 text-xs text-slate-600">{axis.help}</p> : null}
       {axis.type === "TEXT" ? (
@@ -91,7 +91,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
             return (
               <label key={String(o.value)} title={o.help} className={chip(checked)}>
                 <input type="radio" className="sr-only" name={name} checked={checked} onChange={() => onChange(o.value)} data-option data-key={o.key ?? (o.value === "tie" ? "t" : String(o.value).toLowerCase())} />
-                <span className="mr-1 hidden text-xs text-slate-400 sm:inline" aria-hidden>{i + 1}</span>
+                <span className="me-1 hidden text-xs text-slate-400 sm:inline" aria-hidden>{i + 1}</span>
                 {optionLabels?.[String(o.value)] ?? o.label}
                 {o.isBest ? <BestMark /> : null}
               </label>

@@ -11,7 +11,7 @@ export function ConflictPanel({ mine, theirs, labels, onChoose }: { mine: Annota
     <div className="rounded-md border border-amber-400 bg-amber-50 p-4" data-testid="conflict" role="alert">
       <p className="font-medium">This annotation was changed elsewhere (another tab or device).</p>
       <p className="text-sm text-slate-700">Nothing was overwritten. Here is how your version differs from the saved one (saved → yours):</p>
-      <ul className="mt-2 list-disc pl-5 text-sm" data-testid="conflict-differences">
+      <ul className="mt-2 list-disc ps-5 text-sm" data-testid="conflict-differences">
         {differences.length ? differences.map((d, i) => <li key={i}>{d}</li>) : <li>The two versions hold the same values.</li>}
       </ul>
       <details className="mt-2 text-xs">

@@ -8,7 +8,7 @@ export function EarlierRoundPanel({ round }: { round: EarlierRound }) {
       <summary className="cursor-pointer font-medium">The group&apos;s earlier answers ({round.reviews} review{round.reviews === 1 ? "" : "s"}, anonymized)</summary>
       <p className="mt-1 text-xs text-slate-600">This is a further round: consider the group&apos;s answers, then give your own. Responses are named as you see them.</p>
       {round.rows.length ? (
-        <table className="mt-2 text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4">
+        <table className="mt-2 text-start text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pe-4">
           <tbody>
             {round.rows.map((row) => (
               <tr key={`${row.target}·${row.axis}`}>

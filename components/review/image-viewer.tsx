@@ -215,7 +215,7 @@ export function ImageViewer({ images }: { images: ViewerImage[] }) {
               >
                 {/* eslint-disable-next-line @next/next/no-img-element -- images come from our authenticated file route or allow-listed hosts; next/image optimization would bypass that auth and proxy remote hosts */}
                 <img src={img.src} alt="" className="h-full w-full object-cover" draggable={false} loading="lazy" />
-                <span className="absolute bottom-0 right-0 rounded-tl bg-slate-900/70 px-1 text-[10px] font-medium text-white">{i + 1}</span>
+                <span className="absolute bottom-0 end-0 rounded-ss bg-slate-900/70 px-1 text-[10px] font-medium text-white">{i + 1}</span>
               </button>
             );
           })}

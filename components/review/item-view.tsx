@@ -35,7 +35,7 @@ export function ItemView({ item }: { item: ReviewItem }) {
               <li key={o.key} className={`flex items-baseline gap-2 rounded border px-2 py-1 text-sm [&_p]:my-0 ${item.correctOption === o.key ? "border-green-500 bg-green-50" : "border-slate-200"}`} data-option={o.key}>
                 <span className="font-semibold"><PlainText text={o.key} />.</span>
                 <Markdown html={o.html} />
-                {item.correctOption === o.key ? <span className="ml-auto text-xs font-medium text-green-800">correct</span> : null}
+                {item.correctOption === o.key ? <span className="ms-auto text-xs font-medium text-green-800">correct</span> : null}
               </li>
             ))}
           </ol>
@@ -67,7 +67,7 @@ export function ItemView({ item }: { item: ReviewItem }) {
           <ol className="group space-y-0.5 text-sm" data-testid="note-sentences">
             {item.sentences.map((s) => (
               <li key={s.id} className="flex gap-2 rounded group-data-[pickable=true]:cursor-pointer group-data-[pickable=true]:hover:bg-slate-100 data-[picked=true]:bg-amber-100 data-[picked=true]:ring-1 data-[picked=true]:ring-amber-400" data-sentence-id={s.id}>
-                <span className="w-8 shrink-0 select-none text-right font-mono text-xs leading-5 text-slate-400" aria-label={`sentence ${s.id}`}>{s.id}</span>
+                <span className="w-8 shrink-0 select-none text-end font-mono text-xs leading-5 text-slate-400" aria-label={`sentence ${s.id}`}>{s.id}</span>
                 <span><PlainText text={s.text} /></span>
               </li>
             ))}

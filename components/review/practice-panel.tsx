@@ -17,7 +17,7 @@ export function PracticePanel({ practice, nextHref }: { practice: { attempt: num
       ) : (
         <>
           <p className="mt-1 text-sm" data-testid="practice-score">{feedback.correct} of {feedback.compared} known answer(s) matched.</p>
-          <table className="mt-2 text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4 [&_th]:pr-4">
+          <table className="mt-2 text-start text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pe-4 [&_th]:pe-4">
             <thead className="text-slate-500"><tr><th>What</th><th>Known answer</th><th>Yours</th><th>Result</th></tr></thead>
             <tbody>
               {feedback.rows.map((r, i) => (

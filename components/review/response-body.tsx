@@ -11,14 +11,14 @@ export function ResponseBody({ response: r, gradedDifferential = false, ratedTur
         <p className="mb-2" data-testid="mcq-choice">
           Chose <span className="rounded bg-slate-100 px-1.5 font-semibold"><PlainText text={r.choice} /></span>
           {r.choiceCorrect === undefined ? null : r.choiceCorrect ? (
-            <span className="ml-2 text-xs font-medium text-green-800">correct</span>
+            <span className="ms-2 text-xs font-medium text-green-800">correct</span>
           ) : (
-            <span className="ml-2 text-xs font-medium text-red-800">incorrect</span>
+            <span className="ms-2 text-xs font-medium text-red-800">incorrect</span>
           )}
         </p>
       ) : null}
       {r.differential && !gradedDifferential ? (
-        <ol className="mb-2 list-decimal space-y-1 pl-5" aria-label="Differential diagnosis" data-testid="differential">
+        <ol className="mb-2 list-decimal space-y-1 ps-5" aria-label="Differential diagnosis" data-testid="differential">
           {r.differential.map((d, i) => (
             <li key={i}>
               <span className="font-medium"><PlainText text={d.diagnosis} /></span>
@@ -33,7 +33,7 @@ export function ResponseBody({ response: r, gradedDifferential = false, ratedTur
       {r.reasoningHtml && r.steps?.over !== "reasoning" ? (
         <details className="mt-2" data-testid="reasoning">
           <summary className="cursor-pointer text-slate-600">Reasoning trace ({r.reasoningChars.toLocaleString("en")} characters)</summary>
-          <Markdown html={r.reasoningHtml} className="mt-1 max-h-[60vh] overflow-auto border-l-2 border-slate-200 pl-3 text-slate-700" />
+          <Markdown html={r.reasoningHtml} className="mt-1 max-h-[60vh] overflow-auto border-s-2 border-slate-200 ps-3 text-slate-700" />
         </details>
       ) : null}
     </div>

@@ -144,10 +144,10 @@ export function ReviewForm(props: {
       {problems.length ? (
         <div className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="submit-problems" role="alert">
           <p className="font-medium">Some ratings are missing or not accepted{problems.length > 12 ? ` (${problems.length}; the first 12 are listed)` : ""}:</p>
-          <ul className="list-disc pl-5">
+          <ul className="list-disc ps-5">
             {problems.slice(0, 12).map((p) => (
               <li key={p.path}>
-                <button type="button" className="text-left underline decoration-dotted hover:decoration-solid" onClick={() => jumpToProblem(root.current, p.path)} data-testid="problem-link">
+                <button type="button" className="text-start underline decoration-dotted hover:decoration-solid" onClick={() => jumpToProblem(root.current, p.path)} data-testid="problem-link">
                   {p.message}
                 </button>
               </li>
@@ -165,7 +165,7 @@ export function ReviewForm(props: {
             <section key={r.id} className={cardClass} aria-label={r.displayLabel} data-testid="response" data-response-id={r.id}>
               <h2 className="mb-2 font-semibold">
                 {r.displayLabel}
-                {r.modelName ? <span className="ml-2 text-sm font-normal text-slate-500"><PlainText text={r.modelName} /></span> : null}
+                {r.modelName ? <span className="ms-2 text-sm font-normal text-slate-500"><PlainText text={r.modelName} /></span> : null}
               </h2>
               <ResponseBody response={r} gradedDifferential={enabled.has("ddx-match") && Boolean(r.differential)} ratedTurns={enabled.has("turns")} />
               <fieldset disabled={readOnly} className="mt-4 space-y-3">

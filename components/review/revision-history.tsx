@@ -25,10 +25,10 @@ export function RevisionHistory({ assignmentId, refreshKey }: { assignmentId: st
       {state.revisions?.length === 0 ? <p className="text-sm text-slate-600">Nothing saved yet.</p> : null}
       <ol className="max-h-80 space-y-2 overflow-auto text-sm">
         {state.revisions?.map((r) => (
-          <li key={r.version} className="border-l-2 border-slate-200 pl-2" data-testid="revision">
+          <li key={r.version} className="border-s-2 border-slate-200 ps-2" data-testid="revision">
             <p className="font-medium">
               Version {r.version} · <time dateTime={r.savedAt}>{new Date(r.savedAt).toLocaleString()}</time>
-              {r.isSubmit ? <span className="ml-2 rounded bg-green-100 px-1 text-xs text-green-800">submitted</span> : null}
+              {r.isSubmit ? <span className="ms-2 rounded bg-green-100 px-1 text-xs text-green-800">submitted</span> : null}
             </p>
             <ul className="text-xs text-slate-700">
               {r.changes.length ? r.changes.slice(0, 20).map((c, i) => <li key={i}>{c}</li>) : <li>No change in values.</li>}

@@ -72,7 +72,7 @@ export function ShortcutSheet({ open, onClose, shortcuts }: { open: boolean; onC
                     </Fragment>
                   ))}
                 </dt>
-                <dd className="text-right text-slate-700">{s.action}</dd>
+                <dd className="text-end text-slate-700">{s.action}</dd>
               </div>
             );
           })}

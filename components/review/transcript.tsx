@@ -9,7 +9,7 @@ export function Transcript({ turns, label = "Conversation" }: { turns: ReviewTur
       {turns.map((turn, i) => {
         const isModel = turn.role === "assistant";
         return (
-          <li key={i} className={`max-w-[85%] rounded-lg px-3 py-2 text-sm ${isModel ? "ml-auto bg-blue-50" : turn.role === "system" ? "bg-slate-100 italic" : "bg-slate-100"}`} data-role={turn.role}>
+          <li key={i} className={`max-w-[85%] rounded-lg px-3 py-2 text-sm ${isModel ? "ms-auto bg-blue-50" : turn.role === "system" ? "bg-slate-100 italic" : "bg-slate-100"}`} data-role={turn.role}>
             <p className="mb-0.5 text-xs font-semibold text-slate-700">{ROLE_LABEL[turn.role]}</p>
             <Markdown html={turn.html} />
           </li>

@@ -1,28 +1,29 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { hasSitePermission, type Actor } from "@/lib/auth/permissions";
 import { loadNavigationReach } from "@/lib/projects/access";
 import { SignOutButton } from "./sign-out-button";
 
 /** Page frame with the navigation the actor's site and project roles allow (links only; access is checked per page). */
 export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
-  const reach = await loadNavigationReach(actor);
+  const [reach, t] = await Promise.all([loadNavigationReach(actor), getTranslations("common")]);
   const links = [
-    reach.reviews && { href: "/queue", label: "My queue" },
-    reach.projects && { href: "/projects", label: "Projects" },
-    hasSitePermission(actor.role, "user:manage") && { href: "/admin/users", label: "Users" },
-    hasSitePermission(actor.role, "audit:read") && { href: "/admin/audit", label: "Audit log" },
+    reach.reviews && { href: "/queue", label: t("nav.queue") },
+    reach.projects && { href: "/projects", label: t("nav.projects") },
+    hasSitePermission(actor.role, "user:manage") && { href: "/admin/users", label: t("nav.users") },
+    hasSitePermission(actor.role, "audit:read") && { href: "/admin/audit", label: t("nav.audit") },
   ].filter(Boolean) as Array<{ href: string; label: string }>;
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         {/* Wraps onto two lines on a phone (390 px) instead of pushing the page sideways. */}
-        <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label="Main">
+        <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label={t("nav.main")}>
           <Link href="/" className="font-semibold tracking-tight text-slate-900">Consilium</Link>
           {links.map((l) => (
             <Link key={l.href} href={l.href} className="text-sm text-slate-600 hover:text-slate-900">{l.label}</Link>
           ))}
-          <Link href="/account" className="ml-auto min-w-0 truncate text-sm text-slate-500 hover:text-slate-900" data-testid="whoami" title="Your account: password and API tokens">
-            {actor.name} · {actor.role.toLowerCase()}
+          <Link href="/account" className="ms-auto min-w-0 truncate text-sm text-slate-500 hover:text-slate-900" data-testid="whoami" title={t("nav.account")}>
+            {actor.name} · {t(`roles.${actor.role}`)}
           </Link>
           <SignOutButton />
         </nav>

@@ -1,5 +1,6 @@
 "use client";
 import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { clearDrafts, countDrafts } from "./local-drafts";
 import { secondaryButtonClass } from "./styles";
@@ -12,6 +13,7 @@ import { secondaryButtonClass } from "./styles";
 export function SignOutButton() {
   const [unsent, setUnsent] = useState<{ items: number; changes: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("common.signOut");
 
   async function signOutNow() {
     setBusy(true);
@@ -31,21 +33,19 @@ export function SignOutButton() {
   return (
     <div className="relative">
       <button type="button" onClick={onClick} disabled={busy} className="text-sm text-slate-600 hover:text-slate-900">
-        Sign out
+        {t("button")}
       </button>
       {unsent ? (
-        <div role="alertdialog" aria-labelledby="sign-out-warning" className="absolute right-0 z-20 mt-2 w-80 rounded-lg border border-amber-300 bg-white p-4 text-sm shadow-lg">
+        <div role="alertdialog" aria-labelledby="sign-out-warning" className="absolute end-0 z-20 mt-2 w-80 rounded-lg border border-amber-300 bg-white p-4 text-sm shadow-lg">
           <p id="sign-out-warning" data-testid="sign-out-warning">
-            This browser holds {unsent.changes} unsent {unsent.changes === 1 ? "change" : "changes"} on {unsent.items} {unsent.items === 1 ? "item" : "items"}.
-            Signing out deletes {unsent.items === 1 ? "it" : "them"} from this computer. To keep {unsent.items === 1 ? "it" : "them"}, stay signed in and
-            open the {unsent.items === 1 ? "item" : "items"} while online so the changes are saved.
+            {t("warning", { changes: unsent.changes, items: unsent.items })}
           </p>
           <div className="mt-3 flex justify-end gap-2">
             <button type="button" className={secondaryButtonClass} onClick={() => setUnsent(null)} autoFocus>
-              Stay signed in
+              {t("stay")}
             </button>
             <button type="button" className={`${secondaryButtonClass} border-red-300 text-red-700`} onClick={() => void signOutNow()} disabled={busy}>
-              Sign out and discard
+              {t("discard")}
             </button>
           </div>
         </div>

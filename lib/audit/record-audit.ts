@@ -43,7 +43,16 @@ export type AuditAction =
   | "qualification.extra_attempt"
   | "reviewer.gold_warning"
   | "reviewer.pause"
-  | "reviewer.resume";
+  | "reviewer.resume"
+  | "user.locale"
+  | "auth.sso_login"
+  | "auth.sso_refused"
+  | "user.sso_create"
+  | "webhook.create"
+  | "webhook.update"
+  | "webhook.delete"
+  | "webhook.test"
+  | "project.translations";
 
 export type AuditInput = {
   actorId: string | null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { mapKnownError } from "@/lib/api/map-error";
 import { getActor } from "./session";
@@ -28,11 +29,17 @@ function refusal(error: unknown): { ok: false; error: string; fieldErrors?: Reco
   return known ? { ok: false, error: known.message } : null;
 }
 
-async function parseAndRun<S extends z.ZodType, T>(schema: S, formData: FormData, run: (input: z.output<S>) => Promise<T>, message?: (data: T) => string): Promise<ActionResult<T>> {
+/** A success message; may be async so it can be translated (getTranslations) in the caller's language. */
+export type ActionMessage<T> = (data: T) => string | Promise<string>;
+
+async function parseAndRun<S extends z.ZodType, T>(schema: S, formData: FormData, run: (input: z.output<S>) => Promise<T>, message?: ActionMessage<T>): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) {
+    const t = await getTranslations("common");
+    return { ok: false, error: t("correctFields"), fieldErrors: fieldErrorsOf(parsed.error) };
+  }
   const data = await run(parsed.data);
-  return { ok: true, data, message: message?.(data) };
+  return { ok: true, data, message: message ? await message(data) : undefined };
 }
 
 /**
@@ -44,7 +51,7 @@ export function authedAction<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
   run: (actor: Actor, input: z.output<S>) => Promise<T>,
-  message?: (data: T) => string,
+  message?: ActionMessage<T>,
 ) {
   return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> => {
     try {
@@ -60,7 +67,7 @@ export function authedAction<S extends z.ZodType, T>(
 }
 
 /** The same, for the few actions anyone may call (a password reset link carries its own secret). */
-export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>) => Promise<T>, message?: (data: T) => string) {
+export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>) => Promise<T>, message?: ActionMessage<T>) {
   return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> => {
     try {
       return await parseAndRun(schema, formData, run, message);

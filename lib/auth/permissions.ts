@@ -43,7 +43,8 @@ export type SitePermission = keyof typeof SITE_PERMISSIONS;
 export type ProjectPermission = keyof typeof PROJECT_PERMISSIONS;
 export type Permission = SitePermission | ProjectPermission;
 
-export type Actor = { id: string; role: Role; email: string; name: string };
+/** `locale`: the user's chosen UI language, null to follow the browser (lib/i18n). */
+export type Actor = { id: string; role: Role; email: string; name: string; locale?: string | null };
 
 /** What one actor holds in one project: their site role and their membership's role, if any. */
 export type ProjectAccess = { siteRole: Role; projectRole: ProjectRole | null };

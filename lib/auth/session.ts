@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
@@ -21,10 +22,11 @@ async function readSessionClaims() {
   }
 }
 
-/** The signed-in, still-active user whose session has not ended, or null. */
-export async function getActor(): Promise<Actor | null> {
-  return loadSessionActor(await readSessionClaims());
-}
+/**
+ * The signed-in, still-active user whose session has not ended, or null. Memoized for one render
+ * (the page and the UI language both ask; lib/i18n/request.ts); uncached in actions and routes.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => loadSessionActor(await readSessionClaims()));
 
 /**
  * Page guard: signs the visitor in first, then checks a site permission. Project pages use

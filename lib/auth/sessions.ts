@@ -27,10 +27,10 @@ export async function loadSessionActor(claims: SessionClaims | null | undefined)
   if (!claims || typeof claims.sub !== "string" || typeof claims.sv !== "number" || !isSessionFresh(claims)) return null;
   const user = await getDb().user.findUnique({
     where: { id: claims.sub },
-    select: { id: true, role: true, email: true, name: true, isActive: true, sessionVersion: true },
+    select: { id: true, role: true, email: true, name: true, isActive: true, sessionVersion: true, locale: true },
   });
   if (!user || !user.isActive || user.sessionVersion !== claims.sv) return null;
-  return { id: user.id, role: user.role, email: user.email, name: user.name };
+  return { id: user.id, role: user.role, email: user.email, name: user.name, locale: user.locale };
 }
 
 /** Ends every session of the user, on every device (sign-out, deactivation, password change). */

@@ -43,7 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </form>
       {problem ? <p className="mb-4 text-sm text-rose-700" role="alert">{problem} Showing the whole log instead.</p> : null}
       <div className={`${cardClass} overflow-x-auto`} tabIndex={0}>
-        <table className="w-full text-left text-sm [&_td]:pr-3 [&_td]:align-top [&_th]:pr-3" data-testid="audit-table">
+        <table className="w-full text-start text-sm [&_td]:pe-3 [&_td]:align-top [&_th]:pe-3" data-testid="audit-table">
           <thead className="text-slate-500"><tr><th className="py-1">Time (UTC)</th><th>Actor</th><th>Action</th><th>Entity</th><th>Project</th><th>Details</th></tr></thead>
           <tbody>
             {page.events.map((e) => (

@@ -20,7 +20,7 @@ export default async function UsersPage() {
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
           <div className={`${cardClass} overflow-x-auto`} tabIndex={0}>
-            <table className="w-full text-left text-sm" data-testid="users-table">
+            <table className="w-full text-start text-sm" data-testid="users-table">
               <thead className="text-slate-500">
                 <tr>{["Name", "Email", "Role", "Profile", "Status", ""].map((h) => <th key={h} className={`${cell} font-normal`}>{h}</th>)}</tr>
               </thead>
@@ -35,7 +35,7 @@ export default async function UsersPage() {
                       <UserProfileForm user={u} />
                     </td>
                     <td className={cell}>{u.isActive ? "active" : <span className="text-red-700">deactivated</span>}</td>
-                    <td className={`${cell} space-y-1 text-right`}>
+                    <td className={`${cell} space-y-1 text-end`}>
                       {u.id !== actor.id ? <UserActiveToggle userId={u.id} isActive={u.isActive} /> : null}
                       {u.isActive ? <ResetLinkButton userId={u.id} email={u.email} /> : null}
                     </td>
@@ -50,7 +50,7 @@ export default async function UsersPage() {
               After 5 wrong passwords, an account waits ever longer (30 s up to 15 min) before the next try from that address; an address with 300 failures in 15 minutes waits too.
             </p>
             {lockouts.length ? (
-              <table className="w-full text-left text-sm">
+              <table className="w-full text-start text-sm">
                 <thead className="text-slate-500">
                   <tr>{["Account", "Address", "Failures", "Locked until", ""].map((h) => <th key={h} className={`${cell} font-normal`}>{h}</th>)}</tr>
                 </thead>
@@ -61,7 +61,7 @@ export default async function UsersPage() {
                       <td className={cell}>{l.ip ?? "unknown"}</td>
                       <td className={cell}>{l.failures}</td>
                       <td className={cell}>{time(l.retryAt)}</td>
-                      <td className={`${cell} text-right`}><LiftLockoutButton email={l.kind === "account" ? l.email : undefined} ip={l.ip} /></td>
+                      <td className={`${cell} text-end`}><LiftLockoutButton email={l.kind === "account" ? l.email : undefined} ip={l.ip} /></td>
                     </tr>
                   ))}
                 </tbody>

@@ -25,7 +25,7 @@ export default async function AdjudicationPage({ params }: { params: Promise<{ s
       </p>
       <section className={`${cardClass} overflow-x-auto`} tabIndex={0}>
         {queue.entries.length === 0 ? <p className="text-sm text-slate-600">No disagreements.</p> : (
-          <table className="text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4 [&_th]:pr-4" data-testid="disagreement-queue">
+          <table className="text-start text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pe-4 [&_th]:pe-4" data-testid="disagreement-queue">
             <thead className="text-slate-500"><tr><th>Item</th><th>Reviews</th><th>Disagreements</th><th>On</th><th>Consensus</th></tr></thead>
             <tbody>
               {queue.entries.map((e) => (

@@ -58,7 +58,7 @@ export default async function ItemsPage({ params, searchParams }: { params: Prom
       {problem ? <p className="mb-4 text-sm text-rose-700" role="alert">{problem} Showing all items instead.</p> : null}
       <div className={`${cardClass} overflow-x-auto`} tabIndex={0}>
         {items.length === 0 ? <p className="text-sm text-slate-600" data-testid="no-items">No items match.</p> : (
-          <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:whitespace-nowrap [&_th]:pr-3" data-testid="items-table">
+          <table className="w-full text-start text-sm [&_td]:pe-3 [&_th]:whitespace-nowrap [&_th]:pe-3" data-testid="items-table">
             <thead className="text-slate-500">
               <tr><th className="py-1">External id</th><th>Kind</th><th>Specialty</th><th>Language</th><th>Responses</th><th>Submitted / assigned</th><th>Skipped</th><th>Batches</th></tr>
             </thead>
@@ -67,7 +67,7 @@ export default async function ItemsPage({ params, searchParams }: { params: Prom
                 <tr key={i.id} className="border-t border-slate-100" data-testid={`item-${i.externalId}`}>
                   <td className="py-1 font-mono text-xs">
                     <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/items/${i.id}`}>{i.externalId}</Link>
-                    {i.isGold ? <span className="ml-1 rounded bg-amber-100 px-1 text-amber-900">gold</span> : null}
+                    {i.isGold ? <span className="ms-1 rounded bg-amber-100 px-1 text-amber-900">gold</span> : null}
                   </td>
                   <td>{i.kind}</td>
                   <td>{i.specialty ?? "—"}</td>

@@ -52,7 +52,7 @@ export default async function ProgressPage({ params, searchParams }: { params: P
         </div>
       </section>
       <div className={`${cardClass} overflow-x-auto`} tabIndex={0}>
-        <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:whitespace-nowrap [&_th]:pr-3" data-testid="dashboard-table">
+        <table className="w-full text-start text-sm [&_td]:pe-3 [&_th]:whitespace-nowrap [&_th]:pe-3" data-testid="dashboard-table">
           <thead className="text-slate-500">
             <tr><th className="py-1">Reviewer</th><th>Not started</th><th>In progress</th><th>Submitted</th><th>Skipped</th><th>Overdue</th><th>Median time</th><th>Items / active hour</th><th>Last 7 days</th></tr>
           </thead>

@@ -22,7 +22,7 @@ export default async function RubricPage({ params }: { params: Promise<{ slug: s
         {editor.changes.length ? (
           <details className="mt-3 text-sm" data-testid="rubric-changes">
             <summary className="cursor-pointer text-slate-700">What version {editor.version} changed from version {editor.version - 1} ({editor.changes.length})</summary>
-            <ul className="mt-1 list-disc pl-5">{editor.changes.map((c) => <li key={c}>{c}</li>)}</ul>
+            <ul className="mt-1 list-disc ps-5">{editor.changes.map((c) => <li key={c}>{c}</li>)}</ul>
           </details>
         ) : null}
       </section>
@@ -34,7 +34,7 @@ export default async function RubricPage({ params }: { params: Promise<{ slug: s
               <li key={v.version}>
                 Version {v.version}: {v.name} · {v.axes} axes · {v.assignments} assignment(s) · {v.createdAt.toISOString().slice(0, 10)} ·{" "}
                 <a className="text-blue-800 hover:underline" href={`/api/v1/projects/${encodeURIComponent(project.slug)}/rubric?version=${v.version}&download=1`} download>JSON</a>
-                {v.changes.length ? <ul className="mb-1 list-disc pl-5 text-slate-700">{v.changes.map((c) => <li key={c}>{c}</li>)}</ul> : null}
+                {v.changes.length ? <ul className="mb-1 list-disc ps-5 text-slate-700">{v.changes.map((c) => <li key={c}>{c}</li>)}</ul> : null}
               </li>
             ))}
           </ul>

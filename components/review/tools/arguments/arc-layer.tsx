@@ -63,7 +63,7 @@ export const ArcLayer = memo(function ArcLayer({ relations, anchors, width, heig
     return a && b ? [{ r, a, b }] : [];
   });
   return (
-    <svg className="pointer-events-none absolute left-0 top-0 overflow-visible will-change-transform" width={width} height={height} aria-hidden="true" data-testid="argument-arcs" onMouseDown={onMouseDown}>
+    <svg className="pointer-events-none absolute start-0 top-0 overflow-visible will-change-transform" width={width} height={height} aria-hidden="true" data-testid="argument-arcs" onMouseDown={onMouseDown}>
       <defs>
         <marker id="arg-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
           <path d="M 0 0 L 8 4 L 0 8 z" fill="currentColor" />

@@ -306,11 +306,11 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
       <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{title}</span>
         <span className="text-xs text-slate-500" data-testid="argument-counts">{annotation.spans.length} spans · {annotation.relations.length} relations{preAnnotated ? " · imported, correct them as needed" : ""}</span>
-        <span className="ml-auto flex flex-wrap gap-1" role="toolbar" aria-label="Labels">
+        <span className="ms-auto flex flex-wrap gap-1" role="toolbar" aria-label="Labels">
           {labelSet.labels.map((l) => (
             <button key={l.key} type="button" className="rounded border px-2 py-0.5 text-xs disabled:opacity-40" style={{ borderColor: l.color, color: l.color }}
               disabled={!pendingRange && !selected} onMouseDown={(e) => e.preventDefault()} onClick={() => applyLabel(l.key)} data-label={l.key} aria-keyshortcuts={l.shortcut}>
-              <kbd className="mr-1 font-mono">{l.shortcut.toUpperCase()}</kbd>{l.name}
+              <kbd className="me-1 font-mono">{l.shortcut.toUpperCase()}</kbd>{l.name}
             </button>
           ))}
           <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-40" disabled={!selected && !relationId} onMouseDown={(e) => e.preventDefault()}

@@ -25,7 +25,7 @@ export function RelationList({ annotation, spanId, relationId, labelSet, nameOf,
       {span ? (
         <>
           <p className="mb-1 font-medium">
-            <span className="mr-1 rounded-sm px-1 text-white" style={{ background: colorOf(span.label) }}>{nameOf(span.label)}</span>
+            <span className="me-1 rounded-sm px-1 text-white" style={{ background: colorOf(span.label) }}>{nameOf(span.label)}</span>
             <span className="text-slate-700">{span.text.length > 80 ? `${span.text.slice(0, 78)}…` : span.text}</span>
           </p>
           {mine.length ? (
@@ -36,7 +36,7 @@ export function RelationList({ annotation, spanId, relationId, labelSet, nameOf,
                 return (
                   <li key={r.id}>
                     <button type="button" onClick={() => onSelectRelation(r.id)} onDoubleClick={() => onSelectSpan(other)} data-relation-item={r.id} aria-pressed={r.id === relationId}
-                      className={`w-full rounded border px-1.5 py-0.5 text-left ${r.id === relationId ? "border-amber-500 bg-amber-50" : "border-slate-200 hover:bg-slate-50"}`}>
+                      className={`w-full rounded border px-1.5 py-0.5 text-start ${r.id === relationId ? "border-amber-500 bg-amber-50" : "border-slate-200 hover:bg-slate-50"}`}>
                       <span className="font-medium">{outgoing ? `${relationName(r.label)} →` : `← ${relationName(r.label)} from`}</span> {textOf(other).length > 70 ? `${textOf(other).slice(0, 68)}…` : textOf(other)}
                     </button>
                   </li>

@@ -30,7 +30,7 @@ export function CriteriaChecklist({ responseId, criteria, marks, onChange, probl
           return (
             <li key={c.id} className={`rounded border p-2 ${navClass} ${c.points < 0 ? "border-rose-200 bg-rose-50/40" : "border-slate-200"}`} data-nav="criterion" data-criterion={i + 1} tabIndex={-1}>
               <p className="whitespace-pre-line text-sm">
-                <span className={`mr-2 inline-block rounded px-1.5 text-xs font-semibold ${c.points < 0 ? "bg-rose-100 text-rose-800" : "bg-emerald-100 text-emerald-800"}`} title={c.points < 0 ? "Undesirable behaviour: mark met if the response does this" : "Desirable behaviour"}>
+                <span className={`me-2 inline-block rounded px-1.5 text-xs font-semibold ${c.points < 0 ? "bg-rose-100 text-rose-800" : "bg-emerald-100 text-emerald-800"}`} title={c.points < 0 ? "Undesirable behaviour: mark met if the response does this" : "Desirable behaviour"}>
                   {c.points > 0 ? `+${c.points}` : c.points}
                 </span>
                 <PlainText text={c.text} />

@@ -28,14 +28,14 @@ export function DifferentialGrading({ response, marks, onChange, problem }: {
           const mark = marks[String(rank)] ?? { match: null };
           return (
             <li key={rank} className={`rounded border border-slate-200 p-2 ${navClass}`} data-nav="entry" data-rank={rank + 1} tabIndex={-1}>
-              <p className="text-sm"><span className="mr-2 font-mono text-xs text-slate-500">{rank + 1}.</span><span className="font-medium"><PlainText text={entry.diagnosis} /></span></p>
-              {entry.rationaleHtml ? <Markdown html={entry.rationaleHtml} className="ml-6 text-xs text-slate-700" /> : null}
+              <p className="text-sm"><span className="me-2 font-mono text-xs text-slate-500">{rank + 1}.</span><span className="font-medium"><PlainText text={entry.diagnosis} /></span></p>
+              {entry.rationaleHtml ? <Markdown html={entry.rationaleHtml} className="ms-6 text-xs text-slate-700" /> : null}
               <div className="mt-1 flex flex-wrap gap-1.5" role="radiogroup" aria-label={`Entry ${rank + 1}: ${entry.diagnosis}`}>
                 {DDX_MATCHES.map((match, i) => (
                   <label key={match} className={`cursor-pointer rounded-md border px-2 py-0.5 text-xs has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-500 ${mark.match === match ? "border-blue-600 bg-blue-50 text-blue-900" : "border-slate-300 bg-white"}`}>
                     <input type="radio" className="sr-only" name={`${response.id}-entry-${rank}`} checked={mark.match === match} data-option
                       onChange={() => onChange(rank, { ...mark, match })} />
-                    <span className="mr-1 text-slate-400" aria-hidden>{i + 1}</span>
+                    <span className="me-1 text-slate-400" aria-hidden>{i + 1}</span>
                     {DDX_MATCH_LABELS[match]}
                   </label>
                 ))}

@@ -31,7 +31,7 @@ export function PairwisePanel({ axes, pair, block, strength, problemAt, onChange
   const labels = { A: a.displayLabel, B: b.displayLabel, tie: "Tie" };
   return (
     <section className={cardClass} aria-label={`Comparison of ${a.displayLabel} and ${b.displayLabel}`} data-testid="pairwise" data-pair={pairKey ?? "first"}>
-      <h2 className="mb-1 font-semibold">Compare {a.displayLabel} and {b.displayLabel}{position ? <span className="ml-2 text-xs font-normal text-slate-500">pair {position}</span> : null}</h2>
+      <h2 className="mb-1 font-semibold">Compare {a.displayLabel} and {b.displayLabel}{position ? <span className="ms-2 text-xs font-normal text-slate-500">pair {position}</span> : null}</h2>
       <p className="mb-3 text-xs text-slate-600">For axes marked “choosing = worse”, pick the answer that is worse on that axis.</p>
       <div className="space-y-3">
         {axes.map((axis) => {
@@ -50,7 +50,7 @@ export function PairwisePanel({ axes, pair, block, strength, problemAt, onChange
                 problem={problemAt.get(`${path}.ratings.${axis.key}`)}
               />
               {strength && chosen && chosen !== "tie" ? (
-                <div className="mt-1 flex items-center gap-2 pl-3 text-xs" role="radiogroup" aria-label={`${axis.label} strength`}>
+                <div className="mt-1 flex items-center gap-2 ps-3 text-xs" role="radiogroup" aria-label={`${axis.label} strength`}>
                   <span className="text-slate-600">How strong?</span>
                   {PAIR_STRENGTH_LABELS.map((label, i) => (
                     <label key={label} className={`cursor-pointer rounded border px-2 py-0.5 has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-500 ${block.strength[axis.key] === i + 1 ? "border-blue-600 bg-blue-50" : "border-slate-300"}`}>

@@ -178,13 +178,13 @@ function RankingAxis({ axis, responses, tiers, comment, problem, onTiers, onComm
             <li key={row.id} ref={(el) => { if (el) rowRefs.current.set(row.id, el); else rowRefs.current.delete(row.id); }}
               tabIndex={0} draggable data-response={row.id} data-testid={`ranking-${axis.key}-row`}
               aria-label={`${r.displayLabel}, ${ranked ? `rank ${ranks.get(row.id)}` : "not ranked yet"}${row.tiedWithPrevious ? ", tied with the one above" : ""}`}
-              className={`flex items-center gap-2 rounded border px-2 py-1 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-500 ${ranked ? "border-slate-300 bg-white" : "border-dashed border-slate-300 bg-slate-50 text-slate-600"} ${row.tiedWithPrevious ? "ml-6" : ""} ${dragging === row.id ? "opacity-50" : ""}`}
+              className={`flex items-center gap-2 rounded border px-2 py-1 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-500 ${ranked ? "border-slate-300 bg-white" : "border-dashed border-slate-300 bg-slate-50 text-slate-600"} ${row.tiedWithPrevious ? "ms-6" : ""} ${dragging === row.id ? "opacity-50" : ""}`}
               onKeyDown={(e) => onRowKey(e, row.id, index)}
               onDragStart={(e) => { e.dataTransfer.effectAllowed = "move"; e.dataTransfer.setData("text/plain", row.id); setDragging(row.id); }}
               onDragEnd={() => setDragging(null)}
               onDragOver={(e) => { if (dragging) e.preventDefault(); }}
               onDrop={(e) => { e.preventDefault(); e.stopPropagation(); if (dragging && dragging !== row.id) change(placeBefore(shown, dragging, row.id), dragging); setDragging(null); }}>
-              <span className="w-8 shrink-0 text-right font-mono tabular-nums" aria-hidden>{ranked ? `${ranks.get(row.id)}.` : "–"}</span>
+              <span className="w-8 shrink-0 text-end font-mono tabular-nums" aria-hidden>{ranked ? `${ranks.get(row.id)}.` : "–"}</span>
               {row.tiedWithPrevious ? <span className="rounded bg-amber-100 px-1 text-xs text-amber-900">= tie</span> : null}
               <span className="flex min-w-0 flex-1 cursor-grab items-baseline gap-2">
                 <span className="shrink-0 font-medium">{r.displayLabel}</span>

@@ -26,12 +26,12 @@ export function StatementCoverage({ responseId, statements, marks, onChange, pro
       <ol className="space-y-2">
         {statements.map((text, i) => (
           <li key={i} className={`rounded border border-slate-200 p-2 ${navClass}`} data-nav="statement" data-statement={i + 1} tabIndex={-1}>
-            <p className="whitespace-pre-line text-sm"><span className="mr-2 font-mono text-xs text-slate-500">{i + 1}.</span><PlainText text={text} /></p>
+            <p className="whitespace-pre-line text-sm"><span className="me-2 font-mono text-xs text-slate-500">{i + 1}.</span><PlainText text={text} /></p>
             <div className="mt-1 flex flex-wrap gap-2" role="radiogroup" aria-label={`Reference statement ${i + 1}`}>
               {COVERAGE.map((c) => (
                 <label key={c} className={`cursor-pointer rounded-md border px-2.5 py-1 text-xs has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-500 ${marks[String(i)] === c ? "border-blue-600 bg-blue-50 text-blue-900" : "border-slate-300 bg-white"}`}>
                   <input type="radio" className="sr-only" name={`${responseId}-statement-${i}`} checked={marks[String(i)] === c} data-option onChange={() => onChange(i, c)} />
-                  <span className="mr-1 hidden text-slate-400 sm:inline" aria-hidden>{KEYS[c]}</span>
+                  <span className="me-1 hidden text-slate-400 sm:inline" aria-hidden>{KEYS[c]}</span>
                   {COVERAGE_LABELS[c]}
                 </label>
               ))}

@@ -14,7 +14,7 @@ function YesNo({ name, label, value, onChange }: { name: string; label: string; 
   return (
     <div className={`rounded border border-slate-200 p-2 ${navClass}`} data-nav="axis" tabIndex={-1}>
       <div className="flex flex-wrap items-center gap-2 text-sm" role="radiogroup" aria-label={label}>
-        <span className="mr-1 font-medium">{label}</span>
+        <span className="me-1 font-medium">{label}</span>
         {[true, false].map((v) => (
           <label key={String(v)} className={chip(value === v)}>
             <input type="radio" className="sr-only" name={name} checked={value === v} onChange={() => onChange(v)} data-option data-key={v ? "y" : "n"} />
@@ -52,35 +52,35 @@ export function StepAnnotator({ response, data, update, stepSettings, problemAt 
         <span>Reasoning steps{steps.over === "content" ? " (of the answer; there is no separate trace)" : ""}</span>
         <span className="text-xs font-normal text-slate-600" data-testid="steps-progress">{labelled}/{steps.html.length} labelled</span>
       </p>
-      <ol className="max-h-[70vh] space-y-2 overflow-y-auto pr-1">
+      <ol className="max-h-[70vh] space-y-2 overflow-y-auto pe-1">
         {steps.html.map((html, i) => {
           const label = block.steps[String(i)];
           const erroneous = Boolean(label?.verdict && label.verdict !== "correct");
           return (
             <li key={i} className={`rounded border p-2 ${navClass} ${isErroneousVerdict(label?.verdict) ? "border-rose-300 bg-rose-50/40" : "border-slate-200"}`} data-nav="step" data-step={i + 1} tabIndex={-1}>
               <div className="flex gap-2 text-sm">
-                <span className="w-6 shrink-0 text-right font-mono text-xs leading-5 text-slate-500">{i + 1}</span>
+                <span className="w-6 shrink-0 text-end font-mono text-xs leading-5 text-slate-500">{i + 1}</span>
                 <Markdown html={html} className="min-w-0 grow" />
               </div>
-              <div className="mt-1 flex flex-wrap items-center gap-1.5 pl-8" role="radiogroup" aria-label={`Step ${i + 1} verdict`}>
+              <div className="mt-1 flex flex-wrap items-center gap-1.5 ps-8" role="radiogroup" aria-label={`Step ${i + 1} verdict`}>
                 {STEP_VERDICTS.map((v: StepVerdict, n) => (
                   <label key={v} className={chip(label?.verdict === v)} title={STEP_VERDICT_LABELS[v].help}>
                     <input type="radio" className="sr-only" name={`${response.id}-step-${i}`} checked={label?.verdict === v} onChange={() => setStep(i, { verdict: v })}
                       data-option data-advance={isErroneousVerdict(v) ? "false" : undefined} />
-                    <span className="mr-1 hidden text-slate-400 sm:inline" aria-hidden>{n + 1}</span>
+                    <span className="me-1 hidden text-slate-400 sm:inline" aria-hidden>{n + 1}</span>
                     {STEP_VERDICT_LABELS[v].label}
                   </label>
                 ))}
               </div>
               {erroneous ? (
-                <div className="mt-1 space-y-1 pl-8">
+                <div className="mt-1 space-y-1 ps-8">
                   <div className="flex flex-wrap items-center gap-1.5" role="radiogroup" aria-label={`Step ${i + 1} severity`}>
                     <span className="text-xs text-slate-600">Severity</span>
                     {STEP_SEVERITIES.map((s) => (
                       <label key={s} className={chip(label?.severity === s)} title={STEP_SEVERITY_LABELS[s].help}>
                         <input type="radio" className="sr-only" name={`${response.id}-step-${i}-severity`} checked={label?.severity === s} onChange={() => setStep(i, { severity: s })}
                           data-key={SEVERITY_KEYS[s]} data-advance="false" />
-                        <span className="mr-1 hidden text-slate-400 sm:inline" aria-hidden>{SEVERITY_KEYS[s]}</span>
+                        <span className="me-1 hidden text-slate-400 sm:inline" aria-hidden>{SEVERITY_KEYS[s]}</span>
                         {STEP_SEVERITY_LABELS[s].label}
                       </label>
                     ))}
@@ -102,7 +102,7 @@ export function StepAnnotator({ response, data, update, stepSettings, problemAt 
                   </details>
                 </div>
               ) : null}
-              <div className="mt-1 flex flex-wrap items-center gap-2 pl-8">
+              <div className="mt-1 flex flex-wrap items-center gap-2 ps-8">
                 <label className="text-xs text-slate-600">
                   Kind{stepSettings.requireKind ? " *" : ""}{" "}
                   <select className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs" value={label?.kind ?? ""} onChange={(e) => setStep(i, { kind: (e.target.value || undefined) as StepLabel["kind"] })}>
@@ -116,7 +116,7 @@ export function StepAnnotator({ response, data, update, stepSettings, problemAt 
                     value={label?.comment ?? ""} onChange={(e) => setStep(i, { comment: e.target.value })} />
                 </details>
               </div>
-              {problemAt.get(`steps.${response.id}.steps.${i}.verdict`) ? <p className="pl-8 text-xs text-red-700">{problemAt.get(`steps.${response.id}.steps.${i}.verdict`)}</p> : null}
+              {problemAt.get(`steps.${response.id}.steps.${i}.verdict`) ? <p className="ps-8 text-xs text-red-700">{problemAt.get(`steps.${response.id}.steps.${i}.verdict`)}</p> : null}
             </li>
           );
         })}

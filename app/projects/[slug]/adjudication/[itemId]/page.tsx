@@ -41,7 +41,7 @@ export default async function AdjudicateItemPage({ params }: { params: Promise<{
           <section className={cardClass} aria-label="Disagreements outside the rubric" data-testid="tool-disagreements">
             <h2 className="mb-1 font-medium">Also disputed: reasoning steps and argument structure</h2>
             <p className="mb-2 text-xs text-slate-600">Read these with the reviewers&apos; answers below; the consensus records the rubric&apos;s ratings.</p>
-            <table className="text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4 [&_th]:pr-4">
+            <table className="text-start text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pe-4 [&_th]:pe-4">
               <thead className="text-slate-500"><tr><th>What</th>{view.reviewers.map((r) => <th key={r.label}>{r.label}</th>)}</tr></thead>
               <tbody>{view.toolDisagreements.map((d) => <tr key={d.what}><td>{d.what}</td>{d.answers.map((a, i) => <td key={i}>{a}</td>)}</tr>)}</tbody>
             </table>

@@ -42,7 +42,7 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
       </PageTitle>
       {/* Tables scroll inside their card on a phone; the page itself never scrolls sideways. */}
       <div className={`${cardClass} overflow-x-auto`} tabIndex={0}>
-        <table className="w-full text-left text-sm [&_td]:px-2 [&_th]:whitespace-nowrap [&_th]:px-2" data-testid="progress-table">
+        <table className="w-full text-start text-sm [&_td]:px-2 [&_th]:whitespace-nowrap [&_th]:px-2" data-testid="progress-table">
           <thead className="text-slate-500">
             <tr><th className="py-2">Reviewer</th><th>Pending</th><th>In progress</th><th>Submitted</th><th>Skipped</th><th>Total</th><th className="w-1/4 min-w-24">Done</th></tr>
           </thead>
@@ -82,14 +82,14 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
       {skipped.length ? (
         <section className={`${cardClass} mt-6 overflow-x-auto`} tabIndex={0} aria-label="Skipped items">
           <h2 className="mb-2 font-medium">Skipped items and reasons</h2>
-          <table className="w-full text-left text-sm [&_th]:whitespace-nowrap" data-testid="skipped-table">
+          <table className="w-full text-start text-sm [&_th]:whitespace-nowrap" data-testid="skipped-table">
             <thead className="text-slate-500"><tr><th className="py-1">Item</th><th>Reviewer</th><th>Reason</th><th>When</th></tr></thead>
             <tbody>
               {skipped.map((s) => (
                 <tr key={s.assignmentId} className="border-t border-slate-100">
-                  <td className="py-1 pr-3 font-mono text-xs">{s.externalId}</td>
-                  <td className="pr-3">{s.reviewerName}</td>
-                  <td className="pr-3">{s.reason}</td>
+                  <td className="py-1 pe-3 font-mono text-xs">{s.externalId}</td>
+                  <td className="pe-3">{s.reviewerName}</td>
+                  <td className="pe-3">{s.reason}</td>
                   <td className="text-xs text-slate-500">{s.at.toISOString().slice(0, 16).replace("T", " ")}</td>
                 </tr>
               ))}

@@ -77,7 +77,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
         <section className={`${cardClass} overflow-x-auto`} tabIndex={0} aria-label="Annotations">
           <h2 className="mb-2 font-medium">Annotations side by side</h2>
           {detail.annotations.length === 0 ? <p className="text-sm text-slate-600">Not assigned to anyone yet.</p> : (
-            <table className="text-left text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pr-4 [&_th]:pr-4 [&_th]:align-bottom" data-testid="annotations-table">
+            <table className="text-start text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pe-4 [&_th]:pe-4 [&_th]:align-bottom" data-testid="annotations-table">
               <thead>
                 <tr>
                   <th className="text-slate-500">Reviewer</th>
