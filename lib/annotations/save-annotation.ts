@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { assignmentSubmitted } from "@/lib/notifications/study-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { transitionAssignment } from "@/lib/assignments/transition";
@@ -128,6 +129,8 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
     if (submit) {
       // The work is committed: a failure here is logged and healed later, never reported as a failed save.
       await afterSubmit(assignment, actor.id).catch((error) => console.error("After-submit step failed", assignmentId, error));
+      // Webhooks and the batch-completed notice; their own failures are logged inside.
+      await assignmentSubmitted(assignmentId).catch((error) => console.error("Submit events failed", assignmentId, error));
     }
     return { status: "saved", version, submitted: submit, duplicate: false };
   } catch (error) {

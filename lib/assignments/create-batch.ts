@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
+import { batchAssigned } from "@/lib/notifications/study-events";
 import { assertProjectOpen } from "@/lib/projects/archive";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -259,7 +260,7 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
   const arms = data.arms ? { armDesign: DESIGN_OF[data.arms.design], assist: data.arms.assist } : {};
   const db = getDb();
   try {
-    return await db.$transaction(
+    const created = await db.$transaction(
       async (tx) => {
         const batch = await tx.batch.create({
           data: { projectId, name: data.name, dueAt: data.dueAt ?? null, showsEarlierRound: data.showsEarlierRound, isQualification: data.isQualification, createdById: actorId, ...arms },
@@ -298,6 +299,9 @@ export async function createBatch(actorId: string, projectId: string, input: Cre
       },
       { timeout: 10 * 60_000 },
     );
+    // Reviewers hear of their new work; a batch that opens later still appears as waiting.
+    await batchAssigned([created.batch.id, created.phaseBatch?.id, created.repeatBatch?.id].filter((id): id is string => Boolean(id))).catch((error) => console.error("Batch notices failed", error));
+    return created;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new ConflictError(`A batch named "${data.name}" already exists in this project.`);

@@ -1,4 +1,5 @@
 import { createWriteStream } from "node:fs";
+import { exportReady } from "@/lib/notifications/study-events";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -116,6 +117,7 @@ export async function runExportJob(jobId: string): Promise<void> {
     await rename(partial, file);
     const { size } = await stat(file);
     await db.exportJob.update({ where: { id: jobId }, data: { status: "done", records, bytes: BigInt(size), fileName, finishedAt: new Date() } });
+    await exportReady(jobId).catch((error) => console.error("Export-ready events failed", jobId, error));
   } catch (error) {
     await rm(path.dirname(exportFilePath(job.id, "x")), { recursive: true, force: true });
     await db.exportJob.update({ where: { id: jobId }, data: { status: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: new Date() } });

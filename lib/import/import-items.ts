@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { importFinished } from "@/lib/notifications/study-events";
 import { existsSync } from "node:fs";
 import { assertProjectOpen } from "@/lib/projects/archive";
 import { getDb, type Tx } from "@/lib/db/client";
@@ -91,7 +92,7 @@ export async function importItems(opts: {
   const { imageHosts } = settings;
   const labelSet = opts.labelSet ?? labelSetOf(settings);
   try {
-    return await db.$transaction(
+    const result = await db.$transaction(
       async (tx) => {
         const errors: ImportError[] = [];
         let errorCount = 0;
@@ -182,6 +183,8 @@ export async function importItems(opts: {
       },
       { timeout: 30 * 60 * 1000, maxWait: 30_000 },
     );
+    await importFinished(opts.projectId, { imported: result.imported, responses: result.responses, fileName: opts.fileName });
+    return result;
   } catch (error) {
     if (error instanceof ImportFailed) return error.result;
     throw error;
