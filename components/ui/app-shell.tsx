@@ -2,11 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { hasSitePermission, type Actor } from "@/lib/auth/permissions";
 import { loadNavigationReach } from "@/lib/projects/access";
+import { unreadNotificationCount } from "@/lib/notifications/notifications";
 import { SignOutButton } from "./sign-out-button";
 
 /** Page frame with the navigation the actor's site and project roles allow (links only; access is checked per page). */
 export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
-  const [reach, t] = await Promise.all([loadNavigationReach(actor), getTranslations("common")]);
+  const [reach, t, tn, unread] = await Promise.all([loadNavigationReach(actor), getTranslations("common"), getTranslations("notifications"), unreadNotificationCount(actor.id)]);
   const links = [
     reach.reviews && { href: "/queue", label: t("nav.queue") },
     reach.projects && { href: "/projects", label: t("nav.projects") },
@@ -22,7 +23,12 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           {links.map((l) => (
             <Link key={l.href} href={l.href} className="text-sm text-slate-600 hover:text-slate-900">{l.label}</Link>
           ))}
-          <Link href="/account" className="ms-auto min-w-0 truncate text-sm text-slate-500 hover:text-slate-900" data-testid="whoami" title={t("nav.account")}>
+          <Link href="/notifications" className="ms-auto text-sm text-slate-600 hover:text-slate-900" aria-label={tn("bell", { count: unread })} data-testid="notifications-link">
+            {/* The count is text, not only a coloured dot. */}
+            <span aria-hidden="true">🔔</span>
+            {unread ? <span className="ms-1 rounded-full bg-blue-700 px-1.5 text-xs font-medium text-white" data-testid="unread-count">{unread}</span> : null}
+          </Link>
+          <Link href="/account" className=" min-w-0 truncate text-sm text-slate-500 hover:text-slate-900" data-testid="whoami" title={t("nav.account")}>
             {actor.name} · {t(`roles.${actor.role}`)}
           </Link>
           <SignOutButton />

@@ -12,6 +12,8 @@ function flatten(value: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof value === "string") return out.set(prefix, value);
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    // next-intl reads "a.b" as a path: a key with a dot in it can never be looked up.
+    if (key.includes(".")) throw new Error(`Message key "${prefix ? `${prefix}.` : ""}${key}" contains a dot.`);
     for (const [k, v] of flatten(child, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
   }
   return out;

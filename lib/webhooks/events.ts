@@ -4,3 +4,8 @@ export const WEBHOOK_EVENTS = ["assignment.submitted", "batch.completed", "expor
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Sent only by "Send test"; not subscribable. */
 export const TEST_EVENT = "webhook.test";
+
+/** The event's message key (next-intl keys cannot contain dots). */
+export function eventKey(event: WebhookEvent): `${string}_${string}` {
+  return event.replace(".", "_") as `${string}_${string}`;
+}
