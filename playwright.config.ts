@@ -13,6 +13,15 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/** The OpenID provider e2e/sso.spec.ts starts on loopback, and the app's configuration for it. */
+export const OIDC = {
+  issuer: `http://127.0.0.1:${Number(process.env.E2E_OIDC_PORT ?? 3155)}`,
+  clientId: "consilium-e2e",
+  clientSecret: "e2e-oidc-secret-not-for-production",
+  name: "Hospital SSO",
+  redirectUri: `http://127.0.0.1:${PORT}/api/auth/callback/oidc`,
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -40,6 +49,11 @@ export default defineConfig({
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production",
       NEXT_TELEMETRY_DISABLED: "1",
+      OIDC_ISSUER: OIDC.issuer,
+      OIDC_CLIENT_ID: OIDC.clientId,
+      OIDC_CLIENT_SECRET: OIDC.clientSecret,
+      OIDC_NAME: OIDC.name,
+      OIDC_ALLOWED_DOMAINS: "hospital.example,consilium.local",
     },
   },
 });

@@ -32,7 +32,7 @@ export type SsoConfig = {
 const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
 /** The configuration from the environment, or null when SSO is off. A bad value stops the server with a clear error. */
-export function ssoConfig(env: NodeJS.ProcessEnv = process.env): SsoConfig | null {
+export function ssoConfig(env: Record<string, string | undefined> = process.env): SsoConfig | null {
   if (!env.OIDC_ISSUER) return null;
   const required = z.object({ OIDC_ISSUER: z.url(), OIDC_CLIENT_ID: z.string().min(1), OIDC_CLIENT_SECRET: z.string().min(1) }).safeParse(env);
   if (!required.success) throw new Error(`Single sign-on: ${required.error.issues.map((i) => `${String(i.path[0])} ${i.message}`).join("; ")}`);

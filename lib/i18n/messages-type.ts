@@ -14,6 +14,7 @@ import items from "./messages/en/items.json";
 import adjudication from "./messages/en/adjudication.json";
 import notifications from "./messages/en/notifications.json";
 import webhooks from "./messages/en/webhooks.json";
+import translations from "./messages/en/translations.json";
 
 export type Messages = {
   common: typeof common;
@@ -29,7 +30,8 @@ export type Messages = {
   adjudication: typeof adjudication;
   notifications: typeof notifications;
   webhooks: typeof webhooks;
+  translations: typeof translations;
 };
 
 /** The namespaces, one JSON file each per language. */
-export const NAMESPACES = ["common", "auth", "account", "queue", "review", "tools", "admin", "project", "results", "items", "adjudication", "notifications", "webhooks"] as const;
+export const NAMESPACES = ["common", "auth", "account", "queue", "review", "tools", "admin", "project", "results", "items", "adjudication", "notifications", "webhooks", "translations"] as const;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { stepTaxonomySchema } from "@/lib/tools/steps/schema";
 import { argumentSettingsSchema } from "@/lib/tools/arguments/schema";
+import { axisTranslationsSchema } from "./axis-translations-schema";
 
 // Project.settings (a JSON column): options that shape what reviewers see. Parsed with defaults on
 // every read, so projects created before a setting existed behave as the default says.
@@ -68,6 +69,11 @@ export const projectSettingsSchema = z.object({
       arguments: z.boolean().default(true),
     })
     .optional(),
+  /**
+   * Translations of the rubric's axis wording for reviewers who use another UI language (issue 12):
+   * `{ es: { accuracy: { label, help, options: { yes: "Sí" } } } }`. Exports keep the canonical keys.
+   */
+  axisTranslations: axisTranslationsSchema.optional(),
 });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 
