@@ -17,6 +17,9 @@ const adjudicationActions = await import("@/app/projects/adjudication-actions");
 const qualificationActions = await import("@/app/projects/qualification-actions");
 const accountActions = await import("@/app/account/actions");
 const resetActions = await import("@/app/reset-password/[token]/actions");
+const webhookActions = await import("@/app/projects/webhook-actions");
+const translationActions = await import("@/app/projects/translation-actions");
+const notificationActions = await import("@/app/notifications/actions");
 
 let study: Study;
 let userOf: (who: Who) => SeededUser | null;
@@ -94,6 +97,36 @@ describe("archiving × roles", () => {
         : ["outsider", "otherManager"].includes(who) ? { ok: false, error: `Project "${study.project.slug}" not found.` }
         : { ok: false, error: "You do not have permission to do that." };
       expect([who, result]).toEqual([who, expected]);
+    }
+  });
+});
+
+describe("webhooks, rubric translations, notifications and language × roles", () => {
+  it("webhooks and translations are for admins and the project's managers; notices and language are everyone's own", async () => {
+    const refused = (who: Who) =>
+      who === "anonymous" ? { ok: false, error: "Sign in first." }
+      : ["outsider", "otherManager"].includes(who) ? { ok: false, error: `Project "${study.project.slug}" not found.` }
+      : { ok: false, error: "You do not have permission to do that." };
+    for (const who of WHO) {
+      const u = userOf(who);
+      sessionActor = u ? asActor(u) : null;
+      const slug = study.project.slug;
+      const created = await webhookActions.createWebhookAction(null, form({ slug, url: "http://127.0.0.1:9/hook", "events[]": ["batch.completed"] }));
+      const translated = await translationActions.saveAxisTranslationsAction(null, form({ slug, locale: "es", "t|accuracy|label": "Exactitud" }));
+      if (["admin", "manager"].includes(who)) {
+        expect([who, created]).toMatchObject([who, { ok: true, data: { id: expect.any(String) } }]);
+        const id = (created as { data: { id: string } }).data.id;
+        expect(await webhookActions.toggleWebhookAction(null, form({ slug, webhookId: id, isActive: "false" }))).toMatchObject({ ok: true });
+        expect(await webhookActions.sendTestWebhookAction(null, form({ slug, webhookId: id }))).toMatchObject({ ok: true, data: { ok: false } });
+        expect(await webhookActions.deleteWebhookAction(null, form({ slug, webhookId: id }))).toMatchObject({ ok: true });
+        expect([who, translated]).toMatchObject([who, { ok: true }]);
+      } else {
+        expect([who, created, translated]).toEqual([who, refused(who), refused(who)]);
+      }
+      const read = await notificationActions.markReadAction(null, form({}));
+      const language = await accountActions.setLanguageAction(null, form({ locale: "ar" })).catch((e: Error) => (e.message === "NEXT_REDIRECT" ? "redirect" : e));
+      if (who === "anonymous") expect([read, language]).toEqual([{ ok: false, error: "Sign in first." }, { ok: false, error: "Sign in first." }]);
+      else expect([who, read, language]).toMatchObject([who, { ok: true }, "redirect"]);
     }
   });
 });
