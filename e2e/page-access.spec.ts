@@ -1,12 +1,12 @@
 import { expect, loginAs, PASSWORD, test, USERS } from "./fixtures/auth";
 
 // Every page × every role: allowed pages render, others show the forbidden page or redirect.
-const PAGES = ["/queue", "/projects", "/projects/new", "/admin/users", "/projects/consumer-health-qa", "/projects/consumer-health-qa/items", "/projects/consumer-health-qa/progress", "/projects/consumer-health-qa/rubric", "/projects/consumer-health-qa/adjudication", "/admin/audit", "/account"] as const;
+const PAGES = ["/queue", "/projects", "/projects/new", "/admin/users", "/projects/consumer-health-qa", "/projects/consumer-health-qa/items", "/projects/consumer-health-qa/progress", "/projects/consumer-health-qa/rubric", "/projects/consumer-health-qa/adjudication", "/projects/consumer-health-qa/webhooks", "/projects/consumer-health-qa/translations", "/admin/audit", "/account", "/notifications"] as const;
 const ALLOWED: Record<string, readonly string[]> = {
-  admin: ["/queue", "/projects", "/projects/new", "/admin/users", "/projects/consumer-health-qa", "/projects/consumer-health-qa/items", "/projects/consumer-health-qa/progress", "/projects/consumer-health-qa/rubric", "/projects/consumer-health-qa/adjudication", "/admin/audit", "/account"],
-  reviewer1: ["/queue", "/account"],
+  admin: ["/queue", "/projects", "/projects/new", "/admin/users", "/projects/consumer-health-qa", "/projects/consumer-health-qa/items", "/projects/consumer-health-qa/progress", "/projects/consumer-health-qa/rubric", "/projects/consumer-health-qa/adjudication", "/projects/consumer-health-qa/webhooks", "/projects/consumer-health-qa/translations", "/admin/audit", "/account", "/notifications"],
+  reviewer1: ["/queue", "/account", "/notifications"],
   // An analyst of the demo project (project roles, decision 022); the queue is open to every account (it is empty for them).
-  researcher: ["/queue", "/projects", "/projects/consumer-health-qa", "/account"],
+  researcher: ["/queue", "/projects", "/projects/consumer-health-qa", "/account", "/notifications"],
 };
 
 test("anonymous visitors are sent to the login page", async ({ page }) => {
