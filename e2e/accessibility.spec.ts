@@ -20,7 +20,8 @@ test("admin pages", async ({ page }) => {
   await loginAs(page, USERS.admin);
   for (const path of ["/projects", "/projects/new", "/admin/users", "/admin/audit", "/account", "/projects/consumer-health-qa", "/projects/consumer-health-qa/items",
     "/projects/consumer-health-qa/progress", "/projects/consumer-health-qa/rubric", "/projects/consumer-health-qa/adjudication", "/projects/consumer-health-qa/results",
-    "/projects/ranking-showcase/results", "/projects/turns-showcase/results", "/projects/suggestions-showcase", "/projects/turns-showcase/rubric"]) {
+    "/projects/ranking-showcase/results", "/projects/turns-showcase/results", "/projects/suggestions-showcase", "/projects/turns-showcase/rubric",
+    "/projects/consumer-health-qa/webhooks", "/projects/consumer-health-qa/translations?locale=ar", "/notifications"]) {
     await page.goto(path);
     await expectAccessible(page, path);
   }
