@@ -1,5 +1,7 @@
 import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
+import { loadMessages } from "@/lib/i18n/messages";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/ui/markdown";
 import { CriteriaChecklist } from "@/components/review/tools/criteria/criteria-checklist";
@@ -41,7 +43,8 @@ function expectMarked(html: string | Root, field: string, markdown: boolean) {
   expect(marked("math", `\\href{javascript:alert("${field}")}{x}`), `${field}: math`).toBe(true);
 }
 
-const html = (element: ReactElement) => renderToStaticMarkup(element);
+// Components translate their own text: render them inside the provider, in English.
+const html = (element: ReactElement) => renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: loadMessages("en"), timeZone: "UTC" }, element));
 const noop = () => undefined;
 
 describe("every field of every item kind shows untrusted markup marked, never run or dropped", () => {

@@ -18,15 +18,15 @@ export const CLIENT_TOOLS: readonly ClientTool[] = [ddxMatchClient, stepsClient,
 
 /** Keys the page itself uses, whatever block has the focus: no tool may bind them. */
 export const PAGE_KEYS: readonly KeyBinding[] = [
-  { keys: ["?"], action: "Show this sheet", scope: "page" },
-  { keys: ["J", "↓"], action: "Next axis, criterion or entry", scope: "page" },
-  { keys: ["K", "↑"], action: "Previous axis, criterion or entry", scope: "page" },
-  { keys: ["Ctrl", "Enter"], action: "Submit and open the next item", scope: "page" },
-  { keys: ["S"], action: "Skip with a reason", scope: "page" },
-  { keys: ["H"], action: "Show my revision history", scope: "page" },
+  { keys: ["?"], action: "page.keys.help", scope: "page" },
+  { keys: ["J", "↓"], action: "page.keys.next", scope: "page" },
+  { keys: ["K", "↑"], action: "page.keys.previous", scope: "page" },
+  { keys: ["Ctrl", "Enter"], action: "page.keys.submit", scope: "page" },
+  { keys: ["S"], action: "page.keys.skip", scope: "page" },
+  { keys: ["H"], action: "page.keys.history", scope: "page" },
 ];
 
-/** The shortcut sheet for a review: the page's keys, then each enabled tool's. */
+/** The shortcut sheet for a review: the page's keys, then each enabled tool's (actions are message keys of "tools"). */
 export function shortcutsFor(enabled: ReadonlySet<string>): KeyBinding[] {
   return [...PAGE_KEYS, ...CLIENT_TOOLS.filter((t) => enabled.has(t.id)).flatMap((t) => t.keymap)];
 }

@@ -4,6 +4,7 @@ import type { AnnotationData, ResponseBlock } from "@/lib/annotations/schema";
 import type { ToolId } from "@/lib/tools/types";
 import type { ArgumentReview } from "@/lib/tools/arguments/review-payload";
 import type { ReviewSuggestions } from "@/lib/tools/suggestions/targets";
+import type { Messages } from "@/lib/i18n/messages-type";
 
 /** What every tool panel gets: the document, how to change it, and the review's rubric and item. */
 export type ToolPanelProps = {
@@ -26,6 +27,11 @@ export type ToolPanelProps = {
   suggestions: ReviewSuggestions | null;
   /** Submitted, skipped or locked: panels show, nothing changes. */
   readOnly: boolean;
+  /**
+   * The item's language (a BCP 47 tag, Item.language): the direction of the item's and the models'
+   * text in the panels (lib/i18n/locales.ts textDirection). Missing: each text decides (dir="auto").
+   */
+  language?: string | null;
 };
 
 /** A panel inside one response's card. */
@@ -35,12 +41,23 @@ export type ResponsePanelProps = ToolPanelProps & {
   setBlock: (patch: (block: ResponseBlock) => ResponseBlock) => void;
 };
 
+type ToolMessages = Messages["tools"];
+
+/**
+ * What a key does, as a message key of the "tools" namespace: `<tool>.keys.<name>` (lib/i18n/messages/
+ * <locale>/tools.json). The shortcut sheet shows it translated: `useTranslations("tools")(action)`.
+ */
+export type ShortcutAction = {
+  [T in keyof ToolMessages & string]: ToolMessages[T] extends { keys: infer K } ? `${T}.keys.${keyof K & string}` : never;
+}[keyof ToolMessages & string];
+
 /**
  * A key a tool answers to while one of its blocks has the focus (`scope` names the block kind, the
  * `data-nav` value). Data, not code: the page's keyboard handler is shared, the shortcut sheet is built
- * from these, and the conformance test refuses clashes with the page-wide keys.
+ * from these, and the conformance test refuses clashes with the page-wide keys. Key names (J, Shift,
+ * 1–9) are shown as they are; `action` is a message key, translated where the sheet shows it.
  */
-export type KeyBinding = { keys: string[]; action: string; scope: string };
+export type KeyBinding = { keys: string[]; action: ShortcutAction; scope: string };
 
 /** The review page's part of a tool (lib/tools holds its server part under the same id). */
 export type ClientTool = {

@@ -8,6 +8,9 @@ import type { ArgumentRelation } from "@/lib/formats/argument-types";
 // editing the text does not repaint the arcs; each arc is memoized on its numbers, so an edit
 // re-renders only the arcs that moved or changed emphasis. A click on an arc is handled once, on
 // the SVG (the arcs' hit paths are the only parts that take pointer events).
+// Anchors are physical pixels from the text box's left edge (getBoundingClientRect), in right-to-left
+// text too; so the SVG's origin is pinned to that left edge, not to the logical start (which is the
+// right edge in right-to-left text), and nothing in the arcs depends on the reading direction.
 
 export type Anchor = { x: number; y: number };
 
@@ -63,7 +66,7 @@ export const ArcLayer = memo(function ArcLayer({ relations, anchors, width, heig
     return a && b ? [{ r, a, b }] : [];
   });
   return (
-    <svg className="pointer-events-none absolute start-0 top-0 overflow-visible will-change-transform" width={width} height={height} aria-hidden="true" data-testid="argument-arcs" onMouseDown={onMouseDown}>
+    <svg className="pointer-events-none absolute top-0 overflow-visible will-change-transform" style={{ left: 0 }} width={width} height={height} aria-hidden="true" data-testid="argument-arcs" onMouseDown={onMouseDown}>
       <defs>
         <marker id="arg-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
           <path d="M 0 0 L 8 4 L 0 8 z" fill="currentColor" />

@@ -1,11 +1,13 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { textDirection as languageDirection } from "@/lib/i18n/locales";
 import type { ArgumentAnnotation, ArgumentRelation, LabelSet } from "@/lib/formats/argument-types";
 import { createOffsetIndex, sliceCodePoints } from "@/lib/formats/offsets";
 import { navClass } from "../../axis-input";
 import { ArcLayer, type Anchor } from "./arc-layer";
 import { domPointToIndex, rangeRects } from "./dom-offsets";
-import { addRelation, addSpan, allowedRelations, deleteRelation, deleteSpan, relabelSpan } from "./edit-annotation";
+import { addRelation, addSpan, allowedRelations, deleteRelation, deleteSpan, isEditProblem, relabelSpan, type EditProblem } from "./edit-annotation";
 import { RelationList } from "./relation-list";
 import { blocksOf, layoutSpans, spanAt } from "./span-layout";
 import { TextLayer } from "./text-layer";
@@ -18,6 +20,9 @@ import { extendFocus, graphemeBoundaries, isForwardArrow, moveCaret, selectionTo
 // R then 1–9 starts a relation of that type, [ ] pick its target, Space creates it; Delete removes
 // the selected span or relation; Esc cancels. Every change goes through `onChange` into the
 // autosaved document. Offsets are code points of the stored text (decision 011).
+// Direction: the text layer takes the item's language's direction (dir="auto" when it is unknown),
+// and ← → follow it; positions of the overlay and the arcs are measured (DOM rects), so they hold
+// in right-to-left text as in left-to-right.
 
 type Sel = { anchor: number; focus: number };
 type RelationDraft = { from: string; type?: string; to?: string };
@@ -33,9 +38,12 @@ export type AnnotatorProps = {
   problem?: string;
   /** Shown while the reviewer has not changed the imported pre-annotation. */
   preAnnotated?: boolean;
+  /** The item's language (BCP 47): the text's direction; missing, the text's first strong letter decides. */
+  language?: string | null;
 };
 
-export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet, onChange, problem, preAnnotated }: AnnotatorProps) {
+export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet, onChange, problem, preAnnotated, language }: AnnotatorProps) {
+  const t = useTranslations("tools.arguments");
   const block = useRef<HTMLDivElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const layer = useRef<HTMLDivElement>(null);
@@ -51,7 +59,9 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
   const index = useMemo(() => createOffsetIndex(text), [text]);
   const units = useMemo(() => textUnits(text), [text]);
   const boundaries = useMemo(() => graphemeBoundaries(text), [text]);
-  const direction = useMemo(() => textDirection(text), [text]);
+  // The layer's dir: the language's direction, else "auto" (the browser decides as textDirection does).
+  const dir = languageDirection(language);
+  const direction = useMemo(() => (dir === "auto" ? textDirection(text) : dir), [dir, text]);
   const layout = useMemo(() => layoutSpans(text, annotation.spans), [text, annotation.spans]);
   const blocks = useMemo(() => blocksOf(text, layout), [text, layout]);
   const pieces = useMemo(() => blocks.flatMap((b) => b.pieces), [blocks]);
@@ -61,8 +71,9 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
   const spanById = useMemo(() => new Map(annotation.spans.map((s) => [s.id, s])), [annotation.spans]);
 
   const isLocked = () => Boolean(block.current?.closest("fieldset:disabled"));
-  const change = (next: ArgumentAnnotation | string) => {
-    if (typeof next === "string") return setMessage(next);
+  const problemText = (p: EditProblem) => t(`problems.${p.problem}`, p);
+  const change = (next: ArgumentAnnotation | EditProblem) => {
+    if (isEditProblem(next)) return setMessage(problemText(next));
     setMessage(null);
     onChange(next);
   };
@@ -115,16 +126,16 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
     if (isLocked()) return;
     if (sel && sel.anchor !== sel.focus) {
       const range = selectionToSpan(text, sel.anchor, sel.focus, boundaries, index);
-      if (!range) return setMessage("Select some text first (whitespace alone cannot be a span).");
+      if (!range) return setMessage(t("messages.selectText"));
       const result = addSpan(annotation, { label, ...range, text: sliceCodePoints(text, range.start, range.end, index) });
-      if (typeof result === "string") return setMessage(result);
+      if (isEditProblem(result)) return setMessage(problemText(result));
       change(result.annotation);
       setSel(null);
       setSpanId(result.id);
       return;
     }
     if (spanId) return change(relabelSpan(annotation, spanId, label, labelSet));
-    setMessage("Select text (mouse, or Shift+→) or a span ([ ]) first.");
+    setMessage(t("messages.selectFirst"));
   };
 
   const stepSpan = (delta: number, current: string | null | undefined) => {
@@ -138,7 +149,7 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
     if (!d.type || !d.to) return;
     const result = addRelation(annotation, { label: d.type, from: d.from, to: d.to }, labelSet);
     setDraft(null);
-    if (typeof result === "string") return setMessage(result);
+    if (isEditProblem(result)) return setMessage(problemText(result));
     change(result.annotation);
     setRelationId(result.id);
   };
@@ -192,7 +203,7 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
     if (draft && !draft.type && /^[1-9]$/.test(key)) {
       done();
       const type = labelSet.relations[Number(key) - 1];
-      if (!type) return setMessage(`There is no relation ${key}.`);
+      if (!type) return setMessage(t("messages.noRelation", { key }));
       if (draft.to) return finishRelation({ ...draft, type: type.key });
       return setDraft({ ...draft, type: type.key, to: stepSpan(1, draft.from) ?? undefined });
     }
@@ -203,7 +214,7 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
     if (key.toLowerCase() === "r" && !e.shiftKey) {
       done();
       if (isLocked()) return;
-      if (!spanId) return setMessage("Select the source span first ([ ] or a click), then press R.");
+      if (!spanId) return setMessage(t("messages.sourceFirst"));
       return setDraft({ from: spanId });
     }
     const label = labelSet.labels.find((l) => l.shortcut === key.toLowerCase());
@@ -261,7 +272,7 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
       if (to === from && !over?.closest("[data-s]")) return selectSpan(from);
       const types = allowedRelations(annotation, from, to, labelSet);
       if (types.length === 1) return finishRelation({ from, to, type: types[0] });
-      if (!types.length) return setMessage(`The label set allows no relation from a ${spanById.get(from)?.label} to a ${spanById.get(to)?.label}.`);
+      if (!types.length) return setMessage(t("messages.noneAllowed", { from: String(spanById.get(from)?.label), to: String(spanById.get(to)?.label) }));
       setSpanId(from);
       setDraft({ from, to });
     };
@@ -287,8 +298,12 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
   const draftTypes = draft && !draft.type ? (draft.to ? allowedRelations(annotation, draft.from, draft.to, labelSet) : labelSet.relations.map((r) => r.key)) : [];
   const status = draft
     ? !draft.type
-      ? `Relation from ${quoteShort(spanById.get(draft.from)?.text)}: press ${labelSet.relations.map((r, i) => `${i + 1} ${r.name}`).join(", ")}${draft.to ? ` (to ${quoteShort(spanById.get(draft.to)?.text)})` : ""}, or Esc.`
-      : `${draft.type} from ${quoteShort(spanById.get(draft.from)?.text)} to ${quoteShort(spanById.get(draft.to ?? "")?.text)}: [ ] or ← → choose the target, Space creates it, Esc cancels.`
+      ? t(draft.to ? "status.chooseTypeTo" : "status.chooseType", {
+          from: quoteShort(spanById.get(draft.from)?.text),
+          types: labelSet.relations.map((r, i) => `${i + 1} ${r.name}`).join(", "),
+          to: quoteShort(spanById.get(draft.to ?? "")?.text),
+        })
+      : t("status.chooseTarget", { relation: draft.type, from: quoteShort(spanById.get(draft.from)?.text), to: quoteShort(spanById.get(draft.to ?? "")?.text) })
     : message;
 
   return (
@@ -300,13 +315,13 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
       data-testid="argument-annotator"
       tabIndex={-1}
       onKeyDown={onKeyDown}
-      aria-label={`${title}: argument annotation`}
+      aria-label={t("annotatorLabel", { title })}
       aria-keyshortcuts="ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight [ ] R Delete Escape"
     >
       <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{title}</span>
-        <span className="text-xs text-slate-500" data-testid="argument-counts">{annotation.spans.length} spans · {annotation.relations.length} relations{preAnnotated ? " · imported, correct them as needed" : ""}</span>
-        <span className="ms-auto flex flex-wrap gap-1" role="toolbar" aria-label="Labels">
+        <span className="text-xs text-slate-500" data-testid="argument-counts">{t("counts", { spans: annotation.spans.length, relations: annotation.relations.length })}{preAnnotated ? ` · ${t("imported")}` : ""}</span>
+        <span className="ms-auto flex flex-wrap gap-1" role="toolbar" aria-label={t("labels")}>
           {labelSet.labels.map((l) => (
             <button key={l.key} type="button" className="rounded border px-2 py-0.5 text-xs disabled:opacity-40" style={{ borderColor: l.color, color: l.color }}
               disabled={!pendingRange && !selected} onMouseDown={(e) => e.preventDefault()} onClick={() => applyLabel(l.key)} data-label={l.key} aria-keyshortcuts={l.shortcut}>
@@ -315,7 +330,7 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
           ))}
           <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-40" disabled={!selected && !relationId} onMouseDown={(e) => e.preventDefault()}
             onClick={() => (relationId ? (change(deleteRelation(annotation, relationId)), setRelationId(null)) : spanId ? (change(deleteSpan(annotation, spanId)), setSpanId(null)) : null)} data-testid="argument-delete">
-            Delete
+            {t("delete")}
           </button>
         </span>
       </div>
@@ -333,7 +348,7 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
         <div ref={wrap} className="relative min-w-0 flex-1 pt-6" onMouseUp={onMouseUp} onMouseDown={onMouseDown}>
           <ArcLayer relations={annotation.relations} anchors={anchors.map} width={anchors.width} height={anchors.height} selected={relationId} highlightSpan={spanId}
             onSelect={selectRelation} drag={drag && anchors.map.get(drag.from) ? { from: anchors.map.get(drag.from)!, to: drag.at } : null} />
-          <TextLayer ref={layer} text={text} blocks={blocks} colorOf={colorOf} nameOf={nameOf} />
+          <TextLayer ref={layer} text={text} blocks={blocks} colorOf={colorOf} nameOf={nameOf} dir={dir} />
           {/* Its own compositing layer (will-change), as the arcs': moving the caret repaints these few boxes, not the text. */}
           <div className="pointer-events-none absolute inset-0 will-change-transform" aria-hidden="true">
             {/* A collapsed range has no width: the caret gets its own 2 px, or nobody (and no test) could see it. */}
@@ -342,7 +357,7 @@ export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet
             {overlay.target.map((r, i) => <div key={`t${i}`} className="absolute rounded-sm ring-2 ring-dashed ring-amber-500 outline-dashed outline-2 outline-amber-500" style={r} />)}
           </div>
         </div>
-        <RelationList annotation={annotation} spanId={spanId} relationId={relationId} nameOf={nameOf} colorOf={colorOf} labelSet={labelSet}
+        <RelationList dir={dir} annotation={annotation} spanId={spanId} relationId={relationId} nameOf={nameOf} colorOf={colorOf} labelSet={labelSet}
           onSelectRelation={selectRelation} onSelectSpan={(id) => selectSpan(id)} />
       </div>
       {problem ? <p className="mt-1 text-xs text-red-700">{problem}</p> : null}

@@ -1,13 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ArgumentAnnotation } from "@/lib/formats/argument-types";
-import { describeTarget } from "@/lib/tools/arguments/targets";
 import type { ClientTool, ResponsePanelProps, ToolPanelProps } from "../types";
 import { ArgumentAnnotator } from "./argument-annotator";
 
 const EMPTY: ArgumentAnnotation = { spans: [], relations: [] };
 
 /** One annotator per text: the reviewer's own spans, else the imported pre-annotation to correct. */
-function Annotators({ data, update, argumentReview, problemAt, targets, labelOf }: ToolPanelProps & { targets: ToolPanelProps["argumentReview"]["targets"]; labelOf: (key: string) => string }) {
+function Annotators({ data, update, argumentReview, problemAt, language, targets, labelOf }: ToolPanelProps & { targets: ToolPanelProps["argumentReview"]["targets"]; labelOf: (key: string) => string }) {
   if (!targets.length) return null;
   return (
     <div className="space-y-3" data-testid="argument-panel">
@@ -16,7 +16,7 @@ function Annotators({ data, update, argumentReview, problemAt, targets, labelOf 
         const pre = argumentReview.preAnnotations[t.key];
         const problem = [...problemAt].find(([path]) => path === `arguments.${t.key}` || path.startsWith(`arguments.${t.key}.`))?.[1];
         return (
-          <ArgumentAnnotator key={t.key} targetKey={t.key} title={labelOf(t.key)} text={t.text} annotation={own ?? pre ?? EMPTY} labelSet={argumentReview.labelSet} problem={problem}
+          <ArgumentAnnotator key={t.key} targetKey={t.key} title={labelOf(t.key)} text={t.text} annotation={own ?? pre ?? EMPTY} labelSet={argumentReview.labelSet} problem={problem} language={language}
             preAnnotated={!own && Boolean(pre)} onChange={(next) => update({ ...data, arguments: { ...data.arguments, [t.key]: next } })} />
         );
       })}
@@ -24,14 +24,20 @@ function Annotators({ data, update, argumentReview, problemAt, targets, labelOf 
   );
 }
 
+/** The item's texts by target key (lib/tools/arguments/targets.ts describeTarget, in the reviewer's language). */
+const ITEM_TARGETS = { "item.question": "question", "item.text": "text", "item.case": "case", "reference.explanation": "referenceExplanation" } as const;
+const isItemTarget = (key: string): key is keyof typeof ITEM_TARGETS => Object.hasOwn(ITEM_TARGETS, key);
+
 function ItemArguments(props: ToolPanelProps) {
-  const targets = props.argumentReview.targets.filter((t) => !t.responseId);
-  return <Annotators {...props} targets={targets} labelOf={(key) => `Argument structure · ${describeTarget(key)}`} />;
+  const t = useTranslations("tools.arguments");
+  const targets = props.argumentReview.targets.filter((x) => !x.responseId);
+  return <Annotators {...props} targets={targets} labelOf={(key) => t("title", { target: isItemTarget(key) ? t(`targets.${ITEM_TARGETS[key]}`) : key })} />;
 }
 
 function ResponseArguments(props: ResponsePanelProps) {
-  const targets = props.argumentReview.targets.filter((t) => t.responseId === props.response.id);
-  return <Annotators {...props} targets={targets} labelOf={(key) => `Argument structure · ${key.endsWith(".reasoning") ? "reasoning" : "answer"}`} />;
+  const t = useTranslations("tools.arguments");
+  const targets = props.argumentReview.targets.filter((x) => x.responseId === props.response.id);
+  return <Annotators {...props} targets={targets} labelOf={(key) => t("title", { target: t(key.endsWith(".reasoning") ? "targets.reasoning" : "targets.answer") })} />;
 }
 
 export const argumentsClient: ClientTool = {
@@ -39,12 +45,12 @@ export const argumentsClient: ClientTool = {
   ResponsePanel: ResponseArguments,
   ItemPanel: ItemArguments,
   keymap: [
-    { keys: ["←", "→"], action: "Move the caret a word (in reading order; swapped in right-to-left text)", scope: "argument-text" },
-    { keys: ["Shift", "← →"], action: "Extend the selection a word", scope: "argument-text" },
-    { keys: ["M", "C", "P"], action: "Label the selection (or relabel the selected span): the project's label keys", scope: "argument-text" },
-    { keys: ["[", "]"], action: "Select the previous / next span", scope: "argument-text" },
-    { keys: ["R", "1–9", "Space"], action: "Relation from the selected span: its type, then [ ] to the target, Space to create", scope: "argument-text" },
-    { keys: ["Delete"], action: "Delete the selected span (with its relations) or relation", scope: "argument-text" },
-    { keys: ["Esc"], action: "Cancel the selection or relation", scope: "argument-text" },
+    { keys: ["←", "→"], action: "arguments.keys.moveCaret", scope: "argument-text" },
+    { keys: ["Shift", "← →"], action: "arguments.keys.extend", scope: "argument-text" },
+    { keys: ["M", "C", "P"], action: "arguments.keys.label", scope: "argument-text" },
+    { keys: ["[", "]"], action: "arguments.keys.stepSpan", scope: "argument-text" },
+    { keys: ["R", "1–9", "Space"], action: "arguments.keys.relation", scope: "argument-text" },
+    { keys: ["Delete"], action: "arguments.keys.delete", scope: "argument-text" },
+    { keys: ["Esc"], action: "arguments.keys.cancel", scope: "argument-text" },
   ],
 };

@@ -1,5 +1,6 @@
 "use client";
-import { forwardRef, memo, type CSSProperties } from "react";
+import { forwardRef, memo, useCallback, type CSSProperties } from "react";
+import { useTranslations } from "next-intl";
 import type { Block, Piece, Segment } from "./span-layout";
 
 // The text with its spans: one block per paragraph (span-layout.ts blocksOf), in it every piece of
@@ -7,6 +8,8 @@ import type { Block, Piece, Segment } from "./span-layout";
 // covering span, keep overlapping and nested spans legible; a tag with the label opens every span
 // (and is the handle to drag a relation from). Memoized: moving the caret or selecting a span
 // repaints only the overlay, never these hundreds of elements; an edit re-renders its paragraph.
+// `dir` is the text's direction (the item's language, or "auto"): the paragraphs inherit it, and the
+// underlines (full-width backgrounds) and tags need no side, so spans read the same in Arabic.
 
 const LANE = 4;
 
@@ -22,38 +25,41 @@ function segmentStyle(seg: Segment, colorOf: (label: string) => string): CSSProp
   };
 }
 
-type Props = { text: string; blocks: readonly Block[]; colorOf: (label: string) => string; nameOf: (label: string) => string };
+type Props = { text: string; blocks: readonly Block[]; colorOf: (label: string) => string; nameOf: (label: string) => string; dir: "ltr" | "rtl" | "auto" };
+type TitleOf = (label: string, id: string) => string;
 
 export const TextLayer = memo(
-  forwardRef<HTMLDivElement, Props>(function TextLayer({ text, blocks, colorOf, nameOf }, ref) {
+  forwardRef<HTMLDivElement, Props>(function TextLayer({ text, blocks, colorOf, nameOf, dir }, ref) {
+    const t = useTranslations("tools.arguments");
+    const titleOf = useCallback<TitleOf>((label, id) => t("tagTitle", { name: nameOf(label), id }), [t, nameOf]);
     return (
-      <div ref={ref} dir="auto" className="whitespace-pre-wrap break-words text-sm leading-[2.7]" data-testid="argument-text-layer">
+      <div ref={ref} dir={dir} className="whitespace-pre-wrap break-words text-sm leading-[2.7]" data-testid="argument-text-layer">
         {blocks.map((block) => (
-          <BlockView key={block.from} block={block} text={text} colorOf={colorOf} nameOf={nameOf} />
+          <BlockView key={block.from} block={block} text={text} colorOf={colorOf} titleOf={titleOf} />
         ))}
       </div>
     );
   }),
 );
 
-type BlockProps = { block: Block; text: string; colorOf: Props["colorOf"]; nameOf: Props["nameOf"] };
+type BlockProps = { block: Block; text: string; colorOf: Props["colorOf"]; titleOf: TitleOf };
 
 // A paragraph re-renders only when its own drawing changed (its signature), so an edit touches one
 // paragraph's elements, not the whole text's.
 const BlockView = memo(
-  function BlockView({ block, text, colorOf, nameOf }: BlockProps) {
+  function BlockView({ block, text, colorOf, titleOf }: BlockProps) {
     return (
       <div data-paragraph={block.from}>
         {block.pieces.map((piece) => (
-          <PieceView key={piece.from} piece={piece} text={text} colorOf={colorOf} nameOf={nameOf} />
+          <PieceView key={piece.from} piece={piece} text={text} colorOf={colorOf} titleOf={titleOf} />
         ))}
       </div>
     );
   },
-  (a, b) => a.block.signature === b.block.signature && a.text === b.text && a.colorOf === b.colorOf && a.nameOf === b.nameOf,
+  (a, b) => a.block.signature === b.block.signature && a.text === b.text && a.colorOf === b.colorOf && a.titleOf === b.titleOf,
 );
 
-function PieceView({ piece, text, colorOf, nameOf }: { piece: Piece; text: string; colorOf: Props["colorOf"]; nameOf: Props["nameOf"] }) {
+function PieceView({ piece, text, colorOf, titleOf }: { piece: Piece; text: string; colorOf: Props["colorOf"]; titleOf: TitleOf }) {
   return (
     <>
       {piece.tags.map((s) => (
@@ -62,7 +68,7 @@ function PieceView({ piece, text, colorOf, nameOf }: { piece: Piece; text: strin
           data-tag-span={s.id}
           className="mx-px cursor-grab select-none rounded-sm px-1 align-[0.6em] text-[10px] font-semibold leading-none text-white"
           style={{ background: colorOf(s.label) }}
-          title={`${nameOf(s.label)} (${s.id}): drag to another span to relate them`}
+          title={titleOf(s.label, s.id)}
         >
           {s.label}
         </span>

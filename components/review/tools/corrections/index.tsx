@@ -5,5 +5,5 @@ export const correctionsClient: ClientTool = {
   id: "corrections",
   // After the rubric's panels: the reviewer rates the answer as given, then corrects it.
   ResponseFooter: CorrectionEditor,
-  keymap: [{ keys: ["Tab"], action: "Corrections: reach \"Write a corrected answer\" and the text box (Esc leaves the box)", scope: "correction" }],
+  keymap: [{ keys: ["Tab"], action: "corrections.keys.reach", scope: "correction" }],
 };

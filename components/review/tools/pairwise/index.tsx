@@ -13,7 +13,7 @@ function Comparison({ axes, responses, data, update, settings, problemAt }: Tool
     <div className="space-y-4">
       {pairs.map(([l, r], i) => {
         const key = i === 0 ? undefined : pairKey(l, r);
-        const position = pairs.length > 1 ? `${i + 1} of ${pairs.length}` : undefined;
+        const position = pairs.length > 1 ? { index: i + 1, total: pairs.length } : undefined;
         return (
           <PairwisePanel key={key ?? "first"} axes={pairAxes} pair={[byId.get(l)!, byId.get(r)!]} block={key ? (data.morePairs?.[key] ?? EMPTY) : data.pair}
             strength={settings.pairwiseStrength} problemAt={problemAt} path={key ? `morePairs.${key}` : "pair"} pairKey={key} position={position}
@@ -27,5 +27,5 @@ function Comparison({ axes, responses, data, update, settings, problemAt }: Tool
 export const pairwiseClient: ClientTool = {
   id: "pairwise",
   ComparisonPanel: Comparison,
-  keymap: [{ keys: ["A", "T", "B"], action: "Pairwise: prefer A / tie / prefer B", scope: "axis" }],
+  keymap: [{ keys: ["A", "T", "B"], action: "pairwise.keys.prefer", scope: "axis" }],
 };

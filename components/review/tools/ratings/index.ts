@@ -7,8 +7,8 @@ export const ratingsClient: ClientTool = {
   ResponseFooter: ConfidenceFooter,
   ItemPanel: ItemAxes,
   keymap: [
-    { keys: ["1–9"], action: "Choose the n-th option as shown (yes/no axes: Yes is always 1)", scope: "axis" },
-    { keys: ["Y", "N"], action: "Yes / No on a yes-no axis", scope: "axis" },
-    { keys: ["C"], action: "Comment on the focused axis", scope: "axis" },
+    { keys: ["1–9"], action: "ratings.keys.option", scope: "axis" },
+    { keys: ["Y", "N"], action: "ratings.keys.yesNo", scope: "axis" },
+    { keys: ["C"], action: "ratings.keys.comment", scope: "axis" },
   ],
 };

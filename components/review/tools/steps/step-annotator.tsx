@@ -1,7 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Markdown } from "@/components/ui/markdown";
+import { textDirection } from "@/lib/i18n/locales";
 import type { StepBlock, StepLabel } from "@/lib/tools/steps/schema";
-import { isErroneousVerdict, STEP_KINDS, STEP_KIND_LABELS, STEP_SEVERITIES, STEP_SEVERITY_LABELS, STEP_VERDICTS, STEP_VERDICT_LABELS, type StepVerdict } from "@/lib/tools/steps/taxonomy";
+import { isErroneousVerdict, STEP_KINDS, STEP_SEVERITIES, STEP_VERDICTS, type StepVerdict } from "@/lib/tools/steps/taxonomy";
 import { navClass } from "../../axis-input";
 import type { ResponsePanelProps } from "../types";
 
@@ -11,6 +13,7 @@ const SEVERITY_KEYS = { minor: "7", major: "8", critical: "9" } as const;
 
 /** A yes/no question about the whole response, as a keyboard block (Y / N). */
 function YesNo({ name, label, value, onChange }: { name: string; label: string; value: boolean | undefined; onChange: (v: boolean) => void }) {
+  const t = useTranslations("tools");
   return (
     <div className={`rounded border border-slate-200 p-2 ${navClass}`} data-nav="axis" tabIndex={-1}>
       <div className="flex flex-wrap items-center gap-2 text-sm" role="radiogroup" aria-label={label}>
@@ -18,7 +21,7 @@ function YesNo({ name, label, value, onChange }: { name: string; label: string; 
         {[true, false].map((v) => (
           <label key={String(v)} className={chip(value === v)}>
             <input type="radio" className="sr-only" name={name} checked={value === v} onChange={() => onChange(v)} data-option data-key={v ? "y" : "n"} />
-            {v ? "Yes" : "No"}
+            {v ? t("yes") : t("no")}
           </label>
         ))}
       </div>
@@ -31,8 +34,11 @@ function YesNo({ name, label, value, onChange }: { name: string; label: string; 
  * and error types (E), an optional kind and comment (C); per response whether the final answer is
  * correct and the reasoning supports it (Y / N), and the first erroneous step (derived, overridable).
  * Every step is a keyboard block: J/K move, the step in work stays in view in its scrolling list.
+ * The steps' text takes the item language's direction (dir="auto" when unknown); the controls, the interface's.
+ * Verdict, severity and kind names are the interface's (tools.steps.*); the project's error types are its data.
  */
-export function StepAnnotator({ response, data, update, stepSettings, problemAt }: ResponsePanelProps) {
+export function StepAnnotator({ response, data, update, stepSettings, problemAt, language }: ResponsePanelProps) {
+  const t = useTranslations("tools.steps");
   const steps = response.steps;
   if (!steps) return null;
   const block: StepBlock = data.steps?.[response.id] ?? { segmentationVersion: steps.version, steps: {} };
@@ -49,8 +55,8 @@ export function StepAnnotator({ response, data, update, stepSettings, problemAt 
   return (
     <div className={`rounded-md border p-3 ${problem ? "border-red-400" : "border-slate-200"}`} data-testid="step-annotator">
       <p className="mb-2 flex justify-between text-sm font-medium">
-        <span>Reasoning steps{steps.over === "content" ? " (of the answer; there is no separate trace)" : ""}</span>
-        <span className="text-xs font-normal text-slate-600" data-testid="steps-progress">{labelled}/{steps.html.length} labelled</span>
+        <span>{steps.over === "content" ? t("headingOfAnswer") : t("heading")}</span>
+        <span className="text-xs font-normal text-slate-600" data-testid="steps-progress">{t("progress", { labelled, total: steps.html.length })}</span>
       </p>
       <ol className="max-h-[70vh] space-y-2 overflow-y-auto pe-1">
         {steps.html.map((html, i) => {
@@ -60,41 +66,43 @@ export function StepAnnotator({ response, data, update, stepSettings, problemAt 
             <li key={i} className={`rounded border p-2 ${navClass} ${isErroneousVerdict(label?.verdict) ? "border-rose-300 bg-rose-50/40" : "border-slate-200"}`} data-nav="step" data-step={i + 1} tabIndex={-1}>
               <div className="flex gap-2 text-sm">
                 <span className="w-6 shrink-0 text-end font-mono text-xs leading-5 text-slate-500">{i + 1}</span>
-                <Markdown html={html} className="min-w-0 grow" />
+                <div className="min-w-0 grow" dir={textDirection(language)}>
+                  <Markdown html={html} />
+                </div>
               </div>
-              <div className="mt-1 flex flex-wrap items-center gap-1.5 ps-8" role="radiogroup" aria-label={`Step ${i + 1} verdict`}>
+              <div className="mt-1 flex flex-wrap items-center gap-1.5 ps-8" role="radiogroup" aria-label={t("verdictLabel", { step: i + 1 })}>
                 {STEP_VERDICTS.map((v: StepVerdict, n) => (
-                  <label key={v} className={chip(label?.verdict === v)} title={STEP_VERDICT_LABELS[v].help}>
+                  <label key={v} className={chip(label?.verdict === v)} title={t(`verdicts.${v}.help`)}>
                     <input type="radio" className="sr-only" name={`${response.id}-step-${i}`} checked={label?.verdict === v} onChange={() => setStep(i, { verdict: v })}
                       data-option data-advance={isErroneousVerdict(v) ? "false" : undefined} />
                     <span className="me-1 hidden text-slate-400 sm:inline" aria-hidden>{n + 1}</span>
-                    {STEP_VERDICT_LABELS[v].label}
+                    {t(`verdicts.${v}.label`)}
                   </label>
                 ))}
               </div>
               {erroneous ? (
                 <div className="mt-1 space-y-1 ps-8">
-                  <div className="flex flex-wrap items-center gap-1.5" role="radiogroup" aria-label={`Step ${i + 1} severity`}>
-                    <span className="text-xs text-slate-600">Severity</span>
+                  <div className="flex flex-wrap items-center gap-1.5" role="radiogroup" aria-label={t("severityLabel", { step: i + 1 })}>
+                    <span className="text-xs text-slate-600">{t("severity")}</span>
                     {STEP_SEVERITIES.map((s) => (
-                      <label key={s} className={chip(label?.severity === s)} title={STEP_SEVERITY_LABELS[s].help}>
+                      <label key={s} className={chip(label?.severity === s)} title={t(`severities.${s}.help`)}>
                         <input type="radio" className="sr-only" name={`${response.id}-step-${i}-severity`} checked={label?.severity === s} onChange={() => setStep(i, { severity: s })}
                           data-key={SEVERITY_KEYS[s]} data-advance="false" />
                         <span className="me-1 hidden text-slate-400 sm:inline" aria-hidden>{SEVERITY_KEYS[s]}</span>
-                        {STEP_SEVERITY_LABELS[s].label}
+                        {t(`severities.${s}.label`)}
                       </label>
                     ))}
                   </div>
                   <details data-open-key="e" open={Boolean(label?.errorTypes.length)}>
-                    <summary className="cursor-pointer text-xs text-slate-600">Error types{label?.errorTypes.length ? ` (${label.errorTypes.length})` : ""} — E</summary>
-                    <div className="mt-1 flex flex-wrap gap-1.5" role="group" aria-label={`Step ${i + 1} error types`}>
-                      {stepSettings.errorTypes.map((t) => {
-                        const on = label?.errorTypes.includes(t.key) ?? false;
+                    <summary className="cursor-pointer text-xs text-slate-600">{t("errorTypes", { count: label?.errorTypes.length ?? 0 })}</summary>
+                    <div className="mt-1 flex flex-wrap gap-1.5" role="group" aria-label={t("errorTypesLabel", { step: i + 1 })}>
+                      {stepSettings.errorTypes.map((type) => {
+                        const on = label?.errorTypes.includes(type.key) ?? false;
                         return (
-                          <label key={t.key} className={chip(on)} title={t.help}>
+                          <label key={type.key} className={chip(on)} title={type.help}>
                             <input type="checkbox" className="sr-only" checked={on}
-                              onChange={() => setStep(i, { errorTypes: on ? label!.errorTypes.filter((k) => k !== t.key) : [...(label?.errorTypes ?? []), t.key] })} />
-                            {t.label}
+                              onChange={() => setStep(i, { errorTypes: on ? label!.errorTypes.filter((k) => k !== type.key) : [...(label?.errorTypes ?? []), type.key] })} />
+                            {type.label}
                           </label>
                         );
                       })}
@@ -104,15 +112,15 @@ export function StepAnnotator({ response, data, update, stepSettings, problemAt 
               ) : null}
               <div className="mt-1 flex flex-wrap items-center gap-2 ps-8">
                 <label className="text-xs text-slate-600">
-                  Kind{stepSettings.requireKind ? " *" : ""}{" "}
+                  {t("kind")}{stepSettings.requireKind ? " *" : ""}{" "}
                   <select className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs" value={label?.kind ?? ""} onChange={(e) => setStep(i, { kind: (e.target.value || undefined) as StepLabel["kind"] })}>
-                    <option value="">{stepSettings.requireKind ? "choose…" : "(from the verdict)"}</option>
-                    {STEP_KINDS.map((k) => <option key={k} value={k}>{STEP_KIND_LABELS[k].label}</option>)}
+                    <option value="">{stepSettings.requireKind ? t("chooseKind") : t("kindFromVerdict")}</option>
+                    {STEP_KINDS.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
                   </select>
                 </label>
                 <details className="grow" data-comment open={Boolean(label?.comment)}>
-                  <summary className="cursor-pointer text-xs text-slate-500">Comment — C</summary>
-                  <textarea className="mt-1 w-full rounded border border-slate-300 p-1 text-xs" rows={2} aria-label={`Step ${i + 1} comment`} maxLength={20_000}
+                  <summary className="cursor-pointer text-xs text-slate-500">{t("comment")}</summary>
+                  <textarea className="mt-1 w-full rounded border border-slate-300 p-1 text-xs" rows={2} aria-label={t("commentLabel", { step: i + 1 })} maxLength={20_000}
                     value={label?.comment ?? ""} onChange={(e) => setStep(i, { comment: e.target.value })} />
                 </details>
               </div>
@@ -122,10 +130,10 @@ export function StepAnnotator({ response, data, update, stepSettings, problemAt 
         })}
       </ol>
       <div className="mt-3 space-y-2">
-        <YesNo name={`${response.id}-final-correct`} label="Is the final answer correct?" value={block.finalAnswerCorrect} onChange={(v) => set({ ...block, finalAnswerCorrect: v })} />
-        <YesNo name={`${response.id}-supports`} label="Does the reasoning support the answer?" value={block.reasoningSupportsAnswer} onChange={(v) => set({ ...block, reasoningSupportsAnswer: v })} />
+        <YesNo name={`${response.id}-final-correct`} label={t("finalAnswerCorrect")} value={block.finalAnswerCorrect} onChange={(v) => set({ ...block, finalAnswerCorrect: v })} />
+        <YesNo name={`${response.id}-supports`} label={t("reasoningSupportsAnswer")} value={block.reasoningSupportsAnswer} onChange={(v) => set({ ...block, reasoningSupportsAnswer: v })} />
         <label className="block text-sm">
-          First erroneous step:{" "}
+          {t("firstError")}{" "}
           <select className="rounded border border-slate-300 bg-white px-1 py-0.5 text-sm" data-testid="first-error-step"
             value={block.firstErrorStep === undefined ? "" : block.firstErrorStep === null ? "none" : String(block.firstErrorStep)}
             onChange={(e) => {
@@ -135,9 +143,9 @@ export function StepAnnotator({ response, data, update, stepSettings, problemAt 
               else next.firstErrorStep = v === "none" ? null : Number(v);
               set(next);
             }}>
-            <option value="">{derived === -1 ? "none (from the verdicts)" : `step ${derived + 1} (from the verdicts)`}</option>
-            <option value="none">none</option>
-            {steps.html.map((_, i) => <option key={i} value={String(i)}>step {i + 1}</option>)}
+            <option value="">{derived === -1 ? t("firstErrorNoneDerived") : t("firstErrorDerived", { step: derived + 1 })}</option>
+            <option value="none">{t("firstErrorNone")}</option>
+            {steps.html.map((_, i) => <option key={i} value={String(i)}>{t("firstErrorStep", { step: i + 1 })}</option>)}
           </select>
         </label>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect } from "react";
+import { useTranslations } from "next-intl";
 import { applySuggestions } from "@/lib/tools/suggestions/apply";
 import { answeredAll, sameValue, valueAt } from "@/lib/tools/suggestions/targets";
 import { isMissing } from "@/lib/tools/ratings/axis-values";
@@ -17,6 +18,7 @@ function SuggestionsEngine({ suggestions, data, update, readOnly }: ToolPanelPro
 
 /** At the top of a response's card: what the suggestions of this response are waiting for, or how many were pre-filled. */
 function SuggestionStatus({ suggestions, data, response }: ResponsePanelProps) {
+  const t = useTranslations("tools.suggestions.status");
   const values = suggestions?.values.filter((v) => v.responseId === response.id) ?? [];
   if (!suggestions || !values.length) return null;
   const block = data.suggestions?.[response.id];
@@ -24,12 +26,12 @@ function SuggestionStatus({ suggestions, data, response }: ResponsePanelProps) {
   let text: string;
   if (block?.mode === "prefilled") {
     const kept = Object.entries(block.shown).filter(([t, v]) => sameValue(valueAt(data.responses[response.id], t), v)).length;
-    text = `${Object.keys(block.shown).length} answers were pre-filled from suggestions (marked “Suggested”); ${kept} unchanged. Check each before you submit.`;
+    text = t("prefilled", { count: Object.keys(block.shown).length, kept });
   } else if (block) {
-    text = "Suggestions are shown beside your answers; change yours only if the suggestion convinces you.";
+    text = t("shown");
   } else if (suggestions.mode === "after_own") {
-    const given = targets.filter((t) => !isMissing(valueAt(data.responses[response.id], t))).length;
-    text = answeredAll(data, response.id, targets) ? "Suggestions appear now." : `Suggestions for this response appear once you have given your own answers (${given} of ${targets.length}).`;
+    const given = targets.filter((target) => !isMissing(valueAt(data.responses[response.id], target))).length;
+    text = answeredAll(data, response.id, targets) ? t("appearNow") : t("waiting", { given, total: targets.length });
   } else return null;
   return <p className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="suggestion-status">{text}</p>;
 }
@@ -38,5 +40,5 @@ export const suggestionsClient: ClientTool = {
   id: "suggestions",
   ResponsePanel: SuggestionStatus,
   ItemPanel: SuggestionsEngine,
-  keymap: [{ keys: ["U"], action: "Use the suggested value on the focused axis or criterion", scope: "axis" }],
+  keymap: [{ keys: ["U"], action: "suggestions.keys.use", scope: "axis" }],
 };

@@ -6,7 +6,7 @@ export const turnsClient: ClientTool = {
   // Before the rubric's whole-conversation axes: the reviewer reads and rates the dialogue turn by turn first.
   ResponsePanel: TurnsPanel,
   keymap: [
-    { keys: ["]"], action: "Next AI turn of the dialogue", scope: "turn" },
-    { keys: ["["], action: "Previous AI turn of the dialogue", scope: "turn" },
+    { keys: ["]"], action: "turns.keys.next", scope: "turn" },
+    { keys: ["["], action: "turns.keys.previous", scope: "turn" },
   ],
 };
