@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState } from "react";
 import { saveConsensusAction } from "@/app/projects/adjudication-actions";
 import { FormStatus } from "@/components/ui/form-status";
@@ -55,6 +56,7 @@ export function ConsensusForm(props: {
   const [base, setBase] = useState(props.consensus?.version ?? 0);
   const [basis, setBasis] = useState<"merge" | "reviewer" | "previous">(props.consensus ? "previous" : "merge");
   const [state, action, pending] = useActionState(saveConsensusAction, null);
+  const t = useTranslations("adjudication.form");
   const disputed = new Set(props.disputed);
   // Follow each save's answer during render (not in an effect): the new base version, or on a
   // conflict the version someone else saved, shown instead of the local edits.
@@ -72,33 +74,33 @@ export function ConsensusForm(props: {
   const rows: Row[] = [];
   for (const axis of props.axes) {
     const choices = [
-      ...(axis.type === "BOOLEAN" ? [{ value: true, label: "Yes" }, { value: false, label: "No" }] : axis.options.map((o) => ({ value: o.value, label: o.label }))),
-      ...(axis.allowsNotApplicable ? [{ value: "na", label: "Cannot rate / N/A" }] : []),
+      ...(axis.type === "BOOLEAN" ? [{ value: true, label: t("choices.yes") }, { value: false, label: t("choices.no") }] : axis.options.map((o) => ({ value: o.value, label: o.label }))),
+      ...(axis.allowsNotApplicable ? [{ value: "na", label: t("choices.na") }] : []),
     ];
     const multi = axis.type === "CHOICE" && (axis.max ?? 1) > 1;
     const text = axis.type === "TEXT";
     if (axis.appliesTo === "RESPONSE") {
       for (const r of props.responses) {
         rows.push({
-          id: `r:${r.id}:${axis.key}`, label: `Response ${r.label} · ${axis.label}`, disputed: disputed.has(`response:${r.id}:${axis.key}`), choices, multi, text,
+          id: `r:${r.id}:${axis.key}`, label: t("rows.response", { response: r.label, axis: axis.label }), disputed: disputed.has(`response:${r.id}:${axis.key}`), choices, multi, text,
           get: (a) => a.responses[r.id]?.[axis.key], read: (d) => d.responses[r.id]?.ratings[axis.key],
           write: (d, v) => { d.responses[r.id] ??= { ratings: {}, comments: {} }; setIn(d.responses[r.id].ratings, axis.key, v); },
         });
       }
     } else if (axis.appliesTo === "ITEM") {
-      rows.push({ id: `i:${axis.key}`, label: `Item · ${axis.label}`, disputed: disputed.has(`item::${axis.key}`), choices, multi, text, get: (a) => a.item[axis.key], read: (d) => d.item.ratings[axis.key], write: (d, v) => setIn(d.item.ratings, axis.key, v) });
+      rows.push({ id: `i:${axis.key}`, label: t("rows.item", { axis: axis.label }), disputed: disputed.has(`item::${axis.key}`), choices, multi, text, get: (a) => a.item[axis.key], read: (d) => d.item.ratings[axis.key], write: (d, v) => setIn(d.item.ratings, axis.key, v) });
     } else if (axis.appliesTo === "PAIR") {
       const keys = [...new Set(props.reviewers.flatMap((r) => Object.keys(r.answers.pairs ?? {})))].sort((x, y) => Number(y === firstPair) - Number(x === firstPair));
       if (!keys.length || keys[0] === firstPair) {
-        const pairChoices = [...props.responses.map((r) => ({ value: r.id, label: `Response ${r.label}` })), { value: "tie", label: "Tie" }];
-        rows.push({ id: `p:${axis.key}`, label: `Pair · ${axis.label}`, disputed: disputed.has(`pair::${axis.key}`), choices: pairChoices, get: (a) => a.pairs?.[firstPair]?.[axis.key] ?? a.pair[axis.key], read: (d) => d.pair.ratings[axis.key], write: (d, v) => setIn(d.pair.ratings, axis.key, v) });
+        const pairChoices = [...props.responses.map((r) => ({ value: r.id, label: t("choices.response", { label: r.label }) })), { value: "tie", label: t("choices.tie") }];
+        rows.push({ id: `p:${axis.key}`, label: t("rows.pair", { axis: axis.label }), disputed: disputed.has(`pair::${axis.key}`), choices: pairChoices, get: (a) => a.pairs?.[firstPair]?.[axis.key] ?? a.pair[axis.key], read: (d) => d.pair.ratings[axis.key], write: (d, v) => setIn(d.pair.ratings, axis.key, v) });
       }
       // Every other pair compared (decision 035): its two responses or a tie.
       for (const key of keys.filter((k) => k !== firstPair)) {
         const [l, r] = key.split("~");
         rows.push({
-          id: `p:${key}:${axis.key}`, label: `Pair ${label(l)} vs ${label(r)} · ${axis.label}`, disputed: disputed.has(`pair:${key}:${axis.key}`),
-          choices: [{ value: l, label: `Response ${label(l)}` }, { value: "tie", label: "Tie" }, { value: r, label: `Response ${label(r)}` }],
+          id: `p:${key}:${axis.key}`, label: t("rows.otherPair", { first: label(l), second: label(r), axis: axis.label }), disputed: disputed.has(`pair:${key}:${axis.key}`),
+          choices: [{ value: l, label: t("choices.response", { label: label(l) }) }, { value: "tie", label: t("choices.tie") }, { value: r, label: t("choices.response", { label: label(r) }) }],
           get: (a) => a.pairs?.[key]?.[axis.key], read: (d) => d.morePairs?.[key]?.ratings[axis.key],
           write: (d, v) => { d.morePairs ??= {}; d.morePairs[key] ??= { ratings: {}, comments: {}, strength: {} }; setIn(d.morePairs[key].ratings, axis.key, v); },
         });
@@ -107,11 +109,11 @@ export function ConsensusForm(props: {
       // Each AI turn any reviewer rated (decision 033).
       for (const r of props.responses) {
         const positions = [...new Set(props.reviewers.flatMap((rev) => Object.keys(rev.answers.turns?.[r.id] ?? {})))].sort((x, y) => Number(x) - Number(y));
-        for (const t of positions) {
+        for (const turn of positions) {
           rows.push({
-            id: `t:${r.id}:${t}:${axis.key}`, label: `Response ${r.label} · turn ${Number(t) + 1} · ${axis.label}`, disputed: disputed.has(`turn:${r.id}:${t}:${axis.key}`), choices, multi, text,
-            get: (a) => a.turns?.[r.id]?.[t]?.[axis.key], read: (d) => d.turns?.[r.id]?.[t]?.ratings[axis.key],
-            write: (d, v) => { d.turns ??= {}; d.turns[r.id] ??= {}; d.turns[r.id][t] ??= { ratings: {}, comments: {} }; setIn(d.turns[r.id][t].ratings, axis.key, v); },
+            id: `t:${r.id}:${turn}:${axis.key}`, label: t("rows.turn", { response: r.label, turn: String(Number(turn) + 1), axis: axis.label }), disputed: disputed.has(`turn:${r.id}:${turn}:${axis.key}`), choices, multi, text,
+            get: (a) => a.turns?.[r.id]?.[turn]?.[axis.key], read: (d) => d.turns?.[r.id]?.[turn]?.ratings[axis.key],
+            write: (d, v) => { d.turns ??= {}; d.turns[r.id] ??= {}; d.turns[r.id][turn] ??= { ratings: {}, comments: {} }; setIn(d.turns[r.id][turn].ratings, axis.key, v); },
           });
         }
       }
@@ -122,7 +124,7 @@ export function ConsensusForm(props: {
     for (const r of props.responses) {
       if (!props.reviewers.some((rev) => rev.answers.criteria[r.id]?.[c.id] !== undefined)) continue;
       rows.push({
-        id: `c:${r.id}:${c.id}`, label: `Response ${r.label} · criterion: ${c.text}`, disputed: disputed.has(`criterion:${r.id}:${c.id}`), choices: [{ value: true, label: "Met" }, { value: false, label: "Not met" }],
+        id: `c:${r.id}:${c.id}`, label: t("rows.criterion", { response: r.label, criterion: c.text }), disputed: disputed.has(`criterion:${r.id}:${c.id}`), choices: [{ value: true, label: t("choices.met") }, { value: false, label: t("choices.notMet") }],
         get: (a) => a.criteria[r.id]?.[c.id] ?? undefined, read: (d) => d.responses[r.id]?.criteria?.[c.id]?.met ?? undefined,
         write: (d, v) => {
           d.responses[r.id] ??= { ratings: {}, comments: {} };
@@ -137,7 +139,7 @@ export function ConsensusForm(props: {
   rows.sort((a, b) => Number(b.disputed) - Number(a.disputed));
   const show = (row: Row, v: unknown) => {
     if (v === undefined || v === null || v === "") return "—";
-    const one = (x: unknown) => row.choices.find((c) => enc(c.value) === enc(x))?.label ?? (typeof x === "string" && props.responses.some((r) => r.id === x) ? `Response ${label(x)}` : String(x));
+    const one = (x: unknown) => row.choices.find((c) => enc(c.value) === enc(x))?.label ?? (typeof x === "string" && props.responses.some((r) => r.id === x) ? t("choices.response", { label: label(x) }) : String(x));
     return Array.isArray(v) ? v.map(one).join("; ") : one(v);
   };
   const change = (row: Row, v: unknown) => setDoc((d) => { const next = clone(d); row.write(next, v); return next; });
@@ -150,31 +152,31 @@ export function ConsensusForm(props: {
   return (
     <div className="space-y-3" data-testid="consensus-form">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="text-slate-600">Start from:</span>
-        <button type="button" className={secondaryButtonClass} onClick={() => { setDoc(clone(props.merged)); setBasis("merge"); }}>The merge (median / most frequent)</button>
+        <span className="text-slate-600">{t("startFrom")}</span>
+        <button type="button" className={secondaryButtonClass} onClick={() => { setDoc(clone(props.merged)); setBasis("merge"); }}>{t("merge")}</button>
         {props.reviewers.map((r) => (
-          <button key={r.label} type="button" className={secondaryButtonClass} onClick={() => { setDoc(docFromAnswers(r.answers, firstPair)); setBasis("reviewer"); }}>{r.label}&apos;s answers</button>
+          <button key={r.label} type="button" className={secondaryButtonClass} onClick={() => { setDoc(docFromAnswers(r.answers, firstPair)); setBasis("reviewer"); }}>{t("reviewerAnswers", { reviewer: r.label })}</button>
         ))}
       </div>
       <div className="overflow-x-auto" tabIndex={0}>
         <table className="text-start text-sm [&_td]:border-t [&_td]:border-slate-100 [&_td]:py-1 [&_td]:pe-4 [&_th]:pe-4" data-testid="consensus-table">
           <thead className="text-slate-500">
-            <tr><th>Axis</th>{props.reviewers.map((r) => <th key={r.label}>{r.label}</th>)}<th>Consensus</th></tr>
+            <tr><th>{t("axis")}</th>{props.reviewers.map((r) => <th key={r.label}>{r.label}</th>)}<th>{t("consensus")}</th></tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className={row.disputed ? "bg-amber-50" : ""} data-disputed={row.disputed || undefined}>
-                <td>{row.disputed ? <span className="me-1 rounded bg-amber-200 px-1 text-xs text-amber-900">disagree</span> : null}{row.label}</td>
+                <td>{row.disputed ? <span className="me-1 rounded bg-amber-200 px-1 text-xs text-amber-900">{t("disagree")}</span> : null}{row.label}</td>
                 {props.reviewers.map((r) => <td key={r.label}>{show(row, row.get(r.answers))}</td>)}
                 <td>
                   {row.text ? (
-                    <input className={inputClass} value={String(row.read(doc) ?? "")} onChange={(e) => change(row, e.target.value || undefined)} aria-label={`Consensus: ${row.label}`} />
+                    <input className={inputClass} value={String(row.read(doc) ?? "")} onChange={(e) => change(row, e.target.value || undefined)} aria-label={t("consensusFor", { row: row.label })} />
                   ) : row.multi ? (
-                    <select multiple className={inputClass} value={((row.read(doc) as unknown[]) ?? []).map(enc)} onChange={(e) => change(row, [...e.target.selectedOptions].map((o) => dec(o.value)))} aria-label={`Consensus: ${row.label}`}>
+                    <select multiple className={inputClass} value={((row.read(doc) as unknown[]) ?? []).map(enc)} onChange={(e) => change(row, [...e.target.selectedOptions].map((o) => dec(o.value)))} aria-label={t("consensusFor", { row: row.label })}>
                       {row.choices.map((c) => <option key={enc(c.value)} value={enc(c.value)}>{c.label}</option>)}
                     </select>
                   ) : (
-                    <select className={inputClass} value={enc(row.read(doc))} onChange={(e) => change(row, dec(e.target.value))} aria-label={`Consensus: ${row.label}`}>
+                    <select className={inputClass} value={enc(row.read(doc))} onChange={(e) => change(row, dec(e.target.value))} aria-label={t("consensusFor", { row: row.label })}>
                       <option value="">—</option>
                       {row.choices.map((c) => <option key={enc(c.value)} value={enc(c.value)}>{c.label}</option>)}
                     </select>
@@ -186,13 +188,13 @@ export function ConsensusForm(props: {
         </table>
       </div>
       <label className="block text-sm">
-        Note for the record (why this consensus)
+        {t("note")}
         <textarea className={inputClass} rows={2} value={doc.overallComment} onChange={(e) => setDoc({ ...doc, overallComment: e.target.value })} />
       </label>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={secondaryButtonClass} disabled={pending} onClick={() => save(false)}>Save draft</button>
-        <button type="button" className={buttonClass} disabled={pending} onClick={() => save(true)}>Save as decided</button>
-        <span className="text-xs text-slate-500" data-testid="consensus-version">{base ? `Version ${base}` : "Not saved yet"}</span>
+        <button type="button" className={secondaryButtonClass} disabled={pending} onClick={() => save(false)}>{t("saveDraft")}</button>
+        <button type="button" className={buttonClass} disabled={pending} onClick={() => save(true)}>{t("saveDecided")}</button>
+        <span className="text-xs text-slate-500" data-testid="consensus-version">{base ? t("version", { version: String(base) }) : t("notSaved")}</span>
       </div>
       <FormStatus state={state} />
     </div>

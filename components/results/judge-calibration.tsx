@@ -1,34 +1,52 @@
+import { useTranslations } from "next-intl";
 import type { JudgeCalibration } from "@/lib/judges/calibration";
 import type { JudgeTargetCalibration } from "@/lib/judges/compare-judge";
+import { useFixed } from "./decimal";
 
 // The results page's "Judge calibration" section (issue 9; decision 015): per judge and target the
 // judge's agreement with the physicians beside the physicians' own (the ceiling), its bias, and on
 // demand the confusion matrix and the units where judge and physicians differ most.
 
-const f = (x: number) => x.toFixed(2);
 // `of`, not spread props: the coefficients carry a `key` field, which React would read as the element key.
-const Figure = ({ of: { value, interval, reason } }: { of: { value: number | null; interval?: { low: number; high: number } | null; reason?: string | null } }) =>
-  value === null ? (
-    <span className="text-slate-500" title={reason ?? undefined}>undefined</span>
+function Figure({ of: { value, interval, reason } }: { of: { value: number | null; interval?: { low: number; high: number } | null; reason?: string | null } }) {
+  const t = useTranslations("results.agreement");
+  const fixed = useFixed();
+  const f = (x: number) => fixed(x, 2);
+  return value === null ? (
+    <span className="text-slate-500" title={reason ?? undefined}>{t("undefined")}</span>
   ) : (
     <>{f(value)}{interval ? <span className="text-slate-500"> ({f(interval.low)}–{f(interval.high)})</span> : null}</>
   );
+}
 
-const show = (v: unknown) => (typeof v === "boolean" ? (v ? "yes / met" : "no / not met") : String(v));
+type Translate = ReturnType<typeof useTranslations<"results.judges">>;
+
+const showValue = (tr: Translate) => (v: unknown) => (typeof v === "boolean" ? (v ? tr("yesMet") : tr("noNotMet")) : String(v));
+
+/** The confusion matrix's categories: yes / no and met / not met are the app's words (translated), the rest the rubric's. */
+function categoryLabel(tr: Translate, target: JudgeTargetCalibration, c: { value: string; label: string }): string {
+  if (c.value !== "true" && c.value !== "false") return c.label;
+  if (target.kind === "criteria") return c.value === "true" ? tr("met") : tr("notMet");
+  if (c.label === "Yes" || c.label === "No") return c.value === "true" ? tr("yes") : tr("no");
+  return c.label;
+}
 
 /** `itemHref`: where an item opens with all its annotations (the item browser), for those who may see it. */
 function Details({ t, itemHref }: { t: JudgeTargetCalibration; itemHref?: (itemId: string) => string }) {
+  const tr = useTranslations("results.judges");
+  const fixed = useFixed();
+  const show = showValue(tr);
   return (
     <details className="mb-2 text-xs">
-      <summary className="cursor-pointer text-blue-800">{t.judge} · {t.label}: confusion matrix and largest disagreements</summary>
+      <summary className="cursor-pointer text-blue-800">{tr("details", { judge: t.judge, target: t.label })}</summary>
       <table className="my-2 text-start" data-testid="judge-confusion" data-target={t.target}>
         <thead className="text-slate-500">
-          <tr><th className="pe-3">Judge ↓ · physician →</th>{t.confusion.categories.map((c) => <th key={c.value} className="pe-3">{c.label}</th>)}</tr>
+          <tr><th className="pe-3">{tr("confusionCorner")}</th>{t.confusion.categories.map((c) => <th key={c.value} className="pe-3">{categoryLabel(tr, t, c)}</th>)}</tr>
         </thead>
         <tbody>
           {t.confusion.categories.map((row, a) => (
             <tr key={row.value} className="border-t border-slate-100">
-              <th className="pe-3 font-normal text-slate-600">{row.label}</th>
+              <th className="pe-3 font-normal text-slate-600">{categoryLabel(tr, t, row)}</th>
               {t.confusion.counts[a].map((n, b) => <td key={b} className={`pe-3 ${a === b ? "font-medium" : ""}`}>{n}</td>)}
             </tr>
           ))}
@@ -37,42 +55,43 @@ function Details({ t, itemHref }: { t: JudgeTargetCalibration; itemHref?: (itemI
       {t.disagreements.length ? (
         <table className="w-full text-start" data-testid="judge-disagreements">
           <thead className="text-slate-500">
-            <tr><th className="py-1 pe-3">Item (external id)</th><th className="pe-3">Model</th><th className="pe-3">Judge</th><th className="pe-3">Physicians</th><th className="pe-3">Gap</th><th>Judge&apos;s rationale</th></tr>
+            <tr><th className="py-1 pe-3">{tr("item")}</th><th className="pe-3">{tr("model")}</th><th className="pe-3">{tr("judge")}</th><th className="pe-3">{tr("physicians")}</th><th className="pe-3">{tr("gap")}</th><th>{tr("rationale")}</th></tr>
           </thead>
           <tbody>
             {t.disagreements.map((d) => (
               <tr key={`${d.itemId}-${d.model}-${d.criterion}`} className="border-t border-slate-100 align-top">
                 <td className="py-1 pe-3 font-mono">
                   {itemHref ? <a className="text-blue-800 hover:underline" href={itemHref(d.itemId)}>{d.externalId}</a> : d.externalId}
-                  {d.criterion !== null ? ` · criterion ${d.criterion}` : ""}
+                  {d.criterion !== null ? ` · ${tr("criterion", { number: String(d.criterion) })}` : ""}
                 </td>
                 <td className="pe-3">{d.model}</td>
                 <td className="pe-3">{show(d.judge)}</td>
                 <td className="pe-3">{d.physicians.map(show).join(", ")}</td>
-                <td className="pe-3">{f(d.gap)}</td>
+                <td className="pe-3">{fixed(d.gap, 2)}</td>
                 <td className="max-w-md whitespace-pre-wrap text-slate-600">{d.rationale ?? ""}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      ) : <p className="text-slate-600">The judge agrees with every physician on every compared unit.</p>}
+      ) : <p className="text-slate-600">{tr("noDisagreements")}</p>}
     </details>
   );
 }
 
 export function JudgeCalibrationSection({ calibration, itemHref }: { calibration: JudgeCalibration; itemHref?: (itemId: string) => string }) {
   const { targets } = calibration;
+  const tr = useTranslations("results.judges");
   return (
     <>
       {targets.length ? (
         <table className="mb-3 w-full text-start text-xs" data-testid="judge-calibration">
           <thead className="text-slate-500">
             <tr>
-              <th className="py-1 pe-3">Judge</th><th className="pe-3">Target</th>
-              <th className="pe-3" title="Units compared (judge and at least one physician) · judge–physician pairs · physicians">Units · pairs · physicians</th>
-              <th className="pe-3">Cohen κ vs each physician</th><th className="pe-3">κ (quadratic)</th>
-              <th className="pe-3">α physicians (ceiling)</th><th className="pe-3">α with judge</th>
-              <th className="pe-3" title="Judge − physicians' mean per unit; yes / met = 1">Bias</th>
+              <th className="py-1 pe-3">{tr("judge")}</th><th className="pe-3">{tr("target")}</th>
+              <th className="pe-3" title={tr("basisTitle")}>{tr("basis")}</th>
+              <th className="pe-3">{tr("kappa")}</th><th className="pe-3">{tr("kappaQuadratic")}</th>
+              <th className="pe-3">{tr("alphaPhysicians")}</th><th className="pe-3">{tr("alphaWithJudge")}</th>
+              <th className="pe-3" title={tr("biasTitle")}>{tr("bias")}</th>
             </tr>
           </thead>
           <tbody>
@@ -95,16 +114,10 @@ export function JudgeCalibrationSection({ calibration, itemHref }: { calibration
           </tbody>
         </table>
       ) : (
-        <p className="mb-3 text-sm text-slate-600">No judge values on the items these filters select ({calibration.judges.length ? calibration.judges.join(", ") : "none"}).</p>
+        <p className="mb-3 text-sm text-slate-600">{tr("noValues", { judges: calibration.judges.length ? calibration.judges.join(", ") : tr("none") })}</p>
       )}
       {targets.filter((t) => t.units).map((t) => <Details key={`${t.judge}-${t.target}`} t={t} itemHref={itemHref} />)}
-      <p className="mt-2 text-xs text-slate-600">
-        The judge is compared with each physician who rated the same response (or response and criterion): Cohen’s kappa over all judge–physician
-        pairs (Cohen 1960; weighted, Cohen 1968), with 95 % percentile bootstrap intervals that draw whole units, so the pairs of one unit stay together.
-        Krippendorff’s alpha (2011) on the same units without the judge is the physicians’ own agreement — the ceiling — and with the judge as one more
-        rater. Bias: the judge’s value minus the physicians’ mean per unit (scales as numbers, yes / met as 1), mean with a 95 % Student-t interval over
-        units. “N/A” values are left out. Items are named by their external id; admins open each one with all its annotations. Judges’ values are never shown to reviewers.
-      </p>
+      <p className="mt-2 text-xs text-slate-600">{tr("method")}</p>
     </>
   );
 }

@@ -1,19 +1,21 @@
+import { useTranslations } from "next-intl";
 import type { PairResult } from "@/lib/results/pairwise-results";
 import { percentWithInterval } from "@/lib/results/format";
 import { ShareBars } from "./share-bars";
 
 /** Win / tie / loss per model pair and axis, after polarity. */
 export function PairwiseResultsTable({ pairs, labels }: { pairs: PairResult[]; labels: Map<string, string> }) {
+  const t = useTranslations("results.pairwise");
   return (
     <>
     <ShareBars
-      title="Pairwise: better, tie, worse per model pair and axis"
-      segments={["Better", "Tie", "Worse"]}
-      rows={pairs.map((p) => ({ name: `${labels.get(p.axis) ?? p.axis}: ${p.first} vs ${p.second}`, shares: [p.firstWins.share ?? 0, p.ties.share ?? 0, p.secondWins.share ?? 0] }))}
+      title={t("chartTitle")}
+      segments={[t("better"), t("tie"), t("worse")]}
+      rows={pairs.map((p) => ({ name: t("pairName", { axis: labels.get(p.axis) ?? p.axis, first: p.first, second: p.second }), shares: [p.firstWins.share ?? 0, p.ties.share ?? 0, p.secondWins.share ?? 0] }))}
     />
     <table className="w-full text-start text-xs" data-testid="pairwise-results">
       <thead className="text-slate-500">
-        <tr><th className="py-1 pe-3">Axis</th><th className="pe-3">Model</th><th className="pe-3">versus</th><th className="pe-3">Judgments</th><th className="pe-3">Better</th><th className="pe-3">Tie</th><th className="pe-3">Worse</th></tr>
+        <tr><th className="py-1 pe-3">{t("axis")}</th><th className="pe-3">{t("model")}</th><th className="pe-3">{t("versus")}</th><th className="pe-3">{t("judgments")}</th><th className="pe-3">{t("better")}</th><th className="pe-3">{t("tie")}</th><th className="pe-3">{t("worse")}</th></tr>
       </thead>
       <tbody>
         {pairs.map((p) => (

@@ -1,5 +1,4 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { JudgeCalibrationSection } from "@/components/results/judge-calibration";
 import { createBatch } from "@/lib/assignments/create-batch";
@@ -13,6 +12,7 @@ import { loadRubricResults } from "@/lib/results/load-results";
 import { resultsFilterSchema } from "@/lib/results/results-filter";
 import { seedItems, seedUser } from "@/lib/seed/factories";
 import { asActor } from "@/test/support/study";
+import { renderInEnglish } from "@/test/support/render";
 import { loadJudgeCalibration } from "./calibration";
 import { importJudgeResults } from "./import-judge-results";
 
@@ -234,12 +234,12 @@ describe("loadJudgeCalibration", () => {
     expect(calibration.targets[1].disagreements[0].criterion).not.toBeNull();
 
     // The page's section shows the figures, and a rationale from the file as text, never as markup.
-    const html = renderToStaticMarkup(createElement(JudgeCalibrationSection, { calibration }));
+    const html = renderInEnglish(createElement(JudgeCalibrationSection, { calibration }));
     expect(html).toContain(`data-target="overall_quality"`);
     expect(html).toContain(kappa.value!.toFixed(2));
     expect(html).toContain("SECRET-RATIONALE");
     const hostile = { ...calibration, targets: [{ ...quality, disagreements: [{ ...quality.disagreements[0], rationale: "<img src=x onerror=alert(1)>" }] }] };
-    const escaped = renderToStaticMarkup(createElement(JudgeCalibrationSection, { calibration: hostile }));
+    const escaped = renderInEnglish(createElement(JudgeCalibrationSection, { calibration: hostile }));
     expect(escaped).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(escaped).not.toContain("<img");
 

@@ -1,7 +1,5 @@
 import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
-import { loadMessages } from "@/lib/i18n/messages";
+import { renderInEnglish } from "@/test/support/render";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/ui/markdown";
 import { CriteriaChecklist } from "@/components/review/tools/criteria/criteria-checklist";
@@ -43,8 +41,8 @@ function expectMarked(html: string | Root, field: string, markdown: boolean) {
   expect(marked("math", `\\href{javascript:alert("${field}")}{x}`), `${field}: math`).toBe(true);
 }
 
-// Components translate their own text: render them inside the provider, in English.
-const html = (element: ReactElement) => renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: loadMessages("en"), timeZone: "UTC" }, element));
+// Components translate their own text: rendered inside the provider, in English.
+const html = (element: ReactElement) => renderInEnglish(element);
 const noop = () => undefined;
 
 describe("every field of every item kind shows untrusted markup marked, never run or dropped", () => {

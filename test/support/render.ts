@@ -1,0 +1,9 @@
+import { createElement, type ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
+import { loadMessages } from "@/lib/i18n/messages";
+
+/** Static HTML of a component that translates its own text, rendered in English as a page would. */
+export function renderInEnglish(element: ReactElement): string {
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: loadMessages("en"), timeZone: "UTC" }, element));
+}
