@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
@@ -112,10 +113,15 @@ export const createBatchAction = authedAction(
     revalidatePath(`/projects/${project.slug}`);
     return { batchId: result.batch.id, items: result.items, assignments: result.assignments, leftOut: result.uncovered, repeats: result.repeats, repeatBatch: result.repeatBatch?.name ?? null, phaseBatch: result.phaseBatch?.name ?? null };
   },
-  (r) =>
-    `Assigned ${r.items} items as ${r.assignments} assignments.${r.leftOut ? ` ${r.leftOut} item(s) left out: too few reviewers of their specialty (they stay unbatched).` : ""}` +
-    (r.repeats ? ` ${r.repeats} repeat rating(s) in batch "${r.repeatBatch}".` : "") +
-    (r.phaseBatch ? ` The second phase of every rating is in batch "${r.phaseBatch}"; each opens once its first phase is submitted.` : ""),
+  async (r) => {
+    const t = await getTranslations("project.actions");
+    return [
+      t("assigned", { items: r.items, assignments: r.assignments }),
+      r.leftOut ? t("leftOut", { count: r.leftOut }) : "",
+      r.repeats ? t("repeats", { count: r.repeats, batch: r.repeatBatch ?? "" }) : "",
+      r.phaseBatch ? t("phase", { batch: r.phaseBatch }) : "",
+    ].filter(Boolean).join(" ");
+  },
 );
 
 /** A batch of the caller's project by slug and id (the id alone is never trusted). */
@@ -130,7 +136,7 @@ export const moveReviewerWorkAction = authedAction(
     revalidatePath(`/projects/${project.slug}/batches/${input.batchId}`);
     return result;
   },
-  (r) => `Moved ${r.moved} pending assignment(s)${r.startedKept ? `; ${r.startedKept} started one(s) stay with the reviewer (their drafts are theirs)` : ""}${r.linkedKept ? `; ${r.linkedKept} linked to the reviewer's other rating of the item (a repeat or a study phase) stay too` : ""}.`,
+  async (r) => (await getTranslations("project.actions"))("moved", { moved: r.moved, started: r.startedKept, linked: r.linkedKept }),
 );
 
 export const setBatchDueDateAction = authedAction(
@@ -150,7 +156,10 @@ export const setBatchDueDateAction = authedAction(
     revalidatePath(`/projects/${project.slug}/batches/${input.batchId}`);
     return { dueAt: batch.dueAt };
   },
-  (r) => (r.dueAt ? `Due ${r.dueAt.toISOString().slice(0, 10)}.` : "No due date."),
+  async (r) => {
+    const t = await getTranslations("project.actions");
+    return r.dueAt ? t("due", { date: r.dueAt.toISOString().slice(0, 10) }) : t("noDue");
+  },
 );
 
 export const deleteBatchAction = authedAction(
@@ -173,7 +182,11 @@ export const addMemberAction = authedAction(
     revalidatePath(`/projects/${project.slug}`);
     return result;
   },
-  (r) => (r.change === "added" ? `Added ${r.email}.` : r.change === "role_changed" ? `${r.email} is now ${r.role.toLowerCase()}.` : `${r.email} was already ${r.role.toLowerCase()}.`),
+  async (r) => {
+    const t = await getTranslations("project");
+    const role = t(`roles.${r.role}.badge`);
+    return r.change === "added" ? t("actions.added", { email: r.email }) : r.change === "role_changed" ? t("actions.roleChanged", { email: r.email, role }) : t("actions.roleUnchanged", { email: r.email, role });
+  },
 );
 
 export const removeMemberAction = authedAction(
@@ -185,7 +198,7 @@ export const removeMemberAction = authedAction(
     revalidatePath(`/projects/${project.slug}`);
     return result;
   },
-  (r) => `Removed ${r.email}${r.submitted || r.skipped ? `; their ${r.submitted} submitted annotation(s) and ${r.skipped} skip(s) stay in the study` : ""}.`,
+  async (r) => (await getTranslations("project.actions"))("removed", { email: r.email, kept: r.submitted || r.skipped ? "yes" : "no", submitted: r.submitted, skipped: r.skipped }),
 );
 
 export const updateSettingsAction = authedAction(
@@ -197,7 +210,7 @@ export const updateSettingsAction = authedAction(
     revalidatePath(`/projects/${project.slug}`);
     return { slug: project.slug };
   },
-  () => "Review options saved.",
+  async () => (await getTranslations("project.actions"))("settingsSaved"),
 );
 
 export const updateDetailsAction = authedAction(
@@ -209,10 +222,11 @@ export const updateDetailsAction = authedAction(
     revalidatePath(`/projects/${project.slug}`);
     return result;
   },
-  (r) => (r.changed.length ? `Saved: ${r.changed.map((k) => DETAIL_LABELS[k]).join(", ")}.` : "Nothing changed."),
+  async (r) => {
+    const t = await getTranslations("project.actions");
+    return r.changed.length ? t("detailsSaved", { fields: r.changed.map((k: keyof ProjectDetails) => t(`detailFields.${k}`)).join(", ") }) : t("nothingChanged");
+  },
 );
-
-const DETAIL_LABELS: Record<keyof ProjectDetails, string> = { name: "name", guidelines: "guidelines", reviewersPerItem: "reviewers per item", blinded: "blinding", randomizeOrder: "randomized order" };
 
 /** Guidelines as reviewers will see them (the same sanitizing renderer), before saving. */
 export const previewGuidelinesAction = authedAction(
@@ -228,7 +242,7 @@ export const startExportJobAction = authedAction(
   "export:read",
   z.object({ slug: z.string().min(1), format: z.string().min(1).max(40) }),
   (actor, input) => startExportJob(actor, input.slug, { format: input.format }),
-  (job) => `Export queued: ${job.expectedRecords ?? 0} records. It keeps running if you leave this page.`,
+  async (job) => (await getTranslations("project.actions"))("exportQueued", { count: job.expectedRecords ?? 0 }),
 );
 
 export const archiveProjectAction = authedAction(
@@ -241,5 +255,8 @@ export const archiveProjectAction = authedAction(
     revalidatePath("/projects");
     return result;
   },
-  (r) => (!r.changed ? "Nothing changed." : r.status === "ARCHIVED" ? "Archived: the project left the projects list and the reviewers' queues; its results and exports stay readable." : "Restored."),
+  async (r) => {
+    const t = await getTranslations("project.actions");
+    return !r.changed ? t("nothingChanged") : r.status === "ARCHIVED" ? t("archived") : t("restored");
+  },
 );

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { saveConsensus } from "@/lib/adjudication/consensus";
@@ -23,5 +24,8 @@ export const saveConsensusAction = authedAction(
     revalidatePath(`/projects/${project.slug}/adjudication`);
     return result;
   },
-  (r) => (r.status === "conflict" ? `Someone saved version ${r.version} of this consensus meanwhile: nothing was overwritten. Their version is shown; review it and save again.` : r.decided ? `Consensus decided (version ${r.version}).` : `Draft saved (version ${r.version}).`),
+  async (r) => {
+    const t = await getTranslations("project.actions");
+    return r.status === "conflict" ? t("consensusConflict", { version: r.version }) : r.decided ? t("consensusDecided", { version: r.version }) : t("consensusDraft", { version: r.version });
+  },
 );

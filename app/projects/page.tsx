@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { buttonClass, cardClass } from "@/components/ui/styles";
@@ -7,7 +8,9 @@ import { hasSitePermission } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { listProjectsForActor, loadNavigationReach } from "@/lib/projects/access";
 
-export const metadata: Metadata = { title: "Projects" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("project.list"))("metaTitle") };
+}
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const archived = (await searchParams).archived === "1";
@@ -15,25 +18,25 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   // membership); the list holds the projects their project role lets them read.
   const actor = await requirePageActor();
   if (!(await loadNavigationReach(actor)).projects) redirect("/forbidden");
-  const projects = await listProjectsForActor(actor, { archived });
+  const [projects, t] = await Promise.all([listProjectsForActor(actor, { archived }), getTranslations("project.list")]);
   return (
     <AppShell actor={actor}>
       <div className="flex items-start justify-between">
-        <PageTitle sub={actor.role === "ADMIN" ? "All projects" : "Projects where you manage, adjudicate or analyse"}>Projects</PageTitle>
-        {hasSitePermission(actor.role, "project:create") ? <Link className={buttonClass} href="/projects/new">New project</Link> : null}
+        <PageTitle sub={actor.role === "ADMIN" ? t("subAll") : t("subMine")}>{t("title")}</PageTitle>
+        {hasSitePermission(actor.role, "project:create") ? <Link className={buttonClass} href="/projects/new">{t("newProject")}</Link> : null}
       </div>
       <p className="mb-3 text-sm">
         {archived
-          ? <Link className="text-blue-800 hover:underline" href="/projects">← Current projects</Link>
-          : <Link className="text-blue-800 hover:underline" href="/projects?archived=1" data-testid="archived-projects-link">Archived projects</Link>}
+          ? <Link className="text-blue-800 hover:underline" href="/projects">{t("current")}</Link>
+          : <Link className="text-blue-800 hover:underline" href="/projects?archived=1" data-testid="archived-projects-link">{t("archived")}</Link>}
       </p>
-      {projects.length === 0 ? <p className="text-slate-600">{archived ? "No archived projects." : "No projects yet."}</p> : null}
+      {projects.length === 0 ? <p className="text-slate-600">{archived ? t("noArchived") : t("none")}</p> : null}
       <ul className="grid gap-3 md:grid-cols-2">
         {projects.map((p) => (
           <li key={p.id} className={cardClass}>
             <Link href={`/projects/${p.slug}`} className="font-medium text-blue-800 hover:underline">{p.name}</Link>
             <p className="mt-1 text-sm text-slate-600">
-              {p._count.items} items · {p._count.batches} batches · {p.reviewersPerItem} reviewer(s) per item · {p.blinded ? "blinded" : "unblinded"}
+              {t("summary", { items: p._count.items, batches: p._count.batches, perItem: p.reviewersPerItem, blinded: p.blinded ? "yes" : "no" })}
             </p>
           </li>
         ))}

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { findProjectForActor } from "@/lib/projects/access";
@@ -30,7 +31,10 @@ export const updateQualificationAction = authedAction(
     revalidatePath(`/projects/${project.slug}`);
     return { required: input.required };
   },
-  (r) => (r.required ? "Qualification saved: real batches open to reviewers once they pass the qualification round." : "Qualification saved."),
+  async (r) => {
+    const t = await getTranslations("project.actions");
+    return r.required ? t("qualificationRequired") : t("qualificationSaved");
+  },
 );
 
 /** A reviewer starts another attempt at a project's qualification round (their own work only). */
@@ -45,7 +49,7 @@ export const retryQualificationAction = authedAction(
     revalidatePath("/queue");
     return result;
   },
-  (r) => `Attempt ${r.attempt} started: ${r.items} practice item(s) are in your queue.`,
+  async (r) => (await getTranslations("project.actions"))("attemptStarted", { attempt: r.attempt, items: r.items }),
 );
 
 /** A manager lets a reviewer paused by the gold watch work again (the count starts afresh). */
@@ -58,7 +62,7 @@ export const resumeReviewerAction = authedAction(
     revalidatePath(`/projects/${project.slug}`);
     return {};
   },
-  () => "Reviewer resumed: their real batches are open again.",
+  async () => (await getTranslations("project.actions"))("reviewerResumed"),
 );
 
 /** A manager allows a reviewer who failed every attempt one more (beyond the policy). */
@@ -71,5 +75,5 @@ export const allowAttemptAction = authedAction(
     revalidatePath(`/projects/${project.slug}`);
     return result;
   },
-  (r) => `Allowed: ${r.attemptsAllowed} attempts in all for this reviewer; they start the next one from their queue.`,
+  async (r) => (await getTranslations("project.actions"))("attemptAllowed", { attempts: r.attemptsAllowed }),
 );

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { findProjectForActor } from "@/lib/projects/access";
@@ -21,5 +22,8 @@ export const saveRubricAction = authedAction(
     revalidatePath(`/projects/${project.slug}`);
     return result;
   },
-  (r) => (r.change === "new_version" ? `Saved as version ${r.version}: new batches use it; assignments already made keep their version.` : r.change === "edited" ? `Saved version ${r.version}.` : "Nothing changed."),
+  async (r) => {
+    const t = await getTranslations("project.actions");
+    return r.change === "new_version" ? t("rubricNewVersion", { version: r.version }) : r.change === "edited" ? t("rubricEdited", { version: r.version }) : t("nothingChanged");
+  },
 );

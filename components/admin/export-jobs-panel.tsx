@@ -1,24 +1,13 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import { startExportJobAction } from "@/app/projects/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { ExportJobView } from "@/lib/export-jobs/export-jobs";
 
-const FORMATS: Array<[string, string]> = [
-  ["jsonl", "JSONL"], ["csv", "CSV"], ["parquet", "Parquet tables (zip)"], ["hf", "Hugging Face dataset (zip)"],
-  ["preferences", "Preference pairs (JSONL)"], ["healthbench", "HealthBench records (JSONL)"], ["steps", "Step records (JSONL)"], ["steps-csv", "Step records (CSV)"],
-];
 /** While a job is queued or running the list is refreshed this often (ms). */
 const POLL_MS = 2_000;
-
-function progress(job: ExportJobView): string {
-  if (job.status === "done") return `${job.records.toLocaleString()} records · ${((job.bytes ?? 0) / 1024 / 1024).toFixed(1)} MB`;
-  if (job.status === "failed") return `failed: ${job.error ?? "unknown error"}`;
-  if (job.status === "queued") return "waiting to start";
-  const of = job.expectedRecords ? ` of ${job.expectedRecords.toLocaleString()} (${Math.floor((job.records / Math.max(1, job.expectedRecords)) * 100)} %)` : "";
-  return `${job.records.toLocaleString()} records${of}`;
-}
 
 /**
  * Large exports as background jobs (issue 9): the job keeps running when this page is closed, and
@@ -26,6 +15,19 @@ function progress(job: ExportJobView): string {
  */
 export function ExportJobsPanel({ slug, initial }: { slug: string; initial: ExportJobView[] }) {
   const [jobs, setJobs] = useState(initial);
+  const t = useTranslations("project.export");
+  const format = useFormatter();
+  const formats: Array<[string, string]> = [
+    ["jsonl", "JSONL"], ["csv", "CSV"], ["parquet", t("parquetTables")], ["hf", t("hf")],
+    ["preferences", t("preferences")], ["healthbench", t("healthbench")], ["steps", t("stepsJsonl")], ["steps-csv", t("stepsCsv")],
+  ];
+  const progress = (job: ExportJobView): string => {
+    if (job.status === "done") return t("jobs.done", { records: job.records, megabytes: format.number(Number(((job.bytes ?? 0) / 1024 / 1024).toFixed(1)), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }) });
+    if (job.status === "failed") return t("jobs.failed", { error: job.error ?? t("jobs.unknownError") });
+    if (job.status === "queued") return t("jobs.queued");
+    if (!job.expectedRecords) return t("jobs.running", { records: job.records });
+    return t("jobs.runningOf", { records: job.records, expected: job.expectedRecords, percent: Math.floor((job.records / Math.max(1, job.expectedRecords)) * 100) });
+  };
   const [state, action, pending] = useActionState(startExportJobAction, null);
   const started = state?.ok ? state.data : null;
   const list = started && !jobs.some((j) => j.id === started.id) ? [started, ...jobs] : jobs;
@@ -44,11 +46,11 @@ export function ExportJobsPanel({ slug, initial }: { slug: string; initial: Expo
     <div className="mt-3" data-testid="export-jobs">
       <form action={action} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="slug" value={slug} />
-        <select className={`${inputClass} max-w-48`} name="format" aria-label="Background export format" defaultValue="jsonl">
-          {FORMATS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        <select className={`${inputClass} max-w-48`} name="format" aria-label={t("jobs.formatLabel")} defaultValue="jsonl">
+          {formats.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
         </select>
-        <button className={secondaryButtonClass} disabled={pending} data-testid="start-export-job">Prepare in the background</button>
-        <span className="text-xs text-slate-500">for large studies: keeps running if you leave; the file waits here.</span>
+        <button className={secondaryButtonClass} disabled={pending} data-testid="start-export-job">{t("jobs.start")}</button>
+        <span className="text-xs text-slate-500">{t("jobs.hint")}</span>
         <div className="w-full"><FormStatus state={state} /></div>
       </form>
       {list.length ? (
@@ -56,9 +58,9 @@ export function ExportJobsPanel({ slug, initial }: { slug: string; initial: Expo
           {list.map((job) => (
             <li key={job.id} data-job={job.id} data-status={job.status} className="flex flex-wrap items-center gap-2">
               <span className="font-mono text-xs">{job.format}</span>
-              <span className="text-slate-600">{new Date(job.createdAt).toLocaleString()}</span>
+              <span className="text-slate-600">{format.dateTime(new Date(job.createdAt), { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })}</span>
               <span data-testid="export-job-progress">{progress(job)}</span>
-              {job.status === "done" ? <a className="text-blue-800 hover:underline" href={`/api/v1/export-jobs/${job.id}/download`} data-testid="export-job-download">Download {job.fileName}</a> : null}
+              {job.status === "done" ? <a className="text-blue-800 hover:underline" href={`/api/v1/export-jobs/${job.id}/download`} data-testid="export-job-download">{t("jobs.download", { file: job.fileName ?? "" })}</a> : null}
             </li>
           ))}
         </ul>

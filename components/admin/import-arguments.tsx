@@ -1,9 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { zipSync } from "fflate";
 import { buttonClass } from "@/components/ui/styles";
-import { describeFailure, describeImported, describeImportError } from "@/lib/import/describe-import";
+import { useDescribeImportError } from "./import-error-list";
 import type { ArgumentImportResult } from "@/lib/tools/arguments/import-documents";
 
 // Uploads an argument corpus (a brat folder, CoNLL/BIO files, CasiMedicos-Arg's .json + .jsonl) to
@@ -11,11 +12,6 @@ import type { ArgumentImportResult } from "@/lib/tools/arguments/import-document
 // collection whole (all or nothing) with the same code as the command line.
 
 type Format = "brat" | "conll" | "casimedicos";
-const HELP: Record<Format, string> = {
-  brat: "A brat collection: every .txt with its .ann, and annotation.conf (its labels and relations are added to the project's). Each document becomes a note item named by its file.",
-  conll: "CoNLL/BIO files (token and IOB2 tag per line, a blank line between documents). Documents are named <file>-1, <file>-2, …",
-  casimedicos: "CasiMedicos-Arg: the records (.json) and the relations (.jsonl). Documents are named by their record id.",
-};
 
 async function zipOf(files: File[]): Promise<Uint8Array> {
   const entries: Record<string, Uint8Array> = {};
@@ -25,6 +21,13 @@ async function zipOf(files: File[]): Promise<Uint8Array> {
 
 export function ImportArguments({ slug }: { slug: string }) {
   const router = useRouter();
+  const t = useTranslations("project.import");
+  const describeImportError = useDescribeImportError();
+  const help: Record<Format, string> = {
+    brat: t("arguments.helpBrat"),
+    conll: t("arguments.helpConll", { first: "<file>-1", second: "<file>-2" }),
+    casimedicos: t("arguments.helpCasimedicos"),
+  };
   const [format, setFormat] = useState<Format>("brat");
   const [files, setFiles] = useState<File[]>([]);
   const [skipInvalid, setSkipInvalid] = useState(false);
@@ -42,7 +45,7 @@ export function ImportArguments({ slug }: { slug: string }) {
       const body = await zipOf(files);
       const response = await fetch(`/api/v1/projects/${slug}/import?format=${format}&skipInvalid=${skipInvalid}`, { method: "POST", body: body as BodyInit, headers: { "Content-Type": "application/zip", "X-File-Name": `${files.length} files` } });
       const text = await response.text();
-      if (!response.ok) throw new Error(JSON.parse(text || "{}").error ?? `The server answered ${response.status}.`);
+      if (!response.ok) throw new Error(JSON.parse(text || "{}").error ?? t("serverAnswered", { status: response.status }));
       setResult(JSON.parse(text.trim().split("\n").at(-1) ?? "{}") as ArgumentImportResult);
       router.refresh();
     } catch (error) {
@@ -53,32 +56,32 @@ export function ImportArguments({ slug }: { slug: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-4 space-y-2 border-t border-slate-100 pt-4" aria-label="Import an argument corpus">
+    <form onSubmit={onSubmit} className="mt-4 space-y-2 border-t border-slate-100 pt-4" aria-label={t("arguments.label")}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <label className="font-medium text-slate-700" htmlFor="arguments-format">Import an argument corpus</label>
+        <label className="font-medium text-slate-700" htmlFor="arguments-format">{t("arguments.label")}</label>
         <select id="arguments-format" className="rounded border border-slate-300 px-2 py-1" value={format} onChange={(e) => setFormat(e.target.value as Format)} data-testid="arguments-format">
-          <option value="brat">brat standoff (folder)</option>
+          <option value="brat">{t("arguments.brat")}</option>
           <option value="conll">CoNLL / BIO</option>
           <option value="casimedicos">CasiMedicos-Arg</option>
         </select>
       </div>
-      <p className="text-xs text-slate-500">{HELP[format]} See docs/formats.md.</p>
+      <p className="text-xs text-slate-500">{help[format]} {t("arguments.seeDocs")}</p>
       <div className="flex flex-wrap gap-3 text-sm">
-        <label className="flex items-center gap-1">Folder: <input type="file" className="text-sm" data-testid="arguments-folder" {...{ webkitdirectory: "", directory: "" }} onChange={(e) => setFiles([...(e.target.files ?? [])])} /></label>
-        <label className="flex items-center gap-1">or files: <input type="file" multiple className="text-sm" data-testid="arguments-files" onChange={(e) => setFiles([...(e.target.files ?? [])])} /></label>
+        <label className="flex items-center gap-1">{t("arguments.folder")} <input type="file" className="text-sm" data-testid="arguments-folder" {...{ webkitdirectory: "", directory: "" }} onChange={(e) => setFiles([...(e.target.files ?? [])])} /></label>
+        <label className="flex items-center gap-1">{t("arguments.files")} <input type="file" multiple className="text-sm" data-testid="arguments-files" onChange={(e) => setFiles([...(e.target.files ?? [])])} /></label>
       </div>
-      <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Skip what cannot be read (and list it) instead of importing nothing</label>
-      <button className={buttonClass} disabled={!files.length || busy} data-testid="arguments-import">{busy ? "Importing…" : `Import ${files.length || ""} file${files.length === 1 ? "" : "s"}`}</button>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> {t("arguments.skipInvalid")}</label>
+      <button className={buttonClass} disabled={!files.length || busy} data-testid="arguments-import">{busy ? t("importing") : t("arguments.submit", { count: files.length })}</button>
       {failure ? <p className="text-sm text-red-700" data-testid="arguments-import-error">{failure}</p> : null}
-      {result?.ok ? <p className="text-sm text-green-700" data-testid="arguments-import-result">{describeImported(result)}{result.labelSetExtended ? "; the label set gained the labels of annotation.conf" : ""}.</p> : null}
+      {result?.ok ? <p className="text-sm text-green-700" data-testid="arguments-import-result">{t("imported", { items: result.imported, responses: result.responses })}{result.labelSetExtended ? t("arguments.labelSetExtended") : ""}.</p> : null}
       {result && !result.ok ? (
         <div className="text-sm text-red-700" data-testid="arguments-import-errors">
-          <p>{describeFailure(result).replace(/ in [\d,]+ lines?/, "")}</p>
+          <p>{t("failedShort", { errors: result.errorCount })}</p>
           <ul className="list-disc ps-5">{result.errors.map((e, i) => <li key={i}>{describeImportError(e)}</li>)}</ul>
         </div>
       ) : null}
       {result?.notes.length ? (
-        <details className="text-xs text-slate-600"><summary>{result.notes.length} note{result.notes.length === 1 ? "" : "s"}</summary><ul className="list-disc ps-5">{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ul></details>
+        <details className="text-xs text-slate-600"><summary>{t("arguments.notes", { count: result.notes.length })}</summary><ul className="list-disc ps-5">{result.notes.map((n, i) => <li key={i}>{n}</li>)}</ul></details>
       ) : null}
     </form>
   );

@@ -1,9 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/styles";
 import { ImportErrorList } from "./import-error-list";
-import { describeImported } from "@/lib/import/describe-import";
 import { chooseImportFormat } from "@/lib/import/import-format";
 import type { ImportResult as Result } from "@/lib/import/import-items";
 
@@ -11,6 +11,7 @@ import type { ImportResult as Result } from "@/lib/import/import-items";
 /** Streams the file to the import route and reads its NDJSON progress events. */
 export function ImportItems({ slug }: { slug: string }) {
   const router = useRouter();
+  const t = useTranslations("project.import");
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<Result | null>(null);
@@ -36,7 +37,7 @@ export function ImportItems({ slug }: { slug: string }) {
       });
       if (!response.ok || !response.body) {
         const body = await response.json().catch(() => ({}));
-        throw new Error(body.error ?? `The server answered ${response.status}.`);
+        throw new Error(body.error ?? t("serverAnswered", { status: response.status }));
       }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
@@ -61,21 +62,21 @@ export function ImportItems({ slug }: { slug: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-4 space-y-2 border-t border-slate-100 pt-4" aria-label="Import items">
-      <label className="block text-sm font-medium text-slate-700" htmlFor="import-file">Import items (JSONL, one item per line)</label>
+    <form onSubmit={onSubmit} className="mt-4 space-y-2 border-t border-slate-100 pt-4" aria-label={t("items.label")}>
+      <label className="block text-sm font-medium text-slate-700" htmlFor="import-file">{t("items.file")}</label>
       <p id="import-file-help" className="text-xs text-slate-500">
-        Or a .csv file whose header row names the fields, e.g. <code>externalId,question,responses.0.modelName,responses.0.content</code>; empty cells are left out.
+        {t.rich("items.csvHelp", { fields: "externalId,question,responses.0.modelName,responses.0.content", code: (c) => <code>{c}</code> })}
       </p>
       <input id="import-file" type="file" accept=".jsonl,.ndjson,.csv,application/x-ndjson,application/json,text/csv" className="block text-sm" aria-describedby="import-file-help"
         onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-      <button className={buttonClass} disabled={!file || progress !== null}>Import</button>
+      <button className={buttonClass} disabled={!file || progress !== null}>{t("items.submit")}</button>
       {progress !== null ? (
         <div className="h-2 w-full overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuenow={Math.round(progress * 100)} aria-valuemin={0} aria-valuemax={100}>
           <div className="h-full bg-blue-600 transition-all" style={{ width: `${Math.round(progress * 100)}%` }} />
         </div>
       ) : null}
       {failure ? <p className="text-sm text-red-700" data-testid="import-error">{failure}</p> : null}
-      {result?.ok ? <p className="text-sm text-green-700" data-testid="import-result">{describeImported(result)}.</p> : null}
+      {result?.ok ? <p className="text-sm text-green-700" data-testid="import-result">{t("imported", { items: result.imported, responses: result.responses })}.</p> : null}
       {result && !result.ok ? <ImportErrorList result={result} testId="import-errors" /> : null}
     </form>
   );

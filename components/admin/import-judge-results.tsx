@@ -1,15 +1,16 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/styles";
 import { ImportErrorList } from "./import-error-list";
-import { describeJudgeImport } from "@/lib/judges/describe-judge-import";
 import type { JudgeImportResult } from "@/lib/judges/import-judge-results";
 
 
 /** Sends an LLM judge's JSONL file to the judge-results route and shows its outcome (admins). */
 export function ImportJudgeResults({ slug }: { slug: string }) {
   const router = useRouter();
+  const t = useTranslations("project.import");
   const [file, setFile] = useState<File | null>(null);
   const [replace, setReplace] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -30,7 +31,7 @@ export function ImportJudgeResults({ slug }: { slug: string }) {
       });
       if (!response.ok) {
         const body = await response.json().catch(() => ({}));
-        throw new Error(body.error ?? `The server answered ${response.status}.`);
+        throw new Error(body.error ?? t("serverAnswered", { status: response.status }));
       }
       // NDJSON: progress events, then one result.
       const events = (await response.text()).split("\n").filter(Boolean).map((l) => JSON.parse(l));
@@ -45,21 +46,24 @@ export function ImportJudgeResults({ slug }: { slug: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-4 space-y-2 border-t border-slate-100 pt-4" aria-label="Import judge results">
-      <label className="block text-sm font-medium text-slate-700" htmlFor="judge-file">Import LLM-judge results (JSONL)</label>
+    <form onSubmit={onSubmit} className="mt-4 space-y-2 border-t border-slate-100 pt-4" aria-label={t("judge.label")}>
+      <label className="block text-sm font-medium text-slate-700" htmlFor="judge-file">{t("judge.file")}</label>
       <p id="judge-file-help" className="text-xs text-slate-500">
-        One value per line, e.g. <code>{`{"externalId":"q-1","response":"model-alpha","axis":"overall_quality","value":4,"judge":"gpt-judge"}`}</code>, or{" "}
-        <code>&quot;criterion&quot;:2,&quot;value&quot;:true</code> for a case criterion. Compared with the physicians on the results page; shown to reviewers only as suggestions, where the project&apos;s review options name this judge.
+        {t.rich("judge.help", {
+          example: `{"externalId":"q-1","response":"model-alpha","axis":"overall_quality","value":4,"judge":"gpt-judge"}`,
+          criterion: `"criterion":2,"value":true`,
+          code: (c) => <code>{c}</code>,
+        })}
       </p>
       <input id="judge-file" type="file" accept=".jsonl,.ndjson,application/x-ndjson,application/json" className="block text-sm" aria-describedby="judge-file-help"
         onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} data-testid="judge-replace" />
-        Replace values this judge already has (otherwise they are conflicts)
+        {t("judge.replace")}
       </label>
-      <button className={buttonClass} disabled={!file || busy}>{busy ? "Importing…" : "Import judge results"}</button>
+      <button className={buttonClass} disabled={!file || busy}>{busy ? t("importing") : t("judge.submit")}</button>
       {failure ? <p className="text-sm text-red-700" data-testid="judge-import-error">{failure}</p> : null}
-      {result?.ok ? <p className="text-sm text-green-700" data-testid="judge-import-result">{describeJudgeImport(result)}.</p> : null}
+      {result?.ok ? <p className="text-sm text-green-700" data-testid="judge-import-result">{t("judge.imported", { values: result.imported, replaced: result.replaced, judges: result.judges.join(", ") })}.</p> : null}
       {result && !result.ok ? <ImportErrorList result={result} testId="judge-import-errors" /> : null}
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { editSegmentationAction } from "@/app/projects/[slug]/steps/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -16,6 +17,7 @@ function words(step: Step) {
 function ResponseSteps({ slug, response }: { slug: string; response: SegmentationView["responses"][number] }) {
   const [steps, setSteps] = useState<Step[]>(response.steps);
   const [state, action, pending] = useActionState(editSegmentationAction, null);
+  const t = useTranslations("project.steps");
   const changed = JSON.stringify(steps.map(({ start, end }) => [start, end])) !== JSON.stringify(response.steps.map(({ start, end }) => [start, end]));
   const merge = (i: number) =>
     setSteps((s) => [...s.slice(0, i), { start: s[i].start, end: s[i + 1].end, text: `${s[i].text}\n${s[i + 1].text}` }, ...s.slice(i + 2)]);
@@ -28,12 +30,12 @@ function ResponseSteps({ slug, response }: { slug: string; response: Segmentatio
     });
   const labelled = response.labelledVersions.includes(response.version);
   return (
-    <section className={cardClass} aria-label={`Response ${response.label}`} data-testid="segmentation" data-response={response.label}>
+    <section className={cardClass} aria-label={t("responseLabel", { label: response.label })} data-testid="segmentation" data-response={response.label}>
       <h2 className="font-medium">
-        Response {response.label} <span className="text-sm font-normal text-slate-600">· {response.modelName} · version {response.version} ({response.source}) · {steps.length} steps over its {response.over}</span>
+        {t("response", { label: response.label })} <span className="text-sm font-normal text-slate-600">{t("responseInfo", { model: response.modelName, version: response.version, source: response.source, count: steps.length, over: response.over })}</span>
       </h2>
       <p className="mb-2 text-xs text-slate-600">
-        {labelled ? `Version ${response.version} carries reviewers' labels: saving adds version ${response.version + 1}.` : "No labels on this version yet: saving rewrites it."} Click a word to split its step before it.
+        {labelled ? t("labelled", { version: response.version, next: response.version + 1 }) : t("unlabelled")} {t("clickToSplit")}
       </p>
       <ol className="space-y-1">
         {steps.map((step, i) => (
@@ -41,10 +43,10 @@ function ResponseSteps({ slug, response }: { slug: string; response: Segmentatio
             <span className="me-2 font-mono text-xs text-slate-500">{i + 1}</span>
             {words(step).map((w, k) =>
               k === 0 ? <span key={k}>{w.word} </span> : (
-                <button key={k} type="button" className="rounded px-0.5 hover:bg-amber-100" title="Split the step before this word" onClick={() => split(i, w)}>{w.word} </button>
+                <button key={k} type="button" className="rounded px-0.5 hover:bg-amber-100" title={t("splitTitle")} onClick={() => split(i, w)}>{w.word} </button>
               ),
             )}
-            {i < steps.length - 1 ? <button type="button" className="ms-2 text-xs text-blue-800 underline" onClick={() => merge(i)} data-testid="merge-next">Merge with next</button> : null}
+            {i < steps.length - 1 ? <button type="button" className="ms-2 text-xs text-blue-800 underline" onClick={() => merge(i)} data-testid="merge-next">{t("merge")}</button> : null}
           </li>
         ))}
       </ol>
@@ -52,8 +54,8 @@ function ResponseSteps({ slug, response }: { slug: string; response: Segmentatio
         <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="responseId" value={response.responseId} />
         <input type="hidden" name="steps" value={JSON.stringify(steps.map(({ start, end }) => ({ start, end })))} />
-        <button type="submit" className={buttonClass} disabled={!changed || pending}>Save segmentation</button>
-        {changed ? <button type="button" className={secondaryButtonClass} onClick={() => setSteps(response.steps)}>Undo changes</button> : null}
+        <button type="submit" className={buttonClass} disabled={!changed || pending}>{t("save")}</button>
+        {changed ? <button type="button" className={secondaryButtonClass} onClick={() => setSteps(response.steps)}>{t("undo")}</button> : null}
         <FormStatus state={state} />
       </form>
     </section>

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 
 type Status = { name: string } & ({ state: "waiting" | "uploading" } | { state: "done"; src: string } | { state: "failed"; error: string });
 
@@ -11,6 +12,7 @@ type Status = { name: string } & ({ state: "waiting" | "uploading" } | { state: 
 export function UploadImages({ slug }: { slug: string }) {
   const [statuses, setStatuses] = useState<Status[]>([]);
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("project.import");
 
   async function upload(files: File[]) {
     if (!files.length) return;
@@ -27,7 +29,7 @@ export function UploadImages({ slug }: { slug: string }) {
           headers: { "Content-Type": file.type || "application/octet-stream", "X-File-Name": encodeURIComponent(file.name) },
         });
         const body = await response.json().catch(() => ({}));
-        if (!response.ok) throw new Error(body.error ?? `The server answered ${response.status}.`);
+        if (!response.ok) throw new Error(body.error ?? t("serverAnswered", { status: response.status }));
         update(i, { name: file.name, state: "done", src: body.src });
       } catch (error) {
         update(i, { name: file.name, state: "failed", error: (error as Error).message });
@@ -38,9 +40,9 @@ export function UploadImages({ slug }: { slug: string }) {
 
   return (
     <div className="mt-4 space-y-2 border-t border-slate-100 pt-4">
-      <label className="block text-sm font-medium text-slate-700" htmlFor="upload-images">Upload images for vqa items</label>
+      <label className="block text-sm font-medium text-slate-700" htmlFor="upload-images">{t("images.label")}</label>
       <p id="upload-images-help" className="text-xs text-slate-500">
-        PNG, JPEG, GIF or WebP, up to 50 MB each; names may use letters, digits, <code>.</code>, <code>_</code> and <code>-</code>. Put the shown <code>src</code> in an item&apos;s <code>images[].src</code>, then import the items.
+        {t.rich("images.help", { code: (c) => <code>{c}</code> })}
       </p>
       <input id="upload-images" type="file" multiple accept=".png,.jpg,.jpeg,.gif,.webp,image/png,image/jpeg,image/gif,image/webp" className="block text-sm"
         aria-describedby="upload-images-help" disabled={busy}
@@ -54,8 +56,8 @@ export function UploadImages({ slug }: { slug: string }) {
           {statuses.map((s, i) => (
             <li key={i} data-state={s.state}>
               <span className="font-medium">{s.name}</span>{" "}
-              {s.state === "waiting" ? <span className="text-slate-500">waiting</span> : null}
-              {s.state === "uploading" ? <span className="text-slate-500">uploading…</span> : null}
+              {s.state === "waiting" ? <span className="text-slate-500">{t("images.waiting")}</span> : null}
+              {s.state === "uploading" ? <span className="text-slate-500">{t("images.uploading")}</span> : null}
               {s.state === "done" ? <span className="text-green-700">✓ <code className="select-all rounded bg-slate-100 px-1">{s.src}</code></span> : null}
               {s.state === "failed" ? <span className="text-red-700">{s.error}</span> : null}
             </li>

@@ -1,25 +1,29 @@
 import type { Metadata } from "next";
 import { ZodError } from "zod";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 import { requirePageActor } from "@/lib/auth/session";
 import { auditFilterSchema, listAuditEvents } from "@/lib/audit/list-audit";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.audit"))("metaTitle") };
+}
 
 const FIELDS = [
-  ["actor", "Actor e-mail", "text"],
-  ["action", "Action (e.g. batch.assign, or batch. for all)", "text"],
-  ["entity", "Entity type (e.g. Batch)", "text"],
-  ["project", "Project slug", "text"],
-  ["from", "From", "date"],
-  ["to", "To", "date"],
+  ["actor", "text"],
+  ["action", "text"],
+  ["entity", "text"],
+  ["project", "text"],
+  ["from", "date"],
+  ["to", "date"],
 ] as const;
 
 /** The audit log (issue 10): who did what, newest first, filtered and paged on the server, with a CSV of every match. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("audit:read");
+  const t = await getTranslations("admin.audit");
   const flat = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<string, string | undefined>;
   const parsed = auditFilterSchema.safeParse(flat);
   // A refused filter (bad date, dates in the wrong order) shows the whole log with the reason.
@@ -30,21 +34,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filterQuery = new URLSearchParams(FIELDS.flatMap(([k]) => (query[k] ? [[k, query[k]!]] : []))).toString();
   return (
     <AppShell actor={actor}>
-      <PageTitle sub="Every change, sign-in and export, newest first. Filters stay in the address.">Audit log</PageTitle>
-      <form className={`${cardClass} mb-4 flex flex-wrap items-end gap-3`} aria-label="Filter the audit log">
-        {FIELDS.map(([name, label, type]) => (
+      <PageTitle sub={t("sub")}>{t("title")}</PageTitle>
+      <form className={`${cardClass} mb-4 flex flex-wrap items-end gap-3`} aria-label={t("filterLabel")}>
+        {FIELDS.map(([name, type]) => (
           <div key={name}>
-            <label className={labelClass} htmlFor={`a-${name}`}>{label}</label>
+            <label className={labelClass} htmlFor={`a-${name}`}>{t(`fields.${name}`)}</label>
             <input className={inputClass} id={`a-${name}`} name={name} type={type} defaultValue={query[name] ?? ""} />
           </div>
         ))}
-        <button className={secondaryButtonClass}>Filter</button>
-        <a className="text-sm text-blue-800 hover:underline" href={`/api/v1/audit?format=csv${filterQuery ? `&${filterQuery}` : ""}`} data-testid="audit-csv">Download as CSV</a>
+        <button className={secondaryButtonClass}>{t("filter")}</button>
+        <a className="text-sm text-blue-800 hover:underline" href={`/api/v1/audit?format=csv${filterQuery ? `&${filterQuery}` : ""}`} data-testid="audit-csv">{t("csv")}</a>
       </form>
-      {problem ? <p className="mb-4 text-sm text-rose-700" role="alert">{problem} Showing the whole log instead.</p> : null}
+      {problem ? <p className="mb-4 text-sm text-rose-700" role="alert">{t("problem", { problem })}</p> : null}
       <div className={`${cardClass} overflow-x-auto`} tabIndex={0}>
         <table className="w-full text-start text-sm [&_td]:pe-3 [&_td]:align-top [&_th]:pe-3" data-testid="audit-table">
-          <thead className="text-slate-500"><tr><th className="py-1">Time (UTC)</th><th>Actor</th><th>Action</th><th>Entity</th><th>Project</th><th>Details</th></tr></thead>
+          <thead className="text-slate-500"><tr><th className="py-1">{t("columns.time")}</th><th>{t("columns.actor")}</th><th>{t("columns.action")}</th><th>{t("columns.entity")}</th><th>{t("columns.project")}</th><th>{t("columns.details")}</th></tr></thead>
           <tbody>
             {page.events.map((e) => (
               <tr key={e.id} className="border-t border-slate-100" data-testid="audit-row">
@@ -58,10 +62,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
-        {page.events.length === 0 ? <p className="text-sm text-slate-600">No events match.</p> : null}
+        {page.events.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : null}
         <p className="mt-3 flex gap-4 text-sm">
-          {query.cursor ? <Link className="text-blue-800 hover:underline" href={`/admin/audit${filterQuery ? `?${filterQuery}` : ""}`}>Newest</Link> : null}
-          {page.nextCursor ? <Link className="text-blue-800 hover:underline" href={`/admin/audit?${new URLSearchParams([...new URLSearchParams(filterQuery), ["cursor", page.nextCursor]]).toString()}`}>Older →</Link> : null}
+          {query.cursor ? <Link className="text-blue-800 hover:underline" href={`/admin/audit${filterQuery ? `?${filterQuery}` : ""}`}>{t("newest")}</Link> : null}
+          {page.nextCursor ? <Link className="text-blue-800 hover:underline" href={`/admin/audit?${new URLSearchParams([...new URLSearchParams(filterQuery), ["cursor", page.nextCursor]]).toString()}`}>{t("older")}</Link> : null}
         </p>
       </div>
     </AppShell>

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { inviteUser, inviteUserSchema } from "@/lib/auth/invitations";
 import { headers } from "next/headers";
 import { z } from "zod";
@@ -17,7 +18,7 @@ export const createUserAction = authedAction(
     revalidatePath("/admin/users");
     return { id: user.id, email: user.email };
   },
-  (u) => `Created ${u.email}.`,
+  async (u) => (await getTranslations("admin.actions"))("created", { email: u.email }),
 );
 
 export const updateUserProfileAction = authedAction(
@@ -29,7 +30,7 @@ export const updateUserProfileAction = authedAction(
     revalidatePath("/admin/users");
     return { email: user.email };
   },
-  (u) => `Saved the profile of ${u.email}.`,
+  async (u) => (await getTranslations("admin.actions"))("profileSaved", { email: u.email }),
 );
 
 /** The same account without a password: a one-time invitation link (7 days) for the admin to hand over. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { Markdown } from "@/components/ui/markdown";
 import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -30,7 +31,9 @@ import { loadDesignLock } from "@/lib/projects/update-details";
 import { findTemplate, toolsOfTemplate } from "@/lib/rubrics/templates";
 import { stepsEnabled } from "@/lib/tools/steps/tool-settings";
 
-export const metadata: Metadata = { title: "Project" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("project.page"))("metaTitle") };
+}
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
@@ -39,10 +42,11 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const canManage = allows(project.access, "project:manage");
   // An archived project is read-only: its write forms are not offered (the server refuses them anyway).
   const writable = project.status !== "ARCHIVED";
+  const [t, te, tp] = await Promise.all([getTranslations("project.page"), getTranslations("project.export"), getTranslations("project")]);
   const [overview, batches, guidelinesHtml, members, candidates, designLock] = await Promise.all([
     loadProjectOverview(project.id),
     listBatches(project.id),
-    renderMarkdown(project.guidelines || "_No guidelines yet._"),
+    renderMarkdown(project.guidelines || t("noGuidelines")),
     canManage ? listProjectMembers(project.id) : Promise.resolve([]),
     allows(project.access, "batch:assign") ? listReviewerCandidates(project.id) : Promise.resolve({ members: [], others: [] }),
     canManage ? loadDesignLock(project.id) : Promise.resolve(null),
@@ -52,26 +56,26 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   return (
     <AppShell actor={actor}>
       <PageTitle
-        sub={`${project.blinded ? "Blinded" : "Unblinded"} · ${project.reviewersPerItem} reviewer(s) per item · ${project.randomizeOrder ? "randomized order" : "fixed order"} · ${project.status.toLowerCase()}`}
+        sub={t("sub", { blinded: project.blinded ? "yes" : "no", perItem: project.reviewersPerItem, randomized: project.randomizeOrder ? "yes" : "no", status: tp(`status.${project.status}`) })}
       >
         <span data-testid="project-name">{project.name}</span>
       </PageTitle>
 
-      {project.status === "ARCHIVED" ? <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 p-2 text-sm text-slate-800" role="status" data-testid="archived-banner">This project is archived: it is read-only until a manager restores it.</p> : null}
-      {typeof deleted === "string" ? <p className="mb-4 text-sm text-green-700" role="status" data-testid="batch-deleted">Batch “{deleted}” deleted; its items are not in a batch any more.</p> : null}
+      {project.status === "ARCHIVED" ? <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 p-2 text-sm text-slate-800" role="status" data-testid="archived-banner">{t("archivedBanner")}</p> : null}
+      {typeof deleted === "string" ? <p className="mb-4 text-sm text-green-700" role="status" data-testid="batch-deleted">{t("batchDeleted", { name: deleted })}</p> : null}
       {/* min-w-0: grid children shrink on a phone instead of pushing the page sideways. */}
       <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <section className={cardClass}>
-          <h2 className="mb-2 font-medium">Items</h2>
+          <h2 className="mb-2 font-medium">{t("items")}</h2>
           <p className="text-sm text-slate-700" data-testid="item-count">
-            {overview.itemCount} items ({overview.unbatchedCount} not yet in a batch) · {overview.submittedCount} submitted annotations
+            {t("itemCount", { items: overview.itemCount, unbatched: overview.unbatchedCount, submitted: overview.submittedCount })}
           </p>
           {allows(project.access, "item:browse") ? (
-            <p className="mt-1 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/items`} data-testid="browse-items">Browse items and their annotations</Link></p>
+            <p className="mt-1 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/items`} data-testid="browse-items">{t("browseItems")}</Link></p>
           ) : null}
           {canManage && stepsEnabled(toolsOfTemplate(overview.rubric?.templateKey), readProjectSettings(project.settings)) ? (
             <p className="mt-1 text-sm">
-              <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/steps`} data-testid="steps-link">Reasoning steps: merge or split an item&apos;s steps →</Link>
+              <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/steps`} data-testid="steps-link">{t("stepsLink")}</Link>
             </p>
           ) : null}
           {writable && allows(project.access, "item:import") ? <ImportItems slug={project.slug} /> : null}
@@ -81,55 +85,52 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         </section>
 
         <section className={cardClass}>
-          <h2 className="mb-2 font-medium">Rubric</h2>
+          <h2 className="mb-2 font-medium">{t("rubric")}</h2>
           {overview.rubric ? (
             <p className="text-sm text-slate-700">
-              {overview.rubric.name} · version {overview.rubric.version} · {overview.rubric._count.axes} axes
-              {overview.rubric.frozenAt ? " · frozen (in use)" : ""}
+              {t("rubricSummary", { name: overview.rubric.name, version: overview.rubric.version, axes: overview.rubric._count.axes })}
+              {overview.rubric.frozenAt ? t("frozen") : ""}
             </p>
           ) : null}
           {canManage && overview.rubric ? (
-            <p className="mt-1 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/rubric`} data-testid="rubric-link">Edit the rubric (axes, versions, JSON import and export) →</Link></p>
+            <p className="mt-1 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/rubric`} data-testid="rubric-link">{t("rubricLink")}</Link></p>
           ) : null}
           {template ? (
             <p className="mt-1 text-xs text-slate-500">
-              Source: <a className="underline" href={template.citation.url} target="_blank" rel="noreferrer">{template.citation.text}</a>
+              {t.rich("source", { citation: template.citation.text, link: (c) => <a className="underline" href={template.citation.url} target="_blank" rel="noreferrer">{c}</a> })}
             </p>
           ) : null}
           {allows(project.access, "export:read") ? (
             <div className="mt-4">
-              <h3 className="mb-2 text-sm font-medium">Export annotations and skips</h3>
+              <h3 className="mb-2 text-sm font-medium">{t("exportHeading")}</h3>
               <div className="flex flex-wrap gap-2">
                 <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=jsonl`} data-testid="export-jsonl">JSONL</a>
                 <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=csv`} data-testid="export-csv">CSV</a>
-                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=csv&status=skipped`} data-testid="export-skipped">Skips only (CSV)</a>
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=csv&status=skipped`} data-testid="export-skipped">{te("skipsOnly")}</a>
                 {stepsEnabled(toolsOfTemplate(overview.rubric?.templateKey), readProjectSettings(project.settings)) ? (
                   <>
-                    <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=steps`} data-testid="export-steps">Step records (JSONL)</a>
-                    <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=steps-csv`}>Step records (CSV)</a>
+                    <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=steps`} data-testid="export-steps">{te("stepsJsonl")}</a>
+                    <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=steps-csv`}>{te("stepsCsv")}</a>
                   </>
                 ) : null}
-                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=parquet`} data-testid="export-parquet">Parquet (zip)</a>
-                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=hf`} data-testid="export-hf">Hugging Face dataset (zip)</a>
-                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=preferences`} data-testid="export-preferences">Preference pairs (JSONL)</a>
-                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=healthbench`} data-testid="export-healthbench">HealthBench records (JSONL)</a>
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=parquet`} data-testid="export-parquet">{te("parquetZip")}</a>
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=hf`} data-testid="export-hf">{te("hf")}</a>
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=preferences`} data-testid="export-preferences">{te("preferences")}</a>
+                <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=healthbench`} data-testid="export-healthbench">{te("healthbench")}</a>
               </div>
-              <p className="mt-1 text-xs text-slate-500">
-                Submitted annotations and skipped items with their reasons (each record says its status); de-blinded (model
-                names restored); reviewers pseudonymized. The CSV is safe to open in a spreadsheet; JSONL keeps every text exact.
-              </p>
+              <p className="mt-1 text-xs text-slate-500">{te("help")}</p>
               {backgroundExportsAvailable() ? <ExportJobsPanel slug={project.slug} initial={await listExportJobs(actor, project.slug)} /> : null}
               <ArgumentExportLinks slug={project.slug} />
               <p className="mt-2 text-sm">
-                <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/results`} data-testid="results-link">Results: rubric axes, pairwise, agreement, criteria, differentials, reasoning steps, references, arguments{allows(project.access, "batch:progress") ? ", gold accuracy" : ""} →</Link>
+                <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/results`} data-testid="results-link">{t("resultsLink", { gold: allows(project.access, "batch:progress") ? "yes" : "no" })}</Link>
               </p>
             </div>
           ) : null}
         </section>
 
         <section className={`${cardClass} lg:col-span-2`}>
-          <h2 className="mb-2 font-medium">Batches</h2>
-          {batches.length === 0 ? <p className="text-sm text-slate-600">No batches yet.</p> : null}
+          <h2 className="mb-2 font-medium">{t("batches")}</h2>
+          {batches.length === 0 ? <p className="text-sm text-slate-600">{t("noBatches")}</p> : null}
           <ul className="divide-y divide-slate-100">
             {batches.map((b) => (
               <li key={b.id} className="flex flex-wrap items-center justify-between gap-x-3 py-2 text-sm">
@@ -139,17 +140,17 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                   <span className="font-medium">{b.name}</span>
                 )}
                 <span className="text-slate-600">
-                  {b.itemCount} items · {b.submittedCount}/{b.assignmentCount} assignments submitted
-                  {b.dueAt ? ` · due ${b.dueAt.toISOString().slice(0, 10)}` : ""}
+                  {t("batchSummary", { items: b.itemCount, submitted: b.submittedCount, assignments: b.assignmentCount })}
+                  {b.dueAt ? t("due", { date: b.dueAt.toISOString().slice(0, 10) }) : ""}
                 </span>
               </li>
             ))}
           </ul>
           {allows(project.access, "item:adjudicate") && batches.length ? (
-            <p className="mt-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/adjudication`} data-testid="adjudication-link">Adjudication: items whose reviewers disagree, and their consensus</Link></p>
+            <p className="mt-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/adjudication`} data-testid="adjudication-link">{t("adjudicationLink")}</Link></p>
           ) : null}
           {allows(project.access, "batch:progress") && batches.length ? (
-            <p className="mt-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/progress`} data-testid="progress-link">Progress per reviewer: pace, overdue work, projected finish</Link></p>
+            <p className="mt-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/progress`} data-testid="progress-link">{t("progressLink")}</Link></p>
           ) : null}
           {writable && allows(project.access, "batch:assign") ? (
             <CreateBatchForm
@@ -162,13 +163,13 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         </section>
 
         <section className={cardClass}>
-          <h2 className="mb-2 font-medium">Guidelines</h2>
+          <h2 className="mb-2 font-medium">{t("guidelines")}</h2>
           <Markdown html={guidelinesHtml} className="text-sm" />
         </section>
 
         {canManage ? (
           <section className={cardClass}>
-            <h2 className="mb-2 font-medium">Members</h2>
+            <h2 className="mb-2 font-medium">{t("members")}</h2>
             <MembersPanel
               slug={project.slug}
               members={members.map((m) => ({ id: m.id, userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, isActive: m.user.isActive, qualifiedAt: m.qualifiedAt?.toISOString() ?? null, qualificationFailures: m.qualificationFailures, warned: Boolean(m.goldWarnedAt), paused: Boolean(m.pausedAt), pauseReason: m.pauseReason,
@@ -178,8 +179,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         ) : null}
 
         {canManage ? (
-          <section className={`${cardClass} lg:col-span-2`} aria-label="Project details">
-            <h2 className="mb-2 font-medium">Project details</h2>
+          <section className={`${cardClass} lg:col-span-2`} aria-label={t("details")}>
+            <h2 className="mb-2 font-medium">{t("details")}</h2>
             <div className="mb-4"><ArchiveProject slug={project.slug} archived={project.status === "ARCHIVED"} /></div>
             <ProjectDetailsForm
               slug={project.slug}

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { editSegmentation } from "@/lib/tools/steps/segmentations";
@@ -27,5 +28,5 @@ export const editSegmentationAction = authedAction(
     revalidatePath(`/projects/${input.slug}/steps`);
     return { version: result.version, steps: result.steps.length };
   },
-  (r) => `Saved as segmentation version ${r.version} (${r.steps} steps).`,
+  async (r) => (await getTranslations("project.actions"))("segmentationSaved", { version: r.version, steps: r.steps }),
 );

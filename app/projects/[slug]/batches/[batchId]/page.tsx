@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass } from "@/components/ui/styles";
 import { BatchAdmin } from "@/components/admin/batch-admin";
@@ -11,7 +12,9 @@ import { findBatchInProject } from "@/lib/assignments/find-batch";
 import { listSkippedAssignments, loadBatchProgress } from "@/lib/assignments/progress";
 import { listProjectMembers } from "@/lib/projects/access";
 
-export const metadata: Metadata = { title: "Batch progress" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("project.batchPage"))("metaTitle") };
+}
 
 export default async function BatchPage({ params }: { params: Promise<{ slug: string; batchId: string }> }) {
   const { slug, batchId } = await params;
@@ -19,6 +22,7 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
   const { actor, project } = await requireProjectPage(slug, "batch:progress");
   const batch = await findBatchInProject(project.id, batchId).catch(orNotFound);
   const canAssign = allows(project.access, "batch:assign");
+  const t = await getTranslations("project.batchPage");
   const [rows, skipped, members, siteReviewers] = await Promise.all([
     loadBatchProgress(batch.id),
     listSkippedAssignments(batch.id),
@@ -32,19 +36,19 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
   const candidates = [
     ...rows.map((r) => ({ id: r.reviewerId, name: r.name })),
     ...members.filter((m) => m.role === "REVIEWER" && m.user.isActive && !rows.some((r) => r.reviewerId === m.userId)).map((m) => ({ id: m.userId, name: m.user.name })),
-    ...siteReviewers.filter((u) => !inProject.has(u.id)).map((u) => ({ id: u.id, name: `${u.name} (joins the project)` })),
+    ...siteReviewers.filter((u) => !inProject.has(u.id)).map((u) => ({ id: u.id, name: t("joins", { name: u.name }) })),
   ];
   return (
     <AppShell actor={actor}>
       <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link></p>
-      <PageTitle sub={`${submitted} of ${total} assignments submitted${batch.dueAt ? ` · due ${batch.dueAt.toISOString().slice(0, 10)}` : ""}`}>
-        Batch {batch.name}
+      <PageTitle sub={`${t("sub", { submitted, total })}${batch.dueAt ? t("due", { date: batch.dueAt.toISOString().slice(0, 10) }) : ""}`}>
+        {t("title", { name: batch.name })}
       </PageTitle>
       {/* Tables scroll inside their card on a phone; the page itself never scrolls sideways. */}
       <div className={`${cardClass} overflow-x-auto`} tabIndex={0}>
         <table className="w-full text-start text-sm [&_td]:px-2 [&_th]:whitespace-nowrap [&_th]:px-2" data-testid="progress-table">
           <thead className="text-slate-500">
-            <tr><th className="py-2">Reviewer</th><th>Pending</th><th>In progress</th><th>Submitted</th><th>Skipped</th><th>Total</th><th className="w-1/4 min-w-24">Done</th></tr>
+            <tr><th className="py-2">{t("columns.reviewer")}</th><th>{t("columns.pending")}</th><th>{t("columns.inProgress")}</th><th>{t("columns.submitted")}</th><th>{t("columns.skipped")}</th><th>{t("columns.total")}</th><th className="w-1/4 min-w-24">{t("columns.done")}</th></tr>
           </thead>
           <tbody>
             {rows.map((r) => (
@@ -66,8 +70,8 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
         </table>
       </div>
       {canAssign ? (
-        <section className={`${cardClass} mt-6`} aria-label="Change this batch">
-          <h2 className="mb-3 font-medium">Change this batch</h2>
+        <section className={`${cardClass} mt-6`} aria-label={t("changeLabel")}>
+          <h2 className="mb-3 font-medium">{t("changeHeading")}</h2>
           <BatchAdmin
             slug={project.slug}
             batchId={batch.id}
@@ -80,10 +84,10 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
         </section>
       ) : null}
       {skipped.length ? (
-        <section className={`${cardClass} mt-6 overflow-x-auto`} tabIndex={0} aria-label="Skipped items">
-          <h2 className="mb-2 font-medium">Skipped items and reasons</h2>
+        <section className={`${cardClass} mt-6 overflow-x-auto`} tabIndex={0} aria-label={t("skippedLabel")}>
+          <h2 className="mb-2 font-medium">{t("skippedHeading")}</h2>
           <table className="w-full text-start text-sm [&_th]:whitespace-nowrap" data-testid="skipped-table">
-            <thead className="text-slate-500"><tr><th className="py-1">Item</th><th>Reviewer</th><th>Reason</th><th>When</th></tr></thead>
+            <thead className="text-slate-500"><tr><th className="py-1">{t("skippedColumns.item")}</th><th>{t("skippedColumns.reviewer")}</th><th>{t("skippedColumns.reason")}</th><th>{t("skippedColumns.when")}</th></tr></thead>
             <tbody>
               {skipped.map((s) => (
                 <tr key={s.assignmentId} className="border-t border-slate-100">
