@@ -30,7 +30,7 @@ export default async function ProgressPage({ params, searchParams }: { params: P
   const total = t.pending + t.inProgress + t.submitted + t.skipped;
   return (
     <AppShell actor={actor}>
-      <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link></p>
+      <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}><span aria-hidden="true" className="inline-block rtl:-scale-x-100">←</span> {project.name}</Link></p>
       <PageTitle sub={batch ? tr("batch", { name: batch.name }) : tr("allBatches")}>{tr("title")}</PageTitle>
       <form className={`${cardClass} mb-4 flex flex-wrap items-end gap-3`} aria-label={tr("chooseLabel")}>
         <div>

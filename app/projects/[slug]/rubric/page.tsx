@@ -17,7 +17,7 @@ export default async function RubricPage({ params }: { params: Promise<{ slug: s
   const [editor, t] = await Promise.all([loadRubricEditor(actor, project.id), getTranslations("project.rubricPage")]);
   return (
     <AppShell actor={actor}>
-      <PageTitle sub={<Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link>}>{t("title")}</PageTitle>
+      <PageTitle sub={<Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}><span aria-hidden="true" className="inline-block rtl:-scale-x-100">←</span> {project.name}</Link>}>{t("title")}</PageTitle>
       <section className={cardClass}>
         {/* Not keyed by version: after a save the page re-renders with the new version as the base, and
             the editor keeps its fields and the save's message. */}

@@ -21,7 +21,7 @@ export default async function StepsPage({ params, searchParams }: { params: Prom
   const view = externalId ? await loadSegmentationView(actor, project.id, externalId).catch((e) => (e instanceof NotFoundError ? { error: e.message } : Promise.reject(e))) : null;
   return (
     <AppShell actor={actor}>
-      <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link></p>
+      <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}><span aria-hidden="true" className="inline-block rtl:-scale-x-100">←</span> {project.name}</Link></p>
       <PageTitle sub={t("sub")}>
         {t("title")}
       </PageTitle>

@@ -20,7 +20,7 @@ export default async function TranslationsPage({ params, searchParams }: { param
   const locale: TranslatableLocale = (TRANSLATABLE_LOCALES as readonly string[]).includes(asked ?? "") ? (asked as TranslatableLocale) : "es";
   return (
     <AppShell actor={actor}>
-      <PageTitle sub={<Link className="text-blue-800 underline" href={`/projects/${project.slug}`}>← {project.name}</Link>}>{t("title")}</PageTitle>
+      <PageTitle sub={<Link className="text-blue-800 underline" href={`/projects/${project.slug}`}><span aria-hidden="true" className="inline-block rtl:-scale-x-100">←</span> {project.name}</Link>}>{t("title")}</PageTitle>
       <p className="mb-4 max-w-3xl text-sm text-slate-700">{t("intro")}</p>
       <nav aria-label={t("languages")} className="mb-4 flex flex-wrap gap-2">
         {TRANSLATABLE_LOCALES.map((l) => (

@@ -19,7 +19,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ slug:
   const logs = await Promise.all(webhooks.map((h) => listDeliveries(actor, project.slug, h.id)));
   return (
     <AppShell actor={actor}>
-      <PageTitle sub={<Link className="text-blue-800 underline" href={`/projects/${project.slug}`}>← {project.name}</Link>}>{t("title")}</PageTitle>
+      <PageTitle sub={<Link className="text-blue-800 underline" href={`/projects/${project.slug}`}><span aria-hidden="true" className="inline-block rtl:-scale-x-100">←</span> {project.name}</Link>}>{t("title")}</PageTitle>
       <p className="mb-4 max-w-3xl text-sm text-slate-700">{t.rich("intro", { code: (c) => <code>{c}</code> })}</p>
       <div className="space-y-4">
         {webhooks.map((hook, i) => (

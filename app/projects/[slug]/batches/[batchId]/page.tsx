@@ -40,7 +40,7 @@ export default async function BatchPage({ params }: { params: Promise<{ slug: st
   ];
   return (
     <AppShell actor={actor}>
-      <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>← {project.name}</Link></p>
+      <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}><span aria-hidden="true" className="inline-block rtl:-scale-x-100">←</span> {project.name}</Link></p>
       <PageTitle sub={`${t("sub", { submitted, total })}${batch.dueAt ? t("due", { date: batch.dueAt.toISOString().slice(0, 10) }) : ""}`}>
         {t("title", { name: batch.name })}
       </PageTitle>
