@@ -42,7 +42,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const canManage = allows(project.access, "project:manage");
   // An archived project is read-only: its write forms are not offered (the server refuses them anyway).
   const writable = project.status !== "ARCHIVED";
-  const [t, te, tp] = await Promise.all([getTranslations("project.page"), getTranslations("project.export"), getTranslations("project")]);
+  const [t, te, tp, tTranslations, tWebhooks] = await Promise.all([getTranslations("project.page"), getTranslations("project.export"), getTranslations("project"), getTranslations("translations"), getTranslations("webhooks")]);
   const [overview, batches, guidelinesHtml, members, candidates, designLock] = await Promise.all([
     loadProjectOverview(project.id),
     listBatches(project.id),
@@ -94,6 +94,12 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           ) : null}
           {canManage && overview.rubric ? (
             <p className="mt-1 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/rubric`} data-testid="rubric-link">{t("rubricLink")}</Link></p>
+          ) : null}
+          {canManage ? (
+            <p className="mt-1 flex flex-wrap gap-x-4 text-sm">
+              <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/translations`} data-testid="translations-link">{tTranslations("link")}</Link>
+              <Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}/webhooks`} data-testid="webhooks-link">{tWebhooks("link")}</Link>
+            </p>
           ) : null}
           {template ? (
             <p className="mt-1 text-xs text-slate-500">
