@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
@@ -29,7 +30,7 @@ export const createTokenAction = authedAction(
     revalidatePath("/account");
     return { token: created.token, name: created.name, expiresAt: created.expiresAt.toISOString() };
   },
-  (t) => `Created "${t.name}". Copy the token now: it is shown only once.`,
+  async (t) => (await getTranslations("account.tokens"))("created", { name: t.name }),
 );
 
 export const revokeTokenAction = authedAction("account:manage", z.object({ tokenId: z.string().min(1) }), async (actor, input) => {

@@ -5,13 +5,19 @@ import { sameJson } from "@/lib/annotations/same-json";
 
 const sameDocument = (a: AnnotationData, b: AnnotationData) => sameJson(a, b);
 
+/** Why a save is being retried (the save status says it in the reader's language). */
+export type RetryReason = { code: "unreachable" } | { code: "offline" } | { code: "signedOut" } | { code: "serverError"; status: number } | { code: "connection" };
+
+/** Why saving stopped: the values were refused, the server's own message, or only its status. */
+export type LockReason = { code: "invalid" } | { code: "server"; message: string } | { code: "refused"; status: number };
+
 export type SaveState =
   | { kind: "saved" }
   | { kind: "dirty" }
   | { kind: "saving" }
-  | { kind: "retrying"; attempt: number; message: string }
+  | { kind: "retrying"; attempt: number; reason: RetryReason }
   | { kind: "conflict"; serverVersion: number; serverData: AnnotationData }
-  | { kind: "locked"; message: string }
+  | { kind: "locked"; reason: LockReason }
   | { kind: "submitted" };
 
 /** `pendingChanges`: edits made since the server last acknowledged a save (survives reload). */
@@ -203,7 +209,7 @@ export class AnnotationSaver {
 
   private async send(pending: Pending, attempt = 0): Promise<void> {
     this.inFlight = pending;
-    this.set({ state: attempt ? { kind: "retrying", attempt, message: this.snapshotMessage() } : { kind: "saving" } });
+    this.set({ state: attempt ? { kind: "retrying", attempt, reason: this.retryReason() } : { kind: "saving" } });
     // Remember which save is on its way: if the tab dies before the answer, the next page load can
     // tell that the server's latest version is ours and rebase the newer edits on it.
     if (attempt === 0 && this.changeSeq > this.ackedSeq) this.persist();
@@ -215,10 +221,10 @@ export class AnnotationSaver {
         body: JSON.stringify({ clientMutationId: pending.clientMutationId, baseVersion: pending.baseVersion, data: pending.data, timeOnTaskDeltaMs: pending.timeOnTaskDeltaMs, submit: pending.submit }),
       });
     } catch {
-      return this.retryLater(pending, attempt, this.deps.isOnline() ? "Cannot reach the server" : "Offline");
+      return this.retryLater(pending, attempt, this.deps.isOnline() ? { code: "unreachable" } : { code: "offline" });
     }
     if (response.status >= 500 || response.status === 401 || response.status === 408 || response.status === 429) {
-      return this.retryLater(pending, attempt, response.status === 401 ? "Signed out: sign in again in another tab" : `Server error ${response.status}`);
+      return this.retryLater(pending, attempt, response.status === 401 ? { code: "signedOut" } : { code: "serverError", status: response.status });
     }
     const result = await response.json().catch(() => null);
     this.inFlight = null;
@@ -236,13 +242,14 @@ export class AnnotationSaver {
         this.set({ state: { kind: "dirty" } });
         return this.flush();
       }
-      return this.set({ state: { kind: "locked", message: "The server refused these values." } });
+      return this.set({ state: { kind: "locked", reason: { code: "invalid" } } });
     }
-    this.set({ state: { kind: "locked", message: result?.message ?? result?.error ?? `The server refused the save (${response.status}).` } });
+    const message: unknown = result?.message ?? result?.error;
+    this.set({ state: { kind: "locked", reason: typeof message === "string" && message ? { code: "server", message } : { code: "refused", status: response.status } } });
   }
 
-  private snapshotMessage() {
-    return this.snapshot.state.kind === "retrying" ? this.snapshot.state.message : "Connection problem";
+  private retryReason(): RetryReason {
+    return this.snapshot.state.kind === "retrying" ? this.snapshot.state.reason : { code: "connection" };
   }
 
   private onSaved(pending: Pending, version: number) {
@@ -267,9 +274,9 @@ export class AnnotationSaver {
     this.set({ state: { kind: "saved" } });
   }
 
-  private retryLater(pending: Pending, attempt: number, message: string) {
+  private retryLater(pending: Pending, attempt: number, reason: RetryReason) {
     const next = attempt + 1;
-    this.set({ state: { kind: "retrying", attempt: next, message } });
+    this.set({ state: { kind: "retrying", attempt: next, reason } });
     const delay = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
     this.retry = () => void this.send(pending, next);
     this.retryTimer = this.deps.setTimer(() => this.retryNow(), delay);

@@ -1,7 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ReviewAxis } from "@/lib/assignments/load-for-review";
 import type { RatingValue } from "@/lib/annotations/schema";
-import { displayOptions } from "@/lib/rubrics/display-options";
+import { displayOptions, type DisplayOption } from "@/lib/rubrics/display-options";
 import { TextLimit } from "./text-limit";
 
 type Value = RatingValue | undefined;
@@ -17,9 +18,10 @@ export const optionsOf = displayOptions;
 
 /** Marks the rubric's best answer in words, not colour alone. */
 function BestMark() {
+  const t = useTranslations("review.axis");
   return (
-    <span className="ms-1 rounded bg-emerald-50 px-1 text-xs text-emerald-800" title="The best answer on this axis">
-      ✓<span className="sr-only"> best answer</span><span aria-hidden> best</span>
+    <span className="ms-1 rounded bg-emerald-50 px-1 text-xs text-emerald-800" title={t("bestTitle")}>
+      ✓<span className="sr-only"> {t("bestAnswer")}</span><span aria-hidden> {t("best")}</span>
     </span>
   );
 }
@@ -47,6 +49,11 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
   /** Shown under the options (a suggestion for this axis). */
   footer?: React.ReactNode;
 }) {
+  const t = useTranslations("review.axis");
+  // Yes / No of a yes-no axis and "Cannot rate / N/A" are the app's words (lib/rubrics/display-options.ts),
+  // not the rubric's: shown in the reader's language. Rubric option labels stay as written.
+  const labelOf = (o: DisplayOption) =>
+    axis.type === "BOOLEAN" && typeof o.value === "boolean" ? (o.value ? t("yes") : t("no")) : o.value === "na" && o.key === "na" ? t("notApplicable") : o.label;
   const multi = axis.type === "CHOICE" && (axis.max ?? 1) > 1;
   const options = optionsOf(axis);
   const selected = Array.isArray(value) ? value : [];
@@ -57,7 +64,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
     <fieldset className={`rounded-md border p-3 ${navClass} ${problem ? "border-red-400 bg-red-50" : "border-slate-200"}`} data-axis={axis.key} data-nav="axis" tabIndex={-1}>
       <legend className="px-1 text-sm font-medium">
         {axis.label}
-        {axis.required ? <span className="text-red-700" aria-label="required"> *</span> : null}
+        {axis.required ? <span className="text-red-700" aria-label={t("required")}> *</span> : null}
         {badge ? <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-900">{badge}</span> : null}
       </legend>
       {axis.help ? <p className="mb-2 text-xs text-slate-600">{axis.help}</p> : null}
@@ -76,7 +83,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
                 {options.filter((o) => (o.group ?? "") === group).map((o) => (
                   <label key={String(o.value)} title={o.help} className={chip(selected.includes(String(o.value)))}>
                     <input type="checkbox" className="sr-only" checked={selected.includes(String(o.value))} onChange={() => toggle(String(o.value))} data-option />
-                    {o.label}
+                    {labelOf(o)}
                     {o.isBest ? <BestMark /> : null}
                   </label>
                 ))}
@@ -92,7 +99,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
               <label key={String(o.value)} title={o.help} className={chip(checked)}>
                 <input type="radio" className="sr-only" name={name} checked={checked} onChange={() => onChange(o.value)} data-option data-key={o.key ?? (o.value === "tie" ? "t" : String(o.value).toLowerCase())} />
                 <span className="me-1 hidden text-xs text-slate-400 sm:inline" aria-hidden>{i + 1}</span>
-                {optionLabels?.[String(o.value)] ?? o.label}
+                {optionLabels?.[String(o.value)] ?? labelOf(o)}
                 {o.isBest ? <BestMark /> : null}
               </label>
             );
@@ -101,12 +108,12 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
       )}
       {footer}
       {!axis.required && axis.type !== "TEXT" && value !== undefined && value !== null && !(Array.isArray(value) && !value.length) ? (
-        <button type="button" className="mt-1 text-xs text-blue-800 underline" onClick={() => onChange(null)} data-testid="clear-answer">Clear answer</button>
+        <button type="button" className="mt-1 text-xs text-blue-800 underline" onClick={() => onChange(null)} data-testid="clear-answer">{t("clear")}</button>
       ) : null}
       {onComment ? (
         <details className="mt-2" open={comment.length > 0} data-comment>
-          <summary className="cursor-pointer text-xs text-slate-500">Comment</summary>
-          <textarea className="mt-1 w-full rounded border border-slate-300 p-2 text-sm" rows={2} aria-label={`${axis.label} comment`} maxLength={COMMENT_MAX}
+          <summary className="cursor-pointer text-xs text-slate-500">{t("comment")}</summary>
+          <textarea className="mt-1 w-full rounded border border-slate-300 p-2 text-sm" rows={2} aria-label={t("commentLabel", { axis: axis.label })} maxLength={COMMENT_MAX}
             value={comment} onChange={(e) => onComment(e.target.value)} />
           <TextLimit length={comment.length} max={COMMENT_MAX} />
         </details>

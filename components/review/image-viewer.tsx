@@ -1,8 +1,10 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, PointerEvent as ReactPointerEvent } from "react";
 import { PlainText } from "@/components/ui/markdown";
 import { secondaryButtonClass } from "@/components/ui/styles";
+import { textProps } from "@/components/ui/text-direction";
 
 export type ViewerImage = { src: string; alt: string; modality?: string; view?: string; caption?: string };
 
@@ -45,9 +47,11 @@ export function captionOf(image: ViewerImage): string {
  * in a zoomable, pannable frame. Keyboard (when the frame is focused): + / − zoom, 0 resets, arrow
  * keys pan when zoomed. Mouse: Ctrl/⌘ + wheel (or trackpad pinch) zooms at the pointer; the plain
  * wheel zooms only while the frame has focus, so scrolling the page past the image still works.
- * Drag to pan when zoomed; double-click toggles 2× / fit.
+ * Drag to pan when zoomed; double-click toggles 2× / fit. `language`: the item's, for the caption's direction.
  */
-export function ImageViewer({ images }: { images: ViewerImage[] }) {
+export function ImageViewer({ images, language }: { images: ViewerImage[]; language?: string | null }) {
+  const t = useTranslations("review.images");
+  const format = useFormatter();
   const [selected, setSelected] = useState(0);
   const [view, setView] = useState<View>(FIT);
   const [drag, setDrag] = useState<Drag | null>(null);
@@ -182,7 +186,7 @@ export function ImageViewer({ images }: { images: ViewerImage[] }) {
   };
 
   const caption = captionOf(image);
-  const percent = `${Math.round(view.zoom * 100)}%`;
+  const percent = format.number(view.zoom, { style: "percent", maximumFractionDigits: 0 });
   const panelId = `${baseId}-panel`;
   const hintId = `${baseId}-hint`;
   const zoomed = view.zoom > 1;
@@ -190,10 +194,10 @@ export function ImageViewer({ images }: { images: ViewerImage[] }) {
   return (
     <figure className="space-y-2" data-testid="image-viewer">
       {images.length > 1 ? (
-        <div role="tablist" aria-label="Images" className="flex gap-2 overflow-x-auto pb-1">
+        <div role="tablist" aria-label={t("tabs")} className="flex gap-2 overflow-x-auto pb-1">
           {images.map((img, i) => {
             const active = i === index;
-            const label = captionOf(img) || img.alt || `Image ${i + 1}`;
+            const label = captionOf(img) || img.alt || t("fallback", { n: String(i + 1) });
             return (
               <button
                 key={`${i}-${img.src}`}
@@ -205,7 +209,7 @@ export function ImageViewer({ images }: { images: ViewerImage[] }) {
                 id={`${baseId}-tab-${i}`}
                 aria-selected={active}
                 aria-controls={panelId}
-                aria-label={`Image ${i + 1} of ${images.length}: ${label}`}
+                aria-label={t("tab", { n: String(i + 1), total: images.length, label })}
                 tabIndex={active ? 0 : -1}
                 onClick={() => select(i)}
                 onKeyDown={(e) => onTabKeyDown(e, i)}
@@ -227,7 +231,7 @@ export function ImageViewer({ images }: { images: ViewerImage[] }) {
         id={panelId}
         role={images.length > 1 ? "tabpanel" : "group"}
         aria-labelledby={images.length > 1 ? `${baseId}-tab-${index}` : undefined}
-        aria-label={images.length > 1 ? undefined : `Image viewer: ${image.alt}`}
+        aria-label={images.length > 1 ? undefined : t("viewer", { alt: image.alt })}
         aria-describedby={hintId}
         tabIndex={0}
         onKeyDown={onKeyDown}
@@ -253,24 +257,24 @@ export function ImageViewer({ images }: { images: ViewerImage[] }) {
       </div>
 
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={secondaryButtonClass} onClick={() => zoomBy(1 / STEP)} disabled={view.zoom <= MIN_ZOOM} aria-label="Zoom out">
+        <button type="button" className={secondaryButtonClass} onClick={() => zoomBy(1 / STEP)} disabled={view.zoom <= MIN_ZOOM} aria-label={t("zoomOut")}>
           <span aria-hidden="true">−</span>
         </button>
-        <span className="min-w-[3.5rem] text-center text-sm tabular-nums text-slate-700" data-testid="zoom-level" aria-live="polite" title="Zoom level">
+        <span className="min-w-[3.5rem] text-center text-sm tabular-nums text-slate-700" data-testid="zoom-level" aria-live="polite" title={t("zoomLevel")}>
           {percent}
         </span>
-        <button type="button" className={secondaryButtonClass} onClick={() => zoomBy(STEP)} disabled={view.zoom >= MAX_ZOOM} aria-label="Zoom in">
+        <button type="button" className={secondaryButtonClass} onClick={() => zoomBy(STEP)} disabled={view.zoom >= MAX_ZOOM} aria-label={t("zoomIn")}>
           <span aria-hidden="true">+</span>
         </button>
-        <button type="button" className={secondaryButtonClass} onClick={reset} disabled={!zoomed} aria-label="Reset zoom">
-          Reset
+        <button type="button" className={secondaryButtonClass} onClick={reset} disabled={!zoomed} aria-label={t("resetZoom")}>
+          {t("reset")}
         </button>
         <span id={hintId} className="text-xs text-slate-500">
-          Focus the image: + / − zoom, 0 resets, arrows pan. Ctrl + scroll zooms; drag to pan.
+          {t("hint")}
         </span>
       </div>
 
-      {caption ? <figcaption className="text-sm text-slate-700" data-testid="image-caption"><PlainText text={caption} /></figcaption> : null}
+      {caption ? <figcaption className="text-sm text-slate-700" data-testid="image-caption" {...textProps(language)}><PlainText text={caption} /></figcaption> : null}
     </figure>
   );
 }

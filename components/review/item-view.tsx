@@ -1,41 +1,46 @@
+import { useTranslations } from "next-intl";
 import type { ReviewItem } from "@/lib/assignments/load-for-review";
 import { Markdown, PlainText } from "@/components/ui/markdown";
 import { cardClass } from "@/components/ui/styles";
+import { textProps } from "@/components/ui/text-direction";
 import { ImageViewer } from "./image-viewer";
 import { Transcript } from "./transcript";
 
 // The case under review, one layout per item kind. A server component: all markdown arrives
 // rendered and sanitized, so none of this adds JavaScript to the review page (except the image
-// viewer, which needs zoom and pan).
+// viewer, which needs zoom and pan). The item's text is shown in its own language's direction
+// (`language`, the item's; "auto" when not given); headings and labels follow the page.
 
 const heading = "mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500";
 
-export function ItemView({ item }: { item: ReviewItem }) {
+export function ItemView({ item, language }: { item: ReviewItem; language?: string | null }) {
+  const t = useTranslations("review.item");
+  const text = textProps(language);
   switch (item.kind) {
     case "qa":
       return (
-        <section className={cardClass} aria-label="Question" data-kind="qa">
-          <h2 className={heading}>Question</h2>
-          <Markdown html={item.questionHtml} data-testid="question" />
+        <section className={cardClass} aria-label={t("question")} data-kind="qa">
+          <h2 className={heading}>{t("question")}</h2>
+          <Markdown html={item.questionHtml} data-testid="question" {...text} />
           {item.contextHtml ? (
             <details className="mt-2 text-sm">
-              <summary className="cursor-pointer text-slate-600">Context</summary>
-              <Markdown html={item.contextHtml} />
+              <summary className="cursor-pointer text-slate-600">{t("context")}</summary>
+              <Markdown html={item.contextHtml} {...text} />
             </details>
           ) : null}
         </section>
       );
     case "mcq":
       return (
-        <section className={cardClass} aria-label="Question" data-kind="mcq">
-          <h2 className={heading}>Question</h2>
-          <Markdown html={item.questionHtml} data-testid="question" />
-          <ol className="mt-3 space-y-1" aria-label="Options" data-testid="mcq-options">
+        <section className={cardClass} aria-label={t("question")} data-kind="mcq">
+          <h2 className={heading}>{t("question")}</h2>
+          <Markdown html={item.questionHtml} data-testid="question" {...text} />
+          <ol className="mt-3 space-y-1" aria-label={t("options")} data-testid="mcq-options">
             {item.options.map((o) => (
               <li key={o.key} className={`flex items-baseline gap-2 rounded border px-2 py-1 text-sm [&_p]:my-0 ${item.correctOption === o.key ? "border-green-500 bg-green-50" : "border-slate-200"}`} data-option={o.key}>
-                <span className="font-semibold"><PlainText text={o.key} />.</span>
-                <Markdown html={o.html} />
-                {item.correctOption === o.key ? <span className="ms-auto text-xs font-medium text-green-800">correct</span> : null}
+                <span className="font-semibold" {...text}><PlainText text={o.key} />.</span>
+                <Markdown html={o.html} {...text} />
+                {item.correctOption === o.key ? <span className="ms-auto text-xs font-medium text-green-800">{t("correct")}</span> : null}
               </li>
             ))}
           </ol>
@@ -43,32 +48,32 @@ export function ItemView({ item }: { item: ReviewItem }) {
       );
     case "dialogue":
       return (
-        <section className={cardClass} aria-label="Conversation" data-kind="dialogue">
-          <h2 className={heading}>Conversation</h2>
-          <Transcript turns={item.turns} />
+        <section className={cardClass} aria-label={t("conversation")} data-kind="dialogue">
+          <h2 className={heading}>{t("conversation")}</h2>
+          <Transcript turns={item.turns} language={language} />
           <p className="mt-2 text-xs text-slate-600">
-            {item.target === "whole_dialogue" ? "Rate each response as a whole dialogue." : "Each response below is the AI's next turn in this conversation; rate that turn."}
+            {item.target === "whole_dialogue" ? t("rateWholeDialogue") : t("rateNextTurn")}
           </p>
         </section>
       );
     case "vqa":
       return (
-        <section className={cardClass} aria-label="Images and question" data-kind="vqa">
-          <ImageViewer images={item.images} />
-          <h2 className={`${heading} mt-3`}>Question</h2>
-          <Markdown html={item.questionHtml} data-testid="question" />
+        <section className={cardClass} aria-label={t("imagesAndQuestion")} data-kind="vqa">
+          <ImageViewer images={item.images} language={language} />
+          <h2 className={`${heading} mt-3`}>{t("question")}</h2>
+          <Markdown html={item.questionHtml} data-testid="question" {...text} />
         </section>
       );
     case "note":
       return (
-        <section className={cardClass} aria-label="Clinical note" data-kind="note">
-          <h2 className={heading}>Clinical note</h2>
+        <section className={cardClass} aria-label={t("note")} data-kind="note">
+          <h2 className={heading}>{t("note")}</h2>
           {/* The review form makes sentences clickable (data-pickable) when the rubric asks for one. */}
           <ol className="group space-y-0.5 text-sm" data-testid="note-sentences">
             {item.sentences.map((s) => (
               <li key={s.id} className="flex gap-2 rounded group-data-[pickable=true]:cursor-pointer group-data-[pickable=true]:hover:bg-slate-100 data-[picked=true]:bg-amber-100 data-[picked=true]:ring-1 data-[picked=true]:ring-amber-400" data-sentence-id={s.id}>
-                <span className="w-8 shrink-0 select-none text-end font-mono text-xs leading-5 text-slate-400" aria-label={`sentence ${s.id}`}>{s.id}</span>
-                <span><PlainText text={s.text} /></span>
+                <span className="w-8 shrink-0 select-none text-end font-mono text-xs leading-5 text-slate-400" aria-label={t("sentence", { id: s.id })}>{s.id}</span>
+                <span {...text}><PlainText text={s.text} /></span>
               </li>
             ))}
           </ol>
@@ -76,9 +81,9 @@ export function ItemView({ item }: { item: ReviewItem }) {
       );
     case "ddx":
       return (
-        <section className={cardClass} aria-label="Case" data-kind="ddx">
-          <h2 className={heading}>Case</h2>
-          <Markdown html={item.caseHtml} data-testid="question" />
+        <section className={cardClass} aria-label={t("case")} data-kind="ddx">
+          <h2 className={heading}>{t("case")}</h2>
+          <Markdown html={item.caseHtml} data-testid="question" {...text} />
         </section>
       );
   }

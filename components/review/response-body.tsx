@@ -1,24 +1,31 @@
+import { useTranslations } from "next-intl";
 import type { ReviewResponse } from "@/lib/assignments/load-for-review";
 import { Markdown, PlainText } from "@/components/ui/markdown";
+import { textProps } from "@/components/ui/text-direction";
+import { useResponseName } from "./response-name";
 import { Transcript } from "./transcript";
 
-/** A model response as the reviewer reads it: answer by kind, then the collapsible reasoning trace. */
+/** A model response as the reader reads it: answer by kind, then the collapsible reasoning trace. */
 /** `gradedDifferential`: the list is shown by the grading widget instead; `ratedTurns`: the transcript by the per-turn ratings. */
-export function ResponseBody({ response: r, gradedDifferential = false, ratedTurns = false }: { response: ReviewResponse; gradedDifferential?: boolean; ratedTurns?: boolean }) {
+/** `language`: the item's language; the model's text is shown in its direction (labels follow the page). */
+export function ResponseBody({ response: r, gradedDifferential = false, ratedTurns = false, language }: { response: ReviewResponse; gradedDifferential?: boolean; ratedTurns?: boolean; language?: string | null }) {
+  const t = useTranslations("review.response");
+  const responseName = useResponseName();
+  const text = textProps(language);
   return (
     <div className="text-sm">
       {r.choice ? (
         <p className="mb-2" data-testid="mcq-choice">
-          Chose <span className="rounded bg-slate-100 px-1.5 font-semibold"><PlainText text={r.choice} /></span>
+          {t.rich("chose", { choice: r.choice, key: () => <span className="rounded bg-slate-100 px-1.5 font-semibold" {...text}><PlainText text={r.choice ?? ""} /></span> })}
           {r.choiceCorrect === undefined ? null : r.choiceCorrect ? (
-            <span className="ms-2 text-xs font-medium text-green-800">correct</span>
+            <span className="ms-2 text-xs font-medium text-green-800">{t("correct")}</span>
           ) : (
-            <span className="ms-2 text-xs font-medium text-red-800">incorrect</span>
+            <span className="ms-2 text-xs font-medium text-red-800">{t("incorrect")}</span>
           )}
         </p>
       ) : null}
       {r.differential && !gradedDifferential ? (
-        <ol className="mb-2 list-decimal space-y-1 ps-5" aria-label="Differential diagnosis" data-testid="differential">
+        <ol className="mb-2 list-decimal space-y-1 ps-5" aria-label={t("differential")} data-testid="differential" {...text}>
           {r.differential.map((d, i) => (
             <li key={i}>
               <span className="font-medium"><PlainText text={d.diagnosis} /></span>
@@ -27,13 +34,13 @@ export function ResponseBody({ response: r, gradedDifferential = false, ratedTur
           ))}
         </ol>
       ) : null}
-      {r.turns && !ratedTurns ? <Transcript turns={r.turns} label={`${r.displayLabel} dialogue`} /> : null}
-      {r.contentHtml ? <Markdown html={r.contentHtml} data-testid="response-content" /> : null}
+      {r.turns && !ratedTurns ? <Transcript turns={r.turns} label={t("dialogue", { name: responseName(r.displayLabel) })} language={language} /> : null}
+      {r.contentHtml ? <Markdown html={r.contentHtml} data-testid="response-content" {...text} /> : null}
       {/* When its steps are labelled, the trace is shown step by step by the steps tool instead. */}
       {r.reasoningHtml && r.steps?.over !== "reasoning" ? (
         <details className="mt-2" data-testid="reasoning">
-          <summary className="cursor-pointer text-slate-600">Reasoning trace ({r.reasoningChars.toLocaleString("en")} characters)</summary>
-          <Markdown html={r.reasoningHtml} className="mt-1 max-h-[60vh] overflow-auto border-s-2 border-slate-200 ps-3 text-slate-700" />
+          <summary className="cursor-pointer text-slate-600">{t("reasoning", { chars: r.reasoningChars })}</summary>
+          <Markdown html={r.reasoningHtml} className="mt-1 max-h-[60vh] overflow-auto border-s-2 border-slate-200 ps-3 text-slate-700" {...text} />
         </details>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ReviewAxis, ReviewCriterion, ReviewResponse } from "@/lib/assignments/load-for-review";
 import type { AnnotationData, RatingValue, ResponseBlock } from "@/lib/annotations/schema";
 import { changeLabelsFor } from "@/lib/annotations/change-labels";
@@ -21,6 +22,7 @@ import { useAutosave } from "./use-autosave";
 import { useReviewKeyboard } from "./use-review-keyboard";
 import { useSentencePicking } from "./use-sentence-picking";
 import { jumpToProblem } from "./problem-target";
+import { useResponseName } from "./response-name";
 
 type Value = RatingValue | undefined;
 
@@ -33,6 +35,8 @@ export function ReviewForm(props: {
   assignmentId: string;
   status: "PENDING" | "IN_PROGRESS" | "SUBMITTED" | "SKIPPED";
   responses: ReviewResponse[];
+  /** The item's language: the responses' text is shown in its direction. */
+  language?: string | null;
   axes: ReviewAxis[];
   criteria: ReviewCriterion[];
   askConfidence: boolean;
@@ -50,6 +54,8 @@ export function ReviewForm(props: {
   annotation: { version: number; data: AnnotationData; lastMutationId: string | null };
 }) {
   const router = useRouter();
+  const t = useTranslations("review.form");
+  const responseName = useResponseName();
   const takeActiveTime = useActiveTime();
   const { data, update, state, problems, pendingChanges, submit, resolveConflict } = useAutosave({
     assignmentId: props.assignmentId,
@@ -63,7 +69,7 @@ export function ReviewForm(props: {
   const readOnly = props.status === "SUBMITTED" || props.status === "SKIPPED" || state.kind === "submitted" || state.kind === "locked";
   const itemAxes = props.axes.filter((a) => a.appliesTo === "ITEM");
   const enabled = useMemo(() => new Set(props.tools), [props.tools]);
-  const tools = CLIENT_TOOLS.filter((t) => enabled.has(t.id));
+  const tools = CLIENT_TOOLS.filter((tool) => enabled.has(tool.id));
   const problemAt = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
   const labels = useMemo(
     () => changeLabelsFor(props.axes, props.responses.map((r) => r.id), props.criteria.map((c, position) => ({ id: c.id, position }))),
@@ -97,9 +103,9 @@ export function ReviewForm(props: {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ reason, timeOnTaskDeltaMs: takeActiveTime() }),
     }).catch(() => null);
-    if (!response) return "Cannot reach the server; try again when you are online.";
+    if (!response) return t("skipUnreachable");
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) return body.message ?? body.issues?.[0]?.message ?? body.error ?? `The server refused (${response.status}).`;
+    if (!response.ok) return body.message ?? body.issues?.[0]?.message ?? body.error ?? t("skipRefused", { status: String(response.status) });
     goOn();
     return null;
   };
@@ -118,7 +124,7 @@ export function ReviewForm(props: {
   const gridCols = props.responses.length > 1 ? "lg:grid-cols-2" : "";
   const panelProps: ToolPanelProps = {
     data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled, statements: props.referenceStatements, stepSettings: props.stepSettings, argumentReview: props.argumentReview,
-    suggestions: props.suggestions, readOnly,
+    suggestions: props.suggestions, readOnly, language: props.language,
     settings: { askConfidence: props.askConfidence, pairwiseStrength: props.pairwiseStrength },
   };
   return (
@@ -126,15 +132,15 @@ export function ReviewForm(props: {
       <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-slate-50/95 py-2 backdrop-blur">
         <SaveStatus state={state} pendingChanges={pendingChanges} />
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={secondaryButtonClass} onClick={() => setPanel(panel === "help" ? "none" : "help")} title="?" aria-keyshortcuts="?">Shortcuts</button>
-          <button type="button" className={secondaryButtonClass} onClick={() => setPanel(panel === "history" ? "none" : "history")} aria-expanded={panel === "history"} aria-keyshortcuts="h" data-testid="history-toggle">History</button>
+          <button type="button" className={secondaryButtonClass} onClick={() => setPanel(panel === "help" ? "none" : "help")} title="?" aria-keyshortcuts="?">{t("shortcuts")}</button>
+          <button type="button" className={secondaryButtonClass} onClick={() => setPanel(panel === "history" ? "none" : "history")} aria-expanded={panel === "history"} aria-keyshortcuts="h" data-testid="history-toggle">{t("history")}</button>
           {!readOnly ? (
             <>
-              <button type="button" className={secondaryButtonClass} onClick={() => setPanel("skip")} aria-keyshortcuts="s" data-testid="skip">Skip…</button>
-              <button type="button" className={buttonClass} onClick={onSubmit} data-testid="submit" title="Ctrl+Enter" aria-keyshortcuts="Control+Enter">Submit and next</button>
+              <button type="button" className={secondaryButtonClass} onClick={() => setPanel("skip")} aria-keyshortcuts="s" data-testid="skip">{t("skip")}</button>
+              <button type="button" className={buttonClass} onClick={onSubmit} data-testid="submit" title="Ctrl+Enter" aria-keyshortcuts="Control+Enter">{t("submit")}</button>
             </>
           ) : (
-            <span className="text-sm text-slate-600" data-testid="read-only">This item is {props.status === "SKIPPED" ? "skipped" : "submitted"}.</span>
+            <span className="text-sm text-slate-600" data-testid="read-only">{props.status === "SKIPPED" ? t("readOnlySkipped") : t("readOnlySubmitted")}</span>
           )}
         </div>
       </div>
@@ -143,7 +149,7 @@ export function ReviewForm(props: {
 
       {problems.length ? (
         <div className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="submit-problems" role="alert">
-          <p className="font-medium">Some ratings are missing or not accepted{problems.length > 12 ? ` (${problems.length}; the first 12 are listed)` : ""}:</p>
+          <p className="font-medium">{problems.length > 12 ? t("problemsMany", { count: problems.length }) : t("problems")}</p>
           <ul className="list-disc ps-5">
             {problems.slice(0, 12).map((p) => (
               <li key={p.path}>
@@ -162,31 +168,31 @@ export function ReviewForm(props: {
         {props.responses.map((r) => {
           const block = data.responses[r.id] ?? emptyBlock();
           return (
-            <section key={r.id} className={cardClass} aria-label={r.displayLabel} data-testid="response" data-response-id={r.id}>
+            <section key={r.id} className={cardClass} aria-label={responseName(r.displayLabel)} data-testid="response" data-response-id={r.id}>
               <h2 className="mb-2 font-semibold">
-                {r.displayLabel}
+                {responseName(r.displayLabel)}
                 {r.modelName ? <span className="ms-2 text-sm font-normal text-slate-500"><PlainText text={r.modelName} /></span> : null}
               </h2>
-              <ResponseBody response={r} gradedDifferential={enabled.has("ddx-match") && Boolean(r.differential)} ratedTurns={enabled.has("turns")} />
+              <ResponseBody response={r} language={props.language} gradedDifferential={enabled.has("ddx-match") && Boolean(r.differential)} ratedTurns={enabled.has("turns")} />
               <fieldset disabled={readOnly} className="mt-4 space-y-3">
-                {tools.map((t) => (t.ResponsePanel ? <t.ResponsePanel key={t.id} {...panelProps} response={r} block={block} setBlock={(patch) => setBlock(r.id, patch)} /> : null))}
-                {tools.map((t) => (t.ResponseFooter ? <t.ResponseFooter key={t.id} {...panelProps} response={r} block={block} setBlock={(patch) => setBlock(r.id, patch)} /> : null))}
+                {tools.map((tool) => (tool.ResponsePanel ? <tool.ResponsePanel key={tool.id} {...panelProps} response={r} block={block} setBlock={(patch) => setBlock(r.id, patch)} /> : null))}
+                {tools.map((tool) => (tool.ResponseFooter ? <tool.ResponseFooter key={tool.id} {...panelProps} response={r} block={block} setBlock={(patch) => setBlock(r.id, patch)} /> : null))}
               </fieldset>
             </section>
           );
         })}
       </div>
 
-      {tools.map((t) => (t.ComparisonPanel ? (
-        <fieldset key={t.id} disabled={readOnly}>
-          <t.ComparisonPanel {...panelProps} />
+      {tools.map((tool) => (tool.ComparisonPanel ? (
+        <fieldset key={tool.id} disabled={readOnly}>
+          <tool.ComparisonPanel {...panelProps} />
         </fieldset>
       ) : null))}
 
       <section className={cardClass} data-block="item">
         <fieldset disabled={readOnly} className="space-y-3">
-          {tools.map((t) => (t.ItemPanel ? <t.ItemPanel key={t.id} {...panelProps} /> : null))}
-          <label className="block text-sm font-medium" htmlFor="overall-comment">Overall comment</label>
+          {tools.map((tool) => (tool.ItemPanel ? <tool.ItemPanel key={tool.id} {...panelProps} /> : null))}
+          <label className="block text-sm font-medium" htmlFor="overall-comment">{t("overallComment")}</label>
           <textarea id="overall-comment" className="w-full rounded border border-slate-300 p-2 text-sm" rows={3}
             value={data.overallComment} onChange={(e) => update({ ...data, overallComment: e.target.value })} data-testid="overall-comment" maxLength={OVERALL_COMMENT_MAX} />
           <TextLimit length={data.overallComment.length} max={OVERALL_COMMENT_MAX} />

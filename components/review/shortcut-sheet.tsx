@@ -1,9 +1,12 @@
 "use client";
 import { Fragment, useEffect, useId, useRef } from "react";
 import type { MouseEvent as ReactMouseEvent } from "react";
+import { useTranslations } from "next-intl";
 import { secondaryButtonClass } from "@/components/ui/styles";
+import type { ShortcutAction } from "./tools/types";
 
-export type Shortcut = { keys: string[]; action: string };
+/** `action`: a message key of the "tools" namespace (components/review/tools/types.ts), shown translated. */
+export type Shortcut = { keys: string[]; action: ShortcutAction };
 
 const MODIFIERS = new Set(["ctrl", "control", "cmd", "⌘", "meta", "alt", "option", "⌥", "shift", "⇧"]);
 
@@ -22,6 +25,9 @@ export function ShortcutSheet({ open, onClose, shortcuts }: { open: boolean; onC
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const t = useTranslations("review.shortcuts");
+  const tTools = useTranslations("tools");
+  const kbd = (chunks: React.ReactNode) => <kbd className={kbdClass}>{chunks}</kbd>;
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -54,9 +60,9 @@ export function ShortcutSheet({ open, onClose, shortcuts }: { open: boolean; onC
     >
       <div className="p-5">
         <div className="mb-3 flex items-center justify-between gap-4">
-          <h2 id={titleId} className="text-lg font-semibold">Keyboard shortcuts</h2>
-          <button ref={closeRef} type="button" className={secondaryButtonClass} onClick={() => dialogRef.current?.close()} aria-label="Close keyboard shortcuts">
-            Close
+          <h2 id={titleId} className="text-lg font-semibold">{t("title")}</h2>
+          <button ref={closeRef} type="button" className={secondaryButtonClass} onClick={() => dialogRef.current?.close()} aria-label={t("closeLabel")}>
+            {t("close")}
           </button>
         </div>
         <dl className="divide-y divide-slate-100 text-sm">
@@ -67,22 +73,21 @@ export function ShortcutSheet({ open, onClose, shortcuts }: { open: boolean; onC
                 <dt className="flex shrink-0 items-center gap-1">
                   {s.keys.map((k, i) => (
                     <Fragment key={`${k}-${i}`}>
-                      {i > 0 ? <span className="text-xs text-slate-500">{chord ? "+" : "or"}</span> : null}
+                      {i > 0 ? <span className="text-xs text-slate-500">{chord ? "+" : t("or")}</span> : null}
                       <kbd className={kbdClass}>{k}</kbd>
                     </Fragment>
                   ))}
                 </dt>
-                <dd className="text-end text-slate-700">{s.action}</dd>
+                <dd className="text-end text-slate-700">{tTools(s.action)}</dd>
               </div>
             );
           })}
         </dl>
         <p className="mt-3 text-xs text-slate-600" data-testid="shortcut-rule">
-          Every yes/no question is shown Yes, No — so <kbd className={kbdClass}>1</kbd> and <kbd className={kbdClass}>Y</kbd> always mean Yes — and
-          the rubric&apos;s best answer is marked “✓ best”, so the better end of an axis is visible whatever its order. Keys act on the focused block.
+          {t.rich("rule", { kbd })}
         </p>
         <p className="mt-2 text-xs text-slate-500">
-          Press <kbd className={kbdClass}>Esc</kbd> to close.
+          {t.rich("escape", { kbd })}
         </p>
       </div>
     </dialog>

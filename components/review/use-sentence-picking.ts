@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * Lets the reviewer pick a note sentence by clicking it in the note (the item view, rendered on the
@@ -8,6 +9,7 @@ import { useEffect, useRef } from "react";
  */
 export function useSentencePicking(enabled: boolean, picked: string | null, onPick: (id: string) => void) {
   const latest = useRef(onPick);
+  const title = useTranslations("review.item")("pickSentence");
   useEffect(() => {
     latest.current = onPick;
   });
@@ -15,7 +17,7 @@ export function useSentencePicking(enabled: boolean, picked: string | null, onPi
     const list = document.querySelector<HTMLElement>('[data-testid="note-sentences"]');
     if (!enabled || !list) return;
     list.dataset.pickable = "true";
-    list.title = "Click a sentence to mark it as the erroneous one";
+    list.title = title;
     const onClick = (e: MouseEvent) => {
       const sentence = (e.target as HTMLElement).closest<HTMLElement>("[data-sentence-id]");
       if (sentence && !window.getSelection()?.toString()) latest.current(sentence.dataset.sentenceId!);
@@ -26,7 +28,7 @@ export function useSentencePicking(enabled: boolean, picked: string | null, onPi
       delete list.dataset.pickable;
       list.title = "";
     };
-  }, [enabled]);
+  }, [enabled, title]);
 
   useEffect(() => {
     for (const el of document.querySelectorAll<HTMLElement>("[data-sentence-id]")) {

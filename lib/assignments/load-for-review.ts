@@ -274,6 +274,8 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     referenceStatements,
     // The external id can encode the source or model; reviewers see only the queue position.
     item,
+    /** The item's language (a BCP 47 tag such as "en", "ar"): its text and its responses are shown in that direction. */
+    itemLanguage: assignment.item.language,
     criteria: assignment.item.criteria.map((c): ReviewCriterion => ({ id: c.id, text: c.text, points: c.points, tags: c.tags.filter((t) => t.startsWith("axis:")) })),
     responses,
     axes,
