@@ -49,3 +49,26 @@ test("a missing page has navigation, and the site has an icon", async ({ page })
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toMatch(/icon/);
 });
+
+test.describe("at 200 % zoom", () => {
+  // A 1280 × 800 window zoomed to 200 %: 640 × 400 CSS pixels at two device pixels each (WCAG 1.4.4, 1.4.10).
+  test.use({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+
+  test("the review page reflows without sideways scrolling and stays operable by keyboard", async ({ page }) => {
+    await loginAs(page, USERS.reviewer2);
+    await page.goto("/queue");
+    await page.getByTestId("queue-entry").first().click();
+    await page.waitForURL("**/review/**");
+    await noSidewaysScroll(page, "review at 200 %");
+    // The first answer by keyboard: its first option, from the radio group's own arrow keys.
+    const firstGroup = page.getByRole("radiogroup").first();
+    await firstGroup.getByRole("radio").first().focus();
+    await page.keyboard.press("Space");
+    await expect(firstGroup.getByRole("radio").first()).toBeChecked();
+    await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+    const submit = page.getByTestId("submit");
+    await submit.scrollIntoViewIfNeeded();
+    await expect(submit).toBeInViewport();
+    await noSidewaysScroll(page, "review at 200 %, scrolled");
+  });
+});

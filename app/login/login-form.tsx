@@ -17,11 +17,25 @@ function readError(code: string | undefined): SignInError {
   return limited ? { kind: "limited", seconds: Number(limited[1]) } : { kind: "invalid" };
 }
 
-export function LoginForm({ notice }: { notice?: string }) {
+const SSO_REASONS = ["no_email", "unverified", "domain", "inactive", "linked_elsewhere"] as const;
+type SsoReason = (typeof SSO_REASONS)[number];
+export type SsoOption = { name: string; only: boolean; domains: string[] } | null;
+
+/** Why a single sign-on came back refused (lib/auth/sso.ts), or failed in next-auth ("OAuthCallback", …). */
+function ssoProblem(error: string | undefined, reason: string | undefined): SsoReason | "failed" | "ssoOnly" | null {
+  if (!error) return null;
+  if (error === "SsoRefused") return (SSO_REASONS as readonly string[]).includes(reason ?? "") ? (reason as SsoReason) : "failed";
+  if (error === "SsoOnly") return "ssoOnly";
+  return /^(OAuth|Callback|OAuthAccountNotLinked|Configuration|AccessDenied)/.test(error) ? "failed" : null;
+}
+
+export function LoginForm({ notice, sso = null, error: redirectError, reason }: { notice?: string; sso?: SsoOption; error?: string; reason?: string }) {
   const router = useRouter();
   const t = useTranslations("auth.login");
   const [error, setError] = useState<SignInError | null>(null);
   const [pending, setPending] = useState(false);
+  const ts = useTranslations("auth.sso");
+  const refused = ssoProblem(redirectError, reason);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,8 +57,33 @@ export function LoginForm({ notice }: { notice?: string }) {
       ? t("invalid")
       : t("rateLimited", { wait: e.seconds < 90 ? t("seconds", { count: e.seconds }) : t("minutes", { count: Math.ceil(e.seconds / 60) }) });
 
+  const ssoBlock = sso ? (
+    <div className="space-y-2">
+      <button type="button" className={`${buttonClass} w-full`} onClick={() => void signIn("oidc", { callbackUrl: "/" })}>
+        {ts("button", { name: sso.name })}
+      </button>
+      {sso.only ? null : <p className="text-center text-xs text-slate-600">{ts("or")}</p>}
+    </div>
+  ) : null;
+  const refusal = refused ? (
+    <p className="text-sm text-red-700" role="alert" data-testid="login-error">
+      {ts(`refused.${refused}`, { domains: sso?.domains.join(", ") ?? "" })}
+    </p>
+  ) : null;
+
+  if (sso?.only) {
+    return (
+      <div className="space-y-4">
+        {refusal}
+        {ssoBlock}
+      </div>
+    );
+  }
+
   return (
     <form onSubmit={onSubmit} className="space-y-4">
+      {refusal}
+      {ssoBlock}
       {isNotice(notice) ? <p className="rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="login-notice">{t(`notices.${notice}`)}</p> : null}
       <div>
         <label className={labelClass} htmlFor="email">{t("email")}</label>

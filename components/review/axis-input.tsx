@@ -4,6 +4,7 @@ import type { ReviewAxis } from "@/lib/assignments/load-for-review";
 import type { RatingValue } from "@/lib/annotations/schema";
 import { displayOptions, type DisplayOption } from "@/lib/rubrics/display-options";
 import { TextLimit } from "./text-limit";
+import { OriginalWording } from "./original-wording";
 
 type Value = RatingValue | undefined;
 
@@ -68,6 +69,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
         {badge ? <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-900">{badge}</span> : null}
       </legend>
       {axis.help ? <p className="mb-2 text-xs text-slate-600">{axis.help}</p> : null}
+      {axis.original ? <OriginalWording original={axis.original} /> : null}
       {axis.type === "TEXT" ? (
         <>
           <textarea className="w-full rounded border border-slate-300 p-2 text-sm" rows={3} aria-label={axis.label} maxLength={axis.maxLength}

@@ -13,6 +13,7 @@ import { argumentsForReview } from "@/lib/tools/arguments/review-payload";
 import { loadAssignmentSuggestions } from "@/lib/tools/suggestions/load";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { readProjectSettings, type ProjectSettings } from "@/lib/projects/settings";
+import { translateAxes, type Original } from "@/lib/projects/axis-translations";
 import { toolsOfTemplate, type AxisTemplate } from "@/lib/rubrics/templates";
 import { findNextAssignment, isReachable } from "./queue";
 import { reviewAxisOf, type StoredAxis } from "@/lib/rubrics/review-axis";
@@ -73,6 +74,8 @@ export type ReviewAxis = Omit<AxisTemplate, "min" | "max" | "polarity" | "best" 
   maxLength?: number;
   /** The options are the note's sentences: the reviewer may also click a sentence in the note. */
   pickSentence?: true;
+  /** Set when the label, help or options are shown translated: the rubric's own (English) wording. */
+  original?: Original;
 };
 
 type Render = (text: string | undefined | null) => Promise<string>;
@@ -156,7 +159,8 @@ function sentenceOptions(kind: string, input: unknown): ReviewAxis["options"] {
  * on the server, so under blinding model names never reach the browser, gold status and gold
  * answers never do, and only the caller's own annotation is ever loaded.
  */
-export async function loadAssignmentForReview(actor: Actor, assignmentId: string) {
+/** `locale`: the reader's UI language; the project's translations of axis wording for it are applied (decision 036). */
+export async function loadAssignmentForReview(actor: Actor, assignmentId: string, opts: { locale?: string | null } = {}) {
   const db = getDb();
   const assignment = await db.assignment.findFirst({
     where: { id: assignmentId, reviewerId: actor.id },
@@ -210,7 +214,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
 
   const argumentReview = argumentsForReview(assignment.item, assignment.responseOrder.map((id) => byId.get(id)!), toolsOfTemplate(assignment.rubric.templateKey), settings);
   const referenceStatements = statementsOf(assignment.item.reference);
-  const axes = toReviewAxes(assignment.rubric.axes, assignment.item);
+  const axes = translateAxes(toReviewAxes(assignment.rubric.axes, assignment.item), settings.axisTranslations, opts.locale);
   const suggestions = await loadAssignmentSuggestions(db, { projectId: project.id, settings, isQualification: assignment.batch.isQualification, arm: assignment.arm, responseIds: assignment.responseOrder, axes: assignment.rubric.axes });
 
   const [item, guidelinesHtml, next, itemsInBatch] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/ui/app-shell";
 import { Markdown } from "@/components/ui/markdown";
 import { cardClass } from "@/components/ui/styles";
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReviewPage({ params }: { params: Promise<{ assignmentId: string }> }) {
   const actor = await requirePageActor("assignment:work");
   const { assignmentId } = await params;
-  const payload = await loadAssignmentForReview(actor, assignmentId).catch((e) => (e instanceof NotFoundError ? notFound() : e instanceof WorkLockedError ? e : Promise.reject(e)));
+  const payload = await loadAssignmentForReview(actor, assignmentId, { locale: await getLocale() }).catch((e) => (e instanceof NotFoundError ? notFound() : e instanceof WorkLockedError ? e : Promise.reject(e)));
   const [t, tSkip] = await Promise.all([getTranslations("review.page"), getTranslations("review.skip.reasons")]);
   // The lock's reason is lib's sentence (lib/qualification/gate.ts workLockMessage), in English.
   if (payload instanceof WorkLockedError) {
