@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { createWebhookAction, deleteWebhookAction, sendTestWebhookAction, toggleWebhookAction } from "@/app/projects/webhook-actions";
 import { FieldError, FormStatus } from "@/components/ui/form-status";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
-import { eventKey, WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/events";
+import { eventKey, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 
 export function CreateWebhookForm({ slug }: { slug: string }) {
   const t = useTranslations("webhooks");

@@ -5,7 +5,7 @@ import { AppShell, PageTitle } from "@/components/ui/app-shell";
 import { cardClass } from "@/components/ui/styles";
 import { CreateWebhookForm, WebhookControls } from "@/components/integrations/webhook-forms";
 import { requireProjectPage } from "@/lib/projects/page-access";
-import { eventKey, WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/events";
+import { eventKey, type WebhookEvent } from "@/lib/webhooks/events";
 import { listDeliveries, listWebhooks } from "@/lib/webhooks/webhooks";
 
 export async function generateMetadata(): Promise<Metadata> {
