@@ -120,7 +120,7 @@ test("a forged X-Forwarded-For does not get past the back-off; an admin sees and
   await attacker.goto("/login");
   await attacker.getByLabel("Email").fill(email);
   await attacker.getByLabel("Password").fill(password);
-  await attacker.getByRole("button", { name: "Sign in" }).click();
+  await attacker.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(attacker.getByTestId("login-error")).toContainText(/Wait \d+ seconds/);
 
   await loginAs(page, USERS.admin);

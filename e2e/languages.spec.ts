@@ -4,18 +4,21 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expectAccessible } from "./fixtures/a11y";
 import { expect, loginAs, PASSWORD, test, USERS } from "./fixtures/auth";
+import { messagesOf } from "./fixtures/messages";
 import { ROOT, RUN } from "./fixtures/workspace";
-import arCommon from "../lib/i18n/messages/ar/common.json";
-import arQueue from "../lib/i18n/messages/ar/queue.json";
-import arReview from "../lib/i18n/messages/ar/review.json";
-import esProject from "../lib/i18n/messages/es/project.json";
-import esQueue from "../lib/i18n/messages/es/queue.json";
-import esResults from "../lib/i18n/messages/es/results.json";
-import esReview from "../lib/i18n/messages/es/review.json";
 
 // The core study flow in Spanish (the browser's language) and in Arabic (the user's profile choice),
 // driven by the translated labels themselves: an English label left on the page fails these tests.
 test.describe.configure({ mode: "serial" });
+
+const arCommon = messagesOf("ar", "common");
+const arAuth = messagesOf("ar", "auth");
+const arQueue = messagesOf("ar", "queue");
+const arReview = messagesOf("ar", "review");
+const esProject = messagesOf("es", "project");
+const esQueue = messagesOf("es", "queue");
+const esResults = messagesOf("es", "results");
+const esReview = messagesOf("es", "review");
 
 const SLUG = `idiomas-${RUN}`;
 const ES_ADMIN = `admin.es.${RUN}@consilium.local`;
@@ -55,6 +58,17 @@ test.beforeAll(() => {
   createUser(AR_REVIEWER, "د. ليلى حداد", "REVIEWER");
 });
 
+test("a visitor chooses a language on the login page", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "العربية" }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("button", { name: arAuth.login.signIn, exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+});
+
 test("in Spanish, from the browser's language: an admin sets up a study and a reviewer completes it", async ({ browser }) => {
   const admin = await pageIn(browser, "es-ES", ES_ADMIN);
   await admin.goto("/projects/new");
@@ -77,12 +91,14 @@ test("in Spanish, from the browser's language: an admin sets up a study and a re
   await expect(admin.getByTestId("import-result")).not.toBeEmpty();
 
   await admin.getByLabel(esProject.batch.name).fill("Ronda 1");
+  // Both reviewers review both items: one of them in each script.
+  await admin.locator("#b-k").fill("2");
   await admin.getByText(esProject.batch.others.split(" (")[0]).click();
   await admin.getByRole("checkbox", { name: /Dra\. Carmen Ruiz/ }).check();
   await admin.getByRole("checkbox", { name: /د\. ليلى حداد/ }).check();
   await admin.getByRole("button", { name: esProject.batch.create }).click();
-  // "Se asignaron 2 elementos en 2 asignaciones."
-  await expect(admin.getByText(/^Se asignaron 2 elementos en 2 asignaciones\.$/)).toBeVisible();
+  // "Se asignaron 2 elementos en 4 asignaciones."
+  await expect(admin.getByText(/^Se asignaron 2 elementos en 4 asignaciones\.$/)).toBeVisible();
 
   const reviewer = await pageIn(browser, "es-ES", ES_REVIEWER);
   await reviewer.goto("/queue");
@@ -96,8 +112,12 @@ test("in Spanish, from the browser's language: an admin sets up a study and a re
   await reviewer.getByTestId("submit").click();
   await reviewer.waitForURL((u) => u.href !== first);
   await rateEveryAxis(reviewer);
+  const second = reviewer.url();
   await reviewer.getByTestId("submit").click();
-  await reviewer.waitForURL("**/queue**");
+  // "Submit and next" leaves at once; the queue then counts both submitted.
+  await reviewer.waitForURL((u) => u.href !== second);
+  await reviewer.goto(`/queue?project=${SLUG}`);
+  await expect(reviewer.getByTestId("count-submitted")).toHaveText("2");
 
   await admin.goto(`/projects/${SLUG}/results`);
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText(esResults.page.title);
@@ -145,8 +165,11 @@ test("in Arabic, from the profile: the layout mirrors, text keeps its own direct
   await page.waitForURL((u) => u.href !== first);
   await expectItemDirection(page);
   await rateEveryAxis(page);
+  const second = page.url();
   await page.getByTestId("submit").click();
-  await page.waitForURL("**/queue**");
+  await page.waitForURL((u) => u.href !== second);
+  await page.goto(`/queue?project=${SLUG}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(arQueue.title);
+  await expect(page.getByTestId("count-submitted")).toHaveText("2");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
 });

@@ -48,7 +48,7 @@ test("a deactivated user cannot sign in and loses their session at once", async 
   await expect(reviewer).toHaveURL(/\/login$/);
   await reviewer.getByLabel("Email").fill(USERS.reviewer3);
   await reviewer.getByLabel("Password").fill(PASSWORD);
-  await reviewer.getByRole("button", { name: "Sign in" }).click();
+  await reviewer.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(reviewer.getByTestId("login-error")).toBeVisible();
 
   await row.getByRole("button", { name: "Reactivate" }).click();

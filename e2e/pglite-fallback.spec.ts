@@ -24,7 +24,7 @@ test("the PGlite fallback boots, migrates, seeds and serves the app", async ({ p
     await page.goto(`http://127.0.0.1:${port}/login`);
     await page.getByLabel("Email").fill("researcher@consilium.local");
     await page.getByLabel("Password").fill("consilium-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Consumer health answers (demo)")).toBeVisible();
   } finally {
     process.kill(-child.pid!, "SIGTERM");

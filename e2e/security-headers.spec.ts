@@ -43,7 +43,7 @@ test("login, queue and review pages work under the CSP with no violations (KaTeX
   await page.goto("/login");
   await page.getByLabel("Email").fill(USERS.reviewer1);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL(/\/queue$/);
   await expect(page.getByTestId("queue-counts")).toBeVisible();
   // A review page with KaTeX math (inline styles) in a reasoning trace.

@@ -39,8 +39,4 @@ export const revokeTokenAction = authedAction("account:manage", z.object({ token
   return { id: token.id };
 });
 
-export const setLanguageAction = authedAction("account:manage", userLocaleSchema, async (actor, input) => {
-  await setUserLocale(actor, input);
-  // A full render in the new language (and direction) of every page from now on.
-  redirect("/account?notice=language");
-});
+export const setLanguageAction = authedAction("account:manage", userLocaleSchema, async (actor, input) => setUserLocale(actor, input));

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { setLanguageAction } from "@/app/account/actions";
 import { FormStatus } from "@/components/ui/form-status";
@@ -10,6 +10,10 @@ import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 export function LanguageForm({ current }: { current: string | null }) {
   const t = useTranslations("common.language");
   const [state, action, pending] = useActionState(setLanguageAction, null);
+  // A full load, not a refresh: <html lang dir> belongs to the root layout, which a soft navigation keeps.
+  useEffect(() => {
+    if (state?.ok) window.location.assign("/account?notice=language");
+  }, [state]);
   return (
     <form action={action} className="space-y-3" data-testid="language-form">
       <div>

@@ -23,10 +23,16 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           {links.map((l) => (
             <Link key={l.href} href={l.href} className="text-sm text-slate-600 hover:text-slate-900">{l.label}</Link>
           ))}
-          <Link href="/notifications" className="ms-auto text-sm text-slate-600 hover:text-slate-900" aria-label={tn("bell", { count: unread })} data-testid="notifications-link">
-            {/* The count is text, not only a coloured dot. */}
+          <Link href="/notifications" className="ms-auto text-sm text-slate-600 hover:text-slate-900" data-testid="notifications-link">
+            {/* The name is the visible count plus words for screen readers; the count is text, not only a dot. */}
             <span aria-hidden="true">🔔</span>
-            {unread ? <span className="ms-1 rounded-full bg-blue-700 px-1.5 text-xs font-medium text-white" data-testid="unread-count">{unread}</span> : null}
+            <span className="sr-only">{tn("title")}</span>
+            {unread ? (
+              <>
+                <span className="ms-1 rounded-full bg-blue-700 px-1.5 text-xs font-medium text-white" data-testid="unread-count">{unread}</span>
+                <span className="sr-only"> {tn("unreadShort")}</span>
+              </>
+            ) : null}
           </Link>
           <Link href="/account" className=" min-w-0 truncate text-sm text-slate-500 hover:text-slate-900" data-testid="whoami" title={t("nav.account")}>
             {actor.name} · {t(`roles.${actor.role}`)}

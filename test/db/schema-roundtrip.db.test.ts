@@ -9,10 +9,10 @@ describe("migrated database matches schema.prisma", () => {
     const db = getDb();
     const t = new Date("2026-01-02T03:04:05.678Z");
     const user = await db.user.create({
-      data: { id: "u1", email: "a@b.org", name: "A", role: "ADMIN", specialty: "Cardiology", passwordHash: "h", isActive: false, sessionVersion: 3, lastLoginAt: t, createdAt: t },
+      data: { id: "u1", email: "a@b.org", name: "A", role: "ADMIN", specialty: "Cardiology", passwordHash: "h", isActive: false, sessionVersion: 3, lastLoginAt: t, createdAt: t, locale: "ar", ssoSubject: "https://idp|42" },
       omit: { passwordHash: false },
     });
-    expect(user).toMatchObject({ email: "a@b.org", role: "ADMIN", specialty: "Cardiology", passwordHash: "h", isActive: false, sessionVersion: 3, lastLoginAt: t, createdAt: t });
+    expect(user).toMatchObject({ email: "a@b.org", role: "ADMIN", specialty: "Cardiology", passwordHash: "h", isActive: false, sessionVersion: 3, lastLoginAt: t, createdAt: t, locale: "ar", ssoSubject: "https://idp|42" });
 
     await db.loginAttempt.create({ data: { id: "l1", email: "a@b.org", ip: "127.0.0.1", succeeded: true, attemptedAt: t } });
     const project = await db.project.create({
@@ -70,6 +70,14 @@ describe("migrated database matches schema.prisma", () => {
       data: { id: "j1", projectId: "p1", itemId: "i1", responseId: "r1", axisKey: null, criterionId: "c1", value: true, judge: "gpt", rationale: "why", importId: "imp", sourceLine: 3, createdAt: t },
     });
     expect(judged).toMatchObject({ criterionId: "c1", axisKey: null, value: true, judge: "gpt", rationale: "why", importId: "imp", sourceLine: 3, createdAt: t });
+    const hook = await db.webhook.create({ data: { id: "w1", projectId: "p1", url: "https://h.example/x", secret: "whsec_x", events: ["batch.completed"], isActive: false, createdAt: t } });
+    expect(hook).toMatchObject({ url: "https://h.example/x", secret: "whsec_x", events: ["batch.completed"], isActive: false, createdAt: t });
+    const delivery = await db.webhookDelivery.create({
+      data: { id: "wd1", webhookId: "w1", event: "batch.completed", payload: { a: 1 }, status: "failed", attempts: 3, responseStatus: 500, error: "e", log: [{ status: 500 }], dedupeKey: "k", createdAt: t, deliveredAt: t },
+    });
+    expect(delivery).toMatchObject({ payload: { a: 1 }, status: "failed", attempts: 3, responseStatus: 500, error: "e", log: [{ status: 500 }], dedupeKey: "k", createdAt: t, deliveredAt: t });
+    const notice = await db.notification.create({ data: { id: "n1", userId: "u1", kind: "batch_completed", data: { b: "B" }, href: "/x", dedupeKey: "d", readAt: t, createdAt: t } });
+    expect(notice).toMatchObject({ kind: "batch_completed", data: { b: "B" }, href: "/x", dedupeKey: "d", readAt: t, createdAt: t });
     const everything = await db.project.findUniqueOrThrow({
       where: { id: "p1" },
       include: { members: true, rubrics: { include: { axes: true } }, items: { include: { responses: true, criteria: true, batchItems: true, assignments: { orderBy: { id: "asc" }, include: { annotation: { include: { revisions: true } } } } } }, batches: true, auditEvents: true },
@@ -112,5 +120,13 @@ describe("migrated database matches schema.prisma", () => {
     await expectViolation(db.judgeResult.create({ data: { ...judged, axisKey: "other", judge: " " } })); // a judge has a name
     await db.passwordReset.create({ data: { userId: "u1", tokenHash: "r-a", expiresAt: later } });
     await expectViolation(db.passwordReset.create({ data: { userId: "u1", tokenHash: "r-a", expiresAt: later } })); // secrets are unique
+    await expectViolation(db.user.update({ where: { id: "u1" }, data: { locale: "de" } })); // a shipped language
+    await expectViolation(db.webhook.create({ data: { projectId: "p1", url: "https://x", secret: "s", events: [] } })); // at least one event
+    await db.webhook.create({ data: { id: "w2", projectId: "p1", url: "https://x", secret: "s", events: ["export.ready"] } });
+    await expectViolation(db.webhookDelivery.create({ data: { webhookId: "w2", event: "e", payload: {}, status: "lost" } })); // a known status
+    await db.webhookDelivery.create({ data: { webhookId: "w2", event: "e", payload: {}, dedupeKey: "once" } });
+    await expectViolation(db.webhookDelivery.create({ data: { webhookId: "w2", event: "e", payload: {}, dedupeKey: "once" } })); // once per key
+    await db.notification.create({ data: { userId: "u1", kind: "k", dedupeKey: "once" } });
+    await expectViolation(db.notification.create({ data: { userId: "u1", kind: "k", dedupeKey: "once" } })); // once per user and key
   });
 });
