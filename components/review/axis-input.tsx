@@ -64,11 +64,12 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
   return (
     <fieldset className={`rounded-md border p-3 ${navClass} ${problem ? "border-red-400 bg-red-50" : "border-slate-200"}`} data-axis={axis.key} data-nav="axis" tabIndex={-1}>
       <legend className="px-1 text-sm font-medium">
-        {axis.label}
+        {/* Rubric wording is data in its own language: <bdi> and dir="auto" keep its punctuation in place in the other direction. */}
+        <bdi>{axis.label}</bdi>
         {axis.required ? <span className="text-red-700" aria-label={t("required")}> *</span> : null}
         {badge ? <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-900">{badge}</span> : null}
       </legend>
-      {axis.help ? <p className="mb-2 text-xs text-slate-600">{axis.help}</p> : null}
+      {axis.help ? <p className="mb-2 text-xs text-slate-600" dir="auto">{axis.help}</p> : null}
       {axis.original ? <OriginalWording original={axis.original} /> : null}
       {axis.type === "TEXT" ? (
         <>
@@ -85,7 +86,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
                 {options.filter((o) => (o.group ?? "") === group).map((o) => (
                   <label key={String(o.value)} title={o.help} className={chip(selected.includes(String(o.value)))}>
                     <input type="checkbox" className="sr-only" checked={selected.includes(String(o.value))} onChange={() => toggle(String(o.value))} data-option />
-                    {labelOf(o)}
+                    <bdi>{labelOf(o)}</bdi>
                     {o.isBest ? <BestMark /> : null}
                   </label>
                 ))}
@@ -101,7 +102,7 @@ export function AxisInput({ axis, name, value, comment, onChange, onComment, pro
               <label key={String(o.value)} title={o.help} className={chip(checked)}>
                 <input type="radio" className="sr-only" name={name} checked={checked} onChange={() => onChange(o.value)} data-option data-key={o.key ?? (o.value === "tie" ? "t" : String(o.value).toLowerCase())} />
                 <span className="me-1 hidden text-xs text-slate-400 sm:inline" aria-hidden>{i + 1}</span>
-                {optionLabels?.[String(o.value)] ?? labelOf(o)}
+                <bdi>{optionLabels?.[String(o.value)] ?? labelOf(o)}</bdi>
                 {o.isBest ? <BestMark /> : null}
               </label>
             );
