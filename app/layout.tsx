@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { IntlScope } from "@/components/ui/intl-scope";
 import { localeDirection, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import "katex/dist/katex.min.css";
 import "./globals.css";
@@ -17,11 +17,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   const requested = await getLocale();
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
-  // The provider hands the request's language, messages and time zone to client components.
+  // The request's language and time zone, and the shared messages, for client components; each part
+  // of the app adds its own namespaces in its layout (components/ui/intl-scope.tsx).
   return (
     <html lang={locale} dir={localeDirection(locale)}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <IntlScope namespaces={[]}>{children}</IntlScope>
       </body>
     </html>
   );

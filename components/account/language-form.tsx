@@ -12,7 +12,7 @@ export function LanguageForm({ current }: { current: string | null }) {
   const [state, action, pending] = useActionState(setLanguageAction, null);
   // A full load, not a refresh: <html lang dir> belongs to the root layout, which a soft navigation keeps.
   useEffect(() => {
-    if (state?.ok) window.location.assign("/account?notice=language");
+    if (state?.ok) window.location.assign(new URL("/account?notice=language", window.location.origin).href);
   }, [state]);
   return (
     <form action={action} className="space-y-3" data-testid="language-form">
