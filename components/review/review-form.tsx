@@ -23,6 +23,7 @@ import { useReviewKeyboard } from "./use-review-keyboard";
 import { useSentencePicking } from "./use-sentence-picking";
 import { jumpToProblem } from "./problem-target";
 import { useResponseName } from "./response-name";
+import { useProblemText } from "./problem-text";
 
 type Value = RatingValue | undefined;
 
@@ -56,6 +57,7 @@ export function ReviewForm(props: {
   const router = useRouter();
   const t = useTranslations("review.form");
   const responseName = useResponseName();
+  const problemText = useProblemText();
   const takeActiveTime = useActiveTime();
   const { data, update, state, problems, pendingChanges, submit, resolveConflict } = useAutosave({
     assignmentId: props.assignmentId,
@@ -154,7 +156,7 @@ export function ReviewForm(props: {
             {problems.slice(0, 12).map((p) => (
               <li key={p.path}>
                 <button type="button" className="text-start underline decoration-dotted hover:decoration-solid" onClick={() => jumpToProblem(root.current, p.path)} data-testid="problem-link">
-                  {p.message}
+                  {problemText(p)}
                 </button>
               </li>
             ))}

@@ -16,7 +16,7 @@ describe("checkDocument (every tool's checks)", () => {
     expect(checkDocument(data, { axes, responseIds: ["r1"] }, false)).toEqual([]);
     const problems = checkDocument(data, { axes, responseIds: ["r1"] }, true);
     expect(problems).toHaveLength(12);
-    expect(problems[0]).toEqual({ path: "responses.r1.ratings.scientific_consensus", message: 'Response A: "Scientific consensus" is required.' });
+    expect(problems[0]).toEqual({ path: "responses.r1.ratings.scientific_consensus", message: 'Response A: "Scientific consensus" is required.', code: "required", params: { where: "Response A", axis: "Scientific consensus" } });
   });
 
   it("accepts a complete annotation for submit", () => {
@@ -44,7 +44,7 @@ describe("checkDocument (every tool's checks)", () => {
   it("stores pairwise choices as response ids or tie, never screen letters", () => {
     const data = emptyAnnotationData();
     const ctx = { axes: [pairAxis], responseIds: ["r2", "r1"] };
-    expect(checkDocument(data, ctx, true)).toEqual([{ path: "pair.ratings.reasoning", message: 'Comparison: "Reasoning" is required.' }]);
+    expect(checkDocument(data, ctx, true)).toEqual([{ path: "pair.ratings.reasoning", message: 'Comparison: "Reasoning" is required.', code: "required", params: { where: "Comparison", axis: "Reasoning" } }]);
     data.pair.ratings.reasoning = "A";
     expect(checkDocument(data, ctx, false)[0].message).toMatch(/one of the two responses/);
     data.pair.ratings.reasoning = "r1";

@@ -8,7 +8,11 @@ import type { LabelSet } from "@/lib/formats/argument-types";
 export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
-export type RatingProblem = { path: string; message: string };
+/**
+ * A problem with a save: `message` is English (API, CLI); `code` and `params`, when set, let the
+ * review page say it in the reader's language (decision 036).
+ */
+export type RatingProblem = { path: string; message: string; code?: "required"; params?: { where: string; axis: string } };
 
 /** A rubric axis as the tools check it (RubricAxis with database nulls). */
 export type AxisRule = {

@@ -47,14 +47,21 @@ export const saveResultSchema = z
   .meta({ id: "SaveResult" });
 
 /** The refusals of a save keep the fields the review page reads beside the error shape. */
+const saveProblem = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.literal("required").optional().describe("A required answer is missing; params name where and which axis (for UIs that translate the message)."),
+  params: z.object({ where: z.string(), axis: z.string() }).optional(),
+});
+
 export const saveRefusalSchema = z
   .object({
     error: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    issues: z.array(saveProblem).optional(),
     status: z.enum(["conflict", "invalid", "locked", "mismatch"]),
     serverVersion: z.number().int().optional().describe("conflict: the stored version."),
     serverData: z.unknown().optional().describe("conflict: the stored document."),
-    problems: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("invalid: the same list as issues."),
+    problems: z.array(saveProblem).optional().describe("invalid: the same list as issues."),
     message: z.string().optional(),
   })
   .meta({ id: "SaveRefusal", description: "The error shape plus the save's own fields (409 conflict, 422 invalid or mismatch, 423 locked)." });

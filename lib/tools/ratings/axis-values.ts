@@ -1,4 +1,4 @@
-import type { AxisRule, CheckContext } from "../types";
+import type { AxisRule, CheckContext, RatingProblem } from "../types";
 
 /** The stored value of "Cannot rate / does not apply" on axes that offer it. */
 export const NOT_APPLICABLE = "na";
@@ -53,7 +53,7 @@ export function checkAxisValue(axis: AxisRule, value: unknown, pairIds: string[]
  * the block (an invented key would otherwise be stored and exported as a row), required axes at submit.
  */
 export function checkAxisBlock(
-  out: Array<{ path: string; message: string }>,
+  out: RatingProblem[],
   prefix: string,
   block: { ratings: Record<string, unknown>; comments: Record<string, string> },
   axes: AxisRule[],
@@ -76,7 +76,7 @@ export function checkAxisBlock(
   }
   if (forSubmit) {
     for (const axis of axes) {
-      if (axis.required && isMissing(block.ratings[axis.key])) out.push({ path: `${prefix}.ratings.${axis.key}`, message: `${label}: "${axis.label}" is required.` });
+      if (axis.required && isMissing(block.ratings[axis.key])) out.push({ path: `${prefix}.ratings.${axis.key}`, message: `${label}: "${axis.label}" is required.`, code: "required", params: { where: label, axis: axis.label } });
     }
   }
 }
