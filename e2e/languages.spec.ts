@@ -159,6 +159,9 @@ test("in Arabic, from the profile: the layout mirrors, text keeps its own direct
   await test.info().attach("review page in Arabic", { body: shot, contentType: "image/png" });
   await expectAccessible(page, "review page in Arabic");
 
+  // Submitting too early names what is missing in Arabic too (the server sends a code beside its English).
+  await page.getByTestId("submit").click();
+  await expect(page.getByTestId("submit-problems")).toContainText(`${arReview.where.required.split("{axis}")[1]}`);
   await rateEveryAxis(page);
   const first = page.url();
   await page.getByTestId("submit").click();
