@@ -101,6 +101,8 @@ export async function importItems(opts: {
           for (const e of list) if (errors.length < MAX_REPORTED) errors.push(e);
         };
         const seen = new Map<string, number>();
+        /** Variants whose original was not yet seen: it may come later in the file, or be in the project already. */
+        const variantsToResolve: Array<{ line: number; original: string }> = [];
         let chunk: Row[] = [];
         let lineNo = 0;
         let bytes = 0;
@@ -161,6 +163,11 @@ export async function importItems(opts: {
             addErrors([{ line: lineNo, field: "externalId", message: `"${item.externalId}" repeats line ${firstLine}.` }]);
             continue;
           }
+          if (item.variantOf === item.externalId) {
+            addErrors([{ line: lineNo, field: "variantOf", message: "an item cannot be a variant of itself." }]);
+            continue;
+          }
+          if (item.variantOf && !seen.has(item.variantOf)) variantsToResolve.push({ line: lineNo, original: item.variantOf });
           seen.set(item.externalId, lineNo);
           chunk.push({ line: lineNo, item });
           if (chunk.length >= CHUNK_SIZE) await flush();
@@ -168,6 +175,7 @@ export async function importItems(opts: {
         }
         await flush();
         opts.onProgress?.({ lines: lineNo, bytes: opts.bytesRead?.() ?? bytes });
+        addErrors(await unresolvedVariants(tx, opts.projectId, variantsToResolve.filter((v) => !seen.has(v.original))));
 
         if (seen.size === 0 && errorCount === 0) {
           addErrors([{ line: 0, field: "(file)", message: "the file has no items." }]);
@@ -189,6 +197,16 @@ export async function importItems(opts: {
     if (error instanceof ImportFailed) return error.result;
     throw error;
   }
+}
+
+/** `variantOf` must name an item of this file or one already in the project. */
+async function unresolvedVariants(tx: Tx, projectId: string, pending: Array<{ line: number; original: string }>): Promise<ImportError[]> {
+  if (!pending.length) return [];
+  const found = await tx.item.findMany({ where: { projectId, externalId: { in: [...new Set(pending.map((p) => p.original))] } }, select: { externalId: true } });
+  const known = new Set(found.map((f) => f.externalId));
+  return pending
+    .filter((p) => !known.has(p.original))
+    .map((p) => ({ line: p.line, field: "variantOf", message: `no item "${p.original}" in this file or the project: a variant needs its original.` }));
 }
 
 /** A relative image source must name a file already stored (uploaded); URLs are checked by host only. */
@@ -215,6 +233,8 @@ async function writeRows(tx: Tx, projectId: string, rows: Row[]): Promise<number
         input: itemInputOf(item) as object,
         ...(reference ? { reference: reference as object } : {}),
         metadata: item.metadata as object,
+        analysis: item.analysis as object,
+        variantOf: item.variantOf ?? null,
         isGold: item.isGold,
       };
     }),
@@ -235,6 +255,7 @@ async function writeRows(tx: Tx, projectId: string, rows: Row[]): Promise<number
       ...(r.steps ? { steps: r.steps } : {}),
       ...(responseAnswerOf(r) ? { answer: responseAnswerOf(r) as object } : {}),
       metadata: r.metadata as object,
+      analysis: r.analysis as object,
     })),
   );
   if (responseRows.length) await tx.response.createMany({ data: responseRows });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { crossFieldIssues } from "./cross-field-checks";
 import { describeImportIssue } from "./import-issues";
+import { itemAnalysisSchema, responseAnalysisSchema } from "./analysis-fields";
 
 // One JSONL line (or flattened CSV row) of an item import: a discriminated union on `kind`, one
 // schema per item kind (DESIGN.md). Everything here is client-safe: the review page reuses the
@@ -83,6 +84,8 @@ export const responseImportSchema = z.strictObject({
   /** dialogue rated as a whole: the model's side of the conversation, turn by turn. */
   turns: z.array(turnImportSchema).min(1).max(LIMITS.turns).optional(),
   metadata: metadataSchema,
+  /** Typed facts for analysis: cost, tokens, latency, prompt variant, training cutoff (analysis-fields.ts). */
+  analysis: responseAnalysisSchema.default({}),
 });
 export type ResponseImport = z.output<typeof responseImportSchema>;
 
@@ -125,6 +128,10 @@ const baseItemSchema = z.strictObject({
   specialty: ident(120, 0).optional(),
   isGold: z.boolean().default(false),
   metadata: metadataSchema,
+  /** Typed facts for analysis: variant, patient group, date (analysis-fields.ts). */
+  analysis: itemAnalysisSchema.default({}),
+  /** The externalId of the item this one is a variant of (perturbed, translated, re-prompted), in the same project. */
+  variantOf: z.union([ident(LIMITS.externalId), z.int().transform(String)]).optional(),
   reference: referenceSchema.optional(),
   criteria: z.array(criterionImportSchema).max(200).default([]),
   responses: z.array(responseImportSchema).min(1).max(26),

@@ -26,13 +26,13 @@ describe("migrated database matches schema.prisma", () => {
     });
     expect(axis).toMatchObject({ type: "SCALE", appliesTo: "PAIR", polarity: "CHOSEN_IS_WORSE", allowsNotApplicable: true, bestValue: "5", optionsFrom: "note_sentences", min: 1, max: 5, options: [{ value: "1", label: "one" }] });
     const item = await db.item.create({
-      data: { id: "i1", projectId: "p1", externalId: "x", kind: "MCQ", language: "es", specialty: "s", input: { q: 1 }, reference: { a: "b" }, metadata: { m: true }, isGold: true, createdAt: t },
+      data: { id: "i1", projectId: "p1", externalId: "x", kind: "MCQ", language: "es", specialty: "s", input: { q: 1 }, reference: { a: "b" }, metadata: { m: true }, analysis: { variant: "v" }, variantOf: "orig", isGold: true, createdAt: t },
     });
-    expect(item).toMatchObject({ kind: "MCQ", language: "es", input: { q: 1 }, reference: { a: "b" }, metadata: { m: true }, isGold: true });
+    expect(item).toMatchObject({ kind: "MCQ", language: "es", input: { q: 1 }, reference: { a: "b" }, metadata: { m: true }, analysis: { variant: "v" }, variantOf: "orig", isGold: true });
     const response = await db.response.create({
-      data: { id: "r1", itemId: "i1", position: 0, label: "A", modelName: "m", content: "c", reasoning: "r", steps: [{ start: 0, end: 1 }], answer: { choice: "B" }, metadata: { k: 1 } },
+      data: { id: "r1", itemId: "i1", position: 0, label: "A", modelName: "m", content: "c", reasoning: "r", steps: [{ start: 0, end: 1 }], answer: { choice: "B" }, metadata: { k: 1 }, analysis: { costUsd: 0.5 } },
     });
-    expect(response).toMatchObject({ reasoning: "r", steps: [{ start: 0, end: 1 }], answer: { choice: "B" } });
+    expect(response).toMatchObject({ reasoning: "r", steps: [{ start: 0, end: 1 }], answer: { choice: "B" }, analysis: { costUsd: 0.5 } });
     const criterion = await db.criterion.create({ data: { id: "c1", itemId: "i1", position: 0, text: "t", points: -7, tags: ["axis:accuracy"] } });
     expect(criterion.tags).toEqual(["axis:accuracy"]);
     await db.batch.create({ data: { id: "b1", projectId: "p1", name: "B", dueAt: t, opensAt: t, showsEarlierRound: true, createdById: "u1", createdAt: t } });
