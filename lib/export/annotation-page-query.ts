@@ -18,6 +18,8 @@ export type PageResponse = {
   answer?: unknown;
   /** The model's text, only for responses the annotation corrects (their edit distance; decision 030). */
   originalContent?: string | null;
+  /** Typed analysis fields (lib/items/analysis-fields.ts); null when none were imported. */
+  analysis: unknown;
 };
 
 export type PageCriterion = { id: string; position: number; text: string; points: number; tags: string[] };
@@ -43,6 +45,9 @@ export type AnnotationPageRow = {
   attempt: number;
   externalId: string;
   kind: string;
+  /** Typed analysis fields of the item and the external id of the item it is a variant of (issue 13). */
+  itemAnalysis: unknown;
+  variantOf: string | null;
   /** Only with identifyReviewers. */
   email?: string;
   /** Only with content. */
@@ -127,7 +132,7 @@ function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteri
                      FROM "Response" r WHERE r."itemId" = ${itemId}) AS "responseContentRaw",`
     : Prisma.empty;
   return Prisma.sql`
-           COALESCE((SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName" ${responseContent}) ORDER BY r.position)
+           COALESCE((SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName", 'analysis', r.analysis ${responseContent}) ORDER BY r.position)
                      FROM "Response" r WHERE r."itemId" = ${itemId}), '[]'::json) AS responses, ${rawResponseContent}
            ${withCriteria ? Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', c.id, 'position', c.position, 'text', c.text, 'points', c.points, 'tags', c.tags) ORDER BY c.position)
                      FROM "Criterion" c WHERE c."itemId" = ${itemId}), '[]'::json)` : Prisma.sql`'[]'::json`} AS criteria`;
@@ -152,7 +157,7 @@ export function annotationRowsSql(q: Omit<AnnotationPageQuery, "pageSize"> & Par
   return Prisma.sql`
     SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
            s.id AS "assignmentId", s."batchId", s."reviewerId", s."rubricId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt,
-           i."externalId", i.kind::text AS kind, i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`a."itemId"`, q.includeContent, q.withCriteria, q.rawContent, Prisma.sql`a`)}
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
@@ -178,7 +183,7 @@ export function fetchSkippedPage(db: Db, q: AnnotationPageQuery): Promise<Skippe
   const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND s.id > ${q.after}`;
   return db.$queryRaw<SkippedPageRow[]>`
     SELECT s.id, s."itemId", s."batchId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt, COALESCE(s."skipReason", '') AS "skipReason",
-           i."externalId", i.kind::text AS kind, i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`s."itemId"`, q.includeContent, true, q.rawContent)}
     FROM "Assignment" s
     JOIN "Item" i ON i.id = s."itemId"

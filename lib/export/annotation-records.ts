@@ -144,6 +144,8 @@ function assignCommonFields(out: Record<string, unknown>, row: AnnotationPageRow
   out.itemId = row.itemId;
   out.externalId = row.externalId;
   out.kind = row.kind.toLowerCase();
+  const analysis = itemAnalysisOf(row);
+  if (analysis) out.analysis = analysis;
   if (ctx.includeContent) out.item = itemContent(row);
   out.reviewer = ctx.reviewer(row);
   out.timeOnTaskMs = row.timeOnTaskMs;
@@ -152,9 +154,18 @@ function assignCommonFields(out: Record<string, unknown>, row: AnnotationPageRow
   if (studyArm) out.studyArm = studyArm;
 }
 
+const hasFields = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && Object.keys(v).length > 0;
+
+/** The item's analysis fields and the variant link, only when it has some (most items have none). */
+function itemAnalysisOf(row: AnnotationPageRow | SkippedPageRow): Record<string, unknown> | undefined {
+  if (!row.variantOf && !hasFields(row.itemAnalysis)) return undefined;
+  return { ...(hasFields(row.itemAnalysis) ? row.itemAnalysis : {}), ...(row.variantOf ? { variantOf: row.variantOf } : {}) };
+}
+
 /** A response as shown, then (submitted) its tools' fields, then (with content) what the model said. */
 function responseRecord(r: PageResponse, order: string[], content: ResponseContent | undefined, project?: (into: object) => void) {
   const out: Record<string, unknown> = responseIdentity(r, order);
+  if (hasFields(r.analysis)) out.analysis = r.analysis;
   project?.(out);
   if (content) {
     out.content = content.content;

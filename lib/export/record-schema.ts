@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DDX_MATCHES } from "@/lib/ddx/matches";
 import { ITEM_KINDS } from "@/lib/items/schema";
+import { itemAnalysisSchema, responseAnalysisSchema } from "@/lib/items/analysis-fields";
 
 // The JSONL export record, as a zod schema: the TypeScript types of the export are inferred from
 // it, `docs/export-record.schema.json` is generated from it (scripts/generate-export-schema.ts),
@@ -47,6 +48,9 @@ export const argumentAnnotationRecordSchema = z
 const responseIdentity = {
   ...responseRefSchema.shape,
   shownAs: positiveInt.meta({ description: "Position on this reviewer's screen, from 1 (blinding and shuffling undone)." }),
+  analysis: responseAnalysisSchema
+    .optional()
+    .meta({ description: "Present when the response was imported with analysis fields: run cost, tokens, latency, prompt variant, training cutoff (README \"Analysis fields\")." }),
 };
 
 export const criterionMarkSchema = z.strictObject({
@@ -179,6 +183,10 @@ const common = {
   itemId: z.string(),
   externalId: z.string(),
   kind: z.enum(ITEM_KINDS),
+  analysis: itemAnalysisSchema
+    .extend({ variantOf: z.string().optional().meta({ description: "The externalId of the original item this one is a perturbed or translated variant of." }) })
+    .optional()
+    .meta({ description: "Present when the item was imported with analysis fields (variant, patient group, date) or variantOf." }),
   item: z
     .strictObject({
       input: z.unknown(),

@@ -40,6 +40,18 @@ export const CSV_COLUMNS = [
   "arm",
   "phase",
   "turn",
+  // Analysis fields (issue 13): of the item, and of the row's response.
+  "item_variant",
+  "item_group",
+  "item_date",
+  "variant_of",
+  "response_prompt",
+  "response_cost_usd",
+  "response_input_tokens",
+  "response_output_tokens",
+  "response_reasoning_tokens",
+  "response_latency_ms",
+  "response_training_cutoff",
 ] as const;
 
 type RowOf = CsvRow;
@@ -54,10 +66,17 @@ type RowOf = CsvRow;
  * `rubric_version` names the rubric version the axis belongs to (empty for skips). `arm` (unassisted /
  * assisted) and `phase` (1 / 2) are set for batches with study arms, empty otherwise. `turn` rows
  * (per-turn ratings of a dialogue) carry the turn's position in the response's transcript in `turn`.
+ * The analysis columns (item_*, variant_of, response_*) repeat the item's and the row's response's
+ * imported analysis fields, empty when not given, so a spreadsheet can group ratings by them.
  */
 export function toCsvRows(record: ExportRecord): string[][] {
   const submitted = record.status === "submitted" ? record : null;
-  const row: RowOf = (r, target, axis, value, comment, criterion, turn) => [
+  const item = record.analysis;
+  const responseAnalysis = new Map(record.responses.flatMap((r) => (r.analysis ? [[r.responseId, r.analysis] as const] : [])));
+  const cell = (v: string | number | undefined) => (v === undefined ? "" : String(v));
+  const row: RowOf = (r, target, axis, value, comment, criterion, turn) => {
+    const a = r ? responseAnalysis.get(r.responseId) : undefined;
+    return [
     submitted?.annotationId ?? "",
     record.project,
     record.batch,
@@ -83,7 +102,19 @@ export function toCsvRows(record: ExportRecord): string[][] {
     record.studyArm?.arm ?? "",
     record.studyArm ? String(record.studyArm.phase) : "",
     turn ? String(turn) : "",
+    cell(item?.variant),
+    cell(item?.group),
+    cell(item?.date),
+    cell(item?.variantOf),
+    cell(a?.prompt),
+    cell(a?.costUsd),
+    cell(a?.inputTokens),
+    cell(a?.outputTokens),
+    cell(a?.reasoningTokens),
+    cell(a?.latencyMs),
+    cell(a?.trainingCutoff),
   ];
+  };
   if (record.status === "skipped") return [row(null, "skip", "skip_reason", record.skipReason, "")];
   return submittedRows(record, row);
 }
