@@ -14,6 +14,7 @@ import { bestWorstPairs, pairsOf } from "@/lib/tools/ranking/tiers";
 import { concordanceOf } from "@/lib/stats/kendall-w";
 import { pairKey, screenPairs } from "@/lib/tools/pairwise/pairs";
 import type { ResultsFilter } from "./results-filter";
+import { parseSegment, segmentSql, type Segment } from "./segments";
 
 // The rubric results of a project (issue 9): per-axis distributions per model and pairwise win /
 // tie / loss, over the submitted annotations that pass the filter, de-blinded (ratings are stored
@@ -67,8 +68,13 @@ function consensusWhereOf(batchIds: string[], filter: ResultsFilter): Prisma.Sql
   );
 }
 
+/** The filter's segment, parsed (the schema has checked it). */
+export const segmentOf = (filter: ResultsFilter): Segment | undefined => (filter.segment ? (parseSegment(filter.segment) as Segment) : undefined);
+
 function itemAndTimeFilters(filter: ResultsFilter): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
+  const segment = segmentSql(segmentOf(filter)).where;
+  if (segment) parts.push(segment);
   if (filter.kind) parts.push(Prisma.sql`i.kind = ${filter.kind.toUpperCase()}::"ItemKind"`);
   if (filter.specialty) parts.push(Prisma.sql`i.specialty = ${filter.specialty}`);
   if (filter.language) parts.push(Prisma.sql`i.language = ${filter.language}`);
@@ -148,42 +154,45 @@ type CompactRow = [
 
 const COMPACT_PAGE = 5000;
 
-function fetchCompactPage(db: Db, where: Prisma.Sql, after: string | undefined, size: number): Promise<Array<{ id: string; row: string }>> {
+type CompactFetch = (db: Db, where: Prisma.Sql, after: string | undefined, size: number, responses: Prisma.Sql) => Promise<Array<{ id: string; row: string }>>;
+
+/** `responses` narrows the item's responses (a response segment): the others are not tallied. */
+const fetchCompactPage: CompactFetch = (db, where, after, size, responses) => {
   const keyset = after === undefined ? Prisma.empty : Prisma.sql`AND a.id > ${after}`;
   return db.$queryRaw<Array<{ id: string; row: string }>>`
     SELECT a.id,
            json_build_array(a."itemId", s."reviewerId", s."rubricId", s."responseOrder", a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), s.arm, a.data->'ranking', a.data->'turns', a.data->'morePairs')::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId" ${responses}), s.arm, a.data->'ranking', a.data->'turns', a.data->'morePairs')::text AS row
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"
     WHERE ${where} ${keyset}
     ORDER BY a.id
     LIMIT ${size}`;
-}
+};
 
 /**
  * Decided consensus annotations as compact rows: one "rater" (the consensus), the newest rubric,
  * the responses in import order (a consensus has no screen order; pairwise values name responses).
  */
-function fetchConsensusPage(db: Db, where: Prisma.Sql, after: string | undefined, size: number): Promise<Array<{ id: string; row: string }>> {
+const fetchConsensusPage: CompactFetch = (db, where, after, size, responses) => {
   const keyset = after === undefined ? Prisma.empty : Prisma.sql`AND a.id > ${after}`;
   return db.$queryRaw<Array<{ id: string; row: string }>>`
     SELECT a.id,
            json_build_array(a."itemId", 'consensus', (SELECT r.id FROM "Rubric" r WHERE r."projectId" = i."projectId" ORDER BY r.version DESC LIMIT 1),
                             COALESCE((SELECT json_agg(r.id ORDER BY r.position) FROM "Response" r WHERE r."itemId" = a."itemId"), '[]'::json),
                             a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId"), NULL, a.data->'ranking', a.data->'turns', a.data->'morePairs')::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId" ${responses}), NULL, a.data->'ranking', a.data->'turns', a.data->'morePairs')::text AS row
     FROM "Annotation" a
     JOIN "Item" i ON i.id = a."itemId"
     WHERE ${where} ${keyset}
     ORDER BY a.id
     LIMIT ${size}`;
-}
+};
 
 /** Every annotation of the filter, page by page, the next page requested while the current one is tallied. */
-async function* compactRows(db: Db, where: Prisma.Sql, size = COMPACT_PAGE, fetch = fetchCompactPage): AsyncGenerator<CompactRow> {
-  for await (const { row } of pagedRows((after) => fetch(db, where, after, size), size)) yield JSON.parse(row) as CompactRow;
+async function* compactRows(db: Db, where: Prisma.Sql, size = COMPACT_PAGE, fetch: CompactFetch = fetchCompactPage, responses = Prisma.empty): AsyncGenerator<CompactRow> {
+  for await (const { row } of pagedRows((after) => fetch(db, where, after, size, responses), size)) yield JSON.parse(row) as CompactRow;
 }
 
 type AxisDef = ResultAxis & { polarity: AxisRow["polarity"] };
@@ -363,7 +372,8 @@ export async function loadRubricResults(actor: Actor, projectId: string, filter:
   const rubricIds = new Set<string>();
   let annotations = 0;
   // Results on all reviews, or on the adjudicated consensus of each item (decided ones: issue 10).
-  const rows = filter.basis === "consensus" ? compactRows(db, consensusWhereOf(batchIds, filter), opts.pageSize, fetchConsensusPage) : compactRows(db, whereOf(batchIds, filter, reviewerId), opts.pageSize);
+  const responses = segmentSql(segmentOf(filter)).responses;
+  const rows = filter.basis === "consensus" ? compactRows(db, consensusWhereOf(batchIds, filter), opts.pageSize, fetchConsensusPage, responses) : compactRows(db, whereOf(batchIds, filter, reviewerId), opts.pageSize, fetchCompactPage, responses);
   for await (const row of rows) {
     annotations++;
     items.add(row[0]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { segmentFilterSchema } from "./segments";
 
 // The filters of the results page, its CSV/JSON route and the CLI (issue 9): one schema, so a
 // filter means the same everywhere. Query-string shaped: every value is a string, an empty one is
@@ -33,6 +34,8 @@ export const resultsFilterSchema = z
     from: isoDate("from"),
     to: isoDate("to"),
     gold: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["exclude", "include", "only"], { error: "gold must be exclude, include or only." }).default("exclude")),
+    /** One value of an analysis field (`group:women`, `costUsd:0.01..0.05`, `afterCutoff:yes`; ./segments.ts). */
+    segment: segmentFilterSchema,
     /** reviews: every submitted review; consensus: each item's decided consensus (adjudication) instead. */
     basis: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["reviews", "consensus"], { error: "basis must be reviews or consensus." }).default("reviews")),
   })

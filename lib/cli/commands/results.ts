@@ -6,6 +6,7 @@ import { percentWithInterval } from "@/lib/results/format";
 import { loadJudgeCalibration } from "@/lib/judges/calibration";
 import { judgeCalibrationRows } from "@/lib/judges/calibration-rows";
 import { judgeTableRows } from "@/lib/judges/calibration-table";
+import { loadVariantComparisons, variantCsvRows } from "@/lib/results/variant-pairs";
 import type { Command } from "../command";
 import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
@@ -13,7 +14,7 @@ import { UsageError } from "../errors";
 const usage = `Usage: consilium results PROJECT_SLUG [--format table|csv|json] [--batch NAME] [--kind KIND] [--specialty S]
                           [--language L] [--reviewer R-…] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                           [--gold exclude|include|only] [--arm unassisted|assisted]
-                          [--basis reviews|consensus] --as EMAIL
+                          [--basis reviews|consensus] [--segment FIELD:VALUE] --as EMAIL
 
 The results page's figures: per rubric axis and model the share of each answer, the best bin, the
 mean of scales and the N/A rate (95 % Wilson / t intervals), and pairwise better / tie / worse per
@@ -21,10 +22,12 @@ model pair after polarity; agreement per axis (Krippendorff's alpha, Cohen's and
 Gwet's AC1/AC2, percent agreement, bootstrap 95 % intervals; intra-rater where reviewers rated a
 unit again; study arms are two conditions, never a repeat, and --arm keeps one); LLM-judge calibration when judge results were imported (import-judge). Gold items are
 excluded unless --gold says otherwise; --basis consensus computes the rubric and pairwise figures on
-each item's decided consensus (adjudication) instead of every review. --format csv is
+each item's decided consensus (adjudication) instead of every review. --segment keeps one value of
+an analysis field (group:women, prompt:persona-nurse, costUsd:0.01..0.05, afterCutoff:yes). Items
+imported with variantOf are compared with their originals per model (McNemar's test). --format csv is
 the page's CSV download (one row per figure); json has everything.`;
 
-const FILTERS = ["batch", "kind", "specialty", "language", "reviewer", "from", "to", "gold", "arm", "basis"] as const;
+const FILTERS = ["batch", "kind", "specialty", "language", "reviewer", "from", "to", "gold", "arm", "basis", "segment"] as const;
 
 export const resultsCommand: Command = {
   name: "results",
@@ -39,9 +42,9 @@ export const resultsCommand: Command = {
     if (!["table", "csv", "json"].includes(format)) throw new UsageError(`--format must be table, csv or json.\n\n${usage}`);
     const query = Object.fromEntries(FILTERS.flatMap((f) => (typeof values[f] === "string" ? [[f, values[f] as string]] : [])));
     const { project, filter } = await resolveResultsQuery(actor, slug, query);
-    const [results, judges] = await Promise.all([loadRubricResults(actor, project.id, filter), loadJudgeCalibration(actor, project.id, filter)]);
-    if (format === "json") return io.out(JSON.stringify({ filter, ...results, judges }));
-    if (format === "csv") return io.out(resultsCsv(results, judgeCalibrationRows(judges)).trimEnd());
+    const [results, judges, variants] = await Promise.all([loadRubricResults(actor, project.id, filter), loadJudgeCalibration(actor, project.id, filter), loadVariantComparisons(actor, project.id, filter)]);
+    if (format === "json") return io.out(JSON.stringify({ filter, ...results, judges, variants }));
+    if (format === "csv") return io.out(resultsCsv(results, [...variantCsvRows(variants), ...judgeCalibrationRows(judges)]).trimEnd());
     const rows: string[][] = [["basis", `${results.annotations} annotations`, `${results.items} items`, `${results.reviewers} reviewers`, `gold ${filter.gold}`, `on ${filter.basis}`]];
     for (const { axis, models } of results.axes) {
       for (const m of models) {
@@ -64,6 +67,9 @@ export const resultsCommand: Command = {
         const figures = agreement.coefficients.map((c) => `${c.key} ${c.value === null ? "undefined" : c.value.toFixed(3)}${c.interval ? ` [${c.interval.low.toFixed(3)}, ${c.interval.high.toFixed(3)}]` : ""}`);
         rows.push([kind, a.axis, agreement.level, `pairable units ${agreement.basis.pairableUnits}/${agreement.basis.units}`, `raters ${agreement.basis.raters}`, ...figures]);
       }
+    }
+    for (const v of variants) {
+      rows.push(["variants", v.outcome, v.model, `${v.variant} vs original`, `pairs ${v.pairs}`, `original ${(v.originalRate * 100).toFixed(1)} %`, `variant ${(v.variantRate * 100).toFixed(1)} %`, `McNemar b ${v.b} c ${v.c} p ${v.pValue.toPrecision(3)} (${v.method})`]);
     }
     rows.push(...judgeTableRows(judges));
     io.out(writeDelimitedRows(rows, "\t").trimEnd());
