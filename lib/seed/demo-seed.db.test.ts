@@ -32,7 +32,7 @@ async function kindCounts(slug: string) {
 }
 
 describe("seedDemo", () => {
-  it("seeds the pilot study and the eight showcase projects, once", { timeout: 120_000 }, async () => {
+  it("seeds the pilot study and the showcase projects, once", { timeout: 120_000 }, async () => {
     expect(await seedDemo()).toBe(true);
     const db = getDb();
 
@@ -40,7 +40,7 @@ describe("seedDemo", () => {
       orderBy: { createdAt: "asc" },
       include: { rubrics: true, members: { include: { user: true } }, batches: { include: { _count: { select: { items: true, assignments: true } } } } },
     });
-    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase", "suggestions-showcase"]);
+    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase", "suggestions-showcase", "robustness-showcase"]);
     const bySlug = Object.fromEntries(projects.map((p) => [p.slug, p]));
 
     // The original demo is unchanged (the e2e tests rely on it).
@@ -167,8 +167,17 @@ describe("seedDemo", () => {
     expect(suggestedPayload.suggestions).toMatchObject({ mode: "prefilled", judge: null });
     expect(suggestedPayload.suggestions?.values).toHaveLength(suggested.item.criteria.length * suggested.responseOrder.length);
 
+    // Robustness showcase: originals with perturbed and translated variants, analysis fields, all reviewed by one physician.
+    expect(await kindCounts("robustness-showcase")).toEqual({ MCQ: 14 });
+    const robustness = await db.item.findMany({ where: { project: { slug: "robustness-showcase" } }, include: { responses: true } });
+    expect(robustness.filter((i) => i.variantOf).length).toBe(8);
+    expect(robustness.every((i) => (i.analysis as { group?: string }).group && i.responses.every((r) => (r.analysis as { costUsd?: number }).costUsd! > 0))).toBe(true);
+    const robustnessBatch = bySlug["robustness-showcase"].batches;
+    expect(robustnessBatch.map((b) => [b.name, b._count.items, b._count.assignments])).toEqual([["Robustness demo", 14, 14]]);
+    expect(await db.assignment.count({ where: { batch: { name: "Robustness demo" }, status: "SUBMITTED" } })).toBe(14);
+
     // Running it again on a non-empty database does nothing.
     expect(await seedDemo()).toBe(false);
-    expect(await db.project.count()).toBe(9);
+    expect(await db.project.count()).toBe(10);
   });
 });

@@ -18,6 +18,13 @@ import { loadJudgeCalibration } from "@/lib/judges/calibration";
 import { loadRubricResults } from "@/lib/results/load-results";
 import { filterQuery, resultsFilterSchema, type ResultsFilter } from "@/lib/results/results-filter";
 import { findBatchByName } from "@/lib/assignments/find-batch";
+import { BreakdownTable } from "@/components/results/breakdown-table";
+import { VariantTable } from "@/components/results/variant-table";
+import { getDb } from "@/lib/db/client";
+import { loadBreakdown } from "@/lib/results/breakdown";
+import { SEGMENT_FIELD_NAMES, segmentOptions, type SegmentField } from "@/lib/results/segments";
+import { loadVariantComparisons } from "@/lib/results/variant-pairs";
+import { MCNEMAR_CITATION } from "@/lib/stats/mcnemar";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("results");
@@ -27,11 +34,13 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Record<string, string | string[] | undefined>;
 
 /** Query parameters as the filter schema reads them; a bad value falls back to no filter, with the message shown (the schema's English). */
-function readFilter(search: Search): { filter: ResultsFilter; problem: string | null } {
-  const flat = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+function readFilter(search: Search): { filter: ResultsFilter; problem: string | null; by: SegmentField | undefined } {
+  // `by` (the breakdown's field) is the page's own parameter, not a filter.
+  const { by: rawBy, ...flat } = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const by = SEGMENT_FIELD_NAMES.find((f) => f === rawBy);
   const parsed = resultsFilterSchema.safeParse(flat);
-  if (parsed.success) return { filter: parsed.data, problem: null };
-  return { filter: resultsFilterSchema.parse({}), problem: parsed.error.issues.map((i) => i.message).join(" ") };
+  if (parsed.success) return { filter: parsed.data, problem: null, by };
+  return { filter: resultsFilterSchema.parse({}), problem: parsed.error.issues.map((i) => i.message).join(" "), by };
 }
 
 /**
@@ -42,14 +51,17 @@ function readFilter(search: Search): { filter: ResultsFilter; problem: string | 
 export default async function ResultsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const { slug } = await params;
   const { actor, project } = await requireProjectPage(slug, "project:read");
-  const { filter, problem } = readFilter(await searchParams);
+  const { filter, problem, by } = readFilter(await searchParams);
   const results = await loadRubricResults(actor, project.id, filter).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+  const [segments, variants, breakdown] = results
+    ? await Promise.all([segmentOptions(getDb(), project.id), loadVariantComparisons(actor, project.id, filter), by ? loadBreakdown(actor, project.id, filter, by) : null])
+    : [[], [], null];
   // The other tools' sections take the batch filter (the rest of the filters apply to the sections above).
   const batchId = filter.batch && results ? (await findBatchByName(project.id, filter.batch)).id : undefined;
   const scores = results ? await loadProjectQuality(actor, project.id, batchId ? { batchId } : {}) : null;
   const judges = results ? await loadJudgeCalibration(actor, project.id, filter) : null;
   const query = filterQuery(filter);
-  const [t, locale] = await Promise.all([getTranslations("results.page"), getLocale()]);
+  const [t, tFields, locale] = await Promise.all([getTranslations("results.page"), getTranslations("results.fields"), getLocale()]);
   const fixed = fixedFor(locale);
   const pairLabels = new Map([
     ...(results?.pairAxes.map((a) => [a.key, a.polarity === "CHOSEN_IS_WORSE" ? t("pairLabel.chosenIsWorse", { label: a.label }) : a.label] as const) ?? []),
@@ -59,7 +71,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
     <AppShell actor={actor}>
       <p className="mb-2 text-sm"><Link className="text-blue-800 hover:underline" href={`/projects/${project.slug}`}>{t("back", { project: project.name })}</Link></p>
       <PageTitle sub={t("sub")}>{t("title")}</PageTitle>
-      {results ? <ResultsFilters filter={filter} options={results.options} /> : null}
+      {results ? <ResultsFilters filter={filter} options={results.options} segments={segments} by={by} /> : null}
       {problem ? <p className="mb-4 text-sm text-rose-700" role="alert" data-testid="filter-problem">{t("filterProblem", { problem })}</p> : null}
       {!results ? (
         <p className="text-sm text-rose-700" role="alert">{t("noBatch", { batch: filter.batch ?? "" })}</p>
@@ -111,6 +123,20 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
                   <AgreementTable rows={results.agreement} which="intra" />
                 </>
               ) : null}
+            </section>
+          ) : null}
+          {by ? (
+            <section className={`${cardClass} mb-6 overflow-x-auto`} tabIndex={0} aria-label={t("breakdown.label")}>
+              <h2 className="mb-1 font-medium">{t("breakdown.heading", { field: tFields(by) })}</h2>
+              <p className="mb-3 text-xs text-slate-600">{t("breakdown.help")}</p>
+              {breakdown ? <BreakdownTable breakdown={breakdown} hrefOf={(segment) => `?${filterQuery({ ...filter, segment })}`} /> : <p className="text-sm text-slate-600">{t("breakdown.none")}</p>}
+            </section>
+          ) : null}
+          {variants.length ? (
+            <section className={`${cardClass} mb-6 overflow-x-auto`} tabIndex={0} aria-label={t("variants.label")}>
+              <h2 className="mb-1 font-medium">{t("variants.heading")}</h2>
+              <p className="mb-3 text-xs text-slate-600">{t("variants.help", { citation: MCNEMAR_CITATION })}</p>
+              <VariantTable comparisons={variants} />
             </section>
           ) : null}
           {scores ? <ToolResults scores={scores} /> : null}
