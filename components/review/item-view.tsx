@@ -22,6 +22,11 @@ export function ItemView({ item, language }: { item: ReviewItem; language?: stri
         <section className={cardClass} aria-label={t("question")} data-kind="qa">
           <h2 className={heading}>{t("question")}</h2>
           <Markdown html={item.questionHtml} data-testid="question" {...text} />
+          {item.numericKey ? (
+            <p className="mt-2 text-sm" data-testid="numeric-key">
+              {t("numericKey", { value: item.numericKey.value, unit: item.numericKey.unit ?? "", low: item.numericKey.low, high: item.numericKey.high })}
+            </p>
+          ) : null}
           {item.contextHtml ? (
             <details className="mt-2 text-sm">
               <summary className="cursor-pointer text-slate-600">{t("context")}</summary>
@@ -35,14 +40,18 @@ export function ItemView({ item, language }: { item: ReviewItem; language?: stri
         <section className={cardClass} aria-label={t("question")} data-kind="mcq">
           <h2 className={heading}>{t("question")}</h2>
           <Markdown html={item.questionHtml} data-testid="question" {...text} />
+          {item.correctOptions ? <p className="mt-2 text-xs text-slate-600" data-testid="select-all">{t("selectAll")}</p> : null}
           <ol className="mt-3 space-y-1" aria-label={t("options")} data-testid="mcq-options">
-            {item.options.map((o) => (
-              <li key={o.key} className={`flex items-baseline gap-2 rounded border px-2 py-1 text-sm [&_p]:my-0 ${item.correctOption === o.key ? "border-green-500 bg-green-50" : "border-slate-200"}`} data-option={o.key}>
-                <span className="font-semibold" {...text}><PlainText text={o.key} />.</span>
-                <Markdown html={o.html} {...text} />
-                {item.correctOption === o.key ? <span className="ms-auto text-xs font-medium text-green-800">{t("correct")}</span> : null}
-              </li>
-            ))}
+            {item.options.map((o) => {
+              const correct = item.correctOption === o.key || Boolean(item.correctOptions?.includes(o.key));
+              return (
+                <li key={o.key} className={`flex items-baseline gap-2 rounded border px-2 py-1 text-sm [&_p]:my-0 ${correct ? "border-green-500 bg-green-50" : "border-slate-200"}`} data-option={o.key} data-correct={correct || undefined}>
+                  <span className="font-semibold" {...text}><PlainText text={o.key} />.</span>
+                  <Markdown html={o.html} {...text} />
+                  {correct ? <span className="ms-auto text-xs font-medium text-green-800">{t("correct")}</span> : null}
+                </li>
+              );
+            })}
           </ol>
         </section>
       );

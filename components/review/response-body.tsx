@@ -5,6 +5,13 @@ import { textProps } from "@/components/ui/text-direction";
 import { useResponseName } from "./response-name";
 import { Transcript } from "./transcript";
 
+/** The automatic grade, when the project reveals the answer key. */
+function Grade({ correct }: { correct?: boolean }) {
+  const t = useTranslations("review.response");
+  if (correct === undefined) return null;
+  return correct ? <span className="ms-2 text-xs font-medium text-green-800" data-grade="correct">{t("correct")}</span> : <span className="ms-2 text-xs font-medium text-red-800" data-grade="incorrect">{t("incorrect")}</span>;
+}
+
 /** A model response as the reader reads it: answer by kind, then the collapsible reasoning trace. */
 /** `gradedDifferential`: the list is shown by the grading widget instead; `ratedTurns`: the transcript by the per-turn ratings. */
 /** `language`: the item's language; the model's text is shown in its direction (labels follow the page). */
@@ -14,14 +21,16 @@ export function ResponseBody({ response: r, gradedDifferential = false, ratedTur
   const text = textProps(language);
   return (
     <div className="text-sm">
-      {r.choice ? (
+      {r.choice || r.choices ? (
         <p className="mb-2" data-testid="mcq-choice">
-          {t.rich("chose", { choice: r.choice, key: () => <span className="rounded bg-slate-100 px-1.5 font-semibold" {...text}><PlainText text={r.choice ?? ""} /></span> })}
-          {r.choiceCorrect === undefined ? null : r.choiceCorrect ? (
-            <span className="ms-2 text-xs font-medium text-green-800">{t("correct")}</span>
-          ) : (
-            <span className="ms-2 text-xs font-medium text-red-800">{t("incorrect")}</span>
-          )}
+          {t.rich("chose", { choice: (r.choices ?? [r.choice]).join(", "), key: (chunks) => <span className="rounded bg-slate-100 px-1.5 font-semibold" {...text}>{chunks}</span> })}
+          <Grade correct={r.choiceCorrect} />
+        </p>
+      ) : null}
+      {r.numeric ? (
+        <p className="mb-2" data-testid="numeric-answer">
+          {t.rich("answered", { value: r.numeric.value, unit: r.numeric.unit ?? "", key: (chunks) => <span className="rounded bg-slate-100 px-1.5 font-semibold">{chunks}</span> })}
+          <Grade correct={r.numericCorrect} />
         </p>
       ) : null}
       {r.differential && !gradedDifferential ? (

@@ -1,8 +1,9 @@
+import { autoGrade, acceptedRange } from "@/lib/grading/auto-grade";
 import { getDb } from "@/lib/db/client";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { readAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
 import { imageUrlFor } from "@/lib/items/images";
-import { noteInputSchema, parseItemInput, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
+import { noteInputSchema, numericKeySchema, parseItemInput, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
 import { textLimitFor } from "@/lib/annotations/check-context";
 import { enabledTools } from "@/lib/tools";
 import { statementsOf } from "@/lib/tools/references/statements";
@@ -35,9 +36,13 @@ export type ReviewResponse = {
   reasoningHtml: string | null;
   /** Reasoning length, so the page can say how long the collapsed trace is. */
   reasoningChars: number;
-  /** mcq: the option the model chose; `choiceCorrect` only when the project reveals the answer. */
+  /** mcq: the option the model chose (`choices`: several, select all that apply); `choiceCorrect` only when the project reveals the answer. */
   choice?: string;
+  choices?: string[];
   choiceCorrect?: boolean;
+  /** qa with a numeric key: the number the model answered; `numericCorrect` only when the project reveals the answer. */
+  numeric?: { value: number; unit?: string };
+  numericCorrect?: boolean;
   /** ddx: ranked list. */
   differential?: Array<{ diagnosis: string; rationaleHtml: string | null }>;
   /** dialogue rated as a whole: the model's turns. */
@@ -54,8 +59,8 @@ export type ReviewResponse = {
 };
 
 export type ReviewItem =
-  | { kind: "qa"; questionHtml: string; contextHtml: string | null }
-  | { kind: "mcq"; questionHtml: string; options: Array<{ key: string; html: string }>; correctOption: string | null }
+  | { kind: "qa"; questionHtml: string; contextHtml: string | null; numericKey?: { value: number; unit?: string; low: number; high: number } | null }
+  | { kind: "mcq"; questionHtml: string; options: Array<{ key: string; html: string }>; correctOption: string | null; correctOptions?: string[] | null }
   | { kind: "dialogue"; turns: ReviewTurn[]; target: "final_turn" | "whole_dialogue" }
   | { kind: "vqa"; questionHtml: string; images: Array<{ src: string; alt: string; modality?: string; view?: string; caption?: string }> }
   | { kind: "note"; sentences: Array<{ id: string; text: string }> }
@@ -92,15 +97,20 @@ async function renderTurns(md: Render, turns: Turn[]): Promise<ReviewTurn[]> {
 export async function buildItem(md: Render, itemId: string, kind: string, rawInput: unknown, reference: unknown, settings: ProjectSettings): Promise<ReviewItem> {
   const input = parseItemInput(kind, rawInput);
   switch (input.kind) {
-    case "qa":
-      return { kind: "qa", questionHtml: await md(input.question), contextHtml: input.context ? await md(input.context) : null };
+    case "qa": {
+      const key = numericKeySchema.safeParse((reference as { numeric?: unknown } | null)?.numeric);
+      const numericKey = key.success && settings.revealMcqAnswer ? { value: key.data.value, ...(key.data.unit ? { unit: key.data.unit } : {}), ...acceptedRange(key.data) } : null;
+      return { kind: "qa", questionHtml: await md(input.question), contextHtml: input.context ? await md(input.context) : null, ...(numericKey ? { numericKey } : {}) };
+    }
     case "mcq": {
       const correct = (reference as { correctOption?: string } | null)?.correctOption ?? null;
+      const correctSet = (reference as { correctOptions?: string[] } | null)?.correctOptions ?? null;
       return {
         kind: "mcq",
         questionHtml: await md(input.question),
         options: await Promise.all(input.options.map(async (o) => ({ key: o.key, html: await md(o.text) }))),
         correctOption: settings.revealMcqAnswer ? correct : null,
+        ...(correctSet && settings.revealMcqAnswer ? { correctOptions: correctSet } : {}),
       };
     }
     case "dialogue":
@@ -181,7 +191,6 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
   const settings = readProjectSettings(project.settings);
   const md = markdownFor(settings);
   const byId = new Map(assignment.item.responses.map((r) => [r.id, r]));
-  const correctOption = (assignment.item.reference as { correctOption?: string } | null)?.correctOption;
 
   const stepsOn = stepsEnabled(toolsOfTemplate(assignment.rubric.templateKey), settings);
   const ownData = readAnnotationData(assignment.annotation?.data);
@@ -191,7 +200,9 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       const r = byId.get(id);
       if (!r) throw new Error(`Assignment ${assignment.id} lists unknown response ${id}.`);
       const answer = responseAnswerSchema.safeParse(r.answer ?? {});
-      const { choice, differential, turns } = answer.success ? answer.data : {};
+      const { choice, choices, numeric, differential, turns } = answer.success ? answer.data : {};
+      // The automatic grade, shown only where the project reveals the answer key (lib/grading/auto-grade.ts).
+      const grade = settings.revealMcqAnswer ? autoGrade(assignment.item.reference, r.answer) : null;
       return {
         id: r.id,
         displayLabel: `Response ${responseLabel(index)}`,
@@ -199,7 +210,10 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
         reasoningHtml: r.reasoning ? await md(r.reasoning) : null,
         reasoningChars: r.reasoning?.length ?? 0,
         ...(choice ? { choice } : {}),
-        ...(choice && settings.revealMcqAnswer && correctOption ? { choiceCorrect: choice === correctOption } : {}),
+        ...(choices ? { choices } : {}),
+        ...((choice || choices) && grade !== null ? { choiceCorrect: grade } : {}),
+        ...(numeric ? { numeric } : {}),
+        ...(numeric && grade !== null ? { numericCorrect: grade } : {}),
         ...(differential
           ? { differential: await Promise.all(differential.map(async (d) => ({ diagnosis: d.diagnosis, rationaleHtml: d.rationale ? await md(d.rationale) : null }))) }
           : {}),

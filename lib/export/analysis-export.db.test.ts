@@ -25,7 +25,10 @@ describe("analysis fields in exports", () => {
     expect(records.find((r) => r.externalId === "case-3")!.analysis).toEqual({ variant: "original", group: "women", date: "2025-06-01" });
     const alpha = variant.responses.find((x: { modelName: string }) => x.modelName === "model-alpha");
     expect(alpha.analysis).toEqual({ costUsd: 0.03, outputTokens: 300, prompt: "plain", trainingCutoff: "2024-12-01" });
-    expect(Object.keys(alpha).slice(0, 5)).toEqual(["responseId", "label", "modelName", "shownAs", "analysis"]);
+    expect(Object.keys(alpha).slice(0, 6)).toEqual(["responseId", "label", "modelName", "shownAs", "analysis", "answerCorrect"]);
+    // Graded against the item's key: alpha chose B on this variant, A is correct.
+    expect(alpha.answerCorrect).toBe(false);
+    expect(variant.responses.find((x: { modelName: string }) => x.modelName === "model-beta").answerCorrect).toBe(true);
   });
 
   it("CSV rows repeat them in their own columns, the response's on its rows only", async () => {
@@ -34,6 +37,6 @@ describe("analysis fields in exports", () => {
     const rows: Record<string, string>[] = parse(text, { columns: true });
     expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS]);
     const beta = rows.find((r) => r.external_id === "case-2-age" && r.model_name === "model-beta" && r.target === "response")!;
-    expect(beta).toMatchObject({ item_variant: "age-perturbed", item_group: "men", item_date: "2023-05-01", variant_of: "case-2", response_prompt: "persona-nurse", response_cost_usd: "0.002", response_output_tokens: "50", response_input_tokens: "", response_training_cutoff: "2024-06-01" });
+    expect(beta).toMatchObject({ item_variant: "age-perturbed", item_group: "men", item_date: "2023-05-01", variant_of: "case-2", response_prompt: "persona-nurse", response_cost_usd: "0.002", response_output_tokens: "50", response_input_tokens: "", response_training_cutoff: "2024-06-01", answer_correct: "true" });
   });
 });

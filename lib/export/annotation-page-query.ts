@@ -20,6 +20,8 @@ export type PageResponse = {
   originalContent?: string | null;
   /** Typed analysis fields (lib/items/analysis-fields.ts); null when none were imported. */
   analysis: unknown;
+  /** The gradable part of the answer (choice, choices, numeric), when the item has an answer key. */
+  graded?: unknown;
 };
 
 export type PageCriterion = { id: string; position: number; text: string; points: number; tags: string[] };
@@ -48,6 +50,8 @@ export type AnnotationPageRow = {
   /** Typed analysis fields of the item and the external id of the item it is a variant of (issue 13). */
   itemAnalysis: unknown;
   variantOf: string | null;
+  /** The item's answer key (correctOption, correctOptions, numeric), null when it has none (lib/grading/auto-grade.ts). */
+  answerKey: unknown;
   /** Only with identifyReviewers. */
   email?: string;
   /** Only with content. */
@@ -121,6 +125,11 @@ export function narrowingSql(narrow: RecordNarrowing | undefined, at: Prisma.Sql
  */
 export const RAW_SEPARATORS = { response: "\x01", field: "\x02" } as const;
 
+/** The answer key of an item (`i`) that has one, and the gradable part of a response (`r`): automatic grades in records. */
+const KEY_FIELDS = Prisma.sql`ARRAY['correctOption', 'correctOptions', 'numeric']`;
+const ANSWER_KEY = Prisma.sql`CASE WHEN jsonb_typeof(i.reference) = 'object' AND jsonb_exists_any(i.reference, ${KEY_FIELDS}) THEN jsonb_build_object('correctOption', i.reference->'correctOption', 'correctOptions', i.reference->'correctOptions', 'numeric', i.reference->'numeric') END`;
+const GRADED = Prisma.sql`CASE WHEN jsonb_typeof(i.reference) = 'object' AND jsonb_exists_any(i.reference, ${KEY_FIELDS}) THEN r.answer - 'differential' - 'turns' END`;
+
 /** The item's responses and criteria as JSON arrays in position order, for an item id column. */
 function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteria = true, rawContent = false, annotation?: Prisma.Sql) {
   // Content columns are not read at all for ratings-only exports (CSV, --no-content), except the
@@ -132,7 +141,7 @@ function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteri
                      FROM "Response" r WHERE r."itemId" = ${itemId}) AS "responseContentRaw",`
     : Prisma.empty;
   return Prisma.sql`
-           COALESCE((SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName", 'analysis', r.analysis ${responseContent}) ORDER BY r.position)
+           COALESCE((SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName", 'analysis', r.analysis, 'graded', ${GRADED} ${responseContent}) ORDER BY r.position)
                      FROM "Response" r WHERE r."itemId" = ${itemId}), '[]'::json) AS responses, ${rawResponseContent}
            ${withCriteria ? Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', c.id, 'position', c.position, 'text', c.text, 'points', c.points, 'tags', c.tags) ORDER BY c.position)
                      FROM "Criterion" c WHERE c."itemId" = ${itemId}), '[]'::json)` : Prisma.sql`'[]'::json`} AS criteria`;
@@ -157,7 +166,7 @@ export function annotationRowsSql(q: Omit<AnnotationPageQuery, "pageSize"> & Par
   return Prisma.sql`
     SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
            s.id AS "assignmentId", s."batchId", s."reviewerId", s."rubricId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt,
-           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", ${ANSWER_KEY} AS "answerKey", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`a."itemId"`, q.includeContent, q.withCriteria, q.rawContent, Prisma.sql`a`)}
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
@@ -183,7 +192,7 @@ export function fetchSkippedPage(db: Db, q: AnnotationPageQuery): Promise<Skippe
   const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND s.id > ${q.after}`;
   return db.$queryRaw<SkippedPageRow[]>`
     SELECT s.id, s."itemId", s."batchId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt, COALESCE(s."skipReason", '') AS "skipReason",
-           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", ${ANSWER_KEY} AS "answerKey", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`s."itemId"`, q.includeContent, true, q.rawContent)}
     FROM "Assignment" s
     JOIN "Item" i ON i.id = s."itemId"

@@ -7,6 +7,7 @@ import { segmentationVersions } from "@/lib/tools/steps/segmentations";
 import type { ExportContext } from "@/lib/tools/types";
 import { copyRowBatches } from "@/lib/db/copy-rows";
 import { rawJson } from "./raw-json";
+import { autoGrade } from "@/lib/grading/auto-grade";
 import { RAW_SEPARATORS, annotationRowsSql, fetchAnnotationPage, fetchSkippedPage, type AnnotationPageRow, type PageResponse, type RecordNarrowing, type SkippedPageRow, type ToolWithResults } from "./annotation-page-query";
 import { pagedBatches } from "./paged-rows";
 import { pseudonymizeReviewer } from "./pseudonym";
@@ -163,9 +164,13 @@ function itemAnalysisOf(row: AnnotationPageRow | SkippedPageRow): Record<string,
 }
 
 /** A response as shown, then (submitted) its tools' fields, then (with content) what the model said. */
-function responseRecord(r: PageResponse, order: string[], content: ResponseContent | undefined, project?: (into: object) => void) {
+function responseRecord(r: PageResponse, order: string[], content: ResponseContent | undefined, answerKey: unknown, project?: (into: object) => void) {
   const out: Record<string, unknown> = responseIdentity(r, order);
   if (hasFields(r.analysis)) out.analysis = r.analysis;
+  if (answerKey) {
+    const correct = autoGrade(answerKey, r.graded);
+    if (correct !== null) out.answerCorrect = correct;
+  }
   project?.(out);
   if (content) {
     out.content = content.content;
@@ -192,7 +197,7 @@ function submittedRecord(a: AnnotationPageRow, rubric: { version: number; axes: 
   const record: Record<string, unknown> = { status: "submitted", annotationId: a.id, version: a.version, rubricVersion: rubric.version };
   assignCommonFields(record, a, a.assignmentId, ctx);
   record.submittedAt = a.submittedAt.toISOString();
-  record.responses = shownIndexes(a).map((i) => responseRecord(a.responses[i], a.responseOrder, contents[i], (into) => projectResponse(data, a.responses[i].id, tools, into)));
+  record.responses = shownIndexes(a).map((i) => responseRecord(a.responses[i], a.responseOrder, contents[i], a.answerKey, (into) => projectResponse(data, a.responses[i].id, tools, into)));
   projectRecord(data, tools, record);
   record.overallComment = data.overallComment;
   return record as SubmittedRecord;
@@ -203,7 +208,7 @@ function skippedRecord(s: SkippedPageRow, ctx: Context): SkippedRecord {
   const record: Record<string, unknown> = { status: "skipped" };
   assignCommonFields(record, s, s.id, ctx);
   record.skipReason = s.skipReason;
-  record.responses = shownIndexes(s).map((i) => responseRecord(s.responses[i], s.responseOrder, contents[i]));
+  record.responses = shownIndexes(s).map((i) => responseRecord(s.responses[i], s.responseOrder, contents[i], s.answerKey));
   return record as SkippedRecord;
 }
 

@@ -86,7 +86,7 @@ describe("export of pairwise and criteria annotations", () => {
 
     const csv = await collect(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
     expect(csv).toContain(",criterion,criterion:2,met,500 mg stated,");
-    expect(csv).toContain(`,${assignment.id},submitted,${c2},Gives a dosage without context,-7,1,,,${",".repeat(11)}\n`); // rubric version 1, no study arm, not a turn, no analysis fields
+    expect(csv).toContain(`,${assignment.id},submitted,${c2},Gives a dosage without context,-7,1,,,${",".repeat(12)}\n`); // rubric version 1, no study arm, not a turn, no analysis fields
     expect(csv).toContain(",criterion,criteria_score,-0.5,");
   });
 

@@ -57,7 +57,7 @@ describe("export", () => {
     const study = await submittedStudy();
     const text = await collect(runExport({ actorId: study.admin.id, format: "csv", filter: { projectId: study.project.id } }));
     const lines = text.trim().split("\n");
-    expect(lines[0]).toBe("annotation_id,project,batch,item_id,external_id,response_id,response_label,model_name,shown_as,reviewer,target,axis,value,comment,submitted_at,time_on_task_ms,assignment_id,status,criterion_id,criterion_text,criterion_points,rubric_version,arm,phase,turn,item_variant,item_group,item_date,variant_of,response_prompt,response_cost_usd,response_input_tokens,response_output_tokens,response_reasoning_tokens,response_latency_ms,response_training_cutoff");
+    expect(lines[0]).toBe("annotation_id,project,batch,item_id,external_id,response_id,response_label,model_name,shown_as,reviewer,target,axis,value,comment,submitted_at,time_on_task_ms,assignment_id,status,criterion_id,criterion_text,criterion_points,rubric_version,arm,phase,turn,item_variant,item_group,item_date,variant_of,response_prompt,response_cost_usd,response_input_tokens,response_output_tokens,response_reasoning_tokens,response_latency_ms,response_training_cutoff,answer_correct");
     // 3 annotations × 2 responses × 12 axes
     expect(lines).toHaveLength(1 + 72);
     expect(text).toContain('"dangerous, ""really"""');

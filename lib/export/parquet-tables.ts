@@ -10,10 +10,10 @@ import { CSV_COLUMNS, toCsvRows } from "./write-export";
 export type RecordTable = { name: string; columns: Column[]; rowsOf(record: ExportRecord): unknown[][] };
 
 const s = (name: string): Column => ({ name, type: "string" });
-const TYPED_CSV: Record<string, Column["type"]> = { shown_as: "int", submitted_at: "timestamp", time_on_task_ms: "bigint", criterion_points: "int", rubric_version: "int", phase: "int", turn: "int", response_cost_usd: "double", response_input_tokens: "bigint", response_output_tokens: "bigint", response_reasoning_tokens: "bigint", response_latency_ms: "double" };
+const TYPED_CSV: Record<string, Column["type"]> = { shown_as: "int", submitted_at: "timestamp", time_on_task_ms: "bigint", criterion_points: "int", rubric_version: "int", phase: "int", turn: "int", response_cost_usd: "double", response_input_tokens: "bigint", response_output_tokens: "bigint", response_reasoning_tokens: "bigint", response_latency_ms: "double", answer_correct: "boolean" };
 /** CSV cells that are empty because they do not apply (a skip has no annotation, an item rating no response). */
 const NULL_WHEN_EMPTY = new Set(["annotation_id", "response_id", "response_label", "model_name", "shown_as", "submitted_at", "criterion_id", "criterion_text", "criterion_points", "rubric_version", "arm", "phase", "turn",
-  "item_variant", "item_group", "item_date", "variant_of", "response_prompt", "response_cost_usd", "response_input_tokens", "response_output_tokens", "response_reasoning_tokens", "response_latency_ms", "response_training_cutoff"]);
+  "item_variant", "item_group", "item_date", "variant_of", "response_prompt", "response_cost_usd", "response_input_tokens", "response_output_tokens", "response_reasoning_tokens", "response_latency_ms", "response_training_cutoff", "answer_correct"]);
 
 /** `ratings`: the CSV export's rows and columns, with numbers and times typed. */
 const ratings: RecordTable = {
@@ -24,6 +24,7 @@ const ratings: RecordTable = {
       row.map((cell, j) => {
         const name = CSV_COLUMNS[j];
         if (cell === "" && NULL_WHEN_EMPTY.has(name)) return null;
+        if (TYPED_CSV[name] === "boolean") return cell === "true";
         return TYPED_CSV[name] === "int" || TYPED_CSV[name] === "bigint" || TYPED_CSV[name] === "double" ? Number(cell) : cell;
       }),
     ),

@@ -51,6 +51,10 @@ const responseIdentity = {
   analysis: responseAnalysisSchema
     .optional()
     .meta({ description: "Present when the response was imported with analysis fields: run cost, tokens, latency, prompt variant, training cutoff (README \"Analysis fields\")." }),
+  answerCorrect: z
+    .boolean()
+    .optional()
+    .meta({ description: "The model's answer graded automatically against the item's key: the correct option, the exact set of correct options, or the accepted numeric range. Present when the item has a key and the response a gradable answer." }),
 };
 
 export const criterionMarkSchema = z.strictObject({

@@ -46,7 +46,7 @@ describe("export writers", () => {
       annotation_id: "", project: "p", batch: "b", item_id: "i1", external_id: "q-1", response_id: "", response_label: "", model_name: "", shown_as: "",
       reviewer: "R-abc", target: "skip", axis: "skip_reason", value: "Outside my specialty", comment: "", submitted_at: "", time_on_task_ms: "300",
       assignment_id: "as9", status: "skipped", criterion_id: "", criterion_text: "", criterion_points: "", rubric_version: "", arm: "", phase: "", turn: "",
-      item_variant: "", item_group: "", item_date: "", variant_of: "", response_prompt: "", response_cost_usd: "", response_input_tokens: "", response_output_tokens: "", response_reasoning_tokens: "", response_latency_ms: "", response_training_cutoff: "",
+      item_variant: "", item_group: "", item_date: "", variant_of: "", response_prompt: "", response_cost_usd: "", response_input_tokens: "", response_output_tokens: "", response_reasoning_tokens: "", response_latency_ms: "", response_training_cutoff: "", answer_correct: "",
     });
   });
 

@@ -52,6 +52,7 @@ export const CSV_COLUMNS = [
   "response_reasoning_tokens",
   "response_latency_ms",
   "response_training_cutoff",
+  "answer_correct",
 ] as const;
 
 type RowOf = CsvRow;
@@ -67,12 +68,14 @@ type RowOf = CsvRow;
  * assisted) and `phase` (1 / 2) are set for batches with study arms, empty otherwise. `turn` rows
  * (per-turn ratings of a dialogue) carry the turn's position in the response's transcript in `turn`.
  * The analysis columns (item_*, variant_of, response_*) repeat the item's and the row's response's
- * imported analysis fields, empty when not given, so a spreadsheet can group ratings by them.
+ * imported analysis fields, empty when not given, so a spreadsheet can group ratings by them;
+ * `answer_correct` is the row's response graded automatically against the item's key (true / false).
  */
 export function toCsvRows(record: ExportRecord): string[][] {
   const submitted = record.status === "submitted" ? record : null;
   const item = record.analysis;
   const responseAnalysis = new Map(record.responses.flatMap((r) => (r.analysis ? [[r.responseId, r.analysis] as const] : [])));
+  const graded = new Map(record.responses.flatMap((r) => (r.answerCorrect !== undefined ? [[r.responseId, r.answerCorrect] as const] : [])));
   const cell = (v: string | number | undefined) => (v === undefined ? "" : String(v));
   const row: RowOf = (r, target, axis, value, comment, criterion, turn) => {
     const a = r ? responseAnalysis.get(r.responseId) : undefined;
@@ -113,6 +116,7 @@ export function toCsvRows(record: ExportRecord): string[][] {
     cell(a?.reasoningTokens),
     cell(a?.latencyMs),
     cell(a?.trainingCutoff),
+    r && graded.has(r.responseId) ? String(graded.get(r.responseId)) : "",
   ];
   };
   if (record.status === "skipped") return [row(null, "skip", "skip_reason", record.skipReason, "")];

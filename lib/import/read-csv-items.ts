@@ -32,15 +32,15 @@ import { createUtf8Checker, describeInvalidUtf8 } from "./utf8";
 type Input = AsyncIterable<Buffer | Uint8Array | string> | NodeJS.ReadableStream | ReadableStream<Uint8Array>;
 
 /** Top-level names a header may use (every kind's fields); anything else is a typo or another format. */
-export const ITEM_FIELDS = new Set(["kind", "externalId", "language", "specialty", "isGold", "metadata", "analysis", "variantOf", "reference", "criteria", "responses", "question", "context", "options", "correctOption", "turns", "images", "text", "sentences", "case"]);
+export const ITEM_FIELDS = new Set(["kind", "externalId", "language", "specialty", "isGold", "metadata", "analysis", "variantOf", "reference", "criteria", "responses", "question", "context", "options", "correctOption", "correctOptions", "numeric", "turns", "images", "text", "sentences", "case"]);
 
 type Cell = { kind: "cell"; column: number; path: string; numeric: boolean };
 type Container = { kind: "object" | "array"; path: string; children: Map<string | number, Node> };
 type Node = Cell | Container;
 
 const INDEX = /^\d+$/;
-// analysis.* numbers too (lib/items/analysis-fields.ts): a CSV cell is text until the header says otherwise.
-const NUMERIC_FIELDS = new Set(["points", "position", "start", "end", "costUsd", "inputTokens", "outputTokens", "reasoningTokens", "latencyMs"]);
+// analysis.* and numeric.* numbers too (lib/items/analysis-fields.ts, numeric keys): a CSV cell is text until the header says otherwise.
+const NUMERIC_FIELDS = new Set(["points", "position", "start", "end", "costUsd", "inputTokens", "outputTokens", "reasoningTokens", "latencyMs", "value", "lower", "upper", "tolerance", "relativeTolerance"]);
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 // Object.fromEntries keeps it as a plain key, but code that copies the item by assignment would not.
 const RESERVED = new Set(["__proto__"]);

@@ -33,10 +33,40 @@ function checkMcq(raw: Raw, add: (path: CrossFieldIssue["path"], message: string
   if (keys && new Set(keys).size !== keys.length) add(["options"], "option keys must be unique.");
   const correct = trimmed(raw.correctOption);
   if (keys && correct && !keys.includes(correct)) add(["correctOption"], `correctOption "${correct}" is not one of the options (${list}).`);
+  const multiple = Array.isArray(raw.correctOptions);
+  if (multiple && raw.correctOption !== undefined) add(["correctOptions"], "give correctOption (one correct option) or correctOptions (several), not both.");
+  checkKeyList(raw.correctOptions, ["correctOptions"], keys, list, add);
   for (const [r, i] of responsesOf(raw)) {
     const choice = trimmed(r.choice);
-    if (r.choice === undefined) add(["responses", i, "choice"], "choice is required for an mcq response: the key of the option the model chose, such as B.");
+    if (r.choice !== undefined && r.choices !== undefined) add(["responses", i, "choices"], "give choice (one option) or choices (several), not both.");
+    else if (r.choice === undefined && r.choices === undefined)
+      add(["responses", i, multiple ? "choices" : "choice"], multiple ? 'choices is required for a response to a select-all-that-apply question: the keys the model chose, such as ["A", "C"].' : "choice is required for an mcq response: the key of the option the model chose, such as B.");
     else if (keys && choice && !keys.includes(choice)) add(["responses", i, "choice"], `choice "${choice}" is not one of the options (${list}).`);
+    checkKeyList(r.choices, ["responses", i, "choices"], keys, list, add);
+  }
+}
+
+/** A list of option keys: each one of the options, none twice. */
+function checkKeyList(value: unknown, path: CrossFieldIssue["path"], keys: string[] | null, list: string, add: (path: CrossFieldIssue["path"], message: string) => void) {
+  if (!Array.isArray(value)) return;
+  const given = value.map(trimmed).filter((k): k is string => Boolean(k));
+  if (new Set(given).size !== given.length) add(path, "an option key appears twice.");
+  const unknown = keys ? given.filter((k) => !keys.includes(k)) : [];
+  if (unknown.length) add(path, `${unknown.map((k) => `"${k}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not one of the options (${list}).`);
+}
+
+/** A numeric key's range holds its value, and says its tolerance one way; numeric answers only where a number is asked. */
+function checkNumeric(kind: string, raw: Raw, add: (path: CrossFieldIssue["path"], message: string) => void) {
+  const key = raw.numeric;
+  if (isObject(key) && typeof key.value === "number") {
+    const { value, lower, upper } = key;
+    const ways = [lower !== undefined || upper !== undefined, key.tolerance !== undefined, key.relativeTolerance !== undefined].filter(Boolean).length;
+    if (ways > 1) add(["numeric"], "give the accepted range one way: lower and upper, or tolerance, or relativeTolerance.");
+    if ((lower === undefined) !== (upper === undefined)) add(["numeric"], "lower and upper go together: the accepted range's two ends.");
+    if (typeof lower === "number" && typeof upper === "number" && !(lower <= value && value <= upper)) add(["numeric"], `the range ${lower}–${upper} must contain the value ${value}.`);
+  }
+  for (const [r, i] of responsesOf(raw)) {
+    if (r.numeric !== undefined && kind !== "qa") add(["responses", i, "numeric"], `numeric answers belong to qa items (a question with a numeric key), not ${kind}.`);
   }
 }
 
@@ -71,6 +101,7 @@ export function crossFieldIssues(kind: string, raw: Raw): CrossFieldIssue[] {
   const add = (path: CrossFieldIssue["path"], message: string) => void issues.push({ path, message });
   checkCriteria(raw, add);
   checkSteps(raw, add);
+  checkNumeric(kind, raw, add);
   const responses = responsesOf(raw);
   switch (kind) {
     case "qa":

@@ -70,6 +70,27 @@ const differentialImportSchema = z.strictObject({
   rationale: text(20_000).optional(),
 });
 
+/** A number with its unit, as a model answered (MedCalc-Bench style). */
+export const numericValueSchema = z.strictObject({
+  value: z.number(),
+  unit: ident(40).optional(),
+});
+
+/**
+ * The accepted answer of a numeric question: the value with its unit, and the accepted range as
+ * MedCalc-Bench gives it (`lower`/`upper`), or a tolerance around the value (absolute, or relative
+ * as a fraction: 0.05 = ±5 %). Without any, only the exact value is accepted.
+ */
+export const numericKeySchema = z.strictObject({
+  value: z.number(),
+  unit: ident(40).optional(),
+  lower: z.number().optional(),
+  upper: z.number().optional(),
+  tolerance: z.number().min(0).optional(),
+  relativeTolerance: z.number().min(0).max(1).optional(),
+});
+export type NumericKey = z.infer<typeof numericKeySchema>;
+
 export const responseImportSchema = z.strictObject({
   modelName: ident(LIMITS.modelName),
   /** Markdown. Optional for `ddx` (the list is the answer) and `mcq` (the choice is the answer). */
@@ -79,6 +100,10 @@ export const responseImportSchema = z.strictObject({
   steps: z.array(z.strictObject({ start: z.int().min(0), end: z.int().min(0) })).max(1000).optional(),
   /** mcq: the option key the model chose. */
   choice: ident(10).optional(),
+  /** mcq with several correct options: every option key the model chose. */
+  choices: z.array(ident(10)).min(1).max(26).optional(),
+  /** qa with a numeric key: the number the model answered, with its unit. */
+  numeric: numericValueSchema.optional(),
   /** ddx: ranked differential, most likely first. */
   differential: z.array(differentialImportSchema).min(1).max(50).optional(),
   /** dialogue rated as a whole: the model's side of the conversation, turn by turn. */
@@ -141,6 +166,8 @@ export const qaItemImportSchema = baseItemSchema.extend({
   kind: z.literal("qa").default("qa"),
   question: requiredText(LIMITS.question),
   context: text(LIMITS.context).optional(),
+  /** A numeric question's accepted answer (calculators, doses, scores): responses' `numeric` are graded against it. */
+  numeric: numericKeySchema.optional(),
 });
 
 const mcqOptionImportSchema = z.strictObject({ key: ident(10), text: requiredText(LIMITS.option) });
@@ -161,6 +188,8 @@ export const mcqItemImportSchema = baseItemSchema.extend({
   question: requiredText(LIMITS.question),
   options: mcqOptionsSchema,
   correctOption: ident(10).optional(),
+  /** Several correct options (select all that apply): a response is right when it chose exactly these. */
+  correctOptions: z.array(ident(10)).min(1).max(26).optional(),
 });
 
 export const dialogueItemImportSchema = baseItemSchema.extend({
@@ -278,6 +307,8 @@ export function parseItemInput(kind: string, input: unknown): ItemInput {
 
 export const responseAnswerSchema = z.object({
   choice: z.string().optional(),
+  choices: z.array(z.string()).optional(),
+  numeric: z.object({ value: z.number(), unit: z.string().optional() }).optional(),
   differential: z.array(differentialEntrySchema).optional(),
   turns: z.array(turnSchema).optional(),
 });
@@ -318,12 +349,16 @@ export function itemInputOf(item: ItemImport): Record<string, unknown> {
 export function itemReferenceOf(item: ItemImport): Record<string, unknown> | null {
   const reference: Record<string, unknown> = { ...(item.reference ?? {}) };
   if (item.kind === "mcq" && item.correctOption) reference.correctOption = item.correctOption;
+  if (item.kind === "mcq" && item.correctOptions) reference.correctOptions = item.correctOptions;
+  if (item.kind === "qa" && item.numeric) reference.numeric = item.numeric;
   return Object.keys(reference).length ? reference : null;
 }
 
 export function responseAnswerOf(r: ResponseImport): ResponseAnswer | null {
   const answer: ResponseAnswer = {
     ...(r.choice ? { choice: r.choice } : {}),
+    ...(r.choices ? { choices: r.choices } : {}),
+    ...(r.numeric ? { numeric: r.numeric } : {}),
     ...(r.differential ? { differential: r.differential } : {}),
     ...(r.turns ? { turns: r.turns } : {}),
   };
