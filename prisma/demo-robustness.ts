@@ -5,8 +5,9 @@ import { getDb } from "@/lib/db/client";
 import { createProject } from "@/lib/projects/create-project";
 import { seedItems } from "@/lib/seed/factories";
 import { ROBUSTNESS_GUIDELINES, robustnessShowcaseItems } from "./demo/robustness-showcase";
+import { FORMATS_GUIDELINES, formatsShowcaseItems } from "./demo/formats-showcase";
 
-// The robustness showcase (issue 13): items with analysis fields and variants, one reviewer who has
+// The robustness and formats showcases (issue 13). Robustness:: items with analysis fields and variants, one reviewer who has
 // already rated everything, so the results page opens on figures: variants against originals,
 // breakdowns by patient group, prompt, cost and training cutoff. Reviews go through saveAnnotation,
 // like a reviewer's submit.
@@ -43,4 +44,20 @@ export async function seedRobustnessShowcase(admin: Actor, reviewer: Actor, rese
     const saved = await saveAnnotation(reviewer, a.id, { baseVersion: 0, clientMutationId: `demo-${a.id}`, data: { responses, item: { ratings: {}, comments: {} }, overallComment: "" }, submit: true });
     if (saved.status !== "saved") throw new Error(`Demo review refused: ${JSON.stringify(saved)}`);
   }
+}
+
+/** Numeric answers and select-all questions (issue 13), the answer key revealed, assigned to every demo reviewer. */
+export async function seedFormatsShowcase(admin: Actor, reviewerIds: string[], researcherId: string) {
+  const project = await createProject(admin.id, {
+    slug: "formats-showcase",
+    name: "Calculators and select-all questions (demo)",
+    template: "reasoning-quality",
+    guidelines: FORMATS_GUIDELINES,
+    blinded: true,
+    reviewersPerItem: 2,
+    settings: { revealMcqAnswer: true },
+  });
+  await seedItems(admin.id, project.id, formatsShowcaseItems());
+  await getDb().projectMember.create({ data: { projectId: project.id, userId: researcherId, role: "ANALYST" } });
+  await createBatch(admin.id, project.id, { name: "Formats demo", reviewerIds, perItem: 2, seed: 42 });
 }

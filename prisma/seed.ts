@@ -10,7 +10,7 @@ import { RANKING_GUIDELINES, rankingShowcaseItems } from "./demo/ranking-showcas
 import { TURNS_GUIDELINES, TURNS_RUBRIC, turnsShowcaseItems } from "./demo/turns-showcase";
 import { saveRubric } from "@/lib/rubrics/rubric-versions";
 import { importJudgeResults } from "@/lib/judges/import-judge-results";
-import { seedRobustnessShowcase } from "./demo-robustness";
+import { seedFormatsShowcase, seedRobustnessShowcase } from "./demo-robustness";
 import { SUGGESTIONS_GUIDELINES, SUGGESTIONS_JUDGE, suggestionsJudgeLines, suggestionsShowcaseItems } from "./demo/suggestions-showcase";
 
 export const DEMO_USERS = [
@@ -92,6 +92,7 @@ export async function seedDemo(): Promise<boolean> {
   // Variants and analysis fields (issue 13), already reviewed by one physician so the results have figures.
   const actor = (u: { id: string; role: "ADMIN" | "REVIEWER" | "RESEARCHER"; email: string; name: string }) => ({ id: u.id, role: u.role, email: u.email, name: u.name });
   await seedRobustnessShowcase(actor(admin), actor(users.find((u) => u.email === "dr.osei@consilium.local")!), researcher.id);
+  await seedFormatsShowcase(actor(admin), reviewerIds, researcher.id);
   return true;
 }
 

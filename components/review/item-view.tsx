@@ -24,7 +24,7 @@ export function ItemView({ item, language }: { item: ReviewItem; language?: stri
           <Markdown html={item.questionHtml} data-testid="question" {...text} />
           {item.numericKey ? (
             <p className="mt-2 text-sm" data-testid="numeric-key">
-              {t("numericKey", { value: item.numericKey.value, unit: item.numericKey.unit ?? "", low: item.numericKey.low, high: item.numericKey.high })}
+              {t("numericKey", { value: String(item.numericKey.value), unit: item.numericKey.unit ?? "", low: String(item.numericKey.low), high: String(item.numericKey.high) })}
             </p>
           ) : null}
           {item.contextHtml ? (

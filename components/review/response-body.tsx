@@ -29,7 +29,7 @@ export function ResponseBody({ response: r, gradedDifferential = false, ratedTur
       ) : null}
       {r.numeric ? (
         <p className="mb-2" data-testid="numeric-answer">
-          {t.rich("answered", { value: r.numeric.value, unit: r.numeric.unit ?? "", key: (chunks) => <span className="rounded bg-slate-100 px-1.5 font-semibold">{chunks}</span> })}
+          {t.rich("answered", { value: String(r.numeric.value), unit: r.numeric.unit ?? "", key: (chunks) => <span className="rounded bg-slate-100 px-1.5 font-semibold">{chunks}</span> })}
           <Grade correct={r.numericCorrect} />
         </p>
       ) : null}

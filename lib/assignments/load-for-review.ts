@@ -99,7 +99,10 @@ export async function buildItem(md: Render, itemId: string, kind: string, rawInp
   switch (input.kind) {
     case "qa": {
       const key = numericKeySchema.safeParse((reference as { numeric?: unknown } | null)?.numeric);
-      const numericKey = key.success && settings.revealMcqAnswer ? { value: key.data.value, ...(key.data.unit ? { unit: key.data.unit } : {}), ...acceptedRange(key.data) } : null;
+      // The range as a reader expects it (30.498, not 30.497999999999998); grading uses the exact one.
+      const range = key.success ? acceptedRange(key.data) : null;
+      const shown = (x: number) => Number(x.toPrecision(10));
+      const numericKey = key.success && range && settings.revealMcqAnswer ? { value: key.data.value, ...(key.data.unit ? { unit: key.data.unit } : {}), low: shown(range.low), high: shown(range.high) } : null;
       return { kind: "qa", questionHtml: await md(input.question), contextHtml: input.context ? await md(input.context) : null, ...(numericKey ? { numericKey } : {}) };
     }
     case "mcq": {

@@ -6,6 +6,7 @@ import { loadRubricResults } from "./load-results";
 import { resultsFilterSchema } from "./results-filter";
 import { segmentOptions } from "./segments";
 import { loadVariantComparisons } from "./variant-pairs";
+import { loadAutoGrades } from "./auto-grades";
 import { runCli } from "@/lib/cli/main";
 
 // Issue 13: every results figure by an analysis field (segments), and variants against originals.
@@ -69,6 +70,19 @@ describe("variants against originals", () => {
   });
 });
 
+describe("automatic grades", () => {
+  it("grade every keyed answer per model without reviews, under the item filters and segments", async () => {
+    const { admin, project } = await seedVariantStudy();
+    const grades = await loadAutoGrades(asActor(admin), project.id, filter());
+    // Alpha: the 4 originals and case-4's variant right (5 of 8); beta right throughout.
+    expect(grades.map((g) => [g.model, g.correct.count, g.correct.n])).toEqual([["model-alpha", 5, 8], ["model-beta", 8, 8]]);
+    expect(grades[0].correct.low).toBeLessThan(0.625);
+    expect((await loadAutoGrades(asActor(admin), project.id, filter("variant:age-perturbed"))).map((g) => [g.model, g.correct.count, g.correct.n])).toEqual([["model-alpha", 1, 4], ["model-beta", 4, 4]]);
+    expect((await loadAutoGrades(asActor(admin), project.id, filter("prompt:plain"))).map((g) => g.model)).toEqual(["model-alpha"]);
+    expect(await loadAutoGrades(asActor(admin), project.id, resultsFilterSchema.parse({ kind: "qa" }))).toEqual([]);
+  });
+});
+
 describe("the results command", () => {
   it("takes --segment and lists the variant comparisons in its table and CSV", async () => {
     const { admin, project } = await seedVariantStudy();
@@ -84,6 +98,7 @@ describe("the results command", () => {
     expect(table.out).toContain("variants\tauto:correct\tmodel-alpha\tage-perturbed vs original\tpairs 2\toriginal 100.0 %\tvariant 0.0 %\tMcNemar b 2 c 0 p 0.500 (exact-binomial)");
     const csv = await run("results", project.slug, "--format", "csv", "--as", admin.email);
     expect(csv.out).toContain("variant_pairs,auto:correct,model-alpha,age-perturbed,mcnemar_p,exact-binomial,");
+    expect(csv.out).toContain("auto_grade,auto:correct,model-alpha,,share_correct,,Answer correct (graded automatically),5,8,0.625,");
     expect(await run("results", project.slug, "--segment", "colour:red", "--as", admin.email)).toMatchObject({ code: 2, err: expect.stringMatching(/^Error: segment: segment must start with one of variant/) });
   });
 });

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { autoGrade } from "@/lib/grading/auto-grade";
-import { findVisibleBatchIds } from "@/lib/projects/access";
+import { gradedAnswers, scopedBatchIds } from "./auto-grades";
 import { mcnemar, type McNemarResult } from "@/lib/stats/mcnemar";
 import { segmentOf, whereOf } from "./load-results";
 import type { ResultsFilter } from "./results-filter";
@@ -29,15 +29,13 @@ export type VariantComparison = {
 } & McNemarResult;
 
 type OutcomeRow = { externalId: string; variantOf: string | null; variant: string | null; modelName: string; outcome: string; success: number; total: number };
-type AnswerRow = { externalId: string; variantOf: string | null; variant: string | null; modelName: string; reference: unknown; answer: unknown };
 
 /** Items in a variant pair: variants, and originals some variant names. */
 const IN_PAIR = Prisma.sql`(i."variantOf" IS NOT NULL OR EXISTS (SELECT 1 FROM "Item" v WHERE v."projectId" = i."projectId" AND v."variantOf" = i."externalId"))`;
 
 export async function loadVariantComparisons(actor: Actor, projectId: string, filter: ResultsFilter): Promise<VariantComparison[]> {
   const db = getDb();
-  const batchIds = await findVisibleBatchIds(actor, projectId, "project:read");
-  const scoped = filter.batch ? (await db.batch.findMany({ where: { id: { in: batchIds }, name: filter.batch }, select: { id: true } })).map((b) => b.id) : batchIds;
+  const scoped = await scopedBatchIds(actor, projectId, filter);
   if (!scoped.length || filter.basis === "consensus") return [];
   // Most projects have no variants: one indexed probe (the partial index on variantOf) settles it.
   if (!(await db.item.findFirst({ where: { projectId, variantOf: { not: null } }, select: { id: true } }))) return [];
@@ -61,15 +59,8 @@ export async function loadVariantComparisons(actor: Actor, projectId: string, fi
         GROUP BY 1, 2, 3, 4, 5`
     : [];
   // Automatic grades need no review, but only items of the filtered batches count (as everywhere on the page).
-  const answered = await db.$queryRaw<AnswerRow[]>`
-    SELECT i."externalId", i."variantOf", i.analysis->>'variant' AS variant, r."modelName", i.reference, r.answer
-    FROM "Item" i JOIN "Response" r ON r."itemId" = i.id ${segment.responses}
-    WHERE i."projectId" = ${projectId} AND ${IN_PAIR} AND r.answer IS NOT NULL
-      AND EXISTS (SELECT 1 FROM "BatchItem" bi WHERE bi."itemId" = i.id AND bi."batchId" = ANY(${scoped}::text[]))
-      ${segment.where ? Prisma.sql`AND ${segment.where}` : Prisma.empty}
-      ${filter.gold === "exclude" ? Prisma.sql`AND NOT i."isGold"` : filter.gold === "only" ? Prisma.sql`AND i."isGold"` : Prisma.empty}`;
   const rows: OutcomeRow[] = [...rated];
-  for (const a of answered) {
+  for await (const a of gradedAnswers(db, projectId, scoped, filter, Prisma.sql`AND ${IN_PAIR}`)) {
     const correct = autoGrade(a.reference, a.answer);
     if (correct !== null) rows.push({ externalId: a.externalId, variantOf: a.variantOf, variant: a.variant, modelName: a.modelName, outcome: "auto:correct", success: correct ? 1 : 0, total: 1 });
   }

@@ -40,7 +40,7 @@ describe("seedDemo", () => {
       orderBy: { createdAt: "asc" },
       include: { rubrics: true, members: { include: { user: true } }, batches: { include: { _count: { select: { items: true, assignments: true } } } } },
     });
-    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase", "suggestions-showcase", "robustness-showcase"]);
+    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase", "suggestions-showcase", "robustness-showcase", "formats-showcase"]);
     const bySlug = Object.fromEntries(projects.map((p) => [p.slug, p]));
 
     // The original demo is unchanged (the e2e tests rely on it).
@@ -176,8 +176,15 @@ describe("seedDemo", () => {
     expect(robustnessBatch.map((b) => [b.name, b._count.items, b._count.assignments])).toEqual([["Robustness demo", 14, 14]]);
     expect(await db.assignment.count({ where: { batch: { name: "Robustness demo" }, status: "SUBMITTED" } })).toBe(14);
 
+    // Formats showcase: numeric keys and a select-all question, graded on the review page.
+    expect(await kindCounts("formats-showcase")).toEqual({ QA: 3, MCQ: 1 });
+    const calc = await db.assignment.findFirstOrThrow({ where: { batch: { name: "Formats demo" }, item: { externalId: "calc-bmi-1" } }, include: { reviewer: true } });
+    const calcPayload = await loadAssignmentForReview({ id: calc.reviewer.id, role: calc.reviewer.role, email: calc.reviewer.email, name: calc.reviewer.name }, calc.id);
+    expect(calcPayload.item.kind === "qa" && calcPayload.item.numericKey).toMatchObject({ value: 29.9, unit: "kg/m²" });
+    expect(calcPayload.responses.map((r) => r.numericCorrect).sort()).toEqual([false, true]);
+
     // Running it again on a non-empty database does nothing.
     expect(await seedDemo()).toBe(false);
-    expect(await db.project.count()).toBe(10);
+    expect(await db.project.count()).toBe(11);
   });
 });

@@ -173,7 +173,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     route: "projects/[slug]/results", method: "get", permission: "project:read", tag: "Results",
-    summary: "Rubric results per axis and model, pairwise win / tie / loss, agreement and LLM-judge calibration (JSON or CSV).",
+    summary: "Rubric results per axis and model, pairwise win / tie / loss, agreement, LLM-judge calibration, automatic grades and variants against originals (JSON or CSV).",
     query: [resultsQuery],
     notes: {
       batch: "Only this batch (by name); unknown: 404.", kind: "Only items of this kind.", specialty: "Only items of this specialty.", language: "Only items in this language.",

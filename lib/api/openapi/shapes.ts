@@ -73,7 +73,12 @@ export const revisionsSchema = z.object({
 export const uploadedImageSchema = z.object({ src: z.string().describe('"<slug>/<name>": what vqa items reference.'), bytes: z.number().int() });
 
 export const resultsSchema = z
-  .looseObject({ filter: z.record(z.string(), z.unknown()), judges: z.unknown().describe("LLM-judge calibration, null without judge results.") })
+  .looseObject({
+    filter: z.record(z.string(), z.unknown()),
+    judges: z.unknown().describe("LLM-judge calibration, null without judge results."),
+    autoGrades: z.array(z.unknown()).describe("Per model: answers graded automatically against the items' keys, {model, correct: {count, n, share, low, high}}."),
+    variants: z.array(z.unknown()).describe("Variants (variantOf) against their originals per outcome, model and variant kind: paired rates and McNemar's test {pairs, b, c, method, statistic, pValue, citation}."),
+  })
   .meta({ id: "Results", description: "The results page's figures: per axis and model, pairwise win / tie / loss, agreement (README \"Results\" and docs/statistics.md); not described field by field here." });
 
 export const scoresSchema = z

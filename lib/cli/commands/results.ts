@@ -7,6 +7,7 @@ import { loadJudgeCalibration } from "@/lib/judges/calibration";
 import { judgeCalibrationRows } from "@/lib/judges/calibration-rows";
 import { judgeTableRows } from "@/lib/judges/calibration-table";
 import { loadVariantComparisons, variantCsvRows } from "@/lib/results/variant-pairs";
+import { autoGradeCsvRows, loadAutoGrades } from "@/lib/results/auto-grades";
 import type { Command } from "../command";
 import { resolveCliActor } from "../command";
 import { UsageError } from "../errors";
@@ -42,9 +43,9 @@ export const resultsCommand: Command = {
     if (!["table", "csv", "json"].includes(format)) throw new UsageError(`--format must be table, csv or json.\n\n${usage}`);
     const query = Object.fromEntries(FILTERS.flatMap((f) => (typeof values[f] === "string" ? [[f, values[f] as string]] : [])));
     const { project, filter } = await resolveResultsQuery(actor, slug, query);
-    const [results, judges, variants] = await Promise.all([loadRubricResults(actor, project.id, filter), loadJudgeCalibration(actor, project.id, filter), loadVariantComparisons(actor, project.id, filter)]);
-    if (format === "json") return io.out(JSON.stringify({ filter, ...results, judges, variants }));
-    if (format === "csv") return io.out(resultsCsv(results, [...variantCsvRows(variants), ...judgeCalibrationRows(judges)]).trimEnd());
+    const [results, judges, variants, autoGrades] = await Promise.all([loadRubricResults(actor, project.id, filter), loadJudgeCalibration(actor, project.id, filter), loadVariantComparisons(actor, project.id, filter), loadAutoGrades(actor, project.id, filter)]);
+    if (format === "json") return io.out(JSON.stringify({ filter, ...results, judges, autoGrades, variants }));
+    if (format === "csv") return io.out(resultsCsv(results, [...autoGradeCsvRows(autoGrades), ...variantCsvRows(variants), ...judgeCalibrationRows(judges)]).trimEnd());
     const rows: string[][] = [["basis", `${results.annotations} annotations`, `${results.items} items`, `${results.reviewers} reviewers`, `gold ${filter.gold}`, `on ${filter.basis}`]];
     for (const { axis, models } of results.axes) {
       for (const m of models) {
@@ -68,6 +69,7 @@ export const resultsCommand: Command = {
         rows.push([kind, a.axis, agreement.level, `pairable units ${agreement.basis.pairableUnits}/${agreement.basis.units}`, `raters ${agreement.basis.raters}`, ...figures]);
       }
     }
+    for (const g of autoGrades) rows.push(["auto-graded", g.model, `answers ${g.correct.n}`, `correct ${percentWithInterval(g.correct)}`]);
     for (const v of variants) {
       rows.push(["variants", v.outcome, v.model, `${v.variant} vs original`, `pairs ${v.pairs}`, `original ${(v.originalRate * 100).toFixed(1)} %`, `variant ${(v.variantRate * 100).toFixed(1)} %`, `McNemar b ${v.b} c ${v.c} p ${v.pValue.toPrecision(3)} (${v.method})`]);
     }

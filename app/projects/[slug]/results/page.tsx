@@ -24,6 +24,8 @@ import { getDb } from "@/lib/db/client";
 import { loadBreakdown } from "@/lib/results/breakdown";
 import { SEGMENT_FIELD_NAMES, segmentOptions, type SegmentField } from "@/lib/results/segments";
 import { loadVariantComparisons } from "@/lib/results/variant-pairs";
+import { loadAutoGrades } from "@/lib/results/auto-grades";
+import { AutoGradeTable } from "@/components/results/auto-grade-table";
 import { MCNEMAR_CITATION } from "@/lib/stats/mcnemar";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,9 +55,9 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
   const { actor, project } = await requireProjectPage(slug, "project:read");
   const { filter, problem, by } = readFilter(await searchParams);
   const results = await loadRubricResults(actor, project.id, filter).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
-  const [segments, variants, breakdown] = results
-    ? await Promise.all([segmentOptions(getDb(), project.id), loadVariantComparisons(actor, project.id, filter), by ? loadBreakdown(actor, project.id, filter, by) : null])
-    : [[], [], null];
+  const [segments, variants, autoGrades, breakdown] = results
+    ? await Promise.all([segmentOptions(getDb(), project.id), loadVariantComparisons(actor, project.id, filter), loadAutoGrades(actor, project.id, filter), by ? loadBreakdown(actor, project.id, filter, by) : null])
+    : [[], [], [], null];
   // The other tools' sections take the batch filter (the rest of the filters apply to the sections above).
   const batchId = filter.batch && results ? (await findBatchByName(project.id, filter.batch)).id : undefined;
   const scores = results ? await loadProjectQuality(actor, project.id, batchId ? { batchId } : {}) : null;
@@ -130,6 +132,13 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
               <h2 className="mb-1 font-medium">{t("breakdown.heading", { field: tFields(by) })}</h2>
               <p className="mb-3 text-xs text-slate-600">{t("breakdown.help")}</p>
               {breakdown ? <BreakdownTable breakdown={breakdown} hrefOf={(segment) => `?${filterQuery({ ...filter, segment })}`} /> : <p className="text-sm text-slate-600">{t("breakdown.none")}</p>}
+            </section>
+          ) : null}
+          {autoGrades.length ? (
+            <section className={`${cardClass} mb-6 overflow-x-auto`} tabIndex={0} aria-label={t("autoGrades.label")}>
+              <h2 className="mb-1 font-medium">{t("autoGrades.heading")}</h2>
+              <p className="mb-3 text-xs text-slate-600">{t("autoGrades.help")}</p>
+              <AutoGradeTable grades={autoGrades} />
             </section>
           ) : null}
           {variants.length ? (

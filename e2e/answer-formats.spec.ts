@@ -1,0 +1,55 @@
+import { expect, loginAs, test, USERS } from "./fixtures/auth";
+import { expectAccessible } from "./fixtures/a11y";
+
+// Issue 13, small formats: the formats demo (prisma/demo/formats-showcase.ts) reveals its answer
+// keys. A reviewer sees a calculator question's accepted range with each model's number graded
+// (a wrong unit is wrong), and a select-all question with every correct option marked; the study
+// team sees the automatic grades per model on the results page.
+const GROUP = /Calculators and select-all questions \(demo\) \/ Formats demo/;
+
+test("numeric answers and select-all questions show the key and the automatic grade", async ({ browser }) => {
+  const seen = new Set<string>();
+  for (const reviewer of [USERS.reviewer1, USERS.reviewer2, USERS.reviewer3]) {
+    const context = await browser.newContext(); // axe needs a page of its own context
+    const page = await context.newPage();
+    await loginAs(page, reviewer);
+    await page.goto("/queue?project=formats-showcase");
+    const count = await page.getByRole("link", { name: GROUP }).count();
+    for (let i = 0; i < count; i++) {
+      await page.goto("/queue?project=formats-showcase");
+      await page.getByRole("link", { name: GROUP }).nth(i).click();
+      await page.waitForURL("**/review/**");
+      const question = await page.getByTestId("question").innerText();
+      if (question.includes("body-mass index") && !seen.has("bmi")) {
+        seen.add("bmi");
+        await expect(page.getByTestId("numeric-key")).toHaveText("Accepted answer: 29.9 kg/m² (from 29.302 to 30.498)");
+        const answers = page.getByTestId("numeric-answer");
+        await expect(answers).toHaveCount(2);
+        await expect(answers.filter({ hasText: "Answered 29.9 kg/m²" }).locator("[data-grade]")).toHaveAttribute("data-grade", "correct");
+        await expect(answers.filter({ hasText: "Answered 0.0299 kg/cm²" }).locator("[data-grade]")).toHaveAttribute("data-grade", "incorrect");
+        await expectAccessible(page, "review page with numeric answers");
+      }
+      if (question.includes("Select all that apply") && !seen.has("select-all")) {
+        seen.add("select-all");
+        await expect(page.getByTestId("select-all")).toBeVisible();
+        await expect(page.locator("[data-testid=mcq-options] [data-correct]")).toHaveCount(3);
+        await expect(page.getByTestId("mcq-choice").filter({ hasText: "Chose A, C, E" }).locator("[data-grade]")).toHaveAttribute("data-grade", "correct");
+        await expect(page.getByTestId("mcq-choice").filter({ hasText: /Chose A, C(?!, E)/ }).locator("[data-grade]")).toHaveAttribute("data-grade", "incorrect");
+      }
+    }
+    await context.close();
+    if (seen.size === 2) break;
+  }
+  expect([...seen].sort()).toEqual(["bmi", "select-all"]);
+});
+
+test("the results page grades every keyed answer per model without reviews", async ({ page }) => {
+  await loginAs(page, USERS.researcher);
+  await page.goto("/projects/formats-showcase/results");
+  const grades = page.getByTestId("auto-grades");
+  // Each model got 2 of its 4 answers right (see the demo's items).
+  for (const model of ["aurora-med-8b", "borealis-clinical-70b"]) {
+    await expect(grades.locator(`tr[data-model="${model}"] [data-col="answers"]`)).toHaveText("4");
+    await expect(grades.locator(`tr[data-model="${model}"] [data-col="correct"]`)).toHaveText(/^50 % \(\d+–\d+\)$/);
+  }
+});

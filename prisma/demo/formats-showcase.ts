@@ -1,0 +1,70 @@
+import { FICTIONAL, SOURCE, type McqItem, type QaItem } from "./types";
+
+// Small answer formats the papers use (issue 13): numeric answers with a unit and an accepted range
+// (MedCalc-Bench: a patient note, a calculator question, the value with lower and upper limits),
+// and select-all-that-apply questions. The project reveals the answer key, so reviewers see the
+// accepted range or correct options and the automatic grade beside each model's answer.
+
+const calculator = (externalId: string, question: string, context: string, key: QaItem["numeric"], answers: Array<[string, number, string | undefined, string]>): QaItem => ({
+  kind: "qa",
+  externalId,
+  specialty: "Clinical calculators",
+  metadata: SOURCE,
+  question,
+  context,
+  numeric: key,
+  responses: answers.map(([modelName, value, unit, content]) => ({ modelName, content, numeric: { value, ...(unit ? { unit } : {}) } })),
+});
+
+export function formatsShowcaseItems(): Array<QaItem | McqItem> {
+  return [
+    calculator(
+      "calc-crcl-1",
+      "Using the Cockcroft–Gault equation, what is the patient's creatinine clearance?",
+      "A 72-year-old woman weighing 60 kg has a serum creatinine of 1.1 mg/dL.",
+      { value: 46.4, unit: "mL/min", lower: 44.08, upper: 48.72 },
+      [
+        ["aurora-med-8b", 54.5, "mL/min", "CrCl = (140 − 72) × 60 / (72 × 1.1) = **51.5**… rounding, about **54.5 mL/min** (forgot the 0.85 factor)."],
+        ["borealis-clinical-70b", 46.4, "mL/min", "CrCl = (140 − 72) × 60 × 0.85 / (72 × 1.1) = **46.4 mL/min**."],
+      ],
+    ),
+    calculator(
+      "calc-chads-1",
+      "What is the patient's CHA₂DS₂-VASc score?",
+      "A 67-year-old woman with atrial fibrillation, treated hypertension and type 2 diabetes; no heart failure, stroke or vascular disease.",
+      { value: 4, unit: "points" },
+      [
+        ["aurora-med-8b", 4, "points", "Age 65–74 (1) + female (1) + hypertension (1) + diabetes (1) = **4**."],
+        ["borealis-clinical-70b", 3, "points", "Age (1) + hypertension (1) + diabetes (1) = **3**."],
+      ],
+    ),
+    calculator(
+      "calc-bmi-1",
+      "What is the patient's body-mass index?",
+      "A 45-year-old man, 1.80 m tall, weighing 97 kg.",
+      { value: 29.9, unit: "kg/m²", relativeTolerance: 0.02 },
+      [
+        ["aurora-med-8b", 29.9, "kg/m²", "97 / 1.80² = **29.9 kg/m²** (overweight)."],
+        ["borealis-clinical-70b", 0.0299, "kg/cm²", "97 / 180² = **0.0299** — units slipped."],
+      ],
+    ),
+    {
+      kind: "mcq",
+      externalId: "select-all-1",
+      specialty: "Pharmacology",
+      metadata: SOURCE,
+      question: "Which of these drugs can raise serum potassium? **Select all that apply.**",
+      options: ["Spironolactone", "Furosemide", "Lisinopril", "Hydrochlorothiazide", "Trimethoprim"],
+      correctOptions: ["A", "C", "E"],
+      responses: [
+        { modelName: "aurora-med-8b", choices: ["A", "C"], content: "Spironolactone and ACE inhibitors retain potassium." },
+        { modelName: "borealis-clinical-70b", choices: ["A", "C", "E"], content: "Spironolactone, lisinopril and trimethoprim (an ENaC blocker, like amiloride)." },
+      ],
+    },
+  ];
+}
+
+export const FORMATS_GUIDELINES = `## How to rate
+Each item asks for a number (a clinical calculator) or for every correct option. The accepted answer and the automatic grade are shown beside each model's answer: check the grade against the model's working, then rate the reasoning. A right number reached the wrong way is "right answer, wrong reasoning".
+
+${FICTIONAL}`;
