@@ -5,9 +5,9 @@ import { expectAccessible } from "./fixtures/a11y";
 // keys. A reviewer sees a calculator question's accepted range with each model's number graded
 // (a wrong unit is wrong), and a select-all question with every correct option marked; the study
 // team sees the automatic grades per model on the results page.
-const GROUP = /Calculators and select-all questions \(demo\) \/ Formats demo/;
+const GROUP = /Calculators, select-all and voice \(demo\) \/ Formats demo/;
 
-test("numeric answers and select-all questions show the key and the automatic grade", async ({ browser }) => {
+test("numeric answers and select-all questions show the key and the automatic grade; a recording plays from its transcript", async ({ browser }) => {
   const seen = new Set<string>();
   for (const reviewer of [USERS.reviewer1, USERS.reviewer2, USERS.reviewer3]) {
     const context = await browser.newContext(); // axe needs a page of its own context
@@ -19,6 +19,24 @@ test("numeric answers and select-all questions show the key and the automatic gr
       await page.goto("/queue?project=formats-showcase");
       await page.getByRole("link", { name: GROUP }).nth(i).click();
       await page.waitForURL("**/review/**");
+      const kind = await page.locator("section[data-kind]").first().getAttribute("data-kind");
+      if (kind === "dialogue" && !seen.has("voice")) {
+        seen.add("voice");
+        // The recording loads (by item id, seekable) and a transcript line plays from its time, by keyboard.
+        const audio = page.getByTestId("audio").locator("audio");
+        await expect(audio).toHaveAttribute("src", /^\/api\/v1\/items\/[^/]+\/audio$/);
+        await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(9);
+        await expect(page.getByTestId("audio-transcript").locator("li")).toHaveCount(4);
+        await page.getByRole("button", { name: "Play from 0:04" }).focus();
+        await page.keyboard.press("Enter");
+        await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThanOrEqual(4.6);
+        await audio.evaluate((a: HTMLAudioElement) => a.pause());
+        const range = await page.request.get((await audio.getAttribute("src"))!, { headers: { Range: "bytes=0-11" } });
+        expect([range.status(), range.headers()["content-range"], (await range.body()).subarray(0, 4).toString()]).toEqual([206, expect.stringMatching(/^bytes 0-11\/\d+$/), "RIFF"]);
+        await expectAccessible(page, "review page with a recording");
+        continue;
+      }
+      if (kind !== "qa" && kind !== "mcq") continue;
       const question = await page.getByTestId("question").innerText();
       if (question.includes("body-mass index") && !seen.has("bmi")) {
         seen.add("bmi");
@@ -38,9 +56,9 @@ test("numeric answers and select-all questions show the key and the automatic gr
       }
     }
     await context.close();
-    if (seen.size === 2) break;
+    if (seen.size === 3) break;
   }
-  expect([...seen].sort()).toEqual(["bmi", "select-all"]);
+  expect([...seen].sort()).toEqual(["bmi", "select-all", "voice"]);
 });
 
 test("the results page grades every keyed answer per model without reviews", async ({ page }) => {

@@ -50,7 +50,7 @@ export async function seedRobustnessShowcase(admin: Actor, reviewer: Actor, rese
 export async function seedFormatsShowcase(admin: Actor, reviewerIds: string[], researcherId: string) {
   const project = await createProject(admin.id, {
     slug: "formats-showcase",
-    name: "Calculators and select-all questions (demo)",
+    name: "Calculators, select-all and voice (demo)",
     template: "reasoning-quality",
     guidelines: FORMATS_GUIDELINES,
     blinded: true,

@@ -2,6 +2,7 @@ import { getDb, disconnectDb } from "@/lib/db/client";
 import { createBatch } from "@/lib/assignments/create-batch";
 import { createProject } from "@/lib/projects/create-project";
 import { writeDemoImages } from "@/lib/seed/demo-image";
+import { writeDemoAudio } from "@/lib/seed/demo-audio";
 import { DEMO_PASSWORD, seedItems, seedProject, seedUser } from "@/lib/seed/factories";
 import { demoItemLines } from "./demo-items";
 import { DEMO_SHOWCASES } from "./demo-showcase";
@@ -36,6 +37,7 @@ export async function seedDemo(): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   // The showcase's vqa items point at these (synthetic) images; existing files are left alone.
   await writeDemoImages();
+  await writeDemoAudio();
   const users = [];
   for (const u of DEMO_USERS) users.push(await seedUser({ ...u, password: DEMO_PASSWORD }));
   const admin = users[0];

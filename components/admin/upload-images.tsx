@@ -44,7 +44,7 @@ export function UploadImages({ slug }: { slug: string }) {
       <p id="upload-images-help" className="text-xs text-slate-500">
         {t.rich("images.help", { code: (c) => <code>{c}</code> })}
       </p>
-      <input id="upload-images" type="file" multiple accept=".png,.jpg,.jpeg,.gif,.webp,image/png,image/jpeg,image/gif,image/webp" className="block text-sm"
+      <input id="upload-images" type="file" multiple accept=".png,.jpg,.jpeg,.gif,.webp,.mp3,.wav,.ogg,.m4a,image/png,image/jpeg,image/gif,image/webp,audio/mpeg,audio/wav,audio/ogg,audio/mp4" className="block text-sm"
         aria-describedby="upload-images-help" disabled={busy}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];

@@ -4,6 +4,7 @@ import { Markdown, PlainText } from "@/components/ui/markdown";
 import { cardClass } from "@/components/ui/styles";
 import { textProps } from "@/components/ui/text-direction";
 import { ImageViewer } from "./image-viewer";
+import { AudioPlayer } from "./audio-player";
 import { Transcript } from "./transcript";
 
 // The case under review, one layout per item kind. A server component: all markdown arrives
@@ -27,6 +28,7 @@ export function ItemView({ item, language }: { item: ReviewItem; language?: stri
               {t("numericKey", { value: String(item.numericKey.value), unit: item.numericKey.unit ?? "", low: String(item.numericKey.low), high: String(item.numericKey.high) })}
             </p>
           ) : null}
+          {item.audio ? <AudioPlayer audio={item.audio} language={language} /> : null}
           {item.contextHtml ? (
             <details className="mt-2 text-sm">
               <summary className="cursor-pointer text-slate-600">{t("context")}</summary>
@@ -60,6 +62,7 @@ export function ItemView({ item, language }: { item: ReviewItem; language?: stri
         <section className={cardClass} aria-label={t("conversation")} data-kind="dialogue">
           <h2 className={heading}>{t("conversation")}</h2>
           <Transcript turns={item.turns} language={language} />
+          {item.audio ? <AudioPlayer audio={item.audio} language={language} /> : null}
           <p className="mt-2 text-xs text-slate-600">
             {item.target === "whole_dialogue" ? t("rateWholeDialogue") : t("rateNextTurn")}
           </p>

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { readAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
 import { imageUrlFor } from "@/lib/items/images";
-import { noteInputSchema, numericKeySchema, parseItemInput, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
+import { noteInputSchema, numericKeySchema, parseItemInput, type AudioRef, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
 import { textLimitFor } from "@/lib/annotations/check-context";
 import { enabledTools } from "@/lib/tools";
 import { statementsOf } from "@/lib/tools/references/statements";
@@ -58,10 +58,18 @@ export type ReviewResponse = {
   steps?: { version: number; over: "reasoning" | "content"; html: string[] };
 };
 
+/** A recording to play (voice consultations): by item id, never by file name; the transcript as imported. */
+export type ReviewAudio = { url: string; caption?: string; transcript?: Array<{ speaker?: string; start?: number; end?: number; text: string }> };
+
+function reviewAudio(itemId: string, audio: AudioRef | undefined): { audio: ReviewAudio } | object {
+  if (!audio) return {};
+  return { audio: { url: `/api/v1/items/${encodeURIComponent(itemId)}/audio`, ...(audio.caption ? { caption: audio.caption } : {}), ...(audio.transcript ? { transcript: audio.transcript } : {}) } };
+}
+
 export type ReviewItem =
-  | { kind: "qa"; questionHtml: string; contextHtml: string | null; numericKey?: { value: number; unit?: string; low: number; high: number } | null }
+  | { kind: "qa"; questionHtml: string; contextHtml: string | null; numericKey?: { value: number; unit?: string; low: number; high: number } | null; audio?: ReviewAudio }
   | { kind: "mcq"; questionHtml: string; options: Array<{ key: string; html: string }>; correctOption: string | null; correctOptions?: string[] | null }
-  | { kind: "dialogue"; turns: ReviewTurn[]; target: "final_turn" | "whole_dialogue" }
+  | { kind: "dialogue"; turns: ReviewTurn[]; target: "final_turn" | "whole_dialogue"; audio?: ReviewAudio }
   | { kind: "vqa"; questionHtml: string; images: Array<{ src: string; alt: string; modality?: string; view?: string; caption?: string }> }
   | { kind: "note"; sentences: Array<{ id: string; text: string }> }
   | { kind: "ddx"; caseHtml: string };
@@ -103,7 +111,7 @@ export async function buildItem(md: Render, itemId: string, kind: string, rawInp
       const range = key.success ? acceptedRange(key.data) : null;
       const shown = (x: number) => Number(x.toPrecision(10));
       const numericKey = key.success && range && settings.revealMcqAnswer ? { value: key.data.value, ...(key.data.unit ? { unit: key.data.unit } : {}), low: shown(range.low), high: shown(range.high) } : null;
-      return { kind: "qa", questionHtml: await md(input.question), contextHtml: input.context ? await md(input.context) : null, ...(numericKey ? { numericKey } : {}) };
+      return { kind: "qa", questionHtml: await md(input.question), contextHtml: input.context ? await md(input.context) : null, ...(numericKey ? { numericKey } : {}), ...reviewAudio(itemId, input.audio) };
     }
     case "mcq": {
       const correct = (reference as { correctOption?: string } | null)?.correctOption ?? null;
@@ -117,7 +125,7 @@ export async function buildItem(md: Render, itemId: string, kind: string, rawInp
       };
     }
     case "dialogue":
-      return { kind: "dialogue", turns: await renderTurns(md, input.turns), target: settings.dialogueTarget };
+      return { kind: "dialogue", turns: await renderTurns(md, input.turns), target: settings.dialogueTarget, ...reviewAudio(itemId, input.audio) };
     case "vqa":
       return {
         kind: "vqa",

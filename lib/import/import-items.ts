@@ -6,6 +6,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { itemImportSchema, itemInputOf, itemReferenceOf, responseAnswerOf, responseLabel, type ItemImport } from "@/lib/items/schema";
 import { checkImageSource, resolveImagePath } from "@/lib/items/images";
+import { isAudioName } from "@/lib/items/store-image";
 import { readProjectSettings } from "@/lib/projects/settings";
 import { findUnstorableValues } from "./check-json";
 import type { ImportError, ImportRecord } from "./import-records";
@@ -153,6 +154,13 @@ export async function importItems(opts: {
               continue;
             }
           }
+          if ((item.kind === "qa" || item.kind === "dialogue") && item.audio) {
+            const message = missingAudioFile(item.audio.src);
+            if (message) {
+              addErrors([{ line: lineNo, field: "audio.src", message }]);
+              continue;
+            }
+          }
           const argumentErrors = checkImportedArguments(lineNo, item, labelSet);
           if (argumentErrors.length) {
             addErrors(argumentErrors);
@@ -214,6 +222,14 @@ function missingImageFile(src: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return null;
   const file = resolveImagePath(src);
   return file && existsSync(file) ? null : `image file "${src}" not found in the image directory; upload it first.`;
+}
+
+/** Audio is served from the image directory only (no remote recordings): an uploaded file of an audio type. */
+function missingAudioFile(src: string): string | null {
+  if (!isAudioName(src)) return `"${src}" is not an audio file: use .mp3, .wav, .ogg or .m4a, uploaded to the image directory.`;
+  const file = resolveImagePath(src);
+  if (!file) return `"${src}" must be a relative path inside the image directory (no "..", no leading "/", no URL).`;
+  return existsSync(file) ? null : `audio file "${src}" not found in the image directory; upload it first.`;
 }
 
 const KIND = { qa: "QA", mcq: "MCQ", dialogue: "DIALOGUE", vqa: "VQA", note: "NOTE", ddx: "DDX" } as const;

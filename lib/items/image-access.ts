@@ -11,7 +11,7 @@ import { vqaInputSchema } from "./schema";
 const TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml", ".dcm": "application/dicom" };
 
 /** Items the actor may see: admins all; members who may read the project its items; anyone the items assigned to them. */
-function canSeeItem(actor: Actor): Prisma.ItemWhereInput {
+export function canSeeItem(actor: Actor): Prisma.ItemWhereInput {
   if (actor.role === "ADMIN") return {};
   return { OR: [{ project: projectScope(actor, "project:read") }, { assignments: { some: { reviewerId: actor.id } } }] };
 }

@@ -146,6 +146,21 @@ const referenceSchema = freeJson(
   LIMITS.reference,
 );
 
+/**
+ * A recording to play beside the item (a voice consultation, a dictated note): a file uploaded to
+ * the image directory (.mp3, .wav, .ogg, .m4a), with its transcript when given, one entry per
+ * utterance (times in seconds from the start let the reviewer jump to it).
+ */
+export const audioImportSchema = z.strictObject({
+  src: ident(2000),
+  caption: text(2000).optional(),
+  transcript: z
+    .array(z.strictObject({ speaker: ident(100).optional(), start: z.number().min(0).optional(), end: z.number().min(0).optional(), text: requiredText(LIMITS.content) }))
+    .min(1)
+    .max(LIMITS.turns * 4)
+    .optional(),
+});
+
 const baseItemSchema = z.strictObject({
   // A number is accepted when it is a whole number JavaScript holds exactly; longer ids go in quotes.
   externalId: z.union([ident(LIMITS.externalId), z.int().transform(String)]),
@@ -168,6 +183,7 @@ export const qaItemImportSchema = baseItemSchema.extend({
   context: text(LIMITS.context).optional(),
   /** A numeric question's accepted answer (calculators, doses, scores): responses' `numeric` are graded against it. */
   numeric: numericKeySchema.optional(),
+  audio: audioImportSchema.optional(),
 });
 
 const mcqOptionImportSchema = z.strictObject({ key: ident(10), text: requiredText(LIMITS.option) });
@@ -195,6 +211,8 @@ export const mcqItemImportSchema = baseItemSchema.extend({
 export const dialogueItemImportSchema = baseItemSchema.extend({
   kind: z.literal("dialogue"),
   turns: z.array(turnImportSchema).min(1).max(LIMITS.turns),
+  /** The consultation's recording, when it was spoken. */
+  audio: audioImportSchema.optional(),
 });
 
 const imageImportSchema = z.strictObject({
@@ -280,9 +298,15 @@ export type McqOption = z.infer<typeof mcqOptionSchema>;
 export const imageSchema = z.object({ src: z.string(), modality: z.string().optional(), view: z.string().optional(), caption: z.string().optional() });
 export type ImageRef = z.infer<typeof imageSchema>;
 
-export const qaInputSchema = z.object({ question: z.string(), context: z.string().optional() });
+export const audioSchema = z.object({
+  src: z.string(),
+  caption: z.string().optional(),
+  transcript: z.array(z.object({ speaker: z.string().optional(), start: z.number().optional(), end: z.number().optional(), text: z.string() })).optional(),
+});
+export type AudioRef = z.infer<typeof audioSchema>;
+export const qaInputSchema = z.object({ question: z.string(), context: z.string().optional(), audio: audioSchema.optional() });
 export const mcqInputSchema = z.object({ question: z.string(), options: z.array(mcqOptionSchema) });
-export const dialogueInputSchema = z.object({ turns: z.array(turnSchema) });
+export const dialogueInputSchema = z.object({ turns: z.array(turnSchema), audio: audioSchema.optional() });
 export const vqaInputSchema = z.object({ question: z.string(), images: z.array(imageSchema) });
 export const noteInputSchema = z.object({ text: z.string(), sentences: z.array(z.object({ id: z.string(), text: z.string() })) });
 export const ddxInputSchema = z.object({ case: z.string() });
@@ -331,11 +355,11 @@ export function splitSentences(text: string): Sentence[] {
 export function itemInputOf(item: ItemImport): Record<string, unknown> {
   switch (item.kind) {
     case "qa":
-      return { question: item.question, ...(item.context ? { context: item.context } : {}) };
+      return { question: item.question, ...(item.context ? { context: item.context } : {}), ...(item.audio ? { audio: item.audio } : {}) };
     case "mcq":
       return { question: item.question, options: item.options };
     case "dialogue":
-      return { turns: item.turns };
+      return { turns: item.turns, ...(item.audio ? { audio: item.audio } : {}) };
     case "vqa":
       return { question: item.question, images: item.images };
     case "note":

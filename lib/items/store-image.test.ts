@@ -17,7 +17,7 @@ describe("safeImageName", () => {
 
   it("refuses other types, SVG with its reason", () => {
     expect(() => safeImageName("x.svg")).toThrow(/SVG is refused/);
-    for (const name of ["x.dcm", "x.html", "x", "x.png.exe"]) expect(() => safeImageName(name), name).toThrow(/not an accepted image type/);
+    for (const name of ["x.dcm", "x.html", "x", "x.png.exe"]) expect(() => safeImageName(name), name).toThrow(/not an accepted image or audio type/);
   });
 
   it("maps extensions to types case-insensitively", () => {
@@ -35,8 +35,16 @@ describe("sniffImageType", () => {
   });
 
   it("returns null for anything else, including truncated signatures", () => {
-    for (const head of [bytes([]), bytes(PNG.slice(0, 7)), bytes("<svg xmlns="), bytes("RIFF", [1, 2, 3, 4], "WAVE"), bytes("GIF90a"), bytes([0xff, 0xd8])]) {
+    for (const head of [bytes([]), bytes(PNG.slice(0, 7)), bytes("<svg xmlns="), bytes("RIFF", [1, 2, 3, 4], "AVI "), bytes("GIF90a"), bytes([0xff, 0xd8])]) {
       expect(sniffImageType(head)).toBeNull();
     }
+  });
+
+  it("recognises the audio types voice consultations come in (issue 13)", () => {
+    expect(sniffImageType(bytes("RIFF", [1, 2, 3, 4], "WAVE"))).toBe("wav");
+    expect(sniffImageType(bytes("OggS", [0, 2]))).toBe("ogg");
+    expect(sniffImageType(bytes([0, 0, 0, 0x20], "ftypM4A "))).toBe("m4a");
+    expect(sniffImageType(bytes("ID3", [4, 0]))).toBe("mp3");
+    expect(sniffImageType(bytes([0xff, 0xfb, 0x90, 0x64]))).toBe("mp3");
   });
 });

@@ -7,17 +7,20 @@ import { ConflictError } from "@/lib/auth/users";
 import { resolveImagePath } from "./images";
 import { iterateChunks, type ChunkSource } from "@/lib/streams/iterate-chunks";
 
-// Admins upload the images of vqa items into the image directory (lib/items/images.ts), under
-// "<project slug>/<file name>"; items then reference that `src`. Uploads are streamed (constant
+// Admins upload the images of vqa items (and the audio of voice consultations) into the image
+// directory (lib/items/images.ts), under "<project slug>/<file name>"; items then reference that `src`. Uploads are streamed (constant
 // memory), size-capped, content-sniffed, and land atomically: a reader never sees a partial file.
 
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 const MAX_NAME_LENGTH = 120;
 
 /** Raster types only: SVG can carry script, so it is never accepted as an upload. */
-const EXTENSION_TYPES: Record<string, ImageType> = { ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".webp": "webp" };
+const EXTENSION_TYPES: Record<string, ImageType> = { ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".webp": "webp", ".mp3": "mp3", ".wav": "wav", ".ogg": "ogg", ".m4a": "m4a" };
 
-export type ImageType = "png" | "jpeg" | "gif" | "webp";
+export type ImageType = "png" | "jpeg" | "gif" | "webp" | AudioType;
+export type AudioType = "mp3" | "wav" | "ogg" | "m4a";
+const AUDIO_TYPES = new Set<ImageType>(["mp3", "wav", "ogg", "m4a"]);
+export const isAudioName = (name: string) => AUDIO_TYPES.has(imageTypeOfName(name) as ImageType);
 
 /** A refusal of the upload itself (name, type, size): the caller's fault, HTTP 400. */
 export class ImageUploadError extends Error {
@@ -32,7 +35,7 @@ export function safeImageName(name: string): string {
     throw new ImageUploadError(`File name "${name}" may only contain letters, digits, ".", "_" and "-", and may not start with "."; rename the file.`);
   if (name.length > MAX_NAME_LENGTH) throw new ImageUploadError(`File name "${name.slice(0, 40)}…" is longer than ${MAX_NAME_LENGTH} characters.`);
   if (!imageTypeOfName(name)) {
-    throw new ImageUploadError(`"${name}" is not an accepted image type: use ${Object.keys(EXTENSION_TYPES).join(", ")}${/\.svg$/i.test(name) ? " (SVG is refused: it can carry script)" : ""}.`);
+    throw new ImageUploadError(`"${name}" is not an accepted image or audio type: use ${Object.keys(EXTENSION_TYPES).join(", ")}${/\.svg$/i.test(name) ? " (SVG is refused: it can carry script)" : ""}.`);
   }
   return name;
 }
@@ -50,6 +53,11 @@ export function sniffImageType(head: Uint8Array): ImageType | null {
   if (startsWith(head, [0xff, 0xd8, 0xff])) return "jpeg";
   if (startsWith(head, ascii("GIF87a")) || startsWith(head, ascii("GIF89a"))) return "gif";
   if (startsWith(head, ascii("RIFF")) && startsWith(head, ascii("WEBP"), 8)) return "webp";
+  if (startsWith(head, ascii("RIFF")) && startsWith(head, ascii("WAVE"), 8)) return "wav";
+  if (startsWith(head, ascii("OggS"))) return "ogg";
+  if (startsWith(head, ascii("ftyp"), 4)) return "m4a";
+  // MP3: an ID3 tag, or straight into an MPEG audio frame (11 sync bits).
+  if (startsWith(head, ascii("ID3")) || (head.length >= 2 && head[0] === 0xff && (head[1] & 0xe0) === 0xe0)) return "mp3";
   return null;
 }
 
@@ -144,7 +152,8 @@ export async function storeProjectImage(opts: {
 function checkSignature(name: string, head: Uint8Array, expected: ImageType) {
   const actual = sniffImageType(head);
   if (actual !== expected) {
-    throw new ImageUploadError(`"${name}" is not a ${expected.toUpperCase()} image (${actual ? `its content is ${actual.toUpperCase()}` : "its content is not a recognised image"}).`);
+    const what = AUDIO_TYPES.has(expected) ? "audio file" : "image";
+    throw new ImageUploadError(`"${name}" is not a ${expected.toUpperCase()} ${what} (${actual ? `its content is ${actual.toUpperCase()}` : `its content is not a recognised ${what}`}).`);
   }
 }
 

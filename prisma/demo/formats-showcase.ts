@@ -1,8 +1,10 @@
-import { FICTIONAL, SOURCE, type McqItem, type QaItem } from "./types";
+import { DEMO_AUDIO_SRC, DEMO_AUDIO_TURNS } from "@/lib/seed/demo-audio";
+import { FICTIONAL, SOURCE, type DialogueItem, type McqItem, type QaItem } from "./types";
 
 // Small answer formats the papers use (issue 13): numeric answers with a unit and an accepted range
 // (MedCalc-Bench: a patient note, a calculator question, the value with lower and upper limits),
-// and select-all-that-apply questions. The project reveals the answer key, so reviewers see the
+// select-all-that-apply questions, and a voice consultation with its recording (synthetic tones
+// standing in for speech: lib/seed/demo-audio.ts) and a timed transcript. The project reveals the answer key, so reviewers see the
 // accepted range or correct options and the automatic grade beside each model's answer.
 
 const calculator = (externalId: string, question: string, context: string, key: QaItem["numeric"], answers: Array<[string, number, string | undefined, string]>): QaItem => ({
@@ -16,8 +18,35 @@ const calculator = (externalId: string, question: string, context: string, key: 
   responses: answers.map(([modelName, value, unit, content]) => ({ modelName, content, numeric: { value, ...(unit ? { unit } : {}) } })),
 });
 
-export function formatsShowcaseItems(): Array<QaItem | McqItem> {
+const VOICE_LINES = [
+  ["patient", "I've had a cough for about three weeks now, and I'm more tired than usual."],
+  ["doctor", "Have you coughed up any blood, or lost weight without trying?"],
+  ["patient", "A little blood once, last week. And my trousers are looser."],
+  ["doctor", "Thank you. Do you smoke, or have you been around anyone with tuberculosis?"],
+] as const;
+
+function voiceConsultation(): DialogueItem {
+  return {
+    kind: "dialogue",
+    externalId: "voice-1",
+    specialty: "Primary care",
+    metadata: SOURCE,
+    turns: VOICE_LINES.map(([speaker, text]) => ({ role: speaker === "doctor" ? ("clinician" as const) : ("patient" as const), content: text })),
+    audio: {
+      src: DEMO_AUDIO_SRC,
+      caption: "Telephone consultation (synthetic audio: tones stand in for the two voices)",
+      transcript: VOICE_LINES.map(([speaker, text], i) => ({ speaker, start: DEMO_AUDIO_TURNS[i][0], end: DEMO_AUDIO_TURNS[i][1], text })),
+    },
+    responses: [
+      { modelName: "aurora-med-8b", content: "Suggest cough syrup and review in two weeks." },
+      { modelName: "borealis-clinical-70b", content: "Haemoptysis with weight loss needs an urgent chest X-ray and referral; ask about night sweats and fever." },
+    ],
+  };
+}
+
+export function formatsShowcaseItems(): Array<QaItem | McqItem | DialogueItem> {
   return [
+    voiceConsultation(),
     calculator(
       "calc-crcl-1",
       "Using the Cockcroft–Gault equation, what is the patient's creatinine clearance?",
@@ -65,6 +94,6 @@ export function formatsShowcaseItems(): Array<QaItem | McqItem> {
 }
 
 export const FORMATS_GUIDELINES = `## How to rate
-Each item asks for a number (a clinical calculator) or for every correct option. The accepted answer and the automatic grade are shown beside each model's answer: check the grade against the model's working, then rate the reasoning. A right number reached the wrong way is "right answer, wrong reasoning".
+Each item asks for a number (a clinical calculator) or for every correct option, or plays a recorded consultation (listen, or jump to a line of the transcript) and asks for the AI's next step. The accepted answer and the automatic grade are shown beside each model's answer: check the grade against the model's working, then rate the reasoning. A right number reached the wrong way is "right answer, wrong reasoning".
 
 ${FICTIONAL}`;

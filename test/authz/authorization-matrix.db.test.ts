@@ -21,6 +21,7 @@ const revisionsRoute = await import("@/app/api/v1/assignments/[id]/revisions/rou
 const skipRoute = await import("@/app/api/v1/assignments/[id]/skip/route");
 const imagesRoute = await import("@/app/api/v1/images/[...path]/route");
 const itemImageRoute = await import("@/app/api/v1/items/[itemId]/images/[index]/route");
+const itemAudioRoute = await import("@/app/api/v1/items/[itemId]/audio/route");
 const uploadImageRoute = await import("@/app/api/v1/projects/[slug]/images/route");
 const scoresRoute = await import("@/app/api/v1/projects/[slug]/scores/route");
 const resultsRoute = await import("@/app/api/v1/projects/[slug]/results/route");
@@ -36,7 +37,7 @@ const auditRoute = await import("@/app/api/v1/audit/route");
 const rubricRoute = await import("@/app/api/v1/projects/[slug]/rubric/route");
 const consensusRoute = await import("@/app/api/v1/projects/[slug]/consensus/route");
 const qualificationRoute = await import("@/app/api/v1/projects/[slug]/qualification/route");
-const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET, auditRoute: auditRoute.GET, rubricRoute: rubricRoute.GET, consensusRoute: consensusRoute.GET, qualificationRoute: qualificationRoute.GET };
+const ROUTES = { exportRoute: exportRoute.GET, importRoute: importRoute.POST, annotationRoute: annotationRoute.PUT, revisionsRoute: revisionsRoute.GET, skipRoute: skipRoute.POST, imagesRoute: imagesRoute.GET, itemAudioRoute: itemAudioRoute.GET, uploadImageRoute: uploadImageRoute.POST, scoresRoute: scoresRoute.GET, resultsRoute: resultsRoute.GET, exportJobsList: exportJobsRoute.GET, exportJobsStart: exportJobsRoute.POST, exportJob: exportJobRoute.GET, exportJobDownload: exportJobDownloadRoute.GET, judgeRoute: judgeRoute.POST, projectsList: projectsListRoute.GET, itemsList: itemsListRoute.GET, annotationsList: annotationsListRoute.GET, reportRoute: reportRoute.GET, auditRoute: auditRoute.GET, rubricRoute: rubricRoute.GET, consensusRoute: consensusRoute.GET, qualificationRoute: qualificationRoute.GET };
 
 let study: Study;
 let otherProjectSlug: string;
@@ -296,6 +297,17 @@ describe("route handlers × roles", () => {
         const res = await itemImageRoute.GET(request(who, `/api/v1/items/${itemId}/images/0`), { params: Promise.resolve({ itemId, index: "0" }) });
         expect(["item image", who, res.status]).toEqual(["item image", who, expected[who]]);
       }
+      // Audio (issue 13) follows the same rule, by item id.
+      writeFileSync(path.join(dir, "scans", "call.wav"), Buffer.concat([Buffer.from("RIFF\0\0\0\0WAVEfmt ", "latin1"), Buffer.alloc(32)]));
+      await seedItems(study.admin.id, study.project.id, [{ kind: "qa", externalId: "voice-1", question: "What is said?", audio: { src: "scans/call.wav" }, responses: [{ modelName: "m", content: "c" }] }]);
+      await createBatch(study.admin.id, study.project.id, { name: "voices", reviewerIds: [study.reviewers[0].id], perItem: 1, seed: 1 });
+      const voiceId = (await getDb().item.findFirstOrThrow({ where: { externalId: "voice-1" } })).id;
+      for (const who of WHO) {
+        const res = await itemAudioRoute.GET(request(who, `/api/v1/items/${voiceId}/audio`), { params: Promise.resolve({ itemId: voiceId }) });
+        expect(["item audio", who, res.status]).toEqual(["item audio", who, expected[who]]);
+      }
+      const noAudio = await itemAudioRoute.GET(request("admin", `/api/v1/items/${itemId}/audio`), { params: Promise.resolve({ itemId }) });
+      expect(noAudio.status).toBe(404);
       for (const index of ["1", "-1", "x"]) {
         const res = await itemImageRoute.GET(request("admin", `/api/v1/items/${itemId}/images/${index}`), { params: Promise.resolve({ itemId, index }) });
         expect([index, res.status]).toEqual([index, 404]);

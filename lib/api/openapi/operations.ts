@@ -167,7 +167,7 @@ export const OPERATIONS: Operation[] = [
   {
     route: "projects/[slug]/images", method: "post", permission: "item:import", tag: "Import",
     summary: "Upload one image for vqa items (raw body, named by X-File-Name).",
-    body: { description: "The image file.", required: true, content: { "image/png": binary, "image/jpeg": binary, "image/gif": binary, "image/webp": binary, "application/octet-stream": binary } },
+    body: { description: "The image (or, for recordings, audio) file.", required: true, content: { "image/png": binary, "image/jpeg": binary, "image/gif": binary, "image/webp": binary, "audio/mpeg": binary, "audio/wav": binary, "audio/x-wav": binary, "audio/ogg": binary, "audio/mp4": binary, "application/octet-stream": binary } },
     responses: { 201: { description: "Stored.", content: { "application/json": uploadedImageSchema } } },
     errors: [409, 413, 415],
   },
@@ -218,6 +218,11 @@ export const OPERATIONS: Operation[] = [
     route: "items/[itemId]/images/[index]", method: "get", permission: "image:read", tag: "Images",
     summary: "The n-th image of a vqa item the caller may see.",
     responses: { 200: { description: "The image.", content: { "image/*": binary } } },
+  },
+  {
+    route: "items/[itemId]/audio", method: "get", permission: "image:read", tag: "Images",
+    summary: "The recording of a qa or dialogue item the caller may see (voice consultations); honours a byte Range (206) for seeking.",
+    responses: { 200: { description: "The audio file.", content: { "audio/*": binary } }, 206: { description: "The requested byte range.", content: { "audio/*": binary } } },
   },
   {
     route: "images/[...path]", method: "get", permission: "image:read", tag: "Images",

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  * 400 for a refused name, type or size; 409 when a different file already has that name.
  * The body must be sent as an image type or application/octet-stream (415 otherwise).
  */
-const UPLOAD_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/octet-stream"] as const;
+const UPLOAD_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "audio/mpeg", "audio/wav", "audio/x-wav", "audio/ogg", "audio/mp4", "application/octet-stream"] as const;
 
 export const POST = withApiAuth<{ slug: string }>("item:import", async (req: NextRequest, actor, { slug }) => {
   const project = await findProjectForActor(actor, slug, "item:import");
