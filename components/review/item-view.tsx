@@ -98,5 +98,22 @@ export function ItemView({ item, language }: { item: ReviewItem; language?: stri
           <Markdown html={item.caseHtml} data-testid="question" {...text} />
         </section>
       );
+    case "trajectory":
+      return (
+        <section className={cardClass} aria-label={t("agentCase")} data-kind="trajectory">
+          <h2 className={heading}>{t("agentCase")}</h2>
+          <Markdown html={item.caseHtml} data-testid="question" {...text} />
+          {item.tools.length ? (
+            <details className="mt-2 text-sm" data-testid="agent-tools">
+              <summary className="cursor-pointer text-slate-600">{t("agentTools")} ({item.tools.length})</summary>
+              <ul className="mt-1 space-y-0.5">
+                {item.tools.map((tool) => (
+                  <li key={tool.name}><code className="rounded bg-slate-100 px-1" dir="ltr"><PlainText text={tool.name} /></code>{tool.description ? <span {...text}> — <PlainText text={tool.description} /></span> : null}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </section>
+      );
   }
 }

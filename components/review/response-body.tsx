@@ -23,7 +23,8 @@ export function ResponseBody({ response: r, gradedDifferential = false, ratedTur
     <div className="text-sm">
       {r.choice || r.choices ? (
         <p className="mb-2" data-testid="mcq-choice">
-          {t.rich("chose", { choice: (r.choices ?? [r.choice]).join(", "), key: (chunks) => <span className="rounded bg-slate-100 px-1.5 font-semibold" {...text}>{chunks}</span> })}
+          {/* The option keys are item text: shown through PlainText, so markup in a key is marked, never run. */}
+          {t.rich("chose", { choice: (r.choices ?? [r.choice]).join(", "), key: () => <span className="rounded bg-slate-100 px-1.5 font-semibold" {...text}><PlainText text={(r.choices ?? [r.choice ?? ""]).join(", ")} /></span> })}
           <Grade correct={r.choiceCorrect} />
         </p>
       ) : null}

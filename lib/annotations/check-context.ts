@@ -2,6 +2,7 @@ import { noteInputSchema, responseAnswerSchema } from "@/lib/items/schema";
 import { toolsOfTemplate } from "@/lib/rubrics/templates";
 import { statementsOf } from "@/lib/tools/references/statements";
 import { aiTurnPositions } from "@/lib/tools/turns/ai-turns";
+import { outlineActions } from "@/lib/tools/actions/actions";
 import type { AxisRule, CheckContext } from "@/lib/tools/types";
 
 /** Longest free text an axis answer or comment may hold, unless the item is longer (see textLimitFor). */
@@ -41,6 +42,9 @@ export function checkContextFor(assignment: AssignmentForCheck): CheckContext {
     sentenceIds: sentenceIdsOf(item.kind, item.input),
     maxTextLength: textLimitFor(item.kind, item.input),
     statementCount: statementsOf(item.reference).length,
+    ...(item.kind.toUpperCase() === "TRAJECTORY"
+      ? { actions: Object.fromEntries(item.responses.map((r) => [r.id, outlineActions(responseAnswerSchema.safeParse(r.answer ?? {}).data?.actions ?? [])])) }
+      : {}),
     ...(item.kind.toUpperCase() === "DIALOGUE" ? { aiTurns: Object.fromEntries(item.responses.map((r) => [r.id, aiTurnPositions(responseAnswerSchema.safeParse(r.answer ?? {}).data?.turns)])) } : {}),
     ...(gradesDifferentials
       ? { differentialLengths: Object.fromEntries(item.responses.map((r) => [r.id, responseAnswerSchema.safeParse(r.answer ?? {}).data?.differential?.length ?? 0])) }

@@ -24,5 +24,6 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     ...(d.corrections ? { corrections: d.corrections } : {}),
     ...(d.turns ? { turns: d.turns } : {}),
     ...(d.suggestions ? { suggestions: d.suggestions } : {}),
+    ...(d.actions ? { actions: d.actions } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { argumentsDocumentFields } from "@/lib/tools/arguments/schema";
 import { correctionsDocumentFields } from "@/lib/tools/corrections/schema";
 import { turnsDocumentFields } from "@/lib/tools/turns/schema";
 import { suggestionsDocumentFields } from "@/lib/tools/suggestions/schema";
+import { actionsDocumentFields } from "@/lib/tools/actions/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
@@ -41,6 +42,7 @@ export const annotationDataSchema = z.object({
   ...correctionsDocumentFields,
   ...turnsDocumentFields,
   ...suggestionsDocumentFields,
+  ...actionsDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { readAnnotationData, type AnnotationData } from "@/lib/annotations/schema";
 import { imageUrlFor } from "@/lib/items/images";
-import { noteInputSchema, numericKeySchema, parseItemInput, type AudioRef, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
+import { isJudgedAction, readableJson } from "@/lib/tools/actions/actions";
+import { noteInputSchema, numericKeySchema, parseItemInput, type Action, type ActionType, type AudioRef, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
 import { textLimitFor } from "@/lib/annotations/check-context";
 import { enabledTools } from "@/lib/tools";
 import { statementsOf } from "@/lib/tools/references/statements";
@@ -28,6 +29,25 @@ export class WorkLockedError extends Error {}
 
 export type ReviewTurn = { role: Turn["role"]; html: string };
 
+/** One action of an agent's run as the reviewer reads it; `judged` when the reviewer labels it (lib/tools/actions/actions.ts). */
+export type ReviewAction = { type: ActionType; role: string; html: string; tool?: string; argumentsText?: string; resultText?: string; test?: string; costUsd?: number; judged: boolean };
+
+async function reviewActions(md: Render, actions: Action[]): Promise<ReviewAction[]> {
+  return Promise.all(
+    actions.map(async (a) => ({
+      type: a.type,
+      role: a.role ?? (a.type === "tool_result" ? "environment" : "agent"),
+      html: a.content ? await md(a.content) : "",
+      ...(a.tool ? { tool: a.tool } : {}),
+      ...(a.arguments !== undefined ? { argumentsText: readableJson(a.arguments) } : {}),
+      ...(a.result !== undefined ? { resultText: readableJson(a.result) } : {}),
+      ...(a.test ? { test: a.test } : {}),
+      ...(a.costUsd !== undefined ? { costUsd: a.costUsd } : {}),
+      judged: isJudgedAction(a),
+    })),
+  );
+}
+
 export type ReviewResponse = {
   id: string;
   /** "Response A", "Response B" in this reviewer's randomized order (pairwise options follow it). */
@@ -47,6 +67,8 @@ export type ReviewResponse = {
   differential?: Array<{ diagnosis: string; rationaleHtml: string | null }>;
   /** dialogue rated as a whole: the model's turns. */
   turns?: ReviewTurn[];
+  /** trajectory: the agent's run, action by action (JSON arguments and results formatted). */
+  actions?: ReviewAction[];
   /** Present only when the project is not blinded. */
   modelName?: string;
   /** The answer's markdown source, when the project asks for corrections (the corrections tool starts from it). */
@@ -72,7 +94,8 @@ export type ReviewItem =
   | { kind: "dialogue"; turns: ReviewTurn[]; target: "final_turn" | "whole_dialogue"; audio?: ReviewAudio }
   | { kind: "vqa"; questionHtml: string; images: Array<{ src: string; alt: string; modality?: string; view?: string; caption?: string }> }
   | { kind: "note"; sentences: Array<{ id: string; text: string }> }
-  | { kind: "ddx"; caseHtml: string };
+  | { kind: "ddx"; caseHtml: string }
+  | { kind: "trajectory"; caseHtml: string; tools: Array<{ name: string; description?: string }> };
 
 export type ReviewCriterion = { id: string; text: string; points: number; tags: string[] };
 
@@ -142,6 +165,8 @@ export async function buildItem(md: Render, itemId: string, kind: string, rawInp
       return { kind: "note", sentences: input.sentences };
     case "ddx":
       return { kind: "ddx", caseHtml: await md(input.case) };
+    case "trajectory":
+      return { kind: "trajectory", caseHtml: await md(input.case), tools: input.tools ?? [] };
   }
 }
 
@@ -211,7 +236,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       const r = byId.get(id);
       if (!r) throw new Error(`Assignment ${assignment.id} lists unknown response ${id}.`);
       const answer = responseAnswerSchema.safeParse(r.answer ?? {});
-      const { choice, choices, numeric, differential, turns } = answer.success ? answer.data : {};
+      const { choice, choices, numeric, differential, turns, actions } = answer.success ? answer.data : {};
       // The automatic grade, shown only where the project reveals the answer key (lib/grading/auto-grade.ts).
       const grade = settings.revealMcqAnswer ? autoGrade(assignment.item.reference, r.answer) : null;
       return {
@@ -229,6 +254,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
           ? { differential: await Promise.all(differential.map(async (d) => ({ diagnosis: d.diagnosis, rationaleHtml: d.rationale ? await md(d.rationale) : null }))) }
           : {}),
         ...(turns ? { turns: await renderTurns(md, turns) } : {}),
+        ...(actions ? { actions: await reviewActions(md, actions) } : {}),
         ...(project.blinded ? {} : { modelName: r.modelName }),
         ...(segmentations.has(r.id) ? { steps: await stepsForReview(md, r, segmentations.get(r.id)!) } : {}),
         // Corrections start from the model's own text (markdown source, shown only as text to edit).

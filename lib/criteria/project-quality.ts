@@ -7,10 +7,11 @@ import { loadStepResults } from "@/lib/tools/steps/results";
 import { loadArgumentResults, type ArgumentResults } from "@/lib/tools/arguments/results";
 import { loadCorrectionResults, type CorrectionSummary } from "@/lib/tools/corrections/results";
 import { loadSuggestionResults, type SuggestionResults } from "@/lib/tools/suggestions/results";
+import { loadTrajectoryResults, type TrajectoryModelResult } from "@/lib/tools/actions/results";
 import type { ModelStepSummary } from "@/lib/tools/steps/metrics";
 import { loadCriteriaScores, type CriteriaScores } from "./project-scores";
 
-export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; goldAccuracy: GoldAccuracyRow[] | null };
+export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; trajectories: TrajectoryModelResult[]; goldAccuracy: GoldAccuracyRow[] | null };
 
 /**
  * Criteria scores and differential top-k accuracy for anyone who may read the project; gold
@@ -19,7 +20,7 @@ export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; r
  */
 export async function loadProjectQuality(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<ProjectQuality> {
   const seesGold = await holdsProjectPermission(actor, projectId, "batch:progress");
-  const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, corrections, suggestions, goldAccuracy] = await Promise.all([
+  const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, corrections, suggestions, trajectories, goldAccuracy] = await Promise.all([
     loadCriteriaScores(actor, projectId, opts),
     loadDdxAccuracy(actor, projectId),
     loadReferenceRecall(actor, projectId),
@@ -27,7 +28,8 @@ export async function loadProjectQuality(actor: Actor, projectId: string, opts: 
     loadArgumentResults(actor, projectId),
     loadCorrectionResults(actor, projectId),
     loadSuggestionResults(actor, projectId),
+    loadTrajectoryResults(actor, projectId),
     seesGold ? loadGoldAccuracy(actor, projectId, opts) : Promise.resolve(null),
   ]);
-  return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, corrections, suggestions, goldAccuracy };
+  return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, corrections, suggestions, trajectories, goldAccuracy };
 }

@@ -135,6 +135,30 @@ export const exportResponseSchema = z.strictObject({
     )
     .optional()
     .meta({ description: "Present when the rubric rates a dialogue's AI turns and the reviewer rated some: each rated turn in transcript order (decision 033)." }),
+  trajectory: z
+    .strictObject({
+      actions: z.array(
+        z.strictObject({
+          number: positiveInt.meta({ description: "The action's place in the run (answer.actions), from 1." }),
+          type: z.enum(["message", "thought", "tool_call", "tool_result", "test", "final_answer"]),
+          tool: z.string().optional(),
+          test: z.string().optional(),
+          costUsd: z.number().optional(),
+          verdict: z.enum(["correct", "incorrect", "unsupported", "irrelevant", "redundant"]).nullable(),
+          errorTypes: z.array(z.string()),
+          severity: z.enum(["minor", "major", "critical"]).nullable(),
+          necessary: z.boolean().nullable().optional().meta({ description: "Tests only: the reviewer's mark, null when unmarked." }),
+          comment: z.string().optional(),
+        }),
+      ).meta({ description: "The agent's own actions and the tests it ordered (tool results and other parties' messages are context, not judged)." }),
+      judged: z.number().int().min(0),
+      erroneous: z.number().int().min(0).meta({ description: "Judged actions with an erroneous verdict (incorrect, unsupported)." }),
+      testsOrdered: z.number().int().min(0),
+      unnecessaryTests: z.number().int().min(0),
+      cost: z.number().nullable().meta({ description: "The sum of the run's action costs; null when none was given." }),
+    })
+    .optional()
+    .meta({ description: "Present for trajectory items: the reviewer's labels of the agent's run (issue 13)." }),
   suggestions: z
     .array(
       z.strictObject({

@@ -22,6 +22,7 @@ export function promptMessagesOf(record: ExportRecord): Array<{ role: "user" | "
     case "note":
       return message(input.text);
     case "ddx":
+    case "trajectory":
       return message(input.case);
   }
 }

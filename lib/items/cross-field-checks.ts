@@ -46,6 +46,25 @@ function checkMcq(raw: Raw, add: (path: CrossFieldIssue["path"], message: string
   }
 }
 
+/** Every trajectory response is a run of actions, each with what its type needs. */
+function checkTrajectory(responses: [Raw, number][], add: (path: CrossFieldIssue["path"], message: string) => void) {
+  for (const [r, i] of responses) {
+    if (r.actions === undefined) {
+      add(["responses", i, "actions"], 'actions is required for a trajectory response: the agent\'s run, e.g. [{"type": "tool_call", "tool": "get_labs", "arguments": {…}}, …].');
+      continue;
+    }
+    if (!Array.isArray(r.actions)) continue;
+    r.actions.forEach((a, n) => {
+      if (!isObject(a)) return;
+      const at = ["responses", i, "actions", n];
+      if ((a.type === "message" || a.type === "thought" || a.type === "final_answer") && isBlank(a.content)) add([...at, "content"], `a ${a.type} action needs its content.`);
+      if (a.type === "tool_call" && isBlank(a.tool)) add([...at, "tool"], "a tool_call action names the tool it calls.");
+      if (a.type === "test" && isBlank(a.test)) add([...at, "test"], "a test action names the test ordered.");
+      if (a.type === "tool_result" && a.result === undefined && isBlank(a.content)) add([...at, "result"], "a tool_result action needs the result (JSON) or its content (text).");
+    });
+  }
+}
+
 /** A list of option keys: each one of the options, none twice. */
 function checkKeyList(value: unknown, path: CrossFieldIssue["path"], keys: string[] | null, list: string, add: (path: CrossFieldIssue["path"], message: string) => void) {
   if (!Array.isArray(value)) return;
@@ -114,6 +133,9 @@ export function crossFieldIssues(kind: string, raw: Raw): CrossFieldIssue[] {
     case "dialogue":
       for (const [r, i] of responses)
         if (isBlank(r.content) && r.turns === undefined) add(["responses", i, "content"], "a dialogue response needs content (the AI's next turn) or turns (its side of the whole dialogue).");
+      break;
+    case "trajectory":
+      checkTrajectory(responses, add);
       break;
     case "ddx":
       for (const [r, i] of responses) if (r.differential === undefined) add(["responses", i, "differential"], 'differential is required for a ddx response: a ranked list [{"diagnosis": "…"}].');

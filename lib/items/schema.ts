@@ -29,6 +29,7 @@ export const LIMITS = {
   option: 20_000,
   criterion: 20_000,
   turns: 500,
+  actions: 1000,
   metadata: 100_000,
   reference: 1_000_000,
 } as const;
@@ -91,6 +92,27 @@ export const numericKeySchema = z.strictObject({
 });
 export type NumericKey = z.infer<typeof numericKeySchema>;
 
+/**
+ * One step of an agent's run (trajectory items): what the agent said or thought, a tool it called with
+ * its arguments, what the tool returned, a test it ordered (with its cost when given), its final
+ * answer. `role` says who produced a message (the agent by default; the user, a gatekeeper or the
+ * environment otherwise). Arguments and results may be any JSON; they are shown formatted.
+ */
+export const ACTION_TYPES = ["message", "thought", "tool_call", "tool_result", "test", "final_answer"] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+export const ACTION_ROLES = ["agent", "user", "gatekeeper", "environment"] as const;
+export const actionImportSchema = z.strictObject({
+  type: z.enum(ACTION_TYPES),
+  role: z.enum(ACTION_ROLES).optional(),
+  content: text(LIMITS.content).optional(),
+  tool: ident(200).optional(),
+  arguments: freeJson(z.unknown(), LIMITS.content).optional(),
+  result: freeJson(z.unknown(), LIMITS.content).optional(),
+  test: ident(500).optional(),
+  costUsd: z.number().min(0).max(1_000_000).optional(),
+});
+export type ActionImport = z.infer<typeof actionImportSchema>;
+
 export const responseImportSchema = z.strictObject({
   modelName: ident(LIMITS.modelName),
   /** Markdown. Optional for `ddx` (the list is the answer) and `mcq` (the choice is the answer). */
@@ -108,6 +130,8 @@ export const responseImportSchema = z.strictObject({
   differential: z.array(differentialImportSchema).min(1).max(50).optional(),
   /** dialogue rated as a whole: the model's side of the conversation, turn by turn. */
   turns: z.array(turnImportSchema).min(1).max(LIMITS.turns).optional(),
+  /** trajectory: the agent's run, action by action. */
+  actions: z.array(actionImportSchema).min(1).max(LIMITS.actions).optional(),
   metadata: metadataSchema,
   /** Typed facts for analysis: cost, tokens, latency, prompt variant, training cutoff (analysis-fields.ts). */
   analysis: responseAnalysisSchema.default({}),
@@ -246,7 +270,14 @@ export const ddxItemImportSchema = baseItemSchema.extend({
   case: requiredText(LIMITS.case),
 });
 
-export const ITEM_KINDS = ["qa", "mcq", "dialogue", "vqa", "note", "ddx"] as const;
+/** An agent's task: the case it was given, and the tools it could call (name, what it does). */
+export const trajectoryItemImportSchema = baseItemSchema.extend({
+  kind: z.literal("trajectory"),
+  case: requiredText(LIMITS.case),
+  tools: z.array(z.strictObject({ name: ident(200), description: text(5000).optional() })).max(100).optional(),
+});
+
+export const ITEM_KINDS = ["qa", "mcq", "dialogue", "vqa", "note", "ddx", "trajectory"] as const;
 export type ItemKindKey = (typeof ITEM_KINDS)[number];
 
 const byKind = {
@@ -256,6 +287,7 @@ const byKind = {
   vqa: vqaItemImportSchema,
   note: noteItemImportSchema,
   ddx: ddxItemImportSchema,
+  trajectory: trajectoryItemImportSchema,
 } as const;
 
 /**
@@ -285,7 +317,8 @@ export type ItemImport =
   | z.output<typeof dialogueItemImportSchema>
   | z.output<typeof vqaItemImportSchema>
   | z.output<typeof noteItemImportSchema>
-  | z.output<typeof ddxItemImportSchema>;
+  | z.output<typeof ddxItemImportSchema>
+  | z.output<typeof trajectoryItemImportSchema>;
 
 // ---- stored shapes (Item.input / Response.answer), read back by the review page and exports ----
 
@@ -310,6 +343,18 @@ export const dialogueInputSchema = z.object({ turns: z.array(turnSchema), audio:
 export const vqaInputSchema = z.object({ question: z.string(), images: z.array(imageSchema) });
 export const noteInputSchema = z.object({ text: z.string(), sentences: z.array(z.object({ id: z.string(), text: z.string() })) });
 export const ddxInputSchema = z.object({ case: z.string() });
+export const trajectoryInputSchema = z.object({ case: z.string(), tools: z.array(z.object({ name: z.string(), description: z.string().optional() })).optional() });
+export const actionSchema = z.object({
+  type: z.enum(ACTION_TYPES),
+  role: z.enum(ACTION_ROLES).optional(),
+  content: z.string().optional(),
+  tool: z.string().optional(),
+  arguments: z.unknown().optional(),
+  result: z.unknown().optional(),
+  test: z.string().optional(),
+  costUsd: z.number().optional(),
+});
+export type Action = z.infer<typeof actionSchema>;
 
 export type ItemInput =
   | ({ kind: "qa" } & z.infer<typeof qaInputSchema>)
@@ -317,9 +362,10 @@ export type ItemInput =
   | ({ kind: "dialogue" } & z.infer<typeof dialogueInputSchema>)
   | ({ kind: "vqa" } & z.infer<typeof vqaInputSchema>)
   | ({ kind: "note" } & z.infer<typeof noteInputSchema>)
-  | ({ kind: "ddx" } & z.infer<typeof ddxInputSchema>);
+  | ({ kind: "ddx" } & z.infer<typeof ddxInputSchema>)
+  | ({ kind: "trajectory" } & z.infer<typeof trajectoryInputSchema>);
 
-const inputSchemas = { qa: qaInputSchema, mcq: mcqInputSchema, dialogue: dialogueInputSchema, vqa: vqaInputSchema, note: noteInputSchema, ddx: ddxInputSchema } as const;
+const inputSchemas = { qa: qaInputSchema, mcq: mcqInputSchema, dialogue: dialogueInputSchema, vqa: vqaInputSchema, note: noteInputSchema, ddx: ddxInputSchema, trajectory: trajectoryInputSchema } as const;
 
 /** Reads Item.input back with its kind (`kind` is the Prisma enum, upper case). */
 export function parseItemInput(kind: string, input: unknown): ItemInput {
@@ -335,6 +381,7 @@ export const responseAnswerSchema = z.object({
   numeric: z.object({ value: z.number(), unit: z.string().optional() }).optional(),
   differential: z.array(differentialEntrySchema).optional(),
   turns: z.array(turnSchema).optional(),
+  actions: z.array(actionSchema).optional(),
 });
 export type ResponseAnswer = z.infer<typeof responseAnswerSchema>;
 
@@ -366,6 +413,8 @@ export function itemInputOf(item: ItemImport): Record<string, unknown> {
       return { text: item.text, sentences: item.sentences ?? splitSentences(item.text) };
     case "ddx":
       return { case: item.case };
+    case "trajectory":
+      return { case: item.case, ...(item.tools ? { tools: item.tools } : {}) };
   }
 }
 
@@ -385,6 +434,7 @@ export function responseAnswerOf(r: ResponseImport): ResponseAnswer | null {
     ...(r.numeric ? { numeric: r.numeric } : {}),
     ...(r.differential ? { differential: r.differential } : {}),
     ...(r.turns ? { turns: r.turns } : {}),
+    ...(r.actions ? { actions: r.actions } : {}),
   };
   return Object.keys(answer).length ? answer : null;
 }

@@ -27,6 +27,8 @@ export function itemSnippet(kind: string, input: unknown): string {
     case "mcq":
     case "vqa":
       return plain(item.question);
+    case "trajectory":
+      return plain(item.case);
     case "ddx":
       return plain(item.case);
     case "note":

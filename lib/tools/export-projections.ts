@@ -11,6 +11,7 @@ import { argumentsExport } from "./arguments/export";
 import { correctionsExport } from "./corrections/export";
 import { turnsExport } from "./turns/export";
 import { suggestionsExport } from "./suggestions/export";
+import { actionsExport } from "./actions/export";
 import type { CsvRow, ExportContext, ToolId } from "./types";
 
 /** What a tool contributes to each export format (lib/export composes them; registry order). */
@@ -22,7 +23,7 @@ export type ToolExport = {
   csvRecordRows?(record: SubmittedRecord, row: CsvRow): string[][];
 };
 
-export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, rankingExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport, correctionsExport, turnsExport, suggestionsExport];
+export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, rankingExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport, correctionsExport, turnsExport, suggestionsExport, actionsExport];
 
 /** The tools' fields of one response of a submitted record. */
 export function projectResponse(doc: AnnotationData, responseId: string, ctx: ExportContext, into: object = {}): Partial<ExportResponseRecord> {

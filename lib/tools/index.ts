@@ -11,6 +11,7 @@ import { argumentsChecks } from "./arguments/check";
 import { correctionsChecks } from "./corrections/check";
 import { turnsChecks } from "./turns/check";
 import { suggestionsChecks } from "./suggestions/check";
+import { actionsChecks } from "./actions/check";
 import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 
 // The registry of annotation tools (STYLE.md "Annotation tools", decision 010): an explicit list —
@@ -19,7 +20,7 @@ import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 // export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
 // folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
 
-export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks, suggestionsChecks];
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks, suggestionsChecks, actionsChecks];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
 
 export { TOOL_DESCRIBERS };
@@ -74,6 +75,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
     corrections: Boolean(s.correctionsEnabled) && s.responseCount > 0,
     turns: s.itemKind.toUpperCase() === "DIALOGUE" && s.responseCount > 0 && s.axes.some((a) => a.appliesTo === "TURN"),
     suggestions: (s.suggestionCount ?? 0) > 0,
+    actions: s.itemKind.toUpperCase() === "TRAJECTORY" && s.responseCount > 0,
   };
   return TOOL_IDS.filter((id) => on[id]);
 }

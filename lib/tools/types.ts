@@ -1,11 +1,12 @@
 import type { AnnotationData } from "@/lib/annotations/schema";
 import type { LabelSet } from "@/lib/formats/argument-types";
+import type { ActionType } from "@/lib/items/schema";
 
 // The contract every annotation tool fulfils (STYLE.md "Annotation tools", decision 010). Type-only
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions";
+export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions" | "actions";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 /**
@@ -50,6 +51,8 @@ export type CheckContext = {
   arguments?: ArgumentsCheckContext;
   /** The project asks reviewers to write corrected answers (settings.corrections). */
   correctionsEnabled?: boolean;
+  /** Per response of a trajectory item: its run's actions, which the agent took, which are tests. */
+  actions?: Record<string, { count: number; judged: number[]; tests: number[] }>;
   /** Per response: the positions of its AI turns in its transcript (dialogue responses with turns). */
   aiTurns?: Record<string, number[]>;
   /** The project shows a judge's values as suggestions (settings.suggestions): its mode, and per response the targets with a value. */
@@ -127,6 +130,8 @@ export type ExportContext = {
   refs: Map<string, { responseId: string; label: string; modelName: string }>;
   /** The model's own text of each response the document corrects (corrections' edit distance). */
   originals?: Map<string, string>;
+  /** Trajectory items: each response's run, action by action (type, who, tool, test, cost). */
+  actions?: Map<string, Array<{ type: ActionType; role?: string; tool?: string; test?: string; costUsd?: number }>>;
 };
 
 /** One CSV row: the response it is about (or none), target, axis, value, comment, criterion columns. */

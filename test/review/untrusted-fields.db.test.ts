@@ -5,6 +5,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { CriteriaChecklist } from "@/components/review/tools/criteria/criteria-checklist";
 import { DifferentialGrading } from "@/components/review/tools/ddx-match/differential-grading";
 import { ItemView } from "@/components/review/item-view";
+import { ActionAnnotator } from "@/components/review/tools/actions/action-annotator";
 import { ResponseBody } from "@/components/review/response-body";
 import { createBatch } from "@/lib/assignments/create-batch";
 import { loadAssignmentForReview, type ReviewPayload } from "@/lib/assignments/load-for-review";
@@ -14,6 +15,7 @@ import { seedItems, seedUser } from "@/lib/seed/factories";
 import type { Element, Root } from "hast";
 import { findExecutable, markersIn, partOf, squash, visibleText } from "@/test/support/inspect-html";
 import { asActor } from "@/test/support/study";
+import type { ToolId } from "@/lib/tools/types";
 
 // Issue 7, every field a reviewer sees, in every item kind, through the real path: import →
 // loadAssignmentForReview → the review page's components rendered to HTML. Each field carries
@@ -46,7 +48,7 @@ const html = (element: ReactElement) => renderInEnglish(element);
 const noop = () => undefined;
 
 describe("every field of every item kind shows untrusted markup marked, never run or dropped", () => {
-  it("qa, mcq, dialogue, vqa, note and ddx items", async () => {
+  it("qa, mcq, dialogue, vqa, note, ddx and trajectory items", async () => {
     const admin = await seedUser({ role: "ADMIN" });
     const reviewer = asActor(await seedUser({ role: "REVIEWER" }));
     const project = await createProject(admin.id, {
@@ -65,12 +67,21 @@ describe("every field of every item kind shows untrusted markup marked, never ru
       { kind: "vqa", externalId: "p-vqa", question: md("vqa-question"), images: [{ src: "https://img.example/x.png", modality: plain("modality"), caption: plain("caption") }], responses: [response("vqa")] },
       { kind: "note", externalId: "p-note", text: "x", sentences: [{ id: 0, text: plain("sentence-0") }, { id: 1, text: "Plain sentence." }], responses: [] },
       { kind: "ddx", externalId: "p-ddx", case: md("case"), responses: [{ modelName: "m", differential: [{ diagnosis: plain("diagnosis-0"), rationale: md("rationale-0") }] }] },
+      {
+        kind: "trajectory", externalId: "p-traj", case: md("agent-case"), tools: [{ name: plain("tool-name"), description: plain("tool-description") }],
+        responses: [{ modelName: "m", actions: [
+          { type: "thought", content: md("action-thought") },
+          { type: "tool_call", tool: plain("called-tool"), arguments: plain("tool-arguments") },
+          { type: "tool_result", result: plain("tool-result") },
+          { type: "test", test: plain("test-name") },
+        ] }],
+      },
     ]);
     await createBatch(admin.id, project.id, { name: "b", reviewerIds: [reviewer.id], perItem: 1, seed: 3 });
     const payloads: ReviewPayload[] = [];
     for (const a of await getDb().assignment.findMany({ where: { reviewerId: reviewer.id } })) payloads.push(await loadAssignmentForReview(reviewer, a.id));
     const byKind = Object.fromEntries(payloads.map((p) => [p.item.kind, p]));
-    expect(Object.keys(byKind).sort()).toEqual(["ddx", "dialogue", "mcq", "note", "qa", "vqa"]);
+    expect(Object.keys(byKind).sort()).toEqual(["ddx", "dialogue", "mcq", "note", "qa", "trajectory", "vqa"]);
 
     expectMarked(html(createElement(Markdown, { html: byKind.qa.project.guidelinesHtml })), "guidelines", true);
 
@@ -83,6 +94,8 @@ describe("every field of every item kind shows untrusted markup marked, never ru
     for (const field of ["caption", "modality"]) expectMarked(partOf(item("vqa"), "image-caption"), field, false);
     expectMarked(item("note"), "sentence-0", false);
     expectMarked(item("ddx"), "case", true);
+    expectMarked(item("trajectory"), "agent-case", true);
+    for (const field of ["tool-name", "tool-description"]) expectMarked(item("trajectory"), field, false);
     // The mcq option key "<i>" is item text too: marked in the option list and in the model's choice.
     expect(markersIn(item("mcq")).some((m) => m.text === "<i>")).toBe(true);
 
@@ -103,6 +116,14 @@ describe("every field of every item kind shows untrusted markup marked, never ru
       expectMarked(body, "diagnosis-0", false);
       expectMarked(body, "rationale-0", true);
     }
+
+    // An agent's run: thoughts are markdown; tool names, arguments, results and tests are text (JSON shown formatted).
+    const run = byKind.trajectory;
+    const annotator = html(createElement(ActionAnnotator, { response: run.responses[0], block: {} as never, setBlock: noop, data: { responses: {}, item: { ratings: {}, comments: {} }, pair: { ratings: {}, comments: {}, strength: {} }, overallComment: "" }, update: noop, axes: [], criteria: [], responses: run.responses, problemAt: new Map(), enabled: new Set<ToolId>(), statements: [], stepSettings: { errorTypes: [], requireKind: false }, settings: { askConfidence: false, pairwiseStrength: false }, argumentReview: run.argumentReview, suggestions: null, readOnly: false }));
+    // The verdict buttons and fields are the app's; the run's text is in each action's head and body.
+    const runText = (node: Element) => node.properties.dataTestid === "action-head" || node.properties.dataTestid === "action-body";
+    expectMarked(partOf(annotator, runText), "action-thought", true);
+    for (const field of ["called-tool", "tool-arguments", "tool-result", "test-name"]) expectMarked(partOf(annotator, runText), field, false);
 
     const criteria = html(createElement(CriteriaChecklist, { responseId: byKind.qa.responses[0].id, criteria: byKind.qa.criteria, marks: {}, onChange: noop }));
     expectMarked(partOf(criteria, textOf("criterion")), "criterion", false);
