@@ -6,6 +6,7 @@ import { createProject } from "@/lib/projects/create-project";
 import { seedItems } from "@/lib/seed/factories";
 import { ROBUSTNESS_GUIDELINES, robustnessShowcaseItems } from "./demo/robustness-showcase";
 import { FORMATS_GUIDELINES, formatsShowcaseItems } from "./demo/formats-showcase";
+import { TRAJECTORY_GUIDELINES, trajectoryShowcaseItems } from "./demo/trajectory-showcase";
 
 // The robustness and formats showcases (issue 13). Robustness:: items with analysis fields and variants, one reviewer who has
 // already rated everything, so the results page opens on figures: variants against originals,
@@ -60,4 +61,19 @@ export async function seedFormatsShowcase(admin: Actor, reviewerIds: string[], r
   await seedItems(admin.id, project.id, formatsShowcaseItems());
   await getDb().projectMember.create({ data: { projectId: project.id, userId: researcherId, role: "ANALYST" } });
   await createBatch(admin.id, project.id, { name: "Formats demo", reviewerIds, perItem: 2, seed: 42 });
+}
+
+/** Agent runs to judge action by action (issue 13), every item to every demo reviewer. */
+export async function seedTrajectoryShowcase(admin: Actor, reviewerIds: string[], researcherId: string) {
+  const project = await createProject(admin.id, {
+    slug: "trajectory-showcase",
+    name: "Agent runs, action by action (demo)",
+    template: "reasoning-quality",
+    guidelines: TRAJECTORY_GUIDELINES,
+    blinded: true,
+    reviewersPerItem: reviewerIds.length,
+  });
+  await seedItems(admin.id, project.id, trajectoryShowcaseItems());
+  await getDb().projectMember.create({ data: { projectId: project.id, userId: researcherId, role: "ANALYST" } });
+  await createBatch(admin.id, project.id, { name: "Trajectories demo", reviewerIds, perItem: reviewerIds.length, seed: 42 });
 }

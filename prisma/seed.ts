@@ -11,7 +11,7 @@ import { RANKING_GUIDELINES, rankingShowcaseItems } from "./demo/ranking-showcas
 import { TURNS_GUIDELINES, TURNS_RUBRIC, turnsShowcaseItems } from "./demo/turns-showcase";
 import { saveRubric } from "@/lib/rubrics/rubric-versions";
 import { importJudgeResults } from "@/lib/judges/import-judge-results";
-import { seedFormatsShowcase, seedRobustnessShowcase } from "./demo-robustness";
+import { seedFormatsShowcase, seedRobustnessShowcase, seedTrajectoryShowcase } from "./demo-robustness";
 import { SUGGESTIONS_GUIDELINES, SUGGESTIONS_JUDGE, suggestionsJudgeLines, suggestionsShowcaseItems } from "./demo/suggestions-showcase";
 
 export const DEMO_USERS = [
@@ -95,6 +95,7 @@ export async function seedDemo(): Promise<boolean> {
   const actor = (u: { id: string; role: "ADMIN" | "REVIEWER" | "RESEARCHER"; email: string; name: string }) => ({ id: u.id, role: u.role, email: u.email, name: u.name });
   await seedRobustnessShowcase(actor(admin), actor(users.find((u) => u.email === "dr.osei@consilium.local")!), researcher.id);
   await seedFormatsShowcase(actor(admin), reviewerIds, researcher.id);
+  await seedTrajectoryShowcase(actor(admin), reviewerIds, researcher.id);
   return true;
 }
 

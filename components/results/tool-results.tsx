@@ -5,6 +5,7 @@ import type { ProjectQuality } from "@/lib/criteria/project-quality";
 import { ArgumentResultsSection } from "@/components/admin/argument-results";
 import { useFixed } from "./decimal";
 import { SuggestionResultsSection } from "./suggestion-results";
+import { TrajectoryResultsSection } from "./trajectory-results";
 
 // The results of the tools beyond rubric axes (moved here from the former scores page): case
 // criteria (HealthBench scoring), differential top-k accuracy, reasoning steps, reference recall,
@@ -149,6 +150,8 @@ export function ToolResults({ scores }: { scores: ProjectQuality }) {
           </table>
         </section>
       ) : null}
+
+      {scores.trajectories.length ? <TrajectoryResultsSection results={scores.trajectories} /> : null}
 
       {scores.arguments.annotations ? <ArgumentResultsSection results={scores.arguments} /> : null}
 

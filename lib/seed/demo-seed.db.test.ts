@@ -40,7 +40,7 @@ describe("seedDemo", () => {
       orderBy: { createdAt: "asc" },
       include: { rubrics: true, members: { include: { user: true } }, batches: { include: { _count: { select: { items: true, assignments: true } } } } },
     });
-    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase", "suggestions-showcase", "robustness-showcase", "formats-showcase"]);
+    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase", "suggestions-showcase", "robustness-showcase", "formats-showcase", "trajectory-showcase"]);
     const bySlug = Object.fromEntries(projects.map((p) => [p.slug, p]));
 
     // The original demo is unchanged (the e2e tests rely on it).
@@ -184,8 +184,16 @@ describe("seedDemo", () => {
     expect(calcPayload.item.kind === "qa" && calcPayload.item.numericKey).toMatchObject({ value: 29.9, unit: "kg/m²" });
     expect(calcPayload.responses.map((r) => r.numericCorrect).sort()).toEqual([false, true]);
 
+    // Trajectory showcase: two runs of a gatekeeper case and one 201-action record task, opened with the actions tool.
+    expect(await kindCounts("trajectory-showcase")).toEqual({ TRAJECTORY: 2 });
+    const longRun = await db.assignment.findFirstOrThrow({ where: { batch: { name: "Trajectories demo" }, item: { externalId: "fhir-glucose-1" } }, include: { reviewer: true } });
+    const longPayload = await loadAssignmentForReview({ id: longRun.reviewer.id, role: longRun.reviewer.role, email: longRun.reviewer.email, name: longRun.reviewer.name }, longRun.id);
+    expect(longPayload.tools).toContain("actions");
+    expect(longPayload.responses[0].actions).toHaveLength(201);
+    expect(longPayload.responses[0].actions!.filter((a) => a.judged)).toHaveLength(101);
+
     // Running it again on a non-empty database does nothing.
     expect(await seedDemo()).toBe(false);
-    expect(await db.project.count()).toBe(11);
+    expect(await db.project.count()).toBe(12);
   });
 });

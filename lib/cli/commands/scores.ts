@@ -46,6 +46,11 @@ export const scoresCommand: Command = {
       rows.push(["steps", s.model, `responses ${s.responses}`, `right answer, wrong reasoning ${rawr.count}/${rawr.n} = ${pct(rawr.share)} [${pct(rawr.low)}, ${pct(rawr.high)}]`, `efficiency ${pct(s.efficiency.mean)}`, `factuality ${pct(s.factuality.mean)}`]);
       for (const t of s.errorTypes.slice(0, 5)) rows.push(["  error type", t.key, `steps ${t.steps}`, `responses ${t.responses}`]);
     }
+    for (const r of quality.trajectories) {
+      const share = (p: { count: number; n: number }) => `${p.count}/${p.n}`;
+      rows.push(["agent runs", r.model, `runs ${r.runs}`, `wrong actions ${share(r.errorRate)}`, `unnecessary tests ${share(r.unnecessaryTests)}`, `mean cost ${r.meanCost ?? "—"}`]);
+      for (const b of r.byType) rows.push(["  action type", b.type, `wrong ${share(b.erroneous)}`]);
+    }
     const args = quality.arguments;
     if (args.annotations) {
       const f1 = (x: { f1: number | null }) => (x.f1 === null ? "—" : x.f1.toFixed(2));

@@ -80,7 +80,7 @@ export function ActionAnnotator({ response, data, update, problemAt, language, r
                 {a.tool ? <code className="rounded bg-slate-100 px-1" dir="ltr"><PlainText text={a.tool} /></code> : null}
                 {a.test ? <span className="font-medium" dir={dir}><PlainText text={a.test} /></span> : null}
                 {a.costUsd !== undefined ? <span className="text-slate-500">{t("cost", { cost: String(a.costUsd) })}</span> : null}
-                {!a.judged ? <span className="ms-auto text-slate-400">{t("context")}</span> : null}
+                {!a.judged ? <span className="ms-auto text-slate-600">{t("context")}</span> : null}
               </div>
               <div className="ps-9" data-testid="action-body">
                 {a.html ? <Markdown html={a.html} className="text-sm" dir={dir} /> : null}
