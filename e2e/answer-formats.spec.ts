@@ -5,7 +5,7 @@ import { expectAccessible } from "./fixtures/a11y";
 // keys. A reviewer sees a calculator question's accepted range with each model's number graded
 // (a wrong unit is wrong), and a select-all question with every correct option marked; the study
 // team sees the automatic grades per model on the results page.
-const GROUP = /Calculators, select-all and voice \(demo\) \/ Formats demo/;
+const GROUP = /Answer formats: calculators, select-all, voice, citations \(demo\) \/ Formats demo/;
 
 test("numeric answers and select-all questions show the key and the automatic grade; a recording plays from its transcript", async ({ browser }) => {
   const seen = new Set<string>();
@@ -38,6 +38,21 @@ test("numeric answers and select-all questions show the key and the automatic gr
       }
       if (kind !== "qa" && kind !== "mcq") continue;
       const question = await page.getByTestId("question").innerText();
+      if (question.includes("aspirin") && !seen.has("citations")) {
+        seen.add("citations");
+        // Each citation a keyboard block: 1 supports and moves on; the fabricated reference is 4, not found.
+        const blocks = page.locator('[data-nav="citation"]');
+        await expect(blocks).toHaveCount(3);
+        await expect(page.getByTestId("citation-checks").locator("a")).toHaveCount(0); // the model's addresses are text
+        for (let i = 0; i < 3; i++) {
+          const block = blocks.nth(i);
+          await block.focus();
+          await page.keyboard.press((await block.innerText()).includes("does not exist") ? "4" : "1");
+        }
+        await expect(blocks.filter({ hasText: "does not exist" }).getByRole("radio", { name: /Not found/ })).toBeChecked();
+        for (const progress of await page.getByTestId("citations-progress").all()) await expect(progress).toHaveText(/^(\d)\/\1 checked$/);
+        continue;
+      }
       if (question.includes("body-mass index") && !seen.has("bmi")) {
         seen.add("bmi");
         await expect(page.getByTestId("numeric-key")).toHaveText("Accepted answer: 29.9 kg/m² (from 29.302 to 30.498)");
@@ -56,9 +71,9 @@ test("numeric answers and select-all questions show the key and the automatic gr
       }
     }
     await context.close();
-    if (seen.size === 3) break;
+    if (seen.size === 4) break;
   }
-  expect([...seen].sort()).toEqual(["bmi", "select-all", "voice"]);
+  expect([...seen].sort()).toEqual(["bmi", "citations", "select-all", "voice"]);
 });
 
 test("the results page grades every keyed answer per model without reviews", async ({ page }) => {

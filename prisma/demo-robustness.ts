@@ -51,7 +51,7 @@ export async function seedRobustnessShowcase(admin: Actor, reviewer: Actor, rese
 export async function seedFormatsShowcase(admin: Actor, reviewerIds: string[], researcherId: string) {
   const project = await createProject(admin.id, {
     slug: "formats-showcase",
-    name: "Calculators, select-all and voice (demo)",
+    name: "Answer formats: calculators, select-all, voice, citations (demo)",
     template: "reasoning-quality",
     guidelines: FORMATS_GUIDELINES,
     blinded: true,

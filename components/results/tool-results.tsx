@@ -6,6 +6,7 @@ import { ArgumentResultsSection } from "@/components/admin/argument-results";
 import { useFixed } from "./decimal";
 import { SuggestionResultsSection } from "./suggestion-results";
 import { TrajectoryResultsSection } from "./trajectory-results";
+import { CitationResultsSection } from "./citation-results";
 
 // The results of the tools beyond rubric axes (moved here from the former scores page): case
 // criteria (HealthBench scoring), differential top-k accuracy, reasoning steps, reference recall,
@@ -152,6 +153,8 @@ export function ToolResults({ scores }: { scores: ProjectQuality }) {
       ) : null}
 
       {scores.trajectories.length ? <TrajectoryResultsSection results={scores.trajectories} /> : null}
+
+      {scores.citations.length ? <CitationResultsSection results={scores.citations} /> : null}
 
       {scores.arguments.annotations ? <ArgumentResultsSection results={scores.arguments} /> : null}
 

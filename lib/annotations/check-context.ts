@@ -42,6 +42,7 @@ export function checkContextFor(assignment: AssignmentForCheck): CheckContext {
     sentenceIds: sentenceIdsOf(item.kind, item.input),
     maxTextLength: textLimitFor(item.kind, item.input),
     statementCount: statementsOf(item.reference).length,
+    citationCounts: Object.fromEntries(item.responses.map((r) => [r.id, responseAnswerSchema.safeParse(r.answer ?? {}).data?.citations?.length ?? 0])),
     ...(item.kind.toUpperCase() === "TRAJECTORY"
       ? { actions: Object.fromEntries(item.responses.map((r) => [r.id, outlineActions(responseAnswerSchema.safeParse(r.answer ?? {}).data?.actions ?? [])])) }
       : {}),

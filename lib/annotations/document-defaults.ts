@@ -25,5 +25,6 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     ...(d.turns ? { turns: d.turns } : {}),
     ...(d.suggestions ? { suggestions: d.suggestions } : {}),
     ...(d.actions ? { actions: d.actions } : {}),
+    ...(d.citations ? { citations: d.citations } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { correctionsDocumentFields } from "@/lib/tools/corrections/schema";
 import { turnsDocumentFields } from "@/lib/tools/turns/schema";
 import { suggestionsDocumentFields } from "@/lib/tools/suggestions/schema";
 import { actionsDocumentFields } from "@/lib/tools/actions/schema";
+import { citationsDocumentFields } from "@/lib/tools/citations/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
@@ -43,6 +44,7 @@ export const annotationDataSchema = z.object({
   ...turnsDocumentFields,
   ...suggestionsDocumentFields,
   ...actionsDocumentFields,
+  ...citationsDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

@@ -67,6 +67,8 @@ export type ReviewResponse = {
   differential?: Array<{ diagnosis: string; rationaleHtml: string | null }>;
   /** dialogue rated as a whole: the model's turns. */
   turns?: ReviewTurn[];
+  /** The sources the response cites, with the claim each backs and its passage (plain text). */
+  citations?: Array<{ claim?: string; title: string; url?: string; doi?: string; pmid?: string; passage?: string }>;
   /** trajectory: the agent's run, action by action (JSON arguments and results formatted). */
   actions?: ReviewAction[];
   /** Present only when the project is not blinded. */
@@ -236,7 +238,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       const r = byId.get(id);
       if (!r) throw new Error(`Assignment ${assignment.id} lists unknown response ${id}.`);
       const answer = responseAnswerSchema.safeParse(r.answer ?? {});
-      const { choice, choices, numeric, differential, turns, actions } = answer.success ? answer.data : {};
+      const { choice, choices, numeric, differential, turns, actions, citations } = answer.success ? answer.data : {};
       // The automatic grade, shown only where the project reveals the answer key (lib/grading/auto-grade.ts).
       const grade = settings.revealMcqAnswer ? autoGrade(assignment.item.reference, r.answer) : null;
       return {
@@ -255,6 +257,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
           : {}),
         ...(turns ? { turns: await renderTurns(md, turns) } : {}),
         ...(actions ? { actions: await reviewActions(md, actions) } : {}),
+        ...(citations ? { citations } : {}),
         ...(project.blinded ? {} : { modelName: r.modelName }),
         ...(segmentations.has(r.id) ? { steps: await stepsForReview(md, r, segmentations.get(r.id)!) } : {}),
         // Corrections start from the model's own text (markdown source, shown only as text to edit).
@@ -311,6 +314,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       argumentsEnabled: argumentReview.targets.length > 0,
       correctionsEnabled: settings.corrections?.enabled ?? false,
       suggestionCount: suggestions?.values.length ?? 0,
+      citationCount: responses.reduce((n, r) => n + (r.citations?.length ?? 0), 0),
     }),
     /** A judge's values to pre-fill or show after the reviewer's own ratings (decision 034); the judge is named only in unblinded projects. */
     suggestions: suggestions ? { ...suggestions, judge: project.blinded ? null : (settings.suggestions?.judge ?? null) } : null,

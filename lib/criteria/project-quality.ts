@@ -8,10 +8,11 @@ import { loadArgumentResults, type ArgumentResults } from "@/lib/tools/arguments
 import { loadCorrectionResults, type CorrectionSummary } from "@/lib/tools/corrections/results";
 import { loadSuggestionResults, type SuggestionResults } from "@/lib/tools/suggestions/results";
 import { loadTrajectoryResults, type TrajectoryModelResult } from "@/lib/tools/actions/results";
+import { loadCitationResults, type CitationModelResult } from "@/lib/tools/citations/results";
 import type { ModelStepSummary } from "@/lib/tools/steps/metrics";
 import { loadCriteriaScores, type CriteriaScores } from "./project-scores";
 
-export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; trajectories: TrajectoryModelResult[]; goldAccuracy: GoldAccuracyRow[] | null };
+export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; trajectories: TrajectoryModelResult[]; citations: CitationModelResult[]; goldAccuracy: GoldAccuracyRow[] | null };
 
 /**
  * Criteria scores and differential top-k accuracy for anyone who may read the project; gold
@@ -20,7 +21,7 @@ export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; r
  */
 export async function loadProjectQuality(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<ProjectQuality> {
   const seesGold = await holdsProjectPermission(actor, projectId, "batch:progress");
-  const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, corrections, suggestions, trajectories, goldAccuracy] = await Promise.all([
+  const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, corrections, suggestions, trajectories, citations, goldAccuracy] = await Promise.all([
     loadCriteriaScores(actor, projectId, opts),
     loadDdxAccuracy(actor, projectId),
     loadReferenceRecall(actor, projectId),
@@ -29,7 +30,8 @@ export async function loadProjectQuality(actor: Actor, projectId: string, opts: 
     loadCorrectionResults(actor, projectId),
     loadSuggestionResults(actor, projectId),
     loadTrajectoryResults(actor, projectId),
+    loadCitationResults(actor, projectId),
     seesGold ? loadGoldAccuracy(actor, projectId, opts) : Promise.resolve(null),
   ]);
-  return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, corrections, suggestions, trajectories, goldAccuracy };
+  return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, corrections, suggestions, trajectories, citations, goldAccuracy };
 }

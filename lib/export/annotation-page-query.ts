@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActionType } from "@/lib/items/schema";
+import type { CitationRef } from "@/lib/tools/citations/marks";
 
 // One page of the export as ONE SQL query: a row per submitted REVIEW annotation (or, in
 // fetchSkippedPage, per skipped assignment), joined to its assignment and item, with the item's
@@ -25,6 +26,8 @@ export type PageResponse = {
   graded?: unknown;
   /** Trajectory items: the run's outline (type, role, tool, test, cost of each action), null otherwise. */
   actions?: Array<{ type: ActionType; role?: string; tool?: string; test?: string; costUsd?: number }> | null;
+  /** The response's citations without their passages, null when it cites nothing. */
+  citations?: CitationRef[] | null;
 };
 
 export type PageCriterion = { id: string; position: number; text: string; points: number; tags: string[] };
@@ -97,7 +100,7 @@ export type AnnotationPageQuery = {
  */
 export type RecordNarrowing = { kind?: string; reviewerId?: string; from?: Date; until?: Date; withTool?: ToolWithResults };
 
-export type ToolWithResults = "steps" | "arguments" | "references" | "corrections" | "actions";
+export type ToolWithResults = "steps" | "arguments" | "references" | "corrections" | "actions" | "citations";
 
 /** Which submitted annotations can carry a tool's results: a block in the document, or (references) statements on the item. */
 const WITH_TOOL: Record<ToolWithResults, Prisma.Sql> = {
@@ -105,6 +108,7 @@ const WITH_TOOL: Record<ToolWithResults, Prisma.Sql> = {
   arguments: Prisma.sql`AND a.data->'arguments' IS NOT NULL`,
   corrections: Prisma.sql`AND a.data->'corrections' IS NOT NULL`,
   actions: Prisma.sql`AND i.kind = 'TRAJECTORY'`,
+  citations: Prisma.sql`AND a.data->'citations' IS NOT NULL`,
   references: Prisma.sql`AND jsonb_typeof(i.reference->'statements') = 'array' AND i.reference->'statements' <> '[]'::jsonb`,
 };
 
@@ -137,6 +141,9 @@ const GRADED = Prisma.sql`CASE WHEN jsonb_typeof(i.reference) = 'object' AND jso
 /** A trajectory response's run without its texts (what the export's labels need), in run order. */
 const ACTION_OUTLINE = Prisma.sql`CASE WHEN i.kind = 'TRAJECTORY' THEN (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('type', x.a->>'type', 'role', x.a->>'role', 'tool', x.a->>'tool', 'test', x.a->>'test', 'costUsd', x.a->'costUsd')) ORDER BY x.n) FROM jsonb_array_elements(r.answer->'actions') WITH ORDINALITY AS x(a, n)) END`;
 
+/** A response's citations without their passages (which can be long), in order; null when it cites nothing. */
+const CITATION_REFS = Prisma.sql`(SELECT jsonb_agg(x.c - 'passage' ORDER BY x.n) FROM jsonb_array_elements(CASE WHEN jsonb_typeof(r.answer->'citations') = 'array' THEN r.answer->'citations' ELSE '[]'::jsonb END) WITH ORDINALITY AS x(c, n))`;
+
 /** The item's responses and criteria as JSON arrays in position order, for an item id column. */
 function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteria = true, rawContent = false, annotation?: Prisma.Sql) {
   // Content columns are not read at all for ratings-only exports (CSV, --no-content), except the
@@ -148,7 +155,7 @@ function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteri
                      FROM "Response" r WHERE r."itemId" = ${itemId}) AS "responseContentRaw",`
     : Prisma.empty;
   return Prisma.sql`
-           COALESCE((SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName", 'analysis', r.analysis, 'graded', ${GRADED}, 'actions', ${ACTION_OUTLINE} ${responseContent}) ORDER BY r.position)
+           COALESCE((SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName", 'analysis', r.analysis, 'graded', ${GRADED}, 'actions', ${ACTION_OUTLINE}, 'citations', ${CITATION_REFS} ${responseContent}) ORDER BY r.position)
                      FROM "Response" r WHERE r."itemId" = ${itemId}), '[]'::json) AS responses, ${rawResponseContent}
            ${withCriteria ? Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', c.id, 'position', c.position, 'text', c.text, 'points', c.points, 'tags', c.tags) ORDER BY c.position)
                      FROM "Criterion" c WHERE c."itemId" = ${itemId}), '[]'::json)` : Prisma.sql`'[]'::json`} AS criteria`;

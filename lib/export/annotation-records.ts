@@ -193,7 +193,8 @@ function submittedRecord(a: AnnotationPageRow, rubric: { version: number; axes: 
   const refs = new Map(a.responses.map((r) => [r.id, { responseId: r.id, label: r.label, modelName: r.modelName }]));
   const originals = new Map(a.responses.flatMap((r) => (typeof r.originalContent === "string" ? [[r.id, r.originalContent] as const] : [])));
   const runs = new Map(a.responses.flatMap((r) => (r.actions ? [[r.id, r.actions] as const] : [])));
-  const tools = { criteria: a.criteria, statements: statementsOf(a.referenceStatements), axes, order: a.responseOrder, refs, segmentations, originals, ...(runs.size ? { actions: runs } : {}) };
+  const cited = new Map(a.responses.flatMap((r) => (r.citations ? [[r.id, r.citations] as const] : [])));
+  const tools = { criteria: a.criteria, statements: statementsOf(a.referenceStatements), axes, order: a.responseOrder, refs, segmentations, originals, ...(runs.size ? { actions: runs } : {}), ...(cited.size ? { citations: cited } : {}) };
   const contents = ctx.includeContent ? contentsOf(a) : [];
   const record: Record<string, unknown> = { status: "submitted", annotationId: a.id, version: a.version, rubricVersion: rubric.version };
   assignCommonFields(record, a, a.assignmentId, ctx);

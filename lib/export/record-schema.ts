@@ -135,6 +135,23 @@ export const exportResponseSchema = z.strictObject({
     )
     .optional()
     .meta({ description: "Present when the rubric rates a dialogue's AI turns and the reviewer rated some: each rated turn in transcript order (decision 033)." }),
+  citations: z
+    .array(
+      z.strictObject({
+        number: positiveInt.meta({ description: "The citation's place in the response's list, from 1." }),
+        claim: z.string().optional(),
+        title: z.string(),
+        url: z.string().optional(),
+        doi: z.string().optional(),
+        pmid: z.string().optional(),
+        mark: z.enum(["supports", "partial", "not_supported", "not_found"]).nullable().meta({ description: "Does the cited passage support the claim? not_found: the source cannot be found (fabricated)." }),
+        note: z.string().optional(),
+      }),
+    )
+    .optional()
+    .meta({ description: "Present when the response cites sources: each with the reviewer's check (the passages are in answer, with content)." }),
+  citationPrecision: z.number().nullable().optional().meta({ description: "Supports 1, partly ½, over the citations; null until all are checked. Present with citations." }),
+  fabricatedCitations: z.number().int().min(0).optional().meta({ description: "Citations marked not found. Present with citations." }),
   trajectory: z
     .strictObject({
       actions: z.array(

@@ -113,6 +113,16 @@ export const actionImportSchema = z.strictObject({
 });
 export type ActionImport = z.infer<typeof actionImportSchema>;
 
+/** A source the response cites: what it is (title, and a URL, DOI or PMID when given), the claim it backs, the passage it quotes or retrieved. */
+export const citationImportSchema = z.strictObject({
+  claim: text(20_000).optional(),
+  title: requiredText(2000),
+  url: ident(2000).optional(),
+  doi: ident(300).optional(),
+  pmid: ident(40).optional(),
+  passage: text(LIMITS.content).optional(),
+});
+
 export const responseImportSchema = z.strictObject({
   modelName: ident(LIMITS.modelName),
   /** Markdown. Optional for `ddx` (the list is the answer) and `mcq` (the choice is the answer). */
@@ -130,6 +140,8 @@ export const responseImportSchema = z.strictObject({
   differential: z.array(differentialImportSchema).min(1).max(50).optional(),
   /** dialogue rated as a whole: the model's side of the conversation, turn by turn. */
   turns: z.array(turnImportSchema).min(1).max(LIMITS.turns).optional(),
+  /** The sources the response cites (evidence to check). */
+  citations: z.array(citationImportSchema).min(1).max(100).optional(),
   /** trajectory: the agent's run, action by action. */
   actions: z.array(actionImportSchema).min(1).max(LIMITS.actions).optional(),
   metadata: metadataSchema,
@@ -382,6 +394,7 @@ export const responseAnswerSchema = z.object({
   differential: z.array(differentialEntrySchema).optional(),
   turns: z.array(turnSchema).optional(),
   actions: z.array(actionSchema).optional(),
+  citations: z.array(z.object({ claim: z.string().optional(), title: z.string(), url: z.string().optional(), doi: z.string().optional(), pmid: z.string().optional(), passage: z.string().optional() })).optional(),
 });
 export type ResponseAnswer = z.infer<typeof responseAnswerSchema>;
 
@@ -435,6 +448,7 @@ export function responseAnswerOf(r: ResponseImport): ResponseAnswer | null {
     ...(r.differential ? { differential: r.differential } : {}),
     ...(r.turns ? { turns: r.turns } : {}),
     ...(r.actions ? { actions: r.actions } : {}),
+    ...(r.citations ? { citations: r.citations } : {}),
   };
   return Object.keys(answer).length ? answer : null;
 }

@@ -12,6 +12,7 @@ import { correctionsChecks } from "./corrections/check";
 import { turnsChecks } from "./turns/check";
 import { suggestionsChecks } from "./suggestions/check";
 import { actionsChecks } from "./actions/check";
+import { citationsChecks } from "./citations/check";
 import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 
 // The registry of annotation tools (STYLE.md "Annotation tools", decision 010): an explicit list —
@@ -20,7 +21,7 @@ import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 // export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
 // folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
 
-export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks, suggestionsChecks, actionsChecks];
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks, suggestionsChecks, actionsChecks, citationsChecks];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
 
 export { TOOL_DESCRIBERS };
@@ -59,6 +60,8 @@ export type ToolSetting = {
   correctionsEnabled?: boolean;
   /** The project judge's values for this assignment's responses, when the project shows suggestions. */
   suggestionCount?: number;
+  /** Citations the assignment's responses carry, all together. */
+  citationCount?: number;
 };
 
 /** The tools a reviewer uses on one assignment, in registry order. */
@@ -76,6 +79,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
     turns: s.itemKind.toUpperCase() === "DIALOGUE" && s.responseCount > 0 && s.axes.some((a) => a.appliesTo === "TURN"),
     suggestions: (s.suggestionCount ?? 0) > 0,
     actions: s.itemKind.toUpperCase() === "TRAJECTORY" && s.responseCount > 0,
+    citations: (s.citationCount ?? 0) > 0,
   };
   return TOOL_IDS.filter((id) => on[id]);
 }

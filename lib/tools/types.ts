@@ -1,12 +1,13 @@
 import type { AnnotationData } from "@/lib/annotations/schema";
 import type { LabelSet } from "@/lib/formats/argument-types";
 import type { ActionType } from "@/lib/items/schema";
+import type { CitationRef } from "./citations/marks";
 
 // The contract every annotation tool fulfils (STYLE.md "Annotation tools", decision 010). Type-only
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions" | "actions";
+export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions" | "actions" | "citations";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 /**
@@ -51,6 +52,8 @@ export type CheckContext = {
   arguments?: ArgumentsCheckContext;
   /** The project asks reviewers to write corrected answers (settings.corrections). */
   correctionsEnabled?: boolean;
+  /** Per response: how many sources it cites (the citations tool). */
+  citationCounts?: Record<string, number>;
   /** Per response of a trajectory item: its run's actions, which the agent took, which are tests. */
   actions?: Record<string, { count: number; judged: number[]; tests: number[] }>;
   /** Per response: the positions of its AI turns in its transcript (dialogue responses with turns). */
@@ -130,6 +133,8 @@ export type ExportContext = {
   refs: Map<string, { responseId: string; label: string; modelName: string }>;
   /** The model's own text of each response the document corrects (corrections' edit distance). */
   originals?: Map<string, string>;
+  /** Each citing response's citations (without their passages). */
+  citations?: Map<string, CitationRef[]>;
   /** Trajectory items: each response's run, action by action (type, who, tool, test, cost). */
   actions?: Map<string, Array<{ type: ActionType; role?: string; tool?: string; test?: string; costUsd?: number }>>;
 };

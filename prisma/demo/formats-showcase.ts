@@ -4,7 +4,8 @@ import { FICTIONAL, SOURCE, type DialogueItem, type McqItem, type QaItem } from 
 // Small answer formats the papers use (issue 13): numeric answers with a unit and an accepted range
 // (MedCalc-Bench: a patient note, a calculator question, the value with lower and upper limits),
 // select-all-that-apply questions, and a voice consultation with its recording (synthetic tones
-// standing in for speech: lib/seed/demo-audio.ts) and a timed transcript. The project reveals the answer key, so reviewers see the
+// standing in for speech: lib/seed/demo-audio.ts) and a timed transcript, and an answer whose cited
+// sources reviewers check (one of them does not exist). The project reveals the answer key, so reviewers see the
 // accepted range or correct options and the automatic grade beside each model's answer.
 
 const calculator = (externalId: string, question: string, context: string, key: QaItem["numeric"], answers: Array<[string, number, string | undefined, string]>): QaItem => ({
@@ -44,9 +45,36 @@ function voiceConsultation(): DialogueItem {
   };
 }
 
+/** Cited evidence: one answer cites real-sounding sources with their passages; the other cites a paper that does not exist. */
+function citedAnswer(): QaItem {
+  return {
+    kind: "qa",
+    externalId: "evidence-1",
+    specialty: "Cardiology",
+    metadata: SOURCE,
+    question: "Should a healthy 70-year-old start daily low-dose aspirin to prevent a first heart attack?",
+    responses: [
+      {
+        modelName: "aurora-med-8b",
+        content: "Usually **not**: for people over 60 without heart disease, the bleeding risk outweighs the benefit [1][2].",
+        citations: [
+          { claim: "For people over 60 without heart disease, starting aspirin is not recommended.", title: "Demo guideline on aspirin for primary prevention (fictional)", passage: "Adults aged 60 years or older should not start low-dose aspirin for the primary prevention of cardiovascular disease." },
+          { claim: "The bleeding risk outweighs the benefit.", title: "Demo trial of aspirin in older adults (fictional)", passage: "Aspirin did not reduce cardiovascular events and major haemorrhage was more frequent (3.8 % vs 2.8 %)." },
+        ],
+      },
+      {
+        modelName: "borealis-clinical-70b",
+        content: "Yes: daily aspirin halves the risk of a first heart attack at any age [1].",
+        citations: [{ claim: "Daily aspirin halves the risk of a first heart attack at any age.", title: "Halving infarction with aspirin: a meta-analysis of 2 million adults (fictional, does not exist)", doi: "10.9999/demo.0000" }],
+      },
+    ],
+  };
+}
+
 export function formatsShowcaseItems(): Array<QaItem | McqItem | DialogueItem> {
   return [
     voiceConsultation(),
+    citedAnswer(),
     calculator(
       "calc-crcl-1",
       "Using the Cockcroft–Gault equation, what is the patient's creatinine clearance?",
@@ -94,6 +122,6 @@ export function formatsShowcaseItems(): Array<QaItem | McqItem | DialogueItem> {
 }
 
 export const FORMATS_GUIDELINES = `## How to rate
-Each item asks for a number (a clinical calculator) or for every correct option, or plays a recorded consultation (listen, or jump to a line of the transcript) and asks for the AI's next step. The accepted answer and the automatic grade are shown beside each model's answer: check the grade against the model's working, then rate the reasoning. A right number reached the wrong way is "right answer, wrong reasoning".
+Each item asks for a number (a clinical calculator) or for every correct option, or plays a recorded consultation (listen, or jump to a line of the transcript) and asks for the AI's next step, or cites sources: check each citation against its passage (1 supports, 2 partly, 3 does not support, 4 not found). The accepted answer and the automatic grade are shown beside each model's answer: check the grade against the model's working, then rate the reasoning. A right number reached the wrong way is "right answer, wrong reasoning".
 
 ${FICTIONAL}`;

@@ -6,6 +6,7 @@ import { CriteriaChecklist } from "@/components/review/tools/criteria/criteria-c
 import { DifferentialGrading } from "@/components/review/tools/ddx-match/differential-grading";
 import { ItemView } from "@/components/review/item-view";
 import { ActionAnnotator } from "@/components/review/tools/actions/action-annotator";
+import { CitationChecks } from "@/components/review/tools/citations/citation-check";
 import { ResponseBody } from "@/components/review/response-body";
 import { createBatch } from "@/lib/assignments/create-batch";
 import { loadAssignmentForReview, type ReviewPayload } from "@/lib/assignments/load-for-review";
@@ -61,7 +62,7 @@ describe("every field of every item kind shows untrusted markup marked, never ru
     });
     const response = (field: string) => ({ modelName: "m", content: md(`${field}-content`), reasoning: md(`${field}-reasoning`) });
     await seedItems(admin.id, project.id, [
-      { kind: "qa", externalId: "p-qa", question: md("qa-question"), context: md("qa-context"), responses: [response("qa")], criteria: [{ criterion: plain("criterion"), points: 5 }] },
+      { kind: "qa", externalId: "p-qa", question: md("qa-question"), context: md("qa-context"), responses: [{ ...response("qa"), citations: [{ claim: plain("cite-claim"), title: plain("cite-title"), url: plain("cite-url"), passage: plain("cite-passage") }] }], criteria: [{ criterion: plain("criterion"), points: 5 }] },
       { kind: "mcq", externalId: "p-mcq", question: md("mcq-question"), options: { A: md("option-A"), "<i>": md("option-i") }, responses: [{ ...response("mcq"), choice: "<i>" }] },
       { kind: "dialogue", externalId: "p-dlg", turns: [{ role: "patient", content: md("turn-0") }, { role: "assistant", content: md("turn-1") }], responses: [{ ...response("dlg"), turns: [{ role: "assistant", content: md("response-turn") }] }] },
       { kind: "vqa", externalId: "p-vqa", question: md("vqa-question"), images: [{ src: "https://img.example/x.png", modality: plain("modality"), caption: plain("caption") }], responses: [response("vqa")] },
@@ -124,6 +125,12 @@ describe("every field of every item kind shows untrusted markup marked, never ru
     const runText = (node: Element) => node.properties.dataTestid === "action-head" || node.properties.dataTestid === "action-body";
     expectMarked(partOf(annotator, runText), "action-thought", true);
     for (const field of ["called-tool", "tool-arguments", "tool-result", "test-name"]) expectMarked(partOf(annotator, runText), field, false);
+
+    // Cited sources: claim, title, address and passage are the model's text; addresses are never links.
+    const emptyDoc = { responses: {}, item: { ratings: {}, comments: {} }, pair: { ratings: {}, comments: {}, strength: {} }, overallComment: "" };
+    const checks = html(createElement(CitationChecks, { response: byKind.qa.responses[0], block: {} as never, setBlock: noop, data: emptyDoc, update: noop, axes: [], criteria: [], responses: byKind.qa.responses, problemAt: new Map(), enabled: new Set<ToolId>(), statements: [], stepSettings: { errorTypes: [], requireKind: false }, settings: { askConfidence: false, pairwiseStrength: false }, argumentReview: byKind.qa.argumentReview, suggestions: null, readOnly: false }));
+    for (const field of ["cite-claim", "cite-title", "cite-url", "cite-passage"]) expectMarked(partOf(checks, "citation-text"), field, false);
+    expect(checks).not.toContain("<a ");
 
     const criteria = html(createElement(CriteriaChecklist, { responseId: byKind.qa.responses[0].id, criteria: byKind.qa.criteria, marks: {}, onChange: noop }));
     expectMarked(partOf(criteria, textOf("criterion")), "criterion", false);
