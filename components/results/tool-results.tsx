@@ -7,6 +7,7 @@ import { useFixed } from "./decimal";
 import { SuggestionResultsSection } from "./suggestion-results";
 import { TrajectoryResultsSection } from "./trajectory-results";
 import { CitationResultsSection } from "./citation-results";
+import { GroundingResultsSection } from "./grounding-results";
 
 // The results of the tools beyond rubric axes (moved here from the former scores page): case
 // criteria (HealthBench scoring), differential top-k accuracy, reasoning steps, reference recall,
@@ -155,6 +156,8 @@ export function ToolResults({ scores }: { scores: ProjectQuality }) {
       {scores.trajectories.length ? <TrajectoryResultsSection results={scores.trajectories} /> : null}
 
       {scores.citations.length ? <CitationResultsSection results={scores.citations} /> : null}
+
+      {scores.grounding.length ? <GroundingResultsSection results={scores.grounding} /> : null}
 
       {scores.arguments.annotations ? <ArgumentResultsSection results={scores.arguments} /> : null}
 

@@ -98,6 +98,14 @@ export function ItemView({ item, language }: { item: ReviewItem; language?: stri
           <Markdown html={item.caseHtml} data-testid="question" {...text} />
         </section>
       );
+    case "summary":
+      return (
+        <section className={cardClass} aria-label={t("summaryTask")} data-kind="summary">
+          <h2 className={heading}>{t("summaryTask")}</h2>
+          {item.instructionHtml ? <Markdown html={item.instructionHtml} data-testid="question" {...text} /> : null}
+          <p className="mt-1 text-xs text-slate-600">{t("summarySourceBeside")}</p>
+        </section>
+      );
     case "trajectory":
       return (
         <section className={cardClass} aria-label={t("agentCase")} data-kind="trajectory">

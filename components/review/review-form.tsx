@@ -46,6 +46,8 @@ export function ReviewForm(props: {
   tools: ToolId[];
   /** The item's reference reasoning statements (reference-statements tool). */
   referenceStatements: string[];
+  /** Summary items: the source document as stored (the grounding tool marks omissions in it). */
+  summarySource?: string;
   stepSettings: ToolPanelProps["stepSettings"];
   argumentReview: ToolPanelProps["argumentReview"];
   suggestions: ToolPanelProps["suggestions"];
@@ -126,7 +128,7 @@ export function ReviewForm(props: {
   const gridCols = props.responses.length > 1 ? "lg:grid-cols-2" : "";
   const panelProps: ToolPanelProps = {
     data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled, statements: props.referenceStatements, stepSettings: props.stepSettings, argumentReview: props.argumentReview,
-    suggestions: props.suggestions, readOnly, language: props.language,
+    suggestions: props.suggestions, readOnly, language: props.language, ...(props.summarySource !== undefined ? { summarySource: props.summarySource } : {}),
     settings: { askConfidence: props.askConfidence, pairwiseStrength: props.pairwiseStrength },
   };
   return (

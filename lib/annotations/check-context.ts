@@ -1,4 +1,4 @@
-import { noteInputSchema, responseAnswerSchema } from "@/lib/items/schema";
+import { noteInputSchema, responseAnswerSchema, summaryInputSchema } from "@/lib/items/schema";
 import { toolsOfTemplate } from "@/lib/rubrics/templates";
 import { statementsOf } from "@/lib/tools/references/statements";
 import { aiTurnPositions } from "@/lib/tools/turns/ai-turns";
@@ -28,7 +28,7 @@ export function sentenceIdsOf(kind: string, input: unknown): string[] {
 type AssignmentForCheck = {
   responseOrder: string[];
   rubric: { templateKey: string | null; axes: unknown[] };
-  item: { kind: string; input: unknown; reference: unknown; criteria: Array<{ id: string }>; responses: Array<{ id: string; answer: unknown }> };
+  item: { kind: string; input: unknown; reference: unknown; criteria: Array<{ id: string }>; responses: Array<{ id: string; answer: unknown; content?: string }> };
 };
 
 /** What a document is checked against on the server: the rubric, the item, the reviewer's response order. */
@@ -42,6 +42,9 @@ export function checkContextFor(assignment: AssignmentForCheck): CheckContext {
     sentenceIds: sentenceIdsOf(item.kind, item.input),
     maxTextLength: textLimitFor(item.kind, item.input),
     statementCount: statementsOf(item.reference).length,
+    ...(item.kind.toUpperCase() === "SUMMARY"
+      ? { grounding: { source: summaryInputSchema.safeParse(item.input).data?.source ?? "", summaries: Object.fromEntries(item.responses.map((r) => [r.id, r.content ?? ""])) } }
+      : {}),
     citationCounts: Object.fromEntries(item.responses.map((r) => [r.id, responseAnswerSchema.safeParse(r.answer ?? {}).data?.citations?.length ?? 0])),
     ...(item.kind.toUpperCase() === "TRAJECTORY"
       ? { actions: Object.fromEntries(item.responses.map((r) => [r.id, outlineActions(responseAnswerSchema.safeParse(r.answer ?? {}).data?.actions ?? [])])) }

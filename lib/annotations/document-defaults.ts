@@ -26,5 +26,6 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     ...(d.suggestions ? { suggestions: d.suggestions } : {}),
     ...(d.actions ? { actions: d.actions } : {}),
     ...(d.citations ? { citations: d.citations } : {}),
+    ...(d.grounding ? { grounding: d.grounding } : {}),
   };
 }

@@ -51,7 +51,7 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
       rubric: { include: { axes: { orderBy: { position: "asc" } } } },
       batch: { select: { projectId: true, opensAt: true, isQualification: true, project: { select: { settings: true, requiresQualification: true, members: memberFor(actor.id) } } } },
       precededBy: { select: { status: true } },
-      item: { select: { kind: true, isGold: true, input: true, reference: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true } } } },
+      item: { select: { kind: true, isGold: true, input: true, reference: true, criteria: { select: { id: true } }, responses: { select: { id: true, answer: true, content: true } } } },
     },
   });
   // Not yet open (repeats after a washout, a second phase before its first): as if it did not exist, like the review page.

@@ -12,6 +12,7 @@ import { turnsDocumentFields } from "@/lib/tools/turns/schema";
 import { suggestionsDocumentFields } from "@/lib/tools/suggestions/schema";
 import { actionsDocumentFields } from "@/lib/tools/actions/schema";
 import { citationsDocumentFields } from "@/lib/tools/citations/schema";
+import { groundingDocumentFields } from "@/lib/tools/grounding/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
@@ -45,6 +46,7 @@ export const annotationDataSchema = z.object({
   ...suggestionsDocumentFields,
   ...actionsDocumentFields,
   ...citationsDocumentFields,
+  ...groundingDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

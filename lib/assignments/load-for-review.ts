@@ -67,6 +67,8 @@ export type ReviewResponse = {
   differential?: Array<{ diagnosis: string; rationaleHtml: string | null }>;
   /** dialogue rated as a whole: the model's turns. */
   turns?: ReviewTurn[];
+  /** Summary items: the summary as stored (the grounding tool marks stretches of it). */
+  summaryText?: string;
   /** The sources the response cites, with the claim each backs and its passage (plain text). */
   citations?: Array<{ claim?: string; title: string; url?: string; doi?: string; pmid?: string; passage?: string }>;
   /** trajectory: the agent's run, action by action (JSON arguments and results formatted). */
@@ -97,7 +99,8 @@ export type ReviewItem =
   | { kind: "vqa"; questionHtml: string; images: Array<{ src: string; alt: string; modality?: string; view?: string; caption?: string }> }
   | { kind: "note"; sentences: Array<{ id: string; text: string }> }
   | { kind: "ddx"; caseHtml: string }
-  | { kind: "trajectory"; caseHtml: string; tools: Array<{ name: string; description?: string }> };
+  | { kind: "trajectory"; caseHtml: string; tools: Array<{ name: string; description?: string }> }
+  | { kind: "summary"; instructionHtml: string | null; source: string };
 
 export type ReviewCriterion = { id: string; text: string; points: number; tags: string[] };
 
@@ -169,6 +172,9 @@ export async function buildItem(md: Render, itemId: string, kind: string, rawInp
       return { kind: "ddx", caseHtml: await md(input.case) };
     case "trajectory":
       return { kind: "trajectory", caseHtml: await md(input.case), tools: input.tools ?? [] };
+    case "summary":
+      // The source stays raw text: the grounding tool's offsets count in it, and it is shown as text.
+      return { kind: "summary", instructionHtml: input.instruction ? await md(input.instruction) : null, source: input.source };
   }
 }
 
@@ -258,6 +264,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
         ...(turns ? { turns: await renderTurns(md, turns) } : {}),
         ...(actions ? { actions: await reviewActions(md, actions) } : {}),
         ...(citations ? { citations } : {}),
+        ...(assignment.item.kind === "SUMMARY" ? { summaryText: r.content } : {}),
         ...(project.blinded ? {} : { modelName: r.modelName }),
         ...(segmentations.has(r.id) ? { steps: await stepsForReview(md, r, segmentations.get(r.id)!) } : {}),
         // Corrections start from the model's own text (markdown source, shown only as text to edit).

@@ -9,10 +9,11 @@ import { loadCorrectionResults, type CorrectionSummary } from "@/lib/tools/corre
 import { loadSuggestionResults, type SuggestionResults } from "@/lib/tools/suggestions/results";
 import { loadTrajectoryResults, type TrajectoryModelResult } from "@/lib/tools/actions/results";
 import { loadCitationResults, type CitationModelResult } from "@/lib/tools/citations/results";
+import { loadGroundingResults, type GroundingModelResult } from "@/lib/tools/grounding/results";
 import type { ModelStepSummary } from "@/lib/tools/steps/metrics";
 import { loadCriteriaScores, type CriteriaScores } from "./project-scores";
 
-export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; trajectories: TrajectoryModelResult[]; citations: CitationModelResult[]; goldAccuracy: GoldAccuracyRow[] | null };
+export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; trajectories: TrajectoryModelResult[]; citations: CitationModelResult[]; grounding: GroundingModelResult[]; goldAccuracy: GoldAccuracyRow[] | null };
 
 /**
  * Criteria scores and differential top-k accuracy for anyone who may read the project; gold
@@ -21,7 +22,7 @@ export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; r
  */
 export async function loadProjectQuality(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<ProjectQuality> {
   const seesGold = await holdsProjectPermission(actor, projectId, "batch:progress");
-  const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, corrections, suggestions, trajectories, citations, goldAccuracy] = await Promise.all([
+  const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, corrections, suggestions, trajectories, citations, grounding, goldAccuracy] = await Promise.all([
     loadCriteriaScores(actor, projectId, opts),
     loadDdxAccuracy(actor, projectId),
     loadReferenceRecall(actor, projectId),
@@ -31,7 +32,8 @@ export async function loadProjectQuality(actor: Actor, projectId: string, opts: 
     loadSuggestionResults(actor, projectId),
     loadTrajectoryResults(actor, projectId),
     loadCitationResults(actor, projectId),
+    loadGroundingResults(actor, projectId),
     seesGold ? loadGoldAccuracy(actor, projectId, opts) : Promise.resolve(null),
   ]);
-  return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, corrections, suggestions, trajectories, citations, goldAccuracy };
+  return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, corrections, suggestions, trajectories, citations, grounding, goldAccuracy };
 }

@@ -100,7 +100,7 @@ export type AnnotationPageQuery = {
  */
 export type RecordNarrowing = { kind?: string; reviewerId?: string; from?: Date; until?: Date; withTool?: ToolWithResults };
 
-export type ToolWithResults = "steps" | "arguments" | "references" | "corrections" | "actions" | "citations";
+export type ToolWithResults = "steps" | "arguments" | "references" | "corrections" | "actions" | "citations" | "grounding";
 
 /** Which submitted annotations can carry a tool's results: a block in the document, or (references) statements on the item. */
 const WITH_TOOL: Record<ToolWithResults, Prisma.Sql> = {
@@ -109,6 +109,7 @@ const WITH_TOOL: Record<ToolWithResults, Prisma.Sql> = {
   corrections: Prisma.sql`AND a.data->'corrections' IS NOT NULL`,
   actions: Prisma.sql`AND i.kind = 'TRAJECTORY'`,
   citations: Prisma.sql`AND a.data->'citations' IS NOT NULL`,
+  grounding: Prisma.sql`AND i.kind = 'SUMMARY'`,
   references: Prisma.sql`AND jsonb_typeof(i.reference->'statements') = 'array' AND i.reference->'statements' <> '[]'::jsonb`,
 };
 
@@ -142,7 +143,8 @@ const GRADED = Prisma.sql`CASE WHEN jsonb_typeof(i.reference) = 'object' AND jso
 const ACTION_OUTLINE = Prisma.sql`CASE WHEN i.kind = 'TRAJECTORY' THEN (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('type', x.a->>'type', 'role', x.a->>'role', 'tool', x.a->>'tool', 'test', x.a->>'test', 'costUsd', x.a->'costUsd')) ORDER BY x.n) FROM jsonb_array_elements(r.answer->'actions') WITH ORDINALITY AS x(a, n)) END`;
 
 /** A response's citations without their passages (which can be long), in order; null when it cites nothing. */
-const CITATION_REFS = Prisma.sql`(SELECT jsonb_agg(x.c - 'passage' ORDER BY x.n) FROM jsonb_array_elements(CASE WHEN jsonb_typeof(r.answer->'citations') = 'array' THEN r.answer->'citations' ELSE '[]'::jsonb END) WITH ORDINALITY AS x(c, n))`;
+// The subquery runs only for responses that cite (most do not: the export's hot path stays as benchmarked).
+const CITATION_REFS = Prisma.sql`CASE WHEN jsonb_typeof(r.answer->'citations') = 'array' THEN (SELECT jsonb_agg(x.c - 'passage' ORDER BY x.n) FROM jsonb_array_elements(r.answer->'citations') WITH ORDINALITY AS x(c, n)) END`;
 
 /** The item's responses and criteria as JSON arrays in position order, for an item id column. */
 function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteria = true, rawContent = false, annotation?: Prisma.Sql) {

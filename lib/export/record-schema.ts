@@ -135,6 +135,15 @@ export const exportResponseSchema = z.strictObject({
     )
     .optional()
     .meta({ description: "Present when the rubric rates a dialogue's AI turns and the reviewer rated some: each rated turn in transcript order (decision 033)." }),
+  grounding: z
+    .strictObject({
+      unsupported: z.array(z.strictObject({ label: z.enum(["fabricated", "wrong_value", "wrong_entity", "contradicts", "unsupported_inference"]), start: z.number().int().min(0), end: z.number().int().min(0), text: z.string() })).meta({ description: "Stretches of the summary the source does not support, by kind; code-point offsets of the summary (the response's content)." }),
+      omitted: z.array(z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0), text: z.string() })).meta({ description: "Stretches of the source the summary leaves out although they matter; code-point offsets of the source." }),
+      unsupportedSpans: z.number().int().min(0),
+      omittedSpans: z.number().int().min(0),
+    })
+    .optional()
+    .meta({ description: "Present for summary items: the reviewer's marks of this summary against its source (issue 13)." }),
   citations: z
     .array(
       z.strictObject({

@@ -24,6 +24,8 @@ export function promptMessagesOf(record: ExportRecord): Array<{ role: "user" | "
     case "ddx":
     case "trajectory":
       return message(input.case);
+    case "summary":
+      return message(input.instruction ? `${input.instruction}\n\n${input.source}` : input.source);
   }
 }
 

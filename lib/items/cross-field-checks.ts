@@ -137,6 +137,9 @@ export function crossFieldIssues(kind: string, raw: Raw): CrossFieldIssue[] {
     case "trajectory":
       checkTrajectory(responses, add);
       break;
+    case "summary":
+      for (const [r, i] of responses) if (isBlank(r.content)) add(["responses", i, "content"], "content is required for a summary response: the model's summary, as text.");
+      break;
     case "ddx":
       for (const [r, i] of responses) if (r.differential === undefined) add(["responses", i, "differential"], 'differential is required for a ddx response: a ranked list [{"diagnosis": "…"}].');
       break;

@@ -74,7 +74,7 @@ describe("import error messages", () => {
       { field: "responses", message: "responses needs at least 1 response." },
       { field: "criteria.0.text", message: 'the criterion\'s text is required, as "criterion" (HealthBench\'s name) or "text".' },
     ]);
-    expect(issues({ kind: "podcast", externalId: "p" })).toEqual([{ field: "kind", message: 'kind must be one of qa, mcq, dialogue, vqa, note, ddx, trajectory; got the text "podcast".' }]);
+    expect(issues({ kind: "podcast", externalId: "p" })).toEqual([{ field: "kind", message: 'kind must be one of qa, mcq, dialogue, vqa, note, ddx, trajectory, summary; got the text "podcast".' }]);
     expect(issues([1, 2])).toEqual([{ field: "", message: "the line must be a JSON object describing one item; got a list." }]);
     expect(issues({ ...VALID.qa, responses: [{ ...response, reasoning: "abc", steps: [{ start: 2, end: 1 }, { start: 0, end: 9 }] }] })).toEqual([
       { field: "responses.0.steps.0", message: "Step 1 is empty: it must end after it starts (start 2, end 1)." },

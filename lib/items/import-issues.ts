@@ -70,6 +70,8 @@ export const WHAT: Record<string, string> = {
   "responses.citations.doi": "the source's DOI, as text",
   "responses.citations.pmid": "the source's PubMed id, as text",
   "responses.citations.passage": "the passage the response quotes or retrieved, as text",
+  source: "the document the responses summarize, as text",
+  instruction: "what the summary is for, as text",
   tools: 'the tools the agent could call, e.g. [{"name": "get_labs", "description": "…"}]',
   "tools.name": "the tool's name",
   "tools.description": "text",

@@ -289,7 +289,15 @@ export const trajectoryItemImportSchema = baseItemSchema.extend({
   tools: z.array(z.strictObject({ name: ident(200), description: text(5000).optional() })).max(100).optional(),
 });
 
-export const ITEM_KINDS = ["qa", "mcq", "dialogue", "vqa", "note", "ddx", "trajectory"] as const;
+/** A source document (a discharge letter, a record, a paper) that each response summarizes. */
+export const summaryItemImportSchema = baseItemSchema.extend({
+  kind: z.literal("summary"),
+  source: requiredText(LIMITS.noteText),
+  /** What the summary is for ("discharge summary for the GP"), shown above the source. */
+  instruction: text(5000).optional(),
+});
+
+export const ITEM_KINDS = ["qa", "mcq", "dialogue", "vqa", "note", "ddx", "trajectory", "summary"] as const;
 export type ItemKindKey = (typeof ITEM_KINDS)[number];
 
 const byKind = {
@@ -300,6 +308,7 @@ const byKind = {
   note: noteItemImportSchema,
   ddx: ddxItemImportSchema,
   trajectory: trajectoryItemImportSchema,
+  summary: summaryItemImportSchema,
 } as const;
 
 /**
@@ -330,7 +339,8 @@ export type ItemImport =
   | z.output<typeof vqaItemImportSchema>
   | z.output<typeof noteItemImportSchema>
   | z.output<typeof ddxItemImportSchema>
-  | z.output<typeof trajectoryItemImportSchema>;
+  | z.output<typeof trajectoryItemImportSchema>
+  | z.output<typeof summaryItemImportSchema>;
 
 // ---- stored shapes (Item.input / Response.answer), read back by the review page and exports ----
 
@@ -367,6 +377,7 @@ export const actionSchema = z.object({
   costUsd: z.number().optional(),
 });
 export type Action = z.infer<typeof actionSchema>;
+export const summaryInputSchema = z.object({ source: z.string(), instruction: z.string().optional() });
 
 export type ItemInput =
   | ({ kind: "qa" } & z.infer<typeof qaInputSchema>)
@@ -375,9 +386,10 @@ export type ItemInput =
   | ({ kind: "vqa" } & z.infer<typeof vqaInputSchema>)
   | ({ kind: "note" } & z.infer<typeof noteInputSchema>)
   | ({ kind: "ddx" } & z.infer<typeof ddxInputSchema>)
-  | ({ kind: "trajectory" } & z.infer<typeof trajectoryInputSchema>);
+  | ({ kind: "trajectory" } & z.infer<typeof trajectoryInputSchema>)
+  | ({ kind: "summary" } & z.infer<typeof summaryInputSchema>);
 
-const inputSchemas = { qa: qaInputSchema, mcq: mcqInputSchema, dialogue: dialogueInputSchema, vqa: vqaInputSchema, note: noteInputSchema, ddx: ddxInputSchema, trajectory: trajectoryInputSchema } as const;
+const inputSchemas = { qa: qaInputSchema, mcq: mcqInputSchema, dialogue: dialogueInputSchema, vqa: vqaInputSchema, note: noteInputSchema, ddx: ddxInputSchema, trajectory: trajectoryInputSchema, summary: summaryInputSchema } as const;
 
 /** Reads Item.input back with its kind (`kind` is the Prisma enum, upper case). */
 export function parseItemInput(kind: string, input: unknown): ItemInput {
@@ -428,6 +440,8 @@ export function itemInputOf(item: ItemImport): Record<string, unknown> {
       return { case: item.case };
     case "trajectory":
       return { case: item.case, ...(item.tools ? { tools: item.tools } : {}) };
+    case "summary":
+      return { source: item.source, ...(item.instruction ? { instruction: item.instruction } : {}) };
   }
 }
 

@@ -29,6 +29,8 @@ export function itemSnippet(kind: string, input: unknown): string {
       return plain(item.question);
     case "trajectory":
       return plain(item.case);
+    case "summary":
+      return plain(item.instruction ?? item.source);
     case "ddx":
       return plain(item.case);
     case "note":

@@ -13,6 +13,7 @@ import { turnsChecks } from "./turns/check";
 import { suggestionsChecks } from "./suggestions/check";
 import { actionsChecks } from "./actions/check";
 import { citationsChecks } from "./citations/check";
+import { groundingChecks } from "./grounding/check";
 import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 
 // The registry of annotation tools (STYLE.md "Annotation tools", decision 010): an explicit list —
@@ -21,7 +22,7 @@ import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 // export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
 // folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
 
-export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks, suggestionsChecks, actionsChecks, citationsChecks];
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks, suggestionsChecks, actionsChecks, citationsChecks, groundingChecks];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
 
 export { TOOL_DESCRIBERS };
@@ -80,6 +81,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
     suggestions: (s.suggestionCount ?? 0) > 0,
     actions: s.itemKind.toUpperCase() === "TRAJECTORY" && s.responseCount > 0,
     citations: (s.citationCount ?? 0) > 0,
+    grounding: s.itemKind.toUpperCase() === "SUMMARY" && s.responseCount > 0,
   };
   return TOOL_IDS.filter((id) => on[id]);
 }

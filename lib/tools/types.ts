@@ -7,7 +7,7 @@ import type { CitationRef } from "./citations/marks";
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions" | "actions" | "citations";
+export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions" | "actions" | "citations" | "grounding";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 /**
@@ -52,6 +52,8 @@ export type CheckContext = {
   arguments?: ArgumentsCheckContext;
   /** The project asks reviewers to write corrected answers (settings.corrections). */
   correctionsEnabled?: boolean;
+  /** Summary items: the source document and each summary's text (the grounding tool's offsets count in them). */
+  grounding?: { source: string; summaries: Record<string, string> };
   /** Per response: how many sources it cites (the citations tool). */
   citationCounts?: Record<string, number>;
   /** Per response of a trajectory item: its run's actions, which the agent took, which are tests. */
@@ -133,6 +135,8 @@ export type ExportContext = {
   refs: Map<string, { responseId: string; label: string; modelName: string }>;
   /** The model's own text of each response the document corrects (corrections' edit distance). */
   originals?: Map<string, string>;
+  /** Summary items: the responses that are summaries (the grounding tool exports their marks). */
+  summaries?: ReadonlySet<string>;
   /** Each citing response's citations (without their passages). */
   citations?: Map<string, CitationRef[]>;
   /** Trajectory items: each response's run, action by action (type, who, tool, test, cost). */

@@ -7,6 +7,7 @@ import { DifferentialGrading } from "@/components/review/tools/ddx-match/differe
 import { ItemView } from "@/components/review/item-view";
 import { ActionAnnotator } from "@/components/review/tools/actions/action-annotator";
 import { CitationChecks } from "@/components/review/tools/citations/citation-check";
+import { groundingClient } from "@/components/review/tools/grounding";
 import { ResponseBody } from "@/components/review/response-body";
 import { createBatch } from "@/lib/assignments/create-batch";
 import { loadAssignmentForReview, type ReviewPayload } from "@/lib/assignments/load-for-review";
@@ -68,6 +69,7 @@ describe("every field of every item kind shows untrusted markup marked, never ru
       { kind: "vqa", externalId: "p-vqa", question: md("vqa-question"), images: [{ src: "https://img.example/x.png", modality: plain("modality"), caption: plain("caption") }], responses: [response("vqa")] },
       { kind: "note", externalId: "p-note", text: "x", sentences: [{ id: 0, text: plain("sentence-0") }, { id: 1, text: "Plain sentence." }], responses: [] },
       { kind: "ddx", externalId: "p-ddx", case: md("case"), responses: [{ modelName: "m", differential: [{ diagnosis: plain("diagnosis-0"), rationale: md("rationale-0") }] }] },
+      { kind: "summary", externalId: "p-sum", instruction: md("summary-instruction"), source: plain("summary-source"), responses: [{ modelName: "m", content: plain("summary-text") }] },
       {
         kind: "trajectory", externalId: "p-traj", case: md("agent-case"), tools: [{ name: plain("tool-name"), description: plain("tool-description") }],
         responses: [{ modelName: "m", actions: [
@@ -82,7 +84,7 @@ describe("every field of every item kind shows untrusted markup marked, never ru
     const payloads: ReviewPayload[] = [];
     for (const a of await getDb().assignment.findMany({ where: { reviewerId: reviewer.id } })) payloads.push(await loadAssignmentForReview(reviewer, a.id));
     const byKind = Object.fromEntries(payloads.map((p) => [p.item.kind, p]));
-    expect(Object.keys(byKind).sort()).toEqual(["ddx", "dialogue", "mcq", "note", "qa", "trajectory", "vqa"]);
+    expect(Object.keys(byKind).sort()).toEqual(["ddx", "dialogue", "mcq", "note", "qa", "summary", "trajectory", "vqa"]);
 
     expectMarked(html(createElement(Markdown, { html: byKind.qa.project.guidelinesHtml })), "guidelines", true);
 
@@ -96,6 +98,12 @@ describe("every field of every item kind shows untrusted markup marked, never ru
     expectMarked(item("note"), "sentence-0", false);
     expectMarked(item("ddx"), "case", true);
     expectMarked(item("trajectory"), "agent-case", true);
+    expectMarked(item("summary"), "summary-instruction", true);
+    // A summary and its source, each in the span annotator's text layer (the label buttons are the app's).
+    const sum = byKind.summary;
+    const grounding = html(createElement(groundingClient.ResponsePanel!, { response: sum.responses[0], block: {} as never, setBlock: noop, data: { responses: {}, item: { ratings: {}, comments: {} }, pair: { ratings: {}, comments: {}, strength: {} }, overallComment: "" }, update: noop, axes: [], criteria: [], responses: sum.responses, problemAt: new Map(), enabled: new Set<ToolId>(), statements: [], stepSettings: { errorTypes: [], requireKind: false }, settings: { askConfidence: false, pairwiseStrength: false }, argumentReview: sum.argumentReview, suggestions: null, readOnly: false, summarySource: (sum.item as { source: string }).source }));
+    expect(findExecutable(partOf(grounding, "argument-text-layer"))).toEqual([]);
+    for (const field of ["summary-text", "summary-source"]) expect(visibleText(grounding)).toContain(`${field}: <img src="${field}"`);
     for (const field of ["tool-name", "tool-description"]) expectMarked(item("trajectory"), field, false);
     // The mcq option key "<i>" is item text too: marked in the option list and in the model's choice.
     expect(markersIn(item("mcq")).some((m) => m.text === "<i>")).toBe(true);

@@ -78,6 +78,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         askConfidence={project.askConfidence}
         tools={tools}
         referenceStatements={payload.referenceStatements}
+        {...(payload.item.kind === "summary" ? { summarySource: payload.item.source } : {})}
         stepSettings={payload.stepSettings}
         argumentReview={payload.argumentReview}
         suggestions={payload.suggestions}

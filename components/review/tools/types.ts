@@ -18,6 +18,8 @@ export type ToolPanelProps = {
   enabled: ReadonlySet<ToolId>;
   /** The item's reference reasoning statements (reference-statements tool). */
   statements: string[];
+  /** Summary items: the source document as stored (the grounding tool). */
+  summarySource?: string;
   /** Reasoning steps: the project's error types and whether each step's kind is asked. */
   stepSettings: { errorTypes: Array<{ key: string; label: string; help: string }>; requireKind: boolean };
   settings: { askConfidence: boolean; pairwiseStrength: boolean };
