@@ -1,11 +1,12 @@
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
+import { selectText } from "./fixtures/select-text";
 import { expectAccessible } from "./fixtures/a11y";
 
 // Issue 13, small formats: the formats demo (prisma/demo/formats-showcase.ts) reveals its answer
 // keys. A reviewer sees a calculator question's accepted range with each model's number graded
 // (a wrong unit is wrong), and a select-all question with every correct option marked; the study
 // team sees the automatic grades per model on the results page.
-const GROUP = /Answer formats: calculators, select-all, voice, citations \(demo\) \/ Formats demo/;
+const GROUP = /Answer formats: numbers, select-all, voice, citations, summaries \(demo\) \/ Formats demo/;
 
 test("numeric answers and select-all questions show the key and the automatic grade; a recording plays from its transcript", async ({ browser }) => {
   const seen = new Set<string>();
@@ -34,6 +35,24 @@ test("numeric answers and select-all questions show the key and the automatic gr
         const range = await page.request.get((await audio.getAttribute("src"))!, { headers: { Range: "bytes=0-11" } });
         expect([range.status(), range.headers()["content-range"], (await range.body()).subarray(0, 4).toString()]).toEqual([206, expect.stringMatching(/^bytes 0-11\/\d+$/), "RIFF"]);
         await expectAccessible(page, "review page with a recording");
+        continue;
+      }
+      if (kind === "summary" && !seen.has("summary")) {
+        seen.add("summary");
+        const panel = page.getByTestId("grounding-panel").filter({ hasText: "IV ceftriaxone" });
+        const [summary, source] = [panel.locator('[data-nav="argument-text"]').first(), panel.locator('[data-nav="argument-text"]').nth(1)];
+        // Keyboard: the caret word by word to "10", extended over "10 days", V marks a wrong value.
+        await summary.focus();
+        for (let i = 0; i < 9; i++) await page.keyboard.press("ArrowRight");
+        await page.keyboard.press("Shift+ArrowRight");
+        await page.keyboard.press("Shift+ArrowRight");
+        await page.keyboard.press("v");
+        // Mouse: in the source, the omitted warfarin change, O marks it.
+        await selectText(page, source, "restarted at a lower dose");
+        await page.keyboard.press("o");
+        await expect(panel.getByTestId("grounding-counts")).toHaveText("1 unsupported stretch, 1 omission");
+        await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+        await expectAccessible(page, "review page with a summary and its source");
         continue;
       }
       if (kind !== "qa" && kind !== "mcq") continue;
@@ -71,9 +90,9 @@ test("numeric answers and select-all questions show the key and the automatic gr
       }
     }
     await context.close();
-    if (seen.size === 4) break;
+    if (seen.size === 5) break;
   }
-  expect([...seen].sort()).toEqual(["bmi", "citations", "select-all", "voice"]);
+  expect([...seen].sort()).toEqual(["bmi", "citations", "select-all", "summary", "voice"]);
 });
 
 test("the results page grades every keyed answer per model without reviews", async ({ page }) => {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
+import { selectText } from "./fixtures/select-text";
 import { queryOne } from "./fixtures/db";
 import { assignToReviewer1, createProject, FIXTURES, queueHrefs, RUN } from "./fixtures/workspace";
 
@@ -53,30 +54,6 @@ function simpleBio(id: string): string {
 }
 
 /** Drags the mouse over `part` of the annotator's text, as a reviewer selects it. */
-async function selectText(page: Page, annotator: Locator, part: string) {
-  const box = await annotator.getByTestId("argument-text-layer").evaluate((layer, part) => {
-    const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(part);
-      if (at < 0 || node.parentElement?.closest("[data-tag-span]")) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 1);
-      const first = range.getBoundingClientRect();
-      range.setStart(node, at + part.length - 1);
-      range.setEnd(node, at + part.length);
-      const last = range.getBoundingClientRect();
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    }
-    throw new Error(`"${part}" is not in one text run`);
-  }, part);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, box.y2, { steps: 4 });
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
-}
-
 async function savedArguments(assignmentId: string) {
   const row = await queryOne<{ data: { arguments?: Record<string, { spans: Array<{ label: string; start: number; end: number; text: string }>; relations: Array<{ label: string; from: string; to: string }> }> } }>(
     'SELECT data FROM "Annotation" WHERE "assignmentId" = $1', [assignmentId],

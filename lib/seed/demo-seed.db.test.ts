@@ -177,7 +177,7 @@ describe("seedDemo", () => {
     expect(await db.assignment.count({ where: { batch: { name: "Robustness demo" }, status: "SUBMITTED" } })).toBe(14);
 
     // Formats showcase: numeric keys and a select-all question, graded on the review page.
-    expect(await kindCounts("formats-showcase")).toEqual({ QA: 4, MCQ: 1, DIALOGUE: 1 });
+    expect(await kindCounts("formats-showcase")).toEqual({ QA: 4, MCQ: 1, DIALOGUE: 1, SUMMARY: 1 });
     expect(existsSync(path.join(imageDir, "demo", "consultation-1.wav"))).toBe(true);
     const calc = await db.assignment.findFirstOrThrow({ where: { batch: { name: "Formats demo" }, item: { externalId: "calc-bmi-1" } }, include: { reviewer: true } });
     const calcPayload = await loadAssignmentForReview({ id: calc.reviewer.id, role: calc.reviewer.role, email: calc.reviewer.email, name: calc.reviewer.name }, calc.id);

@@ -1,5 +1,5 @@
 import { DEMO_AUDIO_SRC, DEMO_AUDIO_TURNS } from "@/lib/seed/demo-audio";
-import { FICTIONAL, SOURCE, type DialogueItem, type McqItem, type QaItem } from "./types";
+import { FICTIONAL, SOURCE, type DialogueItem, type McqItem, type QaItem, type SummaryItem } from "./types";
 
 // Small answer formats the papers use (issue 13): numeric answers with a unit and an accepted range
 // (MedCalc-Bench: a patient note, a calculator question, the value with lower and upper limits),
@@ -71,10 +71,32 @@ function citedAnswer(): QaItem {
   };
 }
 
-export function formatsShowcaseItems(): Array<QaItem | McqItem | DialogueItem> {
+export const DISCHARGE_LETTER = `Mrs A, 78, was admitted with community-acquired pneumonia of the right lower lobe.
+She was treated with oral amoxicillin for 5 days and improved quickly.
+Her warfarin was paused on admission because her INR was 4.1, and restarted at a lower dose on day 4.
+She was discharged home on day 6 with a GP follow-up in 2 weeks and an INR check in 3 days.`;
+
+/** A discharge letter and two summaries for the GP: one faithful, one with a wrong drug and duration and an omission. */
+function dischargeSummary(): SummaryItem {
+  return {
+    kind: "summary",
+    externalId: "summary-1",
+    specialty: "General medicine",
+    metadata: SOURCE,
+    instruction: "Summarize this discharge letter for the patient's GP in one or two sentences.",
+    source: DISCHARGE_LETTER,
+    responses: [
+      { modelName: "aurora-med-8b", content: "Pneumonia treated with IV ceftriaxone for 10 days; discharged on day 6 with GP follow-up in 2 weeks." },
+      { modelName: "borealis-clinical-70b", content: "Right lower-lobe pneumonia treated with oral amoxicillin for 5 days. Warfarin was paused (INR 4.1) and restarted at a lower dose: INR check in 3 days, GP follow-up in 2 weeks." },
+    ],
+  };
+}
+
+export function formatsShowcaseItems(): Array<QaItem | McqItem | DialogueItem | SummaryItem> {
   return [
     voiceConsultation(),
     citedAnswer(),
+    dischargeSummary(),
     calculator(
       "calc-crcl-1",
       "Using the Cockcroft–Gault equation, what is the patient's creatinine clearance?",
@@ -122,6 +144,6 @@ export function formatsShowcaseItems(): Array<QaItem | McqItem | DialogueItem> {
 }
 
 export const FORMATS_GUIDELINES = `## How to rate
-Each item asks for a number (a clinical calculator) or for every correct option, or plays a recorded consultation (listen, or jump to a line of the transcript) and asks for the AI's next step, or cites sources: check each citation against its passage (1 supports, 2 partly, 3 does not support, 4 not found). The accepted answer and the automatic grade are shown beside each model's answer: check the grade against the model's working, then rate the reasoning. A right number reached the wrong way is "right answer, wrong reasoning".
+Each item asks for a number (a clinical calculator) or for every correct option, or plays a recorded consultation (listen, or jump to a line of the transcript) and asks for the AI's next step, or cites sources: check each citation against its passage (1 supports, 2 partly, 3 does not support, 4 not found), or summarizes a letter: mark what each summary gets wrong and what it leaves out. The accepted answer and the automatic grade are shown beside each model's answer: check the grade against the model's working, then rate the reasoning. A right number reached the wrong way is "right answer, wrong reasoning".
 
 ${FICTIONAL}`;

@@ -5,6 +5,7 @@ import type {
   mcqItemImportSchema,
   noteItemImportSchema,
   qaItemImportSchema,
+  summaryItemImportSchema,
   vqaItemImportSchema,
 } from "@/lib/items/schema";
 
@@ -20,6 +21,7 @@ export type DdxItem = z.input<typeof ddxItemImportSchema>;
 export type VqaItem = z.input<typeof vqaItemImportSchema>;
 export type NoteItem = z.input<typeof noteItemImportSchema>;
 export type DialogueItem = z.input<typeof dialogueItemImportSchema>;
+export type SummaryItem = z.input<typeof summaryItemImportSchema>;
 export type ShowcaseItem = QaItem | McqItem | DdxItem | VqaItem | NoteItem | DialogueItem;
 
 export const SOURCE = { source: "consilium-demo (fictional)" };
