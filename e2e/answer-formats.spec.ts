@@ -6,7 +6,7 @@ import { expectAccessible } from "./fixtures/a11y";
 // keys. A reviewer sees a calculator question's accepted range with each model's number graded
 // (a wrong unit is wrong), and a select-all question with every correct option marked; the study
 // team sees the automatic grades per model on the results page.
-const GROUP = /Answer formats: numbers, select-all, voice, citations, summaries \(demo\) \/ Formats demo/;
+const GROUP = /Answer formats: numbers, select-all, voice, citations, summaries, image series \(demo\) \/ Formats demo/;
 
 test("numeric answers and select-all questions show the key and the automatic grade; a recording plays from its transcript", async ({ browser }) => {
   const seen = new Set<string>();
@@ -55,6 +55,38 @@ test("numeric answers and select-all questions show the key and the automatic gr
         await expectAccessible(page, "review page with a summary and its source");
         continue;
       }
+      const layout = kind === "vqa" ? await page.getByTestId("image-viewer").getAttribute("data-layout") : null;
+      if (layout === "compare" && !seen.has("compare")) {
+        seen.add("compare");
+        // A prior and a current film zoom and pan together.
+        const frames = page.getByTestId("image-compare").locator("[data-frame]");
+        await expect(frames).toHaveCount(2);
+        await frames.first().focus();
+        await page.keyboard.press("+");
+        await page.keyboard.press("+");
+        await page.keyboard.press("ArrowRight");
+        const transforms = await frames.locator("img").evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).style.transform));
+        expect(transforms[0]).toContain("scale(1.5625)");
+        expect(transforms[1]).toBe(transforms[0]);
+        await expect(page.getByTestId("zoom-level")).toHaveText("156%");
+        continue;
+      }
+      if (layout === "stack" && !seen.has("stack")) {
+        seen.add("stack");
+        // Twelve slices: Page Down moves through them and the zoom stays; the slider jumps.
+        const frame = page.locator("[data-slice]");
+        await expect(page.getByTestId("slice-position")).toHaveText("Slice 1 of 12");
+        await frame.focus();
+        await page.keyboard.press("+");
+        for (let i = 0; i < 5; i++) await page.keyboard.press("PageDown");
+        await expect(page.getByTestId("slice-position")).toHaveText("Slice 6 of 12");
+        await expect(frame).toHaveAttribute("data-slice", "6");
+        await expect(page.getByTestId("zoom-level")).toHaveText("125%");
+        await page.getByRole("slider", { name: "Slice" }).fill("12");
+        await expect(page.getByTestId("slice-position")).toHaveText("Slice 12 of 12");
+        await expectAccessible(page, "review page with an image stack");
+        continue;
+      }
       if (kind !== "qa" && kind !== "mcq") continue;
       const question = await page.getByTestId("question").innerText();
       if (question.includes("aspirin") && !seen.has("citations")) {
@@ -90,9 +122,9 @@ test("numeric answers and select-all questions show the key and the automatic gr
       }
     }
     await context.close();
-    if (seen.size === 5) break;
+    if (seen.size === 7) break;
   }
-  expect([...seen].sort()).toEqual(["bmi", "citations", "select-all", "summary", "voice"]);
+  expect([...seen].sort()).toEqual(["bmi", "citations", "compare", "select-all", "stack", "summary", "voice"]);
 });
 
 test("the results page grades every keyed answer per model without reviews", async ({ page }) => {

@@ -51,7 +51,7 @@ export async function seedRobustnessShowcase(admin: Actor, reviewer: Actor, rese
 export async function seedFormatsShowcase(admin: Actor, reviewerIds: string[], researcherId: string) {
   const project = await createProject(admin.id, {
     slug: "formats-showcase",
-    name: "Answer formats: numbers, select-all, voice, citations, summaries (demo)",
+    name: "Answer formats: numbers, select-all, voice, citations, summaries, image series (demo)",
     template: "reasoning-quality",
     guidelines: FORMATS_GUIDELINES,
     blinded: true,

@@ -71,7 +71,7 @@ export function ItemView({ item, language }: { item: ReviewItem; language?: stri
     case "vqa":
       return (
         <section className={cardClass} aria-label={t("imagesAndQuestion")} data-kind="vqa">
-          <ImageViewer images={item.images} language={language} />
+          <ImageViewer images={item.images} language={language} layout={item.layout} />
           <h2 className={`${heading} mt-3`}>{t("question")}</h2>
           <Markdown html={item.questionHtml} data-testid="question" {...text} />
         </section>

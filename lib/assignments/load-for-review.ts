@@ -96,7 +96,7 @@ export type ReviewItem =
   | { kind: "qa"; questionHtml: string; contextHtml: string | null; numericKey?: { value: number; unit?: string; low: number; high: number } | null; audio?: ReviewAudio }
   | { kind: "mcq"; questionHtml: string; options: Array<{ key: string; html: string }>; correctOption: string | null; correctOptions?: string[] | null }
   | { kind: "dialogue"; turns: ReviewTurn[]; target: "final_turn" | "whole_dialogue"; audio?: ReviewAudio }
-  | { kind: "vqa"; questionHtml: string; images: Array<{ src: string; alt: string; modality?: string; view?: string; caption?: string }> }
+  | { kind: "vqa"; questionHtml: string; images: Array<{ src: string; alt: string; modality?: string; view?: string; caption?: string }>; layout?: "tabs" | "stack" | "compare" }
   | { kind: "note"; sentences: Array<{ id: string; text: string }> }
   | { kind: "ddx"; caseHtml: string }
   | { kind: "trajectory"; caseHtml: string; tools: Array<{ name: string; description?: string }> }
@@ -165,6 +165,7 @@ export async function buildItem(md: Render, itemId: string, kind: string, rawInp
           ...(image.view ? { view: image.view } : {}),
           ...(image.caption ? { caption: image.caption } : {}),
         })),
+        ...(input.layout ? { layout: input.layout } : {}),
       };
     case "note":
       return { kind: "note", sentences: input.sentences };

@@ -106,6 +106,7 @@ export const WHAT: Record<string, string> = {
   "turns.role": ROLES,
   "turns.content": "the turn's text",
   images: 'a list of images, e.g. [{"src": "my-study/cxr-1.png"}]',
+  layout: "how several images are shown: tabs, stack (slices) or compare (side by side)",
   "images.src": "a file path under the image directory, or an https URL",
   "images.modality": "text, such as X-ray",
   "images.view": "text, such as PA",

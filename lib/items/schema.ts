@@ -259,10 +259,15 @@ const imageImportSchema = z.strictObject({
   caption: text(2000).optional(),
 });
 
+export const IMAGE_LAYOUTS = ["tabs", "stack", "compare"] as const;
+
 export const vqaItemImportSchema = baseItemSchema.extend({
   kind: z.literal("vqa"),
   question: requiredText(LIMITS.question),
-  images: z.array(imageImportSchema).min(1).max(20),
+  /** Up to 200: a stack of slices can be long. */
+  images: z.array(imageImportSchema).min(1).max(200),
+  /** How several images are shown: tabs (default), a stack of slices, or side by side zooming together (prior and current). */
+  layout: z.enum(IMAGE_LAYOUTS).optional(),
 });
 
 export const sentenceSchema = z.strictObject({ id: z.union([ident(50), z.int()]).transform(String), text: text(LIMITS.sentence) });
@@ -362,7 +367,7 @@ export type AudioRef = z.infer<typeof audioSchema>;
 export const qaInputSchema = z.object({ question: z.string(), context: z.string().optional(), audio: audioSchema.optional() });
 export const mcqInputSchema = z.object({ question: z.string(), options: z.array(mcqOptionSchema) });
 export const dialogueInputSchema = z.object({ turns: z.array(turnSchema), audio: audioSchema.optional() });
-export const vqaInputSchema = z.object({ question: z.string(), images: z.array(imageSchema) });
+export const vqaInputSchema = z.object({ question: z.string(), images: z.array(imageSchema), layout: z.enum(IMAGE_LAYOUTS).optional() });
 export const noteInputSchema = z.object({ text: z.string(), sentences: z.array(z.object({ id: z.string(), text: z.string() })) });
 export const ddxInputSchema = z.object({ case: z.string() });
 export const trajectoryInputSchema = z.object({ case: z.string(), tools: z.array(z.object({ name: z.string(), description: z.string().optional() })).optional() });
@@ -433,7 +438,7 @@ export function itemInputOf(item: ItemImport): Record<string, unknown> {
     case "dialogue":
       return { turns: item.turns, ...(item.audio ? { audio: item.audio } : {}) };
     case "vqa":
-      return { question: item.question, images: item.images };
+      return { question: item.question, images: item.images, ...(item.layout ? { layout: item.layout } : {}) };
     case "note":
       return { text: item.text, sentences: item.sentences ?? splitSentences(item.text) };
     case "ddx":

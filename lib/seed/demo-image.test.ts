@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { crc32, DEMO_IMAGE_SIZE, encodePng, PNG_SIGNATURE, writeDemoImages } from "./demo-image";
+import { crc32, DEMO_IMAGE_SIZE, DEMO_SLICES, encodePng, PNG_SIGNATURE, writeDemoImages } from "./demo-image";
 
 type Chunk = { type: string; data: Buffer; crc: number };
 
@@ -62,8 +62,17 @@ describe("writeDemoImages", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("creates the three demo PNGs with the expected size and colour type", async () => {
-    expect(await writeDemoImages(dir)).toEqual(["demo/cxr-1.png", "demo/cxr-2.png", "demo/derm-1.png"]);
+  it("creates the demo PNGs with the expected size and colour type", async () => {
+    const slices = Array.from({ length: DEMO_SLICES }, (_, i) => `demo/ct-${String(i + 1).padStart(2, "0")}.png`);
+    expect(await writeDemoImages(dir)).toEqual(["demo/cxr-1.png", "demo/cxr-2.png", "demo/derm-1.png", ...slices]);
+    // The series: the nodule is in the middle slices only (more bright pixels in the right lung there).
+    const brightIn = async (name: string) => {
+      const { header, raw } = decode(await readFile(path.join(dir, name)));
+      let n = 0;
+      for (let y = Math.round(header.height * 0.38); y < header.height * 0.52; y++) for (let x = Math.round(header.width * 0.25); x < header.width * 0.35; x++) if (raw[y * (header.width + 1) + 1 + x] > 100) n++;
+      return n;
+    };
+    expect(await brightIn(slices[5])).toBeGreaterThan((await brightIn(slices[0])) + 20);
     const expected = { "cxr-1.png": 1, "cxr-2.png": 1, "derm-1.png": 3 } as const;
     for (const [name, channels] of Object.entries(expected)) {
       const { header, raw } = decode(await readFile(path.join(dir, "demo", name)));
@@ -81,7 +90,7 @@ describe("writeDemoImages", () => {
   it("is deterministic and leaves existing files alone", async () => {
     await mkdir(path.join(dir, "demo"), { recursive: true });
     await writeFile(path.join(dir, "demo", "cxr-1.png"), "keep me");
-    expect(await writeDemoImages(dir)).toEqual(["demo/cxr-2.png", "demo/derm-1.png"]);
+    expect((await writeDemoImages(dir)).slice(0, 2)).toEqual(["demo/cxr-2.png", "demo/derm-1.png"]);
     expect(await readFile(path.join(dir, "demo", "cxr-1.png"), "utf8")).toBe("keep me");
     const first = await readFile(path.join(dir, "demo", "derm-1.png"));
     expect(await writeDemoImages(dir)).toEqual([]);

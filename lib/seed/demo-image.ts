@@ -143,10 +143,42 @@ export function drawLesion(size: number, seed = 3): Uint8Array {
   return px;
 }
 
+/**
+ * One axial slice of a chest-CT-like series (`n` of `total`, from the top): body outline, two lung
+ * fields that widen towards the bases, a spine; a small round nodule in the right lung appears, grows
+ * and fades over the middle slices (issue 13's image-series demo). Grayscale.
+ */
+export function drawSlice(size: number, n: number, total: number, seed = 21): Uint8Array {
+  const rand = seededRng(seed + n);
+  const px = new Uint8Array(size * size);
+  const depth = (n - 0.5) / total; // 0 top … 1 base
+  const noduleRadius = Math.max(0, 0.045 * (1 - Math.abs(depth - 0.5) / 0.18));
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const u = (x + 0.5) / size;
+      const v = (y + 0.5) / size;
+      const body = ellipse(u, v, 0.5, 0.52, 0.44, 0.34, 0.04);
+      let value = 10 + 120 * body;
+      const lungW = 0.11 + 0.06 * depth;
+      const lungs = Math.max(ellipse(u, v, 0.31, 0.5, lungW, 0.22, 0.08), ellipse(u, v, 0.69, 0.5, lungW, 0.22, 0.08));
+      value -= 95 * lungs;
+      value += 110 * ellipse(u, v, 0.5, 0.74, 0.05, 0.05, 0.2); // vertebral body
+      if (noduleRadius > 0) value += 110 * lungs * ellipse(u, v, 0.3, 0.45, noduleRadius, noduleRadius, 0.25);
+      value += (rand() - 0.5) * 10;
+      px[y * size + x] = Math.round(clamp(value));
+    }
+  }
+  return px;
+}
+
+export const DEMO_SLICES = 12;
+const SLICE_SIZE = 192;
+
 export const DEMO_IMAGES: ReadonlyArray<{ src: string; render: () => Buffer }> = [
   { src: "demo/cxr-1.png", render: () => encodePng(DEMO_IMAGE_SIZE, DEMO_IMAGE_SIZE, 1, drawChest(DEMO_IMAGE_SIZE, { seed: 11 })) },
   { src: "demo/cxr-2.png", render: () => encodePng(DEMO_IMAGE_SIZE, DEMO_IMAGE_SIZE, 1, drawChest(DEMO_IMAGE_SIZE, { seed: 12, opacity: true })) },
   { src: "demo/derm-1.png", render: () => encodePng(DEMO_IMAGE_SIZE, DEMO_IMAGE_SIZE, 3, drawLesion(DEMO_IMAGE_SIZE)) },
+  ...Array.from({ length: DEMO_SLICES }, (_, i) => ({ src: `demo/ct-${String(i + 1).padStart(2, "0")}.png`, render: () => encodePng(SLICE_SIZE, SLICE_SIZE, 1, drawSlice(SLICE_SIZE, i + 1, DEMO_SLICES)) })),
 ];
 
 /**

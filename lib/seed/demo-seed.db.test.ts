@@ -112,7 +112,8 @@ describe("seedDemo", () => {
     for (const name of ["cxr-1.png", "cxr-2.png", "derm-1.png"]) expect(existsSync(path.join(imageDir, "demo", name))).toBe(true);
     const vqa = await db.item.findMany({ where: { kind: "VQA" } });
     const srcs = vqa.flatMap((i) => imageSchema.array().parse((i.input as { images: unknown }).images).map((img) => img.src));
-    expect(srcs.sort()).toEqual(["demo/cxr-1.png", "demo/cxr-2.png", "demo/derm-1.png"]);
+    // Every image the demo's items use was written (the films twice: the reasoning demo and the comparison).
+    expect([...new Set(srcs)].sort()).toEqual([...Array.from({ length: 12 }, (_, i) => `demo/ct-${String(i + 1).padStart(2, "0")}.png`), "demo/cxr-1.png", "demo/cxr-2.png", "demo/derm-1.png"]);
     for (const src of srcs) expect(existsSync(path.join(imageDir, src))).toBe(true);
 
     // Every showcase assignment opens on the review page (markdown, KaTeX, tables, turns…).
@@ -177,7 +178,7 @@ describe("seedDemo", () => {
     expect(await db.assignment.count({ where: { batch: { name: "Robustness demo" }, status: "SUBMITTED" } })).toBe(14);
 
     // Formats showcase: numeric keys and a select-all question, graded on the review page.
-    expect(await kindCounts("formats-showcase")).toEqual({ QA: 4, MCQ: 1, DIALOGUE: 1, SUMMARY: 1 });
+    expect(await kindCounts("formats-showcase")).toEqual({ QA: 4, MCQ: 1, DIALOGUE: 1, SUMMARY: 1, VQA: 2 });
     expect(existsSync(path.join(imageDir, "demo", "consultation-1.wav"))).toBe(true);
     const calc = await db.assignment.findFirstOrThrow({ where: { batch: { name: "Formats demo" }, item: { externalId: "calc-bmi-1" } }, include: { reviewer: true } });
     const calcPayload = await loadAssignmentForReview({ id: calc.reviewer.id, role: calc.reviewer.role, email: calc.reviewer.email, name: calc.reviewer.name }, calc.id);

@@ -1,5 +1,6 @@
 import { DEMO_AUDIO_SRC, DEMO_AUDIO_TURNS } from "@/lib/seed/demo-audio";
-import { FICTIONAL, SOURCE, type DialogueItem, type McqItem, type QaItem, type SummaryItem } from "./types";
+import { DEMO_SLICES } from "@/lib/seed/demo-image";
+import { FICTIONAL, SOURCE, type DialogueItem, type McqItem, type QaItem, type SummaryItem, type VqaItem } from "./types";
 
 // Small answer formats the papers use (issue 13): numeric answers with a unit and an accepted range
 // (MedCalc-Bench: a patient note, a calculator question, the value with lower and upper limits),
@@ -92,8 +93,44 @@ function dischargeSummary(): SummaryItem {
   };
 }
 
-export function formatsShowcaseItems(): Array<QaItem | McqItem | DialogueItem | SummaryItem> {
+/** Image series: a prior and a current film side by side, zooming together; and a stack of CT-like slices. */
+function imageSeries(): VqaItem[] {
   return [
+    {
+      kind: "vqa",
+      externalId: "series-compare-1",
+      specialty: "Radiology",
+      metadata: SOURCE,
+      layout: "compare",
+      question: "Compare the current film with the prior: what has changed?",
+      images: [
+        { src: "demo/cxr-1.png", modality: "X-ray", view: "PA", caption: "Prior (synthetic image drawn for the demo)" },
+        { src: "demo/cxr-2.png", modality: "X-ray", view: "PA", caption: "Current, three days later (synthetic)" },
+      ],
+      responses: [
+        { modelName: "aurora-med-8b", content: "New right lower-zone opacity since the prior film, in keeping with consolidation." },
+        { modelName: "borealis-clinical-70b", content: "No change from the prior film." },
+      ],
+    },
+    {
+      kind: "vqa",
+      externalId: "series-stack-1",
+      specialty: "Radiology",
+      metadata: SOURCE,
+      layout: "stack",
+      question: "Scroll through the slices: is there a pulmonary nodule, and on which slices?",
+      images: Array.from({ length: DEMO_SLICES }, (_, i) => ({ src: `demo/ct-${String(i + 1).padStart(2, "0")}.png`, modality: "CT", view: "axial", caption: `Slice ${i + 1} (synthetic)` })),
+      responses: [
+        { modelName: "aurora-med-8b", content: "A small right upper-lobe nodule on the middle slices (about 5–8)." },
+        { modelName: "borealis-clinical-70b", content: "No nodule is seen." },
+      ],
+    },
+  ];
+}
+
+export function formatsShowcaseItems(): Array<QaItem | McqItem | DialogueItem | SummaryItem | VqaItem> {
+  return [
+    ...imageSeries(),
     voiceConsultation(),
     citedAnswer(),
     dischargeSummary(),

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** The n-th image of a vqa item (the review page's URLs carry no file names); access follows item visibility. */
 export const GET = withApiAuth<{ itemId: string; index: string }>("image:read", async (_req: NextRequest, actor, params) => {
-  if (!/^\d{1,2}$/.test(params.index)) throw new NotFoundError("Image not found.");
+  if (!/^\d{1,3}$/.test(params.index)) throw new NotFoundError("Image not found.");
   const { body, contentType } = await loadItemImageForActor(actor, params.itemId, Number(params.index));
   return imageResponse(body, contentType);
 });
