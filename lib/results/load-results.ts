@@ -4,7 +4,7 @@ import { pagedRows } from "@/lib/export/paged-rows";
 import { pseudonymizeReviewer } from "@/lib/export/pseudonym";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findVisibleBatchIds } from "@/lib/projects/access";
-import { STEP_VERDICTS } from "@/lib/tools/steps/taxonomy";
+import { observeToolJudgments, TOOL_AGREEMENT_AXES } from "./tool-agreement";
 import { AgreementCollector } from "./agreement-collector";
 import { agreementOfCollected, agreementValue, type AxisAgreementResult } from "./agreement-results";
 import { summarizeAxes, type AxisResult, type RatingObservation, type ResultAxis } from "./axis-results";
@@ -150,6 +150,10 @@ type CompactRow = [
   turns: Record<string, Record<string, { ratings?: Record<string, unknown> }>> | null,
   /** With more than two responses shown, the other pairs' choices (decision 035): "<left>~<right>" → block. */
   morePairs: Record<string, { ratings?: Record<string, unknown> }> | null,
+  /** Trajectory labels (issue 13): Response.id → action index → verdict and, for tests, necessity. */
+  actions: Record<string, Record<string, { verdict?: string; necessary?: boolean }>> | null,
+  /** Citation checks (issue 13): Response.id → citation index → mark. */
+  citations: Record<string, Record<string, { mark?: string }>> | null,
 ];
 
 const COMPACT_PAGE = 5000;
@@ -162,7 +166,7 @@ const fetchCompactPage: CompactFetch = (db, where, after, size, responses) => {
   return db.$queryRaw<Array<{ id: string; row: string }>>`
     SELECT a.id,
            json_build_array(a."itemId", s."reviewerId", s."rubricId", s."responseOrder", a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId" ${responses}), s.arm, a.data->'ranking', a.data->'turns', a.data->'morePairs')::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId" ${responses}), s.arm, a.data->'ranking', a.data->'turns', a.data->'morePairs', a.data->'actions', a.data->'citations')::text AS row
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
     JOIN "Item" i ON i.id = a."itemId"
@@ -182,7 +186,7 @@ const fetchConsensusPage: CompactFetch = (db, where, after, size, responses) => 
            json_build_array(a."itemId", 'consensus', (SELECT r.id FROM "Rubric" r WHERE r."projectId" = i."projectId" ORDER BY r.version DESC LIMIT 1),
                             COALESCE((SELECT json_agg(r.id ORDER BY r.position) FROM "Response" r WHERE r."itemId" = a."itemId"), '[]'::json),
                             a.data->'responses', a.data->'item'->'ratings', a.data->'pair'->'ratings', a.data->'steps',
-                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId" ${responses}), NULL, a.data->'ranking', a.data->'turns', a.data->'morePairs')::text AS row
+                            (SELECT json_object_agg(r.id, r."modelName") FROM "Response" r WHERE r."itemId" = a."itemId" ${responses}), NULL, a.data->'ranking', a.data->'turns', a.data->'morePairs', a.data->'actions', a.data->'citations')::text AS row
     FROM "Annotation" a
     JOIN "Item" i ON i.id = a."itemId"
     WHERE ${where} ${keyset}
@@ -238,7 +242,7 @@ class Tallies {
     else this.pairs.set(pairKey, { axis, models, better, count: 1 });
   }
 
-  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models, arm, ranking, turns, morePairs]: CompactRow) {
+  observe([itemId, reviewerId, , responseOrder, responses, itemRatings, pairRatings, steps, models, arm, ranking, turns, morePairs, actions, citations]: CompactRow) {
     const model = (id: string) => (models && Object.hasOwn(models, id) ? models[id] : undefined);
     const rater = this.agreement.rater(reviewerId);
     // With study arms, a unit is a response (or item, step) under one condition: the same reviewer's
@@ -269,13 +273,8 @@ class Tallies {
       const axis = this.axes.get(key);
       if (axis?.appliesTo === "ITEM") this.rate(axis, null, itemUnit, rater, value);
     }
-    // Step verdicts (issue 8's tool): one unit per step of a segmentation version, nominal.
-    for (const [responseId, block] of Object.entries(steps ?? {})) {
-      if (model(responseId) === undefined) continue;
-      for (const [index, label] of Object.entries(block?.steps ?? {})) {
-        if (label?.verdict) this.agreement.add(STEP_VERDICT_AXIS.key, unitOf(`${responseId}:${block.segmentationVersion}:${index}`), rater, label.verdict);
-      }
-    }
+    // Tool judgments (steps, agent actions, tests, citations) as nominal agreement units (./tool-agreement.ts).
+    observeToolJudgments(this.agreement, { unitOf, rater, known: (id) => model(id) !== undefined }, { steps, actions, citations });
     const comparisons: Comparison[] = [];
     // Rankings: every two responses of different models, after the axis polarity (first = chosen first);
     // best–worst choices: the pairs they order (the best over the others shown, the others over the worst).
@@ -348,9 +347,6 @@ function withBestWorstScores(boards: Leaderboard[], counts: Map<string, Map<stri
   });
 }
 
-/** Step verdicts join the agreement table as one more (nominal) axis; they have no distribution here (the step results do). */
-const STEP_VERDICT_AXIS: ResultAxis = { key: "step_verdict", label: "Reasoning step verdicts", type: "CHOICE", appliesTo: "RESPONSE", options: STEP_VERDICTS.map((v) => ({ value: v, label: v })), multiSelect: false, bestValue: null };
-
 const resultAxisOf = (a: AxisRow): ResultAxis => ({
   key: a.key, label: a.label, type: a.type, appliesTo: a.appliesTo, options: a.options ?? [], multiSelect: a.type === "CHOICE" && (a.max ?? 1) > 1, bestValue: a.bestValue,
 });
@@ -382,7 +378,7 @@ export async function loadRubricResults(actor: Actor, projectId: string, filter:
     tallies.observe(row);
   }
   const resultAxes = [...defs.values()];
-  const withSteps = tallies.agreement.has(STEP_VERDICT_AXIS.key);
+  const toolAxes = TOOL_AGREEMENT_AXES.filter((a) => tallies.agreement.has(a.key));
   const rubricVersions = rubricIds.size ? (await db.rubric.findMany({ where: { id: { in: [...rubricIds] } }, select: { version: true } })).map((r) => r.version).sort((x, y) => x - y) : [];
   return {
     annotations,
@@ -395,7 +391,7 @@ export async function loadRubricResults(actor: Actor, projectId: string, filter:
     rankingAxes: [...axes.values()].filter((a) => a.appliesTo === "RANKING" || a.appliesTo === "BEST_WORST").map((a) => ({ key: a.key, label: a.label, polarity: a.polarity })),
     leaderboards: withBestWorstScores(tallies.leaderboard.leaderboards(resultAxes.filter((a) => a.appliesTo === "PAIR" || a.appliesTo === "RANKING" || a.appliesTo === "BEST_WORST").map((a) => a.key), { resamples: opts.resamples }), tallies.bestWorstCounts),
     concordance: [...axes.values()].filter((a) => a.appliesTo === "RANKING").map((a) => ({ axis: a.key, label: a.label, ...concordanceOf([...(tallies.rankings.get(a.key)?.values() ?? [])].map((byReviewer) => [...byReviewer.values()])) })),
-    agreement: agreementOfCollected(withSteps ? [...resultAxes, STEP_VERDICT_AXIS] : resultAxes, tallies.agreement, { resamples: opts.resamples }),
+    agreement: agreementOfCollected([...resultAxes, ...toolAxes], tallies.agreement, { resamples: opts.resamples }),
     options,
   };
 }
