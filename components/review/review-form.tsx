@@ -125,7 +125,8 @@ export function ReviewForm(props: {
     !readOnly && panel !== "skip" && panel !== "help",
   );
 
-  const gridCols = props.responses.length > 1 ? "lg:grid-cols-2" : "";
+  // A summary's card holds the summary and its source side by side: it gets the page's width.
+  const gridCols = props.responses.length > 1 && props.summarySource === undefined ? "lg:grid-cols-2" : "";
   const panelProps: ToolPanelProps = {
     data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled, statements: props.referenceStatements, stepSettings: props.stepSettings, argumentReview: props.argumentReview,
     suggestions: props.suggestions, readOnly, language: props.language, ...(props.summarySource !== undefined ? { summarySource: props.summarySource } : {}),

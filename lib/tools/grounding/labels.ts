@@ -11,7 +11,8 @@ export const UNSUPPORTED_KINDS = ["fabricated", "wrong_value", "wrong_entity", "
 export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
 export const OMITTED = "omitted";
 
-const COLORS: Record<UnsupportedKind, string> = { fabricated: "#dc2626", wrong_value: "#ea580c", wrong_entity: "#b45309", contradicts: "#be123c", unsupported_inference: "#7c3aed" };
+// Dark enough for white label text (WCAG AA contrast, checked by axe in e2e).
+const COLORS: Record<UnsupportedKind, string> = { fabricated: "#b91c1c", wrong_value: "#c2410c", wrong_entity: "#92400e", contradicts: "#be123c", unsupported_inference: "#6d28d9" };
 const SHORTCUTS: Record<UnsupportedKind, string> = { fabricated: "f", wrong_value: "v", wrong_entity: "e", contradicts: "c", unsupported_inference: "i" };
 
 /** What may be marked in a summary, named by `nameOf` (the interface's words). */
