@@ -2,6 +2,11 @@ import { z } from "zod";
 import { crossFieldIssues } from "./cross-field-checks";
 import { describeImportIssue } from "./import-issues";
 import { itemAnalysisSchema, responseAnalysisSchema } from "./analysis-fields";
+import { actionImportSchema, actionSchema, audioImportSchema, audioSchema, citationImportSchema, numericKeySchema, numericValueSchema } from "./answer-parts";
+import { freeJson, ident, LIMITS, requiredText, text } from "./field-rules";
+
+export { LIMITS } from "./field-rules";
+export * from "./answer-parts";
 
 // One JSONL line (or flattened CSV row) of an item import: a discriminated union on `kind`, one
 // schema per item kind (DESIGN.md). Everything here is client-safe: the review page reuses the
@@ -14,45 +19,6 @@ import { itemAnalysisSchema, responseAnalysisSchema } from "./analysis-fields";
 // externalId, modelName, language, specialty, option keys, chosen and correct options, tags,
 // image src/modality/view — are trimmed. Messages come from one place (import-issues.ts); rules
 // that span fields from another (cross-field-checks.ts), so they run even when a field fails.
-
-/** Limits per field, in characters (free JSON: characters of its JSON text). README lists them. */
-export const LIMITS = {
-  externalId: 200,
-  modelName: 200,
-  question: 100_000,
-  context: 200_000,
-  content: 200_000,
-  reasoning: 500_000,
-  noteText: 500_000,
-  case: 200_000,
-  sentence: 20_000,
-  option: 20_000,
-  criterion: 20_000,
-  turns: 500,
-  actions: 1000,
-  metadata: 100_000,
-  reference: 1_000_000,
-} as const;
-
-// Rules the issue map turns into words (import-issues.ts): `blank` and `size` carry no message here.
-const notBlank = (s: string) => s.trim().length > 0;
-const blankRule = { params: { rule: "blank" } };
-
-/** Content: kept exactly as given; `required` content must not be blank. */
-const text = (max: number) => z.string().max(max);
-const requiredText = (max: number) => z.string().max(max).refine(notBlank, blankRule);
-/** Identifiers and labels: surrounding whitespace is dropped. */
-const ident = (max: number, min = 1) => z.string().trim().min(min).max(max);
-
-function jsonLength(value: unknown): number {
-  try {
-    return JSON.stringify(value)?.length ?? 0;
-  } catch {
-    return Infinity; // too deep to serialize: far past any limit
-  }
-}
-const freeJson = <T extends z.ZodType>(schema: T, max: number) =>
-  schema.refine((v) => jsonLength(v) <= max, { params: { rule: "size", max }, when: () => true });
 
 const metadataSchema = freeJson(z.record(z.string(), z.unknown()), LIMITS.metadata).default({});
 
@@ -69,58 +35,6 @@ const turnImportSchema = z.strictObject({
 const differentialImportSchema = z.strictObject({
   diagnosis: requiredText(500),
   rationale: text(20_000).optional(),
-});
-
-/** A number with its unit, as a model answered (MedCalc-Bench style). */
-export const numericValueSchema = z.strictObject({
-  value: z.number(),
-  unit: ident(40).optional(),
-});
-
-/**
- * The accepted answer of a numeric question: the value with its unit, and the accepted range as
- * MedCalc-Bench gives it (`lower`/`upper`), or a tolerance around the value (absolute, or relative
- * as a fraction: 0.05 = ±5 %). Without any, only the exact value is accepted.
- */
-export const numericKeySchema = z.strictObject({
-  value: z.number(),
-  unit: ident(40).optional(),
-  lower: z.number().optional(),
-  upper: z.number().optional(),
-  tolerance: z.number().min(0).optional(),
-  relativeTolerance: z.number().min(0).max(1).optional(),
-});
-export type NumericKey = z.infer<typeof numericKeySchema>;
-
-/**
- * One step of an agent's run (trajectory items): what the agent said or thought, a tool it called with
- * its arguments, what the tool returned, a test it ordered (with its cost when given), its final
- * answer. `role` says who produced a message (the agent by default; the user, a gatekeeper or the
- * environment otherwise). Arguments and results may be any JSON; they are shown formatted.
- */
-export const ACTION_TYPES = ["message", "thought", "tool_call", "tool_result", "test", "final_answer"] as const;
-export type ActionType = (typeof ACTION_TYPES)[number];
-export const ACTION_ROLES = ["agent", "user", "gatekeeper", "environment"] as const;
-export const actionImportSchema = z.strictObject({
-  type: z.enum(ACTION_TYPES),
-  role: z.enum(ACTION_ROLES).optional(),
-  content: text(LIMITS.content).optional(),
-  tool: ident(200).optional(),
-  arguments: freeJson(z.unknown(), LIMITS.content).optional(),
-  result: freeJson(z.unknown(), LIMITS.content).optional(),
-  test: ident(500).optional(),
-  costUsd: z.number().min(0).max(1_000_000).optional(),
-});
-export type ActionImport = z.infer<typeof actionImportSchema>;
-
-/** A source the response cites: what it is (title, and a URL, DOI or PMID when given), the claim it backs, the passage it quotes or retrieved. */
-export const citationImportSchema = z.strictObject({
-  claim: text(20_000).optional(),
-  title: requiredText(2000),
-  url: ident(2000).optional(),
-  doi: ident(300).optional(),
-  pmid: ident(40).optional(),
-  passage: text(LIMITS.content).optional(),
 });
 
 export const responseImportSchema = z.strictObject({
@@ -181,21 +95,6 @@ const referenceSchema = freeJson(
   }),
   LIMITS.reference,
 );
-
-/**
- * A recording to play beside the item (a voice consultation, a dictated note): a file uploaded to
- * the image directory (.mp3, .wav, .ogg, .m4a), with its transcript when given, one entry per
- * utterance (times in seconds from the start let the reviewer jump to it).
- */
-export const audioImportSchema = z.strictObject({
-  src: ident(2000),
-  caption: text(2000).optional(),
-  transcript: z
-    .array(z.strictObject({ speaker: ident(100).optional(), start: z.number().min(0).optional(), end: z.number().min(0).optional(), text: requiredText(LIMITS.content) }))
-    .min(1)
-    .max(LIMITS.turns * 4)
-    .optional(),
-});
 
 const baseItemSchema = z.strictObject({
   // A number is accepted when it is a whole number JavaScript holds exactly; longer ids go in quotes.
@@ -358,12 +257,6 @@ export type McqOption = z.infer<typeof mcqOptionSchema>;
 export const imageSchema = z.object({ src: z.string(), modality: z.string().optional(), view: z.string().optional(), caption: z.string().optional() });
 export type ImageRef = z.infer<typeof imageSchema>;
 
-export const audioSchema = z.object({
-  src: z.string(),
-  caption: z.string().optional(),
-  transcript: z.array(z.object({ speaker: z.string().optional(), start: z.number().optional(), end: z.number().optional(), text: z.string() })).optional(),
-});
-export type AudioRef = z.infer<typeof audioSchema>;
 export const qaInputSchema = z.object({ question: z.string(), context: z.string().optional(), audio: audioSchema.optional() });
 export const mcqInputSchema = z.object({ question: z.string(), options: z.array(mcqOptionSchema) });
 export const dialogueInputSchema = z.object({ turns: z.array(turnSchema), audio: audioSchema.optional() });
@@ -371,17 +264,6 @@ export const vqaInputSchema = z.object({ question: z.string(), images: z.array(i
 export const noteInputSchema = z.object({ text: z.string(), sentences: z.array(z.object({ id: z.string(), text: z.string() })) });
 export const ddxInputSchema = z.object({ case: z.string() });
 export const trajectoryInputSchema = z.object({ case: z.string(), tools: z.array(z.object({ name: z.string(), description: z.string().optional() })).optional() });
-export const actionSchema = z.object({
-  type: z.enum(ACTION_TYPES),
-  role: z.enum(ACTION_ROLES).optional(),
-  content: z.string().optional(),
-  tool: z.string().optional(),
-  arguments: z.unknown().optional(),
-  result: z.unknown().optional(),
-  test: z.string().optional(),
-  costUsd: z.number().optional(),
-});
-export type Action = z.infer<typeof actionSchema>;
 export const summaryInputSchema = z.object({ source: z.string(), instruction: z.string().optional() });
 
 export type ItemInput =

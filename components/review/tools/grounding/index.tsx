@@ -41,8 +41,10 @@ function GroundingPanel({ response, data, update, problemAt, language, summarySo
 export const groundingClient: ClientTool = {
   id: "grounding",
   ResponsePanel: GroundingPanel,
+  // The keys work in this tool's span annotators; its own scope keeps them apart from argument
+  // structure's label keys (another label set, never on the same text).
   keymap: [
-    { keys: ["F", "V", "E", "C", "I"], action: "grounding.keys.mark", scope: "argument-text" },
-    { keys: ["O"], action: "grounding.keys.omit", scope: "argument-text" },
+    { keys: ["F", "V", "E", "C", "I"], action: "grounding.keys.mark", scope: "grounding-text" },
+    { keys: ["O"], action: "grounding.keys.omit", scope: "grounding-text" },
   ],
 };
