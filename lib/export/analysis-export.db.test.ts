@@ -4,19 +4,14 @@ import { seedVariantStudy } from "@/test/support/variant-study";
 import { exportRecordSchema } from "./record-schema";
 import { runExport } from "./run-export";
 import { CSV_COLUMNS } from "./write-export";
-
-async function collect(gen: AsyncGenerator<string>) {
-  let out = "";
-  for await (const c of gen) out += c;
-  return out;
-}
+import { collectText } from "@/test/support/streams";
 
 // Issue 13: the imported analysis fields travel with every record, so a paper's tables can be
 // rebuilt from the export alone.
 describe("analysis fields in exports", () => {
   it("JSONL records carry the item's variant, group, date and variantOf, and each response's cost, tokens, prompt and cutoff", async () => {
     const { admin, project } = await seedVariantStudy();
-    const text = await collect(runExport({ actorId: admin.id, format: "jsonl", filter: { projectId: project.id } }));
+    const text = await collectText(runExport({ actorId: admin.id, format: "jsonl", filter: { projectId: project.id } }));
     const records = text.trim().split("\n").map((l) => JSON.parse(l));
     expect(records).toHaveLength(8);
     for (const r of records) expect(exportRecordSchema.parse(r)).toEqual(r);
@@ -33,7 +28,7 @@ describe("analysis fields in exports", () => {
 
   it("CSV rows repeat them in their own columns, the response's on its rows only", async () => {
     const { admin, project } = await seedVariantStudy();
-    const text = await collect(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
+    const text = await collectText(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
     const rows: Record<string, string>[] = parse(text, { columns: true });
     expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS]);
     const beta = rows.find((r) => r.external_id === "case-2-age" && r.model_name === "model-beta" && r.target === "response")!;

@@ -2,11 +2,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { seedProject, seedUser } from "@/lib/seed/factories";
 import { importItems } from "./import-items";
+import { jsonLines } from "@/test/support/streams";
 
 // Issue 13: typed analysis fields and variantOf, checked at import and stored.
-async function* lines(list: unknown[]) {
-  yield* list.map((l) => JSON.stringify(l));
-}
 const response = (modelName: string, analysis: object = {}) => ({ modelName, content: "An answer.", analysis });
 
 describe("analysis fields at import", () => {
@@ -16,7 +14,7 @@ describe("analysis fields at import", () => {
     const result = await importItems({
       actorId: admin.id,
       projectId: project.id,
-      lines: lines([
+      lines: jsonLines([
         { externalId: "case-1-old", variantOf: "case-1", question: "Q (age 80)?", analysis: { variant: "age-perturbed", group: "80+" }, responses: [response("m", { costUsd: 0.004, outputTokens: 310 })] },
         { externalId: "case-1", question: "Q?", analysis: { variant: "original", group: "40-60", date: "2025-03-01" }, responses: [response("m", { costUsd: 0.0123, inputTokens: 1200, outputTokens: 450, reasoningTokens: 2000, latencyMs: 5300.5, prompt: "persona-nurse", trainingCutoff: "2024-10-01" })] },
       ]),
@@ -28,7 +26,7 @@ describe("analysis fields at import", () => {
     expect(items[1]).toMatchObject({ externalId: "case-1-old", variantOf: "case-1", analysis: { variant: "age-perturbed", group: "80+" } });
 
     // A later file may name an original imported before.
-    const later = await importItems({ actorId: admin.id, projectId: project.id, lines: lines([{ externalId: "case-1-es", variantOf: "case-1", question: "¿P?", language: "es", analysis: { variant: "translated-es" }, responses: [response("m")] }]) });
+    const later = await importItems({ actorId: admin.id, projectId: project.id, lines: jsonLines([{ externalId: "case-1-es", variantOf: "case-1", question: "¿P?", language: "es", analysis: { variant: "translated-es" }, responses: [response("m")] }]) });
     expect(later).toMatchObject({ ok: true, imported: 1 });
   });
 
@@ -38,7 +36,7 @@ describe("analysis fields at import", () => {
     const result = await importItems({
       actorId: admin.id,
       projectId: project.id,
-      lines: lines([
+      lines: jsonLines([
         { externalId: "a", question: "Q?", analysis: { date: "01/03/2025" }, responses: [response("m")] },
         { externalId: "b", question: "Q?", responses: [response("m", { costUsd: "cheap" })] },
         { externalId: "c", question: "Q?", analysis: { variant: "x", colour: "red" }, responses: [response("m")] },

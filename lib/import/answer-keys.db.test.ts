@@ -2,16 +2,14 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { seedProject, seedUser } from "@/lib/seed/factories";
 import { importItems } from "./import-items";
+import { jsonLines } from "@/test/support/streams";
 
 // Issue 13, small formats: select-all-that-apply MCQ and numeric answers with a tolerance.
-async function* lines(list: unknown[]) {
-  yield* list.map((l) => JSON.stringify(l));
-}
 
 async function setup() {
   const admin = await seedUser({ role: "ADMIN" });
   const project = await seedProject(admin.id);
-  return { admin, project, run: (rows: unknown[]) => importItems({ actorId: admin.id, projectId: project.id, lines: lines(rows) }) };
+  return { admin, project, run: (rows: unknown[]) => importItems({ actorId: admin.id, projectId: project.id, lines: jsonLines(rows) }) };
 }
 
 describe("answer keys at import", () => {

@@ -11,6 +11,7 @@ import { loadAssignmentForReview } from "@/lib/assignments/load-for-review";
 import { asActor } from "@/test/support/study";
 import { audioResponse, loadItemAudioForActor, parseRange } from "./audio-access";
 import { storeProjectImage } from "./store-image";
+import { jsonLines } from "@/test/support/streams";
 
 // Issue 13: audio for voice consultations, uploaded like images, checked at import, played by range.
 let dir: string;
@@ -26,10 +27,6 @@ afterAll(() => {
 
 async function* chunks(buffer: Buffer) {
   yield new Uint8Array(buffer);
-}
-
-async function* lines(list: unknown[]) {
-  yield* list.map((l) => JSON.stringify(l));
 }
 
 const consultation = (src: string) => ({
@@ -51,7 +48,7 @@ describe("audio", () => {
     // A PNG named .wav is refused by its content.
     await expect(storeProjectImage({ actorId: admin.id, project, fileName: "fake.wav", body: chunks(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])) })).rejects.toThrow('"fake.wav" is not a WAV audio file (its content is PNG).');
 
-    expect(await importItems({ actorId: admin.id, projectId: project.id, lines: lines([consultation(`${project.slug}/call-1.wav`)]) })).toMatchObject({ ok: true, imported: 1 });
+    expect(await importItems({ actorId: admin.id, projectId: project.id, lines: jsonLines([consultation(`${project.slug}/call-1.wav`)]) })).toMatchObject({ ok: true, imported: 1 });
     const item = await getDb().item.findFirstOrThrow({ where: { projectId: project.id } });
     expect((item.input as { audio: unknown }).audio).toMatchObject({ src: `${project.slug}/call-1.wav`, transcript: [{ speaker: "patient", start: 0.2 }, { speaker: "doctor" }] });
 
@@ -74,7 +71,7 @@ describe("audio", () => {
   it("refuses audio that is not an uploaded audio file, by line and field", async () => {
     const admin = await seedUser({ role: "ADMIN" });
     const project = await seedProject(admin.id);
-    const result = await importItems({ actorId: admin.id, projectId: project.id, lines: lines([consultation("demo/missing.wav"), consultation("https://example.org/a.mp3"), consultation("demo/x.png"), consultation("../x.wav")]) });
+    const result = await importItems({ actorId: admin.id, projectId: project.id, lines: jsonLines([consultation("demo/missing.wav"), consultation("https://example.org/a.mp3"), consultation("demo/x.png"), consultation("../x.wav")]) });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => [e.line, e.field, e.message])).toEqual([

@@ -9,17 +9,10 @@ import { importItems } from "@/lib/import/import-items";
 import { seedProject, seedUser } from "@/lib/seed/factories";
 import { asActor } from "@/test/support/study";
 import { loadTrajectoryResults } from "./results";
+import { jsonLines, collectText } from "@/test/support/streams";
 
 // Issue 13, agent trajectories: import, the review payload, labels checked at save and submit,
 // the export's record and CSV rows, and results per model.
-async function* lines(list: unknown[]) {
-  yield* list.map((l) => JSON.stringify(l));
-}
-async function collect(gen: AsyncGenerator<string>) {
-  let out = "";
-  for await (const c of gen) out += c;
-  return out;
-}
 
 const run = (model: string, extraTest: boolean) => ({
   modelName: model,
@@ -44,7 +37,7 @@ describe("trajectory items", () => {
     const imported = await importItems({
       actorId: admin.id,
       projectId: project.id,
-      lines: lines([{ kind: "trajectory", externalId: "t-1", case: "A 60-year-old with chest pain. Find the cause.", tools: [{ name: "order_test", description: "Orders a test." }], responses: [run("agent-a", false), run("agent-b", true)] }]),
+      lines: jsonLines([{ kind: "trajectory", externalId: "t-1", case: "A 60-year-old with chest pain. Find the cause.", tools: [{ name: "order_test", description: "Orders a test." }], responses: [run("agent-a", false), run("agent-b", true)] }]),
     });
     expect(imported).toMatchObject({ ok: true, imported: 1, responses: 2 });
     await createBatch(admin.id, project.id, { name: "B", reviewerIds: [reviewer.id], perItem: 1, seed: 3 });
@@ -82,7 +75,7 @@ describe("trajectory items", () => {
     const done = await save({ responses, actions: { [a]: labels(a), [b]: labels(b) } }, true);
     expect(done).toMatchObject({ status: "saved" });
 
-    const text = await collect(runExport({ actorId: admin.id, format: "jsonl", filter: { projectId: project.id } }));
+    const text = await collectText(runExport({ actorId: admin.id, format: "jsonl", filter: { projectId: project.id } }));
     const [record] = text.trim().split("\n").map((l) => JSON.parse(l));
     expect(exportRecordSchema.parse(record)).toEqual(record);
     const bRun = record.responses.find((r: { modelName: string }) => r.modelName === "agent-b").trajectory;
@@ -90,7 +83,7 @@ describe("trajectory items", () => {
     // The agent's own actions and its tests, numbered in the run (the user's message, the tool result and the gatekeeper's reply are context).
     expect(bRun.actions.map((x: { number: number; type: string }) => [x.number, x.type])).toEqual([[2, "thought"], [3, "tool_call"], [5, "test"], [6, "test"], [8, "final_answer"]]);
     expect(bRun.actions[0]).toMatchObject({ verdict: "incorrect", severity: "minor", errorTypes: ["premature_conclusion"] });
-    const csv = await collect(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
+    const csv = await collectText(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
     expect(csv).toContain(",action,action:6:necessary,false,Whole-body MRI,");
     expect(csv).toContain(",action,unnecessary_tests,1/2,,");
 
@@ -108,7 +101,7 @@ describe("trajectory items", () => {
     const result = await importItems({
       actorId: admin.id,
       projectId: project.id,
-      lines: lines([
+      lines: jsonLines([
         { kind: "trajectory", externalId: "t-1", case: "C", responses: [{ modelName: "m", content: "x" }] },
         { kind: "trajectory", externalId: "t-2", case: "C", responses: [{ modelName: "m", actions: [{ type: "tool_call" }, { type: "test" }, { type: "final_answer" }, { type: "jump" }] }] },
       ]),

@@ -9,16 +9,9 @@ import { importItems } from "@/lib/import/import-items";
 import { seedProject, seedUser } from "@/lib/seed/factories";
 import { asActor } from "@/test/support/study";
 import { loadCitationResults } from "./results";
+import { jsonLines, collectText } from "@/test/support/streams";
 
 // Issue 13, evidence: responses carry cited sources; reviewers check each; exports and results follow.
-async function* lines(list: unknown[]) {
-  yield* list.map((l) => JSON.stringify(l));
-}
-async function collect(gen: AsyncGenerator<string>) {
-  let out = "";
-  for await (const c of gen) out += c;
-  return out;
-}
 
 describe("cited evidence", () => {
   it("imports citations, checks every one at submit, exports marks with precision and sums them per model", async () => {
@@ -30,7 +23,7 @@ describe("cited evidence", () => {
       await importItems({
         actorId: admin.id,
         projectId: project.id,
-        lines: lines([{ externalId: "e-1", question: "Should adults take aspirin for primary prevention?", responses: [
+        lines: jsonLines([{ externalId: "e-1", question: "Should adults take aspirin for primary prevention?", responses: [
           { modelName: "m-a", content: "Usually not [1][2].", citations: [cite("USPSTF 2022", { doi: "10.1001/jama.2022.4983" }), cite("ASPREE", { pmid: "30221596" })] },
           { modelName: "m-b", content: "Yes, always [1].", citations: [cite("Smith et al. 2019, Lancet Prevention", { url: "https://example.org/nowhere" })] },
         ] }]),
@@ -55,14 +48,14 @@ describe("cited evidence", () => {
     const done = await save({ responses, citations: { [a.id]: { "0": { mark: "supports" }, "1": { mark: "partial" } }, [b.id]: { "0": { mark: "not_found", note: "No such paper." } } } }, true);
     expect(done).toMatchObject({ status: "saved" });
 
-    const [record] = (await collect(runExport({ actorId: admin.id, format: "jsonl", filter: { projectId: project.id } }))).trim().split("\n").map((l) => JSON.parse(l));
+    const [record] = (await collectText(runExport({ actorId: admin.id, format: "jsonl", filter: { projectId: project.id } }))).trim().split("\n").map((l) => JSON.parse(l));
     expect(exportRecordSchema.parse(record)).toEqual(record);
     const ra = record.responses.find((r: { modelName: string }) => r.modelName === "m-a");
     const rb = record.responses.find((r: { modelName: string }) => r.modelName === "m-b");
     expect(ra).toMatchObject({ citationPrecision: 0.75, fabricatedCitations: 0 });
     expect(ra.citations[1]).toEqual({ number: 2, claim: "Claim of ASPREE.", title: "ASPREE", pmid: "30221596", mark: "partial" });
     expect(rb).toMatchObject({ citationPrecision: 0, fabricatedCitations: 1, citations: [{ number: 1, mark: "not_found", note: "No such paper.", url: "https://example.org/nowhere" }] });
-    const csv = await collect(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
+    const csv = await collectText(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
     expect(csv).toContain(",citation,citation:1,not_found,No such paper.,");
     expect(csv).toContain(",citation,citation_precision,0.75,,");
 

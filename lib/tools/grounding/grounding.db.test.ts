@@ -9,17 +9,10 @@ import { importItems } from "@/lib/import/import-items";
 import { seedProject, seedUser } from "@/lib/seed/factories";
 import { asActor } from "@/test/support/study";
 import { loadGroundingResults } from "./results";
+import { jsonLines, collectText } from "@/test/support/streams";
 
 // Issue 13, source-grounded summaries: unsupported stretches of a summary and omitted stretches of
 // its source, checked against the stored texts, exported with offsets, summed per model.
-async function* lines(list: unknown[]) {
-  yield* list.map((l) => JSON.stringify(l));
-}
-async function collect(gen: AsyncGenerator<string>) {
-  let out = "";
-  for await (const c of gen) out += c;
-  return out;
-}
 
 const SOURCE = "Admitted with pneumonia. Treated with amoxicillin for 5 days. Allergic to penicillin? No. Discharged on day 6 with follow-up in 2 weeks.";
 const span = (id: string, label: string, text: string, whole: string) => ({ id, label, start: [...whole.slice(0, whole.indexOf(text))].length, end: [...whole.slice(0, whole.indexOf(text))].length + [...text].length, text });
@@ -31,7 +24,7 @@ describe("source-grounded summaries", () => {
     const project = await seedProject(admin.id, { reviewersPerItem: 1 });
     const good = "Pneumonia treated with amoxicillin for 5 days; discharged on day 6.";
     const bad = "Pneumonia treated with IV ceftriaxone for 10 days.";
-    expect(await importItems({ actorId: admin.id, projectId: project.id, lines: lines([{ kind: "summary", externalId: "s-1", instruction: "Discharge summary for the GP.", source: SOURCE, responses: [{ modelName: "m-good", content: good }, { modelName: "m-bad", content: bad }] }]) })).toMatchObject({ ok: true });
+    expect(await importItems({ actorId: admin.id, projectId: project.id, lines: jsonLines([{ kind: "summary", externalId: "s-1", instruction: "Discharge summary for the GP.", source: SOURCE, responses: [{ modelName: "m-good", content: good }, { modelName: "m-bad", content: bad }] }]) })).toMatchObject({ ok: true });
     await createBatch(admin.id, project.id, { name: "B", reviewerIds: [reviewer.id], perItem: 1, seed: 1 });
     const assignment = await getDb().assignment.findFirstOrThrow({ where: { reviewerId: reviewer.id } });
     const payload = await loadAssignmentForReview(asActor(reviewer), assignment.id);
@@ -55,11 +48,11 @@ describe("source-grounded summaries", () => {
     };
     expect(await saveAnnotation(asActor(reviewer), assignment.id, { baseVersion: 0, clientMutationId: "grounding-final", data: { responses, item: { ratings: {}, comments: {} }, overallComment: "", grounding: marks }, submit: true })).toMatchObject({ status: "saved" });
 
-    const [record] = (await collect(runExport({ actorId: admin.id, format: "jsonl", filter: { projectId: project.id } }))).trim().split("\n").map((l) => JSON.parse(l));
+    const [record] = (await collectText(runExport({ actorId: admin.id, format: "jsonl", filter: { projectId: project.id } }))).trim().split("\n").map((l) => JSON.parse(l));
     expect(exportRecordSchema.parse(record)).toEqual(record);
     const rb = record.responses.find((r: { modelName: string }) => r.modelName === "m-bad");
     expect(rb.grounding).toEqual({ unsupported: [{ label: "wrong_entity", start: 23, end: 37, text: "IV ceftriaxone" }, { label: "wrong_value", start: 42, end: 49, text: "10 days" }], omitted: [{ start: SOURCE.indexOf("follow-up"), end: SOURCE.indexOf("follow-up") + 20, text: "follow-up in 2 weeks" }], unsupportedSpans: 2, omittedSpans: 1 });
-    const csv = await collect(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
+    const csv = await collectText(runExport({ actorId: admin.id, format: "csv", filter: { projectId: project.id } }));
     expect(csv).toContain(",unsupported,wrong_value,10 days,42-49,");
 
     const results = await loadGroundingResults(asActor(admin), project.id);
