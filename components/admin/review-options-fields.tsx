@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { ProjectSettings } from "@/lib/projects/settings";
 import { inputClass, labelClass } from "@/components/ui/styles";
+import { regionLabelsText } from "@/lib/tools/regions/labels";
 
 /** The project's review options as form fields; the new-project and edit forms share them. */
 export function ReviewOptionsFields({ defaults, hostsError }: { defaults: ProjectSettings; hostsError?: React.ReactNode }) {
@@ -15,6 +16,12 @@ export function ReviewOptionsFields({ defaults, hostsError }: { defaults: Projec
       <label className="flex items-center gap-2 ps-6 text-sm"><input type="checkbox" name="requireStepKind" defaultChecked={defaults.steps.requireKind} /> {t("stepKind")}</label>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="argumentsEnabled" defaultChecked={defaults.arguments?.enabled ?? false} /> {t("arguments")}</label>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="correctionsEnabled" defaultChecked={defaults.corrections?.enabled ?? false} /> {t("corrections")}</label>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="regionsEnabled" defaultChecked={defaults.regions?.enabled ?? false} /> {t("regions")}</label>
+      <div className="ps-6">
+        <label className={labelClass} htmlFor="p-region-labels">{t("regionLabels")}</label>
+        <textarea className={`${inputClass} font-mono`} id="p-region-labels" name="regionLabels" rows={3} placeholder={"Nodule\nEffusion #0891b2"} defaultValue={regionLabelsText(defaults.regions?.labels ?? [])} aria-describedby="p-region-labels-help" />
+        <p id="p-region-labels-help" className="text-xs text-slate-600">{t("regionLabelsHelp")}</p>
+      </div>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <label htmlFor="p-suggest-judge">{t("suggestJudge")}</label>
         <input id="p-suggest-judge" name="suggestionsJudge" className="w-48 max-w-full rounded border border-slate-300 px-2 py-1" defaultValue={defaults.suggestions?.judge ?? ""} placeholder={t("suggestNone")} aria-describedby="p-suggest-help" />

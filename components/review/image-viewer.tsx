@@ -1,11 +1,11 @@
 "use client";
 import { useId, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import type { KeyboardEvent as ReactKeyboardEvent } from "react";
+import type { KeyboardEvent as ReactKeyboardEvent, ReactNode } from "react";
 import { PlainText } from "@/components/ui/markdown";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { textProps } from "@/components/ui/text-direction";
-import { FIT, MAX_ZOOM, MIN_ZOOM, STEP, ZoomFrame, type View } from "./zoom-frame";
+import { FIT, MAX_ZOOM, MIN_ZOOM, STEP, ZoomFrame, type Size, type View } from "./zoom-frame";
 
 export type ViewerImage = { src: string; alt: string; modality?: string; view?: string; caption?: string };
 /** tabs: one image at a time, picked by thumbnail; stack: slices of one series, scrolled through with the zoom kept; compare: side by side, zoomed together. */
@@ -56,10 +56,27 @@ function Thumbnails({ images, index, select, panelId, baseId }: { images: Viewer
  * together). In every frame: + / − zoom, 0 resets, arrows pan when zoomed; Ctrl/⌘ + wheel zooms at the
  * pointer; drag pans; double-click toggles 2× / fit. `language`: the item's, for captions' direction.
  */
-export function ImageViewer({ images, language, layout = "tabs" }: { images: ViewerImage[]; language?: string | null; layout?: ImageLayout }) {
+export function ImageViewer({ images, language, layout = "tabs", overlay, index: shown, onIndex, frameExtra, arrowsPan }: {
+  images: ViewerImage[];
+  language?: string | null;
+  layout?: ImageLayout;
+  /** Drawn over image `index` in its own pixels (the regions tool), see ZoomFrame. */
+  overlay?: (index: number, natural: Size | null, zoom: number) => ReactNode;
+  /** The image shown (tabs, stack), when the caller controls it; told of changes, and of the frame last used (compare). */
+  index?: number;
+  onIndex?: (index: number) => void;
+  /** More attributes for every frame (the regions tool makes the frame a keyboard block). */
+  frameExtra?: Record<string, string>;
+  arrowsPan?: boolean;
+}) {
   const t = useTranslations("review.images");
   const format = useFormatter();
-  const [selected, setSelected] = useState(0);
+  const [own, setOwn] = useState(0);
+  const selected = shown ?? own;
+  const setSelected = (n: number) => {
+    setOwn(n);
+    onIndex?.(n);
+  };
   const [view, setView] = useState<View>(FIT);
   const baseId = useId();
   const mode: ImageLayout = images.length > 1 ? layout : "tabs";
@@ -71,7 +88,7 @@ export function ImageViewer({ images, language, layout = "tabs" }: { images: Vie
     setSelected(i);
     setView(FIT); // a different picture starts fitted; a slice of the same series keeps the zoom (step)
   };
-  const step = (delta: 1 | -1) => setSelected((i) => Math.min(images.length - 1, Math.max(0, i + delta)));
+  const step = (delta: 1 | -1) => setSelected(Math.min(images.length - 1, Math.max(0, selected + delta)));
   // The toolbar zooms about the centre. It has no frame to measure, so the pan shrinks with the zoom's
   // headroom ((z' − 1) / (z − 1)), which keeps a pan that was inside the frame inside it.
   const zoomBy = (factor: number) =>
@@ -96,15 +113,18 @@ export function ImageViewer({ images, language, layout = "tabs" }: { images: Vie
         <div className="grid gap-2 sm:grid-cols-2" data-testid="image-compare">
           {images.map((img, i) => (
             <div key={`${i}-${img.src}`} className="space-y-1">
-              <ZoomFrame src={img.src} alt={img.alt} view={view} update={setView} className="h-64 sm:h-80"
-                frameProps={{ role: "group", "aria-label": t("compareFrame", { n: String(i + 1), total: images.length, label: captionOf(img) || img.alt }), "aria-describedby": hintId, "data-frame": i + 1 }} />
+              <div onFocusCapture={() => onIndex?.(i)} onPointerDownCapture={() => onIndex?.(i)}>
+                <ZoomFrame src={img.src} alt={img.alt} view={view} update={setView} className="h-64 sm:h-80" arrowsPan={arrowsPan} overlay={overlay ? (n, z) => overlay(i, n, z) : undefined}
+                  frameProps={{ ...frameExtra, role: "group", "aria-label": t("compareFrame", { n: String(i + 1), total: images.length, label: captionOf(img) || img.alt }), "aria-describedby": hintId, "data-frame": i + 1 }} />
+              </div>
               {captionOf(img) ? <p className="text-sm text-slate-700" data-testid="image-caption" {...textProps(language)}><PlainText text={captionOf(img)} /></p> : null}
             </div>
           ))}
         </div>
       ) : (
-        <ZoomFrame src={image.src} alt={image.alt} view={view} update={setView} onStep={mode === "stack" ? step : undefined}
+        <ZoomFrame src={image.src} alt={image.alt} view={view} update={setView} onStep={mode === "stack" ? step : undefined} arrowsPan={arrowsPan} overlay={overlay ? (n, z) => overlay(index, n, z) : undefined}
           frameProps={{
+            ...frameExtra,
             id: panelId,
             role: mode === "tabs" && images.length > 1 ? "tabpanel" : "group",
             "aria-labelledby": mode === "tabs" && images.length > 1 ? `${baseId}-tab-${index}` : undefined,

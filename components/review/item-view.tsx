@@ -14,7 +14,8 @@ import { Transcript } from "./transcript";
 
 const heading = "mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500";
 
-export function ItemView({ item, language }: { item: ReviewItem; language?: string | null }) {
+/** `imagesInTool`: the regions tool shows the images (with its drawing layer), below the question. */
+export function ItemView({ item, language, imagesInTool = false }: { item: ReviewItem; language?: string | null; imagesInTool?: boolean }) {
   const t = useTranslations("review.item");
   const text = textProps(language);
   switch (item.kind) {
@@ -71,7 +72,7 @@ export function ItemView({ item, language }: { item: ReviewItem; language?: stri
     case "vqa":
       return (
         <section className={cardClass} aria-label={t("imagesAndQuestion")} data-kind="vqa">
-          <ImageViewer images={item.images} language={language} layout={item.layout} />
+          {imagesInTool ? null : <ImageViewer images={item.images} language={language} layout={item.layout} />}
           <h2 className={`${heading} mt-3`}>{t("question")}</h2>
           <Markdown html={item.questionHtml} data-testid="question" {...text} />
         </section>

@@ -48,6 +48,8 @@ export function ReviewForm(props: {
   referenceStatements: string[];
   /** Summary items: the source document as stored (the grounding tool marks omissions in it). */
   summarySource?: string;
+  /** Regions on the item's images (the regions tool), when the review marks them. */
+  regions?: ToolPanelProps["regions"];
   stepSettings: ToolPanelProps["stepSettings"];
   argumentReview: ToolPanelProps["argumentReview"];
   suggestions: ToolPanelProps["suggestions"];
@@ -129,7 +131,7 @@ export function ReviewForm(props: {
   const gridCols = props.responses.length > 1 && props.summarySource === undefined ? "lg:grid-cols-2" : "";
   const panelProps: ToolPanelProps = {
     data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled, statements: props.referenceStatements, stepSettings: props.stepSettings, argumentReview: props.argumentReview,
-    suggestions: props.suggestions, readOnly, language: props.language, ...(props.summarySource !== undefined ? { summarySource: props.summarySource } : {}),
+    suggestions: props.suggestions, readOnly, language: props.language, ...(props.summarySource !== undefined ? { summarySource: props.summarySource } : {}), ...(props.regions ? { regions: props.regions } : {}),
     settings: { askConfidence: props.askConfidence, pairwiseStrength: props.pairwiseStrength },
   };
   return (
@@ -168,6 +170,8 @@ export function ReviewForm(props: {
       ) : null}
 
       {panel === "history" ? <RevisionHistory assignmentId={props.assignmentId} refreshKey={state.kind} /> : null}
+
+      {tools.map((tool) => (tool.LeadPanel ? <tool.LeadPanel key={tool.id} {...panelProps} /> : null))}
 
       <div className={`grid gap-4 ${gridCols}`}>
         {props.responses.map((r) => {

@@ -13,7 +13,7 @@ const PAN_STEP = 40; // px per arrow key press when zoomed
 
 export type View = { zoom: number; x: number; y: number };
 type Drag = { pointerId: number; startX: number; startY: number; originX: number; originY: number };
-type Size = { width: number; height: number };
+export type Size = { width: number; height: number };
 /** The caller's state setter (several frames may share it). */
 export type ViewUpdate = (change: (v: View) => View) => void;
 
@@ -42,7 +42,7 @@ export function zoomAt(view: View, zoom: number, p: { x: number; y: number }, si
  * the plain wheel steps through slices (a stack) or zooms while the frame has focus. Drag pans when
  * zoomed; double-click toggles 2× / fit.
  */
-export function ZoomFrame({ src, alt, view, update, onStep, frameProps, className = "h-80 sm:h-[28rem]" }: {
+export function ZoomFrame({ src, alt, view, update, onStep, frameProps, className = "h-80 sm:h-[28rem]", overlay, arrowsPan = true }: {
   src: string;
   alt: string;
   view: View;
@@ -50,9 +50,18 @@ export function ZoomFrame({ src, alt, view, update, onStep, frameProps, classNam
   onStep?: (delta: 1 | -1) => void;
   frameProps: Record<string, string | number | undefined>;
   className?: string;
+  /**
+   * Drawn over the image in its own pixels, zoomed and panned with it (the regions tool): given the
+   * image's natural size once it has loaded, and the zoom. A pointer-down it handles must stop propagating, or the
+   * frame pans.
+   */
+  overlay?: (natural: Size | null, zoom: number) => React.ReactNode;
+  /** False while the arrows belong to someone else (a selected region moves with them). */
+  arrowsPan?: boolean;
 }) {
   const frameRef = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
+  const [natural, setNatural] = useState<{ src: string; size: Size } | null>(null);
   const step = useRef(onStep);
   useEffect(() => {
     step.current = onStep;
@@ -121,7 +130,7 @@ export function ZoomFrame({ src, alt, view, update, onStep, frameProps, classNam
       case "ArrowUp":
       case "ArrowDown": {
         // Only claim arrows when there is something to pan; otherwise let page shortcuts have them.
-        if (view.zoom <= 1) {
+        if (view.zoom <= 1 || !arrowsPan) {
           handled = false;
           break;
         }
@@ -182,7 +191,13 @@ export function ZoomFrame({ src, alt, view, update, onStep, frameProps, classNam
         draggable={false}
         className={`h-full w-full origin-center object-contain ${drag ? "" : "transition-transform duration-100 ease-out"}`}
         style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` }}
+        onLoad={overlay ? (e) => setNatural({ src, size: { width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight } }) : undefined}
       />
+      {overlay ? (
+        <div className={`absolute inset-0 origin-center ${drag ? "" : "transition-transform duration-100 ease-out"}`} style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` }}>
+          {overlay(natural?.src === src ? natural.size : null, view.zoom)}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -27,5 +27,6 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     ...(d.actions ? { actions: d.actions } : {}),
     ...(d.citations ? { citations: d.citations } : {}),
     ...(d.grounding ? { grounding: d.grounding } : {}),
+    ...(d.regions ? { regions: d.regions } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { memberFor, workLockMessage, workLockOf } from "@/lib/qualification/gate
 import { settleAttempt } from "@/lib/qualification/attempts";
 import { watchGold } from "@/lib/qualification/gold-watch";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { regionsCheckContext } from "@/lib/tools/regions/check-context";
 import { checkContextFor } from "./check-context";
 import { checkDocument, type RatingProblem } from "@/lib/tools";
 import { stepsCheckContext } from "@/lib/tools/steps/check-context";
@@ -86,7 +87,8 @@ export async function saveAnnotation(actor: Actor, assignmentId: string, input: 
         readAnnotationData(existing?.data).suggestions,
       )
     : undefined;
-  const problems = checkDocument(data, { ...checkContextFor(assignment), ...(steps ? { steps } : {}), ...(args ? { arguments: args } : {}), correctionsEnabled, ...(suggestions ? { suggestions } : {}) }, submit);
+  const regions = regionsCheckContext(assignment.item, settings.regions);
+  const problems = checkDocument(data, { ...checkContextFor(assignment), ...(steps ? { steps } : {}), ...(args ? { arguments: args } : {}), correctionsEnabled, ...(suggestions ? { suggestions } : {}), regions }, submit);
   if (problems.length) return { status: "invalid", problems };
 
   const currentVersion = existing?.version ?? 0;

@@ -13,6 +13,7 @@ import { suggestionsDocumentFields } from "@/lib/tools/suggestions/schema";
 import { actionsDocumentFields } from "@/lib/tools/actions/schema";
 import { citationsDocumentFields } from "@/lib/tools/citations/schema";
 import { groundingDocumentFields } from "@/lib/tools/grounding/schema";
+import { regionsDocumentFields } from "@/lib/tools/regions/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
@@ -47,6 +48,7 @@ export const annotationDataSchema = z.object({
   ...actionsDocumentFields,
   ...citationsDocumentFields,
   ...groundingDocumentFields,
+  ...regionsDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

@@ -7,6 +7,7 @@ import { isJudgedAction, readableJson } from "@/lib/tools/actions/actions";
 import { noteInputSchema, numericKeySchema, parseItemInput, type Action, type ActionType, type AudioRef, responseAnswerSchema, responseLabel, type Turn } from "@/lib/items/schema";
 import { textLimitFor } from "@/lib/annotations/check-context";
 import { enabledTools } from "@/lib/tools";
+import { regionReviewFor } from "@/lib/tools/regions/review-payload";
 import { statementsOf } from "@/lib/tools/references/statements";
 import { stepTexts } from "@/lib/tools/steps/segment";
 import { ensureSegmentations, segmentationVersions, stepSourceText, type Segmentation } from "@/lib/tools/steps/segmentations";
@@ -274,6 +275,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
     }),
   );
 
+  const regionReview = regionReviewFor(assignment.item, assignment.responseOrder, settings.regions);
   const argumentReview = argumentsForReview(assignment.item, assignment.responseOrder.map((id) => byId.get(id)!), toolsOfTemplate(assignment.rubric.templateKey), settings);
   const referenceStatements = statementsOf(assignment.item.reference);
   const axes = translateAxes(toReviewAxes(assignment.rubric.axes, assignment.item), settings.axisTranslations, opts.locale);
@@ -323,7 +325,10 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
       correctionsEnabled: settings.corrections?.enabled ?? false,
       suggestionCount: suggestions?.values.length ?? 0,
       citationCount: responses.reduce((n, r) => n + (r.citations?.length ?? 0), 0),
+      regionsEnabled: regionReview !== null,
     }),
+    /** Regions on the item's images: labels, pixel spacing, sentences to link and the models' localizations (null when not marked). */
+    regionReview,
     /** A judge's values to pre-fill or show after the reviewer's own ratings (decision 034); the judge is named only in unblinded projects. */
     suggestions: suggestions ? { ...suggestions, judge: project.blinded ? null : (settings.suggestions?.judge ?? null) } : null,
     /** Argument structure: the texts to annotate (raw, as offsets count them), the label set, pre-annotations. */

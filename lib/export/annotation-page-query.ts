@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActionType } from "@/lib/items/schema";
 import type { CitationRef } from "@/lib/tools/citations/marks";
+import type { ModelRegion } from "@/lib/tools/regions/shapes";
 
 // One page of the export as ONE SQL query: a row per submitted REVIEW annotation (or, in
 // fetchSkippedPage, per skipped assignment), joined to its assignment and item, with the item's
@@ -28,6 +29,10 @@ export type PageResponse = {
   actions?: Array<{ type: ActionType; role?: string; tool?: string; test?: string; costUsd?: number }> | null;
   /** The response's citations without their passages, null when it cites nothing. */
   citations?: CitationRef[] | null;
+  /** The model's own localizations on the item's images (vqa), null when it made none. */
+  regions?: ModelRegion[] | null;
+  /** The response's text, only where the annotation marks regions (a region's link names one of its sentences). */
+  regionText?: string | null;
 };
 
 export type PageCriterion = { id: string; position: number; text: string; points: number; tags: string[] };
@@ -58,6 +63,8 @@ export type AnnotationPageRow = {
   variantOf: string | null;
   /** The item's answer key (correctOption, correctOptions, numeric), null when it has none (lib/grading/auto-grade.ts). */
   answerKey: unknown;
+  /** The item's images (src, spacing), only where the annotation marks regions. */
+  regionImages?: Array<{ src: string; spacing?: [number, number] }> | null;
   /** Only with identifyReviewers. */
   email?: string;
   /** Only with content. */
@@ -100,7 +107,7 @@ export type AnnotationPageQuery = {
  */
 export type RecordNarrowing = { kind?: string; reviewerId?: string; from?: Date; until?: Date; withTool?: ToolWithResults };
 
-export type ToolWithResults = "steps" | "arguments" | "references" | "corrections" | "actions" | "citations" | "grounding";
+export type ToolWithResults = "steps" | "arguments" | "references" | "corrections" | "actions" | "citations" | "grounding" | "regions";
 
 /** Which submitted annotations can carry a tool's results: a block in the document, or (references) statements on the item. */
 const WITH_TOOL: Record<ToolWithResults, Prisma.Sql> = {
@@ -110,6 +117,7 @@ const WITH_TOOL: Record<ToolWithResults, Prisma.Sql> = {
   actions: Prisma.sql`AND i.kind = 'TRAJECTORY'`,
   citations: Prisma.sql`AND a.data->'citations' IS NOT NULL`,
   grounding: Prisma.sql`AND i.kind = 'SUMMARY'`,
+  regions: Prisma.sql`AND i.kind = 'VQA' AND (a.data->'regions' IS NOT NULL OR EXISTS (SELECT 1 FROM "Response" r WHERE r."itemId" = i.id AND jsonb_typeof(r.answer->'regions') = 'array'))`,
   references: Prisma.sql`AND jsonb_typeof(i.reference->'statements') = 'array' AND i.reference->'statements' <> '[]'::jsonb`,
 };
 
@@ -146,18 +154,25 @@ const ACTION_OUTLINE = Prisma.sql`CASE WHEN i.kind = 'TRAJECTORY' THEN (SELECT j
 // The subquery runs only for responses that cite (most do not: the export's hot path stays as benchmarked).
 const CITATION_REFS = Prisma.sql`CASE WHEN jsonb_typeof(r.answer->'citations') = 'array' THEN (SELECT jsonb_agg(x.c - 'passage' ORDER BY x.n) FROM jsonb_array_elements(r.answer->'citations') WITH ORDINALITY AS x(c, n)) END`;
 
+/** A response's own localizations (vqa); null when it made none. */
+const MODEL_REGIONS = Prisma.sql`CASE WHEN jsonb_typeof(r.answer->'regions') = 'array' THEN r.answer->'regions' END`;
+/** The item's images where the annotation marks regions (their src and pixel spacing); null otherwise. */
+const REGION_IMAGES = Prisma.sql`CASE WHEN jsonb_typeof(a.data->'regions') = 'object' AND jsonb_typeof(i.input->'images') = 'array' THEN (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('src', x.m->'src', 'spacing', x.m->'spacing')) ORDER BY x.n) FROM jsonb_array_elements(i.input->'images') WITH ORDINALITY AS x(m, n)) END`;
+
 /** The item's responses and criteria as JSON arrays in position order, for an item id column. */
 function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteria = true, rawContent = false, annotation?: Prisma.Sql) {
   // Content columns are not read at all for ratings-only exports (CSV, --no-content), except the
   // model's text of a response the annotation corrects (jsonb_exists: no "?" operator in the SQL text).
-  const original = annotation ? Prisma.sql`, 'originalContent', CASE WHEN jsonb_exists(${annotation}.data->'corrections', r.id) THEN r.content END` : Prisma.empty;
+  const original = annotation
+    ? Prisma.sql`, 'originalContent', CASE WHEN jsonb_exists(${annotation}.data->'corrections', r.id) THEN r.content END, 'regionText', CASE WHEN jsonb_typeof(${annotation}.data->'regions'->'shapes') = 'array' THEN r.content END`
+    : Prisma.empty;
   const responseContent = includeContent && !rawContent ? Prisma.sql`, 'content', r.content, 'reasoning', r.reasoning, 'answer', r.answer ${original}` : original;
   const rawResponseContent = includeContent && rawContent
     ? Prisma.sql`(SELECT string_agg(concat_ws(E'\x02', COALESCE(to_json(r.content)::text, '""'), COALESCE(to_json(r.reasoning)::text, 'null'), COALESCE(r.answer::text, 'null')), E'\x01' ORDER BY r.position)
                      FROM "Response" r WHERE r."itemId" = ${itemId}) AS "responseContentRaw",`
     : Prisma.empty;
   return Prisma.sql`
-           COALESCE((SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName", 'analysis', r.analysis, 'graded', ${GRADED}, 'actions', ${ACTION_OUTLINE}, 'citations', ${CITATION_REFS} ${responseContent}) ORDER BY r.position)
+           COALESCE((SELECT json_agg(json_build_object('id', r.id, 'label', r.label, 'modelName', r."modelName", 'analysis', r.analysis, 'graded', ${GRADED}, 'actions', ${ACTION_OUTLINE}, 'citations', ${CITATION_REFS}, 'regions', ${MODEL_REGIONS} ${responseContent}) ORDER BY r.position)
                      FROM "Response" r WHERE r."itemId" = ${itemId}), '[]'::json) AS responses, ${rawResponseContent}
            ${withCriteria ? Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', c.id, 'position', c.position, 'text', c.text, 'points', c.points, 'tags', c.tags) ORDER BY c.position)
                      FROM "Criterion" c WHERE c."itemId" = ${itemId}), '[]'::json)` : Prisma.sql`'[]'::json`} AS criteria`;
@@ -182,7 +197,7 @@ export function annotationRowsSql(q: Omit<AnnotationPageQuery, "pageSize"> & Par
   return Prisma.sql`
     SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
            s.id AS "assignmentId", s."batchId", s."reviewerId", s."rubricId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt,
-           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", ${ANSWER_KEY} AS "answerKey", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", ${ANSWER_KEY} AS "answerKey", ${REGION_IMAGES} AS "regionImages", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`a."itemId"`, q.includeContent, q.withCriteria, q.rawContent, Prisma.sql`a`)}
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"
@@ -208,7 +223,7 @@ export function fetchSkippedPage(db: Db, q: AnnotationPageQuery): Promise<Skippe
   const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND s.id > ${q.after}`;
   return db.$queryRaw<SkippedPageRow[]>`
     SELECT s.id, s."itemId", s."batchId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt, COALESCE(s."skipReason", '') AS "skipReason",
-           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", ${ANSWER_KEY} AS "answerKey", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", ${ANSWER_KEY} AS "answerKey", ${REGION_IMAGES} AS "regionImages", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`s."itemId"`, q.includeContent, true, q.rawContent)}
     FROM "Assignment" s
     JOIN "Item" i ON i.id = s."itemId"

@@ -194,7 +194,10 @@ function submittedRecord(a: AnnotationPageRow, rubric: { version: number; axes: 
   const originals = new Map(a.responses.flatMap((r) => (typeof r.originalContent === "string" ? [[r.id, r.originalContent] as const] : [])));
   const runs = new Map(a.responses.flatMap((r) => (r.actions ? [[r.id, r.actions] as const] : [])));
   const cited = new Map(a.responses.flatMap((r) => (r.citations ? [[r.id, r.citations] as const] : [])));
-  const tools = { criteria: a.criteria, statements: statementsOf(a.referenceStatements), axes, order: a.responseOrder, refs, segmentations, originals, ...(runs.size ? { actions: runs } : {}), ...(cited.size ? { citations: cited } : {}), ...(a.kind === "SUMMARY" ? { summaries: new Set(a.responses.map((r) => r.id)) } : {}) };
+  const modelRegions = new Map(a.responses.flatMap((r) => (r.regions?.length ? [[r.id, r.regions] as const] : [])));
+  const regionTexts = new Map(a.responses.flatMap((r) => (typeof r.regionText === "string" ? [[r.id, r.regionText] as const] : [])));
+  const regions = { ...(a.regionImages ? { regionImages: a.regionImages } : {}), ...(modelRegions.size ? { modelRegions } : {}), ...(regionTexts.size ? { regionTexts } : {}) };
+  const tools = { ...regions, criteria: a.criteria, statements: statementsOf(a.referenceStatements), axes, order: a.responseOrder, refs, segmentations, originals, ...(runs.size ? { actions: runs } : {}), ...(cited.size ? { citations: cited } : {}), ...(a.kind === "SUMMARY" ? { summaries: new Set(a.responses.map((r) => r.id)) } : {}) };
   const contents = ctx.includeContent ? contentsOf(a) : [];
   const record: Record<string, unknown> = { status: "submitted", annotationId: a.id, version: a.version, rubricVersion: rubric.version };
   assignCommonFields(record, a, a.assignmentId, ctx);

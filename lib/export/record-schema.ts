@@ -159,6 +159,23 @@ export const exportResponseSchema = z.strictObject({
     )
     .optional()
     .meta({ description: "Present when the response cites sources: each with the reviewer's check (the passages are in answer, with content)." }),
+  modelRegions: z
+    .array(
+      z.strictObject({
+        number: positiveInt.meta({ description: "The localization's place in the response's regions, from 1." }),
+        image: z.number().int().min(0),
+        kind: z.enum(["box", "point", "polygon", "line"]),
+        label: z.string().nullable(),
+        bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).meta({ description: "[x, y, width, height] in the image's pixels." }),
+        polygon: z.array(z.tuple([z.number(), z.number()])).optional(),
+        point: z.tuple([z.number(), z.number()]).optional(),
+        score: z.number().nullable().meta({ description: "The model's confidence, when it gave one." }),
+        verdict: z.enum(["correct", "partly", "incorrect"]).nullable().meta({ description: "The reviewer's judgment of the localization." }),
+        note: z.string().optional(),
+      }),
+    )
+    .optional()
+    .meta({ description: "Present when the model localized findings on the item's images (vqa): each with the reviewer's verdict." }),
   citationPrecision: z.number().nullable().optional().meta({ description: "Supports 1, partly ½, over the citations; null until all are checked. Present with citations." }),
   fabricatedCitations: z.number().int().min(0).optional().meta({ description: "Citations marked not found. Present with citations." }),
   trajectory: z
@@ -282,6 +299,31 @@ export const submittedRecordSchema = z.strictObject({
     .partialRecord(z.enum(["item.question", "item.text", "item.case", "reference.explanation"]), argumentAnnotationRecordSchema)
     .optional()
     .meta({ description: "Present when the reviewer annotated argument structure in the item's own texts, by target." }),
+  regions: z
+    .array(
+      z.strictObject({
+        number: positiveInt.meta({ description: "The region's place in the reviewer's list, from 1." }),
+        id: z.string().meta({ description: "The region's id within this annotation (stable across saves)." }),
+        image: z.number().int().min(0).meta({ description: "The image's index in the item's images, from 0." }),
+        imageSrc: z.string(),
+        imageWidth: positiveInt.optional().meta({ description: "The image's size in pixels, as the reviewer's browser decoded it." }),
+        imageHeight: positiveInt.optional(),
+        kind: z.enum(["box", "point", "polygon", "line"]).meta({ description: "line: a distance measurement." }),
+        label: z.string().nullable().meta({ description: "The project's region label key; null for an unlabelled measurement." }),
+        points: z.array(z.tuple([z.number(), z.number()])).meta({ description: "In the image's pixels from its top-left corner: a box's two opposite corners, a line's ends, a polygon's vertices." }),
+        bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).meta({ description: "[x, y, width, height] (COCO)." }),
+        area: z.number().min(0).meta({ description: "Square pixels (0 for points and lines)." }),
+        lengthPx: z.number().optional().meta({ description: "Lines: the length in pixels." }),
+        lengthMm: z.number().nullable().optional().meta({ description: "Lines: the length in millimetres when the image gives its pixel spacing, else null." }),
+        link: z
+          .strictObject({ responseId: z.string(), label: z.string(), modelName: z.string(), sentence: positiveInt.meta({ description: "The sentence of the response's text, from 1." }), text: z.string() })
+          .optional()
+          .meta({ description: "The response sentence this region shows (\"the model says the lesion is here\")." }),
+        note: z.string().optional(),
+      }),
+    )
+    .optional()
+    .meta({ description: "Present when the reviewer marked regions on the item's images (issue 13)." }),
   itemRatings: z.record(z.string(), ratingValueSchema),
   itemComments: z.record(z.string(), z.string()),
   overallComment: z.string(),

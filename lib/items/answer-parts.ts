@@ -57,6 +57,26 @@ export const citationImportSchema = z.strictObject({
   passage: text(LIMITS.content).optional(),
 });
 
+const pixel = z.number().min(0).max(100_000);
+const pixelPoint = z.tuple([pixel, pixel]);
+
+/**
+ * A model's own localization on one of the item's images (image: 0-based index, default the first):
+ * a COCO-style box [x, y, width, height], a polygon, or a point, in the image's pixels; with the
+ * model's label and confidence when it gives them. The reviewer marks each correct, partly or incorrect.
+ */
+export const modelRegionImportSchema = z.strictObject({
+  image: z.int().min(0).max(199).default(0),
+  label: ident(200).optional(),
+  box: z.tuple([pixel, pixel, pixel.min(0.1), pixel.min(0.1)]).optional(),
+  polygon: z.array(pixelPoint).min(3).max(500).optional(),
+  point: pixelPoint.optional(),
+  score: z.number().min(0).max(1).optional(),
+});
+
+/** Millimetres per pixel: one number (square pixels) or [row, column] as DICOM's PixelSpacing. */
+export const pixelSpacingSchema = z.union([z.number().positive().max(1000).transform((v): [number, number] => [v, v]), z.tuple([z.number().positive().max(1000), z.number().positive().max(1000)])]);
+
 /**
  * A recording to play beside the item (a voice consultation, a dictated note): a file uploaded to
  * the image directory (.mp3, .wav, .ogg, .m4a), with its transcript when given, one entry per

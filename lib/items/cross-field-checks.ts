@@ -114,6 +114,24 @@ function checkCriteria(raw: Raw, add: (path: CrossFieldIssue["path"], message: s
   });
 }
 
+/** A model's localizations: only on an item's images, each exactly one of box, polygon and point. */
+function checkModelRegions(kind: string, raw: Raw, responses: [Raw, number][], add: (path: CrossFieldIssue["path"], message: string) => void) {
+  const images = Array.isArray(raw.images) ? raw.images.length : 0;
+  for (const [r, i] of responses) {
+    if (!Array.isArray(r.regions)) continue;
+    if (kind !== "vqa") {
+      add(["responses", i, "regions"], `regions mark places on an item's images; a ${kind} item has none (use a vqa item).`);
+      continue;
+    }
+    r.regions.forEach((m, n) => {
+      if (!isObject(m)) return;
+      const shapes = ["box", "polygon", "point"].filter((k) => m[k] !== undefined);
+      if (shapes.length !== 1) add(["responses", i, "regions", n], shapes.length ? `give one of box, polygon and point, not ${shapes.join(" and ")}.` : 'a region needs a box [x, y, width, height], a polygon [[x, y], …] or a point [x, y].');
+      if (typeof m.image === "number" && images && m.image >= images) add(["responses", i, "regions", n, "image"], `the item has ${images} image${images === 1 ? "" : "s"}; image ${m.image} does not exist (images count from 0).`);
+    });
+  }
+}
+
 /** Issues for rules across fields of one item of the given kind; [] when all hold. */
 export function crossFieldIssues(kind: string, raw: Raw): CrossFieldIssue[] {
   const issues: CrossFieldIssue[] = [];
@@ -122,6 +140,7 @@ export function crossFieldIssues(kind: string, raw: Raw): CrossFieldIssue[] {
   checkSteps(raw, add);
   checkNumeric(kind, raw, add);
   const responses = responsesOf(raw);
+  checkModelRegions(kind, raw, responses, add);
   switch (kind) {
     case "qa":
     case "vqa":

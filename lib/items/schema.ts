@@ -2,7 +2,7 @@ import { z } from "zod";
 import { crossFieldIssues } from "./cross-field-checks";
 import { describeImportIssue } from "./import-issues";
 import { itemAnalysisSchema, responseAnalysisSchema } from "./analysis-fields";
-import { actionImportSchema, actionSchema, audioImportSchema, audioSchema, citationImportSchema, numericKeySchema, numericValueSchema } from "./answer-parts";
+import { actionImportSchema, actionSchema, audioImportSchema, audioSchema, citationImportSchema, modelRegionImportSchema, numericKeySchema, numericValueSchema, pixelSpacingSchema } from "./answer-parts";
 import { freeJson, ident, LIMITS, requiredText, text } from "./field-rules";
 
 export { LIMITS } from "./field-rules";
@@ -58,6 +58,8 @@ export const responseImportSchema = z.strictObject({
   citations: z.array(citationImportSchema).min(1).max(100).optional(),
   /** trajectory: the agent's run, action by action. */
   actions: z.array(actionImportSchema).min(1).max(LIMITS.actions).optional(),
+  /** vqa: the model's own localizations on the item's images (boxes, polygons, points). */
+  regions: z.array(modelRegionImportSchema).min(1).max(200).optional(),
   metadata: metadataSchema,
   /** Typed facts for analysis: cost, tokens, latency, prompt variant, training cutoff (analysis-fields.ts). */
   analysis: responseAnalysisSchema.default({}),
@@ -156,6 +158,8 @@ const imageImportSchema = z.strictObject({
   modality: ident(100, 0).optional(),
   view: ident(100, 0).optional(),
   caption: text(2000).optional(),
+  /** Millimetres per pixel (a number, or [row, column]): measurements on the image are then in mm. */
+  spacing: pixelSpacingSchema.optional(),
 });
 
 export const IMAGE_LAYOUTS = ["tabs", "stack", "compare"] as const;
@@ -254,7 +258,7 @@ export const differentialEntrySchema = z.object({ diagnosis: z.string(), rationa
 export type DifferentialEntry = z.infer<typeof differentialEntrySchema>;
 export const mcqOptionSchema = z.object({ key: z.string(), text: z.string() });
 export type McqOption = z.infer<typeof mcqOptionSchema>;
-export const imageSchema = z.object({ src: z.string(), modality: z.string().optional(), view: z.string().optional(), caption: z.string().optional() });
+export const imageSchema = z.object({ src: z.string(), modality: z.string().optional(), view: z.string().optional(), caption: z.string().optional(), spacing: z.tuple([z.number(), z.number()]).optional() });
 export type ImageRef = z.infer<typeof imageSchema>;
 
 export const qaInputSchema = z.object({ question: z.string(), context: z.string().optional(), audio: audioSchema.optional() });
@@ -294,6 +298,9 @@ export const responseAnswerSchema = z.object({
   turns: z.array(turnSchema).optional(),
   actions: z.array(actionSchema).optional(),
   citations: z.array(z.object({ claim: z.string().optional(), title: z.string(), url: z.string().optional(), doi: z.string().optional(), pmid: z.string().optional(), passage: z.string().optional() })).optional(),
+  regions: z
+    .array(z.object({ image: z.number(), label: z.string().optional(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(), polygon: z.array(z.tuple([z.number(), z.number()])).optional(), point: z.tuple([z.number(), z.number()]).optional(), score: z.number().optional() }))
+    .optional(),
 });
 export type ResponseAnswer = z.infer<typeof responseAnswerSchema>;
 
@@ -350,6 +357,7 @@ export function responseAnswerOf(r: ResponseImport): ResponseAnswer | null {
     ...(r.turns ? { turns: r.turns } : {}),
     ...(r.actions ? { actions: r.actions } : {}),
     ...(r.citations ? { citations: r.citations } : {}),
+    ...(r.regions ? { regions: r.regions } : {}),
   };
   return Object.keys(answer).length ? answer : null;
 }

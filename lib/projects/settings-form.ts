@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { regionLabelsFromText } from "@/lib/tools/regions/labels";
 import { imageHostsSchema, projectSettingsSchema, SUGGESTION_REVEALS, type ProjectSettings } from "./settings";
 
 // The review options as an HTML form posts them (unchecked checkboxes are absent, hosts are one
@@ -13,6 +14,9 @@ export const settingsFormFields = {
   requireStepKind: checkbox,
   argumentsEnabled: checkbox,
   correctionsEnabled: checkbox,
+  regionsEnabled: checkbox,
+  /** One region label per line, a colour may follow ("Nodule #dc2626"). */
+  regionLabels: z.string().max(5_000, { error: "Region labels are at most 5,000 characters." }).default(""),
   dialogueTarget: projectSettingsSchema.shape.dialogueTarget,
   suggestionsJudge: z.string().trim().max(100, { error: "A judge's name is at most 100 characters." }).default(""),
   suggestionsReveal: z.enum(SUGGESTION_REVEALS).default("immediately"),
@@ -28,7 +32,7 @@ export const settingsFormFields = {
 };
 
 export function settingsFromForm(input: { [K in keyof typeof settingsFormFields]: z.output<(typeof settingsFormFields)[K]> }): ProjectSettings {
-  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind, argumentsEnabled, correctionsEnabled, disagreementScaleRange, compareStepVerdicts, compareArguments, suggestionsJudge, suggestionsReveal } = input;
+  const { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, stepsEnabled, requireStepKind, argumentsEnabled, correctionsEnabled, disagreementScaleRange, compareStepVerdicts, compareArguments, suggestionsJudge, suggestionsReveal, regionsEnabled, regionLabels } = input;
   // The form does not edit the error taxonomy: updateProjectSettings keeps the stored one.
-  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind }, arguments: { enabled: argumentsEnabled }, corrections: { enabled: correctionsEnabled }, suggestions: { judge: suggestionsJudge, reveal: suggestionsReveal }, adjudication: { scaleRange: disagreementScaleRange, steps: compareStepVerdicts, arguments: compareArguments } };
+  return { revealMcqAnswer, pairwiseStrength, askConfidence, dialogueTarget, imageHosts, steps: { enabled: stepsEnabled, requireKind: requireStepKind }, arguments: { enabled: argumentsEnabled }, corrections: { enabled: correctionsEnabled }, regions: { enabled: regionsEnabled, labels: regionLabelsFromText(regionLabels) }, suggestions: { judge: suggestionsJudge, reveal: suggestionsReveal }, adjudication: { scaleRange: disagreementScaleRange, steps: compareStepVerdicts, arguments: compareArguments } };
 }

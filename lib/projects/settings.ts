@@ -56,6 +56,19 @@ export const projectSettingsSchema = z.object({
     })
     .optional(),
   /**
+   * Regions on images (issue 13): reviewers draw boxes, points, polygons and measurements on an
+   * item's images, with these labels (lib/tools/regions/labels.ts).
+   */
+  regions: z
+    .object({
+      enabled: z.boolean().default(false),
+      labels: z
+        .array(z.strictObject({ key: z.string().regex(/^[a-z0-9-]{1,64}$/), name: z.string().trim().min(1).max(64), color: z.string().regex(/^#[0-9a-f]{6}$/) }))
+        .max(50)
+        .default([]),
+    })
+    .optional(),
+  /**
    * Adjudication (issue 10): when reviewers of an item disagree. A scale axis disagrees when the range
    * of its ratings reaches `scaleRange` (2: a 3 and a 5 on a 5-point scale); other axes when any two
    * answers differ.

@@ -14,6 +14,7 @@ import { suggestionsExport } from "./suggestions/export";
 import { actionsExport } from "./actions/export";
 import { citationsExport } from "./citations/export";
 import { groundingExport } from "./grounding/export";
+import { regionsExport } from "./regions/export";
 import type { CsvRow, ExportContext, ToolId } from "./types";
 
 /** What a tool contributes to each export format (lib/export composes them; registry order). */
@@ -25,7 +26,7 @@ export type ToolExport = {
   csvRecordRows?(record: SubmittedRecord, row: CsvRow): string[][];
 };
 
-export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, rankingExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport, correctionsExport, turnsExport, suggestionsExport, actionsExport, citationsExport, groundingExport];
+export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, rankingExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport, correctionsExport, turnsExport, suggestionsExport, actionsExport, citationsExport, groundingExport, regionsExport];
 
 /** The tools' fields of one response of a submitted record. */
 export function projectResponse(doc: AnnotationData, responseId: string, ctx: ExportContext, into: object = {}): Partial<ExportResponseRecord> {

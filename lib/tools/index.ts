@@ -14,6 +14,7 @@ import { suggestionsChecks } from "./suggestions/check";
 import { actionsChecks } from "./actions/check";
 import { citationsChecks } from "./citations/check";
 import { groundingChecks } from "./grounding/check";
+import { regionsChecks } from "./regions/check";
 import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 
 // The registry of annotation tools (STYLE.md "Annotation tools", decision 010): an explicit list —
@@ -22,7 +23,7 @@ import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 // export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
 // folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
 
-export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks, suggestionsChecks, actionsChecks, citationsChecks, groundingChecks];
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks, suggestionsChecks, actionsChecks, citationsChecks, groundingChecks, regionsChecks];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
 
 export { TOOL_DESCRIBERS };
@@ -63,6 +64,8 @@ export type ToolSetting = {
   suggestionCount?: number;
   /** Citations the assignment's responses carry, all together. */
   citationCount?: number;
+  /** The item has images and the project marks regions or a response localizes (lib/tools/regions/check-context.ts). */
+  regionsEnabled?: boolean;
 };
 
 /** The tools a reviewer uses on one assignment, in registry order. */
@@ -82,6 +85,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
     actions: s.itemKind.toUpperCase() === "TRAJECTORY" && s.responseCount > 0,
     citations: (s.citationCount ?? 0) > 0,
     grounding: s.itemKind.toUpperCase() === "SUMMARY" && s.responseCount > 0,
+    regions: Boolean(s.regionsEnabled),
   };
   return TOOL_IDS.filter((id) => on[id]);
 }

@@ -2,12 +2,13 @@ import type { AnnotationData } from "@/lib/annotations/schema";
 import type { LabelSet } from "@/lib/formats/argument-types";
 import type { ActionType } from "@/lib/items/schema";
 import type { CitationRef } from "./citations/marks";
+import type { ModelRegion } from "./regions/shapes";
 
 // The contract every annotation tool fulfils (STYLE.md "Annotation tools", decision 010). Type-only
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions" | "actions" | "citations" | "grounding";
+export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions" | "actions" | "citations" | "grounding" | "regions";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 /**
@@ -58,6 +59,8 @@ export type CheckContext = {
   citationCounts?: Record<string, number>;
   /** Per response of a trajectory item: its run's actions, which the agent took, which are tests. */
   actions?: Record<string, { count: number; judged: number[]; tests: number[] }>;
+  /** Regions on the item's images (lib/tools/regions/check-context.ts), when the item has images. */
+  regions?: RegionsCheckContext;
   /** Per response: the positions of its AI turns in its transcript (dialogue responses with turns). */
   aiTurns?: Record<string, number[]>;
   /** The project shows a judge's values as suggestions (settings.suggestions): its mode, and per response the targets with a value. */
@@ -77,6 +80,18 @@ export type ArgumentsCheckContext = {
   labelSet: LabelSet;
   /** Response.id → "Response A" in the reviewer's screen order. */
   responseLabels: Record<string, string>;
+};
+
+export type RegionsCheckContext = {
+  /** The project marks regions (settings.regions), or a response carries localizations to judge. */
+  enabled: boolean;
+  imageCount: number;
+  /** The project's region label keys; empty: shapes carry no label. */
+  labels: string[];
+  /** Per response: how many sentences its text has (a region links to one of them). */
+  sentences: Record<string, number>;
+  /** Per response: how many localizations the model made (each gets a verdict). */
+  modelRegions: Record<string, number>;
 };
 
 export type StepsCheckContext = {
@@ -139,6 +154,12 @@ export type ExportContext = {
   summaries?: ReadonlySet<string>;
   /** Each citing response's citations (without their passages). */
   citations?: Map<string, CitationRef[]>;
+  /** Items whose document marks regions: the item's images (src, pixel spacing in mm as [row, column]). */
+  regionImages?: Array<{ src: string; spacing?: [number, number] }>;
+  /** Each response's own localizations (vqa responses that carry regions). */
+  modelRegions?: Map<string, ModelRegion[]>;
+  /** Response texts, where the document links regions to their sentences. */
+  regionTexts?: Map<string, string>;
   /** Trajectory items: each response's run, action by action (type, who, tool, test, cost). */
   actions?: Map<string, Array<{ type: ActionType; role?: string; tool?: string; test?: string; costUsd?: number }>>;
 };

@@ -63,7 +63,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         </div>
       </div>
       <div className="mb-4">
-        <ItemView item={item} language={itemLanguage} />
+        <ItemView item={item} language={itemLanguage} imagesInTool={payload.regionReview !== null} />
       </div>
       {payload.practice ? <PracticePanel practice={payload.practice} nextHref={nextHref} language={itemLanguage} /> : null}
       {payload.phase ? <StudyPhase phase={payload.phase} assistance={payload.assistance} language={itemLanguage} /> : null}
@@ -79,6 +79,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         tools={tools}
         referenceStatements={payload.referenceStatements}
         {...(payload.item.kind === "summary" ? { summarySource: payload.item.source } : {})}
+        {...(payload.item.kind === "vqa" && payload.regionReview ? { regions: { images: payload.item.images, layout: payload.item.layout, review: payload.regionReview } } : {})}
         stepSettings={payload.stepSettings}
         argumentReview={payload.argumentReview}
         suggestions={payload.suggestions}

@@ -5,6 +5,8 @@ import type { ToolId } from "@/lib/tools/types";
 import type { ArgumentReview } from "@/lib/tools/arguments/review-payload";
 import type { ReviewSuggestions } from "@/lib/tools/suggestions/targets";
 import type { Messages } from "@/lib/i18n/messages-type";
+import type { RegionReview } from "@/lib/tools/regions/review-payload";
+import type { ImageLayout, ViewerImage } from "../image-viewer";
 
 /** What every tool panel gets: the document, how to change it, and the review's rubric and item. */
 export type ToolPanelProps = {
@@ -20,6 +22,8 @@ export type ToolPanelProps = {
   statements: string[];
   /** Summary items: the source document as stored (the grounding tool). */
   summarySource?: string;
+  /** Regions on the item's images: the images as the viewer shows them, their layout, labels, sentences and model localizations. */
+  regions?: RegionPanelData;
   /** Reasoning steps: the project's error types and whether each step's kind is asked. */
   stepSettings: { errorTypes: Array<{ key: string; label: string; help: string }>; requireKind: boolean };
   settings: { askConfidence: boolean; pairwiseStrength: boolean };
@@ -35,6 +39,8 @@ export type ToolPanelProps = {
    */
   language?: string | null;
 };
+
+export type RegionPanelData = { images: ViewerImage[]; layout?: ImageLayout; review: RegionReview };
 
 /** A panel inside one response's card. */
 export type ResponsePanelProps = ToolPanelProps & {
@@ -72,5 +78,7 @@ export type ClientTool = {
   ComparisonPanel?: ComponentType<ToolPanelProps>;
   /** In the item card, above the overall comment. */
   ItemPanel?: ComponentType<ToolPanelProps>;
+  /** Above the responses: the item's own material the tool works on (regions on its images). */
+  LeadPanel?: ComponentType<ToolPanelProps>;
   keymap: KeyBinding[];
 };
