@@ -11,6 +11,7 @@ import { RANKING_GUIDELINES, rankingShowcaseItems } from "./demo/ranking-showcas
 import { TURNS_GUIDELINES, TURNS_RUBRIC, turnsShowcaseItems } from "./demo/turns-showcase";
 import { saveRubric } from "@/lib/rubrics/rubric-versions";
 import { importJudgeResults } from "@/lib/judges/import-judge-results";
+import { seedRegionsShowcase } from "./demo-regions";
 import { seedFormatsShowcase, seedRobustnessShowcase, seedTrajectoryShowcase } from "./demo-robustness";
 import { SUGGESTIONS_GUIDELINES, SUGGESTIONS_JUDGE, suggestionsJudgeLines, suggestionsShowcaseItems } from "./demo/suggestions-showcase";
 
@@ -38,7 +39,7 @@ export async function seedDemo(): Promise<boolean> {
   // The showcase's vqa items point at these (synthetic) images; existing files are left alone.
   await writeDemoImages();
   await writeDemoAudio();
-  const users = [];
+  const users: Array<Awaited<ReturnType<typeof seedUser>>> = [];
   for (const u of DEMO_USERS) users.push(await seedUser({ ...u, password: DEMO_PASSWORD }));
   const admin = users[0];
   const project = await seedProject(admin.id, { slug: "consumer-health-qa", name: "Consumer health answers (demo)", guidelines: GUIDELINES, blinded: true, reviewersPerItem: 2 });
@@ -96,6 +97,8 @@ export async function seedDemo(): Promise<boolean> {
   await seedRobustnessShowcase(actor(admin), actor(users.find((u) => u.email === "dr.osei@consilium.local")!), researcher.id);
   await seedFormatsShowcase(actor(admin), reviewerIds, researcher.id);
   await seedTrajectoryShowcase(actor(admin), reviewerIds, researcher.id);
+  const byEmail = (email: string) => actor(users.find((u) => u.email === email)!);
+  await seedRegionsShowcase(actor(admin), reviewerIds, [byEmail("dr.lindqvist@consilium.local"), byEmail("dr.tanaka@consilium.local")], researcher.id);
   return true;
 }
 

@@ -19,7 +19,7 @@ export function ExportJobsPanel({ slug, initial }: { slug: string; initial: Expo
   const format = useFormatter();
   const formats: Array<[string, string]> = [
     ["jsonl", "JSONL"], ["csv", "CSV"], ["parquet", t("parquetTables")], ["hf", t("hf")],
-    ["preferences", t("preferences")], ["healthbench", t("healthbench")], ["steps", t("stepsJsonl")], ["steps-csv", t("stepsCsv")],
+    ["preferences", t("preferences")], ["healthbench", t("healthbench")], ["steps", t("stepsJsonl")], ["steps-csv", t("stepsCsv")], ["coco", t("coco")],
   ];
   const progress = (job: ExportJobView): string => {
     if (job.status === "done") return t("jobs.done", { records: job.records, megabytes: format.number(Number(((job.bytes ?? 0) / 1024 / 1024).toFixed(1)), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }) });

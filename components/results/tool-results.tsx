@@ -8,6 +8,7 @@ import { SuggestionResultsSection } from "./suggestion-results";
 import { TrajectoryResultsSection } from "./trajectory-results";
 import { CitationResultsSection } from "./citation-results";
 import { GroundingResultsSection } from "./grounding-results";
+import { RegionResultsSection } from "./region-results";
 
 // The results of the tools beyond rubric axes (moved here from the former scores page): case
 // criteria (HealthBench scoring), differential top-k accuracy, reasoning steps, reference recall,
@@ -158,6 +159,7 @@ export function ToolResults({ scores }: { scores: ProjectQuality }) {
       {scores.citations.length ? <CitationResultsSection results={scores.citations} /> : null}
 
       {scores.grounding.length ? <GroundingResultsSection results={scores.grounding} /> : null}
+      {scores.regions.models.length || scores.regions.agreement.pairs ? <RegionResultsSection results={scores.regions} /> : null}
 
       {scores.arguments.annotations ? <ArgumentResultsSection results={scores.arguments} /> : null}
 

@@ -10,10 +10,11 @@ import { loadSuggestionResults, type SuggestionResults } from "@/lib/tools/sugge
 import { loadTrajectoryResults, type TrajectoryModelResult } from "@/lib/tools/actions/results";
 import { loadCitationResults, type CitationModelResult } from "@/lib/tools/citations/results";
 import { loadGroundingResults, type GroundingModelResult } from "@/lib/tools/grounding/results";
+import { loadRegionResults, type RegionResults } from "@/lib/tools/regions/results";
 import type { ModelStepSummary } from "@/lib/tools/steps/metrics";
 import { loadCriteriaScores, type CriteriaScores } from "./project-scores";
 
-export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; trajectories: TrajectoryModelResult[]; citations: CitationModelResult[]; grounding: GroundingModelResult[]; goldAccuracy: GoldAccuracyRow[] | null };
+export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; trajectories: TrajectoryModelResult[]; citations: CitationModelResult[]; grounding: GroundingModelResult[]; regions: RegionResults; goldAccuracy: GoldAccuracyRow[] | null };
 
 /**
  * Criteria scores and differential top-k accuracy for anyone who may read the project; gold
@@ -22,7 +23,7 @@ export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; r
  */
 export async function loadProjectQuality(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<ProjectQuality> {
   const seesGold = await holdsProjectPermission(actor, projectId, "batch:progress");
-  const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, corrections, suggestions, trajectories, citations, grounding, goldAccuracy] = await Promise.all([
+  const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, corrections, suggestions, trajectories, citations, grounding, regions, goldAccuracy] = await Promise.all([
     loadCriteriaScores(actor, projectId, opts),
     loadDdxAccuracy(actor, projectId),
     loadReferenceRecall(actor, projectId),
@@ -33,7 +34,8 @@ export async function loadProjectQuality(actor: Actor, projectId: string, opts: 
     loadTrajectoryResults(actor, projectId),
     loadCitationResults(actor, projectId),
     loadGroundingResults(actor, projectId),
+    loadRegionResults(actor, projectId),
     seesGold ? loadGoldAccuracy(actor, projectId, opts) : Promise.resolve(null),
   ]);
-  return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, corrections, suggestions, trajectories, citations, grounding, goldAccuracy };
+  return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, corrections, suggestions, trajectories, citations, grounding, regions, goldAccuracy };
 }

@@ -20,7 +20,7 @@ import { backgroundExportsAvailable, enqueueExportJob } from "./queue";
 // worker, with progress the page polls. A job that was running when the server stopped is picked up
 // again by pg-boss and starts over (the partial file is replaced: writes go to a temporary name).
 
-const EXTENSIONS = { jsonl: "jsonl", csv: "csv", steps: "jsonl", "steps-csv": "csv", preferences: "jsonl", sft: "jsonl", healthbench: "jsonl", parquet: "zip", hf: "zip" } as const;
+const EXTENSIONS = { jsonl: "jsonl", csv: "csv", steps: "jsonl", "steps-csv": "csv", preferences: "jsonl", sft: "jsonl", healthbench: "jsonl", coco: "json", parquet: "zip", hf: "zip" } as const;
 /** Progress is written every this many records: often enough for a progress bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY = 2_000;
 

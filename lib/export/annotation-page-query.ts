@@ -223,7 +223,7 @@ export function fetchSkippedPage(db: Db, q: AnnotationPageQuery): Promise<Skippe
   const after = q.after === undefined ? Prisma.empty : Prisma.sql`AND s.id > ${q.after}`;
   return db.$queryRaw<SkippedPageRow[]>`
     SELECT s.id, s."itemId", s."batchId", s."reviewerId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt, COALESCE(s."skipReason", '') AS "skipReason",
-           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", ${ANSWER_KEY} AS "answerKey", ${REGION_IMAGES} AS "regionImages", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", ${ANSWER_KEY} AS "answerKey", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`s."itemId"`, q.includeContent, true, q.rawContent)}
     FROM "Assignment" s
     JOIN "Item" i ON i.id = s."itemId"

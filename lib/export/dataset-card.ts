@@ -19,6 +19,7 @@ const TABLE_TEXT: Record<string, string> = {
   pairwise: "one row per pairwise judgment: what was shown as A and B, what was chosen, the better response after the axis polarity",
   criteria: "one row per (response, case criterion) mark, with points, tags and the HealthBench item score",
   steps: "one row per labelled reasoning step (process-reward records)",
+  regions: "one row per region a reviewer drew on an item's image (`source` reviewer) and per model localization with the reviewer's verdict (`source` model), in the image's pixels",
 };
 
 const yamlString = (s: string) => JSON.stringify(s);

@@ -120,11 +120,11 @@ describe("Parquet export, read back with DuckDB", () => {
       { external_id: "d1", model_name: "alpha", content: "Sit down." }, { external_id: "d1", model_name: "beta", content: "Run." },
       { external_id: "q1", model_name: "alpha", content: "Yes, call now." }, { external_id: "q1", model_name: "beta", content: "Wait and see." },
     ]);
-    for (const table of ["pairwise", "criteria", "steps"]) expect(await duck(`SELECT count(*)::INT AS n FROM read_parquet('${dir}/${table}.parquet')`)).toEqual([{ n: 0 }]);
+    for (const table of ["pairwise", "criteria", "steps", "regions"]) expect(await duck(`SELECT count(*)::INT AS n FROM read_parquet('${dir}/${table}.parquet')`)).toEqual([{ n: 0 }]);
     const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8"));
     expect(manifest).toMatchObject({ format: "parquet", app: { name: "consilium" }, reviewers: "pseudonymized", counts: { records_submitted: 4, records_skipped: 0, rows_responses: 4, rows_annotations: 4 }, filters: { status: "all", batch: null } });
     expect(manifest.rubrics).toEqual([expect.objectContaining({ version: 1, template: "med-palm-long-form" })]);
-    expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual(["annotations.parquet", "criteria.parquet", "pairwise.parquet", "ratings.parquet", "responses.parquet", "steps.parquet"]);
+    expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual(["annotations.parquet", "criteria.parquet", "pairwise.parquet", "ratings.parquet", "regions.parquet", "responses.parquet", "steps.parquet"]);
   });
 
   it("streams the Hugging Face folder as a zip: data/ tables, a dataset card with configs and an empty licence, the manifest", async () => {
@@ -132,7 +132,7 @@ describe("Parquet export, read back with DuckDB", () => {
     const chunks: Uint8Array[] = [];
     for await (const c of exportDatasetZip({ actorId: study.admin.id, project, filter, format: "hf", query })) chunks.push(c);
     const files = unzipSync(Buffer.concat(chunks));
-    expect(Object.keys(files).sort()).toEqual(["README.md", "data/annotations.parquet", "data/criteria.parquet", "data/pairwise.parquet", "data/ratings.parquet", "data/responses.parquet", "data/steps.parquet", "manifest.json"]);
+    expect(Object.keys(files).sort()).toEqual(["README.md", "data/annotations.parquet", "data/criteria.parquet", "data/pairwise.parquet", "data/ratings.parquet", "data/regions.parquet", "data/responses.parquet", "data/steps.parquet", "manifest.json"]);
     const card = strFromU8(files["README.md"]);
     expect(card).toMatch(/^---\nlicense: # TO FILL/);
     expect(card).toContain("- config_name: ratings\n  data_files:\n  - split: train\n    path: data/ratings.parquet");

@@ -84,8 +84,28 @@ const steps: RecordTable = {
       x.text, x.verdict, x.kind, x.errorTypes, x.severity, x.comment, x.finalAnswerCorrect, x.reasoningSupportsAnswer, x.firstErrorStep, x.rightAnswerWrongReasoning]),
 };
 
+/**
+ * `regions`: one row per region a reviewer drew (source "reviewer") and per model localization with
+ * the reviewer's verdict on it (source "model"), in the image's pixels (decision 041).
+ */
+const regions: RecordTable = {
+  name: "regions",
+  columns: [...head, s("source"), s("response_id"), s("model_name"), { name: "number", type: "int" }, s("region_id"), { name: "image", type: "int" }, s("image_src"), s("kind"), s("label"),
+    { name: "points", type: "json" }, { name: "bbox", type: "json" }, { name: "area", type: "double" }, { name: "length_px", type: "double" }, { name: "length_mm", type: "double" },
+    { name: "score", type: "double" }, s("verdict"), s("link_response_id"), { name: "link_sentence", type: "int" }, s("note")],
+  rowsOf: (r) =>
+    r.status !== "submitted"
+      ? []
+      : [
+          ...(r.regions ?? []).map((g) => [...headOf(r), "reviewer", null, null, g.number, g.id, g.image, g.imageSrc, g.kind, g.label, g.points, g.bbox, g.area, g.lengthPx ?? null, g.lengthMm ?? null, null, null, g.link?.responseId ?? null, g.link?.sentence ?? null, g.note ?? null]),
+          ...r.responses.flatMap((resp) =>
+            (resp.modelRegions ?? []).map((m) => [...headOf(r), "model", resp.responseId, resp.modelName, m.number, null, m.image, m.imageSrc ?? null, m.kind, m.label, m.polygon ?? m.point ?? null, m.bbox, null, null, null, m.score, m.verdict, null, null, m.note ?? null]),
+          ),
+        ],
+};
+
 /** Tables filled from the annotation records, in file order. */
-export const RECORD_TABLES: readonly RecordTable[] = [annotations, ratings, pairwise, criteria, steps];
+export const RECORD_TABLES: readonly RecordTable[] = [annotations, ratings, pairwise, criteria, steps, regions];
 
 /** `responses`: every response of the items the export covers (one row per response, not per reviewer). */
 export const RESPONSE_COLUMNS = (withContent: boolean): Column[] => [

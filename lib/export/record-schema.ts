@@ -164,6 +164,7 @@ export const exportResponseSchema = z.strictObject({
       z.strictObject({
         number: positiveInt.meta({ description: "The localization's place in the response's regions, from 1." }),
         image: z.number().int().min(0),
+        imageSrc: z.string().optional().meta({ description: "The image's src, when the reviewer's document has a regions block." }),
         kind: z.enum(["box", "point", "polygon", "line"]),
         label: z.string().nullable(),
         bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).meta({ description: "[x, y, width, height] in the image's pixels." }),

@@ -1,5 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
+import { readProjectSettings } from "@/lib/projects/settings";
+import { cocoChunks } from "@/lib/tools/regions/export-coco";
 import { streamAnnotationRecordBatches, type ExportFilter } from "./annotation-records";
 import type { DominanceAxis } from "./dominance";
 import type { ExportFormat } from "./schema";
@@ -50,6 +52,12 @@ export async function* runExport(opts: {
   const ctx: FormatContext = { dominanceAxes: opts.format === "preferences" ? await loadDominanceAxes(opts.filter.projectId) : [] };
   // JSONL writes records as they are, so their texts can stay the JSON PostgreSQL wrote; HealthBench
   // records are built from the item's metadata.
+  if (opts.format === "coco") {
+    const project = await getDb().project.findUniqueOrThrow({ where: { id: opts.filter.projectId }, select: { settings: true } });
+    // Only the annotations that can carry regions are read: vqa items with a regions block or localizations.
+    yield* cocoChunks(streamAnnotationRecordBatches({ ...opts.filter, status: "submitted", withTool: "regions" }), { labels: readProjectSettings(project.settings).regions?.labels ?? [], onRecord: opts.onRecord, counts: opts.counts });
+    return;
+  }
   const filter = opts.format === "healthbench" ? { ...opts.filter, includeItemMetadata: true } : opts.format === "jsonl" ? { ...opts.filter, rawContent: true } : opts.filter;
   yield* exportChunks(opts.format, streamAnnotationRecordBatches(filter), opts.onRecord, ctx, opts.counts);
 }

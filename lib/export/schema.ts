@@ -7,8 +7,9 @@ import { resultsFilterSchema } from "@/lib/results/results-filter";
  * preferences: preference pairs (JSONL); sft: one fine-tuning record per corrected response (JSONL,
  * decision 030); healthbench: HealthBench-format rubric records (JSONL);
  * hf: a Hugging Face `datasets` folder (Parquet under data/ and a dataset card). Decision 016.
+ * coco: the regions reviewers drew on images, and the models' localizations, as one COCO JSON file (decision 041).
  */
-export const EXPORT_FORMATS = ["jsonl", "csv", "steps", "steps-csv", "parquet", "preferences", "sft", "healthbench", "hf"] as const;
+export const EXPORT_FORMATS = ["jsonl", "csv", "steps", "steps-csv", "parquet", "preferences", "sft", "healthbench", "hf", "coco"] as const;
 export const exportFormatSchema = z.enum(EXPORT_FORMATS, { error: `format must be ${EXPORT_FORMATS.join(", ")}, brat or conll.` });
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 /** Formats that are several files: a zip from the API, a folder (or zip) from the CLI. */

@@ -40,7 +40,7 @@ describe("seedDemo", () => {
       orderBy: { createdAt: "asc" },
       include: { rubrics: true, members: { include: { user: true } }, batches: { include: { _count: { select: { items: true, assignments: true } } } } },
     });
-    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase", "suggestions-showcase", "robustness-showcase", "formats-showcase", "trajectory-showcase"]);
+    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase", "suggestions-showcase", "robustness-showcase", "formats-showcase", "trajectory-showcase", "regions-showcase"]);
     const bySlug = Object.fromEntries(projects.map((p) => [p.slug, p]));
 
     // The original demo is unchanged (the e2e tests rely on it).
@@ -193,8 +193,19 @@ describe("seedDemo", () => {
     expect(longPayload.responses[0].actions).toHaveLength(201);
     expect(longPayload.responses[0].actions!.filter((a) => a.judged)).toHaveLength(101);
 
+    // Regions showcase: localizations to judge; two reviewers have drawn, the first has not.
+    expect(await kindCounts("regions-showcase")).toEqual({ VQA: 3 });
+    expect(await db.assignment.groupBy({ by: ["status"], where: { batch: { name: "Regions demo" } }, _count: { _all: true }, orderBy: { status: "asc" } })).toEqual([
+      { status: "PENDING", _count: { _all: 3 } }, { status: "SUBMITTED", _count: { _all: 6 } },
+    ]);
+    const open = await db.assignment.findFirstOrThrow({ where: { batch: { name: "Regions demo" }, status: "PENDING", item: { externalId: "loc-ct-1" } }, include: { reviewer: true } });
+    expect(open.reviewer.email).toBe("dr.osei@consilium.local");
+    const regionPayload = await loadAssignmentForReview({ id: open.reviewer.id, role: open.reviewer.role, email: open.reviewer.email, name: open.reviewer.name }, open.id);
+    expect(regionPayload.tools).toContain("regions");
+    expect(regionPayload.regionReview?.spacing[0]).toEqual([0.8, 0.8]);
+
     // Running it again on a non-empty database does nothing.
     expect(await seedDemo()).toBe(false);
-    expect(await db.project.count()).toBe(12);
+    expect(await db.project.count()).toBe(13);
   });
 });

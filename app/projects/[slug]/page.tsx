@@ -123,6 +123,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                 <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=hf`} data-testid="export-hf">{te("hf")}</a>
                 <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=preferences`} data-testid="export-preferences">{te("preferences")}</a>
                 <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=healthbench`} data-testid="export-healthbench">{te("healthbench")}</a>
+                {readProjectSettings(project.settings).regions?.enabled ? <a className={secondaryButtonClass} href={`/api/v1/projects/${project.slug}/export?format=coco`} data-testid="export-coco">{te("coco")}</a> : null}
               </div>
               <p className="mt-1 text-xs text-slate-500">{te("help")}</p>
               {backgroundExportsAvailable() ? <ExportJobsPanel slug={project.slug} initial={await listExportJobs(actor, project.slug)} /> : null}

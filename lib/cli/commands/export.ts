@@ -16,7 +16,7 @@ import { createProgress } from "../progress";
 import { exportArgumentsCommand } from "./export-arguments";
 import { isArgumentExportFormat } from "@/lib/tools/arguments/export-query";
 
-const usage = `Usage: consilium export PROJECT_SLUG [--format jsonl|csv|steps|steps-csv|preferences|sft|healthbench] [--status all|submitted|skipped] [--batch NAME]
+const usage = `Usage: consilium export PROJECT_SLUG [--format jsonl|csv|steps|steps-csv|preferences|sft|healthbench|coco] [--status all|submitted|skipped] [--batch NAME]
                         [--kind KIND] [--reviewer R-…] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                         [--out FILE] [--identify-reviewers] [--no-content] --as EMAIL
 
@@ -25,10 +25,12 @@ Streams the study's records, de-blinded, reviewers pseudonymized (admins may pas
 (--status, default all). JSONL (default) carries item and response texts unless --no-content.
 Without --out the file goes to standard output; with --out it appears only once complete.
 With --out FILE, FILE.manifest.json is written beside it (counts, filters, rubric versions, app version).
+coco: the regions reviewers drew on images as one COCO JSON file (images, categories, annotations),
+with the models' localizations and the reviewers' verdicts on them as "predictions".
 An unknown project, batch or reviewer, or a bad flag value, exits with 2.
 
        consilium export PROJECT_SLUG --format parquet|hf --out FOLDER|FILE.zip [same filters] --as EMAIL
-Parquet: one table per record type (annotations, ratings, responses, pairwise, criteria, steps) and
+Parquet: one table per record type (annotations, ratings, responses, pairwise, criteria, steps, regions) and
 manifest.json; hf: a Hugging Face datasets folder (data/*.parquet, README.md dataset card, manifest.json).
 
        consilium export PROJECT_SLUG --format brat --out FOLDER|FILE.zip [--source reviewers|imported]

@@ -51,6 +51,12 @@ export const scoresCommand: Command = {
       rows.push(["agent runs", r.model, `runs ${r.runs}`, `wrong actions ${share(r.errorRate)}`, `unnecessary tests ${share(r.unnecessaryTests)}`, `mean cost ${r.meanCost ?? "—"}`]);
       for (const b of r.byType) rows.push(["  action type", b.type, `wrong ${share(b.erroneous)}`]);
     }
+    const pctOf = (p: { count: number; n: number }) => `${p.count}/${p.n}`;
+    for (const r of quality.regions.models) {
+      rows.push(["image regions", r.model, `localizations ${r.localizations}`, `correct ${pctOf(r.correct)}`, `partly ${pctOf(r.partly)}`, `incorrect ${pctOf(r.incorrect)}`, `mean IoU ${r.meanIoU === null ? "—" : r.meanIoU.toFixed(2)}`, `hits ${pctOf(r.hits)}`, `found ${pctOf(r.found)}`]);
+    }
+    const ra = quality.regions.agreement;
+    if (ra.pairs) rows.push(["region agreement", `items ${ra.items}, pairs ${ra.pairs}`, `F1 ${ra.meanF1?.toFixed(2) ?? "—"}`, `matched IoU ${ra.meanIoU?.toFixed(2) ?? "—"}`]);
     const args = quality.arguments;
     if (args.annotations) {
       const f1 = (x: { f1: number | null }) => (x.f1 === null ? "—" : x.f1.toFixed(2));

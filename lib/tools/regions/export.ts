@@ -57,6 +57,7 @@ export const regionsExport = {
         return {
           number: i + 1,
           image: m.image,
+          ...(ctx.regionImages?.[m.image] ? { imageSrc: ctx.regionImages[m.image]!.src } : {}),
           kind,
           label: m.label ?? null,
           bbox: bboxOf(points).map((n) => round(n)) as [number, number, number, number],

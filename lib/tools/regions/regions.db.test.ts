@@ -8,6 +8,9 @@ import { saveAnnotation } from "@/lib/annotations/save-annotation";
 import { getDb } from "@/lib/db/client";
 import { exportRecordSchema } from "@/lib/export/record-schema";
 import { runExport } from "@/lib/export/run-export";
+import { prepareExport } from "@/lib/export/prepare-export";
+import { writeDatasetFolder } from "@/lib/export/run-dataset-export";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { importItems } from "@/lib/import/import-items";
 import { readProjectSettings } from "@/lib/projects/settings";
 import { updateProjectSettings } from "@/lib/projects/update-settings";
@@ -131,8 +134,8 @@ describe("regions on images", () => {
     ]);
     const ra = record.responses.find((r: { modelName: string }) => r.modelName === "loc-a");
     expect(ra.modelRegions).toEqual([
-      { number: 1, image: 0, kind: "box", label: "nodule", bbox: [100, 100, 50, 50], score: 0.9, verdict: "correct" },
-      { number: 2, image: 0, kind: "point", label: null, bbox: [300, 300, 0, 0], point: [300, 300], score: null, verdict: "incorrect", note: "Nothing there." },
+      { number: 1, image: 0, imageSrc: "study/cxr-1.png", kind: "box", label: "nodule", bbox: [100, 100, 50, 50], score: 0.9, verdict: "correct" },
+      { number: 2, image: 0, imageSrc: "study/cxr-1.png", kind: "point", label: null, bbox: [300, 300, 0, 0], point: [300, 300], score: null, verdict: "incorrect", note: "Nothing there." },
     ]);
     expect(record.responses.find((r: { modelName: string }) => r.modelName === "loc-b").modelRegions).toBeUndefined();
 
@@ -142,6 +145,43 @@ describe("regions on images", () => {
     expect(csv).toContain(",region:2,length_mm,24.08,,");
     expect(csv).toMatch(/,loc-a,[^\n]*,region:1,linked_sentence,1,There is a nodule in the right upper lobe\.,/);
     expect(csv).toContain(",model_region:2,verdict,incorrect,Nothing there.,");
+
+    // COCO: one image entry per image with regions (size from the reviewer's browser), the project's
+    // labels as categories (then "measurement"), boxes and polygons as segmentations, points and
+    // measurements as keypoints; the models' localizations as predictions with the verdicts.
+    const coco = JSON.parse(await collectText(runExport({ actorId: admin.id, format: "coco", filter: { projectId: project.id } })));
+    expect(coco.images).toEqual([
+      { id: 1, file_name: "study/cxr-1.png", width: 512, height: 512, item_id: record.itemId, external_id: "cxr-1", image_index: 0 },
+      { id: 2, file_name: "study/cxr-1-lat.png", width: 400, height: 300, item_id: record.itemId, external_id: "cxr-1", image_index: 1 },
+    ]);
+    expect(coco.categories).toEqual([{ id: 1, name: "nodule", supercategory: "Nodule" }, { id: 2, name: "effusion", supercategory: "Effusion" }, { id: 3, name: "measurement", supercategory: "measurement" }, { id: 4, name: "unlabelled", supercategory: "region" }]);
+    expect(coco.annotations.map((a: { id: number; image_id: number; category_id: number; bbox: number[]; segmentation?: number[][]; keypoints?: number[] }) => [a.id, a.image_id, a.category_id, a.bbox, a.segmentation ?? a.keypoints])).toEqual([
+      [1, 1, 1, [98, 102, 62, 48], [[98, 102, 160, 102, 160, 150, 98, 150]]],
+      [2, 2, 3, [0, 0, 30, 40], [0, 0, 2, 30, 40, 2]],
+      [3, 1, 2, [300, 300, 40, 40], [[300, 300, 340, 300, 320, 340]]],
+    ]);
+    expect(coco.annotations[1].attributes).toMatchObject({ kind: "line", length_px: 50, length_mm: 24.08, note: "Nodule diameter", reviewer: record.reviewer });
+    expect(coco.annotations[0].attributes.link).toEqual({ response_id: localizing.id, model: "loc-a", sentence: 1, text: "There is a nodule in the right upper lobe." });
+    expect(coco.predictions.map((p: { image_id: number; category_id: number; bbox: number[]; score: number | null; attributes: { model: string; verdict: string } }) => [p.image_id, p.category_id, p.bbox, p.score, p.attributes.model, p.attributes.verdict])).toEqual([
+      [1, 1, [100, 100, 50, 50], 0.9, "loc-a", "correct"],
+      [1, 4, [300, 300, 0, 0], null, "loc-a", "incorrect"],
+    ]);
+
+    // Parquet: the regions table, read back by DuckDB.
+    const dir = mkdtempSync(path.join(tmpdir(), "consilium-regions-parquet-"));
+    const prepared = await prepareExport(asActor(admin), project.slug, { format: "parquet" });
+    await writeDatasetFolder({ actorId: admin.id, project: prepared.project, filter: prepared.filter, format: "parquet", query: prepared.query, dir });
+    const db = await DuckDBInstance.create(":memory:");
+    const c = await db.connect();
+    const rows = (await c.runAndReadAll(`SELECT source, model_name, number, kind, label, length_mm, verdict, link_sentence FROM read_parquet('${dir}/regions.parquet') ORDER BY source DESC, number`)).getRowObjectsJson();
+    c.closeSync();
+    expect(rows).toEqual([
+      { source: "reviewer", model_name: null, number: 1, kind: "box", label: "nodule", length_mm: null, verdict: null, link_sentence: 1 },
+      { source: "reviewer", model_name: null, number: 2, kind: "line", label: null, length_mm: 24.08, verdict: null, link_sentence: null },
+      { source: "reviewer", model_name: null, number: 3, kind: "polygon", label: "effusion", length_mm: null, verdict: null, link_sentence: null },
+      { source: "model", model_name: "loc-a", number: 1, kind: "box", label: "nodule", length_mm: null, verdict: "correct", link_sentence: null },
+      { source: "model", model_name: "loc-a", number: 2, kind: "point", label: null, length_mm: null, verdict: "incorrect", link_sentence: null },
+    ]);
 
     // A label reviewers use cannot be removed from the project's set; an unused one can.
     const settings = readProjectSettings((await getDb().project.findUniqueOrThrow({ where: { id: project.id } })).settings);

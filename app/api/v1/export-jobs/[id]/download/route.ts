@@ -6,7 +6,7 @@ import { findExportJob } from "@/lib/export-jobs/export-jobs";
 
 export const dynamic = "force-dynamic";
 
-const TYPES: Record<string, string> = { jsonl: "application/x-ndjson; charset=utf-8", csv: "text/csv; charset=utf-8", zip: "application/zip" };
+const TYPES: Record<string, string> = { jsonl: "application/x-ndjson; charset=utf-8", csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8", zip: "application/zip" };
 
 /** The finished file, streamed (the requester or an admin; not finished yet: 409). */
 export const GET = withApiAuth<{ id: string }>("export:read", async (_req: NextRequest, actor, { id }) => {

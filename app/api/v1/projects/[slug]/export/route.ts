@@ -22,13 +22,14 @@ const SINGLE_FILES = {
   preferences: [NDJSON, "preferences", "jsonl"],
   sft: [NDJSON, "sft", "jsonl"],
   healthbench: [NDJSON, "healthbench", "jsonl"],
+  coco: ["application/json; charset=utf-8", "regions-coco", "json"],
 } as const;
 
 const download = (body: BodyInit, type: string, fileName: string) =>
   new Response(body, { headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" } });
 
 /**
- * GET ?format=jsonl|csv|steps|steps-csv|preferences|sft|healthbench|parquet|hf&batch=NAME&status=submitted|skipped|all
+ * GET ?format=jsonl|csv|steps|steps-csv|preferences|sft|healthbench|coco|parquet|hf&batch=NAME&status=submitted|skipped|all
  * &kind=…&reviewer=R-…&from=YYYY-MM-DD&to=YYYY-MM-DD&content=false&identifyReviewers=true&manifest=true.
  * parquet and hf are zips (manifest.json inside); manifest=true answers a single-file format's manifest.
  * Everything that can fail (bad parameter → 400, unknown project, batch or reviewer → 404) fails in
