@@ -7,6 +7,7 @@ import { DifferentialGrading } from "@/components/review/tools/ddx-match/differe
 import { ItemView } from "@/components/review/item-view";
 import { ActionAnnotator } from "@/components/review/tools/actions/action-annotator";
 import { CitationChecks } from "@/components/review/tools/citations/citation-check";
+import { ModelRegionList, ShapeList } from "@/components/review/tools/regions/region-lists";
 import { groundingClient } from "@/components/review/tools/grounding";
 import { ResponseBody } from "@/components/review/response-body";
 import { createBatch } from "@/lib/assignments/create-batch";
@@ -66,7 +67,7 @@ describe("every field of every item kind shows untrusted markup marked, never ru
       { kind: "qa", externalId: "p-qa", question: md("qa-question"), context: md("qa-context"), responses: [{ ...response("qa"), citations: [{ claim: plain("cite-claim"), title: plain("cite-title"), url: plain("cite-url"), passage: plain("cite-passage") }] }], criteria: [{ criterion: plain("criterion"), points: 5 }] },
       { kind: "mcq", externalId: "p-mcq", question: md("mcq-question"), options: { A: md("option-A"), "<i>": md("option-i") }, responses: [{ ...response("mcq"), choice: "<i>" }] },
       { kind: "dialogue", externalId: "p-dlg", turns: [{ role: "patient", content: md("turn-0") }, { role: "assistant", content: md("turn-1") }], responses: [{ ...response("dlg"), turns: [{ role: "assistant", content: md("response-turn") }] }] },
-      { kind: "vqa", externalId: "p-vqa", question: md("vqa-question"), images: [{ src: "https://img.example/x.png", modality: plain("modality"), caption: plain("caption") }], responses: [response("vqa")] },
+      { kind: "vqa", externalId: "p-vqa", question: md("vqa-question"), images: [{ src: "https://img.example/x.png", modality: plain("modality"), caption: plain("caption") }], responses: [{ ...response("vqa"), regions: [{ image: 0, label: plain("region-label"), box: [1, 1, 5, 5] }] }] },
       { kind: "note", externalId: "p-note", text: "x", sentences: [{ id: 0, text: plain("sentence-0") }, { id: 1, text: "Plain sentence." }], responses: [] },
       { kind: "ddx", externalId: "p-ddx", case: md("case"), responses: [{ modelName: "m", differential: [{ diagnosis: plain("diagnosis-0"), rationale: md("rationale-0") }] }] },
       { kind: "summary", externalId: "p-sum", instruction: md("summary-instruction"), source: plain("summary-source"), responses: [{ modelName: "m", content: plain("summary-text") }] },
@@ -105,6 +106,14 @@ describe("every field of every item kind shows untrusted markup marked, never ru
     expect(findExecutable(partOf(grounding, "argument-text-layer"))).toEqual([]);
     for (const field of ["summary-text", "summary-source"]) expect(visibleText(grounding)).toContain(`${field}: <img src="${field}"`);
     for (const field of ["tool-name", "tool-description"]) expectMarked(item("trajectory"), field, false);
+    // A model's own region label (the regions tool's list; the verdict buttons are the app's), and the
+    // response's sentences offered as link targets (option text: nothing there is interpreted).
+    const regionReview = byKind.vqa.regionReview!;
+    expectMarked(partOf(html(createElement(ModelRegionList, { review: regionReview, verdicts: {}, responseName: () => "Response A", readOnly: false, problemAt: new Map(), onVerdict: noop, focusKey: null })), "model-region-label"), "region-label", false);
+    const shapeList = html(createElement(ShapeList, { shapes: [{ id: "s", image: 0, kind: "box", points: [[1, 1], [4, 4]] }], labels: [], review: regionReview, responseName: () => "Response A", spacingOf: () => null, selected: null, readOnly: false, problemAt: new Map(), onSelect: noop, onChange: noop, onDelete: noop }));
+    const sentences = partOf(shapeList, (node: Element) => node.tagName === "optgroup");
+    expect(findExecutable(sentences)).toEqual([]);
+    expect(visibleText(sentences)).toContain("vqa-content: <img src=\"vqa-content\"");
     // The mcq option key "<i>" is item text too: marked in the option list and in the model's choice.
     expect(markersIn(item("mcq")).some((m) => m.text === "<i>")).toBe(true);
 

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { PlainText } from "@/components/ui/markdown";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import type { RegionLabel } from "@/lib/tools/regions/labels";
 import type { RegionReview } from "@/lib/tools/regions/review-payload";
@@ -98,7 +99,7 @@ export function ModelRegionList({ review, verdicts, responseName, readOnly, prob
                   <li key={i} className={`flex flex-wrap items-center gap-2 rounded px-1 py-0.5 text-sm ${navClass} ${focusKey === key ? "bg-amber-50" : ""}`} data-nav="region-model" data-model-row={key} tabIndex={-1}>
                     <span className="font-mono text-xs text-amber-900">{tag}</span>
                     <span>{t("modelRegion", { kind: t(`kinds.${m.box ? "box" : m.polygon ? "polygon" : "point"}`), image: m.image + 1 })}</span>
-                    {m.label ? <span className="rounded bg-slate-100 px-1 text-xs text-slate-700" dir="auto">{m.label}</span> : null}
+                    {m.label ? <span className="rounded bg-slate-100 px-1 text-xs text-slate-700" dir="auto" data-testid="model-region-label"><PlainText text={m.label} /></span> : null}
                     {m.score !== undefined ? <span className="text-xs text-slate-600">{t("score", { score: Math.round(m.score * 100) })}</span> : null}
                     <span role="radiogroup" aria-label={t("verdictOf", { tag })} className="flex gap-1">
                       {MODEL_VERDICTS.map((v, k) => (
