@@ -88,7 +88,7 @@ export function CreateBatchForm({ slug, defaultPerItem, members, others }: { slu
               <label className={labelClass} htmlFor="b-kind">{t("kind")}</label>
               <select className={inputClass} id="b-kind" name="kind" defaultValue="">
                 <option value="">{t("anyKind")}</option>
-                {["qa", "mcq", "dialogue", "vqa", "note", "ddx", "trajectory", "summary"].map((k) => <option key={k} value={k}>{k}</option>)}
+                {["qa", "mcq", "dialogue", "vqa", "note", "ddx", "trajectory", "summary", "record"].map((k) => <option key={k} value={k}>{k}</option>)}
               </select>
             </div>
             <div>

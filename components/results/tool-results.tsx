@@ -9,6 +9,7 @@ import { TrajectoryResultsSection } from "./trajectory-results";
 import { CitationResultsSection } from "./citation-results";
 import { GroundingResultsSection } from "./grounding-results";
 import { RegionResultsSection } from "./region-results";
+import { RecordResultsSection } from "./record-results";
 
 // The results of the tools beyond rubric axes (moved here from the former scores page): case
 // criteria (HealthBench scoring), differential top-k accuracy, reasoning steps, reference recall,
@@ -160,6 +161,7 @@ export function ToolResults({ scores }: { scores: ProjectQuality }) {
 
       {scores.grounding.length ? <GroundingResultsSection results={scores.grounding} /> : null}
       {scores.regions.models.length || scores.regions.agreement.pairs ? <RegionResultsSection results={scores.regions} /> : null}
+      {scores.records.length ? <RecordResultsSection results={scores.records} /> : null}
 
       {scores.arguments.annotations ? <ArgumentResultsSection results={scores.arguments} /> : null}
 

@@ -99,6 +99,14 @@ export function ItemView({ item, language, imagesInTool = false }: { item: Revie
           <Markdown html={item.caseHtml} data-testid="question" {...text} />
         </section>
       );
+    case "record":
+      return (
+        <section className={cardClass} aria-label={t("recordTask")} data-kind="record">
+          <h2 className={heading}>{t("recordTask")}</h2>
+          <Markdown html={item.questionHtml} data-testid="question" {...text} />
+          <p className="mt-1 text-xs text-slate-600">{t("recordBeside", { entries: item.record.entries.length })}</p>
+        </section>
+      );
     case "summary":
       return (
         <section className={cardClass} aria-label={t("summaryTask")} data-kind="summary">

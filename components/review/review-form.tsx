@@ -50,6 +50,8 @@ export function ReviewForm(props: {
   summarySource?: string;
   /** Regions on the item's images (the regions tool), when the review marks them. */
   regions?: ToolPanelProps["regions"];
+  /** Record items: the patient record (the record-links tool). */
+  record?: ToolPanelProps["record"];
   stepSettings: ToolPanelProps["stepSettings"];
   argumentReview: ToolPanelProps["argumentReview"];
   suggestions: ToolPanelProps["suggestions"];
@@ -131,7 +133,7 @@ export function ReviewForm(props: {
   const gridCols = props.responses.length > 1 && props.summarySource === undefined ? "lg:grid-cols-2" : "";
   const panelProps: ToolPanelProps = {
     data, update, axes: props.axes, criteria: props.criteria, responses: props.responses, problemAt, enabled, statements: props.referenceStatements, stepSettings: props.stepSettings, argumentReview: props.argumentReview,
-    suggestions: props.suggestions, readOnly, language: props.language, ...(props.summarySource !== undefined ? { summarySource: props.summarySource } : {}), ...(props.regions ? { regions: props.regions } : {}),
+    suggestions: props.suggestions, readOnly, language: props.language, ...(props.summarySource !== undefined ? { summarySource: props.summarySource } : {}), ...(props.regions ? { regions: props.regions } : {}), ...(props.record ? { record: props.record } : {}),
     settings: { askConfidence: props.askConfidence, pairwiseStrength: props.pairwiseStrength },
   };
   return (

@@ -1,4 +1,4 @@
-import { noteInputSchema, responseAnswerSchema, summaryInputSchema } from "@/lib/items/schema";
+import { noteInputSchema, recordInputSchema, responseAnswerSchema, summaryInputSchema } from "@/lib/items/schema";
 import { toolsOfTemplate } from "@/lib/rubrics/templates";
 import { statementsOf } from "@/lib/tools/references/statements";
 import { aiTurnPositions } from "@/lib/tools/turns/ai-turns";
@@ -44,6 +44,9 @@ export function checkContextFor(assignment: AssignmentForCheck): CheckContext {
     statementCount: statementsOf(item.reference).length,
     ...(item.kind.toUpperCase() === "SUMMARY"
       ? { grounding: { source: summaryInputSchema.safeParse(item.input).data?.source ?? "", summaries: Object.fromEntries(item.responses.map((r) => [r.id, r.content ?? ""])) } }
+      : {}),
+    ...(item.kind.toUpperCase() === "RECORD"
+      ? { record: { entryIds: new Set(recordInputSchema.safeParse(item.input).data?.record.entries.map((e) => e.id) ?? []), outputs: Object.fromEntries(item.responses.map((r) => [r.id, r.content ?? ""])) } }
       : {}),
     citationCounts: Object.fromEntries(item.responses.map((r) => [r.id, responseAnswerSchema.safeParse(r.answer ?? {}).data?.citations?.length ?? 0])),
     ...(item.kind.toUpperCase() === "TRAJECTORY"

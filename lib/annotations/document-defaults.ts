@@ -28,5 +28,6 @@ export function withDocumentDefaults(raw: unknown): AnnotationData {
     ...(d.citations ? { citations: d.citations } : {}),
     ...(d.grounding ? { grounding: d.grounding } : {}),
     ...(d.regions ? { regions: d.regions } : {}),
+    ...(d.recordLinks ? { recordLinks: d.recordLinks } : {}),
   };
 }

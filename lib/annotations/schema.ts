@@ -14,6 +14,7 @@ import { actionsDocumentFields } from "@/lib/tools/actions/schema";
 import { citationsDocumentFields } from "@/lib/tools/citations/schema";
 import { groundingDocumentFields } from "@/lib/tools/grounding/schema";
 import { regionsDocumentFields } from "@/lib/tools/regions/schema";
+import { recordLinksDocumentFields } from "@/lib/tools/record-links/schema";
 import { refineStorable, storableString } from "@/lib/validation/storable";
 
 // The annotation document (DESIGN.md: one document per assignment, saved whole with a version),
@@ -49,6 +50,7 @@ export const annotationDataSchema = z.object({
   ...citationsDocumentFields,
   ...groundingDocumentFields,
   ...regionsDocumentFields,
+  ...recordLinksDocumentFields,
   overallComment: z.string().max(50_000).default(""),
 });
 export type AnnotationData = z.infer<typeof annotationDataSchema>;

@@ -8,6 +8,7 @@ import { noteInputSchema, numericKeySchema, parseItemInput, type Action, type Ac
 import { textLimitFor } from "@/lib/annotations/check-context";
 import { enabledTools } from "@/lib/tools";
 import { regionReviewFor } from "@/lib/tools/regions/review-payload";
+import { sortEntries, type PatientRecordView } from "@/lib/items/patient-record";
 import { statementsOf } from "@/lib/tools/references/statements";
 import { stepTexts } from "@/lib/tools/steps/segment";
 import { ensureSegmentations, segmentationVersions, stepSourceText, type Segmentation } from "@/lib/tools/steps/segmentations";
@@ -70,6 +71,8 @@ export type ReviewResponse = {
   turns?: ReviewTurn[];
   /** Summary items: the summary as stored (the grounding tool marks stretches of it). */
   summaryText?: string;
+  /** Record items: the output as stored (the record-links tool marks its statements). */
+  recordOutput?: string;
   /** The sources the response cites, with the claim each backs and its passage (plain text). */
   citations?: Array<{ claim?: string; title: string; url?: string; doi?: string; pmid?: string; passage?: string }>;
   /** trajectory: the agent's run, action by action (JSON arguments and results formatted). */
@@ -101,7 +104,8 @@ export type ReviewItem =
   | { kind: "note"; sentences: Array<{ id: string; text: string }> }
   | { kind: "ddx"; caseHtml: string }
   | { kind: "trajectory"; caseHtml: string; tools: Array<{ name: string; description?: string }> }
-  | { kind: "summary"; instructionHtml: string | null; source: string };
+  | { kind: "summary"; instructionHtml: string | null; source: string }
+  | { kind: "record"; questionHtml: string; record: PatientRecordView };
 
 export type ReviewCriterion = { id: string; text: string; points: number; tags: string[] };
 
@@ -177,6 +181,9 @@ export async function buildItem(md: Render, itemId: string, kind: string, rawInp
     case "summary":
       // The source stays raw text: the grounding tool's offsets count in it, and it is shown as text.
       return { kind: "summary", instructionHtml: input.instruction ? await md(input.instruction) : null, source: input.source };
+    case "record":
+      // Entries stay text (shown as text, searched as text), in date order.
+      return { kind: "record", questionHtml: await md(input.question), record: { ...(input.record.patient ? { patient: input.record.patient } : {}), entries: sortEntries(input.record.entries) } };
   }
 }
 
@@ -267,6 +274,7 @@ export async function loadAssignmentForReview(actor: Actor, assignmentId: string
         ...(actions ? { actions: await reviewActions(md, actions) } : {}),
         ...(citations ? { citations } : {}),
         ...(assignment.item.kind === "SUMMARY" ? { summaryText: r.content } : {}),
+        ...(assignment.item.kind === "RECORD" ? { recordOutput: r.content } : {}),
         ...(project.blinded ? {} : { modelName: r.modelName }),
         ...(segmentations.has(r.id) ? { steps: await stepsForReview(md, r, segmentations.get(r.id)!) } : {}),
         // Corrections start from the model's own text (markdown source, shown only as text to edit).

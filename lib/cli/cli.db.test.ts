@@ -126,7 +126,7 @@ describe("consilium CLI", () => {
     // Parquet tables into a folder; a folder that is not empty is refused; hf as a zip.
     const tables = path.join(dir, "tables");
     expect(await cli("export", "cli-study", "--format", "parquet", "--out", tables, "--as", "admin@x.org")).toMatchObject({ code: 0 });
-    expect(readdirSync(tables).sort()).toEqual(["annotations.parquet", "criteria.parquet", "manifest.json", "pairwise.parquet", "ratings.parquet", "responses.parquet", "steps.parquet"]);
+    expect(readdirSync(tables).sort()).toEqual(["annotations.parquet", "criteria.parquet", "manifest.json", "pairwise.parquet", "ratings.parquet", "regions.parquet", "responses.parquet", "steps.parquet"]);
     expect(await cli("export", "cli-study", "--format", "parquet", "--out", tables, "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/is a folder that is not empty/) });
     expect(await cli("export", "cli-study", "--format", "hf", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/give --out FOLDER or --out FILE\.zip/) });
     const zip = path.join(dir, "hf.zip");
@@ -143,7 +143,7 @@ describe("consilium CLI", () => {
     expect(await cli("create-project", "--template", "nope", "--name", "Yes", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/^Unknown rubric template "nope"\. Run `consilium templates`/) });
     expect(await cli("frobnicate")).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown command "frobnicate"/) });
     expect(await cli("import", "--bogus")).toMatchObject({ code: 2 });
-    expect(await cli("export", "x", "--format", "xml", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/jsonl, csv, steps, steps-csv, parquet, preferences, sft, healthbench, hf, brat or conll/) });
+    expect(await cli("export", "x", "--format", "xml", "--as", "admin@x.org")).toMatchObject({ code: 2, err: expect.stringMatching(/jsonl, csv, steps, steps-csv, parquet, preferences, sft, healthbench, hf, coco, brat or conll/) });
   });
 
   it("exits with 2 when a command names an unknown project, batch, user, template, role or format, or a bad value; 1 when refused", async () => {
@@ -157,7 +157,7 @@ describe("consilium CLI", () => {
     const cases: Array<[string[], RegExp]> = [
       [["export", "codes", "--batch", "NOPE"], /^Error: Batch "NOPE" not found\.$/],
       [["export", "nope"], /^Error: Project "nope" not found\.$/],
-      [["export", "codes", "--format", "xml"], /^--format must be jsonl, csv, steps, steps-csv, parquet, preferences, sft, healthbench, hf, brat or conll\./],
+      [["export", "codes", "--format", "xml"], /^--format must be jsonl, csv, steps, steps-csv, parquet, preferences, sft, healthbench, hf, coco, brat or conll\./],
       [["export", "codes", "--reviewer", "R-0000000000"], /^Error: No reviewer R-0000000000 in this project\.$/],
       [["export", "codes", "--kind", "essay"], /^--kind must be one of qa, mcq/],
       [["export", "codes", "--status", "drafts"], /^--status must be submitted, skipped or all\./],

@@ -11,10 +11,11 @@ import { loadTrajectoryResults, type TrajectoryModelResult } from "@/lib/tools/a
 import { loadCitationResults, type CitationModelResult } from "@/lib/tools/citations/results";
 import { loadGroundingResults, type GroundingModelResult } from "@/lib/tools/grounding/results";
 import { loadRegionResults, type RegionResults } from "@/lib/tools/regions/results";
+import { loadRecordResults, type RecordModelResult } from "@/lib/tools/record-links/results";
 import type { ModelStepSummary } from "@/lib/tools/steps/metrics";
 import { loadCriteriaScores, type CriteriaScores } from "./project-scores";
 
-export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; trajectories: TrajectoryModelResult[]; citations: CitationModelResult[]; grounding: GroundingModelResult[]; regions: RegionResults; goldAccuracy: GoldAccuracyRow[] | null };
+export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; trajectories: TrajectoryModelResult[]; citations: CitationModelResult[]; grounding: GroundingModelResult[]; regions: RegionResults; records: RecordModelResult[]; goldAccuracy: GoldAccuracyRow[] | null };
 
 /**
  * Criteria scores and differential top-k accuracy for anyone who may read the project; gold
@@ -23,7 +24,7 @@ export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; r
  */
 export async function loadProjectQuality(actor: Actor, projectId: string, opts: { batchId?: string } = {}): Promise<ProjectQuality> {
   const seesGold = await holdsProjectPermission(actor, projectId, "batch:progress");
-  const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, corrections, suggestions, trajectories, citations, grounding, regions, goldAccuracy] = await Promise.all([
+  const [scores, ddxAccuracy, referenceRecall, steps, argumentResults, corrections, suggestions, trajectories, citations, grounding, regions, records, goldAccuracy] = await Promise.all([
     loadCriteriaScores(actor, projectId, opts),
     loadDdxAccuracy(actor, projectId),
     loadReferenceRecall(actor, projectId),
@@ -35,7 +36,8 @@ export async function loadProjectQuality(actor: Actor, projectId: string, opts: 
     loadCitationResults(actor, projectId),
     loadGroundingResults(actor, projectId),
     loadRegionResults(actor, projectId),
+    loadRecordResults(actor, projectId),
     seesGold ? loadGoldAccuracy(actor, projectId, opts) : Promise.resolve(null),
   ]);
-  return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, corrections, suggestions, trajectories, citations, grounding, regions, goldAccuracy };
+  return { ...scores, ddxAccuracy, referenceRecall, steps, arguments: argumentResults, corrections, suggestions, trajectories, citations, grounding, regions, records, goldAccuracy };
 }

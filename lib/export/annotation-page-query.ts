@@ -63,6 +63,8 @@ export type AnnotationPageRow = {
   variantOf: string | null;
   /** The item's answer key (correctOption, correctOptions, numeric), null when it has none (lib/grading/auto-grade.ts). */
   answerKey: unknown;
+  /** The record's entries (id, section, date, title), only where the annotation links statements to them. */
+  recordEntries?: Array<{ id: string; section: string; date?: string; title: string }> | null;
   /** The item's images (src, spacing), only where the annotation marks regions. */
   regionImages?: Array<{ src: string; spacing?: [number, number] }> | null;
   /** Only with identifyReviewers. */
@@ -107,7 +109,7 @@ export type AnnotationPageQuery = {
  */
 export type RecordNarrowing = { kind?: string; reviewerId?: string; from?: Date; until?: Date; withTool?: ToolWithResults };
 
-export type ToolWithResults = "steps" | "arguments" | "references" | "corrections" | "actions" | "citations" | "grounding" | "regions";
+export type ToolWithResults = "steps" | "arguments" | "references" | "corrections" | "actions" | "citations" | "grounding" | "regions" | "record-links";
 
 /** Which submitted annotations can carry a tool's results: a block in the document, or (references) statements on the item. */
 const WITH_TOOL: Record<ToolWithResults, Prisma.Sql> = {
@@ -117,6 +119,7 @@ const WITH_TOOL: Record<ToolWithResults, Prisma.Sql> = {
   actions: Prisma.sql`AND i.kind = 'TRAJECTORY'`,
   citations: Prisma.sql`AND a.data->'citations' IS NOT NULL`,
   grounding: Prisma.sql`AND i.kind = 'SUMMARY'`,
+  "record-links": Prisma.sql`AND i.kind = 'RECORD'`,
   regions: Prisma.sql`AND i.kind = 'VQA' AND (a.data->'regions' IS NOT NULL OR EXISTS (SELECT 1 FROM "Response" r WHERE r."itemId" = i.id AND jsonb_typeof(r.answer->'regions') = 'array'))`,
   references: Prisma.sql`AND jsonb_typeof(i.reference->'statements') = 'array' AND i.reference->'statements' <> '[]'::jsonb`,
 };
@@ -159,6 +162,9 @@ const MODEL_REGIONS = Prisma.sql`CASE WHEN jsonb_typeof(r.answer->'regions') = '
 /** The item's images where the annotation marks regions (their src and pixel spacing); null otherwise. */
 const REGION_IMAGES = Prisma.sql`CASE WHEN jsonb_typeof(a.data->'regions') = 'object' AND jsonb_typeof(i.input->'images') = 'array' THEN (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('src', x.m->'src', 'spacing', x.m->'spacing')) ORDER BY x.n) FROM jsonb_array_elements(i.input->'images') WITH ORDINALITY AS x(m, n)) END`;
 
+/** A record item's entries without their texts, where the annotation links statements; null otherwise. */
+const RECORD_ENTRIES = Prisma.sql`CASE WHEN i.kind = 'RECORD' AND jsonb_typeof(a.data->'recordLinks') = 'object' THEN (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('id', x.e->'id', 'section', x.e->'section', 'date', x.e->'date', 'title', x.e->'title')) ORDER BY x.n) FROM jsonb_array_elements(i.input->'record'->'entries') WITH ORDINALITY AS x(e, n)) END`;
+
 /** The item's responses and criteria as JSON arrays in position order, for an item id column. */
 function itemAggregates(itemId: Prisma.Sql, includeContent: boolean, withCriteria = true, rawContent = false, annotation?: Prisma.Sql) {
   // Content columns are not read at all for ratings-only exports (CSV, --no-content), except the
@@ -197,7 +203,7 @@ export function annotationRowsSql(q: Omit<AnnotationPageQuery, "pageSize"> & Par
   return Prisma.sql`
     SELECT a.id, a.version, a.data, a."submittedAt", a."itemId",
            s.id AS "assignmentId", s."batchId", s."reviewerId", s."rubricId", s."responseOrder", s."timeOnTaskMs", s.arm::text AS arm, s."precededById", s.attempt,
-           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", ${ANSWER_KEY} AS "answerKey", ${REGION_IMAGES} AS "regionImages", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
+           i."externalId", i.kind::text AS kind, i.analysis AS "itemAnalysis", i."variantOf", ${ANSWER_KEY} AS "answerKey", ${REGION_IMAGES} AS "regionImages", ${RECORD_ENTRIES} AS "recordEntries", i.reference->'statements' AS "referenceStatements" ${itemContent} ${reviewerEmail(q.identifyReviewers)},
            ${itemAggregates(Prisma.sql`a."itemId"`, q.includeContent, q.withCriteria, q.rawContent, Prisma.sql`a`)}
     FROM "Annotation" a
     JOIN "Assignment" s ON s.id = a."assignmentId"

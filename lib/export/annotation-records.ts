@@ -197,7 +197,8 @@ function submittedRecord(a: AnnotationPageRow, rubric: { version: number; axes: 
   const modelRegions = new Map(a.responses.flatMap((r) => (r.regions?.length ? [[r.id, r.regions] as const] : [])));
   const regionTexts = new Map(a.responses.flatMap((r) => (typeof r.regionText === "string" ? [[r.id, r.regionText] as const] : [])));
   const regions = { ...(a.regionImages ? { regionImages: a.regionImages } : {}), ...(modelRegions.size ? { modelRegions } : {}), ...(regionTexts.size ? { regionTexts } : {}) };
-  const tools = { ...regions, criteria: a.criteria, statements: statementsOf(a.referenceStatements), axes, order: a.responseOrder, refs, segmentations, originals, ...(runs.size ? { actions: runs } : {}), ...(cited.size ? { citations: cited } : {}), ...(a.kind === "SUMMARY" ? { summaries: new Set(a.responses.map((r) => r.id)) } : {}) };
+  const recordEntries = a.recordEntries ? { recordEntries: new Map(a.recordEntries.map(({ id, ...e }) => [id, e])) } : {};
+  const tools = { ...regions, ...recordEntries, criteria: a.criteria, statements: statementsOf(a.referenceStatements), axes, order: a.responseOrder, refs, segmentations, originals, ...(runs.size ? { actions: runs } : {}), ...(cited.size ? { citations: cited } : {}), ...(a.kind === "SUMMARY" ? { summaries: new Set(a.responses.map((r) => r.id)) } : {}) };
   const contents = ctx.includeContent ? contentsOf(a) : [];
   const record: Record<string, unknown> = { status: "submitted", annotationId: a.id, version: a.version, rubricVersion: rubric.version };
   assignCommonFields(record, a, a.assignmentId, ctx);

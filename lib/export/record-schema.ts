@@ -159,6 +159,19 @@ export const exportResponseSchema = z.strictObject({
     )
     .optional()
     .meta({ description: "Present when the response cites sources: each with the reviewer's check (the passages are in answer, with content)." }),
+  recordStatements: z
+    .array(
+      z.strictObject({
+        number: positiveInt.meta({ description: "The statement's place in the output, from 1 (by position)." }),
+        start: z.number().int().min(0),
+        end: z.number().int().min(0),
+        text: z.string(),
+        verdict: z.enum(["supported", "contradicted", "unsupported"]).meta({ description: "Does the record support the statement, contradict it, or hold nothing about it?" }),
+        entries: z.array(z.strictObject({ id: z.string(), section: z.string(), date: z.string().optional(), title: z.string() })).meta({ description: "The record entries the statement rests on (or that contradict it)." }),
+      }),
+    )
+    .optional()
+    .meta({ description: "Present for record items where the reviewer marked statements of this output: code-point offsets of the response's content (issue 13)." }),
   modelRegions: z
     .array(
       z.strictObject({

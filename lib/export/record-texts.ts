@@ -1,4 +1,5 @@
 import { parseItemInput, responseAnswerSchema, type Turn } from "@/lib/items/schema";
+import { recordAsText } from "@/lib/items/patient-record";
 import type { ExportRecord, ExportResponseRecord } from "./record-schema";
 
 // Plain-text views of a record's item and responses, for the dataset formats that are texts
@@ -26,6 +27,8 @@ export function promptMessagesOf(record: ExportRecord): Array<{ role: "user" | "
       return message(input.case);
     case "summary":
       return message(input.instruction ? `${input.instruction}\n\n${input.source}` : input.source);
+    case "record":
+      return message(`${input.question}\n\n${recordAsText(input.record)}`);
   }
 }
 

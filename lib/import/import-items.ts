@@ -232,7 +232,7 @@ function missingAudioFile(src: string): string | null {
   return existsSync(file) ? null : `audio file "${src}" not found in the image directory; upload it first.`;
 }
 
-const KIND = { qa: "QA", mcq: "MCQ", dialogue: "DIALOGUE", vqa: "VQA", note: "NOTE", ddx: "DDX", trajectory: "TRAJECTORY", summary: "SUMMARY" } as const;
+const KIND = { qa: "QA", mcq: "MCQ", dialogue: "DIALOGUE", vqa: "VQA", note: "NOTE", ddx: "DDX", trajectory: "TRAJECTORY", summary: "SUMMARY", record: "RECORD" } as const;
 
 async function writeRows(tx: Tx, projectId: string, rows: Row[]): Promise<number> {
   const items = rows.map(({ item }) => ({ id: randomUUID(), item }));

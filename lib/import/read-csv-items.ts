@@ -32,7 +32,7 @@ import { createUtf8Checker, describeInvalidUtf8 } from "./utf8";
 type Input = AsyncIterable<Buffer | Uint8Array | string> | NodeJS.ReadableStream | ReadableStream<Uint8Array>;
 
 /** Top-level names a header may use (every kind's fields); anything else is a typo or another format. */
-export const ITEM_FIELDS = new Set(["kind", "externalId", "language", "specialty", "isGold", "metadata", "analysis", "variantOf", "reference", "criteria", "responses", "question", "context", "options", "correctOption", "correctOptions", "numeric", "audio", "tools", "source", "instruction", "turns", "images", "layout", "text", "sentences", "case"]);
+export const ITEM_FIELDS = new Set(["kind", "externalId", "language", "specialty", "isGold", "metadata", "analysis", "variantOf", "reference", "criteria", "responses", "question", "context", "options", "correctOption", "correctOptions", "numeric", "audio", "tools", "source", "instruction", "turns", "images", "layout", "text", "sentences", "case", "record"]);
 
 type Cell = { kind: "cell"; column: number; path: string; numeric: boolean };
 type Container = { kind: "object" | "array"; path: string; children: Map<string | number, Node> };

@@ -15,6 +15,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   vqa: { kind: "vqa", externalId: "v", question: "Q?", images: [{ src: "a.png", modality: "X-ray", view: "PA", caption: "c" }], responses: [response] },
   note: { kind: "note", externalId: "n", text: "T.", sentences: [{ id: 0, text: "T." }] },
   ddx: { kind: "ddx", externalId: "x", case: "C", responses: [{ modelName: "m", differential: [{ diagnosis: "D", rationale: "R" }] }] },
+  record: { kind: "record", externalId: "r", question: "Summarize.", responses: [response], record: { patient: { name: "P" }, entries: [{ id: "e1", section: "lab", date: "2024-03-05", end: "2024-03-06", title: "K", value: 5.9, unit: "mmol/L", range: { low: 3.5, high: 5.1, text: "3.5–5.1" }, flag: "H", status: "final", code: "2823-3", text: "t" }] } },
 };
 
 /** Every field of the item (depth first), as a path. */
@@ -74,7 +75,7 @@ describe("import error messages", () => {
       { field: "responses", message: "responses needs at least 1 response." },
       { field: "criteria.0.text", message: 'the criterion\'s text is required, as "criterion" (HealthBench\'s name) or "text".' },
     ]);
-    expect(issues({ kind: "podcast", externalId: "p" })).toEqual([{ field: "kind", message: 'kind must be one of qa, mcq, dialogue, vqa, note, ddx, trajectory, summary; got the text "podcast".' }]);
+    expect(issues({ kind: "podcast", externalId: "p" })).toEqual([{ field: "kind", message: 'kind must be one of qa, mcq, dialogue, vqa, note, ddx, trajectory, summary, record; got the text "podcast".' }]);
     expect(issues([1, 2])).toEqual([{ field: "", message: "the line must be a JSON object describing one item; got a list." }]);
     expect(issues({ ...VALID.qa, responses: [{ ...response, reasoning: "abc", steps: [{ start: 2, end: 1 }, { start: 0, end: 9 }] }] })).toEqual([
       { field: "responses.0.steps.0", message: "Step 1 is empty: it must end after it starts (start 2, end 1)." },

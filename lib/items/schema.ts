@@ -4,6 +4,7 @@ import { describeImportIssue } from "./import-issues";
 import { itemAnalysisSchema, responseAnalysisSchema } from "./analysis-fields";
 import { actionImportSchema, actionSchema, audioImportSchema, audioSchema, citationImportSchema, modelRegionImportSchema, numericKeySchema, numericValueSchema, pixelSpacingSchema } from "./answer-parts";
 import { freeJson, ident, LIMITS, requiredText, text } from "./field-rules";
+import { patientRecordSchema, recordImportSchema } from "./patient-record";
 
 export { LIMITS } from "./field-rules";
 export * from "./answer-parts";
@@ -205,7 +206,14 @@ export const summaryItemImportSchema = baseItemSchema.extend({
   instruction: text(5000).optional(),
 });
 
-export const ITEM_KINDS = ["qa", "mcq", "dialogue", "vqa", "note", "ddx", "trajectory", "summary"] as const;
+/** A long structured patient record (FHIR R4 Bundle or the documented timeline) and a task; each response is a model's output about it. */
+export const recordItemImportSchema = baseItemSchema.extend({
+  kind: z.literal("record"),
+  question: requiredText(LIMITS.question),
+  record: recordImportSchema,
+});
+
+export const ITEM_KINDS = ["qa", "mcq", "dialogue", "vqa", "note", "ddx", "trajectory", "summary", "record"] as const;
 export type ItemKindKey = (typeof ITEM_KINDS)[number];
 
 const byKind = {
@@ -217,6 +225,7 @@ const byKind = {
   ddx: ddxItemImportSchema,
   trajectory: trajectoryItemImportSchema,
   summary: summaryItemImportSchema,
+  record: recordItemImportSchema,
 } as const;
 
 /**
@@ -248,7 +257,8 @@ export type ItemImport =
   | z.output<typeof noteItemImportSchema>
   | z.output<typeof ddxItemImportSchema>
   | z.output<typeof trajectoryItemImportSchema>
-  | z.output<typeof summaryItemImportSchema>;
+  | z.output<typeof summaryItemImportSchema>
+  | z.output<typeof recordItemImportSchema>;
 
 // ---- stored shapes (Item.input / Response.answer), read back by the review page and exports ----
 
@@ -269,6 +279,7 @@ export const noteInputSchema = z.object({ text: z.string(), sentences: z.array(z
 export const ddxInputSchema = z.object({ case: z.string() });
 export const trajectoryInputSchema = z.object({ case: z.string(), tools: z.array(z.object({ name: z.string(), description: z.string().optional() })).optional() });
 export const summaryInputSchema = z.object({ source: z.string(), instruction: z.string().optional() });
+export const recordInputSchema = z.object({ question: z.string(), record: patientRecordSchema });
 
 export type ItemInput =
   | ({ kind: "qa" } & z.infer<typeof qaInputSchema>)
@@ -278,9 +289,10 @@ export type ItemInput =
   | ({ kind: "note" } & z.infer<typeof noteInputSchema>)
   | ({ kind: "ddx" } & z.infer<typeof ddxInputSchema>)
   | ({ kind: "trajectory" } & z.infer<typeof trajectoryInputSchema>)
-  | ({ kind: "summary" } & z.infer<typeof summaryInputSchema>);
+  | ({ kind: "summary" } & z.infer<typeof summaryInputSchema>)
+  | ({ kind: "record" } & z.infer<typeof recordInputSchema>);
 
-const inputSchemas = { qa: qaInputSchema, mcq: mcqInputSchema, dialogue: dialogueInputSchema, vqa: vqaInputSchema, note: noteInputSchema, ddx: ddxInputSchema, trajectory: trajectoryInputSchema, summary: summaryInputSchema } as const;
+const inputSchemas = { qa: qaInputSchema, mcq: mcqInputSchema, dialogue: dialogueInputSchema, vqa: vqaInputSchema, note: noteInputSchema, ddx: ddxInputSchema, trajectory: trajectoryInputSchema, summary: summaryInputSchema, record: recordInputSchema } as const;
 
 /** Reads Item.input back with its kind (`kind` is the Prisma enum, upper case). */
 export function parseItemInput(kind: string, input: unknown): ItemInput {
@@ -336,6 +348,8 @@ export function itemInputOf(item: ItemImport): Record<string, unknown> {
       return { case: item.case, ...(item.tools ? { tools: item.tools } : {}) };
     case "summary":
       return { source: item.source, ...(item.instruction ? { instruction: item.instruction } : {}) };
+    case "record":
+      return { question: item.question, record: item.record };
   }
 }
 

@@ -26,6 +26,7 @@ export function itemSnippet(kind: string, input: unknown): string {
     case "qa":
     case "mcq":
     case "vqa":
+    case "record":
       return plain(item.question);
     case "trajectory":
       return plain(item.case);

@@ -20,7 +20,7 @@ const isoDate = (what: string) =>
     z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what} must be a date as YYYY-MM-DD.` }).refine(isCalendarDate, { error: `${what} is not a calendar date.` }).optional(),
   );
 
-export const RESULT_KINDS = ["qa", "mcq", "dialogue", "vqa", "note", "ddx", "trajectory", "summary"] as const;
+export const RESULT_KINDS = ["qa", "mcq", "dialogue", "vqa", "note", "ddx", "trajectory", "summary", "record"] as const;
 
 export const resultsFilterSchema = z
   .strictObject({

@@ -15,11 +15,12 @@ import { describeActions } from "./actions/describe";
 import { describeCitations } from "./citations/describe";
 import { describeGrounding } from "./grounding/describe";
 import { describeRegions } from "./regions/describe";
+import { describeRecordLinks } from "./record-links/describe";
 import type { ChangeLabels, ToolDescriber } from "./types";
 
 // The describers of every tool, in registry order (lib/tools/index.ts checks the ids match). Zod-free:
 // the conflict panel runs this in the browser; the history runs it on the server.
-export const TOOL_DESCRIBERS: readonly ToolDescriber[] = [describeRatings, describePairwise, describeRanking, describeCriteria, describeDdxMatch, describeReferences, describeSteps, describeArguments, describeCorrections, describeTurns, describeSuggestions, describeActions, describeCitations, describeGrounding, describeRegions];
+export const TOOL_DESCRIBERS: readonly ToolDescriber[] = [describeRatings, describePairwise, describeRanking, describeCriteria, describeDdxMatch, describeReferences, describeSteps, describeArguments, describeCorrections, describeTurns, describeSuggestions, describeActions, describeCitations, describeGrounding, describeRegions, describeRecordLinks];
 
 const EMPTY: AnnotationData = { responses: {}, item: { ratings: {}, comments: {} }, pair: { ratings: {}, comments: {}, strength: {} }, overallComment: "" };
 

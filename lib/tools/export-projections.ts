@@ -15,6 +15,7 @@ import { actionsExport } from "./actions/export";
 import { citationsExport } from "./citations/export";
 import { groundingExport } from "./grounding/export";
 import { regionsExport } from "./regions/export";
+import { recordLinksExport } from "./record-links/export";
 import type { CsvRow, ExportContext, ToolId } from "./types";
 
 /** What a tool contributes to each export format (lib/export composes them; registry order). */
@@ -26,7 +27,7 @@ export type ToolExport = {
   csvRecordRows?(record: SubmittedRecord, row: CsvRow): string[][];
 };
 
-export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, rankingExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport, correctionsExport, turnsExport, suggestionsExport, actionsExport, citationsExport, groundingExport, regionsExport];
+export const TOOL_EXPORTS: readonly ToolExport[] = [ratingsExport, pairwiseExport, rankingExport, criteriaExport, ddxMatchExport, referencesExport, stepsExport, argumentsExport, correctionsExport, turnsExport, suggestionsExport, actionsExport, citationsExport, groundingExport, regionsExport, recordLinksExport];
 
 /** The tools' fields of one response of a submitted record. */
 export function projectResponse(doc: AnnotationData, responseId: string, ctx: ExportContext, into: object = {}): Partial<ExportResponseRecord> {

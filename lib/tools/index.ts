@@ -15,6 +15,7 @@ import { actionsChecks } from "./actions/check";
 import { citationsChecks } from "./citations/check";
 import { groundingChecks } from "./grounding/check";
 import { regionsChecks } from "./regions/check";
+import { recordLinksChecks } from "./record-links/check";
 import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 
 // The registry of annotation tools (STYLE.md "Annotation tools", decision 010): an explicit list —
@@ -23,7 +24,7 @@ import type { CheckContext, RatingProblem, ToolChecks, ToolId } from "./types";
 // export projections in lib/export, the review panels in components/review/tools. Adding a tool adds a
 // folder here and a line in each list; the conformance test (registry.test.ts) keeps the lists in step.
 
-export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks, suggestionsChecks, actionsChecks, citationsChecks, groundingChecks, regionsChecks];
+export const TOOLS: readonly ToolChecks[] = [ratingsChecks, pairwiseChecks, rankingChecks, criteriaChecks, ddxMatchChecks, referencesChecks, stepsChecks, argumentsChecks, correctionsChecks, turnsChecks, suggestionsChecks, actionsChecks, citationsChecks, groundingChecks, regionsChecks, recordLinksChecks];
 export const TOOL_IDS: readonly ToolId[] = TOOLS.map((t) => t.id);
 
 export { TOOL_DESCRIBERS };
@@ -86,6 +87,7 @@ export function enabledTools(s: ToolSetting): ToolId[] {
     citations: (s.citationCount ?? 0) > 0,
     grounding: s.itemKind.toUpperCase() === "SUMMARY" && s.responseCount > 0,
     regions: Boolean(s.regionsEnabled),
+    "record-links": s.itemKind.toUpperCase() === "RECORD" && s.responseCount > 0,
   };
   return TOOL_IDS.filter((id) => on[id]);
 }

@@ -8,7 +8,7 @@ import type { ModelRegion } from "./regions/shapes";
 // module: client and server code import it freely.
 
 /** The tools, by stable id (also the key of a tool's results and export fields). */
-export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions" | "actions" | "citations" | "grounding" | "regions";
+export type ToolId = "ratings" | "pairwise" | "ranking" | "criteria" | "ddx-match" | "references" | "steps" | "arguments" | "corrections" | "turns" | "suggestions" | "actions" | "citations" | "grounding" | "regions" | "record-links";
 
 /** A problem with part of a document, at its path ("responses.<id>.ratings.<axis>"), in plain words. */
 /**
@@ -59,6 +59,8 @@ export type CheckContext = {
   citationCounts?: Record<string, number>;
   /** Per response of a trajectory item: its run's actions, which the agent took, which are tests. */
   actions?: Record<string, { count: number; judged: number[]; tests: number[] }>;
+  /** Record items: the record's entry ids and each output (response content) as stored. */
+  record?: { entryIds: ReadonlySet<string>; outputs: Record<string, string> };
   /** Regions on the item's images (lib/tools/regions/check-context.ts), when the item has images. */
   regions?: RegionsCheckContext;
   /** Per response: the positions of its AI turns in its transcript (dialogue responses with turns). */
@@ -154,6 +156,8 @@ export type ExportContext = {
   summaries?: ReadonlySet<string>;
   /** Each citing response's citations (without their passages). */
   citations?: Map<string, CitationRef[]>;
+  /** Record items whose document links statements: each entry's section, date and title, by id. */
+  recordEntries?: Map<string, { section: string; date?: string; title: string }>;
   /** Items whose document marks regions: the item's images (src, pixel spacing in mm as [row, column]). */
   regionImages?: Array<{ src: string; spacing?: [number, number] }>;
   /** Each response's own localizations (vqa responses that carry regions). */

@@ -26,7 +26,7 @@ describe("GET /api/v1/projects/<slug>/export", () => {
     expect(await get(token, slug, "?batch=NOPE")).toMatchObject({ status: 404, body: JSON.stringify({ error: 'Batch "NOPE" not found.' }) });
     expect(await get(token, "no-such-project", "")).toMatchObject({ status: 404 });
     for (const [query, message] of [
-      ["?format=xml", "format must be jsonl, csv, steps, steps-csv, parquet, preferences, sft, healthbench, hf, brat or conll."],
+      ["?format=xml", "format must be jsonl, csv, steps, steps-csv, parquet, preferences, sft, healthbench, hf, coco, brat or conll."],
       ["?reviewer=someone", "reviewer is a pseudonym such as R-0123456789 (as in the exports)."],
       ["?status=drafts", "status must be submitted, skipped or all."],
       ["?content=no", "content must be true or false."],

@@ -80,6 +80,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         referenceStatements={payload.referenceStatements}
         {...(payload.item.kind === "summary" ? { summarySource: payload.item.source } : {})}
         {...(payload.item.kind === "vqa" && payload.regionReview ? { regions: { images: payload.item.images, layout: payload.item.layout, review: payload.regionReview } } : {})}
+        {...(payload.item.kind === "record" ? { record: payload.item.record } : {})}
         stepSettings={payload.stepSettings}
         argumentReview={payload.argumentReview}
         suggestions={payload.suggestions}

@@ -13,12 +13,13 @@ import { actionsClient } from "./actions";
 import { citationsClient } from "./citations";
 import { groundingClient } from "./grounding";
 import { regionsClient } from "./regions";
+import { recordLinksClient } from "./record-links";
 import type { ClientTool, KeyBinding } from "./types";
 
 // The review page's tool registry (decision 010): an explicit list, in the order panels appear in a
 // response's card (the differential first, then the rubric's axes, then the case criteria). The server
 // registry is lib/tools; the conformance test (lib/tools/registry.test.ts) checks both list the same ids.
-export const CLIENT_TOOLS: readonly ClientTool[] = [regionsClient, ddxMatchClient, actionsClient, stepsClient, turnsClient, suggestionsClient, ratingsClient, criteriaClient, referencesClient, citationsClient, groundingClient, argumentsClient, pairwiseClient, rankingClient, correctionsClient];
+export const CLIENT_TOOLS: readonly ClientTool[] = [regionsClient, recordLinksClient, ddxMatchClient, actionsClient, stepsClient, turnsClient, suggestionsClient, ratingsClient, criteriaClient, referencesClient, citationsClient, groundingClient, argumentsClient, pairwiseClient, rankingClient, correctionsClient];
 
 /** Keys the page itself uses, whatever block has the focus: no tool may bind them. */
 export const PAGE_KEYS: readonly KeyBinding[] = [

@@ -6,6 +6,7 @@ import type { ArgumentReview } from "@/lib/tools/arguments/review-payload";
 import type { ReviewSuggestions } from "@/lib/tools/suggestions/targets";
 import type { Messages } from "@/lib/i18n/messages-type";
 import type { RegionReview } from "@/lib/tools/regions/review-payload";
+import type { PatientRecordView } from "@/lib/items/patient-record";
 import type { ImageLayout, ViewerImage } from "../image-viewer";
 
 /** What every tool panel gets: the document, how to change it, and the review's rubric and item. */
@@ -24,6 +25,8 @@ export type ToolPanelProps = {
   summarySource?: string;
   /** Regions on the item's images: the images as the viewer shows them, their layout, labels, sentences and model localizations. */
   regions?: RegionPanelData;
+  /** Record items: the patient record (entries in date order), to browse and link statements to. */
+  record?: PatientRecordView;
   /** Reasoning steps: the project's error types and whether each step's kind is asked. */
   stepSettings: { errorTypes: Array<{ key: string; label: string; help: string }>; requireKind: boolean };
   settings: { askConfidence: boolean; pairwiseStrength: boolean };

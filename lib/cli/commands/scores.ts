@@ -55,6 +55,9 @@ export const scoresCommand: Command = {
     for (const r of quality.regions.models) {
       rows.push(["image regions", r.model, `localizations ${r.localizations}`, `correct ${pctOf(r.correct)}`, `partly ${pctOf(r.partly)}`, `incorrect ${pctOf(r.incorrect)}`, `mean IoU ${r.meanIoU === null ? "—" : r.meanIoU.toFixed(2)}`, `hits ${pctOf(r.hits)}`, `found ${pctOf(r.found)}`]);
     }
+    for (const r of quality.records) {
+      rows.push(["record statements", r.model, `outputs ${r.outputs}`, `statements ${r.statements}`, `supported ${pctOf(r.supported)}`, `contradicted ${pctOf(r.contradicted)}`, `unsupported ${pctOf(r.unsupported)}`, `outputs contradicting ${pctOf(r.contradicting)}`]);
+    }
     const ra = quality.regions.agreement;
     if (ra.pairs) rows.push(["region agreement", `items ${ra.items}, pairs ${ra.pairs}`, `F1 ${ra.meanF1?.toFixed(2) ?? "—"}`, `matched IoU ${ra.meanIoU?.toFixed(2) ?? "—"}`]);
     const args = quality.arguments;

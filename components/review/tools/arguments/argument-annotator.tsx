@@ -40,15 +40,22 @@ export type AnnotatorProps = {
   preAnnotated?: boolean;
   /** The item's language (BCP 47): the text's direction; missing, the text's first strong letter decides. */
   language?: string | null;
+  /** Told which span is selected (null: none), for tools that act on it (the record links). */
+  onSpanSelect?: (spanId: string | null) => void;
 };
 
-export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet, onChange, problem, preAnnotated, language }: AnnotatorProps) {
+export function ArgumentAnnotator({ targetKey, title, text, annotation, labelSet, onChange, problem, preAnnotated, language, onSpanSelect }: AnnotatorProps) {
   const t = useTranslations("tools.arguments");
   const block = useRef<HTMLDivElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const layer = useRef<HTMLDivElement>(null);
   const [sel, setSel] = useState<Sel | null>(null);
   const [spanId, setSpanId] = useState<string | null>(null);
+  const spanSelect = useRef(onSpanSelect);
+  useEffect(() => {
+    spanSelect.current = onSpanSelect;
+  });
+  useEffect(() => spanSelect.current?.(spanId), [spanId]);
   const [relationId, setRelationId] = useState<string | null>(null);
   const [draft, setDraft] = useState<RelationDraft | null>(null);
   const [message, setMessage] = useState<string | null>(null);
