@@ -12,6 +12,7 @@ import { TURNS_GUIDELINES, TURNS_RUBRIC, turnsShowcaseItems } from "./demo/turns
 import { saveRubric } from "@/lib/rubrics/rubric-versions";
 import { importJudgeResults } from "@/lib/judges/import-judge-results";
 import { seedRegionsShowcase } from "./demo-regions";
+import { seedRecordShowcase } from "./demo-records";
 import { seedFormatsShowcase, seedRobustnessShowcase, seedTrajectoryShowcase } from "./demo-robustness";
 import { SUGGESTIONS_GUIDELINES, SUGGESTIONS_JUDGE, suggestionsJudgeLines, suggestionsShowcaseItems } from "./demo/suggestions-showcase";
 
@@ -99,6 +100,7 @@ export async function seedDemo(): Promise<boolean> {
   await seedTrajectoryShowcase(actor(admin), reviewerIds, researcher.id);
   const byEmail = (email: string) => actor(users.find((u) => u.email === email)!);
   await seedRegionsShowcase(actor(admin), reviewerIds, [byEmail("dr.lindqvist@consilium.local"), byEmail("dr.tanaka@consilium.local")], researcher.id);
+  await seedRecordShowcase(actor(admin), reviewerIds, byEmail("dr.lindqvist@consilium.local"), researcher.id);
   return true;
 }
 

@@ -40,7 +40,7 @@ describe("seedDemo", () => {
       orderBy: { createdAt: "asc" },
       include: { rubrics: true, members: { include: { user: true } }, batches: { include: { _count: { select: { items: true, assignments: true } } } } },
     });
-    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase", "suggestions-showcase", "robustness-showcase", "formats-showcase", "trajectory-showcase", "regions-showcase"]);
+    expect(projects.map((p) => p.slug)).toEqual(["consumer-health-qa", "reasoning-showcase", "pairwise-showcase", "criteria-showcase", "steps-showcase", "argument-showcase", "ranking-showcase", "turns-showcase", "suggestions-showcase", "robustness-showcase", "formats-showcase", "trajectory-showcase", "regions-showcase", "record-showcase"]);
     const bySlug = Object.fromEntries(projects.map((p) => [p.slug, p]));
 
     // The original demo is unchanged (the e2e tests rely on it).
@@ -204,8 +204,16 @@ describe("seedDemo", () => {
     expect(regionPayload.tools).toContain("regions");
     expect(regionPayload.regionReview?.spacing[0]).toEqual([0.8, 0.8]);
 
+    // Record showcase: a FHIR bundle converted to a timeline and a documented-timeline record, one already reviewed.
+    expect(await kindCounts("record-showcase")).toEqual({ RECORD: 2 });
+    const recordOpen = await db.assignment.findFirstOrThrow({ where: { batch: { name: "Records demo" }, item: { externalId: "rec-dm-1" }, reviewer: { email: "dr.osei@consilium.local" } }, include: { reviewer: true } });
+    const recordPayload = await loadAssignmentForReview({ id: recordOpen.reviewer.id, role: recordOpen.reviewer.role, email: recordOpen.reviewer.email, name: recordOpen.reviewer.name }, recordOpen.id);
+    expect(recordPayload.tools).toContain("record-links");
+    expect(recordPayload.item.kind === "record" && recordPayload.item.record.entries.length).toBe(51);
+    expect(await db.assignment.count({ where: { batch: { name: "Records demo" }, status: "SUBMITTED" } })).toBe(1);
+
     // Running it again on a non-empty database does nothing.
     expect(await seedDemo()).toBe(false);
-    expect(await db.project.count()).toBe(13);
+    expect(await db.project.count()).toBe(14);
   });
 });
