@@ -78,7 +78,7 @@ export function RecordLinksPanel({ data, update, record, responses, problemAt, r
                 <li key={s.id} data-statement={n + 1} className={`rounded border p-1.5 text-sm ${s.id === active ? "border-blue-600 bg-blue-50" : missing && problem(`entries.${s.id}`) ? "border-red-400" : "border-slate-200"}`}>
                   <p>
                     <span className="me-1 rounded px-1 text-[11px] font-medium text-white" style={{ background: labels.labels.find((l) => l.key === s.label)?.color }}>{t(`verdicts.${s.label as StatementVerdict}`)}</span>
-                    <q dir="auto"><PlainText text={s.text} /></q>
+                    <button type="button" className="text-start underline-offset-2 hover:underline" aria-pressed={s.id === active} onClick={() => setActive(s.id)} title={t("select")}><q dir="auto"><PlainText text={s.text} /></q></button>
                   </p>
                   <div className="mt-1 flex flex-wrap items-center gap-1">
                     {linked.map((id) => (
