@@ -24,11 +24,11 @@ export const recordEntryImportSchema = z.strictObject({
   end: isoDate.optional(),
   title: ident(1000),
   value: z.union([z.number(), ident(1000)]).optional(),
-  unit: ident(100).optional(),
+  unit: ident(200).optional(),
   range: z.strictObject({ low: z.number().optional(), high: z.number().optional(), text: ident(200).optional() }).optional(),
   /** Abnormal flag as the source gives it (H, L, HH, LL, A, N). */
   flag: ident(20).optional(),
-  status: ident(100).optional(),
+  status: ident(200).optional(),
   code: ident(200).optional(),
   /** A note's or report's text, a medication's dosage. */
   text: text(LIMITS.noteText).optional(),

@@ -8,6 +8,8 @@ import { ItemView } from "@/components/review/item-view";
 import { ActionAnnotator } from "@/components/review/tools/actions/action-annotator";
 import { CitationChecks } from "@/components/review/tools/citations/citation-check";
 import { ModelRegionList, ShapeList } from "@/components/review/tools/regions/region-lists";
+import { RecordBrowser } from "@/components/review/tools/record-links/record-browser";
+import type { PatientRecordView } from "@/lib/items/patient-record";
 import { groundingClient } from "@/components/review/tools/grounding";
 import { ResponseBody } from "@/components/review/response-body";
 import { createBatch } from "@/lib/assignments/create-batch";
@@ -70,6 +72,11 @@ describe("every field of every item kind shows untrusted markup marked, never ru
       { kind: "vqa", externalId: "p-vqa", question: md("vqa-question"), images: [{ src: "https://img.example/x.png", modality: plain("modality"), caption: plain("caption") }], responses: [{ ...response("vqa"), regions: [{ image: 0, label: plain("region-label"), box: [1, 1, 5, 5] }] }] },
       { kind: "note", externalId: "p-note", text: "x", sentences: [{ id: 0, text: plain("sentence-0") }, { id: 1, text: "Plain sentence." }], responses: [] },
       { kind: "ddx", externalId: "p-ddx", case: md("case"), responses: [{ modelName: "m", differential: [{ diagnosis: plain("diagnosis-0"), rationale: md("rationale-0") }] }] },
+      {
+        kind: "record", externalId: "p-rec", question: md("record-question"),
+        record: { patient: { name: plain("patient-name") }, entries: [{ id: "e1", section: "lab", date: "2024-01-01", title: plain("entry-title"), value: plain("entry-value"), unit: plain("entry-unit"), range: { text: plain("entry-range") }, status: plain("entry-status"), text: plain("entry-text") }] },
+        responses: [{ modelName: "m", content: plain("record-output") }],
+      },
       { kind: "summary", externalId: "p-sum", instruction: md("summary-instruction"), source: plain("summary-source"), responses: [{ modelName: "m", content: plain("summary-text") }] },
       {
         kind: "trajectory", externalId: "p-traj", case: md("agent-case"), tools: [{ name: plain("tool-name"), description: plain("tool-description") }],
@@ -85,7 +92,7 @@ describe("every field of every item kind shows untrusted markup marked, never ru
     const payloads: ReviewPayload[] = [];
     for (const a of await getDb().assignment.findMany({ where: { reviewerId: reviewer.id } })) payloads.push(await loadAssignmentForReview(reviewer, a.id));
     const byKind = Object.fromEntries(payloads.map((p) => [p.item.kind, p]));
-    expect(Object.keys(byKind).sort()).toEqual(["ddx", "dialogue", "mcq", "note", "qa", "summary", "trajectory", "vqa"]);
+    expect(Object.keys(byKind).sort()).toEqual(["ddx", "dialogue", "mcq", "note", "qa", "record", "summary", "trajectory", "vqa"]);
 
     expectMarked(html(createElement(Markdown, { html: byKind.qa.project.guidelinesHtml })), "guidelines", true);
 
@@ -106,6 +113,11 @@ describe("every field of every item kind shows untrusted markup marked, never ru
     expect(findExecutable(partOf(grounding, "argument-text-layer"))).toEqual([]);
     for (const field of ["summary-text", "summary-source"]) expect(visibleText(grounding)).toContain(`${field}: <img src="${field}"`);
     for (const field of ["tool-name", "tool-description"]) expectMarked(item("trajectory"), field, false);
+    // A patient record: every field of the header and the entries is text, in the record browser.
+    expectMarked(item("record"), "record-question", true);
+    const rec = byKind.record.item as { record: PatientRecordView };
+    const browser = html(createElement(RecordBrowser, { record: rec.record, linked: new Set<string>(), onToggle: null }));
+    for (const field of ["patient-name", "entry-title", "entry-value", "entry-unit", "entry-range", "entry-status", "entry-text"]) expectMarked(partOf(browser, (node: Element) => node.tagName === "dl" || node.tagName === "ol"), field, false);
     // A model's own region label (the regions tool's list; the verdict buttons are the app's), and the
     // response's sentences offered as link targets (option text: nothing there is interpreted).
     const regionReview = byKind.vqa.regionReview!;
