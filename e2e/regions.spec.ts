@@ -82,6 +82,13 @@ test("a reviewer draws, measures, links, edits and judges regions by mouse and k
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(2)).toContainText("3. polygon, image 1");
   await expect(rows.nth(2).getByRole("combobox", { name: "Label of region 3" })).toHaveValue("effusion");
+  // One corner by keyboard: E picks the first, → twice moves it 2 px (the whole polygon stays).
+  await page.keyboard.press("e");
+  const corner = layer.locator("[data-active-vertex]");
+  const cornerX = Number(await corner.getAttribute("x"));
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(async () => Number(await corner.getAttribute("x"))).toBeCloseTo(cornerX + 2, 5);
 
   // Link the box to the sentence that places the opacity.
   const link = rows.first().getByRole("combobox", { name: "Sentence region 1 shows" });

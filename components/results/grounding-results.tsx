@@ -4,9 +4,11 @@ import type { GroundingModelResult } from "@/lib/tools/grounding/results";
 import { UNSUPPORTED_KINDS } from "@/lib/tools/grounding/labels";
 import { percentWithInterval } from "@/lib/results/format";
 import { useFixed } from "./decimal";
+import { SpanAgreementLine } from "./span-agreement-line";
+import type { SpanAgreement } from "@/lib/results/span-agreement";
 
 /** Summaries per model: hallucination and omission rates, marks per summary, unsupported marks by kind. */
-export function GroundingResultsSection({ results }: { results: GroundingModelResult[] }) {
+export function GroundingResultsSection({ results, agreement }: { results: GroundingModelResult[]; agreement: SpanAgreement }) {
   const t = useTranslations("results.tools.grounding");
   const kinds = useTranslations("tools.grounding.labels");
   const fixed = useFixed();
@@ -36,6 +38,7 @@ export function GroundingResultsSection({ results }: { results: GroundingModelRe
           ))}
         </tbody>
       </table>
+      <SpanAgreementLine agreement={agreement} testId="grounding-agreement" />
     </section>
   );
 }

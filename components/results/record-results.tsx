@@ -2,9 +2,11 @@ import { useTranslations } from "next-intl";
 import { cardClass } from "@/components/ui/styles";
 import type { RecordModelResult } from "@/lib/tools/record-links/results";
 import { percentWithInterval } from "@/lib/results/format";
+import type { SpanAgreement } from "@/lib/results/span-agreement";
+import { SpanAgreementLine } from "./span-agreement-line";
 
 /** Outputs about patient records, per model: statements supported, contradicted, not in the record. */
-export function RecordResultsSection({ results }: { results: RecordModelResult[] }) {
+export function RecordResultsSection({ results, agreement }: { results: RecordModelResult[]; agreement: SpanAgreement }) {
   const t = useTranslations("results.tools.records");
   return (
     <section className={`${cardClass} mb-6 overflow-x-auto`} tabIndex={0} aria-label={t("label")}>
@@ -29,6 +31,7 @@ export function RecordResultsSection({ results }: { results: RecordModelResult[]
           ))}
         </tbody>
       </table>
+      <SpanAgreementLine agreement={agreement} testId="record-agreement" />
     </section>
   );
 }

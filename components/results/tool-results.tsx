@@ -159,9 +159,9 @@ export function ToolResults({ scores }: { scores: ProjectQuality }) {
 
       {scores.citations.length ? <CitationResultsSection results={scores.citations} /> : null}
 
-      {scores.grounding.length ? <GroundingResultsSection results={scores.grounding} /> : null}
+      {scores.grounding.models.length ? <GroundingResultsSection results={scores.grounding.models} agreement={scores.grounding.agreement} /> : null}
       {scores.regions.models.length || scores.regions.agreement.pairs ? <RegionResultsSection results={scores.regions} /> : null}
-      {scores.records.length ? <RecordResultsSection results={scores.records} /> : null}
+      {scores.records.models.length ? <RecordResultsSection results={scores.records.models} agreement={scores.records.agreement} /> : null}
 
       {scores.arguments.annotations ? <ArgumentResultsSection results={scores.arguments} /> : null}
 

@@ -9,13 +9,13 @@ import { loadCorrectionResults, type CorrectionSummary } from "@/lib/tools/corre
 import { loadSuggestionResults, type SuggestionResults } from "@/lib/tools/suggestions/results";
 import { loadTrajectoryResults, type TrajectoryModelResult } from "@/lib/tools/actions/results";
 import { loadCitationResults, type CitationModelResult } from "@/lib/tools/citations/results";
-import { loadGroundingResults, type GroundingModelResult } from "@/lib/tools/grounding/results";
+import { loadGroundingResults, type GroundingResults } from "@/lib/tools/grounding/results";
 import { loadRegionResults, type RegionResults } from "@/lib/tools/regions/results";
-import { loadRecordResults, type RecordModelResult } from "@/lib/tools/record-links/results";
+import { loadRecordResults, type RecordResults } from "@/lib/tools/record-links/results";
 import type { ModelStepSummary } from "@/lib/tools/steps/metrics";
 import { loadCriteriaScores, type CriteriaScores } from "./project-scores";
 
-export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; trajectories: TrajectoryModelResult[]; citations: CitationModelResult[]; grounding: GroundingModelResult[]; regions: RegionResults; records: RecordModelResult[]; goldAccuracy: GoldAccuracyRow[] | null };
+export type ProjectQuality = CriteriaScores & { ddxAccuracy: DdxAccuracyRow[]; referenceRecall: ReferenceRecallRow[]; steps: ModelStepSummary[]; arguments: ArgumentResults; corrections: CorrectionSummary[]; suggestions: SuggestionResults; trajectories: TrajectoryModelResult[]; citations: CitationModelResult[]; grounding: GroundingResults; regions: RegionResults; records: RecordResults; goldAccuracy: GoldAccuracyRow[] | null };
 
 /**
  * Criteria scores and differential top-k accuracy for anyone who may read the project; gold

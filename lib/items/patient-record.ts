@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { fhirBundleToTimeline, isFhirBundle } from "./fhir-record";
 import { ident, LIMITS, text } from "./field-rules";
+import { RECORD_SECTIONS } from "./record-view";
 
 // Long structured patient records (issue 13): the `record` item kind carries a timeline — the
 // patient, then entries (encounters, conditions, labs with units and ranges, vitals, medications,
@@ -8,8 +9,8 @@ import { ident, LIMITS, text } from "./field-rules";
 // statements to. It is imported either in this documented shape or as a FHIR R4 Bundle (converted
 // here, ./fhir-record.ts), and stored in the timeline shape. Client-safe.
 
-export const RECORD_SECTIONS = ["encounter", "condition", "lab", "vital", "medication", "procedure", "imaging", "note", "allergy", "immunization", "other"] as const;
-export type RecordSection = (typeof RECORD_SECTIONS)[number];
+export { RECORD_SECTIONS, type RecordSection } from "./record-view";
+export { entryLine, outOfRange, patientFacts, recordAsText, sortEntries, type PatientRecordView } from "./record-view";
 
 export const RECORD_LIMITS = { entries: 5000 } as const;
 
@@ -75,37 +76,3 @@ export const patientRecordSchema = z.object({
   ),
 });
 
-export type PatientRecordView = z.infer<typeof patientRecordSchema>;
-
-/** Whether a value lies outside its range (or the source flags it abnormal). */
-export function outOfRange(e: Pick<RecordEntry, "value" | "range" | "flag">): boolean {
-  if (e.flag && !/^(N|normal)$/i.test(e.flag)) return true;
-  if (typeof e.value !== "number" || !e.range) return false;
-  return (e.range.low !== undefined && e.value < e.range.low) || (e.range.high !== undefined && e.value > e.range.high);
-}
-
-/** One entry as a line of text ("2024-03-05 · lab · Potassium: 5.9 mmol/L [3.5–5.1] H"), for text formats and search. */
-export function entryLine(e: z.infer<typeof patientRecordSchema>["entries"][number]): string {
-  const value = e.value !== undefined ? `: ${e.value}${e.unit ? ` ${e.unit}` : ""}` : "";
-  const range = e.range ? ` [${e.range.text ?? `${e.range.low ?? ""}–${e.range.high ?? ""}`}]` : "";
-  return [e.date?.slice(0, 10), e.section, `${e.title}${value}${range}${e.flag ? ` ${e.flag}` : ""}`].filter(Boolean).join(" · ") + (e.text ? `\n${e.text}` : "");
-}
-
-const FACT_ORDER = ["name", "sex", "gender", "birthDate", "age", "mrn", "id"];
-
-/** The patient's facts in a stable order (PostgreSQL's jsonb keeps keys by length): known ones first, then the rest by name. */
-export function patientFacts(patient: Record<string, string> | undefined): Array<[string, string]> {
-  const rank = (k: string) => (FACT_ORDER.includes(k) ? FACT_ORDER.indexOf(k) : FACT_ORDER.length);
-  return Object.entries(patient ?? {}).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
-}
-
-/** The whole record as text: the patient, then the entries in date order (a prompt for text formats). */
-export function recordAsText(record: z.infer<typeof patientRecordSchema>): string {
-  const patient = patientFacts(record.patient).map(([k, v]) => `${k}: ${v}`).join(", ");
-  return [patient, ...sortEntries(record.entries).map(entryLine)].filter(Boolean).join("\n");
-}
-
-/** Entries in date order (undated ones last), stable for equal dates. */
-export function sortEntries<T extends { date?: string }>(entries: readonly T[]): T[] {
-  return entries.map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => (a.date ?? "\uffff").localeCompare(b.date ?? "\uffff") || i - j).map(([e]) => e);
-}

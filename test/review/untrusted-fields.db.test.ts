@@ -9,7 +9,7 @@ import { ActionAnnotator } from "@/components/review/tools/actions/action-annota
 import { CitationChecks } from "@/components/review/tools/citations/citation-check";
 import { ModelRegionList, ShapeList } from "@/components/review/tools/regions/region-lists";
 import { RecordBrowser } from "@/components/review/tools/record-links/record-browser";
-import type { PatientRecordView } from "@/lib/items/patient-record";
+import type { PatientRecordView } from "@/lib/items/record-view";
 import { groundingClient } from "@/components/review/tools/grounding";
 import { ResponseBody } from "@/components/review/response-body";
 import { createBatch } from "@/lib/assignments/create-batch";

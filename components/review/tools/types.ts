@@ -6,7 +6,7 @@ import type { ArgumentReview } from "@/lib/tools/arguments/review-payload";
 import type { ReviewSuggestions } from "@/lib/tools/suggestions/targets";
 import type { Messages } from "@/lib/i18n/messages-type";
 import type { RegionReview } from "@/lib/tools/regions/review-payload";
-import type { PatientRecordView } from "@/lib/items/patient-record";
+import type { PatientRecordView } from "@/lib/items/record-view";
 import type { ImageLayout, ViewerImage } from "../image-viewer";
 
 /** What every tool panel gets: the document, how to change it, and the review's rubric and item. */

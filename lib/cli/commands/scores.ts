@@ -55,9 +55,12 @@ export const scoresCommand: Command = {
     for (const r of quality.regions.models) {
       rows.push(["image regions", r.model, `localizations ${r.localizations}`, `correct ${pctOf(r.correct)}`, `partly ${pctOf(r.partly)}`, `incorrect ${pctOf(r.incorrect)}`, `mean IoU ${r.meanIoU === null ? "—" : r.meanIoU.toFixed(2)}`, `hits ${pctOf(r.hits)}`, `found ${pctOf(r.found)}`]);
     }
-    for (const r of quality.records) {
+    const spanF1 = (a: { pairs: number; spansOverlap: { f1: number | null }; spansExact: { f1: number | null } }) => `pairs ${a.pairs}, span F1 exact ${a.spansExact.f1?.toFixed(2) ?? "—"} overlap ${a.spansOverlap.f1?.toFixed(2) ?? "—"}`;
+    if (quality.grounding.agreement.pairs) rows.push(["grounding agreement", spanF1(quality.grounding.agreement)]);
+    for (const r of quality.records.models) {
       rows.push(["record statements", r.model, `outputs ${r.outputs}`, `statements ${r.statements}`, `supported ${pctOf(r.supported)}`, `contradicted ${pctOf(r.contradicted)}`, `unsupported ${pctOf(r.unsupported)}`, `outputs contradicting ${pctOf(r.contradicting)}`]);
     }
+    if (quality.records.agreement.pairs) rows.push(["record statement agreement", spanF1(quality.records.agreement)]);
     const ra = quality.regions.agreement;
     if (ra.pairs) rows.push(["region agreement", `items ${ra.items}, pairs ${ra.pairs}`, `F1 ${ra.meanF1?.toFixed(2) ?? "—"}`, `matched IoU ${ra.meanIoU?.toFixed(2) ?? "—"}`]);
     const args = quality.arguments;

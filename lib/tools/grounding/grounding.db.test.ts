@@ -56,6 +56,6 @@ describe("source-grounded summaries", () => {
     expect(csv).toContain(",unsupported,wrong_value,10 days,42-49,");
 
     const results = await loadGroundingResults(asActor(admin), project.id);
-    expect(results.map((r) => [r.model, r.summaries, r.hallucinated.count, r.omitting.count, r.meanUnsupported, r.byKind.wrong_value])).toEqual([["m-bad", 1, 1, 1, 2, 1], ["m-good", 1, 0, 1, 0, 0]]);
+    expect(results.models.map((r) => [r.model, r.summaries, r.hallucinated.count, r.omitting.count, r.meanUnsupported, r.byKind.wrong_value])).toEqual([["m-bad", 1, 1, 1, 2, 1], ["m-good", 1, 0, 1, 0, 0]]);
   });
 });

@@ -84,6 +84,6 @@ describe("record items and statements linked to their entries", () => {
     expect(promptTextOf(record)).toBe("Summarize the record for today's visit.\n\nname: R. Okafor, sex: male, birthDate: 1950-01-01\n2023-11-01 · medication · Lisinopril 20 mg\n2024-03-05 · lab · Potassium: 5.9 mmol/L [3.5–5.1]");
 
     const results = await loadRecordResults(asActor(admin), project.id);
-    expect(results.map((r) => [r.model, r.statements, r.supported.count, r.contradicted.count, r.unsupported.count, r.contradicting.count, r.meanEntries])).toEqual([["m-bad", 2, 0, 1, 1, 1, null], ["m-good", 2, 2, 0, 0, 0, 1]]);
+    expect(results.models.map((r) => [r.model, r.statements, r.supported.count, r.contradicted.count, r.unsupported.count, r.contradicting.count, r.meanEntries])).toEqual([["m-bad", 2, 0, 1, 1, 1, null], ["m-good", 2, 2, 0, 0, 0, 1]]);
   });
 });

@@ -4,7 +4,7 @@ import type { KeyboardEvent as ReactKeyboardEvent } from "react";
 import { useTranslations } from "next-intl";
 import { PlainText } from "@/components/ui/markdown";
 import { textProps } from "@/components/ui/text-direction";
-import { outOfRange, patientFacts, RECORD_SECTIONS, type PatientRecordView, type RecordSection } from "@/lib/items/patient-record";
+import { outOfRange, patientFacts, RECORD_SECTIONS, type PatientRecordView, type RecordSection } from "@/lib/items/record-view";
 
 type Entry = PatientRecordView["entries"][number];
 

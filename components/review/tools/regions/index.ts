@@ -11,6 +11,7 @@ export const regionsClient: ClientTool = {
     { keys: ["←→↑↓"], action: "regions.keys.move", scope: "regions" },
     { keys: ["Alt", "←→↑↓"], action: "regions.keys.resize", scope: "regions" },
     { keys: [",", "."], action: "regions.keys.cycle", scope: "regions" },
+    { keys: ["E"], action: "regions.keys.vertex", scope: "regions" },
     { keys: ["Delete"], action: "regions.keys.delete", scope: "regions" },
     { keys: ["F"], action: "regions.keys.close", scope: "regions" },
     { keys: ["Esc"], action: "regions.keys.cancel", scope: "regions" },

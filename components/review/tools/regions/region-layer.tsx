@@ -42,6 +42,8 @@ export function RegionLayer(props: {
   natural: Size | null;
   /** The frame's zoom: handles and labels are re-measured when it changes. */
   zoom: number;
+  /** The selected region's vertex the keyboard moves (its handle is filled). */
+  vertex?: number | null;
   shapes: Array<{ shape: RegionShape; number: number; color: string }>;
   models: ModelMark[];
   showModels: boolean;
@@ -170,7 +172,7 @@ export function RegionLayer(props: {
             <text x={x} y={Math.max(12 * unit, y - 3 * unit)} fontSize={12 * unit} fill="#ffffff" stroke="#0f172a" strokeWidth={3 * unit} paintOrder="stroke">{tag}</text>
             {selected && !props.readOnly
               ? points.map(([px, py], i) => (
-                  <rect key={i} x={px - handle} y={py - handle} width={handle * 2} height={handle * 2} fill="#ffffff" stroke={color} strokeWidth={1.5} vectorEffect="non-scaling-stroke" className="cursor-crosshair" data-handle={i}
+                  <rect key={i} x={px - handle} y={py - handle} width={handle * 2} height={handle * 2} fill={props.vertex === i ? color : "#ffffff"} data-active-vertex={props.vertex === i || undefined} stroke={color} strokeWidth={1.5} vectorEffect="non-scaling-stroke" className="cursor-crosshair" data-handle={i}
                     onPointerDown={(e) => grab(e, shape, i)} />
                 ))
               : null}

@@ -38,6 +38,8 @@ export function RegionsPanel({ data, update, regions, readOnly, problemAt, langu
   const [showModels, setShowModels] = useState(true);
   const [polygon, setPolygon] = useState<{ image: number; points: Pt[] } | null>(null);
   const [focusModel, setFocusModel] = useState<string | null>(null);
+  /** The vertex the arrows move (E cycles through a selected region's points); null: the whole region. */
+  const [vertex, setVertex] = useState<number | null>(null);
   if (!regions) return null;
   const { review, images } = regions;
   const block = data.regions ?? {};
@@ -52,17 +54,18 @@ export function RegionsPanel({ data, update, regions, readOnly, problemAt, langu
   const create = (kind: ShapeKind, points: Pt[], size: [number, number], at = image) => {
     const shape: RegionShape = { id: newId(), image: at, kind, points: points.map((p) => clampPoint(p, size)), ...(kind !== "line" && labelKey ? { label: labelKey } : {}) };
     write([...shapes, shape], size, at);
-    setSelected(shape.id);
+    select(shape.id);
     setPolygon(null);
   };
   const change = (id: string, patch: Partial<RegionShape>) =>
     write(shapes.map((s) => (s.id === id ? Object.fromEntries(Object.entries({ ...s, ...patch }).filter(([, v]) => v !== undefined)) as RegionShape : s)));
   const remove = (id: string) => {
     write(shapes.filter((s) => s.id !== id));
-    if (selected === id) setSelected(null);
+    if (selected === id) select(null);
   };
   const select = (id: string | null) => {
     setSelected(id);
+    setVertex(null);
     const s = shapes.find((x) => x.id === id);
     if (s && s.image !== image) setImage(s.image);
   };
@@ -117,6 +120,7 @@ export function RegionsPanel({ data, update, regions, readOnly, problemAt, langu
     }
     if (key === "Escape") {
       if (polygon) setPolygon(null);
+      else if (vertex !== null) setVertex(null);
       else if (selected) setSelected(null);
       else if (mode !== "select") setMode("select");
       else return;
@@ -127,10 +131,14 @@ export function RegionsPanel({ data, update, regions, readOnly, problemAt, langu
       if (!here.length) return;
       const at = here.findIndex((s) => s.id === selected);
       const next = here[(at + (key === "." ? 1 : here.length - 1 + (at === -1 ? 1 : 0))) % here.length]!;
-      setSelected(next.id);
+      select(next.id);
       return handled();
     }
     if (!current) return;
+    if (key === "e" && !e.altKey) {
+      setVertex((v) => ((v ?? -1) + 1) % current.points.length);
+      return handled();
+    }
     if (key === "Delete" || key === "Backspace") {
       remove(current.id);
       return handled();
@@ -140,7 +148,9 @@ export function RegionsPanel({ data, update, regions, readOnly, problemAt, langu
     if (dir && size) {
       const stepPx = e.shiftKey ? Math.max(10, Math.round(size[0] / 50)) : Math.max(1, Math.round(size[0] / 500));
       const [dx, dy] = [dir[0] * stepPx, dir[1] * stepPx];
-      if (e.altKey && (current.kind === "box" || current.kind === "line")) {
+      if (vertex !== null && current.points[vertex]) {
+        change(current.id, { points: current.points.map((p, i) => (i === vertex ? clampPoint([p[0] + dx, p[1] + dy], size) : p)) });
+      } else if (e.altKey && (current.kind === "box" || current.kind === "line")) {
         // Resize: a box's far corner, a line's second end.
         const pts = current.kind === "box" ? (() => { const [x, y, w, h] = bboxOf(current.points); return [[x, y], [x + w, y + h]] as Pt[]; })() : current.points;
         change(current.id, { points: [pts[0]!, clampPoint([pts[1]![0] + dx, pts[1]![1] + dy], size)] });
@@ -187,9 +197,9 @@ export function RegionsPanel({ data, update, regions, readOnly, problemAt, langu
       ) : null}
       <div onKeyDown={onKeyDown}>
         <ImageViewer images={images} language={language} layout={regions.layout} index={image} onIndex={(i) => { setImage(i); setPolygon(null); }} arrowsPan={!selected}
-          frameExtra={{ "data-nav": "regions", "data-testid": "region-frame", "aria-keyshortcuts": "V B P G M N F L 1 2 3 4 5 6 7 8 9 Delete Escape" }}
+          frameExtra={{ "data-nav": "regions", "data-testid": "region-frame", "aria-keyshortcuts": "V B P G M N F E L 1 2 3 4 5 6 7 8 9 Delete Escape" }}
           overlay={(at, natural, zoom) => (
-            <RegionLayer natural={natural} zoom={zoom} shapes={shapesOn(at)} models={models(at)} showModels={showModels} mode={readOnly ? "select" : mode} selected={selected} spacing={spacingOf(at)} readOnly={readOnly}
+            <RegionLayer natural={natural} zoom={zoom} vertex={vertex} shapes={shapesOn(at)} models={models(at)} showModels={showModels} mode={readOnly ? "select" : mode} selected={selected} spacing={spacingOf(at)} readOnly={readOnly}
               polygon={polygon?.image === at ? polygon.points : null}
               onCreate={(kind, points, size) => create(kind, points, size, at)}
               onPolygon={(points, size) => { setPolygon(points ? { image: at, points } : null); if (!sizes[String(at)]) write(shapes, size, at); }}
