@@ -1,3 +1,4 @@
+import { openQueuedItem } from "./fixtures/queue";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
 
 // Issue 8: reasoning steps and reference statements on the review page, by keyboard; labels survive a
@@ -5,16 +6,8 @@ import { expect, loginAs, test, USERS } from "./fixtures/auth";
 test.describe.configure({ mode: "serial" });
 const GROUP = /Reasoning steps and reference statements \(demo\) \/ Demo/;
 
-async function openStepsItem(page: import("@playwright/test").Page, withStatements: boolean) {
-  await page.goto("/queue?project=steps-showcase");
-  const links = page.getByRole("link", { name: GROUP });
-  for (let i = 0; i < (await links.count()); i++) {
-    await page.goto("/queue?project=steps-showcase");
-    await page.getByRole("link", { name: GROUP }).nth(i).click();
-    await page.waitForURL("**/review/**");
-    if ((await page.getByTestId("reference-statements").count() > 0) === withStatements) return page.url();
-  }
-  throw new Error("no such item in the queue");
+function openStepsItem(page: import("@playwright/test").Page, withStatements: boolean) {
+  return openQueuedItem(page, "steps-showcase", GROUP, async () => (await page.getByTestId("reference-statements").count() > 0) === withStatements);
 }
 
 test("a reviewer labels every step, the answer questions and reference statements from the keyboard, and submits", async ({ page }) => {

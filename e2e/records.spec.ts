@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { openQueuedItem } from "./fixtures/queue";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
 import { expectAccessible } from "./fixtures/a11y";
 import { selectText } from "./fixtures/select-text";
@@ -9,19 +10,8 @@ import { selectText } from "./fixtures/select-text";
 // submits; the export and the results page carry the statements and their entries.
 const GROUP = /Outputs about long patient records \(demo\) \/ Records demo/;
 
-async function openItem(page: Page, text: string) {
-  await page.goto("/queue?project=record-showcase");
-  const count = await page.getByRole("link", { name: GROUP }).count();
-  for (let i = 0; i < count; i++) {
-    await page.goto("/queue?project=record-showcase");
-    await page.getByRole("link", { name: GROUP }).nth(i).click();
-    await page.waitForURL("**/review/**");
-    if ((await page.getByTestId("question").innerText()).includes(text)) {
-      await expect(page.getByTestId("review-form")).toHaveAttribute("data-hydrated", "true");
-      return page.url();
-    }
-  }
-  throw new Error(`no record item with "${text}" in the queue`);
+function openItem(page: Page, text: string) {
+  return openQueuedItem(page, "record-showcase", GROUP, text);
 }
 
 test.describe.configure({ mode: "serial" });

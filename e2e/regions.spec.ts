@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { openQueuedItem } from "./fixtures/queue";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
 import { expectAccessible } from "./fixtures/a11y";
 
@@ -8,19 +9,8 @@ import { expectAccessible } from "./fixtures/a11y";
 // judges the models' own localizations and submits; the COCO export and the results page follow.
 const GROUP = /Findings on images, located and measured \(demo\) \/ Regions demo/;
 
-async function openItem(page: Page, text: string) {
-  await page.goto("/queue?project=regions-showcase");
-  const count = await page.getByRole("link", { name: GROUP }).count();
-  for (let i = 0; i < count; i++) {
-    await page.goto("/queue?project=regions-showcase");
-    await page.getByRole("link", { name: GROUP }).nth(i).click();
-    await page.waitForURL("**/review/**");
-    if ((await page.getByTestId("question").innerText()).includes(text)) {
-      await expect(page.getByTestId("review-form")).toHaveAttribute("data-hydrated", "true");
-      return page.url();
-    }
-  }
-  throw new Error(`no region item with "${text}" in the queue`);
+function openItem(page: Page, text: string) {
+  return openQueuedItem(page, "regions-showcase", GROUP, text);
 }
 
 /** Where a point of the image (its own pixels) is on the screen, with the image scrolled to the middle of the window. */

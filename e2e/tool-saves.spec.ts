@@ -1,3 +1,4 @@
+import { openQueuedItem } from "./fixtures/queue";
 import type { Browser, Page } from "@playwright/test";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
 
@@ -10,17 +11,8 @@ test.describe.configure({ mode: "serial" });
 const ARGUMENTS = /Argument structure: claims, premises and relations \(demo\) \/ Arguments demo/;
 const STEPS = /Reasoning steps and reference statements \(demo\) \/ Demo/;
 
-async function openFirst(page: Page, project: string, group: RegExp, has: string): Promise<string> {
-  await page.goto(`/queue?project=${project}`);
-  const count = await page.getByRole("link", { name: group }).count();
-  for (let i = 0; i < count; i++) {
-    await page.goto(`/queue?project=${project}`);
-    await page.getByRole("link", { name: group }).nth(i).click();
-    await page.waitForURL("**/review/**");
-    await expect(page.getByTestId("review-form")).toHaveAttribute("data-hydrated", "true");
-    if (await page.getByTestId(has).count()) return page.url();
-  }
-  throw new Error(`No assignment of ${group} shows ${has}`);
+function openFirst(page: Page, project: string, group: RegExp, has: string): Promise<string> {
+  return openQueuedItem(page, project, group, async () => (await page.getByTestId(has).count()) > 0);
 }
 
 async function secondDevice(browser: Browser, url: string) {

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { openQueuedItem } from "./fixtures/queue";
 import { expect, loginAs, test, USERS } from "./fixtures/auth";
 import { expectAccessible } from "./fixtures/a11y";
 
@@ -8,19 +9,8 @@ import { expectAccessible } from "./fixtures/a11y";
 // navigable with J; the study team sees error and unnecessary-test rates and the export carries it all.
 const GROUP = /Agent runs, action by action \(demo\) \/ Trajectories demo/;
 
-async function openItem(page: Page, text: string) {
-  await page.goto("/queue?project=trajectory-showcase");
-  const count = await page.getByRole("link", { name: GROUP }).count();
-  for (let i = 0; i < count; i++) {
-    await page.goto("/queue?project=trajectory-showcase");
-    await page.getByRole("link", { name: GROUP }).nth(i).click();
-    await page.waitForURL("**/review/**");
-    if ((await page.getByTestId("question").innerText()).includes(text)) {
-      await expect(page.getByTestId("review-form")).toHaveAttribute("data-hydrated", "true");
-      return page.url();
-    }
-  }
-  throw new Error(`no trajectory item with "${text}" in the queue`);
+function openItem(page: Page, text: string) {
+  return openQueuedItem(page, "trajectory-showcase", GROUP, text);
 }
 
 test.describe.configure({ mode: "serial" });
