@@ -17,12 +17,17 @@ import { backgroundExportsAvailable, enqueueExportJob } from "./queue";
 
 // Background exports (issue 9): the same export as the download link (prepareExport + runExport,
 // so permissions, filters, pseudonyms and formats cannot drift), written to a file by a pg-boss
-// worker, with progress the page polls. A job that was running when the server stopped is picked up
-// again by pg-boss and starts over (the partial file is replaced: writes go to a temporary name).
+// worker, with progress the page polls. The running worker writes a heartbeat; a job whose heartbeat
+// stopped (its server died) is queued again by any server's sweep and starts over (the partial file
+// is replaced: writes go to a temporary name, renamed when complete).
 
 const EXTENSIONS = { jsonl: "jsonl", csv: "csv", steps: "jsonl", "steps-csv": "csv", preferences: "jsonl", sft: "jsonl", healthbench: "jsonl", coco: "json", parquet: "zip", hf: "zip" } as const;
 /** Progress is written every this many records: often enough for a progress bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY = 2_000;
+/** A running job's worker proves it is alive this often… */
+export const HEARTBEAT_MS = 5_000;
+/** …and a running job silent for this long was lost with its server. */
+export const LOST_AFTER_MS = 30_000;
 
 export type ExportJobView = {
   id: string;
@@ -92,7 +97,18 @@ export async function findExportJob(actor: Actor, id: string): Promise<ExportJob
  */
 export async function runExportJob(jobId: string): Promise<void> {
   const db = getDb();
-  const job = await db.exportJob.update({ where: { id: jobId }, data: { status: "running", startedAt: new Date(), records: 0, error: null, attempts: { increment: 1 } }, include: { requestedBy: true, project: true } });
+  // Claimed atomically: a job already done, or running with a live heartbeat on another server (a
+  // late duplicate from the queue), is left alone.
+  const claimed = await db.exportJob.updateMany({
+    where: { id: jobId, OR: [{ status: { in: ["queued", "failed"] } }, { status: "running", OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: new Date(Date.now() - LOST_AFTER_MS) } }] }] },
+    data: { status: "running", startedAt: new Date(), heartbeatAt: new Date(), records: 0, error: null, attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return;
+  const job = await db.exportJob.findUniqueOrThrow({ where: { id: jobId }, include: { requestedBy: true, project: true } });
+  const heartbeat = setInterval(() => {
+    db.exportJob.update({ where: { id: jobId }, data: { heartbeatAt: new Date() } }).catch((error: Error) => console.error("consilium: export heartbeat:", error.message));
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     const actor: Actor = { id: job.requestedBy.id, role: job.requestedBy.role, email: job.requestedBy.email, name: job.requestedBy.name };
     if (!job.requestedBy.isActive) throw new Error("The account that asked for this export was deactivated.");
@@ -122,5 +138,20 @@ export async function runExportJob(jobId: string): Promise<void> {
     await rm(path.dirname(exportFilePath(job.id, "x")), { recursive: true, force: true });
     await db.exportJob.update({ where: { id: jobId }, data: { status: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: new Date() } });
     throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
+}
+
+/**
+ * Queues again every running job whose heartbeat stopped: its server died mid-export. Safe on many
+ * servers at once: the UPDATE hands each lost job to exactly one caller. Returns the jobs requeued.
+ */
+export async function requeueLostExportJobs(lostAfterMs = LOST_AFTER_MS): Promise<string[]> {
+  const lost = await getDb().$queryRaw<Array<{ id: string }>>`
+    UPDATE "ExportJob" SET status = 'queued', "heartbeatAt" = NULL
+    WHERE status = 'running' AND ("heartbeatAt" IS NULL OR "heartbeatAt" < now() - make_interval(secs => ${lostAfterMs / 1000}))
+    RETURNING id`;
+  for (const { id } of lost) await enqueueExportJob(id, { fresh: true });
+  return lost.map((j) => j.id);
 }

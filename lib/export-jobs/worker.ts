@@ -1,19 +1,18 @@
-import { getDb } from "@/lib/db/client";
-import { runExportJob } from "./export-jobs";
-import { EXPORT_QUEUE, enqueueExportJob, getExportQueue } from "./queue";
+import { LOST_AFTER_MS, requeueLostExportJobs, runExportJob } from "./export-jobs";
+import { EXPORT_QUEUE, getExportQueue } from "./queue";
 
 // The export worker: started once per server process (instrumentation.ts). One export at a time —
 // an export is streaming work that would only slow the reviewers' saves if several ran at once.
+// Several servers may run it against one database: the queue hands each job to one of them, and
+// every server sweeps for jobs whose worker stopped writing its heartbeat (a server that died).
 
 export async function startExportWorker(): Promise<void> {
   const queue = await getExportQueue();
-  // `npm start` runs one server process: a job "running" at start belonged to the process that
-  // stopped. Queue it again now rather than wait for pg-boss to expire the lost run (an hour).
-  const orphans = await getDb().exportJob.findMany({ where: { status: "running" }, select: { id: true } });
-  for (const { id } of orphans) {
-    await getDb().exportJob.update({ where: { id }, data: { status: "queued" } });
-    await enqueueExportJob(id, { fresh: true });
-  }
+  await requeueLostExportJobs();
+  const sweep = setInterval(() => {
+    requeueLostExportJobs().catch((error: Error) => console.error("consilium: export sweep:", error.message));
+  }, LOST_AFTER_MS);
+  sweep.unref();
   await queue.work<{ jobId: string }>(EXPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
     await runExportJob(job.data.jobId);
   });
