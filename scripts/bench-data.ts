@@ -31,7 +31,7 @@ const plan = (n: number, items: number, reviewers: number) => `
 const SPECIALTIES = ["cardiology", "endocrinology", "family medicine", "neurology", "pediatrics"];
 
 // ~100-char sentences; each response concatenates six of them (~600 chars), rotated per row.
-const SENTENCES = [
+export const SENTENCES = [
   "Chest pain that spreads to the arm or jaw, with sweating or breathlessness, needs emergency care now.",
   "Most adults should aim for a blood pressure below 130/80 mmHg, confirmed with home or ambulatory readings.",
   "Metformin is usually the first medicine for type 2 diabetes unless kidney function is markedly reduced.",

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: export throughput against a raw PostgreSQL COPY of the same rows.
  *
- *   npm run bench [-- --annotations N] [--only export|annotator|agreement|browse|dashboard] [--items N] [--reviewers N] [--port P] [--json] [--keep-db]
+ *   npm run bench [-- --annotations N] [--only export|annotator|agreement|browse|dashboard|import] [--items N] [--reviewers N] [--port P] [--json] [--keep-db]
  *
  * 1. Database: BENCH_PG_URL (a local server URL) if set, else a private cluster in .data/bench-pg.
  *    A fresh `consilium_bench` database is created there, migrated, and DATABASE_URL points at it
@@ -18,6 +18,8 @@
  *    item page and the audit log on --items items (default 100,000) with 2 reviews each.
  *    `--only dashboard` (its own data set too) times the progress dashboard on --annotations submitted
  *    assignments by --reviewers reviewers (issue 10: p95 < 150 ms at 1M annotations, 200 reviewers).
+ *    `--only import` (its own data set) times the CLI import of --items two-response items against
+ *    COPY FROM of the same rows, and the CLI process's peak RSS (issue 14: ≥ 50 % of COPY, < 300 MB).
  * 4. Report a table, or with --json one line per figure:
  *    {"figure", "value", "unit", "baseline", "ratio"} (ratio = value / baseline).
  * 5. Clean up: disconnect Prisma, drop the bench database (unless --keep-db), stop our own cluster.
@@ -48,7 +50,7 @@ const { values: opts } = parseArgs({
     port: { type: "string", default: "3170" },
   },
 });
-const PARTS = ["export", "annotator", "agreement", "browse", "dashboard"] as const;
+const PARTS = ["export", "annotator", "agreement", "browse", "dashboard", "import"] as const;
 if (opts.only !== undefined && !(PARTS as readonly string[]).includes(opts.only)) throw new Error(`--only takes ${PARTS.join(" or ")} (got ${opts.only})`);
 const runs = (part: (typeof PARTS)[number]) => opts.only === undefined || opts.only === part;
 const PORT = Number(opts.port);
@@ -319,6 +321,22 @@ async function measureDashboardPart(client: pg.Client): Promise<string> {
   return `progress dashboard on ${N.toLocaleString("en-US")} annotations`;
 }
 
+/** The CLI import of --items items against COPY FROM of the same rows (issue 14: ≥ 50 % of COPY, peak RSS < 300 MB). */
+async function measureImportPart(client: pg.Client): Promise<string> {
+  const items = Number(opts.items);
+  if (!Number.isInteger(items) || items < 2) throw new Error(`--items must be an integer >= 2 (got ${opts.items})`);
+  const { measureImport } = await import("./bench-import");
+  const r = await measureImport(client, items, { root: ROOT, log });
+  const copyRate = r.items / r.copySeconds;
+  addFigure("import_copy_items_per_s", "COPY FROM items/s, two responses each (baseline)", copyRate, "items/s");
+  addFigure("import_cli_items_per_s", "CLI import items/s (process start to exit; goal ≥ 50 % of COPY)", r.items / r.cliSeconds, "items/s", copyRate);
+  addFigure("import_cli_max_rss_mb", "CLI import peak RSS, whole process (goal < 300 MB)", r.maxRssMb, "MB");
+  addFigure("import_cli_one_item_s", "CLI import of one item: the process's start and stop", r.startup.seconds, "s");
+  addFigure("import_cli_one_item_max_rss_mb", "CLI import of one item: peak RSS", r.startup.maxRssMb, "MB");
+  notes.push(`import: ${r.items.toLocaleString("en-US")} QA items × 2 responses (~600 characters each), ${r.fileMb.toFixed(1)} MB of JSONL; COPY ${r.copySeconds.toFixed(2)} s, CLI ${r.cliSeconds.toFixed(2)} s`);
+  return `import of ${r.items.toLocaleString("en-US")} items`;
+}
+
 /** The argument annotator's keystroke-to-paint latency in Chromium (goal: p95 under 50 ms). */
 async function measureAnnotatorPart(databaseUrl: string): Promise<string> {
   const { measureAnnotator } = await import("./bench-annotator");
@@ -372,6 +390,7 @@ async function main() {
     if (runs("agreement")) titles.push(await measureAgreementPart());
     if (opts.only === "browse") titles.push(await measureBrowsePart(client)); // its own data set: only when asked
     if (opts.only === "dashboard") titles.push(await measureDashboardPart(client));
+    if (opts.only === "import") titles.push(await measureImportPart(client));
     printFigures(`Consilium benchmark: ${titles.join("; ")}; Node ${process.version}`);
   } finally {
     // 5. Cleanup, in reverse order of acquisition.

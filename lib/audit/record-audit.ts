@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import type { Tx } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
 
@@ -76,4 +78,16 @@ export async function recordAudit(input: AuditInput, tx?: Tx): Promise<void> {
       data: (input.data ?? {}) as object,
     },
   });
+}
+
+/**
+ * The same event written on a plain pg connection, inside the transaction a bulk write holds there
+ * (the import's COPY, lib/import/import-items.ts). A random id: ids of events are not ordered by
+ * anything (the log sorts by time).
+ */
+export async function recordAuditOn(client: pg.ClientBase, input: AuditInput): Promise<void> {
+  await client.query(
+    `INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", "projectId", data) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+    [randomUUID(), input.actorId, input.action, input.entityType, input.entityId ?? null, input.projectId ?? null, JSON.stringify(input.data ?? {})],
+  );
 }

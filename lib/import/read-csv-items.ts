@@ -162,7 +162,9 @@ function rowReader() {
       const errors: ImportError[] = [];
       const value = build(header.root, cells, line, errors) ?? {};
       // The cells' own errors go with the value, so that the item's other fields are checked too.
-      yield { line, value, ...(errors.length ? { errors } : {}) };
+      let size = 0;
+      for (const cell of cells) size += cell.length + 1;
+      yield { line, value, size, ...(errors.length ? { errors } : {}) };
     }
   }
   return { read, stopped: () => stopped, following: lines.following };

@@ -31,7 +31,7 @@ function jsonlLineReader() {
       return fail(`This line is not valid JSON: ${(e as Error).message}.`);
     }
     const errors: ImportError[] = findInexactNumbers(body).map((f) => ({ line, field: f.path.join(".") || "(line)", message: f.message }));
-    return { records: [{ line, value, ...(errors.length ? { errors } : {}) }] };
+    return { records: [{ line, value, size: body.length, ...(errors.length ? { errors } : {}) }] };
   };
 }
 

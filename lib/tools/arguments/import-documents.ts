@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAuditOn } from "@/lib/audit/record-audit";
 import type { ArgumentDocument, LabelSet } from "@/lib/formats/argument-types";
 import { readBratFiles, type BratFile } from "@/lib/formats/brat/brat-files";
 import { readCasimedicos } from "@/lib/formats/casimedicos/read-casimedicos";
@@ -110,11 +110,13 @@ export async function importArgumentFiles(opts: {
     labelSet,
     auditData: { format: opts.format, documents: documents.length },
     onCommit: extended
-      ? async (tx) => {
-          const stored = (await tx.project.findUniqueOrThrow({ where: { id: opts.projectId }, select: { settings: true } })).settings as Record<string, unknown> | null;
-          const args = { ...((stored?.arguments as object | undefined) ?? {}), labelSet };
-          await tx.project.update({ where: { id: opts.projectId }, data: { settings: { ...(stored ?? {}), arguments: args } } });
-          await recordAudit({ actorId: opts.actorId, action: "project.settings", entityType: "Project", entityId: opts.projectId, projectId: opts.projectId, data: { argumentsLabelSet: { before: current, after: labelSet } } }, tx);
+      ? async (client) => {
+          // On the import's connection, inside its transaction: the label set grows only if the import commits.
+          await client.query(
+            `UPDATE "Project" SET settings = jsonb_set(COALESCE(settings, '{}'::jsonb), '{arguments}', COALESCE(settings -> 'arguments', '{}'::jsonb) || jsonb_build_object('labelSet', $2::jsonb)), "updatedAt" = now() WHERE id = $1`,
+            [opts.projectId, JSON.stringify(labelSet)],
+          );
+          await recordAuditOn(client, { actorId: opts.actorId, action: "project.settings", entityType: "Project", entityId: opts.projectId, projectId: opts.projectId, data: { argumentsLabelSet: { before: current, after: labelSet } } });
         }
       : undefined,
   });
